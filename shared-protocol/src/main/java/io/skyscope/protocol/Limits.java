@@ -1,0 +1,19 @@
+package io.skyscope.protocol;
+
+/** Protocol limits shared by client and server. */
+public final class Limits {
+    /** Protocol versions this build speaks; a client states its version with {@code ?protocol=N}. */
+    public static final int PROTOCOL_VERSION = 1;
+    public static final int[] SUPPORTED_PROTOCOL_VERSIONS = {1};
+
+    /** Largest WebSocket text frame either side accepts; a larger one closes with 1009. */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    public static final int MAX_REF_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_STATUS_TEXT = 100;
+    /** Upper bound of any map coordinate in pixels (512 tiles of 128 px). */
+    public static final double MAX_COORDINATE = 65_536;
+
+    private Limits() {
+    }
+}

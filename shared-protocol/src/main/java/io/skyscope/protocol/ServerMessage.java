@@ -1,0 +1,91 @@
+package io.skyscope.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Every frame the server sends. The subtype list below must name every permitted record
+ * (a test checks it).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = ServerMessage.Correction.class, name = "move.correction"),
+        @JsonSubTypes.Type(value = ServerMessage.PresenceUpdate.class, name = "presence.update"),
+        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+})
+public sealed interface ServerMessage {
+
+    /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
+    record SpaceInfo(String id, String name, String mapId, int mapVersion) {
+    }
+
+    /**
+     * Tuning the client should follow: how often positions arrive, how far it sees others move,
+     * how fast it may walk.
+     */
+    record WorldRules(int tickMillis, double interestRadius, double maxSpeed, long idleAwaySeconds) {
+    }
+
+    /** Answer to {@code join}: who you are, where you are, and everyone present. */
+    record Welcome(String ref, int protocolVersion, Person you, SpaceInfo space, WorldRules rules,
+                   List<Person> people, long serverTime) implements ServerMessage {
+    }
+
+    /**
+     * Something a client sent was refused. {@code code} is machine-readable, {@code message} says
+     * what was wrong, {@code field} names the offending field where there is one.
+     */
+    record Error(String code, String message, String ref, String field, Long retryAfterMs)
+            implements ServerMessage {
+        public static Error of(String code, String message, String ref) {
+            return new Error(code, message, ref, null, null);
+        }
+    }
+
+    /** A request without another reply (status, leave) was carried out. */
+    record Ack(String ref, String of) implements ServerMessage {
+    }
+
+    /**
+     * A move was refused; the server's position is where you are. Moves sent after {@code seq}
+     * that the server has not yet seen may be re-sent from here.
+     */
+    record Correction(long seq, double x, double y, String reason, String message)
+            implements ServerMessage {
+    }
+
+    /** A position seen within your area of interest. */
+    record Moved(String userId, double x, double y) {
+    }
+
+    /** A status or profile change of someone present. */
+    record Changed(String userId, String displayName, String avatar, Status status, String statusText) {
+    }
+
+    /**
+     * Batched world changes since the previous tick (about ten a second). {@code joined},
+     * {@code left} and {@code changed} go to everyone in the space; {@code moved} only carries
+     * people inside your area of interest (and those who just came into it).
+     */
+    record PresenceUpdate(List<Person> joined, List<String> left, List<Moved> moved,
+                          List<Changed> changed) implements ServerMessage {
+        public PresenceUpdate {
+            joined = joined == null ? List.of() : List.copyOf(joined);
+            left = left == null ? List.of() : List.copyOf(left);
+            moved = moved == null ? List.of() : List.copyOf(moved);
+            changed = changed == null ? List.of() : List.copyOf(changed);
+        }
+
+        public boolean isEmpty() {
+            return joined.isEmpty() && left.isEmpty() && moved.isEmpty() && changed.isEmpty();
+        }
+    }
+
+    /** Answer to {@code ping}. */
+    record Pong(String ref, long serverTime) implements ServerMessage {
+    }
+}

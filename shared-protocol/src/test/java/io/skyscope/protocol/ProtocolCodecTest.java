@@ -1,0 +1,88 @@
+package io.skyscope.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProtocolCodecTest {
+
+    @Test
+    void subtypeListsMatchThePermittedRecords() {
+        assertThat(ProtocolCodec.MessageTypes.of(ClientMessage.class).values())
+                .containsExactlyInAnyOrder(ClientMessage.class.getPermittedSubclasses());
+        assertThat(ProtocolCodec.MessageTypes.of(ServerMessage.class).values())
+                .containsExactlyInAnyOrder(ServerMessage.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void typeNamesAreLowerCaseAndDotted() {
+        for (String type : concat(ProtocolCodec.clientTypes(), ProtocolCodec.serverTypes())) {
+            assertThat(type).matches("[a-z]+(\\.[a-z]+)*");
+        }
+    }
+
+    @Test
+    void decodesAMoveWithRef() throws Exception {
+        var move = ProtocolCodec.decodeClient("{\"type\":\"move\",\"x\":10.5,\"y\":20,\"seq\":7,\"ref\":\"r1\"}");
+        assertThat(move).isEqualTo(new ClientMessage.Move(10.5, 20, 7, "r1"));
+    }
+
+    @Test
+    void serverMessagesRoundTripWithTheirType() throws Exception {
+        var error = ServerMessage.Error.of("unknown_type", "nope", "r9");
+        String json = ProtocolCodec.encode(error);
+        assertThat(json).contains("\"type\":\"error\"").doesNotContain("retryAfterMs");
+        assertThat(ProtocolCodec.decodeServer(json)).isEqualTo(error);
+    }
+
+    @Test
+    void clientReadsServerFramesWithFieldsItDoesNotKnow() throws Exception {
+        var pong = ProtocolCodec.decodeServer("{\"type\":\"pong\",\"ref\":\"a\",\"serverTime\":5,\"future\":true}");
+        assertThat(pong).isEqualTo(new ServerMessage.Pong("a", 5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            # frame                                                             | code          | field  | message contains
+            not json                                                            | invalid_json  |        | not valid JSON
+            [1,2]                                                               | invalid_json  |        | JSON object
+            {"x":1}                                                             | invalid_field | type   | 'type' is required
+            {"type":"teleport","ref":"q"}                                       | unknown_type  | type   | known types: join, leave, move
+            {"type":"move","x":1,"x":2,"y":1,"seq":1}                           | invalid_json  |        | Duplicate field 'x'
+            {"type":"move","y":1,"seq":1}                                       | invalid_field | x      | 'x' is required
+            {"type":"move","x":"1","y":1,"seq":1}                               | invalid_field | x      | 'x' must be a number
+            {"type":"move","x":1,"y":1,"seq":1.5}                               | invalid_field | seq    | whole number
+            {"type":"move","x":-5,"y":1,"seq":1}                                | invalid_field | x      | between 0 and
+            {"type":"move","x":1,"y":1e9,"seq":1}                               | invalid_field | y      | between 0 and
+            {"type":"move","x":1,"y":1,"seq":-1}                                | invalid_field | seq    | must not be negative
+            {"type":"move","x":null,"y":1,"seq":1}                              | invalid_field | x      | x
+            {"type":"move","x":1,"y":1,"seq":1,"speed":9}                       | invalid_field | speed  | unknown field 'speed'
+            {"type":"join"}                                                     | invalid_field | spaceId| 'spaceId' is required
+            {"type":"join","spaceId":""}                                        | invalid_field | spaceId| 1 to 64 characters
+            {"type":"status","status":"asleep"}                                 | invalid_field | status | allowed: available, busy, away, dnd
+            {"type":"status","status":"busy","text":"a\\u0007b"}                | invalid_field | text   | control character U+0007
+            """)
+    void rejectsBadFramesNamingTheProblem(String frame, String code, String field, String contains) {
+        assertThatThrownBy(() -> ProtocolCodec.decodeClient(frame))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.field()).isEqualTo(field == null ? null : field.strip());
+                    assertThat(e.getMessage()).contains(contains.strip());
+                });
+    }
+
+    @Test
+    void echoesTheRefOfAFrameItRejects() {
+        assertThatThrownBy(() -> ProtocolCodec.decodeClient("{\"type\":\"move\",\"ref\":\"abc\"}"))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.ref()).isEqualTo("abc"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+}
