@@ -15,6 +15,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
         @JsonSubTypes.Type(value = ServerMessage.Correction.class, name = "move.correction"),
         @JsonSubTypes.Type(value = ServerMessage.PresenceUpdate.class, name = "presence.update"),
+        @JsonSubTypes.Type(value = ServerMessage.MapChanged.class, name = "map.changed"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
 })
 public sealed interface ServerMessage {
@@ -83,6 +84,10 @@ public sealed interface ServerMessage {
         public boolean isEmpty() {
             return joined.isEmpty() && left.isEmpty() && moved.isEmpty() && changed.isEmpty();
         }
+    }
+
+    /** The space's map was replaced; fetch the new version over REST. Positions may be corrected. */
+    record MapChanged(String spaceId, String mapId, int mapVersion) implements ServerMessage {
     }
 
     /** Answer to {@code ping}. */

@@ -1,0 +1,227 @@
+package io.skyscope.client;
+
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.ProtocolCodec;
+import io.skyscope.protocol.ProtocolException;
+import io.skyscope.protocol.ServerMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection to a SkyScope server, with typed send and await.
+ *
+ * <p>Threads: frames arrive on the JDK WebSocket's thread, which decodes them, updates the
+ * {@link WorldState}, runs listeners and files the message in an inbox that {@link #await} reads.
+ * {@link #send} may be called from any thread; sends are serialised.
+ */
+public final class Connection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final int INBOX_LIMIT = 20_000;
+
+    /** How the connection ended. */
+    public record Closed(int code, String reason) {
+    }
+
+    private final WorldState world = new WorldState();
+    private final Deque<ServerMessage> inbox = new ArrayDeque<>();
+    private final List<Consumer<ServerMessage>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final Object sendLock = new Object();
+    private WebSocket socket;
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    private long seq;
+
+    private Connection() {
+    }
+
+    /** Opens a connection; fails with the HTTP status if the server refuses the upgrade. */
+    public static Connection open(HttpClient http, URI wsUri, Duration timeout) {
+        var connection = new Connection();
+        try {
+            connection.socket = http.newWebSocketBuilder().connectTimeout(timeout)
+                    .buildAsync(wsUri, connection.new Listener())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open " + redact(wsUri) + ": " + rootMessage(e), e);
+        }
+        return connection;
+    }
+
+    public WorldState world() {
+        return world;
+    }
+
+    /** Runs for every message received, on the receive thread. */
+    public void onMessage(Consumer<ServerMessage> listener) {
+        listeners.add(listener);
+    }
+
+    public void send(ClientMessage message) {
+        String frame = ProtocolCodec.encode(message);
+        sendRaw(frame);
+    }
+
+    /** Sends a frame as it is (tests use this to send malformed input). */
+    public void sendRaw(String frame) {
+        synchronized (sendLock) {
+            lastSend = lastSend.handle((r, e) -> null).thenCompose(v -> socket.sendText(frame, true));
+        }
+    }
+
+    /** Sends a move with the next sequence number and predicts it locally; returns the seq. */
+    public long move(double x, double y) {
+        long s;
+        synchronized (sendLock) {
+            s = ++seq;
+        }
+        world.movedSelf(x, y);
+        send(new ClientMessage.Move(x, y, s, null));
+        return s;
+    }
+
+    /** Waits for (and takes from the inbox) the first message of this type that matches. */
+    public <T extends ServerMessage> T await(Class<T> type, Predicate<? super T> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (inbox) {
+            while (true) {
+                for (Iterator<ServerMessage> it = inbox.iterator(); it.hasNext(); ) {
+                    ServerMessage m = it.next();
+                    if (type.isInstance(m) && match.test(type.cast(m))) {
+                        it.remove();
+                        return type.cast(m);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(new TimeoutException("no " + type.getSimpleName()
+                            + " matching within " + timeout + "; closed=" + closed.getNow(null)));
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(inbox, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+    }
+
+    public <T extends ServerMessage> T await(Class<T> type, Duration timeout) {
+        return await(type, m -> true, timeout);
+    }
+
+    /** Forgets everything received so far. */
+    public void clearInbox() {
+        synchronized (inbox) {
+            inbox.clear();
+        }
+    }
+
+    public CompletableFuture<Closed> closed() {
+        return closed;
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone() && socket != null) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            try {
+                closed.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                socket.abort();
+            }
+        }
+    }
+
+    private void received(String frame) {
+        ServerMessage message;
+        try {
+            message = ProtocolCodec.decodeServer(frame);
+        } catch (ProtocolException e) {
+            LOG.warn("ignoring a frame the client cannot read: {}", e.getMessage());
+            return;
+        }
+        world.apply(message);
+        for (var listener : listeners) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("message listener failed", e);
+            }
+        }
+        synchronized (inbox) {
+            if (inbox.size() >= INBOX_LIMIT) {
+                inbox.removeFirst();
+            }
+            inbox.addLast(message);
+            inbox.notifyAll();
+        }
+    }
+
+    private static String redact(URI uri) {
+        return uri.toString().replaceAll("token=[^&]*", "token=***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                received(frame);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new Closed(statusCode, reason));
+            synchronized (inbox) {
+                inbox.notifyAll();
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(new Closed(1006, String.valueOf(error.getMessage())));
+            synchronized (inbox) {
+                inbox.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.skyscope.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.Json;
+import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.LoginRequest;
+import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileUpdate;
+import io.skyscope.protocol.rest.RefreshRequest;
+import io.skyscope.protocol.rest.RegisterRequest;
+import io.skyscope.protocol.rest.SpaceCreate;
+import io.skyscope.protocol.rest.SpaceList;
+import io.skyscope.protocol.rest.SpaceView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The REST side of a SkyScope server. Thread-safe. Methods that need a user take the access token
+ * explicitly, so one instance serves many users (bots, tests).
+ */
+public final class SkyScopeApi {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+
+    public SkyScopeApi(URI base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    public SkyScopeApi(URI base, HttpClient http) {
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        this.http = http;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The WebSocket address for an access token. */
+    public URI webSocketUri(String accessToken) {
+        String scheme = base.getScheme().equals("https") ? "wss" : "ws";
+        return URI.create(scheme + "://" + base.getRawAuthority() + base.getRawPath() + "ws?token=" + accessToken);
+    }
+
+    public AuthResponse register(String username, String password, String displayName) {
+        return send("POST", "api/v1/auth/register", null,
+                new RegisterRequest(username, password, displayName, null), AuthResponse.class);
+    }
+
+    public AuthResponse register(RegisterRequest request) {
+        return send("POST", "api/v1/auth/register", null, request, AuthResponse.class);
+    }
+
+    public AuthResponse login(String username, String password) {
+        return send("POST", "api/v1/auth/login", null, new LoginRequest(username, password), AuthResponse.class);
+    }
+
+    public AuthResponse refresh(String refreshToken) {
+        return send("POST", "api/v1/auth/refresh", null, new RefreshRequest(refreshToken), AuthResponse.class);
+    }
+
+    public void logout(String refreshToken) {
+        send("POST", "api/v1/auth/logout", null, new RefreshRequest(refreshToken), Void.class);
+    }
+
+    public Profile me(String token) {
+        return send("GET", "api/v1/me", token, null, Profile.class);
+    }
+
+    public Profile updateProfile(String token, ProfileUpdate update) {
+        return send("PATCH", "api/v1/me", token, update, Profile.class);
+    }
+
+    public SpaceList spaces(String token) {
+        return send("GET", "api/v1/spaces", token, null, SpaceList.class);
+    }
+
+    public SpaceView space(String token, String spaceId) {
+        return send("GET", "api/v1/spaces/" + spaceId, token, null, SpaceView.class);
+    }
+
+    public SpaceView createSpace(String token, String name, String visibility) {
+        return send("POST", "api/v1/spaces", token, new SpaceCreate(name, visibility), SpaceView.class);
+    }
+
+    /** The Tiled JSON of a map version. */
+    public JsonNode map(String token, String mapId, int version) {
+        return send("GET", "api/v1/maps/" + mapId + "?version=" + version, token, null, JsonNode.class);
+    }
+
+    /** Any request; {@code responseType} Void.class for no body. */
+    public <T> T send(String method, String path, String token, Object body, Class<T> responseType) {
+        try {
+            var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                    .header("Accept", "application/json");
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                builder.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(Json.strict().writeValueAsString(body)));
+            } else {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw error(response);
+            }
+            if (responseType == Void.class || response.body().isEmpty()) {
+                return null;
+            }
+            return Json.lenient().readValue(response.body(), responseType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static ApiError error(HttpResponse<String> response) {
+        try {
+            JsonNode body = Json.lenient().readTree(response.body());
+            return new ApiError(response.statusCode(), body.path("code").asText("error"),
+                    body.path("message").asText(response.body()), body.path("field").asText(null));
+        } catch (JsonProcessingException e) {
+            return new ApiError(response.statusCode(), "error", response.body(), null);
+        }
+    }
+}

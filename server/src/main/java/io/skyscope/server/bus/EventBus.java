@@ -1,0 +1,44 @@
+package io.skyscope.server.bus;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries events between the owner of a space and the sessions of its people, which may live on
+ * other nodes. Payloads are encoded frames (strings), so a networked bus can carry them as they are.
+ *
+ * <p>Thread-safety: publish and subscribe may be called from any thread. Listeners run on a bus
+ * thread (in-process: the publisher's) and must not block.
+ */
+public interface EventBus extends AutoCloseable {
+
+    void publish(String topic, String payload);
+
+    /** Returns a handle whose {@code close()} ends the subscription. */
+    Subscription subscribe(String topic, Consumer<String> listener);
+
+    /** True while the bus can deliver (for {@code /health}). */
+    boolean healthy();
+
+    /** A short name for logs and {@code /health}, e.g. {@code "in-process"}. */
+    String kind();
+
+    @Override
+    void close();
+
+    /** An active subscription. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Topic names. */
+    final class Topics {
+        private Topics() {
+        }
+
+        /** Frames for one user, wherever that user's session is. */
+        public static String user(String userId) {
+            return "user:" + userId;
+        }
+    }
+}

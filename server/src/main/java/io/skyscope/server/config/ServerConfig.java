@@ -1,0 +1,181 @@
+package io.skyscope.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the server is told from outside, validated at start-up. Built from environment
+ * variables by {@link #fromEnvironment(Map)}; a wrong value stops start-up with a message that
+ * names the variable. Secrets come only from the environment (or are generated into DATA_DIR).
+ *
+ * @param jwtSecret null means "generate one and keep it in DATA_DIR"
+ * @param mongoUri null means "embedded store in DATA_DIR"
+ * @param redisUrl null means "single node, in-process bus"
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String mongoUri,
+        String redisUrl,
+        String jwtSecret,
+        String adminUsername,
+        Registration registration,
+        List<String> stunUrls,
+        String publicUrl,
+        WorldTuning world) {
+
+    /** Who may create an account. */
+    public enum Registration { OPEN, INVITE }
+
+    /** Movement and presence tuning applied to every space. */
+    public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
+        public static WorldTuning defaults() {
+            return new WorldTuning(320, 1200, 100, 300);
+        }
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, Registration.OPEN,
+                List.of(), null, WorldTuning.defaults());
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world);
+    }
+
+    public ServerConfig withRegistration(Registration newRegistration) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                newRegistration, stunUrls, publicUrl, world);
+    }
+
+    public ServerConfig withWorld(WorldTuning newWorld) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, newWorld);
+    }
+
+    /** Reads and validates the configuration from environment variables (see README). */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        var d = WorldTuning.defaults();
+        String host = text(env, "HOST", "0.0.0.0");
+        int port = (int) whole(env, "PORT", 8080, 0, 65535);
+        Path dataDir = Path.of(text(env, "DATA_DIR", "./data")).toAbsolutePath().normalize();
+        String mongoUri = uri(env, "MONGO_URI", "mongodb", "mongodb+srv");
+        String redisUrl = uri(env, "REDIS_URL", "redis", "rediss");
+        String jwtSecret = blankToNull(env.get("JWT_SECRET"));
+        if (jwtSecret != null && jwtSecret.length() < 32) {
+            throw new ConfigException("JWT_SECRET", "must be at least 32 characters long, got " + jwtSecret.length());
+        }
+        if (redisUrl != null && jwtSecret == null) {
+            throw new ConfigException("JWT_SECRET",
+                    "is required when REDIS_URL is set: several nodes cannot share a generated secret");
+        }
+        if (redisUrl != null && mongoUri == null) {
+            throw new ConfigException("MONGO_URI",
+                    "is required when REDIS_URL is set: several nodes cannot share an embedded store");
+        }
+        String adminUsername = blankToNull(env.get("ADMIN_USERNAME"));
+        Registration registration = switch (text(env, "REGISTRATION", "open").toLowerCase(Locale.ROOT)) {
+            case "open" -> Registration.OPEN;
+            case "invite" -> Registration.INVITE;
+            default -> throw new ConfigException("REGISTRATION",
+                    "must be 'open' or 'invite', got '" + env.get("REGISTRATION") + "'");
+        };
+        List<String> stun = list(env, "STUN_URLS");
+        for (String url : stun) {
+            if (!url.startsWith("stun:") && !url.startsWith("stuns:")) {
+                throw new ConfigException("STUN_URLS", "each entry must start with stun: or stuns:, got '" + url + "'");
+            }
+        }
+        String publicUrl = uri(env, "PUBLIC_URL", "http", "https");
+        var world = new WorldTuning(
+                decimal(env, "MAX_SPEED", d.maxSpeed(), 10, 5000),
+                decimal(env, "INTEREST_RADIUS", d.interestRadius(), 64, 20000),
+                (int) whole(env, "TICK_MILLIS", d.tickMillis(), 20, 1000),
+                whole(env, "IDLE_AWAY_SECONDS", d.idleAwaySeconds(), 10, 86_400));
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stun, publicUrl, world);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String text(Map<String, String> env, String name, String fallback) {
+        String v = blankToNull(env.get(name));
+        return v == null ? fallback : v;
+    }
+
+    private static long whole(Map<String, String> env, String name, long fallback, long min, long max) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(name, "must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+    }
+
+    private static double decimal(Map<String, String> env, String name, double fallback, double min, double max) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double n = Double.parseDouble(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(name, "must be a number from " + min + " to " + max + ", got '" + v + "'");
+    }
+
+    private static String uri(Map<String, String> env, String name, String... schemes) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return null;
+        }
+        try {
+            String scheme = URI.create(v).getScheme();
+            if (scheme != null && Arrays.asList(schemes).contains(scheme.toLowerCase(Locale.ROOT))) {
+                return v;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ConfigException(name, "must be a URL starting with " + String.join("://, ", schemes)
+                + "://, got '" + redact(v) + "'");
+    }
+
+    private static List<String> list(Map<String, String> env, String name) {
+        String v = blankToNull(env.get(name));
+        return v == null ? List.of() : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Hides a password in a URL before it is printed. */
+    private static String redact(String url) {
+        return url.replaceAll("//[^/@]*@", "//***@");
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
+                + ", mongo=" + (mongoUri == null ? "embedded" : redact(mongoUri))
+                + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
+                + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
+                + ", registration=" + registration + ", world=" + world + "]";
+    }
+}

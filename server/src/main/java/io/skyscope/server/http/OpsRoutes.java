@@ -1,0 +1,36 @@
+package io.skyscope.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.metrics.ServerMetrics;
+import io.skyscope.server.store.MongoStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /health} (storage and bus status) and {@code GET /metrics} (Prometheus). */
+public final class OpsRoutes {
+    private final MongoStore store;
+    private final EventBus bus;
+    private final ServerMetrics metrics;
+
+    public OpsRoutes(MongoStore store, EventBus bus, ServerMetrics metrics) {
+        this.store = store;
+        this.bus = bus;
+        this.metrics = metrics;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/health", ctx -> {
+            boolean storage = store.healthy();
+            boolean busUp = bus.healthy();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", storage && busUp ? "up" : "down");
+            body.put("storage", Map.of("status", storage ? "up" : "down",
+                    "kind", store.embedded() ? "embedded" : "mongodb"));
+            body.put("bus", Map.of("status", busUp ? "up" : "down", "kind", bus.kind()));
+            ctx.status(storage && busUp ? 200 : 503).json(body);
+        });
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.skyscope.server.world;
+
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.Status;
+
+/** Someone present in a space, as its owner keeps them. Owned by the space's thread. */
+final class Occupant {
+    final String userId;
+    final Mover mover;
+    String sessionId;
+    String displayName;
+    String avatar;
+    Status status;
+    String statusText;
+    /** True while the status is AWAY only because the user went idle. */
+    boolean autoAway;
+    long lastActivityMillis;
+    /** Position at the end of the previous tick, to tell who came into view. */
+    double tickX;
+    double tickY;
+    boolean dirty;
+
+    Occupant(String userId, Mover mover) {
+        this.userId = userId;
+        this.mover = mover;
+    }
+
+    double x() {
+        return mover.x();
+    }
+
+    double y() {
+        return mover.y();
+    }
+
+    Person person() {
+        return new Person(userId, displayName, avatar, mover.x(), mover.y(), status, statusText);
+    }
+}

@@ -1,0 +1,15 @@
+package io.skyscope.server.world;
+
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.world.map.TiledMap;
+
+/** Loads what a space's owner needs: the space and its current map. */
+public interface SpaceLoader {
+
+    /** A space ready to run. */
+    record LoadedSpace(ServerMessage.SpaceInfo info, TiledMap map) {
+    }
+
+    /** Throws {@code ApiException.notFound} if there is no such space. */
+    LoadedSpace load(String spaceId);
+}

@@ -1,0 +1,150 @@
+package io.skyscope.server.world;
+
+import io.skyscope.protocol.ProtocolCodec;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.metrics.ServerMetrics;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one authority for a space: takes commands from any thread into a mailbox and runs them, and
+ * a tick every {@code tickMillis}, on its own virtual thread against a {@link SpaceState}. Every
+ * outbound message leaves through the {@link EventBus} on the recipient's user topic, so the
+ * recipient's connection may live on any node.
+ */
+public final class SpaceOwner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SpaceOwner.class);
+    static final int MAILBOX_CAPACITY = 100_000;
+
+    private final SpaceState state;
+    private final EventBus bus;
+    private final ServerMetrics metrics;
+    private final long tickNanos;
+    private final LinkedBlockingQueue<SpaceCommand> mailbox = new LinkedBlockingQueue<>(MAILBOX_CAPACITY);
+    private final AtomicInteger population = new AtomicInteger();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long emptySinceMillis = System.currentTimeMillis();
+
+    public SpaceOwner(SpaceState state, EventBus bus, ServerMetrics metrics, int tickMillis) {
+        this.state = state;
+        this.bus = bus;
+        this.metrics = metrics;
+        this.tickNanos = TimeUnit.MILLISECONDS.toNanos(tickMillis);
+        this.thread = Thread.ofVirtual().name("space-" + state.info().id()).unstarted(this::run);
+    }
+
+    public SpaceOwner start() {
+        thread.start();
+        return this;
+    }
+
+    public String spaceId() {
+        return state.info().id();
+    }
+
+    /** People present, as of the last command run. Readable from any thread. */
+    public int population() {
+        return population.get();
+    }
+
+    /** Since when nobody has been present (wall-clock millis), or a future value if occupied. */
+    public long emptySinceMillis() {
+        return population.get() > 0 ? Long.MAX_VALUE : emptySinceMillis;
+    }
+
+    /** Queues a command; false if the owner is stopped or its mailbox is full. */
+    public boolean submit(SpaceCommand command) {
+        return running && mailbox.offer(command);
+    }
+
+    private void run() {
+        long nextTick = System.nanoTime() + tickNanos;
+        while (running) {
+            try {
+                long wait = nextTick - System.nanoTime();
+                SpaceCommand command = wait > 0 ? mailbox.poll(wait, TimeUnit.NANOSECONDS) : null;
+                if (command != null) {
+                    handle(command);
+                    continue;
+                }
+                if (System.nanoTime() >= nextTick) {
+                    long started = System.nanoTime();
+                    deliver(state.tick());
+                    metrics.tick(System.nanoTime() - started);
+                    nextTick = Math.max(nextTick + tickNanos, System.nanoTime());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("space {}: command failed", state.info().id(), e);
+            }
+        }
+    }
+
+    private void handle(SpaceCommand command) {
+        switch (command) {
+            case SpaceCommand.Join j -> send(j.request().userId(), state.join(j.request()));
+            case SpaceCommand.Leave l -> {
+                state.leave(l.userId(), l.sessionId());
+                if (l.ref() != null) {
+                    send(l.userId(), new ServerMessage.Ack(l.ref(), "leave"));
+                }
+            }
+            case SpaceCommand.Move m -> {
+                var correction = state.move(m.userId(), m.x(), m.y(), m.seq());
+                metrics.moveValidated(m.receivedNanos());
+                correction.ifPresent(c -> {
+                    metrics.moveCorrected();
+                    send(m.userId(), c);
+                });
+            }
+            case SpaceCommand.SetStatus s -> {
+                state.status(s.userId(), s.status(), s.text());
+                if (s.ref() != null) {
+                    send(s.userId(), new ServerMessage.Ack(s.ref(), "status"));
+                }
+            }
+            case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
+            case SpaceCommand.ReplaceMap r -> {
+                state.replaceMap(r.map());
+                var notice = new ServerMessage.MapChanged(state.info().id(), state.info().mapId(), r.version());
+                String frame = ProtocolCodec.encode(notice);
+                for (String userId : state.userIds()) {
+                    bus.publish(EventBus.Topics.user(userId), frame);
+                }
+            }
+        }
+        int now = state.population();
+        if (now == 0 && population.get() > 0) {
+            emptySinceMillis = System.currentTimeMillis();
+        }
+        population.set(now);
+    }
+
+    private void deliver(List<Delivery> deliveries) {
+        for (Delivery d : deliveries) {
+            send(d.userId(), d.message());
+        }
+    }
+
+    private void send(String userId, ServerMessage message) {
+        bus.publish(EventBus.Topics.user(userId), ProtocolCodec.encode(message));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.skyscope.server.world;
+
+import io.skyscope.protocol.Limits;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.ServerMessage.Changed;
+import io.skyscope.protocol.ServerMessage.Moved;
+import io.skyscope.protocol.Status;
+import io.skyscope.server.config.ServerConfig.WorldTuning;
+import io.skyscope.server.world.map.TiledMap;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The world of one space: who is where, movement validation, interest management and presence
+ * batching. Pure: commands in, {@link Delivery deliveries} out, time from an injected clock; no
+ * sockets and no threads. Not thread-safe: its {@link SpaceOwner} calls it from one thread.
+ *
+ * <p>Interest management: a mover's position goes only to people within the interest radius, and
+ * someone who walks up to others receives the positions of those who just came into view. With a
+ * spatial hash a tick costs about (movers × people near each), not (people × people).
+ */
+public final class SpaceState {
+    private static final int REMEMBERED_POSITIONS = 10_000;
+
+    private final ServerMessage.SpaceInfo info;
+    private final WorldTuning tuning;
+    private final Clock clock;
+    private TiledMap map;
+    private Movement movement;
+    private final SpatialHash<String> positions;
+    private final Map<String, Occupant> occupants = new LinkedHashMap<>();
+    private final Map<String, double[]> lastPositions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+            return size() > REMEMBERED_POSITIONS;
+        }
+    };
+    private final List<Person> joined = new ArrayList<>();
+    private final List<String> left = new ArrayList<>();
+    private final Map<String, Changed> changed = new LinkedHashMap<>();
+    private final List<Occupant> dirty = new ArrayList<>();
+    private long lastIdleCheck;
+
+    public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, Clock clock) {
+        this.info = info;
+        this.map = map;
+        this.tuning = tuning;
+        this.clock = clock;
+        this.movement = new Movement(map, rules(tuning), clock);
+        this.positions = new SpatialHash<>(tuning.interestRadius());
+    }
+
+    public ServerMessage.SpaceInfo info() {
+        return info;
+    }
+
+    public int population() {
+        return occupants.size();
+    }
+
+    public boolean contains(String userId) {
+        return occupants.containsKey(userId);
+    }
+
+    /**
+     * Places the user (where they last were in this space, else at the spawn) and answers with a
+     * welcome. A user who is already present (a new connection) keeps their place.
+     */
+    public ServerMessage.Welcome join(JoinRequest request) {
+        long now = clock.millis();
+        Occupant o = occupants.get(request.userId());
+        if (o == null) {
+            double[] at = startPosition(request.userId());
+            o = new Occupant(request.userId(), movement.spawnAt(at[0], at[1]));
+            o.tickX = at[0];
+            o.tickY = at[1];
+            occupants.put(o.userId, o);
+            positions.put(o.userId, at[0], at[1]);
+            o.displayName = request.displayName();
+            o.avatar = request.avatar();
+            o.status = request.status() == null ? Status.AVAILABLE : request.status();
+            o.statusText = request.statusText();
+            left.remove(o.userId);
+            joined.add(o.person());
+        }
+        o.sessionId = request.sessionId();
+        o.lastActivityMillis = now;
+        List<Person> people = occupants.values().stream().map(Occupant::person).toList();
+        var rules = new ServerMessage.WorldRules(tuning.tickMillis(), tuning.interestRadius(),
+                tuning.maxSpeed(), tuning.idleAwaySeconds());
+        return new ServerMessage.Welcome(request.ref(), Limits.PROTOCOL_VERSION, o.person(), info, rules,
+                people, now);
+    }
+
+    /** Removes the user if {@code sessionId} is still theirs (a replaced connection leaves nothing). */
+    public boolean leave(String userId, String sessionId) {
+        Occupant o = occupants.get(userId);
+        if (o == null || (sessionId != null && !sessionId.equals(o.sessionId))) {
+            return false;
+        }
+        occupants.remove(userId);
+        positions.remove(userId);
+        lastPositions.put(userId, new double[] {o.x(), o.y()});
+        dirty.remove(o);
+        changed.remove(userId);
+        if (!joined.removeIf(p -> p.userId().equals(userId))) {
+            left.add(userId);
+        }
+        return true;
+    }
+
+    /** Validates a move; empty when accepted, else the correction to send back. */
+    public Optional<ServerMessage.Correction> move(String userId, double x, double y, long seq) {
+        Occupant o = occupants.get(userId);
+        if (o == null) {
+            return Optional.empty();
+        }
+        touch(o);
+        MoveVerdict verdict = movement.check(o.mover, x, y);
+        if (verdict instanceof MoveVerdict.Rejected(var reason, var message)) {
+            return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(),
+                    reason.name().toLowerCase(java.util.Locale.ROOT), message));
+        }
+        positions.put(userId, o.x(), o.y());
+        if (!o.dirty) {
+            o.dirty = true;
+            dirty.add(o);
+        }
+        return Optional.empty();
+    }
+
+    public void status(String userId, Status status, String text) {
+        Occupant o = occupants.get(userId);
+        if (o == null) {
+            return;
+        }
+        o.autoAway = false;
+        o.lastActivityMillis = clock.millis();
+        o.status = status;
+        o.statusText = text;
+        markChanged(o);
+    }
+
+    public void profile(String userId, String displayName, String avatar) {
+        Occupant o = occupants.get(userId);
+        if (o != null) {
+            o.displayName = displayName;
+            o.avatar = avatar;
+            markChanged(o);
+        }
+    }
+
+    /** Swaps in a new map; anyone now standing somewhere unwalkable is put back at the spawn. */
+    public void replaceMap(TiledMap newMap) {
+        this.map = newMap;
+        this.movement = new Movement(newMap, rules(tuning), clock);
+        var spawn = newMap.spawn();
+        for (Occupant o : occupants.values()) {
+            if (!newMap.collision().walkable(o.x(), o.y())) {
+                movement.teleport(o.mover, spawn.x(), spawn.y());
+                positions.put(o.userId, spawn.x(), spawn.y());
+                if (!o.dirty) {
+                    o.dirty = true;
+                    dirty.add(o);
+                }
+            }
+        }
+        lastPositions.clear();
+    }
+
+    public List<String> userIds() {
+        return List.copyOf(occupants.keySet());
+    }
+
+    /** Builds this tick's presence updates, one per person who has something to see. */
+    public List<Delivery> tick() {
+        checkIdle();
+        double radius = tuning.interestRadius();
+        Map<String, List<Moved>> movedFor = new HashMap<>();
+        for (Occupant mover : dirty) {
+            Moved m = new Moved(mover.userId, mover.x(), mover.y());
+            positions.forEachWithin(mover.x(), mover.y(), radius, near -> {
+                if (!near.equals(mover.userId)) {
+                    movedFor.computeIfAbsent(near, k -> new ArrayList<>()).add(m);
+                    Occupant other = occupants.get(near);
+                    if (!other.dirty && distance(other.x(), other.y(), mover.tickX, mover.tickY) > radius) {
+                        movedFor.computeIfAbsent(mover.userId, k -> new ArrayList<>())
+                                .add(new Moved(near, other.x(), other.y()));
+                    }
+                }
+            });
+        }
+        List<Delivery> out = new ArrayList<>();
+        boolean common = !joined.isEmpty() || !left.isEmpty() || !changed.isEmpty();
+        List<Changed> changes = List.copyOf(changed.values());
+        for (Occupant o : occupants.values()) {
+            List<Moved> moved = movedFor.getOrDefault(o.userId, List.of());
+            if (common || !moved.isEmpty()) {
+                out.add(new Delivery(o.userId, new ServerMessage.PresenceUpdate(joined, left, moved, changes)));
+            }
+        }
+        for (Occupant o : dirty) {
+            o.dirty = false;
+            o.tickX = o.x();
+            o.tickY = o.y();
+        }
+        dirty.clear();
+        joined.clear();
+        left.clear();
+        changed.clear();
+        return out;
+    }
+
+    private static MovementRules rules(WorldTuning tuning) {
+        var d = MovementRules.DEFAULT;
+        return new MovementRules(tuning.maxSpeed(), d.burstSeconds(), d.tolerance());
+    }
+
+    private double[] startPosition(String userId) {
+        double[] last = lastPositions.get(userId);
+        if (last != null && map.collision().walkable(last[0], last[1])) {
+            return last;
+        }
+        var spawn = map.spawn();
+        return new double[] {spawn.x(), spawn.y()};
+    }
+
+    private void touch(Occupant o) {
+        o.lastActivityMillis = clock.millis();
+        if (o.autoAway) {
+            o.autoAway = false;
+            o.status = Status.AVAILABLE;
+            markChanged(o);
+        }
+    }
+
+    private void checkIdle() {
+        long now = clock.millis();
+        if (now - lastIdleCheck < 1000) {
+            return;
+        }
+        lastIdleCheck = now;
+        long limit = tuning.idleAwaySeconds() * 1000;
+        for (Occupant o : occupants.values()) {
+            if (o.status == Status.AVAILABLE && now - o.lastActivityMillis >= limit) {
+                o.status = Status.AWAY;
+                o.autoAway = true;
+                markChanged(o);
+            }
+        }
+    }
+
+    private void markChanged(Occupant o) {
+        changed.put(o.userId, new Changed(o.userId, o.displayName, o.avatar, o.status, o.statusText));
+    }
+
+    private static double distance(double x0, double y0, double x1, double y1) {
+        return Math.hypot(x1 - x0, y1 - y0);
+    }
+}

@@ -1,0 +1,87 @@
+package io.skyscope.server.ws;
+
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.CloseCodes;
+import io.skyscope.protocol.ProtocolCodec;
+import io.skyscope.protocol.ProtocolException;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.metrics.ServerMetrics;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an inbound frame into a call on the handler of its family. The switch over the sealed
+ * message type has no default: a new message without a handler does not compile. Bad frames get
+ * an {@code error} naming the problem; the connection stays up unless the client keeps at it.
+ */
+public final class MessageDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
+
+    private final PresenceHandler presence;
+    private final ServerMetrics metrics;
+    private final Clock clock;
+
+    public MessageDispatcher(PresenceHandler presence, ServerMetrics metrics, Clock clock) {
+        this.presence = presence;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void onFrame(ClientSession session, String frame, long receivedNanos) {
+        metrics.frameIn();
+        switch (session.admit()) {
+            case ACCEPT -> { }
+            case REFUSE -> {
+                metrics.frameRefused();
+                if (session.mayReportRateLimit()) {
+                    session.send(new ServerMessage.Error("rate_limited", "too many messages; slow down",
+                            null, null, session.retryAfterMillis()));
+                }
+                return;
+            }
+            case DISCONNECT -> {
+                disconnectFlooder(session);
+                return;
+            }
+        }
+        ClientMessage message;
+        try {
+            message = ProtocolCodec.decodeClient(frame);
+        } catch (ProtocolException e) {
+            metrics.frameRefused();
+            session.send(new ServerMessage.Error(e.code(), e.getMessage(), e.ref(), e.field(), null));
+            if (!session.strike()) {
+                disconnectFlooder(session);
+            }
+            return;
+        }
+        try {
+            dispatch(session, message, receivedNanos);
+        } catch (ApiException e) {
+            Long retry = e.retryAfter() == null ? null : e.retryAfter().toMillis();
+            session.send(new ServerMessage.Error(e.code(), e.getMessage(), message.ref(), e.field(), retry));
+        } catch (RuntimeException e) {
+            LOG.error("user {} session {}: {} failed", session.userId(), session.id(),
+                    ProtocolCodec.typeName(message), e);
+            session.send(ServerMessage.Error.of("internal", "the server could not handle this message", message.ref()));
+        }
+    }
+
+    private void dispatch(ClientSession session, ClientMessage message, long receivedNanos) {
+        switch (message) {
+            case ClientMessage.Join join -> presence.join(session, join);
+            case ClientMessage.Leave leave -> presence.leave(session, leave);
+            case ClientMessage.Move move -> presence.move(session, move, receivedNanos);
+            case ClientMessage.StatusChange change -> presence.status(session, change);
+            case ClientMessage.Ping ping -> session.send(new ServerMessage.Pong(ping.ref(), clock.millis()));
+        }
+    }
+
+    private void disconnectFlooder(ClientSession session) {
+        LOG.info("user {} session {}: disconnected for flooding", session.userId(), session.id());
+        session.closeAfter(ServerMessage.Error.of("flooding", "too many refused messages; disconnected", null),
+                CloseCodes.FLOODING, "flooding");
+    }
+}

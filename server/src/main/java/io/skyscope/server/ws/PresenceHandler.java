@@ -1,0 +1,90 @@
+package io.skyscope.server.ws;
+
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.world.SpaceAccess;
+import io.skyscope.server.world.SpaceCommand;
+import io.skyscope.server.world.SpaceOwner;
+import io.skyscope.server.world.SpaceOwners;
+
+/**
+ * Handles the world family of messages (join, leave, move, status) by handing them to the owner
+ * of the session's space. Called on the session's inbound thread.
+ */
+public final class PresenceHandler {
+    private final SpaceOwners owners;
+    private final SpaceAccess access;
+
+    public PresenceHandler(SpaceOwners owners, SpaceAccess access) {
+        this.owners = owners;
+        this.access = access;
+    }
+
+    public void join(ClientSession session, ClientMessage.Join join) {
+        var request = access.admit(session.userId(), session.id(), join.spaceId(), join.ref());
+        String current = session.spaceId();
+        if (current != null && !current.equals(join.spaceId())) {
+            leaveQuietly(session);
+        }
+        submit(join.spaceId(), new SpaceCommand.Join(request));
+        session.spaceId(join.spaceId());
+    }
+
+    public void leave(ClientSession session, ClientMessage.Leave leave) {
+        String spaceId = requireSpace(session);
+        submit(spaceId, new SpaceCommand.Leave(session.userId(), session.id(), leave.ref()));
+        session.spaceId(null);
+    }
+
+    public void move(ClientSession session, ClientMessage.Move move, long receivedNanos) {
+        String spaceId = requireSpace(session);
+        submit(spaceId, new SpaceCommand.Move(session.userId(), move.x(), move.y(), move.seq(), receivedNanos));
+    }
+
+    public void status(ClientSession session, ClientMessage.StatusChange change) {
+        access.saveStatus(session.userId(), change.status(), change.text());
+        String spaceId = session.spaceId();
+        if (spaceId == null) {
+            if (change.ref() != null) {
+                session.send(new ServerMessage.Ack(change.ref(), "status"));
+            }
+            return;
+        }
+        submit(spaceId, new SpaceCommand.SetStatus(session.userId(), change.status(), change.text(), change.ref()));
+    }
+
+    /** The connection closed: leave its space unless a newer connection of the user took over. */
+    public void disconnected(ClientSession session) {
+        leaveQuietly(session);
+    }
+
+    private void leaveQuietly(ClientSession session) {
+        String spaceId = session.spaceId();
+        if (spaceId != null) {
+            SpaceOwner owner = owners.running(spaceId);
+            if (owner != null) {
+                owner.submit(new SpaceCommand.Leave(session.userId(), session.id(), null));
+            }
+            session.spaceId(null);
+        }
+    }
+
+    private static String requireSpace(ClientSession session) {
+        String spaceId = session.spaceId();
+        if (spaceId == null) {
+            throw new ApiException(409, "not_in_space", "join a space first", null, null);
+        }
+        return spaceId;
+    }
+
+    private void submit(String spaceId, SpaceCommand command) {
+        if (owners.owner(spaceId).submit(command)) {
+            return;
+        }
+        // The owner may have just been stopped for being empty; a fresh one takes the command.
+        if (!owners.owner(spaceId).submit(command)) {
+            throw ApiException.unavailable("space " + spaceId + " is busy; try again");
+        }
+    }
+}

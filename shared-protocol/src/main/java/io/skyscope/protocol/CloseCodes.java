@@ -1,0 +1,18 @@
+package io.skyscope.protocol;
+
+/** WebSocket close codes the server uses besides the standard ones (1000, 1001, 1009, 1011). */
+public final class CloseCodes {
+    /** The same user connected again; this older connection is closed. */
+    public static final int REPLACED = 4001;
+    /** The client stated a protocol version the server does not speak. */
+    public static final int UNSUPPORTED_PROTOCOL = 4002;
+    /** The account was deleted or signed out everywhere. */
+    public static final int SIGNED_OUT = 4003;
+    /** The client did not read its frames fast enough; its outbound queue overflowed. */
+    public static final int TOO_SLOW = 4008;
+    /** The client kept sending after being rate-limited. */
+    public static final int FLOODING = 4029;
+
+    private CloseCodes() {
+    }
+}
