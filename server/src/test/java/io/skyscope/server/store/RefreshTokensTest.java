@@ -6,8 +6,15 @@ import io.skyscope.server.store.RefreshTokens.RefreshToken;
 import io.skyscope.server.testing.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +50,28 @@ class RefreshTokensTest {
         assertThat(used.familyId()).isEqualTo("f1");
         assertThat(tokens.markUsed(raw, now.plusSeconds(2))).isEmpty();
         assertThat(tokens.markUsed("unknown", now)).isEmpty();
+    }
+
+    @RepeatedTest(5)
+    void ofManyConcurrentRefreshesWithOneTokenExactlyOneWins() throws Exception {
+        String raw = tokens.issue("u1", "f1", now, now.plusSeconds(60));
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return tokens.markUsed(raw, now).isPresent();
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> r : results) {
+                winners += r.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        }
     }
 
     @Test
