@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,29 +38,6 @@ public final class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     private static final String BAD_CREDENTIALS = "Wrong username or password";
-
-    /** Who may register: anyone, or only people holding a space invite code. */
-    public enum RegistrationMode {
-        OPEN, INVITE;
-
-        /** "open" or "invite", any case. */
-        public static RegistrationMode parse(String value) {
-            return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
-                case "open" -> OPEN;
-                case "invite" -> INVITE;
-                default -> throw new IllegalArgumentException("Registration mode must be 'open' or 'invite': " + value);
-            };
-        }
-    }
-
-    /** What a successful register, login or refresh returns to the client. */
-    public record AuthTokens(String userId, String username, String accessToken, String refreshToken,
-                             long expiresInSeconds) {
-        @Override
-        public String toString() {
-            return "AuthTokens[userId=" + userId + ", username=" + username + "]";
-        }
-    }
 
     private final Users users;
     private final RefreshTokens refreshTokens;

@@ -47,6 +47,11 @@ public final class Users {
     /** An account. {@code passwordHash} is a PHC string and must never leave the server. */
     public record User(String id, String username, String displayName, String avatar, String passwordHash,
                        Status status, String statusText, boolean serverAdmin, Instant createdAt) {
+        /** Without the password hash, so that logging a user cannot leak it. */
+        @Override
+        public String toString() {
+            return "User[id=" + id + ", username=" + username + ", serverAdmin=" + serverAdmin + "]";
+        }
     }
 
     /**

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyscope.protocol.Status;
-import io.skyscope.server.auth.AuthService.AuthTokens;
-import io.skyscope.server.auth.AuthService.RegistrationMode;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Users.User;

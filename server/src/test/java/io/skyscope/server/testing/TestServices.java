@@ -1,7 +1,7 @@
 package io.skyscope.server.testing;
 
 import io.skyscope.server.auth.AuthService;
-import io.skyscope.server.auth.AuthService.RegistrationMode;
+import io.skyscope.server.auth.RegistrationMode;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
 import io.skyscope.server.auth.TokenService;
