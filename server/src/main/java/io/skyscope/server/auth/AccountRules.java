@@ -1,0 +1,92 @@
+package io.skyscope.server.auth;
+
+import io.skyscope.server.http.ApiException;
+import java.util.regex.Pattern;
+
+/**
+ * What account fields may contain. Each method returns the value to store (trimmed where that
+ * applies) or throws a 400 naming the field. Stateless.
+ */
+public final class AccountRules {
+    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MAX = 256;
+    public static final int DISPLAY_NAME_MAX = 64;
+    public static final int STATUS_TEXT_MAX = 140;
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
+    private static final Pattern AVATAR = Pattern.compile("[a-z0-9_-]{1,32}");
+
+    private AccountRules() {
+    }
+
+    public static String username(String username) {
+        if (username == null || username.isEmpty()) {
+            throw ApiException.badRequest("username", "Username is required");
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("username",
+                    "Username must be 3 to 32 characters: letters, digits, '_', '.' or '-'");
+        }
+        return username;
+    }
+
+    /** Checks length only; counted in code points, so an emoji is one character. */
+    public static String password(String field, String password) {
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest(field, "Password is required");
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
+            throw ApiException.badRequest(field,
+                    "Password must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long");
+        }
+        return password;
+    }
+
+    /** Trimmed; 1 to 64 characters, no control characters. */
+    public static String displayName(String displayName) {
+        return text("displayName", "Display name", displayName, 1, DISPLAY_NAME_MAX);
+    }
+
+    /** Trimmed; up to 140 characters (empty clears it), no control characters. */
+    public static String statusText(String statusText) {
+        return text("statusText", "Status text", statusText, 0, STATUS_TEXT_MAX);
+    }
+
+    /** An avatar id: 1 to 32 of lower-case letters, digits, '_' or '-'. */
+    public static String avatar(String avatar) {
+        if (avatar == null || !AVATAR.matcher(avatar).matches()) {
+            throw ApiException.badRequest("avatar", "Avatar must be an id like 'a1'");
+        }
+        return avatar;
+    }
+
+    /**
+     * A trimmed single-line text of {@code min..max} code points without control characters
+     * (which would let one person's name break another's screen or logs).
+     */
+    public static String text(String field, String label, String value, int min, int max) {
+        if (value == null) {
+            throw ApiException.badRequest(field, label + " is required");
+        }
+        String trimmed = value.strip();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length < min || length > max) {
+            throw ApiException.badRequest(field, min > 0
+                    ? label + " must be " + min + " to " + max + " characters long"
+                    : label + " must be at most " + max + " characters long");
+        }
+        if (trimmed.codePoints().anyMatch(AccountRules::isControl)) {
+            throw ApiException.badRequest(field, label + " must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    private static boolean isControl(int cp) {
+        // C0/C1 controls (incl. newlines), line/paragraph separators, and bidi embeddings, overrides
+        // and isolates, which could reorder the text around the name. Zero-width joiners stay
+        // allowed: emoji sequences need them.
+        return Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    }
+}

@@ -1,0 +1,288 @@
+package io.skyscope.server.auth;
+
+import io.skyscope.protocol.Status;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.RefreshTokens;
+import io.skyscope.server.store.RefreshTokens.RefreshToken;
+import io.skyscope.server.store.Spaces.Space;
+import io.skyscope.server.store.Users;
+import io.skyscope.server.store.Users.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts and sessions: registration, sign-in, token refresh with rotation and reuse detection,
+ * sign-out, profile, password change and account deletion.
+ *
+ * <p>A session is a refresh-token family: sign-in starts one, each refresh replaces the token
+ * with a new one of the same family, and presenting a token that was already replaced revokes
+ * the whole family (someone else holds a copy) and fails.
+ *
+ * <p>Sign-in failures say the same thing, and take about as long, whether the account exists or
+ * not. The first account on a server, and the account named by {@code adminUsername}, become
+ * server admins.
+ *
+ * <p>Thread-safe and stateless apart from the throttle: called concurrently from HTTP request
+ * threads. Password hashing is CPU-heavy; Javalin's request threads are where it belongs.
+ */
+public final class AuthService {
+    /** How long a refresh token lasts; each refresh starts the period again. */
+    public static final Duration REFRESH_TTL = Duration.ofDays(30);
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+    private static final String BAD_CREDENTIALS = "Wrong username or password";
+
+    private final Users users;
+    private final RefreshTokens refreshTokens;
+    private final SpaceService spaces;
+    private final MongoStore store;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+    private final RegistrationMode mode;
+    private final String adminUsername;
+    private final Clock clock;
+    /** Verified against for unknown usernames, so that they cost as much time as known ones. */
+    private final String dummyHash;
+
+    /**
+     * @param adminUsername the username that becomes a server admin when registered, or null
+     */
+    public AuthService(Users users, RefreshTokens refreshTokens, SpaceService spaces, MongoStore store,
+                       PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, RegistrationMode mode,
+                       String adminUsername, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.spaces = spaces;
+        this.store = store;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.mode = mode;
+        this.adminUsername = adminUsername == null || adminUsername.isBlank() ? null : adminUsername.trim();
+        this.clock = clock;
+        this.dummyHash = hasher.hash(RefreshTokens.newRawToken());
+    }
+
+    public RegistrationMode mode() {
+        return mode;
+    }
+
+    /**
+     * Creates an account and signs it in. With an {@code inviteCode} (required in invite mode,
+     * except for the server's first account and {@code adminUsername}) the new account joins the
+     * invite's space.
+     *
+     * @param displayName null means "same as the username"
+     * @throws ApiException 400 naming the field at fault; 409 {@code username_taken}
+     */
+    public AuthTokens register(String username, String password, String displayName, String inviteCode, String ip) {
+        String name = AccountRules.username(username);
+        AccountRules.password("password", password);
+        String display = AccountRules.displayName(displayName == null ? name : displayName);
+        boolean claimedFirst = users.claimFirstAccount(name);
+        boolean admin = claimedFirst || name.equalsIgnoreCase(adminUsername);
+        // The server's admin needs no invite: in invite mode nobody could invite them otherwise.
+        boolean hasCode = inviteCode != null && !inviteCode.isBlank();
+        if (mode == RegistrationMode.INVITE && !admin && !hasCode) {
+            throw ApiException.badRequest("inviteCode", "An invite code is required to register on this server");
+        }
+        if (hasCode && spaces.usableInvite(inviteCode).isEmpty()) {
+            releaseIf(claimedFirst);
+            throw badInvite();
+        }
+        User user;
+        try {
+            user = users.create(name, display, hasher.hash(password), admin, clock.instant());
+        } catch (RuntimeException e) {
+            releaseIf(claimedFirst);
+            throw e;
+        }
+        if (hasCode) {
+            try {
+                spaces.acceptInvite(user.id(), inviteCode);
+            } catch (ApiException e) {
+                // The last use went to someone else between the check and now.
+                users.delete(user.id());
+                releaseIf(claimedFirst);
+                throw badInvite();
+            }
+        }
+        if (admin) {
+            spaces.adoptDefaultSpace(user.id());
+        }
+        store.flush();
+        log.info("Registered user {} ({}) from {}{}", user.id(), name, ip, admin ? " as server admin" : "");
+        return startSession(user);
+    }
+
+    /**
+     * Signs in.
+     *
+     * @throws ApiException 401 for an unknown user or wrong password (same message); 429 when
+     *     this address or account has had too many attempts
+     */
+    public AuthTokens login(String username, String password, String ip) {
+        if (username == null || username.isBlank()) {
+            throw ApiException.badRequest("username", "Username is required");
+        }
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest("password", "Password is required");
+        }
+        throttle.checkAttempt(ip, username);
+        Optional<User> user = users.findByUsername(username);
+        if (user.isEmpty()) {
+            hasher.verify(password, dummyHash);
+            throttle.recordFailure(username);
+            log.info("Failed sign-in for unknown username from {}", ip);
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        User u = user.get();
+        if (!hasher.verify(password, u.passwordHash())) {
+            throttle.recordFailure(username);
+            log.info("Failed sign-in for user {} from {}", u.id(), ip);
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        if (hasher.needsRehash(u.passwordHash())) {
+            users.updatePasswordHash(u.id(), hasher.hash(password));
+        }
+        log.debug("User {} signed in from {}", u.id(), ip);
+        return startSession(u);
+    }
+
+    /**
+     * Exchanges a refresh token for a new access token and a new refresh token of the same family.
+     *
+     * @throws ApiException 401 if the token is unknown, expired, revoked, or was already used
+     *     (which also revokes every token of its family)
+     */
+    public AuthTokens refresh(String rawRefreshToken) {
+        if (rawRefreshToken == null || rawRefreshToken.isBlank()) {
+            throw ApiException.badRequest("refreshToken", "Refresh token is required");
+        }
+        Instant now = clock.instant();
+        RefreshToken token = refreshTokens.find(rawRefreshToken)
+                .orElseThrow(() -> ApiException.unauthorized("Refresh token is not valid"));
+        if (token.revoked()) {
+            throw ApiException.unauthorized("Refresh token has been revoked; please sign in again");
+        }
+        if (token.expiredAt(now)) {
+            throw ApiException.unauthorized("Refresh token expired; please sign in again");
+        }
+        if (refreshTokens.markUsed(rawRefreshToken, now).isEmpty()) {
+            long revoked = refreshTokens.revokeFamily(token.familyId());
+            log.warn("Refresh token reuse for user {}: revoked family {} ({} tokens)", token.userId(),
+                    token.familyId(), revoked);
+            throw ApiException.unauthorized("Refresh token was already used; please sign in again");
+        }
+        User user = users.findById(token.userId())
+                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+        return issue(user, token.familyId(), now);
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
+    public void logout(String rawRefreshToken) {
+        if (rawRefreshToken == null || rawRefreshToken.isBlank()) {
+            throw ApiException.badRequest("refreshToken", "Refresh token is required");
+        }
+        refreshTokens.find(rawRefreshToken).ifPresent(t -> {
+            refreshTokens.revokeFamily(t.familyId());
+            log.debug("User {} signed out (family {})", t.userId(), t.familyId());
+        });
+    }
+
+    /** The account of a signed-in user. @throws ApiException 401 if it was deleted meanwhile */
+    public User profile(String userId) {
+        return users.findById(userId).orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+    }
+
+    /** Changes the given fields; null leaves a field as it is, an empty status text clears it. */
+    public User updateProfile(String userId, String displayName, String avatar, Status status, String statusText) {
+        profile(userId);
+        String display = displayName == null ? null : AccountRules.displayName(displayName);
+        String av = avatar == null ? null : AccountRules.avatar(avatar);
+        String text = statusText == null ? null : AccountRules.statusText(statusText);
+        return users.updateProfile(userId, display, av, status, text)
+                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+    }
+
+    /**
+     * Sets a new password after checking the current one, and signs out every session of the
+     * account (access tokens already issued run out within 15 minutes).
+     */
+    public void changePassword(String userId, String currentPassword, String newPassword) {
+        User user = checkPassword(userId, "currentPassword", currentPassword);
+        AccountRules.password("newPassword", newPassword);
+        users.updatePasswordHash(userId, hasher.hash(newPassword));
+        long revoked = refreshTokens.revokeAllOf(userId);
+        store.flush();
+        log.info("User {} changed their password; {} refresh tokens revoked", user.id(), revoked);
+    }
+
+    /**
+     * Deletes the account, its sessions and its memberships, after checking the password.
+     *
+     * @throws ApiException 409 {@code owns_spaces} if the user owns a space: it must be deleted or
+     *     handed over first
+     */
+    public void deleteAccount(String userId, String password) {
+        User user = checkPassword(userId, "password", password);
+        List<Space> owned = spaces.ownedBy(userId);
+        if (!owned.isEmpty()) {
+            Space first = owned.getFirst();
+            throw ApiException.conflict("owns_spaces", null, "You own the space '" + first.name() + "' (" + first.id()
+                    + ")" + (owned.size() > 1 ? " and " + (owned.size() - 1) + " more" : "")
+                    + ": delete it or hand it over to another member first");
+        }
+        // Sessions first, so that nothing can act for the account while the rest goes.
+        refreshTokens.deleteAllOf(userId);
+        spaces.forgetMember(userId);
+        users.delete(userId);
+        store.flush();
+        log.info("User {} deleted their account", user.id());
+    }
+
+    /** Deletes expired refresh tokens; the embedded store has no TTL index to do it. */
+    public long purgeExpiredTokens() {
+        return refreshTokens.deleteExpired(clock.instant());
+    }
+
+    private User checkPassword(String userId, String field, String password) {
+        User user = profile(userId);
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest(field, "Password is required");
+        }
+        throttle.checkAccount(user.username());
+        if (!hasher.verify(password, user.passwordHash())) {
+            throttle.recordFailure(user.username());
+            throw ApiException.badRequest(field, "The password is wrong");
+        }
+        return user;
+    }
+
+    private AuthTokens startSession(User user) {
+        return issue(user, RefreshTokens.newFamilyId(), clock.instant());
+    }
+
+    private AuthTokens issue(User user, String familyId, Instant now) {
+        String refresh = refreshTokens.issue(user.id(), familyId, now, now.plus(REFRESH_TTL));
+        return new AuthTokens(user.id(), user.username(), tokens.issue(user.id()), refresh, tokens.expiresInSeconds());
+    }
+
+    private void releaseIf(boolean claimedFirst) {
+        if (claimedFirst) {
+            users.releaseFirstAccount();
+        }
+    }
+
+    private static ApiException badInvite() {
+        return ApiException.badRequest("inviteCode", "This invite code is unknown, expired or used up");
+    }
+}

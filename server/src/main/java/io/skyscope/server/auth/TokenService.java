@@ -1,0 +1,95 @@
+package io.skyscope.server.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import io.skyscope.server.http.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Issues and checks access tokens: HS256 JWTs with issuer {@value #ISSUER}, the user id as
+ * subject and a {@link #ACCESS_TTL 15-minute} lifetime. Short-lived on purpose: they cannot be
+ * revoked, so signing out or changing a password takes effect when they expire.
+ *
+ * <p>Thread-safe and immutable; called from HTTP request threads and from the WebSocket
+ * pre-upgrade check.
+ */
+public final class TokenService {
+    public static final String ISSUER = "skyscope";
+    public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    /** HS256 needs a key at least as long as its output. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final Clock clock;
+
+    /**
+     * @param secret the HMAC key, at least {@value #MIN_SECRET_BYTES} bytes; copied
+     * @param clock  the time tokens are issued and checked against
+     */
+    public TokenService(byte[] secret, Clock clock) {
+        if (secret == null || secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("The token secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        this.algorithm = Algorithm.HMAC256(Arrays.copyOf(secret, secret.length));
+        this.clock = clock;
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER))
+                .build(clock);
+    }
+
+    /** A new access token for the user, valid for {@link #ACCESS_TTL}. */
+    public String issue(String userId) {
+        Instant now = clock.instant();
+        return JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(userId)
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(ACCESS_TTL))
+                .sign(algorithm);
+    }
+
+    /** Seconds an access token issued now stays valid. */
+    public long expiresInSeconds() {
+        return ACCESS_TTL.toSeconds();
+    }
+
+    /**
+     * Checks signature, issuer and expiry.
+     *
+     * @throws ApiException 401 whose message says whether the token expired, has an invalid
+     *     signature, or is malformed
+     */
+    public AuthenticatedUser verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.unauthorized("Access token missing");
+        }
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(token);
+        } catch (TokenExpiredException e) {
+            throw ApiException.unauthorized("Access token expired");
+        } catch (SignatureVerificationException | AlgorithmMismatchException e) {
+            throw ApiException.unauthorized("Access token has an invalid signature");
+        } catch (JWTDecodeException e) {
+            throw ApiException.unauthorized("Access token is malformed");
+        } catch (JWTVerificationException e) {
+            // Wrong issuer, missing claim, not yet valid: all mean "not one of ours".
+            throw ApiException.unauthorized("Access token is invalid");
+        }
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw ApiException.unauthorized("Access token is malformed");
+        }
+        return new AuthenticatedUser(subject);
+    }
+}

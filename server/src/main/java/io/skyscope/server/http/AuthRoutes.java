@@ -1,0 +1,80 @@
+package io.skyscope.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.skyscope.protocol.rest.AccountDeletion;
+import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.LoginRequest;
+import io.skyscope.protocol.rest.PasswordChange;
+import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileUpdate;
+import io.skyscope.protocol.rest.RefreshRequest;
+import io.skyscope.protocol.rest.RegisterRequest;
+import io.skyscope.server.auth.AuthService;
+import io.skyscope.server.auth.AuthTokens;
+import io.skyscope.server.auth.AuthenticatedUser;
+import io.skyscope.server.store.Users.User;
+import java.util.function.Function;
+
+/**
+ * REST routes for accounts and sessions under {@code /api/v1}: {@code auth/*} (no token needed)
+ * and {@code me} (bearer token). Thin: reads the body, calls {@link AuthService}, writes the
+ * answer; errors are mapped by {@link HttpErrors}. Handlers run on HTTP request threads.
+ */
+public final class AuthRoutes {
+    private final AuthService auth;
+    private final Function<Context, AuthenticatedUser> authenticator;
+
+    public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator) {
+        this.auth = auth;
+        this.authenticator = authenticator;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/auth/register", ctx -> {
+            RegisterRequest r = HttpJson.read(ctx, RegisterRequest.class);
+            HttpJson.write(ctx, 201, response(auth.register(r.username(), r.password(), r.displayName(),
+                    r.inviteCode(), ctx.ip())));
+        });
+        routes.post("/api/v1/auth/login", ctx -> {
+            LoginRequest r = HttpJson.read(ctx, LoginRequest.class);
+            HttpJson.write(ctx, 200, response(auth.login(r.username(), r.password(), ctx.ip())));
+        });
+        routes.post("/api/v1/auth/refresh", ctx -> {
+            RefreshRequest r = HttpJson.read(ctx, RefreshRequest.class);
+            HttpJson.write(ctx, 200, response(auth.refresh(r.refreshToken())));
+        });
+        routes.post("/api/v1/auth/logout", ctx -> {
+            auth.logout(HttpJson.read(ctx, RefreshRequest.class).refreshToken());
+            ctx.status(204);
+        });
+        routes.get("/api/v1/me", ctx ->
+                HttpJson.write(ctx, 200, profile(auth.profile(authenticator.apply(ctx).userId()))));
+        routes.patch("/api/v1/me", ctx -> {
+            String userId = authenticator.apply(ctx).userId();
+            ProfileUpdate u = HttpJson.read(ctx, ProfileUpdate.class);
+            HttpJson.write(ctx, 200, profile(auth.updateProfile(userId, u.displayName(), u.avatar(), u.status(),
+                    u.statusText())));
+        });
+        routes.post("/api/v1/me/password", ctx -> {
+            String userId = authenticator.apply(ctx).userId();
+            PasswordChange c = HttpJson.read(ctx, PasswordChange.class);
+            auth.changePassword(userId, c.currentPassword(), c.newPassword());
+            ctx.status(204);
+        });
+        routes.delete("/api/v1/me", ctx -> {
+            String userId = authenticator.apply(ctx).userId();
+            auth.deleteAccount(userId, HttpJson.read(ctx, AccountDeletion.class).password());
+            ctx.status(204);
+        });
+    }
+
+    static AuthResponse response(AuthTokens t) {
+        return new AuthResponse(t.userId(), t.username(), t.accessToken(), t.refreshToken(), t.expiresInSeconds());
+    }
+
+    static Profile profile(User u) {
+        return new Profile(u.id(), u.username(), u.displayName(), u.avatar(), u.status(), u.statusText(),
+                u.serverAdmin(), u.createdAt());
+    }
+}

@@ -1,0 +1,33 @@
+package io.skyscope.server.http;
+
+import io.javalin.http.Context;
+import io.skyscope.server.auth.AuthenticatedUser;
+import io.skyscope.server.auth.TokenService;
+import java.util.function.Function;
+
+/**
+ * Reads {@code Authorization: Bearer <jwt>} from a request and verifies it. Route classes take a
+ * {@code Function<Context, AuthenticatedUser>} so tests can substitute their own.
+ *
+ * <p>Thread-safe; called on HTTP request threads.
+ */
+public final class Authenticator implements Function<Context, AuthenticatedUser> {
+    private static final String BEARER = "bearer ";
+
+    private final TokenService tokens;
+
+    public Authenticator(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    /** @throws ApiException 401 if the header is missing or the token is not valid */
+    @Override
+    public AuthenticatedUser apply(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized("Sign in first: an 'Authorization: Bearer <token>' header is required");
+        }
+        return tokens.verify(header.substring(BEARER.length()).trim());
+    }
+}

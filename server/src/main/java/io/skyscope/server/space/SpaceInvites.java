@@ -1,0 +1,87 @@
+package io.skyscope.server.space;
+
+import static io.skyscope.server.store.Memberships.MEMBER;
+
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.store.Invites;
+import io.skyscope.server.store.Invites.Invite;
+import io.skyscope.server.store.Memberships;
+import io.skyscope.server.store.Spaces;
+import io.skyscope.server.store.Spaces.Space;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Invite codes: creating them (owner or admin) and accepting them. Used through
+ * {@link SpaceService}. Stateless and thread-safe; a use is taken atomically.
+ */
+final class SpaceInvites {
+    private static final Logger log = LoggerFactory.getLogger(SpaceInvites.class);
+
+    private final Spaces spaces;
+    private final Memberships memberships;
+    private final Invites invites;
+    private final SpaceAccessRules rules;
+    private final Clock clock;
+
+    SpaceInvites(Spaces spaces, Memberships memberships, Invites invites, SpaceAccessRules rules, Clock clock) {
+        this.spaces = spaces;
+        this.memberships = memberships;
+        this.invites = invites;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    Invite create(String actorId, String spaceId, Duration ttl, int maxUses) {
+        SpaceAccessRules.Actor actor = rules.actor(actorId, spaceId);
+        if (!actor.canManage()) {
+            throw ApiException.forbidden("Only the owner or an admin can invite people");
+        }
+        Instant now = clock.instant();
+        Invite invite = invites.create(spaceId, actorId, now, now.plus(ttl), maxUses);
+        log.info("User {} created an invite to space {} ({} uses, until {})", actorId, spaceId, maxUses,
+                invite.expiresAt());
+        return invite;
+    }
+
+    /** The invite if it can still be used, without using it. */
+    Optional<Invite> usable(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return invites.find(code).filter(i -> i.usableAt(now) && spaces.find(i.spaceId()).isPresent());
+    }
+
+    /**
+     * Makes the user a member of the invite's space, using the invite once. A user who is
+     * already a member keeps their role and does not use up the invite.
+     */
+    SpaceService.SpaceAccess accept(String userId, String code) {
+        Invite invite = usable(code).orElseThrow(SpaceInvites::invalid);
+        String spaceId = invite.spaceId();
+        Space space = spaces.find(spaceId).orElseThrow(SpaceInvites::invalid);
+        Optional<String> existing = memberships.find(spaceId, userId).map(Memberships.Membership::role);
+        if (existing.isPresent()) {
+            return new SpaceService.SpaceAccess(space, SpaceAccessRules.effectiveRole(space, userId, existing.get()));
+        }
+        if (invites.consume(code, clock.instant()).isEmpty()) {
+            throw invalid();
+        }
+        if (!memberships.addIfAbsent(spaceId, userId, MEMBER, clock.instant())) {
+            // Joined by another route in the meantime: give the use back.
+            invites.release(code);
+        }
+        log.info("User {} joined space {} by invite", userId, spaceId);
+        String role = memberships.find(spaceId, userId).map(Memberships.Membership::role).orElse(MEMBER);
+        return new SpaceService.SpaceAccess(space, SpaceAccessRules.effectiveRole(space, userId, role));
+    }
+
+    static ApiException invalid() {
+        return ApiException.notFound("This invite code is unknown, expired or used up");
+    }
+}

@@ -1,0 +1,177 @@
+package io.skyscope.server.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's MongoDB connection: either an embedded mongo-java-server persisting to an H2 file
+ * (the default for a self-hosted install) or a real MongoDB reached by URI.
+ *
+ * <p>Both speak the wire protocol through the official driver, so the collection classes do not
+ * know which one they talk to. What the embedded one lacks (non-unique indexes, TTL, transactions)
+ * is listed in PLATFORM.md; the collections are written not to depend on it for correctness.
+ *
+ * <p>Thread-safety: {@link #database()}, {@link #flush()} and {@link #healthy()} may be called from
+ * any thread (request threads, schedulers) at the same time. {@link #close()} is called once, by
+ * the composition root at shutdown, after everything that uses the store has stopped.
+ */
+public final class MongoStore implements AutoCloseable {
+    /** The database all SkyScope collections live in, unless the URI names another one. */
+    public static final String DEFAULT_DATABASE = "skyscope";
+    /** The H2 file inside the data directory. */
+    public static final String EMBEDDED_FILE = "skyscope.mv.db";
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+    private static final int EMBEDDED_CACHE_MB = 512;
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final MongoServer server;
+    private final H2Backend backend;
+
+    private MongoStore(MongoClient client, String databaseName, MongoServer server, H2Backend backend) {
+        this.client = client;
+        this.database = client.getDatabase(databaseName);
+        this.server = server;
+        this.backend = backend;
+    }
+
+    /**
+     * Starts mongo-java-server with the H2 backend on {@code dataDir/skyscope.mv.db}, listening on
+     * 127.0.0.1 on a free port, and connects to it. Data written before {@link #close()} (or
+     * before {@link #flush()}) is there again after the next start.
+     */
+    public static MongoStore embedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
+        }
+        Path file = dataDir.resolve(EMBEDDED_FILE);
+        // The default MVStore cache is small enough to make large collections crawl (PLATFORM.md).
+        MVStore mvStore = new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(EMBEDDED_CACHE_MB)
+                .open();
+        H2Backend backend = new H2Backend(mvStore);
+        MongoServer server = new MongoServer(backend);
+        MongoClient client = null;
+        try {
+            String host = "127.0.0.1";
+            // Loopback only: the embedded store has no authentication.
+            server.bind(host, 0);
+            InetSocketAddress address = server.getLocalAddress();
+            MongoClientSettings settings = MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(
+                            "mongodb://" + host + ":" + address.getPort() + "/?directConnection=true"))
+                    .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                    .writeConcern(WriteConcern.ACKNOWLEDGED)
+                    .build();
+            client = MongoClients.create(settings);
+            log.info("Embedded MongoDB on {}:{} with data in {}", host, address.getPort(), file);
+            return new MongoStore(client, DEFAULT_DATABASE, server, backend);
+        } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            server.shutdownNow();
+            closeQuietly(backend);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to a real MongoDB. Writes wait for a journaled majority, so an acknowledged write
+     * survives a crash of the server process or of a single replica.
+     *
+     * @param uri a {@code mongodb://} or {@code mongodb+srv://} URI; its database path, if any,
+     *            replaces {@value #DEFAULT_DATABASE}
+     */
+    public static MongoStore connect(String uri) {
+        ConnectionString connection = new ConnectionString(uri);
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+                .readConcern(ReadConcern.MAJORITY)
+                .build();
+        MongoClient client = MongoClients.create(settings);
+        String name = connection.getDatabase() != null ? connection.getDatabase() : DEFAULT_DATABASE;
+        log.info("Connected to MongoDB at {} (database {})", connection.getHosts(), name);
+        return new MongoStore(client, name, null, null);
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /** Creates indexes the way this kind of store supports them. */
+    public Indexes indexes() {
+        return new Indexes(embedded());
+    }
+
+    /** True when this store runs mongo-java-server in-process rather than a real MongoDB. */
+    public boolean embedded() {
+        return server != null;
+    }
+
+    /**
+     * Makes every acknowledged write durable now. The embedded store commits and syncs the H2
+     * file (otherwise it does so about once a second); for a real MongoDB this does nothing,
+     * because its writes were already acknowledged by a journaled majority.
+     */
+    public void flush() {
+        if (backend != null) {
+            backend.commit();
+            backend.getMvStore().sync();
+        }
+    }
+
+    /** Whether the database answers a ping within two seconds. Never throws. */
+    public boolean healthy() {
+        try {
+            Document reply = database.withTimeout(2, TimeUnit.SECONDS).runCommand(new Document("ping", 1));
+            Object ok = reply.get("ok");
+            return ok instanceof Number n && n.doubleValue() == 1.0;
+        } catch (MongoException | IllegalStateException e) {
+            log.warn("MongoDB health check failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Closes the client, then the embedded server, then its H2 file (committing what is left). */
+    @Override
+    public void close() {
+        client.close();
+        if (server != null) {
+            // shutdown() also closes the backend; closing it again below is a no-op then, and
+            // covers a server that failed half-way through its shutdown.
+            server.shutdown();
+            closeQuietly(backend);
+            log.info("Embedded MongoDB stopped");
+        }
+    }
+
+    private static void closeQuietly(H2Backend backend) {
+        if (!backend.getMvStore().isClosed()) {
+            backend.close();
+        }
+    }
+}

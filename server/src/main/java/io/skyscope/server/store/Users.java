@@ -1,0 +1,205 @@
+package io.skyscope.server.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.skyscope.protocol.Status;
+import io.skyscope.server.http.ApiException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code users} collection: one document per account, {@code _id} = user id.
+ *
+ * <p>Usernames are unique regardless of case through a unique index on {@code usernameLower};
+ * the username is kept as typed for display. Stateless apart from the collection handle, so it
+ * may be used from any number of request threads at once.
+ */
+public final class Users {
+    /** The avatar a new account gets. */
+    public static final String DEFAULT_AVATAR = "a1";
+
+    private static final String FIRST_ACCOUNT_FLAG = "firstAccount";
+
+    private final MongoCollection<Document> users;
+    private final MongoCollection<Document> flags;
+
+    public Users(MongoStore store) {
+        MongoDatabase db = store.database();
+        Indexes indexes = store.indexes();
+        this.users = db.getCollection("users");
+        this.flags = db.getCollection("serverFlags");
+        indexes.unique(users, "usernameLower");
+        indexes.ascending(users, "serverAdmin");
+    }
+
+    /** An account. {@code passwordHash} is a PHC string and must never leave the server. */
+    public record User(String id, String username, String displayName, String avatar, String passwordHash,
+                       Status status, String statusText, boolean serverAdmin, Instant createdAt) {
+        /** Without the password hash, so that logging a user cannot leak it. */
+        @Override
+        public String toString() {
+            return "User[id=" + id + ", username=" + username + ", serverAdmin=" + serverAdmin + "]";
+        }
+    }
+
+    /**
+     * Inserts a new account with a random id, the default avatar and status "available".
+     *
+     * @throws ApiException 409 {@code username_taken} if the username exists in any case
+     */
+    public User create(String username, String displayName, String passwordHash, boolean serverAdmin,
+                       Instant createdAt) {
+        User user = new User(Docs.newId(), username, displayName, DEFAULT_AVATAR, passwordHash,
+                Status.AVAILABLE, null, serverAdmin, Docs.millis(createdAt));
+        try {
+            users.insertOne(toDocument(user));
+        } catch (MongoWriteException e) {
+            if (Docs.isDuplicateKey(e)) {
+                throw ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    /**
+     * Claims the "first account on this server" marker, once per database. Two registrations
+     * racing on an empty server cannot both win, because the marker's {@code _id} is unique.
+     *
+     * @return true for exactly one caller, and only while no account exists yet
+     */
+    public boolean claimFirstAccount(String username) {
+        if (users.countDocuments() > 0) {
+            return false;
+        }
+        try {
+            flags.insertOne(new Document("_id", FIRST_ACCOUNT_FLAG).append("username", username));
+            return true;
+        } catch (MongoWriteException e) {
+            if (Docs.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Gives the first-account marker back, when the registration that claimed it failed. */
+    public void releaseFirstAccount() {
+        flags.deleteOne(eq("_id", FIRST_ACCOUNT_FLAG));
+    }
+
+    public Optional<User> findById(String userId) {
+        return Optional.ofNullable(users.find(eq("_id", userId)).first()).map(Users::fromDocument);
+    }
+
+    /** Case-insensitive lookup through the unique {@code usernameLower} index. */
+    public Optional<User> findByUsername(String username) {
+        return Optional.ofNullable(users.find(eq("usernameLower", lower(username))).first()).map(Users::fromDocument);
+    }
+
+    /** The accounts among {@code userIds} that exist, in no particular order. */
+    public List<User> findByIds(Collection<String> userIds) {
+        List<User> found = new ArrayList<>();
+        if (!userIds.isEmpty()) {
+            users.find(in("_id", userIds)).forEach(d -> found.add(fromDocument(d)));
+        }
+        return found;
+    }
+
+    /** The earliest-created server admin, if any. Scans on the embedded store; called at start-up. */
+    public Optional<User> firstServerAdmin() {
+        return Optional.ofNullable(users.find(eq("serverAdmin", true)).sort(Sorts.ascending("createdAt")).first())
+                .map(Users::fromDocument);
+    }
+
+    /**
+     * Sets the given profile fields; a null argument leaves that field unchanged. An empty
+     * {@code statusText} clears it.
+     *
+     * @return the updated account, or empty if it does not exist
+     */
+    public Optional<User> updateProfile(String userId, String displayName, String avatar, Status status,
+                                        String statusText) {
+        List<Bson> sets = new ArrayList<>();
+        if (displayName != null) {
+            sets.add(Updates.set("displayName", displayName));
+        }
+        if (avatar != null) {
+            sets.add(Updates.set("avatar", avatar));
+        }
+        if (status != null) {
+            sets.add(Updates.set("status", status.wireName()));
+        }
+        if (statusText != null) {
+            sets.add(statusText.isEmpty() ? Updates.unset("statusText") : Updates.set("statusText", statusText));
+        }
+        if (!sets.isEmpty()) {
+            users.updateOne(eq("_id", userId), Updates.combine(sets));
+        }
+        return findById(userId);
+    }
+
+    /** @return whether the account exists */
+    public boolean updatePasswordHash(String userId, String passwordHash) {
+        return users.updateOne(eq("_id", userId), Updates.set("passwordHash", passwordHash)).getMatchedCount() == 1;
+    }
+
+    /** @return whether an account was deleted */
+    public boolean delete(String userId) {
+        return users.deleteOne(eq("_id", userId)).getDeletedCount() == 1;
+    }
+
+    public long count() {
+        return users.countDocuments();
+    }
+
+    private static String lower(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    private static Document toDocument(User u) {
+        Document d = new Document("_id", u.id())
+                .append("username", u.username())
+                .append("usernameLower", lower(u.username()))
+                .append("displayName", u.displayName())
+                .append("avatar", u.avatar())
+                .append("passwordHash", u.passwordHash())
+                .append("status", u.status().wireName())
+                .append("serverAdmin", u.serverAdmin())
+                .append("createdAt", Docs.date(u.createdAt()));
+        if (u.statusText() != null) {
+            d.append("statusText", u.statusText());
+        }
+        return d;
+    }
+
+    private static User fromDocument(Document d) {
+        return new User(d.getString("_id"), d.getString("username"), d.getString("displayName"),
+                d.get("avatar", DEFAULT_AVATAR), d.getString("passwordHash"), status(d.getString("status")),
+                d.getString("statusText"), d.getBoolean("serverAdmin", false), Docs.instant(d, "createdAt"));
+    }
+
+    private static Status status(String wireName) {
+        if (wireName == null) {
+            return Status.AVAILABLE;
+        }
+        for (Status s : Status.values()) {
+            if (s.wireName().equals(wireName)) {
+                return s;
+            }
+        }
+        return Status.AVAILABLE;
+    }
+}

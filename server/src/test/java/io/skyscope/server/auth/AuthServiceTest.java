@@ -1,0 +1,222 @@
+package io.skyscope.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skyscope.protocol.Status;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.store.Users.User;
+import io.skyscope.server.testing.EmbeddedMongo;
+import io.skyscope.server.testing.TestServices;
+import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AuthServiceTest {
+    private static final String IP = "192.0.2.1";
+
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    private TestServices open() {
+        return new TestServices(mongo.store());
+    }
+
+    @Test
+    void registerValidatesEachFieldByName() {
+        AuthService auth = open().auth;
+        assertField(() -> auth.register("ab", "password1", null, null, IP), "username");
+        assertField(() -> auth.register("bad name", "password1", null, null, IP), "username");
+        assertField(() -> auth.register("x".repeat(33), "password1", null, null, IP), "username");
+        assertField(() -> auth.register("alice", "short", null, null, IP), "password");
+        assertField(() -> auth.register("alice", "p".repeat(257), null, null, IP), "password");
+        assertField(() -> auth.register("alice", "password1", "   ", null, IP), "displayName");
+        assertField(() -> auth.register("alice", "password1", "a\nb", null, IP), "displayName");
+        assertField(() -> auth.register("alice", "password1", "d".repeat(65), null, IP), "displayName");
+    }
+
+    @Test
+    void firstAccountIsServerAdminAndOwnsTheDefaultSpace() {
+        TestServices s = open();
+        AuthTokens alice = s.auth.register("Alice", "password1", "  Alice A.  ", null, IP);
+        AuthTokens bob = s.auth.register("bob", "password2", null, null, IP);
+
+        User a = s.users.findById(alice.userId()).orElseThrow();
+        assertThat(a.serverAdmin()).isTrue();
+        assertThat(a.displayName()).isEqualTo("Alice A.");
+        assertThat(s.users.findById(bob.userId()).orElseThrow().serverAdmin()).isFalse();
+        assertThat(s.users.findById(bob.userId()).orElseThrow().displayName()).isEqualTo("bob");
+        assertThat(s.spaces.find(SpaceService.DEFAULT_SPACE_ID).orElseThrow().ownerId()).isEqualTo(alice.userId());
+        assertThat(s.spaceService.role(alice.userId(), SpaceService.DEFAULT_SPACE_ID)).contains("owner");
+        assertThat(s.tokens.verify(alice.accessToken()).userId()).isEqualTo(alice.userId());
+        assertThat(alice.expiresInSeconds()).isEqualTo(900);
+    }
+
+    @Test
+    void configuredAdminUsernameBecomesServerAdmin() {
+        TestServices s = new TestServices(mongo.store(), RegistrationMode.OPEN, "boss");
+        s.auth.register("first", "password1", null, null, IP);
+        AuthTokens boss = s.auth.register("Boss", "password1", null, null, IP);
+
+        assertThat(s.users.findById(boss.userId()).orElseThrow().serverAdmin()).isTrue();
+    }
+
+    @Test
+    void duplicateUsernameIsAConflict() {
+        AuthService auth = open().auth;
+        auth.register("alice", "password1", null, null, IP);
+
+        assertThatThrownBy(() -> auth.register("ALICE", "password1", null, null, IP))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("username_taken"));
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() {
+        AuthService auth = open().auth;
+        auth.register("alice", "password1", null, null, IP);
+
+        ApiException wrong = catchApi(() -> auth.login("alice", "password2", IP));
+        ApiException unknown = catchApi(() -> auth.login("nobody", "password2", IP));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.getMessage()).isEqualTo(unknown.getMessage());
+        assertThat(auth.login("ALICE", "password1", IP).username()).isEqualTo("alice");
+    }
+
+    @Test
+    void sixthWrongPasswordIsThrottledEvenIfRight() {
+        AuthService auth = open().auth;
+        auth.register("alice", "password1", null, null, IP);
+        for (int i = 0; i < 5; i++) {
+            assertThat(catchApi(() -> auth.login("alice", "wrong-password", IP)).status()).isEqualTo(401);
+        }
+        ApiException throttled = catchApi(() -> auth.login("alice", "password1", IP));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.retryAfter()).isPositive();
+    }
+
+    @Test
+    void refreshRotatesAndReuseRevokesTheFamily() {
+        TestServices s = open();
+        AuthTokens first = s.auth.register("alice", "password1", null, null, IP);
+
+        AuthTokens second = s.auth.refresh(first.refreshToken());
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(second.userId()).isEqualTo(first.userId());
+        AuthTokens third = s.auth.refresh(second.refreshToken());
+
+        // An old token shows up again: someone else has a copy. The whole family goes.
+        assertThat(catchApi(() -> s.auth.refresh(first.refreshToken())).getMessage()).contains("already used");
+        assertThat(catchApi(() -> s.auth.refresh(third.refreshToken())).status()).isEqualTo(401);
+        // Other sessions are untouched.
+        AuthTokens other = s.auth.login("alice", "password1", IP);
+        assertThat(s.auth.refresh(other.refreshToken()).userId()).isEqualTo(first.userId());
+    }
+
+    @Test
+    void refreshTokensExpireAndLogoutEndsTheSession() {
+        TestServices s = open();
+        AuthTokens t = s.auth.register("alice", "password1", null, null, IP);
+        s.clock.advance(AuthService.REFRESH_TTL.plusSeconds(1));
+        assertThat(catchApi(() -> s.auth.refresh(t.refreshToken())).getMessage()).contains("expired");
+
+        AuthTokens u = s.auth.login("alice", "password1", IP);
+        s.auth.logout(u.refreshToken());
+        s.auth.logout(u.refreshToken());
+        s.auth.logout("unknown-token");
+        assertThat(catchApi(() -> s.auth.refresh(u.refreshToken())).status()).isEqualTo(401);
+        assertThat(s.auth.purgeExpiredTokens()).isEqualTo(1);
+    }
+
+    @Test
+    void passwordChangeChecksTheCurrentOneAndSignsOutEverywhere() {
+        TestServices s = open();
+        AuthTokens t = s.auth.register("alice", "password1", null, null, IP);
+
+        assertField(() -> s.auth.changePassword(t.userId(), "wrong-password", "password2"), "currentPassword");
+        assertField(() -> s.auth.changePassword(t.userId(), "password1", "short"), "newPassword");
+        s.auth.changePassword(t.userId(), "password1", "password2");
+
+        assertThat(catchApi(() -> s.auth.refresh(t.refreshToken())).status()).isEqualTo(401);
+        assertThat(catchApi(() -> s.auth.login("alice", "password1", IP)).status()).isEqualTo(401);
+        assertThat(s.auth.login("alice", "password2", IP).userId()).isEqualTo(t.userId());
+    }
+
+    @Test
+    void profileUpdateValidatesAndKeepsUnsetFields() {
+        TestServices s = open();
+        AuthTokens t = s.auth.register("alice", "password1", "Alice", null, IP);
+
+        User u = s.auth.updateProfile(t.userId(), null, "b2", Status.BUSY, " in a meeting ");
+        assertThat(u.displayName()).isEqualTo("Alice");
+        assertThat(u.avatar()).isEqualTo("b2");
+        assertThat(u.status()).isEqualTo(Status.BUSY);
+        assertThat(u.statusText()).isEqualTo("in a meeting");
+        assertField(() -> s.auth.updateProfile(t.userId(), null, "../etc", null, null), "avatar");
+        assertField(() -> s.auth.updateProfile(t.userId(), null, null, null, "x".repeat(141)), "statusText");
+        assertField(() -> s.auth.updateProfile(t.userId(), "\u202Eevil", null, null, null), "displayName");
+    }
+
+    @Test
+    void deletingAnAccountThatOwnsASpaceIsRefusedUntilHandedOver() {
+        TestServices s = open();
+        AuthTokens admin = s.auth.register("admin", "password1", null, null, IP);
+        AuthTokens bob = s.auth.register("bob", "password1", null, null, IP);
+        s.spaceService.join(bob.userId(), SpaceService.DEFAULT_SPACE_ID);
+
+        ApiException refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "password1"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("owns_spaces");
+        assertThat(refused.getMessage()).contains("Office").contains(SpaceService.DEFAULT_SPACE_ID);
+
+        s.spaceService.setRole(admin.userId(), SpaceService.DEFAULT_SPACE_ID, bob.userId(), "owner");
+        assertField(() -> s.auth.deleteAccount(admin.userId(), "wrong-password"), "password");
+        s.auth.deleteAccount(admin.userId(), "password1");
+
+        assertThat(s.users.findById(admin.userId())).isEmpty();
+        assertThat(s.memberships.ofUser(admin.userId())).isEmpty();
+        assertThat(catchApi(() -> s.auth.refresh(admin.refreshToken())).status()).isEqualTo(401);
+        assertThat(catchApi(() -> s.auth.login("admin", "password1", IP)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void inviteModeNeedsAValidInviteAndJoinsItsSpace() {
+        TestServices s = new TestServices(mongo.store(), RegistrationMode.INVITE, null);
+        AuthTokens admin = s.auth.register("admin", "password1", null, null, IP);
+        var space = s.spaceService.create(admin.userId(), "Team", "private").space();
+        var invite = s.spaceService.createInvite(admin.userId(), space.id(), Duration.ofDays(1), 1);
+
+        assertField(() -> s.auth.register("bob", "password1", null, null, IP), "inviteCode");
+        assertField(() -> s.auth.register("bob", "password1", null, "made-up-code", IP), "inviteCode");
+        AuthTokens bob = s.auth.register("bob", "password1", null, invite.code(), IP);
+        assertThat(s.spaceService.role(bob.userId(), space.id())).contains("member");
+
+        assertField(() -> s.auth.register("carol", "password1", null, invite.code(), IP), "inviteCode");
+        assertThat(s.users.findByUsername("carol")).isEmpty();
+    }
+
+    @Test
+    void dataFromRegistrationSurvivesARestart() {
+        TestServices s = open();
+        s.auth.register("alice", "password1", null, null, IP);
+
+        TestServices restarted = new TestServices(mongo.reopen());
+        assertThat(restarted.auth.login("alice", "password1", IP).username()).isEqualTo("alice");
+        assertThat(restarted.users.findByUsername("alice").orElseThrow().serverAdmin()).isTrue();
+    }
+
+    private static void assertField(ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.field()).isEqualTo(field);
+        });
+    }
+
+    private static ApiException catchApi(ThrowingCallable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(t).isInstanceOf(ApiException.class);
+        return (ApiException) t;
+    }
+}

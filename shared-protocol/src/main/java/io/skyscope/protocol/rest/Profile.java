@@ -1,0 +1,9 @@
+package io.skyscope.protocol.rest;
+
+import io.skyscope.protocol.Status;
+import java.time.Instant;
+
+/** {@code GET /api/v1/me}: the signed-in account. */
+public record Profile(String userId, String username, String displayName, String avatar, Status status,
+                      String statusText, boolean serverAdmin, Instant createdAt) {
+}
