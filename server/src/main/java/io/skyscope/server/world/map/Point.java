@@ -1,0 +1,5 @@
+package io.skyscope.server.world.map;
+
+/** A position on the map in pixels, origin at the top-left corner, y growing downwards. */
+public record Point(double x, double y) {
+}
