@@ -116,6 +116,9 @@ public final class SkyScopeApi {
             if (responseType == Void.class || response.body().isEmpty()) {
                 return null;
             }
+            if (responseType == String.class) {
+                return responseType.cast(response.body());
+            }
             return Json.lenient().readValue(response.body(), responseType);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);

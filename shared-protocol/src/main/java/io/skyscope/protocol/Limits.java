@@ -10,7 +10,7 @@ public final class Limits {
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     public static final int MAX_REF_LENGTH = 64;
     public static final int MAX_ID_LENGTH = 64;
-    public static final int MAX_STATUS_TEXT = 100;
+    public static final int MAX_STATUS_TEXT = 140;
     /** Upper bound of any map coordinate in pixels (512 tiles of 128 px). */
     public static final double MAX_COORDINATE = 65_536;
 

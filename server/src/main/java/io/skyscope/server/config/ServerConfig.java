@@ -1,5 +1,6 @@
 package io.skyscope.server.config;
 
+import io.skyscope.server.auth.RegistrationMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,13 +25,10 @@ public record ServerConfig(
         String redisUrl,
         String jwtSecret,
         String adminUsername,
-        Registration registration,
+        RegistrationMode registration,
         List<String> stunUrls,
         String publicUrl,
         WorldTuning world) {
-
-    /** Who may create an account. */
-    public enum Registration { OPEN, INVITE }
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -40,7 +38,7 @@ public record ServerConfig(
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, Registration.OPEN,
+        return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
                 List.of(), null, WorldTuning.defaults());
     }
 
@@ -49,7 +47,7 @@ public record ServerConfig(
                 registration, stunUrls, publicUrl, world);
     }
 
-    public ServerConfig withRegistration(Registration newRegistration) {
+    public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
                 newRegistration, stunUrls, publicUrl, world);
     }
@@ -80,12 +78,12 @@ public record ServerConfig(
                     "is required when REDIS_URL is set: several nodes cannot share an embedded store");
         }
         String adminUsername = blankToNull(env.get("ADMIN_USERNAME"));
-        Registration registration = switch (text(env, "REGISTRATION", "open").toLowerCase(Locale.ROOT)) {
-            case "open" -> Registration.OPEN;
-            case "invite" -> Registration.INVITE;
-            default -> throw new ConfigException("REGISTRATION",
-                    "must be 'open' or 'invite', got '" + env.get("REGISTRATION") + "'");
-        };
+        RegistrationMode registration;
+        try {
+            registration = RegistrationMode.parse(text(env, "REGISTRATION", "open"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("REGISTRATION", "must be 'open' or 'invite', got '" + env.get("REGISTRATION") + "'");
+        }
         List<String> stun = list(env, "STUN_URLS");
         for (String url : stun) {
             if (!url.startsWith("stun:") && !url.startsWith("stuns:")) {

@@ -24,10 +24,33 @@ import java.util.function.Function;
 public final class AuthRoutes {
     private final AuthService auth;
     private final Function<Context, AuthenticatedUser> authenticator;
+    private final AccountEvents events;
+
+    /** What else must happen when an account changes (e.g. people in a space see the new name). */
+    public interface AccountEvents {
+        void profileChanged(User user);
+
+        void accountDeleted(String userId);
+
+        AccountEvents NONE = new AccountEvents() {
+            @Override
+            public void profileChanged(User user) {
+            }
+
+            @Override
+            public void accountDeleted(String userId) {
+            }
+        };
+    }
 
     public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator) {
+        this(auth, authenticator, AccountEvents.NONE);
+    }
+
+    public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator, AccountEvents events) {
         this.auth = auth;
         this.authenticator = authenticator;
+        this.events = events;
     }
 
     public void register(RoutesConfig routes) {
@@ -53,8 +76,9 @@ public final class AuthRoutes {
         routes.patch("/api/v1/me", ctx -> {
             String userId = authenticator.apply(ctx).userId();
             ProfileUpdate u = HttpJson.read(ctx, ProfileUpdate.class);
-            HttpJson.write(ctx, 200, profile(auth.updateProfile(userId, u.displayName(), u.avatar(), u.status(),
-                    u.statusText())));
+            User updated = auth.updateProfile(userId, u.displayName(), u.avatar(), u.status(), u.statusText());
+            events.profileChanged(updated);
+            HttpJson.write(ctx, 200, profile(updated));
         });
         routes.post("/api/v1/me/password", ctx -> {
             String userId = authenticator.apply(ctx).userId();
@@ -65,6 +89,7 @@ public final class AuthRoutes {
         routes.delete("/api/v1/me", ctx -> {
             String userId = authenticator.apply(ctx).userId();
             auth.deleteAccount(userId, HttpJson.read(ctx, AccountDeletion.class).password());
+            events.accountDeleted(userId);
             ctx.status(204);
         });
     }

@@ -20,6 +20,6 @@ public sealed interface SpaceCommand {
     record Profile(String userId, String displayName, String avatar) implements SpaceCommand {
     }
 
-    record ReplaceMap(TiledMap map, int version) implements SpaceCommand {
+    record ReplaceMap(TiledMap map, io.skyscope.protocol.ServerMessage.SpaceInfo info) implements SpaceCommand {
     }
 }

@@ -112,8 +112,8 @@ public final class SpaceOwner implements AutoCloseable {
             }
             case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
             case SpaceCommand.ReplaceMap r -> {
-                state.replaceMap(r.map());
-                var notice = new ServerMessage.MapChanged(state.info().id(), state.info().mapId(), r.version());
+                state.replaceMap(r.map(), r.info());
+                var notice = new ServerMessage.MapChanged(r.info().id(), r.info().mapId(), r.info().mapVersion());
                 String frame = ProtocolCodec.encode(notice);
                 for (String userId : state.userIds()) {
                     bus.publish(EventBus.Topics.user(userId), frame);

@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class SpaceState {
     private static final int REMEMBERED_POSITIONS = 10_000;
 
-    private final ServerMessage.SpaceInfo info;
+    private ServerMessage.SpaceInfo info;
     private final WorldTuning tuning;
     private final Clock clock;
     private TiledMap map;
@@ -157,8 +157,9 @@ public final class SpaceState {
     }
 
     /** Swaps in a new map; anyone now standing somewhere unwalkable is put back at the spawn. */
-    public void replaceMap(TiledMap newMap) {
+    public void replaceMap(TiledMap newMap, ServerMessage.SpaceInfo newInfo) {
         this.map = newMap;
+        this.info = newInfo;
         this.movement = new Movement(newMap, rules(tuning), clock);
         var spawn = newMap.spawn();
         for (Occupant o : occupants.values()) {

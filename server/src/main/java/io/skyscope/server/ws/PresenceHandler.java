@@ -3,7 +3,7 @@ package io.skyscope.server.ws;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.http.ApiException;
-import io.skyscope.server.world.SpaceAccess;
+import io.skyscope.server.world.SpaceGate;
 import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceOwner;
 import io.skyscope.server.world.SpaceOwners;
@@ -14,9 +14,9 @@ import io.skyscope.server.world.SpaceOwners;
  */
 public final class PresenceHandler {
     private final SpaceOwners owners;
-    private final SpaceAccess access;
+    private final SpaceGate access;
 
-    public PresenceHandler(SpaceOwners owners, SpaceAccess access) {
+    public PresenceHandler(SpaceOwners owners, SpaceGate access) {
         this.owners = owners;
         this.access = access;
     }

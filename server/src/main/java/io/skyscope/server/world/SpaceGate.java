@@ -3,7 +3,7 @@ package io.skyscope.server.world;
 import io.skyscope.protocol.Status;
 
 /** What the WebSocket layer asks of accounts and spaces when people enter and change status. */
-public interface SpaceAccess {
+public interface SpaceGate {
 
     /**
      * Checks that the user may enter the space (throws {@code ApiException} naming why not) and

@@ -1,0 +1,200 @@
+package io.skyscope.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.skyscope.protocol.Limits;
+import io.skyscope.server.auth.AuthService;
+import io.skyscope.server.auth.LoginThrottle;
+import io.skyscope.server.auth.PasswordHasher;
+import io.skyscope.server.auth.TokenService;
+import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.config.ConfigException;
+import io.skyscope.server.config.Secrets;
+import io.skyscope.server.config.ServerConfig;
+import io.skyscope.server.http.AuthRoutes;
+import io.skyscope.server.http.Authenticator;
+import io.skyscope.server.http.HttpErrors;
+import io.skyscope.server.http.MapRoutes;
+import io.skyscope.server.http.OpsRoutes;
+import io.skyscope.server.http.SpaceRoutes;
+import io.skyscope.server.metrics.ServerMetrics;
+import io.skyscope.server.space.MapCatalog;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.space.WorldAdmission;
+import io.skyscope.server.store.Invites;
+import io.skyscope.server.store.Maps;
+import io.skyscope.server.store.Memberships;
+import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.RefreshTokens;
+import io.skyscope.server.store.Spaces;
+import io.skyscope.server.store.Users;
+import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.ws.ClientSession;
+import io.skyscope.server.ws.MessageDispatcher;
+import io.skyscope.server.ws.PresenceHandler;
+import io.skyscope.server.ws.SessionRegistry;
+import io.skyscope.server.ws.WorldAccountEvents;
+import io.skyscope.server.ws.WsEndpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds configuration → storage → services → bus → world → HTTP with
+ * {@code new}, in that order, and stops what has threads in reverse. Used by {@link ServerMain}
+ * and by tests, which start it on port 0 with a temporary data directory.
+ */
+public final class SkyScopeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SkyScopeServer.class);
+
+    private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
+    private final ServerConfig config;
+    private Javalin app;
+
+    private SkyScopeServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** Starts a server; on failure everything already started is stopped again. */
+    public static SkyScopeServer start(ServerConfig config) {
+        var server = new SkyScopeServer(config);
+        try {
+            server.boot();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        if (config.redisUrl() != null) {
+            throw new ConfigException("REDIS_URL",
+                    "running several nodes over Redis is not available in this version; unset REDIS_URL");
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new ConfigException("DATA_DIR", "cannot create " + config.dataDir() + ": " + e.getMessage());
+        }
+        Clock clock = Clock.systemUTC();
+        byte[] jwtSecret = Secrets.jwtSecret(config);
+
+        MongoStore store = config.mongoUri() == null
+                ? MongoStore.embedded(config.dataDir().resolve("db"))
+                : MongoStore.connect(config.mongoUri());
+        stopOrder.push(store);
+        var users = new Users(store);
+        var refreshTokens = new RefreshTokens(store);
+        var spacesStore = new Spaces(store);
+        var memberships = new Memberships(store);
+        var invites = new Invites(store);
+        var mapsStore = new Maps(store);
+
+        var mapCatalog = new MapCatalog(mapsStore, clock);
+        mapCatalog.ensureDefaultMap();
+        var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, clock);
+        spaceService.ensureDefaultSpace();
+        var tokens = new TokenService(jwtSecret, clock);
+        var auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens,
+                new LoginThrottle(), config.registration(), config.adminUsername(), clock);
+        store.flush();
+
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("housekeeping").daemon().factory());
+        stopOrder.push(housekeeping::shutdownNow);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                auth.purgeExpiredTokens();
+                invites.deleteExpired(clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("housekeeping failed", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+
+        EventBus bus = new InProcessEventBus();
+        stopOrder.push(bus);
+        var metrics = new ServerMetrics();
+        stopOrder.push(metrics);
+
+        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog);
+        var owners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
+        stopOrder.push(owners);
+        var sessions = new SessionRegistry(bus);
+        var presence = new PresenceHandler(owners, admission);
+        var dispatcher = new MessageDispatcher(presence, metrics, clock);
+        var ws = new WsEndpoint(tokens, sessions, dispatcher, presence, metrics, ClientSession.FrameLimits.defaults());
+        metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
+
+        var authenticator = new Authenticator(tokens);
+        app = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.multipartConfig.maxFileSize(4, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(40, SizeUnit.MB);
+            cfg.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
+                factory.setIdleTimeout(Duration.ofSeconds(60));
+            });
+            new HttpErrors().register(cfg.routes);
+            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners)).register(cfg.routes);
+            new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
+            new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
+            new OpsRoutes(store, bus, metrics).register(cfg.routes);
+            ws.register(cfg.routes);
+        });
+        stopOrder.push(() -> {
+            sessions.closeAll(1001, "server shutting down");
+            app.stop();
+        });
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            throw new ConfigException("PORT", "cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + rootMessage(e));
+        }
+        LOG.info("SkyScope started on port {} with {}", port(), config);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** For tests that inspect routes. */
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        while (!stopOrder.isEmpty()) {
+            try {
+                stopOrder.pop().close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping", e);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+}

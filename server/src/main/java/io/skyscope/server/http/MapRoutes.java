@@ -1,0 +1,110 @@
+package io.skyscope.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.auth.AuthenticatedUser;
+import io.skyscope.server.space.MapCatalog;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.store.Maps;
+import io.skyscope.server.world.SpaceCommand;
+import io.skyscope.server.world.SpaceOwner;
+import io.skyscope.server.world.SpaceOwners;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Maps over REST: the Tiled JSON and tileset images of a map version, and uploading a new map for
+ * a space (owner or admin), which running spaces switch to at once. Handlers run on HTTP threads.
+ */
+public final class MapRoutes {
+    private final MapCatalog maps;
+    private final SpaceService spaces;
+    private final SpaceOwners owners;
+    private final Function<Context, AuthenticatedUser> authenticator;
+
+    public MapRoutes(MapCatalog maps, SpaceService spaces, SpaceOwners owners,
+                     Function<Context, AuthenticatedUser> authenticator) {
+        this.maps = maps;
+        this.spaces = spaces;
+        this.owners = owners;
+        this.authenticator = authenticator;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/maps/{mapId}", ctx -> {
+            authenticator.apply(ctx);
+            Maps.MapVersion map = find(ctx);
+            cacheable(ctx, map);
+            ctx.contentType("application/json").result(map.tmj());
+        });
+        routes.get("/api/v1/maps/{mapId}/images/{name}", ctx -> {
+            authenticator.apply(ctx);
+            Maps.MapVersion map = find(ctx);
+            byte[] png = map.images().get(ctx.pathParam("name"));
+            if (png == null) {
+                throw ApiException.notFound("map '" + map.mapId() + "' v" + map.version() + " has no image '"
+                        + ctx.pathParam("name") + "'");
+            }
+            cacheable(ctx, map);
+            ctx.contentType("image/png").result(png);
+        });
+        routes.put("/api/v1/spaces/{spaceId}/map", ctx -> {
+            String userId = authenticator.apply(ctx).userId();
+            String spaceId = ctx.pathParam("spaceId");
+            String role = spaces.get(userId, spaceId).role();
+            if (!"owner".equals(role) && !"admin".equals(role)) {
+                throw ApiException.forbidden("only the owner or an admin of the space can upload its map");
+            }
+            UploadedFile tmj = ctx.uploadedFile("map");
+            if (tmj == null) {
+                throw ApiException.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
+            }
+            Map<String, byte[]> images = new LinkedHashMap<>();
+            for (UploadedFile file : ctx.uploadedFiles()) {
+                if (file != tmj && file.filename() != null) {
+                    images.put(file.filename(), read(file));
+                }
+            }
+            Maps.MapVersion saved = maps.upload(spaceId, read(tmj), images, userId);
+            var access = spaces.setMap(userId, spaceId, saved.mapId(), saved.version());
+            SpaceOwner owner = owners.running(spaceId);
+            if (owner != null) {
+                var space = access.space();
+                owner.submit(new SpaceCommand.ReplaceMap(maps.load(saved.mapId(), saved.version()),
+                        new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion())));
+            }
+            HttpJson.write(ctx, 200, Map.of("spaceId", spaceId, "mapId", saved.mapId(), "mapVersion", saved.version()));
+        });
+    }
+
+    private Maps.MapVersion find(Context ctx) {
+        String mapId = ctx.pathParam("mapId");
+        String version = ctx.queryParam("version");
+        if (version == null) {
+            return maps.latest(mapId);
+        }
+        try {
+            return maps.version(mapId, Integer.parseInt(version));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("version", "'version' must be a whole number, got '" + version + "'");
+        }
+    }
+
+    private static void cacheable(Context ctx, Maps.MapVersion map) {
+        ctx.header("ETag", "\"" + map.mapId() + "-" + map.version() + "\"");
+        ctx.header("Cache-Control", ctx.queryParam("version") != null ? "private, max-age=31536000, immutable" : "no-cache");
+    }
+
+    private static byte[] read(UploadedFile file) {
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw ApiException.badRequest("map", "could not read the upload: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.skyscope.server.space;
+
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.store.Spaces;
+import io.skyscope.server.store.Users;
+import io.skyscope.server.world.JoinRequest;
+import io.skyscope.server.world.SpaceGate;
+import io.skyscope.server.world.SpaceLoader;
+
+/**
+ * Connects the world engines to accounts and spaces: who may enter a space, with which profile,
+ * and which map a space runs. Thread-safe (stateless over thread-safe stores).
+ */
+public final class WorldAdmission implements SpaceGate, SpaceLoader {
+    private final SpaceService spaceService;
+    private final Spaces spaces;
+    private final Users users;
+    private final MapCatalog maps;
+
+    public WorldAdmission(SpaceService spaceService, Spaces spaces, Users users, MapCatalog maps) {
+        this.spaceService = spaceService;
+        this.spaces = spaces;
+        this.users = users;
+        this.maps = maps;
+    }
+
+    @Override
+    public JoinRequest admit(String userId, String sessionId, String spaceId, String ref) {
+        var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        spaceService.join(userId, spaceId);
+        return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
+                user.statusText(), ref);
+    }
+
+    @Override
+    public void saveStatus(String userId, Status status, String text) {
+        users.updateProfile(userId, null, null, status, text == null ? "" : text);
+    }
+
+    @Override
+    public LoadedSpace load(String spaceId) {
+        var space = spaces.find(spaceId).orElseThrow(() -> ApiException.notFound("no space '" + spaceId + "'"));
+        var info = new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion());
+        return new LoadedSpace(info, maps.load(space.mapId(), space.mapVersion()));
+    }
+}
