@@ -20,6 +20,18 @@ public sealed interface SpaceCommand {
     record Profile(String userId, String displayName, String avatar) implements SpaceCommand {
     }
 
+    /** A query run on the owner's thread; see {@link SpaceOwner#ask}. */
+    record Ask<T>(java.util.function.Function<SpaceState, T> query,
+                  java.util.concurrent.CompletableFuture<T> result) implements SpaceCommand {
+        void run(SpaceState state) {
+            try {
+                result.complete(query.apply(state));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
     record ReplaceMap(TiledMap map, io.skyscope.protocol.ServerMessage.SpaceInfo info) implements SpaceCommand {
     }
 }

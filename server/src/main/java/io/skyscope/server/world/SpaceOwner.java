@@ -63,6 +63,18 @@ public final class SpaceOwner implements AutoCloseable {
         return running && mailbox.offer(command);
     }
 
+    /**
+     * Runs a read (or small update) against the space's state on the owner's thread and completes
+     * with its result; other handlers (chat, voice) use this to see who is where.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> ask(java.util.function.Function<SpaceState, T> query) {
+        var result = new java.util.concurrent.CompletableFuture<T>();
+        if (!submit(new SpaceCommand.Ask<>(query, result))) {
+            result.completeExceptionally(new IllegalStateException("space " + spaceId() + " is not running"));
+        }
+        return result;
+    }
+
     private void run() {
         long nextTick = System.nanoTime() + tickNanos;
         while (running) {
@@ -111,6 +123,7 @@ public final class SpaceOwner implements AutoCloseable {
                 }
             }
             case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
+            case SpaceCommand.Ask<?> a -> a.run(state);
             case SpaceCommand.ReplaceMap r -> {
                 state.replaceMap(r.map(), r.info());
                 var notice = new ServerMessage.MapChanged(r.info().id(), r.info().mapId(), r.info().mapVersion());

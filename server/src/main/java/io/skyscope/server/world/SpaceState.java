@@ -7,6 +7,7 @@ import io.skyscope.protocol.ServerMessage.Changed;
 import io.skyscope.protocol.ServerMessage.Moved;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
+import io.skyscope.server.world.map.MapArea;
 import io.skyscope.server.world.map.TiledMap;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -173,6 +174,38 @@ public final class SpaceState {
             }
         }
         lastPositions.clear();
+    }
+
+    /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */
+    public List<String> within(String userId, double radius) {
+        Occupant o = occupants.get(userId);
+        if (o == null) {
+            return List.of();
+        }
+        List<String> near = new ArrayList<>();
+        positions.forEachWithin(o.x(), o.y(), radius, id -> {
+            if (!id.equals(userId)) {
+                near.add(id);
+            }
+        });
+        return near;
+    }
+
+    /** The named area (meeting room, silent zone, stage, audience) the user stands in, if any. */
+    public Optional<MapArea> areaOf(String userId) {
+        Occupant o = occupants.get(userId);
+        return o == null ? Optional.empty() : map.areaAt(o.x(), o.y());
+    }
+
+    /** The people standing in an area right now. */
+    public List<String> inArea(MapArea area) {
+        return occupants.values().stream().filter(o -> area.contains(o.x(), o.y())).map(o -> o.userId).toList();
+    }
+
+    /** A person present, as others see them, or null. */
+    public Person person(String userId) {
+        Occupant o = occupants.get(userId);
+        return o == null ? null : o.person();
     }
 
     public List<String> userIds() {
