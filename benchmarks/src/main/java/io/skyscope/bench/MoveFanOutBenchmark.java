@@ -1,6 +1,5 @@
 package io.skyscope.bench;
 
-import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
@@ -94,7 +93,7 @@ public class MoveFanOutBenchmark {
         List<Delivery> deliveries = state.tick();
         int bytes = 0;
         for (Delivery d : deliveries) {
-            bytes += ProtocolCodec.encode(d.message()).length();
+            bytes += d.frame().length();
         }
         out.frames += deliveries.size();
         out.bytes += bytes;
