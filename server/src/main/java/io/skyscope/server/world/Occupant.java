@@ -27,7 +27,7 @@ final class Occupant {
     String fragment;
     long fragmentTick = -1;
     /** Encoded position entries to send to this person at the end of the tick. */
-    final java.util.ArrayList<String> pending = new java.util.ArrayList<>();
+    final PendingMoves pending = new PendingMoves();
 
     Occupant(String userId, Mover mover) {
         this.userId = userId;

@@ -21,6 +21,9 @@ import java.util.Map;
  *       walk, and their final position at most half a second after they stop.</li>
  *   <li>Beyond the interest radius you get nothing; when you walk up to people who stand still,
  *       you get their positions as they come into view.</li>
+ *   <li>In a crowd, a frame carries at most the {@value #MAX_MOVED_PER_FRAME} nearest positions;
+ *       people who just stopped are sent again at the reduced rate, so their final position still
+ *       arrives unless a crowd stays nearer.</li>
  * </ul>
  * Each moved person's entry is encoded once per tick and shared by every frame that carries it;
  * the parts everyone gets (joined, left, changed) are encoded once per tick too.
@@ -29,6 +32,7 @@ final class PresenceFanOut {
     /** Far movers are sent every {@code FAR_RATE}-th tick (2 per second at 100 ms ticks). */
     static final int FAR_RATE = 5;
     static final double FULL_RATE_FRACTION = 0.4;
+    static final int MAX_MOVED_PER_FRAME = 96;
 
     private static final ObjectWriter PERSONS = Json.strict().writerFor(
             Json.strict().getTypeFactory().constructCollectionType(List.class, Person.class));
@@ -42,6 +46,7 @@ final class PresenceFanOut {
     private final Map<String, Occupant> occupants;
     private final double radius;
     private final double fullRadiusSquared;
+    private final double radiusSquared;
     private final List<Occupant> dirty = new ArrayList<>();
     private final List<Occupant> recent = new ArrayList<>();
     private long tick;
@@ -53,6 +58,7 @@ final class PresenceFanOut {
         this.radius = interestRadius;
         double full = interestRadius * FULL_RATE_FRACTION;
         this.fullRadiusSquared = full * full;
+        this.radiusSquared = interestRadius * interestRadius;
     }
 
     void added(Occupant o) {
@@ -99,8 +105,8 @@ final class PresenceFanOut {
         List<Delivery> out = new ArrayList<>();
         for (Occupant o : occupants.values()) {
             if (common != null || !o.pending.isEmpty()) {
+                o.pending.keepNearest(MAX_MOVED_PER_FRAME);
                 out.add(Delivery.frame(o.userId, frame(o.pending, common)));
-                o.pending.clear();
             }
         }
         for (Occupant m : dirty) {
@@ -129,12 +135,17 @@ final class PresenceFanOut {
             Occupant other = occupants.get(id);
             double dx = other.x() - mover.x();
             double dy = other.y() - mover.y();
-            boolean near = dx * dx + dy * dy <= fullRadiusSquared;
-            if (near ? moved : due) {
-                other.pending.add(entry);
+            double d2 = dx * dx + dy * dy;
+            boolean near = d2 <= fullRadiusSquared;
+            if (near ? moved || due : due) {
+                other.pending.add(entry, d2);
             }
-            if (moved && !other.dirty && Math.hypot(other.x() - mover.tickX, other.y() - mover.tickY) > radius) {
-                mover.pending.add(fragment(other));
+            if (moved && !other.dirty) {
+                double ex = other.x() - mover.tickX;
+                double ey = other.y() - mover.tickY;
+                if (ex * ex + ey * ey > radiusSquared) {
+                    mover.pending.add(fragment(other), d2);
+                }
             }
         });
     }
@@ -152,18 +163,10 @@ final class PresenceFanOut {
                 + ",\"changed\":" + write(CHANGES, List.copyOf(changed));
     }
 
-    private static String frame(List<String> moved, String common) {
-        int size = 64 + (common == null ? 0 : common.length());
-        for (String m : moved) {
-            size += m.length() + 1;
-        }
+    private static String frame(PendingMoves moved, String common) {
+        int size = 64 + (common == null ? 0 : common.length()) + moved.length();
         StringBuilder sb = new StringBuilder(size).append("{\"type\":\"presence.update\",\"moved\":[");
-        for (int i = 0; i < moved.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(moved.get(i));
-        }
+        moved.drainTo(sb);
         sb.append(']');
         if (common != null) {
             sb.append(',').append(common);

@@ -99,6 +99,21 @@ class SpaceStateTest {
     private final Map<String, Long> allMoves = new java.util.HashMap<>();
 
     @Test
+    void inACrowdAFrameCarriesOnlyTheNearestMovers() {
+        place("me", 1600, 1600);
+        for (int i = 0; i < 200; i++) {
+            place("p" + i, 1600 + 20 + i, 1600);
+        }
+        ticks(1);
+        for (int i = 0; i < 200; i++) {
+            assertThat(state.move("p" + i, 1600 + 20 + i, 1610, 1)).isEmpty();
+        }
+        var toMe = ticks(1).get("me").getFirst();
+        assertThat(toMe.moved()).hasSize(PresenceFanOut.MAX_MOVED_PER_FRAME);
+        assertThat(toMe.moved()).allSatisfy(m -> assertThat(m.x()).isLessThan(1600 + 20 + PresenceFanOut.MAX_MOVED_PER_FRAME));
+    }
+
+    @Test
     void aFarObserverGetsTheFinalPositionAfterTheMoverStops() {
         place("mover", 200, 1600);
         place("watcher", 900, 1600);
