@@ -5,6 +5,9 @@ package io.skyscope.client.voice;
  * few frequencies matter (is a 440 Hz tone there, and how loud). Pure and stateless.
  */
 public final class Goertzel {
+    /** How far off its frequency a received tone may be (the jitter buffer's drift correction). */
+    public static final double DRIFT = 0.015;
+
     private Goertzel() {
     }
 
@@ -33,6 +36,21 @@ public final class Goertzel {
         double real = s1 - s2 * Math.cos(w);
         double imag = s2 * Math.sin(w);
         return 2 * Math.sqrt(real * real + imag * imag) / windowSum;
+    }
+
+    /**
+     * The largest amplitude within ±{@code tolerance} (a fraction, e.g. 0.015) of
+     * {@code frequency}, searched in 0.5 Hz steps: a tone that went through a clock-drift
+     * correction arrives a little off its frequency.
+     */
+    public static double peakAmplitude(short[] samples, int offset, int count, int stride, double frequency,
+                                       double tolerance) {
+        double best = 0;
+        double span = frequency * tolerance;
+        for (double f = frequency - span; f <= frequency + span; f += 0.5) {
+            best = Math.max(best, amplitude(samples, offset, count, stride, f, Pcm.SAMPLE_RATE));
+        }
+        return best;
     }
 
     public static double amplitude(short[] mono, double frequency) {
@@ -68,11 +86,11 @@ public final class Goertzel {
     }
 
     /**
-     * Whether a tone of {@code frequency} is present: its amplitude is at least
+     * Whether a tone of {@code frequency} (±1.5 %) is present: its amplitude is at least
      * {@code minAmplitude} and it carries at least half of the signal's power.
      */
     public static boolean tonePresent(short[] mono, double frequency, double minAmplitude) {
-        double amp = amplitude(mono, frequency);
+        double amp = peakAmplitude(mono, 0, mono.length, 1, frequency, DRIFT);
         double rms = Pcm.rms(mono);
         // A pure sine of amplitude A has RMS A/sqrt(2); its power share is (A^2/2) / rms^2.
         return amp >= minAmplitude && rms > 0 && (amp * amp / 2) / (rms * rms) >= 0.5;

@@ -69,28 +69,45 @@ public final class HeadlessAudio implements AudioBackend {
         return new Speaker();
     }
 
+    /**
+     * Plays the signal source. In an echoing room it runs on the speaker's clock, as a duplex
+     * sound card does: microphone frame k is read after speaker frame k was played and holds the
+     * echo of speaker frame k - delay, so the echo's delay is exact.
+     */
     private final class Microphone implements AudioInput {
         private final FrameClock clock = new FrameClock();
         private final short[] echo = new short[2 * Pcm.FRAME];
-        private long framesRead;
+        private long frameIndex = -1;
         private volatile boolean closed;
 
         @Override
         public boolean read(short[] frame) {
-            if (closed || !clock.await()) {
+            if (closed) {
+                return false;
+            }
+            if (echoGain > 0) {
+                if (frameIndex < 0) {
+                    frameIndex = recorder.framesWritten();
+                }
+                if (!recorder.awaitMoreThan(frameIndex, 5 * Pcm.FRAME_MILLIS)) {
+                    // No speaker running: keep time alone.
+                    if (!clock.await()) {
+                        return false;
+                    }
+                }
+            } else if (!clock.await()) {
                 return false;
             }
             source.get().fill(frame);
             if (echoGain > 0) {
-                // The speaker's frame from echoDelay ago, by frame count since both run at 100 Hz.
-                long wanted = recorder.framesWritten() - echoDelayMillis / Pcm.FRAME_MILLIS;
-                if (wanted > 0 && recorder.frame(wanted - 1, echo)) {
+                long heard = frameIndex - echoDelayMillis / Pcm.FRAME_MILLIS;
+                if (recorder.frame(heard, echo)) {
                     for (int i = 0; i < frame.length; i++) {
                         frame[i] = Pcm.clip(frame[i] + echoGain * (echo[2 * i] + echo[2 * i + 1]) / 2.0);
                     }
                 }
+                frameIndex++;
             }
-            framesRead++;
             return true;
         }
 

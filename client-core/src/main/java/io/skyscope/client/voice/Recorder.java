@@ -34,6 +34,7 @@ public final class Recorder {
             int slot = (int) (written % frames);
             System.arraycopy(stereo, 0, ring, slot * 2 * Pcm.FRAME, 2 * Pcm.FRAME);
             written++;
+            ring.notifyAll();
         }
         for (var l : listeners) {
             l.accept(stereo);
@@ -43,6 +44,26 @@ public final class Recorder {
     public long framesWritten() {
         synchronized (ring) {
             return written;
+        }
+    }
+
+    /** Waits until more than {@code frames} frames were written; false on timeout. */
+    boolean awaitMoreThan(long frames, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        synchronized (ring) {
+            while (written <= frames) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(ring, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -76,12 +97,15 @@ public final class Recorder {
         return new double[] {Pcm.rms(s, 0, s.length / 2, 2), Pcm.rms(s, 1, s.length / 2, 2)};
     }
 
-    /** Amplitude of {@code frequency} in the left and right channel over the last {@code millis}. */
+    /**
+     * Amplitude of {@code frequency} (±1.5 %, see {@link Goertzel#DRIFT}) in the left and right
+     * channel over the last {@code millis}.
+     */
     public double[] toneAmplitude(double frequency, int millis) {
         short[] s = last(millis);
         return new double[] {
-                Goertzel.amplitude(s, 0, s.length / 2, 2, frequency, Pcm.SAMPLE_RATE),
-                Goertzel.amplitude(s, 1, s.length / 2, 2, frequency, Pcm.SAMPLE_RATE)};
+                Goertzel.peakAmplitude(s, 0, s.length / 2, 2, frequency, Goertzel.DRIFT),
+                Goertzel.peakAmplitude(s, 1, s.length / 2, 2, frequency, Goertzel.DRIFT)};
     }
 
     /** The last {@code millis} as mono (channels averaged). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skyscope.client.voice.VoiceProcessing.Options;
 import java.util.ArrayDeque;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * over the last 3 of 10 seconds: echo in the frames where only the far end talks, the near tone in
  * the frames where both do (less 50 ms after each burst, over which the processed tone fades out).
  */
+@Tag("voice")
 class VoiceProcessingTest {
     private static final int DELAY_FRAMES = 6;
     private static final double ECHO_GAIN = 0.5;
