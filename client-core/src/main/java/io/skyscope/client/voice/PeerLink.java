@@ -44,7 +44,7 @@ final class PeerLink {
     interface Events {
         void stateChanged(PeerLink link);
 
-        /** The link's descriptions are applied (its sending stream exists) or it is gone. */
+        /** The link applied its descriptions, connected, failed or closed: the engine decides when it settles. */
         void settled(PeerLink link);
 
         void speakingChanged(PeerLink link);
@@ -63,6 +63,8 @@ final class PeerLink {
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private RTCPeerConnection pc;
     private RTCRtpSender sender;
+    /** The addTransceiver/addTrack result, whose Java wrapper owns a native reference. */
+    private long ownedSenderSide;
     private AudioTrack remoteTrack;
     private boolean remoteDescriptionSet;
     private volatile State state = State.CONNECTING;
@@ -104,10 +106,13 @@ final class PeerLink {
                 default -> RTCRtpTransceiverDirection.SEND_RECV;
             };
             init.streamIds = List.of("voice");
-            sender = pc.addTransceiver(microphone, init).getSender();
+            RTCRtpTransceiver transceiver = pc.addTransceiver(microphone, init);
+            ownedSenderSide = NativeReferences.handle(transceiver);
+            sender = transceiver.getSender();
             pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer", false)));
         } else if (!"recvonly".equals(direction)) {
             sender = pc.addTrack(microphone, List.of("voice"));
+            ownedSenderSide = NativeReferences.handle(sender);
         }
     }
 
@@ -136,7 +141,10 @@ final class PeerLink {
         }
     }
 
-    /** Frees every native object of this link: sink, sender, connection; in that order. */
+    /**
+     * Frees every native object of this link: the sink, my track from the sender, the connection,
+     * then the references webrtc-java kept for us (see {@link NativeReferences}).
+     */
     void close() {
         if (state == State.CLOSED) {
             return;
@@ -151,8 +159,12 @@ final class PeerLink {
                 pc.removeTrack(sender);
                 sender = null;
             }
+            long connection = NativeReferences.handle(pc);
             pc.close();
             pc = null;
+            NativeReferences.release(ownedSenderSide, "voice link transceiver");
+            ownedSenderSide = 0;
+            NativeReferences.release(connection, "voice peer connection");
         }
         voice.meter.reset();
         events.stateChanged(this);

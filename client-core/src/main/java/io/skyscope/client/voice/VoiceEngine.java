@@ -35,15 +35,20 @@ import org.slf4j.LoggerFactory;
  * ({@link RenderLoop}) move sound every 10 ms. WebRTC's own threads call into {@link PeerLink}'s
  * observers and {@link RemoteVoice}.
  *
- * <p>Settling. While a link is negotiated or closed, WebRTC may start its audio module's own
- * recording thread, which must never run while the capture thread pushes (webrtc-java 0.14.0
- * aborts the JVM). So a link "settles" once connected, or 300 ms after its descriptions are
- * applied, or once closed; until no link is settling the capture thread holds my microphone back
- * (people already linked miss up to a few hundred ms of me when someone new joins).
+ * <p>Settling. When a link starts sending (once its transport is first writable, on WebRTC's
+ * worker thread, about when it connects), WebRTC starts its audio module's own recording thread,
+ * which must never run while the capture thread pushes: webrtc-java 0.14.0 aborts the JVM. So a
+ * link "settles" 500 ms after it connected (or once it failed or closed, or after 15 s at the
+ * latest), and until no link is settling the capture thread holds my microphone back; each push
+ * first stops that recording thread. People already linked miss about half a second of me when
+ * someone new joins.
  */
 public final class VoiceEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceEngine.class);
-    private static final long SETTLE_AFTER_DESCRIPTIONS_MS = 300;
+    /** WebRTC starts sending (and its recording thread) once the transport is writable, about when it connects. */
+    private static final long SETTLE_AFTER_CONNECTED_MS = 500;
+    /** A link that has not connected by then is not sending either; stop holding my voice back for it. */
+    private static final long SETTLE_AT_THE_LATEST_MS = 15_000;
     private static final long EARLY_SIGNAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final VoiceConfig config;
@@ -144,6 +149,7 @@ public final class VoiceEngine implements AutoCloseable {
                     direction == null ? "sendrecv" : direction, control, signalling, new LinkEvents());
             links.put(peerId, link);
             holdBack(link);
+            control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
             try {
                 link.open(factory, microphone, config);
             } catch (RuntimeException e) {
@@ -411,10 +417,12 @@ public final class VoiceEngine implements AutoCloseable {
 
         @Override
         public void settled(PeerLink link) {
-            if (link.state() == State.CONNECTING) {
-                control.schedule(() -> settle(link), SETTLE_AFTER_DESCRIPTIONS_MS, TimeUnit.MILLISECONDS);
-            } else {
-                settle(link);
+            switch (link.state()) {
+                case CONNECTED -> control.schedule(() -> settle(link), SETTLE_AFTER_CONNECTED_MS, TimeUnit.MILLISECONDS);
+                case FAILED, CLOSED -> settle(link);
+                case CONNECTING -> {
+                    // Descriptions applied; sending starts only once the transport is writable.
+                }
             }
         }
 
