@@ -13,4 +13,10 @@ public record JoinRequest(String userId, String sessionId, String displayName, S
     public JoinRequest {
         iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
     }
+
+    /** A join whose welcome offers no ICE servers (host candidates only). */
+    public JoinRequest(String userId, String sessionId, String displayName, String avatar, Status status,
+                       String statusText, String ref) {
+        this(userId, sessionId, displayName, avatar, status, statusText, ref, List.of());
+    }
 }

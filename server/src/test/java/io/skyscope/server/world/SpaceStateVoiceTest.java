@@ -8,6 +8,7 @@ import io.skyscope.protocol.ServerMessage.VoiceJoin;
 import io.skyscope.protocol.ServerMessage.VoiceLeave;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
+import io.skyscope.server.testing.MutableClock;
 import io.skyscope.server.world.map.TestMaps;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Duration;
