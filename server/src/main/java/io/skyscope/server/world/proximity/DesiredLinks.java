@@ -1,6 +1,5 @@
 package io.skyscope.server.world.proximity;
 
-import io.skyscope.server.world.SpatialHash;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,60 +23,69 @@ import java.util.function.Consumer;
  * more than that band. Each person therefore has at most {@code maxPeers} proximity links.
  */
 final class DesiredLinks {
-    private final Map<String, VoiceMember> members;
     private final Set<Pair> touched;
     private final Set<VoiceMember> freed;
     private final Map<Zone, StageAudience> audiences = new HashMap<>();
     private final List<Candidate> candidates = new ArrayList<>();
+    private final List<VoiceMember> keep = new ArrayList<>();
 
     private record Candidate(VoiceMember member, double distance, double score, boolean linked) {
     }
 
-    DesiredLinks(Map<String, VoiceMember> members, Set<Pair> touched, Set<VoiceMember> freed) {
-        this.members = members;
+    DesiredLinks(Set<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
         this.freed = freed;
     }
 
-    /** Works out the proximity links of {@code u}, who stands in open space. */
-    void openSpace(VoiceMember u, SpatialHash<String> openSpace, VoiceSettings settings) {
+    /**
+     * Works out the proximity links of {@code u}, who stands in open space: a query within the join
+     * radius for newcomers, and a direct look at the peers already linked (out to the leave radius).
+     */
+    void openSpace(VoiceMember u, ProximityGrid openSpace, VoiceSettings settings) {
         double gap = settings.hysteresis();
+        double leave = settings.leaveRadius();
         candidates.clear();
-        openSpace.forEachWithin(u.x, u.y, settings.leaveRadius(), id -> {
-            if (id.equals(u.id)) {
-                return;
-            }
-            VoiceMember v = members.get(id);
+        for (int i = 0; i < u.desired.size(); i++) {
+            VoiceMember v = u.desired.peer(i);
             double d = u.distanceTo(v);
-            boolean linked = u.desired.get(id) != null;
-            if (linked || d <= settings.joinRadius()) {
-                candidates.add(new Candidate(v, d, linked ? d - gap : d, linked));
+            if (d <= leave) {
+                candidates.add(new Candidate(v, d, d - gap, true));
+            }
+        }
+        openSpace.forEachWithin(u.x, u.y, settings.joinRadius(), v -> {
+            if (v != u && u.desired.get(v) == null) {
+                double d = u.distanceTo(v);
+                candidates.add(new Candidate(v, d, d, false));
             }
         });
+        if (candidates.isEmpty() && u.desired.isEmpty()) {
+            return;
+        }
         candidates.sort((a, b) -> Double.compare(a.score, b.score));
-        Set<String> keep = new HashSet<>();
+        keep.clear();
+        int max = settings.maxPeers();
         for (Candidate c : candidates) {
-            if (keep.size() == settings.maxPeers()) {
+            if (keep.size() == max) {
                 break;
             }
             if (c.linked) {
-                keep.add(c.member.id);
-            } else if (c.member.desiredProximity < settings.maxPeers()) {
+                keep.add(c.member);
+            } else if (c.member.desiredProximity < max) {
                 set(u, c.member, VoiceLink.PROXIMITY);
-                keep.add(c.member.id);
+                keep.add(c.member);
             } else {
                 VoiceMember furthest = furthestProximityPeer(c.member, gap);
                 if (furthest != null && c.distance < c.member.distanceTo(furthest) - gap) {
                     drop(c.member, furthest);
                     set(u, c.member, VoiceLink.PROXIMITY);
-                    keep.add(c.member.id);
+                    keep.add(c.member);
                 }
             }
         }
         if (u.desiredProximity > keep.size()) {
-            for (String peer : List.copyOf(u.desired.keySet())) {
+            for (VoiceMember peer : u.desired.peers()) {
                 if (!keep.contains(peer)) {
-                    drop(u, members.get(peer));
+                    drop(u, peer);
                 }
             }
         }
@@ -87,7 +95,7 @@ final class DesiredLinks {
     void room(Collection<VoiceMember> inRoom) {
         for (VoiceMember a : inRoom) {
             for (VoiceMember b : inRoom) {
-                if (a.id.compareTo(b.id) < 0 && a.desired.get(b.id) == null) {
+                if (a.id.compareTo(b.id) < 0 && a.desired.get(b) == null) {
                     set(a, b, VoiceLink.ROOM);
                 }
             }
@@ -109,30 +117,30 @@ final class DesiredLinks {
         }
         StageAudience audience = audiences.computeIfAbsent(zone, z -> new StageAudience());
         Set<VoiceMember> admitted = audience.admit(listeners, settings.stageAudience(), zone.area().name(), out);
-        Map<String, Map<String, VoiceLink>> wanted = new HashMap<>();
+        Map<VoiceMember, Map<VoiceMember, VoiceLink>> wanted = new HashMap<>();
         for (VoiceMember s : speakers) {
-            Map<String, VoiceLink> links = wanted.computeIfAbsent(s.id, k -> new HashMap<>());
+            Map<VoiceMember, VoiceLink> links = wanted.computeIfAbsent(s, k -> new HashMap<>());
             for (VoiceMember other : speakers) {
                 if (other != s) {
-                    links.put(other.id, VoiceLink.STAGE_MUTUAL);
+                    links.put(other, VoiceLink.STAGE_MUTUAL);
                 }
             }
             for (VoiceMember l : admitted) {
-                links.put(l.id, VoiceLink.fromSpeaker(s.id));
-                wanted.computeIfAbsent(l.id, k -> new HashMap<>()).put(s.id, VoiceLink.fromSpeaker(s.id));
+                links.put(l, VoiceLink.fromSpeaker(s.id));
+                wanted.computeIfAbsent(l, k -> new HashMap<>()).put(s, VoiceLink.fromSpeaker(s.id));
             }
         }
         for (VoiceMember m : inZone) {
-            Map<String, VoiceLink> target = wanted.getOrDefault(m.id, Map.of());
-            for (String peer : List.copyOf(m.desired.keySet())) {
+            Map<VoiceMember, VoiceLink> target = wanted.getOrDefault(m, Map.of());
+            for (VoiceMember peer : m.desired.peers()) {
                 VoiceLink want = target.get(peer);
                 if (want == null || !want.equals(m.desired.get(peer))) {
-                    drop(m, members.get(peer));
+                    drop(m, peer);
                 }
             }
             for (var t : target.entrySet()) {
                 if (m.desired.get(t.getKey()) == null) {
-                    set(m, members.get(t.getKey()), t.getValue());
+                    set(m, t.getKey(), t.getValue());
                 }
             }
         }
@@ -145,24 +153,24 @@ final class DesiredLinks {
 
     /** Drops every desired link of {@code u}. */
     void dropAll(VoiceMember u) {
-        for (String peer : List.copyOf(u.desired.keySet())) {
-            drop(u, members.get(peer));
+        for (VoiceMember peer : u.desired.peers()) {
+            drop(u, peer);
         }
     }
 
     void set(VoiceMember a, VoiceMember b, VoiceLink link) {
-        VoiceLink before = a.desired.put(b.id, link);
-        b.desired.put(a.id, link);
+        VoiceLink before = a.desired.put(b, link);
+        b.desired.put(a, link);
         int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
                 - (before != null && before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
         a.desiredProximity += delta;
         b.desiredProximity += delta;
-        touched.add(Pair.of(a.id, b.id));
+        touched.add(Pair.of(a, b));
     }
 
     void drop(VoiceMember a, VoiceMember b) {
-        VoiceLink before = a.desired.remove(b.id);
-        b.desired.remove(a.id);
+        VoiceLink before = a.desired.remove(b);
+        b.desired.remove(a);
         if (before == null) {
             return;
         }
@@ -170,17 +178,17 @@ final class DesiredLinks {
             a.desiredProximity--;
             b.desiredProximity--;
         }
-        touched.add(Pair.of(a.id, b.id));
+        touched.add(Pair.of(a, b));
         freed.add(a);
         freed.add(b);
     }
 
-    private VoiceMember furthestProximityPeer(VoiceMember v, double gap) {
+    private static VoiceMember furthestProximityPeer(VoiceMember v, double gap) {
         VoiceMember furthest = null;
         double worst = Double.NEGATIVE_INFINITY;
-        for (var e : v.desired.entrySet()) {
-            if (e.getValue().reason() == VoiceReason.PROXIMITY) {
-                VoiceMember peer = members.get(e.getKey());
+        for (int i = 0; i < v.desired.size(); i++) {
+            if (v.desired.link(i).reason() == VoiceReason.PROXIMITY) {
+                VoiceMember peer = v.desired.peer(i);
                 double score = v.distanceTo(peer) - gap;
                 if (score > worst) {
                     worst = score;

@@ -1,8 +1,12 @@
 package io.skyscope.server.world.proximity;
 
-/** Two user ids in a fixed order (the smaller first), naming one link. */
-record Pair(String first, String second) {
-    static Pair of(String a, String b) {
-        return a.compareTo(b) < 0 ? new Pair(a, b) : new Pair(b, a);
+/** Two people in a fixed order (the smaller user id first), naming one link. */
+record Pair(VoiceMember first, VoiceMember second) {
+    static Pair of(VoiceMember a, VoiceMember b) {
+        return a.id.compareTo(b.id) < 0 ? new Pair(a, b) : new Pair(b, a);
+    }
+
+    boolean involves(VoiceMember m) {
+        return first == m || second == m;
     }
 }

@@ -1,6 +1,5 @@
 package io.skyscope.server.world.proximity;
 
-import io.skyscope.server.world.SpatialHash;
 import io.skyscope.server.world.map.AreaKind;
 import io.skyscope.server.world.map.MapArea;
 import java.time.Clock;
@@ -26,13 +25,13 @@ import java.util.Set;
  * except that a link to someone who left, went do-not-disturb or into a silent zone ends at once.
  *
  * <p>Cost: a tick works only on people who moved or changed (and on rooms and stages with such
- * people), each with one radius query on a spatial hash of the people in open space.
+ * people), each with one radius query on a {@link ProximityGrid} of the people in open space.
  */
 public final class ProximityEngine {
     private final Clock clock;
     private VoiceSettings settings;
     private List<MapArea> areas;
-    private SpatialHash<String> openSpace;
+    private ProximityGrid openSpace;
     private final Map<String, VoiceMember> members = new HashMap<>();
     private final Map<Zone, Set<VoiceMember>> zones = new HashMap<>();
     private final Map<MapArea, Integer> occupancy = new HashMap<>();
@@ -54,8 +53,8 @@ public final class ProximityEngine {
         this.settings = settings;
         this.areas = List.copyOf(areas);
         this.clock = clock;
-        this.openSpace = new SpatialHash<>(settings.leaveRadius());
-        this.rules = new DesiredLinks(members, touched, freed);
+        this.openSpace = new ProximityGrid(settings.joinRadius());
+        this.rules = new DesiredLinks(touched, freed);
     }
 
     public VoiceSettings settings() {
@@ -74,7 +73,7 @@ public final class ProximityEngine {
             m.area = area;
         }
         if (m.zone == Zone.OPEN) {
-            openSpace.put(userId, x, y);
+            openSpace.put(m, x, y);
         }
         markDirty(m);
     }
@@ -91,13 +90,15 @@ public final class ProximityEngine {
         }
         leaveZone(m);
         rules.dropAll(m);
-        for (String peerId : List.copyOf(m.linked.keySet())) {
-            unlink(m, members.get(peerId));
+        for (VoiceMember peer : m.linked.peers()) {
+            unlink(m, peer);
         }
-        dirty.remove(m);
+        if (m.dirty) {
+            dirty.remove(m);
+        }
         freed.remove(m);
-        touched.removeIf(p -> p.first().equals(userId) || p.second().equals(userId));
-        pending.keySet().removeIf(p -> p.first().equals(userId) || p.second().equals(userId));
+        touched.removeIf(p -> p.involves(m));
+        pending.keySet().removeIf(p -> p.involves(m));
     }
 
     public void doNotDisturb(String userId, boolean on) {
@@ -124,9 +125,14 @@ public final class ProximityEngine {
 
     /** New settings (a space owner changed them): everyone is re-evaluated at the next tick. */
     public void settings(VoiceSettings newSettings) {
-        if (newSettings.leaveRadius() != settings.leaveRadius()) {
-            var rebuilt = new SpatialHash<String>(newSettings.leaveRadius());
-            members.values().stream().filter(m -> m.zone == Zone.OPEN).forEach(m -> rebuilt.put(m.id, m.x, m.y));
+        if (newSettings.joinRadius() != settings.joinRadius()) {
+            var rebuilt = new ProximityGrid(newSettings.joinRadius());
+            for (VoiceMember m : members.values()) {
+                if (m.zone == Zone.OPEN) {
+                    m.slot = -1;
+                    rebuilt.put(m, m.x, m.y);
+                }
+            }
             openSpace = rebuilt;
         }
         settings = newSettings;
@@ -165,20 +171,27 @@ public final class ProximityEngine {
 
     /** Whether the two are in each other's voice set (as the clients were told). */
     public boolean linked(String a, String b) {
-        VoiceMember m = members.get(a);
-        return m != null && m.linked.containsKey(b);
+        return link(a, b).isPresent();
     }
 
     /** The link between two people, or empty. */
     public Optional<VoiceLink> link(String a, String b) {
         VoiceMember m = members.get(a);
-        return m == null ? Optional.empty() : Optional.ofNullable(m.linked.get(b));
+        VoiceMember peer = members.get(b);
+        return m == null || peer == null ? Optional.empty() : Optional.ofNullable(m.linked.get(peer));
     }
 
     /** The voice set of a person: who they hear and talk to right now. */
     public Set<String> voiceSet(String userId) {
         VoiceMember m = members.get(userId);
-        return m == null ? Set.of() : Set.copyOf(m.linked.keySet());
+        if (m == null) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < m.linked.size(); i++) {
+            ids.add(m.linked.peer(i).id);
+        }
+        return ids;
     }
 
     /** Voice links in the space (each pair once). */
@@ -232,8 +245,7 @@ public final class ProximityEngine {
         }
         zonesToRedo.clear();
         for (Pair p : touched) {
-            VoiceMember a = members.get(p.first());
-            if (java.util.Objects.equals(a.desired.get(p.second()), a.linked.get(p.second()))) {
+            if (java.util.Objects.equals(p.first().desired.get(p.second()), p.first().linked.get(p.second()))) {
                 pending.remove(p);
             } else {
                 pending.putIfAbsent(p, now);
@@ -251,10 +263,10 @@ public final class ProximityEngine {
         List<Pair> additions = new ArrayList<>();
         for (Iterator<Map.Entry<Pair, Long>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
-            VoiceMember a = members.get(entry.getKey().first());
-            VoiceMember b = members.get(entry.getKey().second());
-            VoiceLink want = a.desired.get(b.id);
-            VoiceLink have = a.linked.get(b.id);
+            VoiceMember a = entry.getKey().first();
+            VoiceMember b = entry.getKey().second();
+            VoiceLink want = a.desired.get(b);
+            VoiceLink have = a.linked.get(b);
             boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
             if (!urgent && now - entry.getValue() < settings.debounceMillis()) {
                 continue;
@@ -274,9 +286,9 @@ public final class ProximityEngine {
             }
         }
         for (Pair p : additions) {
-            VoiceMember a = members.get(p.first());
-            VoiceMember b = members.get(p.second());
-            VoiceLink want = a.desired.get(b.id);
+            VoiceMember a = p.first();
+            VoiceMember b = p.second();
+            VoiceLink want = a.desired.get(b);
             boolean capped = want.reason() == VoiceReason.PROXIMITY
                     && (a.linkedProximity >= settings.maxPeers() || b.linkedProximity >= settings.maxPeers());
             if (!capped) {
@@ -287,8 +299,8 @@ public final class ProximityEngine {
     }
 
     private void link(VoiceMember a, VoiceMember b, VoiceLink link) {
-        a.linked.put(b.id, link);
-        b.linked.put(a.id, link);
+        a.linked.put(b, link);
+        b.linked.put(a, link);
         if (link.reason() == VoiceReason.PROXIMITY) {
             a.linkedProximity++;
             b.linkedProximity++;
@@ -300,8 +312,8 @@ public final class ProximityEngine {
 
     /** Both sides talk before and after: the link stays, only its reason changes (no event). */
     private void relink(VoiceMember a, VoiceMember b, VoiceLink link) {
-        VoiceLink before = a.linked.put(b.id, link);
-        b.linked.put(a.id, link);
+        VoiceLink before = a.linked.put(b, link);
+        b.linked.put(a, link);
         int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
                 - (before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
         a.linkedProximity += delta;
@@ -309,8 +321,8 @@ public final class ProximityEngine {
     }
 
     private void unlink(VoiceMember a, VoiceMember b) {
-        VoiceLink before = a.linked.remove(b.id);
-        b.linked.remove(a.id);
+        VoiceLink before = a.linked.remove(b);
+        b.linked.remove(a);
         if (before.reason() == VoiceReason.PROXIMITY) {
             a.linkedProximity--;
             b.linkedProximity--;
@@ -344,7 +356,7 @@ public final class ProximityEngine {
     private void enterZone(VoiceMember m, Zone zone) {
         m.zone = zone;
         if (zone == Zone.OPEN) {
-            openSpace.put(m.id, m.x, m.y);
+            openSpace.put(m, m.x, m.y);
         } else if (zone.shared()) {
             zones.computeIfAbsent(zone, z -> new LinkedHashSet<>()).add(m);
         }
@@ -352,7 +364,7 @@ public final class ProximityEngine {
 
     private void leaveZone(VoiceMember m) {
         if (m.zone == Zone.OPEN) {
-            openSpace.remove(m.id);
+            openSpace.remove(m);
         } else if (m.zone.shared()) {
             Set<VoiceMember> inZone = zones.get(m.zone);
             inZone.remove(m);

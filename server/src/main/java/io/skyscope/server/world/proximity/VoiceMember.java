@@ -1,8 +1,6 @@
 package io.skyscope.server.world.proximity;
 
 import io.skyscope.server.world.map.MapArea;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One person as the proximity engine sees them. Two relations per person: {@code desired}, what
@@ -19,8 +17,10 @@ final class VoiceMember {
     Zone zone = Zone.NONE;
     boolean doNotDisturb;
     boolean dirty;
-    final Map<String, VoiceLink> desired = new HashMap<>(8);
-    final Map<String, VoiceLink> linked = new HashMap<>(8);
+    /** Index in the {@link ProximityGrid} while in open space, else -1. */
+    int slot = -1;
+    final Links desired = new Links();
+    final Links linked = new Links();
     /** How many of {@code desired} / {@code linked} are proximity links (the ones {@code maxPeers} caps). */
     int desiredProximity;
     int linkedProximity;
@@ -30,6 +30,8 @@ final class VoiceMember {
     }
 
     double distanceTo(VoiceMember other) {
-        return Math.hypot(other.x - x, other.y - y);
+        double dx = other.x - x;
+        double dy = other.y - y;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 }
