@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -30,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
  * radius of someone, with people placed uniformly on a square floor sized for it. 2 is a
  * spread-out office, 8 a busy open-plan floor, 40 a crowded hall (the 8-peer cap binds for almost
  * everyone). Four meeting rooms of 12 and a silent zone sit on the floor; 5% of the users are do
- * not disturb. Links and events per tick are reported as auxiliary counters.
+ * not disturb. {@link #main} prints CPU time, events and links per tick beside JMH's wall time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,20 +50,6 @@ public class ProximityBenchmark {
     private double[] ys;
     private String[] ids;
     private int next;
-
-    /** Voice events and links, per benchmark operation (= per tick). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Output {
-        public long events;
-        public long links;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            events = 0;
-            links = 0;
-        }
-    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -103,7 +88,7 @@ public class ProximityBenchmark {
     }
 
     @Benchmark
-    public int tick(Output out) {
+    public int tick() {
         clock.advance(Duration.ofMillis(100));
         int movers = users / 10;
         for (int k = 0; k < movers; k++) {
@@ -117,10 +102,43 @@ public class ProximityBenchmark {
                 engine.put(ids[i], x, y);
             }
         }
-        int events = engine.tick().size();
-        out.events += events;
-        out.links += engine.linkCount();
-        return events;
+        return engine.tick().size();
+    }
+
+    /**
+     * A tick report beside JMH, for a machine shared with other work: for each configuration,
+     * 300 ticks after a warm-up, the median wall and CPU time of a tick (CPU time counts only
+     * this thread), voice events per tick and links at the end.
+     * {@code java -cp benchmarks/target/benchmarks.jar io.skyscope.bench.ProximityBenchmark}
+     */
+    public static void main(String[] args) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.println("users  neighbours  wall-median-us  cpu-median-us  events/tick  links");
+        for (int users : new int[] {1000, 10000}) {
+            for (int neighbours : new int[] {2, 8, 40}) {
+                var b = new ProximityBenchmark();
+                b.users = users;
+                b.neighbours = neighbours;
+                b.setUp();
+                for (int i = 0; i < 300; i++) {
+                    b.tick();
+                }
+                long[] wall = new long[300];
+                long[] cpu = new long[300];
+                long events = 0;
+                for (int i = 0; i < 300; i++) {
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    events += b.tick();
+                    wall[i] = System.nanoTime() - t0;
+                    cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+                }
+                java.util.Arrays.sort(wall);
+                java.util.Arrays.sort(cpu);
+                System.out.printf("%5d  %10d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, wall[150] / 1e3,
+                        cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
+            }
+        }
     }
 
     private double clamp(double v) {
