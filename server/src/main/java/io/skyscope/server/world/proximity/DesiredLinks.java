@@ -26,11 +26,20 @@ final class DesiredLinks {
     private final Set<Pair> touched;
     private final Set<VoiceMember> freed;
     private final Map<Zone, StageAudience> audiences = new HashMap<>();
-    private final List<Candidate> candidates = new ArrayList<>();
     private final List<VoiceMember> keep = new ArrayList<>();
-
-    private record Candidate(VoiceMember member, double distance, double score, boolean linked) {
-    }
+    /** This query's candidates, sorted by score: parallel arrays reused from query to query. */
+    private VoiceMember[] candidate = new VoiceMember[16];
+    private double[] distance = new double[16];
+    private double[] score = new double[16];
+    private boolean[] linked = new boolean[16];
+    private int candidates;
+    /** Who the grid visitor is working for (one reusable visitor, no allocation per query). */
+    private VoiceMember querying;
+    private final Consumer<VoiceMember> newcomer = v -> {
+        if (v != querying && querying.desired.get(v) == null) {
+            addCandidate(v, querying.distanceTo(v), false, 0);
+        }
+    };
 
     DesiredLinks(Set<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
@@ -44,41 +53,35 @@ final class DesiredLinks {
     void openSpace(VoiceMember u, ProximityGrid openSpace, VoiceSettings settings) {
         double gap = settings.hysteresis();
         double leave = settings.leaveRadius();
-        candidates.clear();
+        candidates = 0;
         for (int i = 0; i < u.desired.size(); i++) {
             VoiceMember v = u.desired.peer(i);
             double d = u.distanceTo(v);
             if (d <= leave) {
-                candidates.add(new Candidate(v, d, d - gap, true));
+                addCandidate(v, d, true, gap);
             }
         }
-        openSpace.forEachWithin(u.x, u.y, settings.joinRadius(), v -> {
-            if (v != u && u.desired.get(v) == null) {
-                double d = u.distanceTo(v);
-                candidates.add(new Candidate(v, d, d, false));
-            }
-        });
-        if (candidates.isEmpty() && u.desired.isEmpty()) {
+        querying = u;
+        openSpace.forEachWithin(u.x, u.y, settings.joinRadius(), newcomer);
+        querying = null;
+        if (candidates == 0 && u.desired.isEmpty()) {
             return;
         }
-        candidates.sort((a, b) -> Double.compare(a.score, b.score));
         keep.clear();
         int max = settings.maxPeers();
-        for (Candidate c : candidates) {
-            if (keep.size() == max) {
-                break;
-            }
-            if (c.linked) {
-                keep.add(c.member);
-            } else if (c.member.desiredProximity < max) {
-                set(u, c.member, VoiceLink.PROXIMITY);
-                keep.add(c.member);
+        for (int i = 0; i < candidates && keep.size() < max; i++) {
+            VoiceMember c = candidate[i];
+            if (linked[i]) {
+                keep.add(c);
+            } else if (c.desiredProximity < max) {
+                set(u, c, VoiceLink.PROXIMITY);
+                keep.add(c);
             } else {
-                VoiceMember furthest = furthestProximityPeer(c.member, gap);
-                if (furthest != null && c.distance < c.member.distanceTo(furthest) - gap) {
-                    drop(c.member, furthest);
-                    set(u, c.member, VoiceLink.PROXIMITY);
-                    keep.add(c.member);
+                VoiceMember furthest = furthestProximityPeer(c, gap);
+                if (furthest != null && distance[i] < c.distanceTo(furthest) - gap) {
+                    drop(c, furthest);
+                    set(u, c, VoiceLink.PROXIMITY);
+                    keep.add(c);
                 }
             }
         }
@@ -89,6 +92,31 @@ final class DesiredLinks {
                 }
             }
         }
+        java.util.Arrays.fill(candidate, 0, candidates, null);
+    }
+
+    /** Inserts a candidate in score order (a linked peer ranks {@code bonus} nearer than it is). */
+    private void addCandidate(VoiceMember v, double d, boolean isLinked, double bonus) {
+        if (candidates == candidate.length) {
+            int n = candidates * 2;
+            candidate = java.util.Arrays.copyOf(candidate, n);
+            distance = java.util.Arrays.copyOf(distance, n);
+            score = java.util.Arrays.copyOf(score, n);
+            linked = java.util.Arrays.copyOf(linked, n);
+        }
+        double sc = d - bonus;
+        int i = candidates++;
+        while (i > 0 && score[i - 1] > sc) {
+            candidate[i] = candidate[i - 1];
+            distance[i] = distance[i - 1];
+            score[i] = score[i - 1];
+            linked[i] = linked[i - 1];
+            i--;
+        }
+        candidate[i] = v;
+        distance[i] = d;
+        score[i] = sc;
+        linked[i] = isLinked;
     }
 
     /** Everyone in a meeting room hears everyone else in it. */
