@@ -113,7 +113,13 @@ public final class SpaceOwner implements AutoCloseable {
     private void handle(SpaceCommand command) {
         switch (command) {
             case SpaceCommand.Join j -> {
+                boolean again = state.contains(j.request().userId());
                 send(j.request().userId(), state.join(j.request()));
+                if (again) {
+                    List<Delivery> out = new ArrayList<>();
+                    state.voice().reconnected(j.request().userId(), out);
+                    deliver(out);
+                }
                 for (String speaker : state.voice().engine().speakers()) {
                     send(j.request().userId(), new ServerMessage.StageSpeaker(speaker, true));
                 }

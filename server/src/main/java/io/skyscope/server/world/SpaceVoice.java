@@ -70,6 +70,29 @@ final class SpaceVoice {
     }
 
     /**
+     * The user connected again (a new session took over): their new client knows of no call, and
+     * their peers' connections lead to the old one. Both sides are told to start each call afresh:
+     * the peer gets {@code voice.leave} then {@code voice.join}, the user {@code voice.join}.
+     */
+    void reconnected(String userId, List<Delivery> out) {
+        long now = clock.millis();
+        for (var entry : engine.links(userId).entrySet()) {
+            String peer = entry.getKey();
+            var link = entry.getValue();
+            String reason = link.reason().wireName();
+            boolean userOffers = userId.compareTo(peer) < 0;
+            out.add(new Delivery(peer, new ServerMessage.VoiceLeave(userId, reason)));
+            out.add(new Delivery(peer, new ServerMessage.VoiceJoin(userId, !userOffers, reason, link.direction(peer))));
+            out.add(new Delivery(userId, new ServerMessage.VoiceJoin(peer, userOffers, reason, link.direction(userId))));
+            var peerState = states.get(peer);
+            if (peerState != null) {
+                out.add(new Delivery(userId, peerState));
+            }
+            awaitingAnswer.put(userOffers ? peer + "|" + userId : userId + "|" + peer, now);
+        }
+    }
+
+    /**
      * Relays a signal if {@code from} and {@code to} are in each other's voice set right now, else
      * refuses it. Returns the link's set-up time if this was the answerer's first signal.
      */

@@ -129,6 +129,24 @@ class VoiceEndToEndTest {
     }
 
     @Test
+    void connectingAgainStartsTheCallsAfreshOnBothSides() {
+        AuthResponse ida = SERVER.register("ida");
+        AuthResponse jay = SERVER.register("jay");
+        Connection i = SERVER.join(ida, OFFICE);
+        Connection first = SERVER.join(jay, OFFICE);
+        VoiceJoin before = i.await(VoiceJoin.class, j -> j.peerId().equals(jay.userId()), TIMEOUT);
+        first.await(VoiceJoin.class, j -> j.peerId().equals(ida.userId()), TIMEOUT);
+
+        Connection second = SERVER.join(jay, OFFICE);
+        VoiceJoin again = second.await(VoiceJoin.class, j -> j.peerId().equals(ida.userId()), TIMEOUT);
+        i.await(VoiceLeave.class, l -> l.peerId().equals(jay.userId()), TIMEOUT);
+        VoiceJoin renewed = i.await(VoiceJoin.class, j -> j.peerId().equals(jay.userId()), TIMEOUT);
+        assertThat(renewed.offerer()).isEqualTo(before.offerer()).isNotEqualTo(again.offerer());
+        second.send(new VoiceCommand.Signal(ida.userId(), sdp(again.offerer() ? "offer" : "answer"), null));
+        assertThat(i.await(ServerMessage.Signal.class, TIMEOUT).from()).isEqualTo(jay.userId());
+    }
+
+    @Test
     void onlyOwnersAndAdminsGrantTheSpeakerRoleAndChangeVoiceSettings() {
         AuthResponse fay = SERVER.register("fay");
         AuthResponse gil = SERVER.register("gil");

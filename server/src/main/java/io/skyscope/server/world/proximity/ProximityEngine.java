@@ -174,6 +174,19 @@ public final class ProximityEngine {
         return link(a, b).isPresent();
     }
 
+    /** A person's voice set with why each link exists, peer id to link. */
+    public Map<String, VoiceLink> links(String userId) {
+        VoiceMember m = members.get(userId);
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, VoiceLink> links = new HashMap<>();
+        for (int i = 0; i < m.linked.size(); i++) {
+            links.put(m.linked.peer(i).id, m.linked.link(i));
+        }
+        return links;
+    }
+
     /** The link between two people, or empty. */
     public Optional<VoiceLink> link(String a, String b) {
         VoiceMember m = members.get(a);
