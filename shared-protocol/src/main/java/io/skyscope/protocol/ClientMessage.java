@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * Every frame a client sends. Each may carry a {@code ref}, echoed by the reply or error it causes.
- * The subtype list below must name every permitted record (a test checks it).
+ * The subtype list below must name every permitted record, including those of the families
+ * (sealed sub-interfaces such as {@link ChatCommand}) permitted here; a test checks it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -15,8 +16,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ClientMessage.Move.class, name = "move"),
         @JsonSubTypes.Type(value = ClientMessage.StatusChange.class, name = "status"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
+        @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
+        @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
+        @JsonSubTypes.Type(value = ChatCommand.Typing.class, name = "chat.typing"),
+        @JsonSubTypes.Type(value = ChatCommand.Read.class, name = "chat.read"),
 })
-public sealed interface ClientMessage {
+public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
+        ClientMessage.StatusChange, ClientMessage.Ping, ChatCommand {
 
     String ref();
 

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * Every frame the server sends. The subtype list below must name every permitted record
- * (a test checks it).
+ * Every frame the server sends. The subtype list below must name every permitted record,
+ * including those of the families (sealed sub-interfaces such as {@link ChatEvent}) permitted
+ * here; a test checks it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -17,8 +18,16 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.PresenceUpdate.class, name = "presence.update"),
         @JsonSubTypes.Type(value = ServerMessage.MapChanged.class, name = "map.changed"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
+        @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
+        @JsonSubTypes.Type(value = ChatEvent.Updated.class, name = "chat.updated"),
+        @JsonSubTypes.Type(value = ChatEvent.Typing.class, name = "chat.typing"),
+        @JsonSubTypes.Type(value = ChatEvent.Unread.class, name = "chat.unread"),
+        @JsonSubTypes.Type(value = ChatEvent.Notification.class, name = "notification"),
 })
-public sealed interface ServerMessage {
+public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
+        ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
+        ChatEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {
