@@ -18,17 +18,22 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
     private final Spaces spaces;
     private final Users users;
     private final MapCatalog maps;
+    private final SpaceBans bans;
 
-    public WorldAdmission(SpaceService spaceService, Spaces spaces, Users users, MapCatalog maps) {
+    public WorldAdmission(SpaceService spaceService, Spaces spaces, Users users, MapCatalog maps, SpaceBans bans) {
         this.spaceService = spaceService;
         this.spaces = spaces;
         this.users = users;
         this.maps = maps;
+        this.bans = bans;
     }
 
     @Override
     public JoinRequest admit(String userId, String sessionId, String spaceId, String ref) {
         var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        if (bans.isBanned(spaceId, userId)) {
+            throw new ApiException(403, "banned", "You are banned from this space", null, null);
+        }
         spaceService.join(userId, spaceId);
         return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
                 user.statusText(), ref);

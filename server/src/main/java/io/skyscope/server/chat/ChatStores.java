@@ -1,0 +1,18 @@
+package io.skyscope.server.chat;
+
+import io.skyscope.server.store.MongoStore;
+
+/**
+ * The chat collections, opened together (which creates their indexes). Thread-safe: each is.
+ */
+public record ChatStores(ChatMessages messages, ChatCounters counters, NearbyInboxes inboxes, ReadMarkers markers,
+                         Conversations conversations, Notifications notifications, Sanctions sanctions,
+                         Reports reports, ChatSettingsStore settings) {
+
+    public static ChatStores open(MongoStore store) {
+        var counters = new ChatCounters(store);
+        return new ChatStores(new ChatMessages(store), counters, new NearbyInboxes(store), new ReadMarkers(store),
+                new Conversations(store), new Notifications(store), new Sanctions(store),
+                new Reports(store, counters), new ChatSettingsStore(store));
+    }
+}
