@@ -41,9 +41,17 @@ public final class ChatCounters {
 
     /** Hands out the next number of a sequence (1 for a new one). */
     public long next(String key) {
-        Document after = counters.findOneAndUpdate(eq("_id", key), Updates.inc("seq", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) after.get("seq")).longValue();
+        // The document as it was before the increment: under concurrency the embedded store may
+        // return a later state of the document when asked for the one after it, handing two callers
+        // the same number; the one before is a copy taken inside its lock.
+        Document before = counters.findOneAndUpdate(eq("_id", key), Updates.inc("seq", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return seqOf(before) + 1;
+    }
+
+    /** The {@code seq} field of a counter document as it was, 0 if absent. */
+    static long seqOf(Document before) {
+        return before != null && before.get("seq") instanceof Number n ? n.longValue() : 0;
     }
 
     public Counter get(String key) {

@@ -45,10 +45,11 @@ public final class Notifications {
     /** Stores a new unread notification for the user and returns it with its id. */
     NotificationView create(String userId, String kind, String spaceId, String channel, String messageId,
                             String fromUserId, String fromName, String preview, Instant at) {
-        Document s = state.findOneAndUpdate(eq("_id", userId),
+        // BEFORE, not AFTER: see ChatCounters#next.
+        Document before = state.findOneAndUpdate(eq("_id", userId),
                 Updates.combine(Updates.inc("seq", 1L), Updates.inc("unread", 1L)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        String id = ChatKeys.id(ChatKeys.notifications(userId), ((Number) s.get("seq")).longValue());
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        String id = ChatKeys.id(ChatKeys.notifications(userId), ChatCounters.seqOf(before) + 1);
         var view = new NotificationView(id, kind, spaceId, channel, messageId, fromUserId, fromName, preview, at, false);
         notifications.insertOne(new Document("_id", id)
                 .append("kind", kind)
