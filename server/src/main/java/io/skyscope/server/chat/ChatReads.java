@@ -70,11 +70,8 @@ public final class ChatReads {
      */
     public void entered(String userId, String spaceId) {
         String spaceKey = ChatKeys.space(spaceId);
-        if (stores.markers().read(userId, spaceKey) == 0) {
-            long last = stores.counters().get(spaceKey).seq();
-            if (last > 0) {
-                stores.markers().advance(userId, spaceKey, last);
-            }
+        if (!stores.markers().exists(userId, spaceKey)) {
+            stores.markers().advance(userId, spaceKey, stores.counters().get(spaceKey).seq());
         }
         for (UnreadCount c : unread(userId, spaceId)) {
             fanout.toUser(userId, new ChatEvent.Unread(c.channel(), spaceId, c.count()));

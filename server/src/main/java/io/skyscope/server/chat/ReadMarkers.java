@@ -56,6 +56,11 @@ public final class ReadMarkers {
         return found;
     }
 
+    /** Whether the user has a position in the sequence at all (even 0: "read everything, which was nothing"). */
+    boolean exists(String userId, String key) {
+        return reads.find(eq("_id", id(userId, key))).first() != null;
+    }
+
     /** Moves the user's position forward to {@code seq} (never back) and clears a pending notification. */
     void advance(String userId, String key, long seq) {
         reads.updateOne(eq("_id", id(userId, key)),
