@@ -118,7 +118,9 @@ public final class SkyScopeServer implements AutoCloseable {
         var invites = new Invites(store);
         var mapsStore = new Maps(store);
         var chatStores = ChatStores.open(store);
-        var commit = new GroupCommit(store).start();
+        var commit = new GroupCommit(store);
+        chatStores.sequences().attach(commit);
+        commit.start();
         stopOrder.push(commit);
 
         var mapCatalog = new MapCatalog(mapsStore, clock);

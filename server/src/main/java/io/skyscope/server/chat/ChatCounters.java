@@ -71,6 +71,11 @@ public final class ChatCounters {
         return found;
     }
 
+    /** Records that numbers up to {@code seq} have been handed out (never lowers it). */
+    void raiseSeq(String key, long seq) {
+        counters.updateOne(eq("_id", key), Updates.max("seq", seq), new UpdateOptions().upsert(true));
+    }
+
     /** Records that nothing below {@code floor} exists any more (never lowers it). */
     public void raiseFloor(String key, long floor) {
         counters.updateOne(eq("_id", key), Updates.max("floor", floor), new UpdateOptions().upsert(true));

@@ -56,7 +56,7 @@ public final class ChatHistory {
             }
         }
         var page = SeqPages.newestFirst(stores.inboxes().collection(), inboxKey, below,
-                stores.counters().get(inboxKey), n);
+                stores.sequences().counter(inboxKey), n);
         List<String> ids = page.documents().stream().map(d -> d.getString("m")).toList();
         Map<String, StoredMessage> byId = stores.messages().findAll(ids);
         List<ChatMessage> messages = new ArrayList<>();
@@ -87,7 +87,8 @@ public final class ChatHistory {
             }
             below = id.seq();
         }
-        var page = SeqPages.newestFirst(stores.messages().collection(), key, below, stores.counters().get(key), limit);
+        var page = SeqPages.newestFirst(stores.messages().collection(), key, below, stores.sequences().counter(key),
+                limit);
         List<ChatMessage> messages = new ArrayList<>(page.documents().size());
         for (Document d : page.documents()) {
             messages.add(ChatMessages.fromDocument(d).view());

@@ -60,7 +60,7 @@ public final class ChatReads {
             }
         }
         stores.markers().advance(userId, key, seq);
-        long count = stores.counters().get(key).countAfter(stores.markers().read(userId, key));
+        long count = stores.sequences().counter(key).countAfter(stores.markers().read(userId, key));
         fanout.toUser(userId, new ChatEvent.Unread(cmd.channel(), spaceId, count));
     }
 
@@ -71,7 +71,7 @@ public final class ChatReads {
     public void entered(String userId, String spaceId) {
         String spaceKey = ChatKeys.space(spaceId);
         if (!stores.markers().exists(userId, spaceKey)) {
-            stores.markers().advance(userId, spaceKey, stores.counters().get(spaceKey).seq());
+            stores.markers().advance(userId, spaceKey, stores.sequences().counter(spaceKey).seq());
         }
         for (UnreadCount c : unread(userId, spaceId)) {
             fanout.toUser(userId, new ChatEvent.Unread(c.channel(), spaceId, c.count()));
@@ -88,7 +88,7 @@ public final class ChatReads {
                 channels.put(ChatKeys.conversation(conv.id()), "conv:" + conv.id());
             }
         }
-        var counters = stores.counters().get(channels.keySet());
+        var counters = stores.sequences().counters(channels.keySet());
         var read = stores.markers().read(userId, channels.keySet());
         List<UnreadCount> result = new ArrayList<>();
         channels.forEach((key, channel) -> {
@@ -103,6 +103,6 @@ public final class ChatReads {
     /** Unread count of one conversation for the user. */
     long unreadIn(String userId, String convId) {
         String key = ChatKeys.conversation(convId);
-        return stores.counters().get(key).countAfter(stores.markers().read(userId, key));
+        return stores.sequences().counter(key).countAfter(stores.markers().read(userId, key));
     }
 }

@@ -80,7 +80,7 @@ public final class ChatRetention {
 
     /** Deletes the messages of one channel sent before {@code cutoff}. */
     long sweep(String key, Instant cutoff) {
-        var counter = stores.counters().get(key);
+        var counter = stores.sequences().counter(key);
         long deleted = 0;
         long lastDeleted = -1;
         for (long lo = counter.floor(); lo <= counter.seq(); lo += WINDOW) {

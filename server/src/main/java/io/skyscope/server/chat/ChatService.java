@@ -87,13 +87,13 @@ public final class ChatService {
         List<String> mentioned = mentions.resolve(cmd.text(), userId, canRead(target, audience));
         Instant now = ChatMessages.millis(clock.instant());
 
-        long seq = stores.counters().next(target.key());
+        long seq = stores.sequences().next(target.key());
         String id = ChatKeys.id(target.key(), seq);
         List<StoredMessage.InboxEntry> inbox = new ArrayList<>();
         if (target.isNearby()) {
             for (String recipient : audience) {
                 inbox.add(new StoredMessage.InboxEntry(recipient,
-                        stores.counters().next(ChatKeys.inbox(target.spaceId(), recipient))));
+                        stores.sequences().next(ChatKeys.inbox(target.spaceId(), recipient))));
             }
         }
         var message = new StoredMessage(id, target.spaceId(), target.channel(), userId, senderName,

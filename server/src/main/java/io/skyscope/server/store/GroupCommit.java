@@ -25,6 +25,7 @@ public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final MongoStore store;
+    private final List<Runnable> beforeFlush = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private List<Pending> queue = new ArrayList<>();
     private boolean stopped;
@@ -47,6 +48,14 @@ public final class GroupCommit implements AutoCloseable {
             thread.start();
         }
         return this;
+    }
+
+    /**
+     * Runs {@code hook} on the committer thread just before each flush, so that state kept in
+     * memory between flushes (such as sequence counters) is written into the same commit.
+     */
+    public void beforeFlush(Runnable hook) {
+        beforeFlush.add(hook);
     }
 
     /**
@@ -103,7 +112,7 @@ public final class GroupCommit implements AutoCloseable {
                     }
                 }
                 if (queue.isEmpty()) {
-                    return;
+                    break;
                 }
                 batch = queue;
                 queue = new ArrayList<>();
@@ -112,11 +121,14 @@ public final class GroupCommit implements AutoCloseable {
             }
             commit(batch);
         }
+        // One last commit on the way out, so memory-held state reaches the disk at shutdown.
+        commit(List.of());
     }
 
     private void commit(List<Pending> batch) {
         RuntimeException failure = null;
         try {
+            beforeFlush.forEach(Runnable::run);
             store.flush();
         } catch (RuntimeException e) {
             LOG.error("flush of {} writes failed; their senders get an error to retry", batch.size(), e);

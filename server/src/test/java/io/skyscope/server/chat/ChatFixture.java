@@ -37,7 +37,9 @@ final class ChatFixture implements AutoCloseable {
     ChatFixture(MongoStore store) {
         services = new TestServices(store);
         stores = ChatStores.open(store);
-        commit = new GroupCommit(store).start();
+        commit = new GroupCommit(store);
+        stores.sequences().attach(commit);
+        commit.start();
         SpaceLoader noSpaces = spaceId -> {
             throw new IllegalStateException("no world in this test");
         };

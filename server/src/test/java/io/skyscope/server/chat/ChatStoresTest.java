@@ -46,6 +46,29 @@ class ChatStoresTest {
     }
 
     @Test
+    void sequencesHandOutNumbersFromMemoryAndStepOverWhatWasStoredAfterTheLastPersist() throws Exception {
+        var local = new Sequences(stores.counters(), stores.messages(), stores.inboxes(), true);
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 400; i++) {
+                pool.submit(() -> seen.add(local.next("c:g-1")));
+            }
+        }
+        assertThat(seen).hasSize(400).contains(1L, 400L);
+        assertThat(stores.counters().get("c:g-1").seq()).as("not written yet").isZero();
+        assertThat(local.counter("c:g-1").seq()).isEqualTo(400);
+        local.persist();
+        assertThat(stores.counters().get("c:g-1").seq()).isEqualTo(400);
+
+        // Messages 401-403 and 405 were stored after the counter was written; then the server died.
+        for (long seq : new long[] {401, 402, 403, 405}) {
+            stores.messages().insert(message("c:g-1", seq, "u1", "client-" + seq, "m" + seq));
+        }
+        var afterRestart = new Sequences(stores.counters(), stores.messages(), stores.inboxes(), true);
+        assertThat(afterRestart.next("c:g-1")).isEqualTo(406);
+    }
+
+    @Test
     void aSecondMessageWithTheSameClientIdIsRefusedByTheUniqueIndex() {
         stores.messages().insert(message("s:office", 1, "u1", "client-0001", "hello"));
         assertThatThrownBy(() -> stores.messages().insert(message("s:office", 2, "u1", "client-0001", "again")))
