@@ -39,6 +39,10 @@ class ServerConfigTest {
         assertThat(config.world().maxSpeed()).isEqualTo(400);
         assertThat(config.world().tickMillis()).isEqualTo(50);
         assertThat(config.toString()).doesNotContain("xxxx");
+        var chat = ServerConfig.fromEnvironment(Map.of("HEARING_RADIUS", "300", "CHAT_RATE_PER_SECOND", "2",
+                "CHAT_BURST", "8")).chat();
+        assertThat(chat).isEqualTo(new ServerConfig.ChatTuning(300, 2, 8));
+        assertThat(ServerConfig.fromEnvironment(Map.of()).chat()).isEqualTo(ServerConfig.ChatTuning.defaults());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -54,6 +58,9 @@ class ServerConfigTest {
             TICK_MILLIS       | 5           | TICK_MILLIS: must be a whole number from 20
             IDLE_AWAY_SECONDS | soon        | IDLE_AWAY_SECONDS: must be a whole number
             PUBLIC_URL        | ftp://x     | PUBLIC_URL: must be a URL starting with http://
+            HEARING_RADIUS    | 2           | HEARING_RADIUS: must be a number from 16
+            CHAT_RATE_PER_SECOND | 0        | CHAT_RATE_PER_SECOND: must be a whole number from 1
+            CHAT_BURST        | many        | CHAT_BURST: must be a whole number
             """)
     void aWrongValueNamesTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(variable, value)))
