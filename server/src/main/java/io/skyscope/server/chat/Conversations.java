@@ -21,7 +21,8 @@ import org.bson.Document;
  * Direct and group conversations. {@code conversations} holds one document per conversation
  * ({@code _id} = its id, with its space and participants); {@code chatUsers} holds, per user
  * ({@code _id} = user id), the ids of the conversations they are in, so listing someone's
- * conversations is two lookups by id rather than a scan.
+ * conversations is two lookups by id rather than a scan. Conversations are cached for a few
+ * seconds (changes made on this node apply at once).
  *
  * <p>Thread-safe (stateless over the collections); a direct conversation's id is derived from its
  * two participants, so creating it twice at once stores it once.
@@ -30,13 +31,20 @@ public final class Conversations {
     public static final String DIRECT = "direct";
     public static final String GROUP = "group";
 
+    /** How long a participant change made on another node may take to apply here. */
+    private static final long CACHE_MILLIS = 5_000;
+
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> users;
+    // Read on every message of a conversation; participants change rarely.
+    private final TtlCache<String, Conversation> cache;
 
     public Conversations(MongoStore store) {
         this.conversations = store.database().getCollection("conversations");
         this.users = store.database().getCollection("chatUsers");
         store.indexes().ascending(conversations, "spaceId");
+        this.cache = new TtlCache<>(CACHE_MILLIS, id -> Optional.ofNullable(conversations.find(eq("_id", id)).first())
+                .map(Conversations::fromDocument));
     }
 
     /** A conversation; its chat channel is {@code conv:<id>}. */
@@ -68,11 +76,12 @@ public final class Conversations {
             throw e;
         }
         c.participants().forEach(u -> listFor(u, c.id()));
+        cache.invalidate(c.id());
         return true;
     }
 
     Optional<Conversation> find(String id) {
-        return Optional.ofNullable(conversations.find(eq("_id", id)).first()).map(Conversations::fromDocument);
+        return cache.get(id);
     }
 
     /** The user's conversations (of every space), as stored. */
@@ -96,11 +105,13 @@ public final class Conversations {
     void addParticipant(String convId, String userId) {
         conversations.updateOne(eq("_id", convId), Updates.addToSet("participants", userId));
         listFor(userId, convId);
+        cache.invalidate(convId);
     }
 
     void removeParticipant(String convId, String userId) {
         conversations.updateOne(eq("_id", convId), Updates.pull("participants", userId));
         users.updateOne(eq("_id", userId), Updates.pull("conversations", convId));
+        cache.invalidate(convId);
     }
 
     private void listFor(String userId, String convId) {

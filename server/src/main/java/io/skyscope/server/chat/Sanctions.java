@@ -19,7 +19,8 @@ import org.bson.conversions.Bson;
 /**
  * The {@code spaceSanctions} collection: bans and mutes, one document per space and user
  * ({@code _id} = {@code <spaceId>:<userId>}), so the check made on every join and every chat send
- * is one lookup by id. A document with neither a ban nor a mute in force is as good as none.
+ * is one lookup by id, cached for a few seconds (a change made on this node applies at once). A
+ * document with neither a ban nor a mute in force is as good as none.
  *
  * <p>Thread-safe (stateless over the collection).
  */
@@ -27,11 +28,18 @@ public final class Sanctions implements SpaceBans {
     /** Stored for a mute without an end. */
     static final Instant INDEFINITE = Instant.parse("9999-12-31T00:00:00Z");
 
+    /** How long another node's ban or mute may take to apply here. */
+    private static final long CACHE_MILLIS = 5_000;
+
     private final MongoCollection<Document> sanctions;
+    // Read on every join and every chat send; changes are rare.
+    private final TtlCache<String, Sanction> cache;
 
     public Sanctions(MongoStore store) {
         this.sanctions = store.database().getCollection("spaceSanctions");
         store.indexes().ascending(sanctions, "spaceId");
+        this.cache = new TtlCache<>(CACHE_MILLIS, id -> Optional.ofNullable(sanctions.find(eq("_id", id)).first())
+                .map(Sanctions::fromDocument));
     }
 
     /** What is in force against a user in a space. */
@@ -51,7 +59,7 @@ public final class Sanctions implements SpaceBans {
     }
 
     Optional<Sanction> find(String spaceId, String userId) {
-        return Optional.ofNullable(sanctions.find(eq("_id", id(spaceId, userId))).first()).map(Sanctions::fromDocument);
+        return cache.get(id(spaceId, userId));
     }
 
     @Override
@@ -65,6 +73,7 @@ public final class Sanctions implements SpaceBans {
 
     void unban(String spaceId, String userId) {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.set("banned", false));
+        cache.invalidate(id(spaceId, userId));
     }
 
     void mute(String spaceId, String userId, Instant until, String reason, String by, Instant at) {
@@ -73,6 +82,7 @@ public final class Sanctions implements SpaceBans {
 
     void unmute(String spaceId, String userId) {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.set("mutedUntil", null));
+        cache.invalidate(id(spaceId, userId));
     }
 
     /** Bans and mutes in force in a space (scans on the embedded store; an admin's listing). */
@@ -91,6 +101,7 @@ public final class Sanctions implements SpaceBans {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.combine(change,
                 Updates.set("spaceId", spaceId), Updates.set("userId", userId), Updates.set("reason", reason),
                 Updates.set("by", by), Updates.set("at", Date.from(at))), new UpdateOptions().upsert(true));
+        cache.invalidate(id(spaceId, userId));
     }
 
     private static Sanction fromDocument(Document d) {
