@@ -11,15 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
  * Posting messages and typing indicators: who may send where, at what rate, storage, and fan-out.
  *
- * <p>Every step that waits on the store is a round trip; the independent ones of a send run at the
- * same time ({@link Concurrently}), and what is read on every send but rarely changes (bans and
- * mutes, conversations, display names) is cached for a few seconds.
+ * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
+ * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
+ * few seconds, so a send costs three to four round trips.
  *
  * <p>A message is acknowledged only once it is durable: it is stored, then the acknowledgement
  * and the deliveries wait in {@link GroupCommit} for the next flush, which many concurrent sends
@@ -81,19 +80,16 @@ public final class ChatService {
     public void send(String userId, String sessionSpaceId, ChatCommand.Send cmd) {
         limiter.acquire(userId);
         Target target = target(userId, sessionSpaceId, cmd.channel());
-        // Independent questions at once: each is a round trip to the store or to the space's owner.
-        var earlier = Concurrently.start(() -> stores.messages().findSent(userId, cmd.clientMessageId()));
-        var audienceNow = Concurrently.start(() -> audience(target, userId));
-        var senderName = Concurrently.start(() -> names.get(userId)
-                .orElseThrow(() -> ApiException.unauthorized("this account no longer exists")));
         access.requireMaySend(target.spaceId(), userId);
-        String replyTo = replyTo(cmd.replyTo(), target, userId);
-        Optional<StoredMessage> stored = Concurrently.join(earlier);
-        if (stored.isPresent()) {
-            ackAgain(userId, stored.get(), cmd);
+        Optional<StoredMessage> earlier = stores.messages().findSent(userId, cmd.clientMessageId());
+        if (earlier.isPresent()) {
+            ackAgain(userId, earlier.get(), cmd);
             return;
         }
-        List<String> audience = Concurrently.join(audienceNow);
+        String replyTo = replyTo(cmd.replyTo(), target, userId);
+        String senderName = names.get(userId)
+                .orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        List<String> audience = audience(target, userId);
         List<String> mentioned = mentions.resolve(cmd.text(), userId, canRead(target, audience));
         Instant now = ChatMessages.millis(clock.instant());
 
@@ -106,7 +102,7 @@ public final class ChatService {
                         stores.sequences().next(ChatKeys.inbox(target.spaceId(), recipient))));
             }
         }
-        var message = new StoredMessage(id, target.spaceId(), target.channel(), userId, Concurrently.join(senderName),
+        var message = new StoredMessage(id, target.spaceId(), target.channel(), userId, senderName,
                 cmd.clientMessageId(), cmd.text(), now, replyTo, mentioned, null, false, inbox);
         try {
             stores.messages().insert(message);
@@ -115,25 +111,20 @@ public final class ChatService {
             ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);
             return;
         }
-        List<CompletableFuture<?>> writes = new ArrayList<>();
         if (target.isNearby()) {
-            writes.add(Concurrently.run(() -> stores.inboxes().add(target.spaceId(), id, inbox)));
-            writes.add(Concurrently.run(() -> stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId),
-                    message.inboxSeq(userId))));
+            stores.inboxes().add(target.spaceId(), id, inbox);
+            stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
         } else {
-            writes.add(Concurrently.run(() -> stores.markers().advance(userId, target.key(), seq)));
+            stores.markers().advance(userId, target.key(), seq);
         }
-        var notes = Concurrently.start(() -> notify(message, target));
-        writes.add(notes);
-        Concurrently.joinAll(writes);
+        List<Notifier.Outgoing> notes = notify(message, target);
 
         ChatMessage view = message.view();
         var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), id, target.channel(), now);
-        List<Notifier.Outgoing> outgoing = notes.join();
         commit.afterDurable(() -> {
             fanout.toUser(userId, ack);
             fanout.toUsers(audience, userId, new ChatEvent.Message(view));
-            outgoing.forEach(n -> fanout.toUser(n.userId(), n.event()));
+            notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
         }, failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
     }
 
@@ -206,17 +197,13 @@ public final class ChatService {
                     m.senderName(), m.text(), m.sentAt()));
         }
         if (target.conversation() != null) {
-            List<CompletableFuture<Optional<Notifier.Outgoing>>> dms = new ArrayList<>();
             for (String userId : target.conversation().participants()) {
-                if (!userId.equals(m.senderId()) && !m.mentions().contains(userId)) {
-                    dms.add(Concurrently.start(() -> stores.markers().claimNotification(userId, target.key())
-                            ? Optional.of(notifier.create(userId, Notifications.DM, m.spaceId(), m.channel(), m.id(),
-                                    m.senderId(), m.senderName(), m.text(), m.sentAt()))
-                            : Optional.empty()));
+                if (!userId.equals(m.senderId()) && !m.mentions().contains(userId)
+                        && stores.markers().claimNotification(userId, target.key())) {
+                    notes.add(notifier.create(userId, Notifications.DM, m.spaceId(), m.channel(), m.id(),
+                            m.senderId(), m.senderName(), m.text(), m.sentAt()));
                 }
             }
-            Concurrently.joinAll(dms);
-            dms.forEach(f -> f.join().ifPresent(notes::add));
         }
         return notes;
     }
