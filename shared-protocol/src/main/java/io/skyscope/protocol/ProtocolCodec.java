@@ -186,9 +186,25 @@ public final class ProtocolCodec {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
-    /** Reads the {@code @JsonSubTypes} list of a sealed message interface. */
+    /**
+     * Reads the {@code @JsonSubTypes} list of a sealed message interface. Families of messages
+     * (sealed sub-interfaces such as {@link ChatCommand}) list their records in the root's list.
+     */
     static final class MessageTypes {
         private MessageTypes() {
+        }
+
+        /** The records a sealed interface permits, directly or through sealed sub-interfaces. */
+        static List<Class<?>> records(Class<?> root) {
+            List<Class<?>> found = new java.util.ArrayList<>();
+            for (Class<?> permitted : root.getPermittedSubclasses()) {
+                if (permitted.isInterface() && permitted.isSealed()) {
+                    found.addAll(records(permitted));
+                } else {
+                    found.add(permitted);
+                }
+            }
+            return found;
         }
 
         static Map<String, Class<?>> of(Class<?> root) {
