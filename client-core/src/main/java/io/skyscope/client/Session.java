@@ -1,12 +1,16 @@
 package io.skyscope.client;
 
+import io.skyscope.protocol.ChatCommand;
+import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * A signed-in user in one space that stays connected: when the connection drops or the server
  * restarts it reconnects with growing back-off, signs in again if its token is no longer accepted,
  * rejoins the space, walks back to where it was, and resends the chat messages the server had not
- * acknowledged (same {@code clientMessageId}, so nothing is stored twice).
+ * acknowledged (same {@code clientMessageId}, so nothing is stored twice). It also fetches the
+ * space's map whenever the space shows a new one.
  *
  * <p>The {@link WorldState} and the listeners belong to the session and outlive connections.
  * Threads: frames arrive on the current connection's receive thread; a {@code session-supervisor}
@@ -61,6 +66,7 @@ public final class Session implements AutoCloseable {
     private volatile Connection connection;
     private volatile State state = State.CONNECTING;
     private volatile Connection.Closed lastClose;
+    private volatile ServerMessage.Welcome welcome;
     private volatile int reconnects;
     private double[] lastPosition;
     private Thread supervisor;
@@ -102,6 +108,11 @@ public final class Session implements AutoCloseable {
 
     public World snapshot() {
         return world.snapshot();
+    }
+
+    /** The last welcome (ICE servers, rules), or null before the first. */
+    public ServerMessage.Welcome welcome() {
+        return welcome;
     }
 
     public AuthResponse auth() {
@@ -160,6 +171,20 @@ public final class Session implements AutoCloseable {
     public void sendReliably(String clientMessageId, ClientMessage message) {
         outbox.add(clientMessageId, message);
         send(message);
+    }
+
+    /**
+     * Posts a chat message to {@code channel} ({@code space}, {@code nearby} or {@code conv:<id>});
+     * it is resent after reconnects until the server acknowledges it. Returns its clientMessageId.
+     */
+    public String say(String channel, String text) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        sendReliably(id, new ChatCommand.Send(channel, text, id, null, null));
+        return id;
+    }
+
+    public boolean setStatus(Status status, String text) {
+        return send(new ClientMessage.StatusChange(status, text, null));
     }
 
     /** Walks (one step) to (x, y): the server checks the speed. Returns the move's seq, or -1 offline. */
@@ -273,6 +298,16 @@ public final class Session implements AutoCloseable {
     }
 
     private void received(ServerMessage message) {
+        switch (message) {
+            case ChatEvent.Ack ack -> outbox.acknowledged(ack.clientMessageId());
+            case ServerMessage.Welcome w -> {
+                welcome = w;
+                fetchMap(w.space());
+            }
+            case ServerMessage.MapChanged c -> fetchMap(world.snapshot().space());
+            default -> {
+            }
+        }
         for (var l : listeners) {
             try {
                 l.accept(message);
@@ -281,6 +316,21 @@ public final class Session implements AutoCloseable {
             }
         }
         inbox.add(message);
+    }
+
+    /** Fetches the space's map off the receive thread unless the world already holds it. */
+    private void fetchMap(ServerMessage.SpaceInfo space) {
+        if (space == null || world.snapshot().map() != null) {
+            return;
+        }
+        Thread.ofVirtual().name("map-fetch").start(() -> {
+            try {
+                world.mapLoaded(space.mapId(), space.mapVersion(),
+                        api.map(auth.accessToken(), space.mapId(), space.mapVersion()));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot fetch map {} v{}: {}", space.mapId(), space.mapVersion(), e.getMessage());
+            }
+        });
     }
 
     private void supervise() {

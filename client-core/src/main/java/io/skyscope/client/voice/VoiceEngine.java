@@ -38,20 +38,24 @@ import org.slf4j.LoggerFactory;
  * <p>Settling. When a link starts sending (once its transport is first writable, on WebRTC's
  * worker thread, about when it connects), WebRTC starts its audio module's own recording thread,
  * which must never run while the capture thread pushes: webrtc-java 0.14.0 aborts the JVM. So a
- * link "settles" 500 ms after it connected (or once it failed or closed, or after 15 s at the
- * latest), and until no link is settling the capture thread holds my microphone back; each push
- * first stops that recording thread. People already linked miss about half a second of me when
- * someone new joins.
+ * link "settles" once it has sent its first packet (that thread then runs; 500 ms after connecting
+ * if no packet shows, at once if it failed or closed, after 15 s at the latest), and until no
+ * link is settling the capture thread holds my microphone back; each push first stops that
+ * recording thread. People already linked miss a fraction of a second of me when someone joins.
  */
 public final class VoiceEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceEngine.class);
-    /** WebRTC starts sending (and its recording thread) once the transport is writable, about when it connects. */
+    /**
+     * WebRTC starts sending (and its recording thread) once the transport is writable, about when
+     * it connects; the first packet sent shows it has. A link that shows none (receive-only) settles
+     * this long after connecting.
+     */
     private static final long SETTLE_AFTER_CONNECTED_MS = 500;
     /** A link that has not connected by then is not sending either; stop holding my voice back for it. */
     private static final long SETTLE_AT_THE_LATEST_MS = 15_000;
     private static final long EARLY_SIGNAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final VoiceConfig config;
+    private volatile VoiceConfig config;
     private final AudioBackend backend;
     private final VoiceSignalling signalling;
     private final Positions positions;
@@ -189,6 +193,22 @@ public final class VoiceEngine implements AutoCloseable {
             early.values().removeIf(List::isEmpty);
             early.computeIfAbsent(from, k -> new ArrayList<>()).add(new EarlySignal(now, payload));
         });
+    }
+
+    /** The connection dropped: every link is gone (the server sends fresh joins after a reconnect). */
+    public void leaveAll() {
+        onControl(() -> {
+            early.clear();
+            for (PeerLink link : List.copyOf(links.values())) {
+                links.remove(link.peerId);
+                closeLink(link);
+            }
+        });
+    }
+
+    /** STUN/TURN servers for links opened from now on (TURN credentials expire; each welcome brings fresh ones). */
+    public void setIceServers(List<VoiceConfig.IceServer> servers) {
+        config = config.withIceServers(servers, config.relayOnly());
     }
 
     /** Someone near me muted or unmuted (their own report). */
@@ -418,7 +438,7 @@ public final class VoiceEngine implements AutoCloseable {
         @Override
         public void settled(PeerLink link) {
             switch (link.state()) {
-                case CONNECTED -> control.schedule(() -> settle(link), SETTLE_AFTER_CONNECTED_MS, TimeUnit.MILLISECONDS);
+                case CONNECTED -> link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
                 case FAILED, CLOSED -> settle(link);
                 case CONNECTING -> {
                     // Descriptions applied; sending starts only once the transport is writable.

@@ -15,6 +15,32 @@ final class ProcessStats {
         return statusField("VmRSS:");
     }
 
+    /**
+     * Memory the JVM itself has committed (heap, code cache, metaspace, its threads' stacks…), from
+     * Native Memory Tracking; -1 unless the JVM runs with {@code -XX:NativeMemoryTracking=summary}.
+     */
+    static long jvmCommittedKib() {
+        try {
+            var server = ManagementFactory.getPlatformMBeanServer();
+            var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+            String summary = String.valueOf(server.invoke(name, "vmNativeMemory", new Object[] {new String[] {"summary"}},
+                    new String[] {String[].class.getName()}));
+            var m = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(summary);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Resident memory the JVM does not account for: what native libraries (WebRTC) hold. Falls back
+     * to the whole RSS without Native Memory Tracking.
+     */
+    static long outsideJvmKib() {
+        long jvm = jvmCommittedKib();
+        return jvm < 0 ? rssKib() : rssKib() - jvm;
+    }
+
     /** Every thread of the process, native ones included. */
     static long osThreads() {
         return statusField("Threads:");
