@@ -305,6 +305,8 @@ public final class Session implements AutoCloseable {
                 fetchMap(w.space());
             }
             case ServerMessage.MapChanged c -> fetchMap(world.snapshot().space());
+            case ServerMessage.Correction c -> LOG.info("{}: move {} corrected to {},{}: {}", auth.username(), c.seq(),
+                    c.x(), c.y(), c.reason());
             default -> {
             }
         }

@@ -3,6 +3,8 @@ package io.skyscope.client;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks an avatar in a straight line at just under the space's speed limit, one step every 50 ms,
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * session to walk back after a reconnect.
  */
 public final class Walker {
+    private static final Logger LOG = LoggerFactory.getLogger(Walker.class);
     private static final long STEP_MILLIS = 50;
 
     private Walker() {
@@ -30,6 +33,7 @@ public final class Walker {
                 World w = session.snapshot();
                 Person me = w.self();
                 if (me == null || session.state() != Session.State.ONLINE) {
+                    LOG.info("walk to {},{} given up: {}", x, y, me == null ? "not in a space" : session.state());
                     return false;
                 }
                 double dx = x - me.x();
@@ -52,6 +56,8 @@ public final class Walker {
                     return false;
                 }
                 if (corrected.get() != null) {
+                    var c = corrected.get();
+                    LOG.info("walk to {},{} stopped by the server at {},{}: {}", x, y, c.x(), c.y(), c.reason());
                     return false;
                 }
             }
@@ -63,6 +69,8 @@ public final class Walker {
     /** After a reconnect: if the server placed us elsewhere (it restarted), walk back. */
     static void walkBack(Session session, Person placed, double[] before) {
         if (Math.hypot(placed.x() - before[0], placed.y() - before[1]) > 1) {
+            LOG.info("placed at {},{} after reconnecting; walking back to {},{}", placed.x(), placed.y(), before[0],
+                    before[1]);
             walk(session, before[0], before[1]);
         }
     }

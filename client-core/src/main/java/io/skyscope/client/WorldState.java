@@ -97,9 +97,17 @@ public final class WorldState {
                         changed.mapVersion()), w.rules(), w.people(), null, w.chat());
     }
 
+    /**
+     * Others' joins, leaves, moves and changes. My own position is left alone: a {@code joined}
+     * entry for me (the tick after my join) may arrive after I already walked on, and the server
+     * tells me where I am with welcomes and corrections.
+     */
     private static World presence(World w, ServerMessage.PresenceUpdate p) {
         Map<String, Person> people = new HashMap<>(w.people());
-        p.joined().forEach(person -> people.put(person.userId(), person));
+        for (Person person : p.joined()) {
+            Person mine = person.userId().equals(w.me()) ? people.get(w.me()) : null;
+            people.put(person.userId(), mine == null ? person : person.at(mine.x(), mine.y()));
+        }
         p.left().forEach(people::remove);
         for (var m : p.moved()) {
             people.computeIfPresent(m.userId(), (id, person) -> person.at(m.x(), m.y()));
