@@ -179,6 +179,9 @@ public final class SkyScopeServer implements AutoCloseable {
             }
         }, 1, 15, TimeUnit.MINUTES);
 
+        metrics.gauge("skyscope.chat.messages.stored", "Chat messages stored by this node", chatService::storedCount);
+        metrics.gauge("skyscope.chat.commit.batch", "Writers served by one flush of the embedded store, on average",
+                commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
         var dispatcher = new MessageDispatcher(presence, chatHandler, metrics, clock);
         // A connection's frame budget must leave room for the chat rate it is allowed.

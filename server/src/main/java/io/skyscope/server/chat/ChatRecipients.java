@@ -45,14 +45,6 @@ public final class ChatRecipients {
         return ask(spaceId, state -> nearby(state, userId, hearingRadius)).orElse(List.of(userId));
     }
 
-    /** The display name of someone present, or empty. */
-    Optional<String> displayName(String spaceId, String userId) {
-        return ask(spaceId, state -> {
-            var person = state.person(userId);
-            return person == null ? null : person.displayName();
-        });
-    }
-
     static List<String> nearby(SpaceState state, String userId, double radius) {
         Optional<MapArea> room = state.areaOf(userId).filter(ChatRecipients::closed);
         List<String> result = new ArrayList<>();

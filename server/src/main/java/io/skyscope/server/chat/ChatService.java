@@ -44,6 +44,7 @@ public final class ChatService {
     private final GroupCommit commit;
     private final ChatRateLimiter limiter;
     private final TypingThrottle typing = new TypingThrottle(TYPING_INTERVAL_MILLIS);
+    private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
     private final Clock clock;
 
     public ChatService(ChatStores stores, Users users, ChatAccess access, ChatRecipients recipients,
@@ -111,6 +112,7 @@ public final class ChatService {
             ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);
             return;
         }
+        stored.increment();
         if (target.isNearby()) {
             stores.inboxes().add(target.spaceId(), id, inbox);
             stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
@@ -126,6 +128,11 @@ public final class ChatService {
             fanout.toUsers(audience, userId, new ChatEvent.Message(view));
             notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
         }, failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
+    }
+
+    /** Messages stored by this node since it started (for metrics). */
+    public long storedCount() {
+        return stored.sum();
     }
 
     /** Relays a typing indicator to whoever would receive a message in the channel now (throttled). */
