@@ -33,9 +33,11 @@ import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.SpaceRoutes;
+import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.space.WorldAdmission;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Invites;
@@ -45,6 +47,8 @@ import io.skyscope.server.store.MongoStore;
 import io.skyscope.server.store.RefreshTokens;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
+import io.skyscope.server.voice.IceServers;
+import io.skyscope.server.voice.TurnCredentials;
 import io.skyscope.server.world.SpaceOwners;
 import io.skyscope.server.ws.ChatHandler;
 import io.skyscope.server.ws.ClientSession;
@@ -52,6 +56,7 @@ import io.skyscope.server.ws.MessageDispatcher;
 import io.skyscope.server.ws.PresenceHandler;
 import io.skyscope.server.ws.SessionRegistry;
 import io.skyscope.server.ws.SpaceEjections;
+import io.skyscope.server.ws.VoiceHandler;
 import io.skyscope.server.ws.WorldAccountEvents;
 import io.skyscope.server.ws.WsEndpoint;
 import java.io.IOException;
@@ -149,7 +154,12 @@ public final class SkyScopeServer implements AutoCloseable {
         var metrics = new ServerMetrics();
         stopOrder.push(metrics);
 
-        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, chatStores.sanctions());
+        var voiceSettings = new SpaceVoiceSettings(spacesStore, memberships, users, config.voice().spaceDefaults());
+        var turn = config.voice().turnSecret() == null ? null : new TurnCredentials(config.voice().turnSecret(),
+                Duration.ofSeconds(config.voice().turnTtlSeconds()), clock);
+        var iceServers = new IceServers(config.stunUrls(), config.voice().turnUrls(), turn);
+        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers,
+                chatStores.sanctions());
         var owners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
         stopOrder.push(owners);
         var sessions = new SessionRegistry(bus);
@@ -183,7 +193,8 @@ public final class SkyScopeServer implements AutoCloseable {
         metrics.gauge("skyscope.chat.commit.batch", "Writers served by one flush of the embedded store, on average",
                 commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
-        var dispatcher = new MessageDispatcher(presence, chatHandler, metrics, clock);
+        var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
+                metrics, clock);
         // A connection's frame budget must leave room for the chat rate it is allowed.
         var defaults = ClientSession.FrameLimits.defaults();
         var frameLimits = new ClientSession.FrameLimits(Math.max(defaults.perSecond(), 2L * chatTuning.ratePerSecond()),
@@ -205,6 +216,7 @@ public final class SkyScopeServer implements AutoCloseable {
             new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners)).register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
+            new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
             new ChatRoutes(history, reads, conversations, notifications, authenticator).register(cfg.routes);
             new ModerationRoutes(moderation, retention, authenticator).register(cfg.routes);
             new OpsRoutes(store, bus, metrics).register(cfg.routes);

@@ -35,6 +35,7 @@ import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.protocol.rest.SpaceCreate;
 import io.skyscope.protocol.rest.SpaceList;
 import io.skyscope.protocol.rest.SpaceView;
+import io.skyscope.protocol.rest.VoiceSettingsView;
 import io.skyscope.protocol.rest.UnreadList;
 import io.skyscope.server.e2e.ServerExtension;
 import java.io.IOException;
@@ -75,6 +76,8 @@ class ProtocolDocTest {
             Map.entry("PUT /api/v1/spaces/{spaceId}/members/{userId}", List.of(RoleChange.class, MemberView.class)),
             Map.entry("POST /api/v1/spaces/{spaceId}/invites", List.of(InviteView.class)),
             Map.entry("POST /api/v1/invites/{code}/accept", List.of(SpaceView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),
+            Map.entry("PUT /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}/messages", List.of(MessagePage.class)),
             Map.entry("GET /api/v1/conversations/{convId}/messages", List.of(MessagePage.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}/unread", List.of(UnreadList.class)),
