@@ -168,7 +168,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var chatTuning = config.chat();
         var chatAccess = new ChatAccess(spaceService, users, chatStores.sanctions(), clock);
         var fanout = new ChatFanout(bus);
-        var chatRecipients = new ChatRecipients(owners, chatTuning.hearingRadius());
+        var chatRecipients = new ChatRecipients(owners);
         var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());
         var chatService = new ChatService(chatStores, users, chatAccess, chatRecipients, fanout, commit, chatLimiter,
                 clock);
