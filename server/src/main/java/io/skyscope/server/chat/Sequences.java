@@ -60,6 +60,22 @@ public final class Sequences {
         return n;
     }
 
+    /**
+     * Gives back the number {@link #next} just handed out, when what it was for was not stored (a
+     * retried send). Only the latest number can come back; if another was handed out since, the
+     * number stays unused (a gap, which pages skip).
+     */
+    void release(String key, long seq) {
+        if (!local) {
+            counters.releaseIfLast(key, seq);
+            return;
+        }
+        AtomicLong n = last.get(key);
+        if (n != null) {
+            n.compareAndSet(seq, seq - 1);
+        }
+    }
+
     /** The sequence's last number and floor, including numbers not yet written to the store. */
     ChatCounters.Counter counter(String key) {
         ChatCounters.Counter stored = counters.get(key);
