@@ -107,7 +107,8 @@ public final class ChatService {
             // A retry: the unique index found the message stored the first time. Answer as then,
             // and hand the numbers back so that the retry leaves no gap.
             for (int i = inbox.size() - 1; i >= 0; i--) {
-                stores.sequences().release(ChatKeys.inbox(target.spaceId(), inbox.get(i).userId()), inbox.get(i).seq());
+                var entry = inbox.get(i);
+                stores.sequences().release(ChatKeys.inbox(target.spaceId(), entry.userId()), entry.seq());
             }
             stores.sequences().release(target.key(), seq);
             ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);

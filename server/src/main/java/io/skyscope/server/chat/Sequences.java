@@ -80,7 +80,8 @@ public final class Sequences {
     ChatCounters.Counter counter(String key) {
         ChatCounters.Counter stored = counters.get(key);
         AtomicLong inMemory = local ? last.get(key) : null;
-        return inMemory == null ? stored : new ChatCounters.Counter(Math.max(stored.seq(), inMemory.get()), stored.floor());
+        return inMemory == null ? stored
+                : new ChatCounters.Counter(Math.max(stored.seq(), inMemory.get()), stored.floor());
     }
 
     Map<String, ChatCounters.Counter> counters(java.util.Collection<String> keys) {
