@@ -44,6 +44,9 @@ public final class ProximityEngine {
     private final List<VoiceEvent> out = new ArrayList<>();
     private final DesiredLinks rules;
     private final VoiceSets voiceSets = new VoiceSets(out);
+    private double lastX = Double.NaN;
+    private double lastY = Double.NaN;
+    private MapArea lastArea;
 
     /** A meeting room that cannot take one more person. */
     public record RoomFull(MapArea room, int capacity) {
@@ -139,6 +142,7 @@ public final class ProximityEngine {
     /** The map changed: areas are looked up again for everyone. */
     public void areas(List<MapArea> newAreas) {
         areas = List.copyOf(newAreas);
+        lastX = Double.NaN;
         occupancy.clear();
         for (VoiceMember m : members.values()) {
             m.area = areaAt(m.x, m.y);
@@ -307,12 +311,19 @@ public final class ProximityEngine {
 
     /** The area under a point: where areas overlap, the smallest (innermost), as on the map. */
     private MapArea areaAt(double x, double y) {
+        // A move asks twice for the same point: roomFull before it is accepted, put after.
+        if (x == lastX && y == lastY) {
+            return lastArea;
+        }
         MapArea best = null;
         for (MapArea area : areas) {
             if (area.contains(x, y) && (best == null || area.size() < best.size())) {
                 best = area;
             }
         }
+        lastX = x;
+        lastY = y;
+        lastArea = best;
         return best;
     }
 
