@@ -220,6 +220,7 @@ public final class ProximityEngine {
     /** Applies what changed since the last tick; returns the events for the clients. */
     public List<VoiceEvent> tick() {
         long now = clock.millis();
+        rules.maxPeers = settings.maxPeers();
         for (VoiceMember m : freed) {
             if (members.containsKey(m.id)) {
                 markDirty(m);
