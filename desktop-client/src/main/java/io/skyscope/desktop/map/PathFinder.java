@@ -155,14 +155,22 @@ public final class PathFinder {
                 && grid.segmentClear(a.x() - nx, a.y() - ny, b.x() - nx, b.y() - ny);
     }
 
+    /** The free tile nearest to the clicked one: the closest centre in the first ring that has any. */
     private int[] nearestWalkable(int tx, int ty) {
         for (int r = 0; r <= 6; r++) {
+            int[] best = null;
+            double bestD = Double.POSITIVE_INFINITY;
             for (int dy = -r; dy <= r; dy++) {
                 for (int dx = -r; dx <= r; dx++) {
-                    if (Math.max(Math.abs(dx), Math.abs(dy)) == r && !grid.blocked(tx + dx, ty + dy)) {
-                        return new int[] {tx + dx, ty + dy};
+                    double d = Math.hypot(dx, dy);
+                    if (Math.max(Math.abs(dx), Math.abs(dy)) == r && !grid.blocked(tx + dx, ty + dy) && d < bestD) {
+                        best = new int[] {tx + dx, ty + dy};
+                        bestD = d;
                     }
                 }
+            }
+            if (best != null) {
+                return best;
             }
         }
         return null;

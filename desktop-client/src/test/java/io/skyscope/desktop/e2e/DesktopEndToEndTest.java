@@ -1,0 +1,232 @@
+package io.skyscope.desktop.e2e;
+
+import static io.skyscope.desktop.e2e.TestServer.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyscope.client.Connection;
+import io.skyscope.desktop.DesktopApp;
+import io.skyscope.desktop.Features;
+import io.skyscope.desktop.map.CollisionGrid;
+import io.skyscope.desktop.office.OfficeModel;
+import io.skyscope.desktop.office.PersonRow;
+import io.skyscope.desktop.render.AvatarView;
+import io.skyscope.desktop.session.LinkState;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
+import io.skyscope.protocol.rest.AuthResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The desktop client against a real server, driven like a person would: typing into the sign-in
+ * form, clicking, holding arrow keys. Headless clients from client-core share the office and check
+ * that the server agrees with what the app shows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DesktopEndToEndTest {
+    private static TestServer server;
+    private static Settings settings;
+    private static DesktopApp app;
+    private static AuthResponse desk;
+    private static AuthResponse botUser;
+    private static Connection bot;
+    private static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        desk = server.register("desk", "Dana Desk");
+        botUser = server.register("bot", "Robo Ben");
+        settings = new Settings(Preferences.userRoot().node("io/skyscope/desktop-test/" + UUID.randomUUID()));
+        settings.server(server.address());
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            app = new DesktopApp(stage, settings, Features.DEFAULT);
+            app.start();
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.setupFixture(app::stop);
+        }
+        FxToolkit.cleanupStages();
+        if (server != null) {
+            server.close();
+        }
+        if (settings != null) {
+            settings.clear();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signsInAndEntersTheOffice() {
+        assertThat(robot.lookup("#server").queryTextInputControl().getText()).isEqualTo(server.address());
+        robot.clickOn("#username").write(desk.username());
+        robot.clickOn("#password").write(TestServer.password(desk.username()));
+        robot.clickOn("#sign-in");
+
+        Fx.until(TIMEOUT, "the space picker", () -> app.picker() != null
+                && robot.lookup("#enter-" + TestServer.OFFICE).tryQuery().isPresent());
+        assertThat(settings.refreshToken()).as("the session is kept").isPresent();
+        robot.clickOn("#enter-" + TestServer.OFFICE);
+
+        Fx.until(TIMEOUT, "online in the office", () -> app.office() != null
+                && app.office().linkStateProperty().get().isOnline() && app.office().simulation().myPosition() != null);
+        bot = server.join(botUser);
+        Fx.until(TIMEOUT, "the bot in the people list", () -> row(botUser.userId()) != null);
+    }
+
+    @Test
+    @Order(2)
+    void walksWithArrowKeysAndTheServerAgrees() {
+        OfficeModel office = app.office();
+        double[] start = Fx.get(() -> office.simulation().myPosition());
+        CollisionGrid grid = Fx.get(() -> office.simulation().map().collision());
+        KeyCode key = freeDirection(grid, start);
+        long placementsBefore = office.link().placement().generation();
+
+        Fx.run(() -> app.officeView().canvas().requestFocus());
+        robot.press(key);
+        try {
+            Fx.until(TIMEOUT, "walking 48 px", () -> distance(office.simulation().myPosition(), start) >= 48);
+        } finally {
+            robot.release(key);
+        }
+        Fx.until(TIMEOUT, "standing still", () -> !office.simulation().walker().walking());
+        double[] end = Fx.get(() -> office.simulation().myPosition());
+
+        Fx.until(TIMEOUT, "the bot seeing where I stopped", () -> {
+            Person me = bot.world().snapshot().person(desk.userId());
+            return me != null && Math.abs(me.x() - end[0]) < 0.01 && Math.abs(me.y() - end[1]) < 0.01;
+        });
+        assertThat(office.link().placement().generation()).as("no correction from the server")
+                .isEqualTo(placementsBefore);
+    }
+
+    @Test
+    @Order(3)
+    void clickingASpotWalksThereAroundWalls() {
+        OfficeModel office = app.office();
+        double[] start = Fx.get(() -> office.simulation().myPosition());
+        long placementsBefore = office.link().placement().generation();
+        // From the lobby through the corridor into the open-plan office: a route with turns.
+        double targetX = 1010;
+        double targetY = 240;
+        assertThat(Fx.get(() -> office.walkTo(targetX, targetY))).isTrue();
+        assertThat(Fx.get(() -> office.simulation().walker().path())).isNotEmpty();
+        Fx.until(TIMEOUT.multipliedBy(2), "arriving", () -> distance(office.simulation().myPosition(),
+                new double[] {targetX, targetY}) < 1);
+        Fx.until(TIMEOUT, "the bot seeing me arrive", () -> {
+            Person me = bot.world().snapshot().person(desk.userId());
+            return me != null && Math.abs(me.x() - targetX) < 0.01 && Math.abs(me.y() - targetY) < 0.01;
+        });
+        assertThat(office.link().placement().generation()).as("no correction on the way").isEqualTo(placementsBefore);
+        assertThat(distance(start, new double[] {targetX, targetY})).isGreaterThan(300);
+    }
+
+    @Test
+    @Order(4)
+    void seesAHeadlessClientMoveAndChangeStatus() {
+        Person b = bot.world().snapshot().self();
+        double tx = b.x() + 40;
+        double ty = b.y();
+        bot.move(b.x() + 20, ty);
+        bot.move(tx, ty);
+        Fx.until(TIMEOUT, "the bot's avatar arriving", () -> {
+            AvatarView a = avatar(botUser.userId());
+            return a != null && Math.abs(a.x() - tx) < 0.5 && Math.abs(a.y() - ty) < 0.5;
+        });
+
+        bot.send(new ClientMessage.StatusChange(Status.BUSY, "heads down", "s1"));
+        Fx.until(TIMEOUT, "the bot shown busy", () -> {
+            PersonRow r = row(botUser.userId());
+            AvatarView a = avatar(botUser.userId());
+            return r != null && r.status() == Status.BUSY && "heads down".equals(r.statusText())
+                    && a != null && a.status() == Status.BUSY;
+        });
+    }
+
+    @Test
+    @Order(5)
+    void statusMenuChangesMyStatusForOthers() {
+        robot.clickOn("#status-menu");
+        robot.clickOn(robot.lookup("Do not disturb").queryLabeled());
+        Fx.until(TIMEOUT, "the bot seeing me as do not disturb", () -> {
+            Person me = bot.world().snapshot().person(desk.userId());
+            return me != null && me.status() == Status.DND;
+        });
+        Fx.run(() -> app.office().setStatus(Status.AVAILABLE));
+    }
+
+    @Test
+    @Order(6)
+    void chatPanelSaysHonestlyThatThisServerHasNoChat() {
+        Label reason = robot.lookup("#chat-unavailable").queryAs(Label.class);
+        assertThat(Fx.get(() -> reason.isVisible() && reason.getText().contains("not available"))).isTrue();
+        Label voice = robot.lookup("#voice-unavailable").queryAs(Label.class);
+        assertThat(Fx.get(voice::isVisible)).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void aLostConnectionShowsTheBannerReconnectsAndKeepsWhatWasSetMeanwhile() {
+        OfficeModel office = app.office();
+        List<LinkState.Phase> phases = new CopyOnWriteArrayList<>();
+        Fx.run(() -> office.linkStateProperty().addListener((obs, was, is) -> phases.add(is.phase())));
+        Fx.run(office::reconnectNow);
+        Fx.until(TIMEOUT, "the banner", () -> office.bannerVisibleProperty().get()
+                && office.bannerProperty().get().startsWith("Connection lost"));
+        Fx.run(() -> office.setStatus(Status.BUSY));
+        Fx.until(TIMEOUT, "back online", () -> office.linkStateProperty().get().isOnline()
+                && !office.bannerVisibleProperty().get());
+        assertThat(phases).contains(LinkState.Phase.RECONNECTING, LinkState.Phase.ONLINE);
+        bot.await(ServerMessage.PresenceUpdate.class, p -> p.changed().stream()
+                .anyMatch(c -> c.userId().equals(desk.userId()) && c.status() == Status.BUSY), TIMEOUT);
+    }
+
+    private static PersonRow row(String userId) {
+        return app.office().people().stream().filter(r -> r.userId().equals(userId)).findFirst().orElse(null);
+    }
+
+    private static AvatarView avatar(String userId) {
+        var frame = app.office().lastFrame();
+        return frame == null ? null
+                : frame.avatars().stream().filter(a -> a.userId().equals(userId)).findFirst().orElse(null);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        return a == null || b == null ? 0 : Math.hypot(a[0] - b[0], a[1] - b[1]);
+    }
+
+    private static KeyCode freeDirection(CollisionGrid grid, double[] at) {
+        if (grid.segmentClear(at[0], at[1], at[0] + 96, at[1])) {
+            return KeyCode.RIGHT;
+        }
+        if (grid.segmentClear(at[0], at[1], at[0] - 96, at[1])) {
+            return KeyCode.LEFT;
+        }
+        if (grid.segmentClear(at[0], at[1], at[0], at[1] + 96)) {
+            return KeyCode.DOWN;
+        }
+        return KeyCode.UP;
+    }
+}
