@@ -40,6 +40,11 @@ public final class ProtocolCodec {
         return decode(frame, Json.lenient(), ServerMessage.class, SERVER_TYPES);
     }
 
+    /** Decodes a server frame strictly (unknown fields are errors); for checking documentation. */
+    public static ServerMessage decodeServerStrictly(String frame) throws ProtocolException {
+        return decode(frame, Json.strict(), ServerMessage.class, SERVER_TYPES);
+    }
+
     public static String encode(ClientMessage message) {
         return write(CLIENT_WRITER, message);
     }

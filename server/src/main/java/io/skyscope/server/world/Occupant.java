@@ -19,6 +19,15 @@ final class Occupant {
     double tickX;
     double tickY;
     boolean dirty;
+    /** Spreads reduced-rate updates of far movers evenly over ticks. */
+    int slot;
+    long lastMoveTick;
+    boolean recent;
+    /** This tick's encoded position entry, built at most once per tick. */
+    String fragment;
+    long fragmentTick = -1;
+    /** Encoded position entries to send to this person at the end of the tick. */
+    final PendingMoves pending = new PendingMoves();
 
     Occupant(String userId, Mover mover) {
         this.userId = userId;

@@ -142,7 +142,7 @@ public final class SpaceOwner implements AutoCloseable {
 
     private void deliver(List<Delivery> deliveries) {
         for (Delivery d : deliveries) {
-            send(d.userId(), d.message());
+            bus.publish(EventBus.Topics.user(d.userId()), d.frame());
         }
     }
 

@@ -4,14 +4,12 @@ import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.Changed;
-import io.skyscope.protocol.ServerMessage.Moved;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.world.map.MapArea;
 import io.skyscope.server.world.map.TiledMap;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ public final class SpaceState {
     private final List<Person> joined = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
     private final Map<String, Changed> changed = new LinkedHashMap<>();
-    private final List<Occupant> dirty = new ArrayList<>();
+    private final PresenceFanOut fanOut;
     private long lastIdleCheck;
 
     public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, Clock clock) {
@@ -55,6 +53,7 @@ public final class SpaceState {
         this.clock = clock;
         this.movement = new Movement(map, rules(tuning), clock);
         this.positions = new SpatialHash<>(tuning.interestRadius());
+        this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius());
     }
 
     public ServerMessage.SpaceInfo info() {
@@ -83,6 +82,7 @@ public final class SpaceState {
             o.tickY = at[1];
             occupants.put(o.userId, o);
             positions.put(o.userId, at[0], at[1]);
+            fanOut.added(o);
             o.displayName = request.displayName();
             o.avatar = request.avatar();
             o.status = request.status() == null ? Status.AVAILABLE : request.status();
@@ -108,12 +108,28 @@ public final class SpaceState {
         occupants.remove(userId);
         positions.remove(userId);
         lastPositions.put(userId, new double[] {o.x(), o.y()});
-        dirty.remove(o);
+        fanOut.removed(o);
         changed.remove(userId);
         if (!joined.removeIf(p -> p.userId().equals(userId))) {
             left.add(userId);
         }
         return true;
+    }
+
+    /**
+     * Places a present user somewhere walkable without a speed check (server-side placement, e.g.
+     * by an admin, a test or a benchmark). Others see it as a move.
+     *
+     * @throws IllegalArgumentException if the place is not walkable
+     */
+    public void teleport(String userId, double x, double y) {
+        Occupant o = occupants.get(userId);
+        if (o == null) {
+            return;
+        }
+        movement.teleport(o.mover, x, y);
+        positions.put(userId, x, y);
+        fanOut.moved(o);
     }
 
     /** Validates a move; empty when accepted, else the correction to send back. */
@@ -129,10 +145,7 @@ public final class SpaceState {
                     reason.name().toLowerCase(java.util.Locale.ROOT), message));
         }
         positions.put(userId, o.x(), o.y());
-        if (!o.dirty) {
-            o.dirty = true;
-            dirty.add(o);
-        }
+        fanOut.moved(o);
         return Optional.empty();
     }
 
@@ -167,10 +180,7 @@ public final class SpaceState {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
                 positions.put(o.userId, spawn.x(), spawn.y());
-                if (!o.dirty) {
-                    o.dirty = true;
-                    dirty.add(o);
-                }
+                fanOut.moved(o);
             }
         }
         lastPositions.clear();
@@ -215,36 +225,7 @@ public final class SpaceState {
     /** Builds this tick's presence updates, one per person who has something to see. */
     public List<Delivery> tick() {
         checkIdle();
-        double radius = tuning.interestRadius();
-        Map<String, List<Moved>> movedFor = new HashMap<>();
-        for (Occupant mover : dirty) {
-            Moved m = new Moved(mover.userId, mover.x(), mover.y());
-            positions.forEachWithin(mover.x(), mover.y(), radius, near -> {
-                if (!near.equals(mover.userId)) {
-                    movedFor.computeIfAbsent(near, k -> new ArrayList<>()).add(m);
-                    Occupant other = occupants.get(near);
-                    if (!other.dirty && distance(other.x(), other.y(), mover.tickX, mover.tickY) > radius) {
-                        movedFor.computeIfAbsent(mover.userId, k -> new ArrayList<>())
-                                .add(new Moved(near, other.x(), other.y()));
-                    }
-                }
-            });
-        }
-        List<Delivery> out = new ArrayList<>();
-        boolean common = !joined.isEmpty() || !left.isEmpty() || !changed.isEmpty();
-        List<Changed> changes = List.copyOf(changed.values());
-        for (Occupant o : occupants.values()) {
-            List<Moved> moved = movedFor.getOrDefault(o.userId, List.of());
-            if (common || !moved.isEmpty()) {
-                out.add(new Delivery(o.userId, new ServerMessage.PresenceUpdate(joined, left, moved, changes)));
-            }
-        }
-        for (Occupant o : dirty) {
-            o.dirty = false;
-            o.tickX = o.x();
-            o.tickY = o.y();
-        }
-        dirty.clear();
+        List<Delivery> out = fanOut.tick(joined, left, changed.values());
         joined.clear();
         left.clear();
         changed.clear();
@@ -294,7 +275,4 @@ public final class SpaceState {
         changed.put(o.userId, new Changed(o.userId, o.displayName, o.avatar, o.status, o.statusText));
     }
 
-    private static double distance(double x0, double y0, double x1, double y1) {
-        return Math.hypot(x1 - x0, y1 - y0);
-    }
 }

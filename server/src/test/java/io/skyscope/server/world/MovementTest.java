@@ -9,6 +9,7 @@ import io.skyscope.server.world.MoveVerdict.Rejected;
 import io.skyscope.server.world.map.TestMaps;
 import io.skyscope.server.world.map.TiledMap;
 import java.time.Duration;
+import io.skyscope.server.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,0 +1,61 @@
+package io.skyscope.bench;
+
+import io.skyscope.server.world.map.TiledMap;
+import io.skyscope.server.world.map.TiledMapParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+/** Maps for benchmarks: the shipped office, and a large open floor built in memory. */
+public final class Maps {
+    private Maps() {
+    }
+
+    public static TiledMap byName(String name) {
+        return switch (name) {
+            case "office" -> office();
+            case "campus" -> openFloor(200, 200);
+            default -> throw new IllegalArgumentException("unknown map " + name);
+        };
+    }
+
+    /** The default office map (60 x 40 tiles of 32 px). */
+    public static TiledMap office() {
+        try (InputStream in = Maps.class.getResourceAsStream("/maps/default-office.tmj")) {
+            return TiledMapParser.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An open floor of w x h tiles of 32 px with one spawn in the middle. */
+    public static TiledMap openFloor(int w, int h) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < w * h; i++) {
+            data.append(i == 0 ? "1" : ",1");
+        }
+        String json = """
+                {"type":"map","orientation":"orthogonal","infinite":false,"width":%d,"height":%d,
+                 "tilewidth":32,"tileheight":32,
+                 "layers":[{"type":"tilelayer","name":"floor","width":%d,"height":%d,"x":0,"y":0,"data":[%s]},
+                   {"type":"objectgroup","name":"areas","objects":[
+                     {"id":1,"name":"spawn","type":"spawn","x":%d,"y":%d,"width":0,"height":0}]}],
+                 "tilesets":[{"firstgid":1,"name":"floor","image":"floor.png","imagewidth":32,"imageheight":32,
+                   "tilewidth":32,"tileheight":32,"tilecount":1,"columns":1}]}
+                """.formatted(w, h, w, h, data, w * 16, h * 16);
+        return TiledMapParser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A random walkable point. */
+    public static double[] randomWalkable(TiledMap map, Random random) {
+        while (true) {
+            double x = 16 + random.nextDouble() * (map.pixelWidth() - 32);
+            double y = 16 + random.nextDouble() * (map.pixelHeight() - 32);
+            if (map.collision().walkable(x, y)) {
+                return new double[] {x, y};
+            }
+        }
+    }
+}

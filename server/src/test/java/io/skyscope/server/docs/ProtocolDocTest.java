@@ -1,0 +1,178 @@
+package io.skyscope.server.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.HandlerType;
+import io.skyscope.protocol.Json;
+import io.skyscope.protocol.ProtocolCodec;
+import io.skyscope.protocol.rest.AccountDeletion;
+import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.InviteView;
+import io.skyscope.protocol.rest.LoginRequest;
+import io.skyscope.protocol.rest.MemberList;
+import io.skyscope.protocol.rest.MemberView;
+import io.skyscope.protocol.rest.PasswordChange;
+import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileUpdate;
+import io.skyscope.protocol.rest.RefreshRequest;
+import io.skyscope.protocol.rest.RegisterRequest;
+import io.skyscope.protocol.rest.RoleChange;
+import io.skyscope.protocol.rest.SpaceCreate;
+import io.skyscope.protocol.rest.SpaceList;
+import io.skyscope.protocol.rest.SpaceView;
+import io.skyscope.server.e2e.ServerExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Keeps docs/protocol.md and the code in step: every WebSocket message type and every REST route
+ * of the running server has a section with an example, and every example goes through the real
+ * codec (WebSocket frames) or the real request/response records (REST bodies) strictly.
+ */
+class ProtocolDocTest {
+    private static final Set<HandlerType> VERBS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
+
+    /** The records a route's JSON examples must be (each example must strictly parse as one of them). */
+    private static final Map<String, List<Class<?>>> REST_BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/auth/register", List.of(RegisterRequest.class, AuthResponse.class)),
+            Map.entry("POST /api/v1/auth/login", List.of(LoginRequest.class, AuthResponse.class)),
+            Map.entry("POST /api/v1/auth/refresh", List.of(RefreshRequest.class, AuthResponse.class)),
+            Map.entry("POST /api/v1/auth/logout", List.of(RefreshRequest.class)),
+            Map.entry("GET /api/v1/me", List.of(Profile.class)),
+            Map.entry("PATCH /api/v1/me", List.of(ProfileUpdate.class, Profile.class)),
+            Map.entry("POST /api/v1/me/password", List.of(PasswordChange.class)),
+            Map.entry("DELETE /api/v1/me", List.of(AccountDeletion.class)),
+            Map.entry("GET /api/v1/spaces", List.of(SpaceList.class)),
+            Map.entry("POST /api/v1/spaces", List.of(SpaceCreate.class, SpaceView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}", List.of(SpaceView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/members", List.of(MemberList.class)),
+            Map.entry("PUT /api/v1/spaces/{spaceId}/members/{userId}", List.of(RoleChange.class, MemberView.class)),
+            Map.entry("POST /api/v1/spaces/{spaceId}/invites", List.of(InviteView.class)),
+            Map.entry("POST /api/v1/invites/{code}/accept", List.of(SpaceView.class)));
+
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+
+    record Section(String heading, List<String> json, List<String> http) {
+    }
+
+    private static Map<String, Section> sections() throws IOException {
+        Path doc = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/protocol.md");
+        List<String> lines = Files.readAllLines(doc);
+        Map<String, Section> sections = new LinkedHashMap<>();
+        Section current = null;
+        StringBuilder block = null;
+        String blockKind = null;
+        for (String line : lines) {
+            if (block != null) {
+                if (line.startsWith("```")) {
+                    (blockKind.equals("json") ? current.json() : current.http()).add(block.toString());
+                    block = null;
+                } else {
+                    block.append(line).append('\n');
+                }
+            } else if (line.startsWith("### ")) {
+                current = new Section(line.substring(4).strip(), new ArrayList<>(), new ArrayList<>());
+                if (sections.put(current.heading(), current) != null) {
+                    fail("docs/protocol.md has two sections headed " + current.heading());
+                }
+            } else if (line.startsWith("## ")) {
+                current = null;
+            } else if (line.startsWith("```json") || line.startsWith("```http")) {
+                if (current == null) {
+                    fail("an example outside any ### section: " + line);
+                }
+                block = new StringBuilder();
+                blockKind = line.substring(3).strip();
+            }
+        }
+        return sections;
+    }
+
+    @Test
+    void everyClientMessageHasAnExampleTheCodecAccepts() throws Exception {
+        var sections = sections();
+        for (String type : ProtocolCodec.clientTypes()) {
+            Section s = sections.get("`" + type + "` (client → server)");
+            assertThat(s).as("a section '### `%s` (client → server)'", type).isNotNull();
+            assertThat(s.json()).as("a json example for %s", type).isNotEmpty();
+            for (String example : s.json()) {
+                assertThat(ProtocolCodec.typeName(ProtocolCodec.decodeClient(example))).isEqualTo(type);
+            }
+        }
+    }
+
+    @Test
+    void everyServerMessageHasAnExampleTheCodecAccepts() throws Exception {
+        var sections = sections();
+        for (String type : ProtocolCodec.serverTypes()) {
+            Section s = sections.get("`" + type + "` (server → client)");
+            assertThat(s).as("a section '### `%s` (server → client)'", type).isNotNull();
+            assertThat(s.json()).as("a json example for %s", type).isNotEmpty();
+            for (String example : s.json()) {
+                assertThat(ProtocolCodec.typeName(ProtocolCodec.decodeServerStrictly(example))).isEqualTo(type);
+            }
+        }
+    }
+
+    @Test
+    void everyMessageSectionNamesARealMessage() throws Exception {
+        Set<String> known = new TreeSet<>();
+        ProtocolCodec.clientTypes().forEach(t -> known.add("`" + t + "` (client → server)"));
+        ProtocolCodec.serverTypes().forEach(t -> known.add("`" + t + "` (server → client)"));
+        for (String heading : sections().keySet()) {
+            if (heading.contains("→")) {
+                assertThat(known).as("documented message %s exists", heading).contains(heading);
+            }
+        }
+    }
+
+    @Test
+    void everyRestRouteHasAnExampleAndItsBodiesParse() throws Exception {
+        var sections = sections();
+        var routes = SERVER.server().javalin().unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(p -> VERBS.contains(p.endpoint.method))
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+                .toList();
+        assertThat(routes).contains("POST /api/v1/auth/register", "GET /health");
+        for (String route : routes) {
+            Section s = sections.get("`" + route + "`");
+            assertThat(s).as("a section '### `%s`'", route).isNotNull();
+            assertThat(s.json().size() + s.http().size()).as("an example for %s", route).isPositive();
+            for (String example : s.json()) {
+                JsonNode node = Json.strict().readTree(example);
+                List<Class<?>> bodies = REST_BODIES.get(route);
+                if (bodies != null) {
+                    assertThat(bodies.stream().anyMatch(type -> parses(node, type)))
+                            .as("example of %s is one of %s: %s", route, bodies, example).isTrue();
+                }
+            }
+        }
+        for (String heading : sections.keySet()) {
+            if (heading.matches("`(GET|POST|PUT|PATCH|DELETE) .*`")) {
+                assertThat(routes).as("documented route %s exists", heading).contains(heading.replace("`", ""));
+            }
+        }
+    }
+
+    private static boolean parses(JsonNode node, Class<?> type) {
+        try {
+            Json.strict().treeToValue(node, type);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
