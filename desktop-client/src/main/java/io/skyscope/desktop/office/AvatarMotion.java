@@ -7,15 +7,18 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Smooth movement for other people's avatars. Positions arrive about ten times a second; each new
- * one becomes a target the avatar walks to at the speed that gets it there by the next update, so
- * motion looks continuous instead of jumping every tick. A jump further than {@value #SNAP_PX} px
+ * Smooth movement for other people's avatars. Positions arrive about ten times a second for people
+ * near me and less often for those farther away; each new one becomes a target the avatar walks to
+ * at the speed that gets it there by the time the next update is expected (judged from how long
+ * the last one took), so motion looks continuous instead of jumping every update. A jump further than {@value #SNAP_PX} px
  * (a map change, someone who just came into view) is shown as a jump.
  *
  * <p>Threads: FX thread only.
  */
 public final class AvatarMotion {
     static final double SNAP_PX = 400;
+    /** Slowest update rate the server uses for people far away is 2 Hz; longer gaps are pauses. */
+    static final double MAX_INTERVAL = 0.75;
 
     /** Where one avatar is drawn now. */
     public static final class Track {
@@ -26,6 +29,7 @@ public final class AvatarMotion {
         double speed;
         Facing facing = Facing.DOWN;
         double phase = -1;
+        double sinceUpdate;
 
         public double x() {
             return x;
@@ -64,6 +68,9 @@ public final class AvatarMotion {
                 tracks.put(p.userId(), t);
             } else if (p.x() != t.targetX || p.y() != t.targetY) {
                 double d = Math.hypot(p.x() - t.x, p.y() - t.y);
+                // After a pause the gap says nothing about the update rate; assume the fast one.
+                double interval = t.sinceUpdate > MAX_INTERVAL ? tickSeconds : Math.max(tickSeconds, t.sinceUpdate);
+                t.sinceUpdate = 0;
                 t.targetX = p.x();
                 t.targetY = p.y();
                 if (d > SNAP_PX) {
@@ -72,9 +79,10 @@ public final class AvatarMotion {
                     t.speed = 0;
                 } else {
                     // Arrive a little after the next update is due, so the avatar rarely stops mid-walk.
-                    t.speed = d / (tickSeconds * 1.25);
+                    t.speed = d / (interval * 1.25);
                 }
             }
+            t.sinceUpdate += dt;
             advance(t, dt);
         }
         for (Iterator<String> it = tracks.keySet().iterator(); it.hasNext(); ) {

@@ -72,9 +72,10 @@ public final class OfficeCanvas extends Region {
 
     /** Advances the office by {@code dt} seconds and draws it; tests call this directly. */
     public RenderFrame step(double dt) {
-        RenderFrame frame = model.advance(dt);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
+        model.simulation().viewport(w, h);
+        RenderFrame frame = model.advance(dt);
         if (w > 0 && h > 0) {
             renderer.render(canvas.getGraphicsContext2D(), w, h, frame);
         }

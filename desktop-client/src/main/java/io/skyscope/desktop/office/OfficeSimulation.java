@@ -6,6 +6,7 @@ import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.session.ReconnectingConnection;
+import io.skyscope.desktop.session.WorldSource;
 import io.skyscope.desktop.voice.VoiceSnapshot;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
@@ -26,7 +27,7 @@ public final class OfficeSimulation {
     private static final double FOLLOW_DISTANCE = 56;
 
     private final OfficeMap map;
-    private final ReconnectingConnection link;
+    private final WorldSource link;
     private final Supplier<VoiceSnapshot> voice;
     private final Walker walker;
     private final AvatarMotion motion = new AvatarMotion();
@@ -40,8 +41,10 @@ public final class OfficeSimulation {
     private double followClock;
     private double walkPhase = -1;
     private boolean dark;
+    private double viewWidth;
+    private double viewHeight;
 
-    public OfficeSimulation(OfficeMap map, ReconnectingConnection link, Supplier<VoiceSnapshot> voice) {
+    public OfficeSimulation(OfficeMap map, WorldSource link, Supplier<VoiceSnapshot> voice) {
         this.map = map;
         this.link = link;
         this.voice = voice;
@@ -64,6 +67,12 @@ public final class OfficeSimulation {
 
     public double zoom() {
         return zoom;
+    }
+
+    /** The size of the view in screen pixels, so the camera never shows much beyond the map. */
+    public void viewport(double width, double height) {
+        viewWidth = width;
+        viewHeight = height;
     }
 
     public void dark(boolean value) {
@@ -156,14 +165,26 @@ public final class OfficeSimulation {
             return;
         }
         if (!camPlaced) {
-            camX = tx;
-            camY = ty;
+            camX = clamp(tx, viewWidth, map.widthPixels());
+            camY = clamp(ty, viewHeight, map.heightPixels());
             camPlaced = true;
             return;
         }
         double k = 1 - Math.exp(-dt * 6);
-        camX += (tx - camX) * k;
-        camY += (ty - camY) * k;
+        camX = clamp(camX + (tx - camX) * k, viewWidth, map.widthPixels());
+        camY = clamp(camY + (ty - camY) * k, viewHeight, map.heightPixels());
+    }
+
+    /** Keeps the map edge at the view edge; a map smaller than the view is centred. */
+    private double clamp(double centre, double viewSize, double mapSize) {
+        if (viewSize <= 0) {
+            return centre;
+        }
+        double half = viewSize / 2 / zoom;
+        if (mapSize <= 2 * half) {
+            return mapSize / 2;
+        }
+        return Math.max(half, Math.min(mapSize - half, centre));
     }
 
     private RenderFrame frame(World world) {

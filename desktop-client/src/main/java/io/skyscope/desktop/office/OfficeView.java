@@ -71,7 +71,7 @@ public final class OfficeView extends BorderPane {
         zoom.textProperty().bind(model.zoomProperty().multiply(100).asString("%.0f %%"));
         Button in = iconButton("+", "Zoom in (+)", "zoom-in");
         in.setOnAction(e -> model.zoomIn());
-        ToggleButton dark = new ToggleButton("\u263E");
+        ToggleButton dark = new ToggleButton("Dark");
         dark.setId("theme-toggle");
         dark.setTooltip(new Tooltip("Dark theme"));
         dark.selectedProperty().bindBidirectional(appearance.darkProperty());
@@ -141,7 +141,8 @@ public final class OfficeView extends BorderPane {
     private static Button iconButton(String text, String tip, String id) {
         Button b = new Button(text);
         b.setId(id);
-        b.getStyleClass().addAll(Styles.BUTTON_ICON);
+        b.getStyleClass().addAll(Styles.FLAT);
+        b.setMinWidth(32);
         b.setTooltip(new Tooltip(tip));
         return b;
     }

@@ -13,7 +13,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Everyone in the space with their status; locate, follow or message a person from their row. */
@@ -59,15 +58,14 @@ public final class PeoplePanel extends VBox {
             sub.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             VBox text = new VBox(1, name, sub);
             HBox box = new HBox(8, StatusLook.dot(row.status()), text);
-            box.setAlignment(Pos.CENTER_LEFT);
+            box.setAlignment(Pos.TOP_LEFT);
             if (!row.me()) {
-                Region gap = new Region();
-                HBox.setHgrow(gap, Priority.ALWAYS);
                 boolean followingThem = row.userId().equals(model.followingProperty().get());
-                box.getChildren().addAll(gap,
-                        action("\u2316", "Locate " + row.name() + " on the map", "locate-" + row.userId(),
+                HBox actions = new HBox(2,
+                        action("Locate", "Show " + row.name() + " on the map", "locate-" + row.userId(),
                                 () -> model.locate(row.userId())),
-                        action(followingThem ? "\u25A0" : "\u27A4", followingThem ? "Stop following" : "Follow " + row.name(),
+                        action(followingThem ? "Stop following" : "Follow",
+                                followingThem ? "Stop following" : "Walk after " + row.name(),
                                 "follow-" + row.userId(), () -> {
                                     if (followingThem) {
                                         model.stopFollowing();
@@ -76,8 +74,9 @@ public final class PeoplePanel extends VBox {
                                     }
                                     updateItem(row, false);
                                 }),
-                        action("\u2709", "Message " + row.name(), "message-" + row.userId(),
+                        action("Message", "Write to " + row.name(), "message-" + row.userId(),
                                 () -> model.message(row.userId())));
+                text.getChildren().add(actions);
             }
             setText(null);
             setGraphic(box);
@@ -86,7 +85,7 @@ public final class PeoplePanel extends VBox {
         private static Button action(String icon, String tip, String id, Runnable run) {
             Button b = new Button(icon);
             b.setId(id);
-            b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+            b.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "person-action");
             b.setTooltip(new Tooltip(tip));
             b.setAccessibleText(tip);
             b.setOnAction(e -> run.run());

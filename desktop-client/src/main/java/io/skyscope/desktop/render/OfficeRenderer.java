@@ -25,6 +25,10 @@ import javafx.scene.text.TextAlignment;
  */
 public final class OfficeRenderer {
     private static final Font AREA_FONT = Font.font("System", FontWeight.BOLD, 13);
+    /** Below this zoom only some avatars get name tags (see drawAvatars). */
+    public static final double NAMES_FROM_ZOOM = 0.75;
+    /** The avatar id the server gives accounts that have not chosen one. */
+    static final String DEFAULT_AVATAR = "a1";
     private static final Comparator<AvatarView> BACK_TO_FRONT = Comparator.comparingDouble(AvatarView::y);
 
     private final MapRaster raster;
@@ -62,7 +66,7 @@ public final class OfficeRenderer {
         if (me != null && !frame.path().isEmpty()) {
             drawPath(g, me, frame.path());
         }
-        drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80);
+        drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80, cam.zoom());
         g.restore();
     }
 
@@ -168,7 +172,10 @@ public final class OfficeRenderer {
     }
 
     private void drawAvatars(GraphicsContext g, List<AvatarView> avatars, double left, double top, double right,
-                             double bottom) {
+                             double bottom, double zoom) {
+        // Zoomed far out, name tags are too small to read and hide the map: show them only for me,
+        // whoever is ringed or speaking; everyone keeps a status dot over the head.
+        boolean allNames = zoom >= NAMES_FROM_ZOOM;
         sorted.clear();
         for (AvatarView a : avatars) {
             if (a.x() >= left && a.x() <= right && a.y() >= top && a.y() <= bottom) {
@@ -188,19 +195,32 @@ public final class OfficeRenderer {
                 g.strokeOval(a.x() - 15, a.y() - 7, 30, 13);
             }
             int step = a.walkPhase() < 0 ? 0 : (a.walkPhase() < 0.5 ? 1 : -1);
-            g.drawImage(sprites.sprite(a.avatar() != null ? a.avatar() : a.userId(), a.facing(), step), x0, y0, w, h);
-            Image tag = sprites.nameTag(a.name(), a.me());
-            double tw = tag.getWidth() / SpriteCache.SCALE;
-            double th = tag.getHeight() / SpriteCache.SCALE;
-            double tx = a.x() - tw / 2;
-            double ty = y0 - th - 2;
-            g.drawImage(tag, tx, ty, tw, th);
+            g.drawImage(sprites.sprite(lookKey(a), a.facing(), step), x0, y0, w, h);
             g.setFill(SpriteCache.statusColor(a.status()));
-            g.fillOval(tx + SpriteCache.statusDotX() - 4, ty + th / 2 - 4, 8, 8);
+            if (allNames || a.me() || a.highlighted() || a.speaking()) {
+                Image tag = sprites.nameTag(a.name(), a.me());
+                double tw = tag.getWidth() / SpriteCache.SCALE;
+                double th = tag.getHeight() / SpriteCache.SCALE;
+                double tx = a.x() - tw / 2;
+                double ty = y0 - th - 2;
+                g.drawImage(tag, tx, ty, tw, th);
+                g.fillOval(tx + SpriteCache.statusDotX() - 4, ty + th / 2 - 4, 8, 8);
+            } else {
+                g.fillOval(a.x() - 5, y0 - 12, 10, 10);
+            }
             if (a.muted()) {
                 drawMuted(g, a.x() + w / 2 - 2, y0 + 2);
             }
         }
+    }
+
+    /**
+     * Which look an avatar gets: its avatar id once the person picked one; the server's default id
+     * ({@value #DEFAULT_AVATAR}) means nobody chose, and then the user id spreads people over the
+     * palettes so a crowd does not look like one person.
+     */
+    static String lookKey(AvatarView a) {
+        return a.avatar() == null || a.avatar().equals(DEFAULT_AVATAR) ? a.userId() : a.avatar();
     }
 
     /** A small red disc with a slashed microphone. */

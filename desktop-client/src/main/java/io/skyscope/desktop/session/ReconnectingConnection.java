@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * listeners on the connection's receive thread or the loop thread, never the FX thread. Every
  * public method may be called from any thread.
  */
-public final class ReconnectingConnection implements AutoCloseable {
+public final class ReconnectingConnection implements WorldSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectingConnection.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Duration PING_EVERY = Duration.ofSeconds(20);
@@ -87,16 +87,19 @@ public final class ReconnectingConnection implements AutoCloseable {
     }
 
     /** The world as last known: the live one while online, the last one seen while reconnecting. */
+    @Override
     public World world() {
         Connection c = current.get();
         return c != null ? c.world().snapshot() : lastWorld.get();
     }
 
+    @Override
     public Placement placement() {
         return placement.get();
     }
 
     /** Sends my new position if online; offline moves are dropped (the welcome places me anew). */
+    @Override
     public void move(double x, double y) {
         Connection c = current.get();
         if (c != null && state.get().isOnline()) {

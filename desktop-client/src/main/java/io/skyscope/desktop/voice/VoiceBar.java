@@ -31,14 +31,14 @@ public final class VoiceBar extends HBox {
 
         ToggleButton mute = new ToggleButton();
         mute.setId("voice-mute");
-        mute.textProperty().bind(Bindings.when(model.mutedProperty()).then("\uD83D\uDD07 Muted").otherwise("\uD83C\uDF99 Mic on"));
+        mute.textProperty().bind(Bindings.when(model.mutedProperty()).then("Muted").otherwise("Mic on"));
         mute.selectedProperty().bind(model.mutedProperty());
         mute.setOnAction(e -> model.setMuted(!model.mutedProperty().get()));
         mute.setTooltip(new Tooltip("Mute or unmute your microphone"));
 
         ToggleButton deafen = new ToggleButton();
         deafen.setId("voice-deafen");
-        deafen.textProperty().bind(Bindings.when(model.deafenedProperty()).then("\uD83D\uDD15 Deafened").otherwise("\uD83D\uDD0A Sound on"));
+        deafen.textProperty().bind(Bindings.when(model.deafenedProperty()).then("Deafened").otherwise("Sound on"));
         deafen.selectedProperty().bind(model.deafenedProperty());
         deafen.setOnAction(e -> model.setDeafened(!model.deafenedProperty().get()));
         deafen.setTooltip(new Tooltip("Stop hearing everyone (and mute yourself)"));
