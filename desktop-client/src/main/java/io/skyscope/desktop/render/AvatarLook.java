@@ -9,8 +9,8 @@ import javafx.scene.paint.Color;
 public record AvatarLook(Color shirt, Color trousers, Color skin, Color hair, boolean longHair) {
     private static final Color[] SHIRTS = {
         Color.web("#3b82f6"), Color.web("#ef4444"), Color.web("#10b981"), Color.web("#f59e0b"),
-        Color.web("#8b5cf6"), Color.web("#ec4899"), Color.web("#14b8a6"), Color.web("#f97316"),
-        Color.web("#64748b"), Color.web("#84cc16"),
+        Color.web("#8b5cf6"), Color.web("#ec4899"), Color.web("#f3f4f6"), Color.web("#f97316"),
+        Color.web("#64748b"), Color.web("#92400e"),
     };
     private static final Color[] TROUSERS = {
         Color.web("#1e293b"), Color.web("#334155"), Color.web("#1e3a8a"), Color.web("#3f3f46"), Color.web("#44403c"),

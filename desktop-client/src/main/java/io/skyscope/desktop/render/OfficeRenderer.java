@@ -125,8 +125,11 @@ public final class OfficeRenderer {
             case SPAWN -> "\u2192 ";
             default -> "";
         };
-        String name = a.name().isBlank() ? a.kind().label() : a.name();
-        return a.kind() == AreaKind.ROOM || a.kind() == AreaKind.OTHER ? name : icon + name + " \u00B7 " + a.kind().label();
+        if (a.name().isBlank()) {
+            return icon + a.kind().label();
+        }
+        return a.kind() == AreaKind.ROOM || a.kind() == AreaKind.OTHER ? a.name()
+                : icon + a.name() + " \u00B7 " + a.kind().label();
     }
 
     /** Area colours; plain rooms are labelled but not tinted, to keep the floor readable. */
