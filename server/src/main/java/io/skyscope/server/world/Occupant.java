@@ -19,6 +19,8 @@ final class Occupant {
     double tickX;
     double tickY;
     boolean dirty;
+    /** The last move sequence number seen from this user. */
+    long lastSeq;
     /** Spreads reduced-rate updates of far movers evenly over ticks. */
     int slot;
     long lastMoveTick;

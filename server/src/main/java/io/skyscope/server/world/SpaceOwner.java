@@ -125,12 +125,13 @@ public final class SpaceOwner implements AutoCloseable {
             case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
             case SpaceCommand.Ask<?> a -> a.run(state);
             case SpaceCommand.ReplaceMap r -> {
-                state.replaceMap(r.map(), r.info());
+                var corrections = state.replaceMap(r.map(), r.info());
                 var notice = new ServerMessage.MapChanged(r.info().id(), r.info().mapId(), r.info().mapVersion());
                 String frame = ProtocolCodec.encode(notice);
                 for (String userId : state.userIds()) {
                     bus.publish(EventBus.Topics.user(userId), frame);
                 }
+                deliver(corrections);
             }
         }
         int now = state.population();

@@ -52,7 +52,8 @@ public final class SpaceState {
         this.tuning = tuning;
         this.clock = clock;
         this.movement = new Movement(map, rules(tuning), clock);
-        this.positions = new SpatialHash<>(tuning.interestRadius());
+        // Cells a quarter of the radius wide: a query then looks at ~1.6x the circle's area, not ~3x.
+        this.positions = new SpatialHash<>(tuning.interestRadius() / 4);
         this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius());
     }
 
@@ -139,6 +140,7 @@ public final class SpaceState {
             return Optional.empty();
         }
         touch(o);
+        o.lastSeq = seq;
         MoveVerdict verdict = movement.check(o.mover, x, y);
         if (verdict instanceof MoveVerdict.Rejected(var reason, var message)) {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(),
@@ -170,20 +172,27 @@ public final class SpaceState {
         }
     }
 
-    /** Swaps in a new map; anyone now standing somewhere unwalkable is put back at the spawn. */
-    public void replaceMap(TiledMap newMap, ServerMessage.SpaceInfo newInfo) {
+    /**
+     * Swaps in a new map. Anyone now standing somewhere unwalkable is put back at the spawn and gets
+     * a correction (reason {@code map_changed}) so their client follows.
+     */
+    public List<Delivery> replaceMap(TiledMap newMap, ServerMessage.SpaceInfo newInfo) {
         this.map = newMap;
         this.info = newInfo;
         this.movement = new Movement(newMap, rules(tuning), clock);
         var spawn = newMap.spawn();
+        List<Delivery> corrections = new ArrayList<>();
         for (Occupant o : occupants.values()) {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
                 positions.put(o.userId, spawn.x(), spawn.y());
                 fanOut.moved(o);
+                corrections.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
+                        "map_changed", "the map changed; you are back at its entrance")));
             }
         }
         lastPositions.clear();
+        return corrections;
     }
 
     /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */

@@ -1,0 +1,79 @@
+package io.skyscope.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skyscope.server.auth.RegistrationMode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerConfigTest {
+
+    @Test
+    void defaultsNeedNothingFromTheEnvironment() {
+        var config = ServerConfig.fromEnvironment(Map.of());
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(config.mongoUri()).isNull();
+        assertThat(config.redisUrl()).isNull();
+        assertThat(config.jwtSecret()).isNull();
+        assertThat(config.registration()).isEqualTo(RegistrationMode.OPEN);
+        assertThat(config.stunUrls()).isEmpty();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        var config = ServerConfig.fromEnvironment(Map.of(
+                "PORT", "9000", "DATA_DIR", "/tmp/sky", "MONGO_URI", "mongodb://db:27017/skyscope",
+                "REDIS_URL", "redis://cache:6379", "JWT_SECRET", "x".repeat(40), "ADMIN_USERNAME", "root",
+                "REGISTRATION", "Invite", "STUN_URLS", "stun:a:3478, stun:b:3478", "MAX_SPEED", "400",
+                "TICK_MILLIS", "50"));
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/sky"));
+        assertThat(config.registration()).isEqualTo(RegistrationMode.INVITE);
+        assertThat(config.stunUrls()).containsExactly("stun:a:3478", "stun:b:3478");
+        assertThat(config.world().maxSpeed()).isEqualTo(400);
+        assertThat(config.world().tickMillis()).isEqualTo(50);
+        assertThat(config.toString()).doesNotContain("xxxx");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PORT              | http        | PORT: must be a whole number from 0 to 65535
+            PORT              | 70000       | PORT: must be a whole number from 0 to 65535
+            MONGO_URI         | localhost   | MONGO_URI: must be a URL starting with mongodb://
+            REDIS_URL         | http://x    | REDIS_URL: must be a URL starting with redis://
+            JWT_SECRET        | short       | JWT_SECRET: must be at least 32 characters
+            REGISTRATION      | closed      | REGISTRATION: must be 'open' or 'invite'
+            STUN_URLS         | turn:x:3478 | STUN_URLS: each entry must start with stun:
+            MAX_SPEED         | -1          | MAX_SPEED: must be a number from
+            TICK_MILLIS       | 5           | TICK_MILLIS: must be a whole number from 20
+            IDLE_AWAY_SECONDS | soon        | IDLE_AWAY_SECONDS: must be a whole number
+            PUBLIC_URL        | ftp://x     | PUBLIC_URL: must be a URL starting with http://
+            """)
+    void aWrongValueNamesTheVariable(String variable, String value, String message) {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(variable, value)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.variable()).isEqualTo(variable);
+                    assertThat(e.getMessage()).startsWith(message);
+                });
+    }
+
+    @Test
+    void severalNodesNeedASharedSecretAndARealDatabase() {
+        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", "redis://localhost:6379"));
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("JWT_SECRET: is required");
+        env.put("JWT_SECRET", "s".repeat(32));
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("MONGO_URI: is required");
+    }
+
+    @Test
+    void aPasswordInAUrlIsNotPrinted() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("MONGO_URI", "mysql://user:secret@db/x")))
+                .hasMessageNotContaining("secret");
+    }
+}
