@@ -81,7 +81,16 @@ public final class OfficeModel {
                 fx.execute(() -> notice.set("The office map was changed. Leave and enter the space again to see it."));
             }
         });
+        chat.lastMentionProperty().addListener((obs, was, line) -> {
+            if (line != null && !line.mine()) {
+                notice.set(line.authorName() + " mentioned you: " + abbreviate(line.text()));
+            }
+        });
         linkChanged(link.state());
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 80 ? text.substring(0, 77) + "…" : text;
     }
 
     public String spaceName() {

@@ -203,6 +203,33 @@ class DesktopEndToEndTest {
                 .anyMatch(c -> c.userId().equals(desk.userId()) && c.status() == Status.BUSY), TIMEOUT);
     }
 
+    @Test
+    @Order(8)
+    void leavesAndJoinsAPrivateSpaceThroughAnInviteLink() {
+        var space = server.api().createSpace(botUser.accessToken(), "Robo Lab", "private");
+        var invite = server.api().send("POST", "api/v1/spaces/" + space.id() + "/invites", botUser.accessToken(),
+                null, io.skyscope.protocol.rest.InviteView.class);
+        robot.clickOn("#leave-space");
+        Fx.until(TIMEOUT, "the space picker", () -> app.picker() != null && app.office() == null);
+        robot.clickOn("#invite-link").write("https://office.example.com/invite/" + invite.code());
+        robot.clickOn("#join-invite");
+        Fx.until(TIMEOUT, "online in Robo Lab", () -> app.office() != null && app.office().spaceName().equals("Robo Lab")
+                && app.office().linkStateProperty().get().isOnline());
+    }
+
+    @Test
+    @Order(9)
+    void theNextStartResumesTheSessionWithoutAPassword() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            app.stop();
+            app = new DesktopApp(stage, settings, Features.DEFAULT);
+            app.start();
+        });
+        Fx.until(TIMEOUT, "the space picker without signing in", () -> app.picker() != null);
+        assertThat(Fx.get(() -> app.picker().username())).isEqualTo(desk.username());
+    }
+
     private static PersonRow row(String userId) {
         return app.office().people().stream().filter(r -> r.userId().equals(userId)).findFirst().orElse(null);
     }
