@@ -46,19 +46,22 @@ public final class OfficeRenderer {
 
     public void render(GraphicsContext g, double width, double height, RenderFrame frame) {
         Camera cam = frame.camera();
+        double z = cam.zoom();
+        // The map is copied unscaled (pre-scaled by the raster) at a whole screen pixel; snapping
+        // the origin there and drawing everything else from the same origin keeps them aligned.
+        double originX = Math.round(width / 2 - cam.centreX() * z);
+        double originY = Math.round(height / 2 - cam.centreY() * z);
         g.setFill(frame.dark() ? Color.web("#0d1117") : Color.web("#d8dee9"));
         g.fillRect(0, 0, width, height);
+        drawMap(g, originX, originY, width, height, z);
         g.save();
-        g.translate(width / 2, height / 2);
-        g.scale(cam.zoom(), cam.zoom());
-        g.translate(-cam.centreX(), -cam.centreY());
-
-        double left = cam.mapX(0, width);
-        double top = cam.mapY(0, height);
-        double right = cam.mapX(width, width);
-        double bottom = cam.mapY(height, height);
-        drawMap(g, left, top, right, bottom);
-        drawAreas(g, left, top, right, bottom, cam.zoom());
+        g.translate(originX, originY);
+        g.scale(z, z);
+        double left = -originX / z;
+        double top = -originY / z;
+        double right = (width - originX) / z;
+        double bottom = (height - originY) / z;
+        drawAreaLabels(g, left, top, right, bottom);
         AvatarView me = frame.avatars().stream().filter(AvatarView::me).findFirst().orElse(null);
         if (me != null && frame.hearingRadius() > 0) {
             drawHearingRange(g, me, frame.hearingRadius());
@@ -66,27 +69,24 @@ public final class OfficeRenderer {
         if (me != null && !frame.path().isEmpty()) {
             drawPath(g, me, frame.path());
         }
-        drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80, cam.zoom());
+        drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80, z);
         g.restore();
     }
 
-    private void drawMap(GraphicsContext g, double left, double top, double right, double bottom) {
-        // Nearest-neighbour keeps the tiles' pixel art crisp when zoomed in.
-        g.setImageSmoothing(false);
-        int c0 = Math.max(0, (int) Math.floor(left / MapRaster.CHUNK));
-        int r0 = Math.max(0, (int) Math.floor(top / MapRaster.CHUNK));
-        int c1 = Math.min(raster.columns() - 1, (int) Math.floor(right / MapRaster.CHUNK));
-        int r1 = Math.min(raster.rows() - 1, (int) Math.floor(bottom / MapRaster.CHUNK));
+    private void drawMap(GraphicsContext g, double originX, double originY, double width, double height, double z) {
+        int c0 = Math.max(0, (int) Math.floor(-originX / MapRaster.CHUNK));
+        int r0 = Math.max(0, (int) Math.floor(-originY / MapRaster.CHUNK));
+        int c1 = Math.min(raster.columns(z) - 1, (int) Math.floor((width - originX) / MapRaster.CHUNK));
+        int r1 = Math.min(raster.rows(z) - 1, (int) Math.floor((height - originY) / MapRaster.CHUNK));
         for (int r = r0; r <= r1; r++) {
             for (int c = c0; c <= c1; c++) {
-                Image img = raster.chunk(c, r);
-                g.drawImage(img, c * MapRaster.CHUNK, r * MapRaster.CHUNK);
+                g.drawImage(raster.chunk(c, r, z), originX + c * MapRaster.CHUNK, originY + r * MapRaster.CHUNK);
             }
         }
-        g.setImageSmoothing(true);
     }
 
-    private void drawAreas(GraphicsContext g, double left, double top, double right, double bottom, double zoom) {
+    /** Area names; the tints and edges are baked into the map raster. */
+    private void drawAreaLabels(GraphicsContext g, double left, double top, double right, double bottom) {
         g.setFont(AREA_FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -94,22 +94,12 @@ public final class OfficeRenderer {
             if (a.x() > right || a.y() > bottom || a.x() + a.width() < left || a.y() + a.height() < top) {
                 continue;
             }
-            Color tint = tint(a.kind());
-            if (tint == null) {
-                continue;
-            }
-            g.setFill(tint.deriveColor(0, 1, 1, 0.13));
-            g.fillRect(a.x(), a.y(), a.width(), a.height());
-            g.setStroke(tint.deriveColor(0, 1, 1, 0.85));
-            g.setLineWidth(2 / Math.max(0.5, zoom));
-            g.setLineDashes(a.kind() == AreaKind.SILENT_ZONE || a.kind() == AreaKind.AUDIENCE ? 8 : 0);
-            g.strokeRect(a.x() + 1, a.y() + 1, a.width() - 2, a.height() - 2);
-            g.setLineDashes();
+            Color tint = AreaStyle.tint(a.kind());
             String label = label(a);
             double lx = a.x() + 6;
             double ly = a.y() + 5;
             double tw = label.length() * 7.4 + 12;
-            g.setFill(tint.deriveColor(0, 1, 0.55, 0.85));
+            g.setFill(tint == null ? Color.rgb(30, 41, 59, 0.8) : tint.deriveColor(0, 1, 0.55, 0.85));
             g.fillRoundRect(lx, ly, tw, 19, 10, 10);
             g.setFill(Color.WHITE);
             g.fillText(label, lx + 6, ly + 2.5);
@@ -130,18 +120,6 @@ public final class OfficeRenderer {
         }
         return a.kind() == AreaKind.ROOM || a.kind() == AreaKind.OTHER ? a.name()
                 : icon + a.name() + " \u00B7 " + a.kind().label();
-    }
-
-    /** Area colours; plain rooms are labelled but not tinted, to keep the floor readable. */
-    private static Color tint(AreaKind kind) {
-        return switch (kind) {
-            case MEETING_ROOM -> Color.web("#2563eb");
-            case SILENT_ZONE -> Color.web("#7c3aed");
-            case STAGE -> Color.web("#d97706");
-            case AUDIENCE -> Color.web("#ca8a04");
-            case SPAWN -> Color.web("#059669");
-            case ROOM, OTHER -> Color.web("#475569");
-        };
     }
 
     private void drawHearingRange(GraphicsContext g, AvatarView me, double r) {
