@@ -18,9 +18,11 @@ import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.SpaceRoutes;
+import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.space.WorldAdmission;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
@@ -29,11 +31,14 @@ import io.skyscope.server.store.MongoStore;
 import io.skyscope.server.store.RefreshTokens;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
+import io.skyscope.server.voice.IceServers;
+import io.skyscope.server.voice.TurnCredentials;
 import io.skyscope.server.world.SpaceOwners;
 import io.skyscope.server.ws.ClientSession;
 import io.skyscope.server.ws.MessageDispatcher;
 import io.skyscope.server.ws.PresenceHandler;
 import io.skyscope.server.ws.SessionRegistry;
+import io.skyscope.server.ws.VoiceHandler;
 import io.skyscope.server.ws.WorldAccountEvents;
 import io.skyscope.server.ws.WsEndpoint;
 import java.io.IOException;
@@ -126,12 +131,16 @@ public final class SkyScopeServer implements AutoCloseable {
         var metrics = new ServerMetrics();
         stopOrder.push(metrics);
 
-        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog);
+        var voiceSettings = new SpaceVoiceSettings(spacesStore, memberships, users, config.voice().spaceDefaults());
+        var turn = config.voice().turnSecret() == null ? null : new TurnCredentials(config.voice().turnSecret(),
+                Duration.ofSeconds(config.voice().turnTtlSeconds()), clock);
+        var iceServers = new IceServers(config.stunUrls(), config.voice().turnUrls(), turn);
+        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers);
         var owners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
         stopOrder.push(owners);
         var sessions = new SessionRegistry(bus);
         var presence = new PresenceHandler(owners, admission);
-        var dispatcher = new MessageDispatcher(presence, metrics, clock);
+        var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), metrics, clock);
         var ws = new WsEndpoint(tokens, sessions, dispatcher, presence, metrics, ClientSession.FrameLimits.defaults());
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
 
@@ -149,6 +158,7 @@ public final class SkyScopeServer implements AutoCloseable {
             new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners)).register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
+            new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
             new OpsRoutes(store, bus, metrics).register(cfg.routes);
             ws.register(cfg.routes);
         });

@@ -3,10 +3,13 @@ package io.skyscope.protocol;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Every frame a client sends. Each may carry a {@code ref}, echoed by the reply or error it causes.
- * The subtype list below must name every permitted record (a test checks it).
+ * The subtype list below must name every record of the hierarchy, including those of nested
+ * families such as {@link VoiceCommand} (a test checks it).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -15,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ClientMessage.Move.class, name = "move"),
         @JsonSubTypes.Type(value = ClientMessage.StatusChange.class, name = "status"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.Signal.class, name = "signal"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
 })
 public sealed interface ClientMessage {
 
@@ -62,6 +68,55 @@ public sealed interface ClientMessage {
     record Ping(String ref) implements ClientMessage {
         public Ping {
             Check.ref(ref);
+        }
+    }
+
+    /** The voice family: WebRTC signalling, mute and speaking flags, stage speakers. */
+    sealed interface VoiceCommand extends ClientMessage {
+
+        /**
+         * Relays a WebRTC {@code payload} (an SDP offer or answer, or an ICE candidate; any JSON
+         * object up to {@link Limits#MAX_SIGNAL_PAYLOAD_BYTES} encoded) to {@code to}, who must be in
+         * the sender's voice set right now. No reply unless refused.
+         */
+        record Signal(@JsonProperty(required = true) String to,
+                      @JsonProperty(required = true) JsonNode payload,
+                      String ref) implements VoiceCommand {
+            public Signal {
+                Check.text("to", to, 1, Limits.MAX_ID_LENGTH);
+                Check.required("payload", payload);
+                if (!payload.isObject()) {
+                    throw new InvalidFieldException("payload", "'payload' must be a JSON object");
+                }
+                int size = payload.toString().getBytes(StandardCharsets.UTF_8).length;
+                if (size > Limits.MAX_SIGNAL_PAYLOAD_BYTES) {
+                    throw new InvalidFieldException("payload", "'payload' is " + size + " bytes encoded; at most "
+                            + Limits.MAX_SIGNAL_PAYLOAD_BYTES + " are relayed");
+                }
+                Check.ref(ref);
+            }
+        }
+
+        /** My microphone is muted, and/or I am speaking now; shown to people near me. */
+        record VoiceState(@JsonProperty(required = true) boolean muted,
+                          @JsonProperty(required = true) boolean speaking,
+                          String ref) implements VoiceCommand {
+            public VoiceState {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * Grants ({@code speaker = true}) or revokes the speaker role on the space's stages;
+         * space owners and admins only. Answered by {@code ack}.
+         */
+        record StageSpeaker(@JsonProperty(required = true) String userId,
+                            @JsonProperty(required = true) boolean speaker,
+                            String ref) implements VoiceCommand {
+            public StageSpeaker {
+                Check.text("userId", userId, 1, Limits.MAX_ID_LENGTH);
+                Check.ref(ref);
+            }
         }
     }
 }

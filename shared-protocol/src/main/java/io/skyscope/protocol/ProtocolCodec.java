@@ -191,6 +191,23 @@ public final class ProtocolCodec {
         private MessageTypes() {
         }
 
+        /**
+         * The records a sealed message hierarchy permits, with nested sealed families (such as
+         * {@code ClientMessage.VoiceCommand}) expanded into their own records: what the subtype
+         * list must name.
+         */
+        static List<Class<?>> permittedRecords(Class<?> root) {
+            List<Class<?>> records = new java.util.ArrayList<>();
+            for (Class<?> sub : root.getPermittedSubclasses()) {
+                if (sub.isSealed()) {
+                    records.addAll(permittedRecords(sub));
+                } else {
+                    records.add(sub);
+                }
+            }
+            return records;
+        }
+
         static Map<String, Class<?>> of(Class<?> root) {
             var subTypes = root.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
             Map<String, Class<?>> map = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.skyscope.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -17,6 +18,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.PresenceUpdate.class, name = "presence.update"),
         @JsonSubTypes.Type(value = ServerMessage.MapChanged.class, name = "map.changed"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ServerMessage.VoiceJoin.class, name = "voice.join"),
+        @JsonSubTypes.Type(value = ServerMessage.VoiceLeave.class, name = "voice.leave"),
+        @JsonSubTypes.Type(value = ServerMessage.Signal.class, name = "signal"),
+        @JsonSubTypes.Type(value = ServerMessage.VoiceState.class, name = "voice.state"),
+        @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
 })
 public sealed interface ServerMessage {
 
@@ -31,9 +37,26 @@ public sealed interface ServerMessage {
     record WorldRules(int tickMillis, double interestRadius, double maxSpeed, long idleAwaySeconds) {
     }
 
-    /** Answer to {@code join}: who you are, where you are, and everyone present. */
+    /**
+     * A STUN or TURN server for WebRTC, in the shape of the browser's {@code RTCIceServer}. TURN
+     * entries carry a {@code username} and {@code credential} that expire (the TURN REST API
+     * scheme); STUN entries carry neither.
+     */
+    record IceServer(List<String> urls, String username, String credential) {
+        public IceServer {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
+     * Answer to {@code join}: who you are, where you are, everyone present, and the ICE servers to
+     * use for voice (empty: only host candidates, i.e. a local network).
+     */
     record Welcome(String ref, int protocolVersion, Person you, SpaceInfo space, WorldRules rules,
-                   List<Person> people, long serverTime) implements ServerMessage {
+                   List<Person> people, long serverTime, List<IceServer> iceServers) implements ServerMessage {
+        public Welcome {
+            iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+        }
     }
 
     /**
@@ -92,5 +115,31 @@ public sealed interface ServerMessage {
 
     /** Answer to {@code ping}. */
     record Pong(String ref, long serverTime) implements ServerMessage {
+    }
+
+    /**
+     * {@code peerId} entered your voice set: set up a WebRTC connection with them. Exactly one
+     * side gets {@code offerer = true} and sends the offer. {@code reason} is {@code proximity},
+     * {@code room} or {@code stage}; {@code direction} is the media direction from your side:
+     * {@code sendrecv}, or on a stage {@code sendonly} for the speaker and {@code recvonly} for a
+     * listener.
+     */
+    record VoiceJoin(String peerId, boolean offerer, String reason, String direction) implements ServerMessage {
+    }
+
+    /** {@code peerId} left your voice set: close the connection with them. */
+    record VoiceLeave(String peerId, String reason) implements ServerMessage {
+    }
+
+    /** A WebRTC payload relayed from {@code from}, as that peer sent it. */
+    record Signal(String from, JsonNode payload) implements ServerMessage {
+    }
+
+    /** Someone near you muted or unmuted, or started or stopped speaking. */
+    record VoiceState(String userId, boolean muted, boolean speaking) implements ServerMessage {
+    }
+
+    /** {@code userId} was given ({@code speaker = true}) or lost the speaker role on this space's stages. */
+    record StageSpeaker(String userId, boolean speaker) implements ServerMessage {
     }
 }

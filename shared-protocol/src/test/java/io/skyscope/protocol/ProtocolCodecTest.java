@@ -13,9 +13,11 @@ class ProtocolCodecTest {
     @Test
     void subtypeListsMatchThePermittedRecords() {
         assertThat(ProtocolCodec.MessageTypes.of(ClientMessage.class).values())
-                .containsExactlyInAnyOrder(ClientMessage.class.getPermittedSubclasses());
+                .containsExactlyInAnyOrderElementsOf(ProtocolCodec.MessageTypes.permittedRecords(ClientMessage.class));
         assertThat(ProtocolCodec.MessageTypes.of(ServerMessage.class).values())
-                .containsExactlyInAnyOrder(ServerMessage.class.getPermittedSubclasses());
+                .containsExactlyInAnyOrderElementsOf(ProtocolCodec.MessageTypes.permittedRecords(ServerMessage.class));
+        assertThat(ProtocolCodec.MessageTypes.permittedRecords(ClientMessage.class))
+                .contains(ClientMessage.VoiceCommand.Signal.class);
     }
 
     @Test
@@ -65,6 +67,11 @@ class ProtocolCodecTest {
             {"type":"join","spaceId":""}                                        | invalid_field | spaceId| 1 to 64 characters
             {"type":"status","status":"asleep"}                                 | invalid_field | status | allowed: available, busy, away, dnd
             {"type":"status","status":"busy","text":"a\\u0007b"}                | invalid_field | text   | control character U+0007
+            {"type":"signal","to":"u2"}                                         | invalid_field | payload| 'payload' is required
+            {"type":"signal","to":"u2","payload":"offer"}                       | invalid_field | payload| must be a JSON object
+            {"type":"signal","payload":{}}                                      | invalid_field | to     | 'to' is required
+            {"type":"voice.state","muted":true}                                 | invalid_field | speaking| 'speaking' is required
+            {"type":"stage.speaker","userId":"u1","speaker":"yes"}              | invalid_field | speaker| true or false
             """)
     void rejectsBadFramesNamingTheProblem(String frame, String code, String field, String contains) {
         assertThatThrownBy(() -> ProtocolCodec.decodeClient(frame))
@@ -79,6 +86,38 @@ class ProtocolCodecTest {
     void echoesTheRefOfAFrameItRejects() {
         assertThatThrownBy(() -> ProtocolCodec.decodeClient("{\"type\":\"move\",\"ref\":\"abc\"}"))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.ref()).isEqualTo("abc"));
+    }
+
+    @Test
+    void aSignalCarriesAnyJsonObjectAndComesBackAsSent() throws Exception {
+        String frame = "{\"type\":\"signal\",\"to\":\"u2\",\"payload\":{\"sdp\":{\"type\":\"offer\","
+                + "\"sdp\":\"v=0\\r\\n\"}},\"ref\":\"s1\"}";
+        var signal = (ClientMessage.VoiceCommand.Signal) ProtocolCodec.decodeClient(frame);
+        assertThat(signal.to()).isEqualTo("u2");
+        assertThat(signal.payload().get("sdp").get("type").textValue()).isEqualTo("offer");
+        var relayed = new ServerMessage.Signal("u1", signal.payload());
+        assertThat(ProtocolCodec.decodeServer(ProtocolCodec.encode(relayed))).isEqualTo(relayed);
+    }
+
+    @Test
+    void aSignalPayloadOverTheCapIsRefusedNamingTheLimit() {
+        String big = "x".repeat(Limits.MAX_SIGNAL_PAYLOAD_BYTES);
+        String frame = "{\"type\":\"signal\",\"to\":\"u2\",\"payload\":{\"sdp\":\"" + big + "\"}}";
+        assertThatThrownBy(() -> ProtocolCodec.decodeClient(frame))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.field()).isEqualTo("payload");
+                    assertThat(e.getMessage()).contains(String.valueOf(Limits.MAX_SIGNAL_PAYLOAD_BYTES));
+                });
+    }
+
+    @Test
+    void theWelcomeCarriesIceServersWithTimeLimitedTurnCredentials() throws Exception {
+        var welcome = new ServerMessage.Welcome("r", 1, null, null, null, List.of(), 5, List.of(
+                new ServerMessage.IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                new ServerMessage.IceServer(List.of("turn:turn.example.org:3478?transport=udp"), "1700000000:u1", "c2VjcmV0")));
+        String json = ProtocolCodec.encode(welcome);
+        assertThat(json).contains("\"iceServers\":[{\"urls\":[\"stun:stun.example.org:3478\"]}");
+        assertThat(ProtocolCodec.decodeServer(json)).isEqualTo(welcome);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -1,6 +1,7 @@
 package io.skyscope.server.config;
 
 import io.skyscope.server.auth.RegistrationMode;
+import io.skyscope.server.world.proximity.VoiceSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,7 +29,8 @@ public record ServerConfig(
         RegistrationMode registration,
         List<String> stunUrls,
         String publicUrl,
-        WorldTuning world) {
+        WorldTuning world,
+        VoiceConfig voice) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -37,24 +39,55 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * Voice: TURN servers and the secret they share with this server (both or neither), how long
+     * issued TURN credentials last, and the voice settings of spaces that set none of their own.
+     */
+    public record VoiceConfig(List<String> turnUrls, String turnSecret, long turnTtlSeconds,
+                              VoiceSettings spaceDefaults) {
+        public VoiceConfig {
+            turnUrls = List.copyOf(turnUrls);
+        }
+
+        public static VoiceConfig defaults() {
+            return new VoiceConfig(List.of(), null, 3600, VoiceSettings.defaults());
+        }
+
+        @Override
+        public String toString() {
+            return "VoiceConfig[turnUrls=" + turnUrls + ", turnSecret=" + (turnSecret == null ? "none" : "set")
+                    + ", turnTtlSeconds=" + turnTtlSeconds + ", spaceDefaults=" + spaceDefaults + "]";
+        }
+    }
+
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
-                List.of(), null, WorldTuning.defaults());
+                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world);
+                registration, stunUrls, publicUrl, world, voice);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice);
     }
 
     public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world);
+                newRegistration, stunUrls, publicUrl, world, voice);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld);
+                registration, stunUrls, publicUrl, newWorld, voice);
+    }
+
+    public ServerConfig withVoice(VoiceConfig newVoice) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, newVoice);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -97,7 +130,42 @@ public record ServerConfig(
                 (int) whole(env, "TICK_MILLIS", d.tickMillis(), 20, 1000),
                 whole(env, "IDLE_AWAY_SECONDS", d.idleAwaySeconds(), 10, 86_400));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stun, publicUrl, world);
+                registration, stun, publicUrl, world, voice(env));
+    }
+
+    private static VoiceConfig voice(Map<String, String> env) {
+        List<String> turn = list(env, "TURN_URLS");
+        for (String url : turn) {
+            if (!url.startsWith("turn:") && !url.startsWith("turns:")) {
+                throw new ConfigException("TURN_URLS", "each entry must start with turn: or turns:, got '" + url + "'");
+            }
+        }
+        String secret = blankToNull(env.get("TURN_SECRET"));
+        if (!turn.isEmpty() && secret == null) {
+            throw new ConfigException("TURN_SECRET",
+                    "is required when TURN_URLS is set: it is the TURN server's static-auth-secret");
+        }
+        if (secret != null && turn.isEmpty()) {
+            throw new ConfigException("TURN_URLS", "is required when TURN_SECRET is set: which TURN servers use it?");
+        }
+        if (secret != null && secret.length() < 16) {
+            throw new ConfigException("TURN_SECRET", "must be at least 16 characters long, got " + secret.length());
+        }
+        long ttl = whole(env, "TURN_TTL_SECONDS", 3600, 60, 7 * 86_400);
+        var d = VoiceSettings.defaults();
+        double join = decimal(env, "VOICE_JOIN_RADIUS", d.joinRadius(), 16, VoiceSettings.MAX_RADIUS);
+        double leave = decimal(env, "VOICE_LEAVE_RADIUS", Math.max(d.leaveRadius(), join * 1.25), 16,
+                VoiceSettings.MAX_RADIUS);
+        if (leave < join) {
+            throw new ConfigException("VOICE_LEAVE_RADIUS",
+                    "must be at least VOICE_JOIN_RADIUS (" + join + "), got " + leave);
+        }
+        var defaults = new VoiceSettings(join, leave,
+                (int) whole(env, "VOICE_MAX_PEERS", d.maxPeers(), 1, VoiceSettings.MAX_PEERS),
+                whole(env, "VOICE_DEBOUNCE_MILLIS", d.debounceMillis(), 0, VoiceSettings.MAX_DEBOUNCE_MILLIS),
+                (int) whole(env, "ROOM_CAPACITY", d.roomCapacity(), 2, VoiceSettings.MAX_ROOM_CAPACITY),
+                (int) whole(env, "STAGE_AUDIENCE", d.stageAudience(), 1, VoiceSettings.MAX_STAGE_AUDIENCE));
+        return new VoiceConfig(turn, secret, ttl, defaults);
     }
 
     private static String blankToNull(String s) {
@@ -174,6 +242,6 @@ public record ServerConfig(
                 + ", mongo=" + (mongoUri == null ? "embedded" : redact(mongoUri))
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
-                + ", registration=" + registration + ", world=" + world + "]";
+                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + "]";
     }
 }

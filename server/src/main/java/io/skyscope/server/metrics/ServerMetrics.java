@@ -30,6 +30,8 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter moveCorrections;
     private final Timer moveLatency;
     private final Timer tickDuration;
+    private final Counter voiceLinksEstablished;
+    private final Timer voiceSetup;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -54,6 +56,12 @@ public final class ServerMetrics implements AutoCloseable {
         tickDuration = Timer.builder("skyscope.space.tick")
                 .description("Time a space owner spends building one tick of presence updates")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        voiceLinksEstablished = Counter.builder("skyscope.voice.links.established")
+                .description("Voice links set up (voice.join sent to both sides); rate() gives set-ups per minute")
+                .register(registry);
+        voiceSetup = Timer.builder("skyscope.voice.setup")
+                .description("From voice.join to the answering side's first signal (its SDP answer) being relayed")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
     /** Registers a gauge read on every scrape. */
@@ -95,6 +103,16 @@ public final class ServerMetrics implements AutoCloseable {
 
     public void tick(long nanos) {
         tickDuration.record(Duration.ofNanos(nanos));
+    }
+
+    public void voiceLinksEstablished(int links) {
+        if (links > 0) {
+            voiceLinksEstablished.increment(links);
+        }
+    }
+
+    public void voiceSetup(long millis) {
+        voiceSetup.record(Duration.ofMillis(millis));
     }
 
     /** The Prometheus text exposition. */

@@ -5,25 +5,32 @@ import io.skyscope.protocol.Status;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
+import io.skyscope.server.voice.IceServers;
 import io.skyscope.server.world.JoinRequest;
 import io.skyscope.server.world.SpaceGate;
 import io.skyscope.server.world.SpaceLoader;
 
 /**
- * Connects the world engines to accounts and spaces: who may enter a space, with which profile,
- * and which map a space runs. Thread-safe (stateless over thread-safe stores).
+ * Connects the world engines to accounts and spaces: who may enter a space, with which profile
+ * and ICE servers, and which map and voice settings a space runs. Thread-safe (stateless over
+ * thread-safe stores).
  */
 public final class WorldAdmission implements SpaceGate, SpaceLoader {
     private final SpaceService spaceService;
     private final Spaces spaces;
     private final Users users;
     private final MapCatalog maps;
+    private final SpaceVoiceSettings voice;
+    private final IceServers iceServers;
 
-    public WorldAdmission(SpaceService spaceService, Spaces spaces, Users users, MapCatalog maps) {
+    public WorldAdmission(SpaceService spaceService, Spaces spaces, Users users, MapCatalog maps,
+                          SpaceVoiceSettings voice, IceServers iceServers) {
         this.spaceService = spaceService;
         this.spaces = spaces;
         this.users = users;
         this.maps = maps;
+        this.voice = voice;
+        this.iceServers = iceServers;
     }
 
     @Override
@@ -31,7 +38,7 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
         var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
         spaceService.join(userId, spaceId);
         return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
-                user.statusText(), ref);
+                user.statusText(), ref, iceServers.forUser(userId));
     }
 
     @Override
@@ -43,6 +50,6 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
     public LoadedSpace load(String spaceId) {
         var space = spaces.find(spaceId).orElseThrow(() -> ApiException.notFound("no space '" + spaceId + "'"));
         var info = new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion());
-        return new LoadedSpace(info, maps.load(space.mapId(), space.mapVersion()));
+        return new LoadedSpace(info, maps.load(space.mapId(), space.mapVersion()), voice.effective(spaceId));
     }
 }

@@ -109,6 +109,21 @@ public final class Spaces {
                 .getMatchedCount() == 1;
     }
 
+    /**
+     * The voice settings a space overrides (a sub-document {@code voice} of the settings the owner
+     * set), or empty if it uses the server's defaults.
+     */
+    public Optional<Document> voiceSettings(String spaceId) {
+        Document d = spaces.find(eq("_id", spaceId)).projection(new Document("voice", 1)).first();
+        return d == null ? Optional.empty() : Optional.ofNullable(d.get("voice", Document.class));
+    }
+
+    /** Replaces the voice settings a space overrides; an empty document means "all defaults". */
+    public boolean setVoiceSettings(String spaceId, Document overrides) {
+        Bson update = overrides.isEmpty() ? Updates.unset("voice") : Updates.set("voice", overrides);
+        return spaces.updateOne(eq("_id", spaceId), update).getMatchedCount() == 1;
+    }
+
     /** @return whether a space was deleted */
     public boolean delete(String spaceId) {
         return spaces.deleteOne(eq("_id", spaceId)).getDeletedCount() == 1;

@@ -34,4 +34,21 @@ public sealed interface SpaceCommand {
 
     record ReplaceMap(TiledMap map, io.skyscope.protocol.ServerMessage.SpaceInfo info) implements SpaceCommand {
     }
+
+    /** A WebRTC payload for {@code to}, relayed only if the two are in each other's voice set. */
+    record Signal(String from, String to, com.fasterxml.jackson.databind.JsonNode payload, String ref)
+            implements SpaceCommand {
+    }
+
+    /** Mute and speaking flags, for the indicators of people near {@code userId}. */
+    record VoiceState(String userId, boolean muted, boolean speaking) implements SpaceCommand {
+    }
+
+    /** Grants or revokes the stage speaker role (the sender's right to do so was checked). */
+    record StageSpeaker(String actorId, String userId, boolean speaker, String ref) implements SpaceCommand {
+    }
+
+    /** The space's voice settings were changed. */
+    record VoiceSettingsChanged(io.skyscope.server.world.proximity.VoiceSettings settings) implements SpaceCommand {
+    }
 }

@@ -2,12 +2,13 @@ package io.skyscope.server.world;
 
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.world.map.TiledMap;
+import io.skyscope.server.world.proximity.VoiceSettings;
 
 /** Loads what a space's owner needs: the space and its current map. */
 public interface SpaceLoader {
 
-    /** A space ready to run. */
-    record LoadedSpace(ServerMessage.SpaceInfo info, TiledMap map) {
+    /** A space ready to run, with the voice settings in force there. */
+    record LoadedSpace(ServerMessage.SpaceInfo info, TiledMap map, VoiceSettings voice) {
     }
 
     /** Throws {@code ApiException.notFound} if there is no such space. */

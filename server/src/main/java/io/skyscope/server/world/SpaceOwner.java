@@ -4,7 +4,10 @@ import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.metrics.ServerMetrics;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +30,7 @@ public final class SpaceOwner implements AutoCloseable {
     private final long tickNanos;
     private final LinkedBlockingQueue<SpaceCommand> mailbox = new LinkedBlockingQueue<>(MAILBOX_CAPACITY);
     private final AtomicInteger population = new AtomicInteger();
+    private final AtomicInteger voiceLinks = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long emptySinceMillis = System.currentTimeMillis();
@@ -51,6 +55,11 @@ public final class SpaceOwner implements AutoCloseable {
     /** People present, as of the last command run. Readable from any thread. */
     public int population() {
         return population.get();
+    }
+
+    /** Voice links in the space, as of the last tick. Readable from any thread. */
+    public int voiceLinks() {
+        return voiceLinks.get();
     }
 
     /** Since when nobody has been present (wall-clock millis), or a future value if occupied. */
@@ -89,6 +98,8 @@ public final class SpaceOwner implements AutoCloseable {
                     long started = System.nanoTime();
                     deliver(state.tick());
                     metrics.tick(System.nanoTime() - started);
+                    metrics.voiceLinksEstablished(state.voice().takeEstablished());
+                    voiceLinks.set(state.voice().engine().linkCount());
                     nextTick = Math.max(nextTick + tickNanos, System.nanoTime());
                 }
             } catch (InterruptedException e) {
@@ -101,7 +112,18 @@ public final class SpaceOwner implements AutoCloseable {
 
     private void handle(SpaceCommand command) {
         switch (command) {
-            case SpaceCommand.Join j -> send(j.request().userId(), state.join(j.request()));
+            case SpaceCommand.Join j -> {
+                boolean again = state.contains(j.request().userId());
+                send(j.request().userId(), state.join(j.request()));
+                if (again) {
+                    List<Delivery> out = new ArrayList<>();
+                    state.voice().reconnected(j.request().userId(), out);
+                    deliver(out);
+                }
+                for (String speaker : state.voice().engine().speakers()) {
+                    send(j.request().userId(), new ServerMessage.StageSpeaker(speaker, true));
+                }
+            }
             case SpaceCommand.Leave l -> {
                 state.leave(l.userId(), l.sessionId());
                 if (l.ref() != null) {
@@ -124,6 +146,26 @@ public final class SpaceOwner implements AutoCloseable {
             }
             case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
             case SpaceCommand.Ask<?> a -> a.run(state);
+            case SpaceCommand.Signal s -> {
+                List<Delivery> out = new ArrayList<>(1);
+                state.voice().signal(s.from(), s.to(), s.payload(), s.ref(), out).ifPresent(metrics::voiceSetup);
+                deliver(out);
+            }
+            case SpaceCommand.VoiceState v -> voiceState(v);
+            case SpaceCommand.StageSpeaker s -> {
+                if (state.voice().engine().speaker(s.userId(), s.speaker())) {
+                    LOG.info("space {}: user {} {} the speaker role {} user {}", spaceId(), s.actorId(),
+                            s.speaker() ? "granted" : "revoked", s.speaker() ? "to" : "from", s.userId());
+                    String frame = ProtocolCodec.encode(new ServerMessage.StageSpeaker(s.userId(), s.speaker()));
+                    for (String userId : state.userIds()) {
+                        bus.publish(EventBus.Topics.user(userId), frame);
+                    }
+                }
+                if (s.ref() != null) {
+                    send(s.actorId(), new ServerMessage.Ack(s.ref(), "stage.speaker"));
+                }
+            }
+            case SpaceCommand.VoiceSettingsChanged c -> state.voice().engine().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> {
                 var corrections = state.replaceMap(r.map(), r.info());
                 var notice = new ServerMessage.MapChanged(r.info().id(), r.info().mapId(), r.info().mapVersion());
@@ -139,6 +181,19 @@ public final class SpaceOwner implements AutoCloseable {
             emptySinceMillis = System.currentTimeMillis();
         }
         population.set(now);
+    }
+
+    /** Mute and speaking flags go to everyone within the interest radius and to the voice set. */
+    private void voiceState(SpaceCommand.VoiceState v) {
+        if (!state.contains(v.userId())) {
+            return;
+        }
+        String frame = ProtocolCodec.encode(state.voice().state(v.userId(), v.muted(), v.speaking()));
+        Set<String> to = new HashSet<>(state.within(v.userId(), state.tuning().interestRadius()));
+        to.addAll(state.voice().engine().voiceSet(v.userId()));
+        for (String userId : to) {
+            bus.publish(EventBus.Topics.user(userId), frame);
+        }
     }
 
     private void deliver(List<Delivery> deliveries) {

@@ -41,6 +41,8 @@ public final class SpaceOwners implements AutoCloseable {
         metrics.gauge("skyscope.spaces.active", "Spaces with a running owner on this node", owners::size);
         metrics.gauge("skyscope.people.present", "People present in spaces owned by this node",
                 () -> owners.values().stream().mapToInt(SpaceOwner::population).sum());
+        metrics.gauge("skyscope.voice.links.active", "Voice links between people in spaces owned by this node",
+                () -> owners.values().stream().mapToInt(SpaceOwner::voiceLinks).sum());
     }
 
     public SpaceOwners start() {
@@ -57,7 +59,7 @@ public final class SpaceOwners implements AutoCloseable {
         return owners.computeIfAbsent(spaceId, id -> {
             var loaded = loader.load(id);
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
-            return new SpaceOwner(new SpaceState(loaded.info(), loaded.map(), tuning, clock), bus, metrics,
+            return new SpaceOwner(new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock), bus, metrics,
                     tuning.tickMillis()).start();
         });
     }

@@ -8,6 +8,8 @@ import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.world.map.MapArea;
 import io.skyscope.server.world.map.TiledMap;
+import io.skyscope.server.world.proximity.ProximityEngine;
+import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,10 @@ import java.util.Optional;
  * <p>Interest management: a mover's position goes only to people within the interest radius, and
  * someone who walks up to others receives the positions of those who just came into view. With a
  * spatial hash a tick costs about (movers × people near each), not (people × people).
+ *
+ * <p>Voice: positions, areas and do-not-disturb feed a {@link ProximityEngine} (through
+ * {@link SpaceVoice}), which runs at each tick after the moves; a move into a full meeting room is
+ * refused here.
  */
 public final class SpaceState {
     private static final int REMEMBERED_POSITIONS = 10_000;
@@ -44,9 +50,16 @@ public final class SpaceState {
     private final List<String> left = new ArrayList<>();
     private final Map<String, Changed> changed = new LinkedHashMap<>();
     private final PresenceFanOut fanOut;
+    private final SpaceVoice voice;
     private long lastIdleCheck;
 
+    /** A space with the default voice settings. */
     public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, Clock clock) {
+        this(info, map, tuning, VoiceSettings.defaults(), clock);
+    }
+
+    public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, VoiceSettings voiceSettings,
+                      Clock clock) {
         this.info = info;
         this.map = map;
         this.tuning = tuning;
@@ -55,6 +68,16 @@ public final class SpaceState {
         // Cells a quarter of the radius wide: a query then looks at ~1.6x the circle's area, not ~3x.
         this.positions = new SpatialHash<>(tuning.interestRadius() / 4);
         this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius());
+        this.voice = new SpaceVoice(new ProximityEngine(voiceSettings, map.areas(), clock), clock);
+    }
+
+    /** The voice side of the space (who hears whom, signalling); same thread rules as this class. */
+    SpaceVoice voice() {
+        return voice;
+    }
+
+    public WorldTuning tuning() {
+        return tuning;
     }
 
     public ServerMessage.SpaceInfo info() {
@@ -88,6 +111,8 @@ public final class SpaceState {
             o.avatar = request.avatar();
             o.status = request.status() == null ? Status.AVAILABLE : request.status();
             o.statusText = request.statusText();
+            voice.engine().put(o.userId, at[0], at[1]);
+            voice.engine().doNotDisturb(o.userId, o.status == Status.DND);
             left.remove(o.userId);
             joined.add(o.person());
         }
@@ -97,7 +122,7 @@ public final class SpaceState {
         var rules = new ServerMessage.WorldRules(tuning.tickMillis(), tuning.interestRadius(),
                 tuning.maxSpeed(), tuning.idleAwaySeconds());
         return new ServerMessage.Welcome(request.ref(), Limits.PROTOCOL_VERSION, o.person(), info, rules,
-                people, now);
+                people, now, request.iceServers());
     }
 
     /** Removes the user if {@code sessionId} is still theirs (a replaced connection leaves nothing). */
@@ -108,6 +133,7 @@ public final class SpaceState {
         }
         occupants.remove(userId);
         positions.remove(userId);
+        voice.left(userId);
         lastPositions.put(userId, new double[] {o.x(), o.y()});
         fanOut.removed(o);
         changed.remove(userId);
@@ -130,6 +156,7 @@ public final class SpaceState {
         }
         movement.teleport(o.mover, x, y);
         positions.put(userId, x, y);
+        voice.engine().put(userId, x, y);
         fanOut.moved(o);
     }
 
@@ -141,12 +168,18 @@ public final class SpaceState {
         }
         touch(o);
         o.lastSeq = seq;
+        var full = voice.engine().roomFull(userId, x, y);
+        if (full.isPresent()) {
+            return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(), "room_full", "'"
+                    + full.get().room().name() + "' holds " + full.get().capacity() + " people and is full"));
+        }
         MoveVerdict verdict = movement.check(o.mover, x, y);
         if (verdict instanceof MoveVerdict.Rejected(var reason, var message)) {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(),
                     reason.name().toLowerCase(java.util.Locale.ROOT), message));
         }
         positions.put(userId, o.x(), o.y());
+        voice.engine().put(userId, o.x(), o.y());
         fanOut.moved(o);
         return Optional.empty();
     }
@@ -160,6 +193,7 @@ public final class SpaceState {
         o.lastActivityMillis = clock.millis();
         o.status = status;
         o.statusText = text;
+        voice.engine().doNotDisturb(userId, status == Status.DND);
         markChanged(o);
     }
 
@@ -180,12 +214,14 @@ public final class SpaceState {
         this.map = newMap;
         this.info = newInfo;
         this.movement = new Movement(newMap, rules(tuning), clock);
+        voice.engine().areas(newMap.areas());
         var spawn = newMap.spawn();
         List<Delivery> corrections = new ArrayList<>();
         for (Occupant o : occupants.values()) {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
                 positions.put(o.userId, spawn.x(), spawn.y());
+                voice.engine().put(o.userId, spawn.x(), spawn.y());
                 fanOut.moved(o);
                 corrections.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
                         "map_changed", "the map changed; you are back at its entrance")));
@@ -238,6 +274,7 @@ public final class SpaceState {
         joined.clear();
         left.clear();
         changed.clear();
+        voice.tick(out);
         return out;
     }
 
@@ -248,7 +285,8 @@ public final class SpaceState {
 
     private double[] startPosition(String userId) {
         double[] last = lastPositions.get(userId);
-        if (last != null && map.collision().walkable(last[0], last[1])) {
+        if (last != null && map.collision().walkable(last[0], last[1])
+                && voice.engine().roomFull(userId, last[0], last[1]).isEmpty()) {
             return last;
         }
         var spawn = map.spawn();

@@ -20,11 +20,13 @@ public final class MessageDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDispatcher.class);
 
     private final PresenceHandler presence;
+    private final VoiceHandler voice;
     private final ServerMetrics metrics;
     private final Clock clock;
 
-    public MessageDispatcher(PresenceHandler presence, ServerMetrics metrics, Clock clock) {
+    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ServerMetrics metrics, Clock clock) {
         this.presence = presence;
+        this.voice = voice;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -76,6 +78,7 @@ public final class MessageDispatcher {
             case ClientMessage.Move move -> presence.move(session, move, receivedNanos);
             case ClientMessage.StatusChange change -> presence.status(session, change);
             case ClientMessage.Ping ping -> session.send(new ServerMessage.Pong(ping.ref(), clock.millis()));
+            case ClientMessage.VoiceCommand command -> voice.handle(session, command);
         }
     }
 

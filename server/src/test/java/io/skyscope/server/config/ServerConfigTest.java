@@ -54,6 +54,14 @@ class ServerConfigTest {
             TICK_MILLIS       | 5           | TICK_MILLIS: must be a whole number from 20
             IDLE_AWAY_SECONDS | soon        | IDLE_AWAY_SECONDS: must be a whole number
             PUBLIC_URL        | ftp://x     | PUBLIC_URL: must be a URL starting with http://
+            TURN_URLS         | stun:x:3478 | TURN_URLS: each entry must start with turn: or turns:
+            TURN_TTL_SECONDS  | 10          | TURN_TTL_SECONDS: must be a whole number from 60
+            VOICE_JOIN_RADIUS | 5           | VOICE_JOIN_RADIUS: must be a number from 16
+            VOICE_LEAVE_RADIUS| 100         | VOICE_LEAVE_RADIUS: must be at least VOICE_JOIN_RADIUS
+            VOICE_MAX_PEERS   | 0           | VOICE_MAX_PEERS: must be a whole number from 1 to 32
+            VOICE_DEBOUNCE_MILLIS | -5      | VOICE_DEBOUNCE_MILLIS: must be a whole number from 0
+            ROOM_CAPACITY     | 1           | ROOM_CAPACITY: must be a whole number from 2 to 50
+            STAGE_AUDIENCE    | 500         | STAGE_AUDIENCE: must be a whole number from 1 to 200
             """)
     void aWrongValueNamesTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(variable, value)))
@@ -69,6 +77,26 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("JWT_SECRET: is required");
         env.put("JWT_SECRET", "s".repeat(32));
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("MONGO_URI: is required");
+    }
+
+    @Test
+    void turnNeedsBothUrlsAndALongSecretWhichIsNotPrinted() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t:3478")))
+                .hasMessageStartingWith("TURN_SECRET: is required");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TURN_SECRET", "s".repeat(20))))
+                .hasMessageStartingWith("TURN_URLS: is required");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t:3478", "TURN_SECRET", "short")))
+                .hasMessageStartingWith("TURN_SECRET: must be at least 16 characters");
+        var config = ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t:3478?transport=udp, turns:t:5349",
+                "TURN_SECRET", "a-secret-of-twenty-chars", "TURN_TTL_SECONDS", "600", "VOICE_JOIN_RADIUS", "200",
+                "VOICE_MAX_PEERS", "6", "ROOM_CAPACITY", "10"));
+        assertThat(config.voice().turnUrls()).containsExactly("turn:t:3478?transport=udp", "turns:t:5349");
+        assertThat(config.voice().turnTtlSeconds()).isEqualTo(600);
+        assertThat(config.voice().spaceDefaults().joinRadius()).isEqualTo(200);
+        assertThat(config.voice().spaceDefaults().leaveRadius()).as("follows the join radius").isEqualTo(250);
+        assertThat(config.voice().spaceDefaults().maxPeers()).isEqualTo(6);
+        assertThat(config.voice().spaceDefaults().roomCapacity()).isEqualTo(10);
+        assertThat(config.toString()).doesNotContain("a-secret-of-twenty-chars");
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.skyscope.protocol.rest.RoleChange;
 import io.skyscope.protocol.rest.SpaceCreate;
 import io.skyscope.protocol.rest.SpaceList;
 import io.skyscope.protocol.rest.SpaceView;
+import io.skyscope.protocol.rest.VoiceSettingsView;
 import io.skyscope.server.e2e.ServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,9 @@ class ProtocolDocTest {
             Map.entry("GET /api/v1/spaces/{spaceId}/members", List.of(MemberList.class)),
             Map.entry("PUT /api/v1/spaces/{spaceId}/members/{userId}", List.of(RoleChange.class, MemberView.class)),
             Map.entry("POST /api/v1/spaces/{spaceId}/invites", List.of(InviteView.class)),
-            Map.entry("POST /api/v1/invites/{code}/accept", List.of(SpaceView.class)));
+            Map.entry("POST /api/v1/invites/{code}/accept", List.of(SpaceView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),
+            Map.entry("PUT /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)));
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();

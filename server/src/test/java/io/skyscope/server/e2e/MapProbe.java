@@ -52,4 +52,22 @@ final class MapProbe {
         }
         return found;
     }
+
+    /**
+     * An open-space point (in no map area) {@code distance} px from (x, y) in a straight, clear
+     * line, at least {@code separation} px from {@code avoid} (if given).
+     */
+    double[] openSpotInLineOfSight(double x, double y, double distance, double[] avoid, double separation) {
+        for (int degrees = 0; degrees < 360; degrees += 5) {
+            double tx = x + Math.cos(Math.toRadians(degrees)) * distance;
+            double ty = y + Math.sin(Math.toRadians(degrees)) * distance;
+            boolean apart = avoid == null || Math.hypot(tx - avoid[0], ty - avoid[1]) >= separation;
+            if (apart && tx > 0 && ty > 0 && tx < map.pixelWidth() && ty < map.pixelHeight()
+                    && map.collision().walkable(tx, ty) && map.collision().segmentClear(x, y, tx, ty)
+                    && map.areaAt(tx, ty).isEmpty()) {
+                return new double[] {tx, ty};
+            }
+        }
+        throw new AssertionError("no open spot " + distance + " px from " + x + "," + y + " in a clear line");
+    }
 }

@@ -60,9 +60,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     /** Starts (again) on a free port with the same data directory. */
     public void start() {
         ServerConfig config = customize.apply(ServerConfig.defaults(dataDir).withPort(0));
-        server = SkyScopeServer.start(new ServerConfig("127.0.0.1", config.port(), config.dataDir(),
-                config.mongoUri(), config.redisUrl(), config.jwtSecret(), config.adminUsername(),
-                config.registration(), config.stunUrls(), config.publicUrl(), config.world()));
+        server = SkyScopeServer.start(config.withHost("127.0.0.1"));
         api = new SkyScopeApi(URI.create("http://127.0.0.1:" + server.port() + "/"), http);
     }
 

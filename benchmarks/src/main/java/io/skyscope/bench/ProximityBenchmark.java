@@ -1,0 +1,147 @@
+package io.skyscope.bench;
+
+import io.skyscope.server.world.map.AreaKind;
+import io.skyscope.server.world.map.MapArea;
+import io.skyscope.server.world.proximity.ProximityEngine;
+import io.skyscope.server.world.proximity.VoiceSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The proximity engine of one space: one 100 ms tick in which 10% of the users take a step (up to
+ * 16 px each way, walking speed) and the engine works out who hears whom (hysteresis, K nearest,
+ * debounce) and the voice events. Default voice settings: join at 128 px, leave at 160 px,
+ * 8 peers, 300 ms debounce.
+ *
+ * <p>{@code neighbours} sets the density: the average number of other people within the join
+ * radius of someone, with people placed uniformly on a square floor sized for it. 2 is a
+ * spread-out office, 8 a busy open-plan floor, 40 a crowded hall (the 8-peer cap binds for almost
+ * everyone). Four meeting rooms of 12 and a silent zone sit on the floor; 5% of the users are do
+ * not disturb. {@link #main} prints CPU time, events and links per tick beside JMH's wall time.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ProximityBenchmark {
+
+    @Param({"1000", "10000"})
+    public int users;
+
+    @Param({"2", "8", "40"})
+    public int neighbours;
+
+    private ProximityEngine engine;
+    private SteppingClock clock;
+    private Random random;
+    private double side;
+    private double[] xs;
+    private double[] ys;
+    private String[] ids;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        VoiceSettings settings = VoiceSettings.defaults();
+        double hearingArea = Math.PI * settings.joinRadius() * settings.joinRadius();
+        side = Math.sqrt(users * hearingArea / neighbours);
+        random = new Random(42);
+        clock = new SteppingClock();
+        double room = 300;
+        List<MapArea> areas = List.of(
+                new MapArea("Room 1", AreaKind.MEETING_ROOM, 0, 0, room, room, Map.of()),
+                new MapArea("Room 2", AreaKind.MEETING_ROOM, side - room, 0, room, room, Map.of()),
+                new MapArea("Room 3", AreaKind.MEETING_ROOM, 0, side - room, room, room, Map.of()),
+                new MapArea("Room 4", AreaKind.MEETING_ROOM, side - room, side - room, room, room, Map.of()),
+                new MapArea("Library", AreaKind.SILENT_ZONE, side / 2 - room / 2, side / 2 - room / 2, room, room,
+                        Map.of()));
+        engine = new ProximityEngine(settings, areas, clock);
+        xs = new double[users];
+        ys = new double[users];
+        ids = new String[users];
+        for (int i = 0; i < users; i++) {
+            ids[i] = "user-" + i;
+            do {
+                xs[i] = random.nextDouble() * side;
+                ys[i] = random.nextDouble() * side;
+            } while (engine.roomFull(ids[i], xs[i], ys[i]).isPresent());
+            engine.put(ids[i], xs[i], ys[i]);
+            if (i % 20 == 0) {
+                engine.doNotDisturb(ids[i], true);
+            }
+        }
+        for (int t = 0; t < 10; t++) {
+            clock.advance(Duration.ofMillis(100));
+            engine.tick();
+        }
+    }
+
+    @Benchmark
+    public int tick() {
+        clock.advance(Duration.ofMillis(100));
+        int movers = users / 10;
+        for (int k = 0; k < movers; k++) {
+            int i = next;
+            next = (next + 7919) % users;
+            double x = clamp(xs[i] + (random.nextDouble() - 0.5) * 32);
+            double y = clamp(ys[i] + (random.nextDouble() - 0.5) * 32);
+            if (engine.roomFull(ids[i], x, y).isEmpty()) {
+                xs[i] = x;
+                ys[i] = y;
+                engine.put(ids[i], x, y);
+            }
+        }
+        return engine.tick().size();
+    }
+
+    /**
+     * A tick report beside JMH, for a machine shared with other work: for each configuration,
+     * 300 ticks after a warm-up, the median wall and CPU time of a tick (CPU time counts only
+     * this thread), voice events per tick and links at the end.
+     * {@code java -cp benchmarks/target/benchmarks.jar io.skyscope.bench.ProximityBenchmark}
+     */
+    public static void main(String[] args) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.println("users  neighbours  wall-median-us  cpu-median-us  events/tick  links");
+        for (int users : new int[] {1000, 10000}) {
+            for (int neighbours : new int[] {2, 8, 40}) {
+                var b = new ProximityBenchmark();
+                b.users = users;
+                b.neighbours = neighbours;
+                b.setUp();
+                for (int i = 0; i < 300; i++) {
+                    b.tick();
+                }
+                long[] wall = new long[300];
+                long[] cpu = new long[300];
+                long events = 0;
+                for (int i = 0; i < 300; i++) {
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    events += b.tick();
+                    wall[i] = System.nanoTime() - t0;
+                    cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+                }
+                java.util.Arrays.sort(wall);
+                java.util.Arrays.sort(cpu);
+                System.out.printf("%5d  %10d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, wall[150] / 1e3,
+                        cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
+            }
+        }
+    }
+
+    private double clamp(double v) {
+        return Math.max(0, Math.min(side - 1, v));
+    }
+}

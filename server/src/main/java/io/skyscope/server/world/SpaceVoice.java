@@ -1,0 +1,124 @@
+package io.skyscope.server.world;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.world.proximity.ProximityEngine;
+import io.skyscope.server.world.proximity.VoiceEvent;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The voice side of a space: turns the proximity engine's events into messages, relays WebRTC
+ * signals between people in each other's voice set, keeps everyone's mute and speaking flags, and
+ * times link set-ups. Pure like {@link SpaceState}, which owns it; called on the owner's thread.
+ *
+ * <p>Set-up time, as the server can see it, runs from {@code voice.join} to the first signal the
+ * answering side sends (its answer): the signalling round trip, without the media path.
+ */
+final class SpaceVoice {
+    private final ProximityEngine engine;
+    private final Clock clock;
+    private final Map<String, ServerMessage.VoiceState> states = new HashMap<>();
+    /** Links whose answer has not been seen yet: "answerer|offerer" → when voice.join went out. */
+    private final Map<String, Long> awaitingAnswer = new HashMap<>();
+    private int established;
+
+    SpaceVoice(ProximityEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    ProximityEngine engine() {
+        return engine;
+    }
+
+    void left(String userId) {
+        engine.remove(userId);
+        states.remove(userId);
+    }
+
+    /** Runs the engine's tick and adds what it says to {@code out}. */
+    void tick(List<Delivery> out) {
+        long now = clock.millis();
+        for (VoiceEvent event : engine.tick()) {
+            switch (event) {
+                case VoiceEvent.Joined j -> {
+                    out.add(new Delivery(j.userId(), new ServerMessage.VoiceJoin(j.peerId(), j.offerer(),
+                            j.reason().wireName(), j.direction())));
+                    var peerState = states.get(j.peerId());
+                    if (peerState != null) {
+                        out.add(new Delivery(j.userId(), peerState));
+                    }
+                    if (j.offerer()) {
+                        established++;
+                        awaitingAnswer.put(j.peerId() + "|" + j.userId(), now);
+                    }
+                }
+                case VoiceEvent.Left l -> {
+                    out.add(new Delivery(l.userId(), new ServerMessage.VoiceLeave(l.peerId(), l.reason().wireName())));
+                    awaitingAnswer.remove(l.userId() + "|" + l.peerId());
+                }
+                case VoiceEvent.AudienceFull f -> out.add(new Delivery(f.userId(), ServerMessage.Error.of("audience_full",
+                        "The audience of '" + f.stage() + "' is full: a stage reaches at most " + f.limit()
+                                + " listeners over direct links. A larger audience needs a media server (SFU),"
+                                + " which this server does not have.", null)));
+            }
+        }
+    }
+
+    /**
+     * The user connected again (a new session took over): their new client knows of no call, and
+     * their peers' connections lead to the old one. Both sides are told to start each call afresh:
+     * the peer gets {@code voice.leave} then {@code voice.join}, the user {@code voice.join}.
+     */
+    void reconnected(String userId, List<Delivery> out) {
+        long now = clock.millis();
+        for (var entry : engine.links(userId).entrySet()) {
+            String peer = entry.getKey();
+            var link = entry.getValue();
+            String reason = link.reason().wireName();
+            boolean userOffers = userId.compareTo(peer) < 0;
+            out.add(new Delivery(peer, new ServerMessage.VoiceLeave(userId, reason)));
+            out.add(new Delivery(peer, new ServerMessage.VoiceJoin(userId, !userOffers, reason, link.direction(peer))));
+            out.add(new Delivery(userId, new ServerMessage.VoiceJoin(peer, userOffers, reason, link.direction(userId))));
+            var peerState = states.get(peer);
+            if (peerState != null) {
+                out.add(new Delivery(userId, peerState));
+            }
+            awaitingAnswer.put(userOffers ? peer + "|" + userId : userId + "|" + peer, now);
+        }
+    }
+
+    /**
+     * Relays a signal if {@code from} and {@code to} are in each other's voice set right now, else
+     * refuses it. Returns the link's set-up time if this was the answerer's first signal.
+     */
+    OptionalLong signal(String from, String to, JsonNode payload, String ref, List<Delivery> out) {
+        if (!engine.linked(from, to)) {
+            out.add(new Delivery(from, new ServerMessage.Error("not_in_voice_set",
+                    "'" + to + "' is not in your voice set; signals go only to peers you were told of with voice.join",
+                    ref, "to", null)));
+            return OptionalLong.empty();
+        }
+        out.add(new Delivery(to, new ServerMessage.Signal(from, payload)));
+        Long joinedAt = awaitingAnswer.remove(from + "|" + to);
+        return joinedAt == null ? OptionalLong.empty() : OptionalLong.of(clock.millis() - joinedAt);
+    }
+
+    /** Records the flags; returns the message for whoever should see them. */
+    ServerMessage.VoiceState state(String userId, boolean muted, boolean speaking) {
+        var state = new ServerMessage.VoiceState(userId, muted, speaking);
+        states.put(userId, state);
+        return state;
+    }
+
+    /** Links set up since the last call (each counted once), for the set-ups-per-minute metric. */
+    int takeEstablished() {
+        int n = established;
+        established = 0;
+        return n;
+    }
+}

@@ -1,0 +1,253 @@
+package io.skyscope.server.world.proximity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rules of who should hear whom, applied to the {@code desired} relation of {@link VoiceMember}s.
+ * Every pair it changes is recorded in {@code touched}; everyone who lost a desired link is put in
+ * {@code freed}, to look for another next tick. Owned by the engine's thread.
+ *
+ * <p>Open space: each person hears the {@code maxPeers} nearest people within range. Someone is
+ * in range within {@code joinRadius}, or within {@code leaveRadius} while already linked; a linked
+ * peer also ranks {@code leaveRadius - joinRadius} nearer than it is, so that two people at about
+ * the same distance do not keep swapping places. A person who already has {@code maxPeers} links
+ * accepts a newcomer only in place of their furthest link, and only if the newcomer is nearer by
+ * more than that band. Each person therefore has at most {@code maxPeers} proximity links.
+ */
+final class DesiredLinks {
+    private final Set<Pair> touched;
+    private final Set<VoiceMember> freed;
+    private final Map<Zone, StageAudience> audiences = new HashMap<>();
+    private final List<VoiceMember> keep = new ArrayList<>();
+    /** This query's candidates, sorted by score: parallel arrays reused from query to query. */
+    private VoiceMember[] candidate = new VoiceMember[16];
+    private double[] distance = new double[16];
+    private double[] score = new double[16];
+    private boolean[] linked = new boolean[16];
+    private int candidates;
+    /** Who the grid visitor is working for (one reusable visitor, no allocation per query). */
+    private VoiceMember querying;
+    private final Consumer<VoiceMember> newcomer = v -> {
+        if (v != querying && querying.desired.get(v) == null) {
+            addCandidate(v, querying.distanceTo(v), false, 0);
+        }
+    };
+
+    DesiredLinks(Set<Pair> touched, Set<VoiceMember> freed) {
+        this.touched = touched;
+        this.freed = freed;
+    }
+
+    /**
+     * Works out the proximity links of {@code u}, who stands in open space: a query within the join
+     * radius for newcomers, and a direct look at the peers already linked (out to the leave radius).
+     */
+    void openSpace(VoiceMember u, ProximityGrid openSpace, VoiceSettings settings) {
+        double gap = settings.hysteresis();
+        double leave = settings.leaveRadius();
+        candidates = 0;
+        for (int i = 0; i < u.desired.size(); i++) {
+            VoiceMember v = u.desired.peer(i);
+            double d = u.distanceTo(v);
+            if (d <= leave) {
+                addCandidate(v, d, true, gap);
+            }
+        }
+        querying = u;
+        openSpace.forEachWithin(u.x, u.y, settings.joinRadius(), newcomer);
+        querying = null;
+        if (candidates == 0 && u.desired.isEmpty()) {
+            return;
+        }
+        keep.clear();
+        int max = settings.maxPeers();
+        for (int i = 0; i < candidates && keep.size() < max; i++) {
+            VoiceMember c = candidate[i];
+            if (linked[i]) {
+                keep.add(c);
+            } else if (c.desiredProximity < max) {
+                set(u, c, VoiceLink.PROXIMITY);
+                keep.add(c);
+            } else {
+                VoiceMember furthest = furthestProximityPeer(c, gap);
+                if (furthest != null && distance[i] < c.distanceTo(furthest) - gap) {
+                    drop(c, furthest);
+                    set(u, c, VoiceLink.PROXIMITY);
+                    keep.add(c);
+                }
+            }
+        }
+        if (u.desiredProximity > keep.size()) {
+            for (VoiceMember peer : u.desired.peers()) {
+                if (!keep.contains(peer)) {
+                    drop(u, peer);
+                }
+            }
+        }
+        java.util.Arrays.fill(candidate, 0, candidates, null);
+    }
+
+    /** Inserts a candidate in score order (a linked peer ranks {@code bonus} nearer than it is). */
+    private void addCandidate(VoiceMember v, double d, boolean isLinked, double bonus) {
+        if (candidates == candidate.length) {
+            int n = candidates * 2;
+            candidate = java.util.Arrays.copyOf(candidate, n);
+            distance = java.util.Arrays.copyOf(distance, n);
+            score = java.util.Arrays.copyOf(score, n);
+            linked = java.util.Arrays.copyOf(linked, n);
+        }
+        double sc = d - bonus;
+        int i = candidates++;
+        while (i > 0 && score[i - 1] > sc) {
+            candidate[i] = candidate[i - 1];
+            distance[i] = distance[i - 1];
+            score[i] = score[i - 1];
+            linked[i] = linked[i - 1];
+            i--;
+        }
+        candidate[i] = v;
+        distance[i] = d;
+        score[i] = sc;
+        linked[i] = isLinked;
+    }
+
+    /** Everyone in a meeting room hears everyone else in it. */
+    void room(Collection<VoiceMember> inRoom) {
+        for (VoiceMember a : inRoom) {
+            for (VoiceMember b : inRoom) {
+                if (a.id.compareTo(b.id) < 0 && a.desired.get(b) == null) {
+                    set(a, b, VoiceLink.ROOM);
+                }
+            }
+        }
+    }
+
+    /**
+     * A stage's speakers (people with the speaker role standing on the stage) hear each other and
+     * are heard by its listeners: everyone else on the stage or in its audience areas, first come
+     * first served up to {@code stageAudience}; the others are told the audience is full.
+     */
+    void stage(Zone zone, Collection<VoiceMember> inZone, Set<String> speakerRole, VoiceSettings settings,
+               Consumer<VoiceEvent> out) {
+        List<VoiceMember> speakers = new ArrayList<>();
+        List<VoiceMember> listeners = new ArrayList<>();
+        for (VoiceMember m : inZone) {
+            boolean onStage = zone.area().equals(m.area);
+            (onStage && speakerRole.contains(m.id) ? speakers : listeners).add(m);
+        }
+        StageAudience audience = audiences.computeIfAbsent(zone, z -> new StageAudience());
+        Set<VoiceMember> admitted = audience.admit(listeners, settings.stageAudience(), zone.area().name(), out);
+        Map<VoiceMember, Map<VoiceMember, VoiceLink>> wanted = new HashMap<>();
+        for (VoiceMember s : speakers) {
+            Map<VoiceMember, VoiceLink> links = wanted.computeIfAbsent(s, k -> new HashMap<>());
+            for (VoiceMember other : speakers) {
+                if (other != s) {
+                    links.put(other, VoiceLink.STAGE_MUTUAL);
+                }
+            }
+            for (VoiceMember l : admitted) {
+                links.put(l, VoiceLink.fromSpeaker(s.id));
+                wanted.computeIfAbsent(l, k -> new HashMap<>()).put(s, VoiceLink.fromSpeaker(s.id));
+            }
+        }
+        for (VoiceMember m : inZone) {
+            Map<VoiceMember, VoiceLink> target = wanted.getOrDefault(m, Map.of());
+            for (VoiceMember peer : m.desired.peers()) {
+                VoiceLink want = target.get(peer);
+                if (want == null || !want.equals(m.desired.get(peer))) {
+                    drop(m, peer);
+                }
+            }
+            for (var t : target.entrySet()) {
+                if (m.desired.get(t.getKey()) == null) {
+                    set(m, t.getKey(), t.getValue());
+                }
+            }
+        }
+    }
+
+    /** Forgets a stage's audience bookkeeping when nobody is left in it. */
+    void stageEmptied(Zone zone) {
+        audiences.remove(zone);
+    }
+
+    /** Drops every desired link of {@code u}. */
+    void dropAll(VoiceMember u) {
+        for (VoiceMember peer : u.desired.peers()) {
+            drop(u, peer);
+        }
+    }
+
+    void set(VoiceMember a, VoiceMember b, VoiceLink link) {
+        VoiceLink before = a.desired.put(b, link);
+        b.desired.put(a, link);
+        int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
+                - (before != null && before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
+        a.desiredProximity += delta;
+        b.desiredProximity += delta;
+        touched.add(Pair.of(a, b));
+    }
+
+    void drop(VoiceMember a, VoiceMember b) {
+        VoiceLink before = a.desired.remove(b);
+        b.desired.remove(a);
+        if (before == null) {
+            return;
+        }
+        if (before.reason() == VoiceReason.PROXIMITY) {
+            a.desiredProximity--;
+            b.desiredProximity--;
+        }
+        touched.add(Pair.of(a, b));
+        freed.add(a);
+        freed.add(b);
+    }
+
+    private static VoiceMember furthestProximityPeer(VoiceMember v, double gap) {
+        VoiceMember furthest = null;
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < v.desired.size(); i++) {
+            if (v.desired.link(i).reason() == VoiceReason.PROXIMITY) {
+                VoiceMember peer = v.desired.peer(i);
+                double score = v.distanceTo(peer) - gap;
+                if (score > worst) {
+                    worst = score;
+                    furthest = peer;
+                }
+            }
+        }
+        return furthest;
+    }
+
+    /** Which listeners of one stage are linked to its speakers. */
+    private static final class StageAudience {
+        private final Set<VoiceMember> admitted = new LinkedHashSet<>();
+        private final Set<VoiceMember> told = new HashSet<>();
+
+        Set<VoiceMember> admit(List<VoiceMember> listeners, int limit, String stage, Consumer<VoiceEvent> out) {
+            Set<VoiceMember> present = new HashSet<>(listeners);
+            admitted.retainAll(present);
+            told.retainAll(present);
+            for (VoiceMember l : listeners) {
+                if (admitted.contains(l)) {
+                    continue;
+                }
+                if (admitted.size() < limit) {
+                    admitted.add(l);
+                    told.remove(l);
+                } else if (told.add(l)) {
+                    out.accept(new VoiceEvent.AudienceFull(l.id, stage, limit));
+                }
+            }
+            return admitted;
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package io.skyscope.server.world.proximity;
+
+import io.skyscope.server.world.map.AreaKind;
+import io.skyscope.server.world.map.MapArea;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides who hears whom in one space: positions, map areas, do-not-disturb and the stage speaker
+ * role in; {@link VoiceEvent}s out, once per {@link #tick()}. Pure: no sockets, no threads, time
+ * from the injected clock. Not thread-safe: the space's owner calls it from its one thread.
+ *
+ * <p>The rules: in open space people hear their nearest neighbours within range ({@link
+ * DesiredLinks}); everyone in a meeting room hears everyone else in it and nobody outside; a
+ * silent zone has no voice; a stage's speakers are heard by its audience; do-not-disturb users are
+ * in no voice set. A change of who hears whom is made once it has held for the debounce time,
+ * except that a link to someone who left, went do-not-disturb or into a silent zone ends at once.
+ *
+ * <p>Cost: a tick works only on people who moved or changed (and on rooms and stages with such
+ * people), each with one radius query on a {@link ProximityGrid} of the people in open space.
+ */
+public final class ProximityEngine {
+    private final Clock clock;
+    private VoiceSettings settings;
+    private List<MapArea> areas;
+    private ProximityGrid openSpace;
+    private final Map<String, VoiceMember> members = new HashMap<>();
+    private final Map<Zone, Set<VoiceMember>> zones = new HashMap<>();
+    private final Map<MapArea, Integer> occupancy = new HashMap<>();
+    private final Set<String> speakerRole = new LinkedHashSet<>();
+    private final List<VoiceMember> dirty = new ArrayList<>();
+    private final Set<VoiceMember> freed = new LinkedHashSet<>();
+    private final Set<Pair> touched = new LinkedHashSet<>();
+    private final Set<Zone> zonesToRedo = new LinkedHashSet<>();
+    private final Map<Pair, Long> pending = new LinkedHashMap<>();
+    private final List<VoiceEvent> out = new ArrayList<>();
+    private final DesiredLinks rules;
+    private int links;
+
+    /** A meeting room that cannot take one more person. */
+    public record RoomFull(MapArea room, int capacity) {
+    }
+
+    public ProximityEngine(VoiceSettings settings, List<MapArea> areas, Clock clock) {
+        this.settings = settings;
+        this.areas = List.copyOf(areas);
+        this.clock = clock;
+        this.openSpace = new ProximityGrid(settings.joinRadius());
+        this.rules = new DesiredLinks(touched, freed);
+    }
+
+    public VoiceSettings settings() {
+        return settings;
+    }
+
+    /** Adds a person at (x, y), or moves them there. */
+    public void put(String userId, double x, double y) {
+        VoiceMember m = members.computeIfAbsent(userId, VoiceMember::new);
+        m.x = x;
+        m.y = y;
+        MapArea area = areaAt(x, y);
+        if (!java.util.Objects.equals(area, m.area)) {
+            occupy(m.area, -1);
+            occupy(area, 1);
+            m.area = area;
+        }
+        if (m.zone == Zone.OPEN) {
+            openSpace.put(m, x, y);
+        }
+        markDirty(m);
+    }
+
+    /** The person left the space: their links end at the next tick, without debounce. */
+    public void remove(String userId) {
+        VoiceMember m = members.remove(userId);
+        if (m == null) {
+            return;
+        }
+        occupy(m.area, -1);
+        if (m.zone.shared()) {
+            zonesToRedo.add(m.zone);
+        }
+        leaveZone(m);
+        rules.dropAll(m);
+        for (VoiceMember peer : m.linked.peers()) {
+            unlink(m, peer);
+        }
+        if (m.dirty) {
+            dirty.remove(m);
+        }
+        freed.remove(m);
+        touched.removeIf(p -> p.involves(m));
+        pending.keySet().removeIf(p -> p.involves(m));
+    }
+
+    public void doNotDisturb(String userId, boolean on) {
+        VoiceMember m = members.get(userId);
+        if (m != null && m.doNotDisturb != on) {
+            m.doNotDisturb = on;
+            markDirty(m);
+        }
+    }
+
+    /** Grants or revokes the speaker role on this space's stages; false if nothing changed. */
+    public boolean speaker(String userId, boolean on) {
+        boolean changed = on ? speakerRole.add(userId) : speakerRole.remove(userId);
+        VoiceMember m = members.get(userId);
+        if (changed && m != null) {
+            markDirty(m);
+        }
+        return changed;
+    }
+
+    public Set<String> speakers() {
+        return Set.copyOf(speakerRole);
+    }
+
+    /** New settings (a space owner changed them): everyone is re-evaluated at the next tick. */
+    public void settings(VoiceSettings newSettings) {
+        if (newSettings.joinRadius() != settings.joinRadius()) {
+            var rebuilt = new ProximityGrid(newSettings.joinRadius());
+            for (VoiceMember m : members.values()) {
+                if (m.zone == Zone.OPEN) {
+                    m.slot = -1;
+                    rebuilt.put(m, m.x, m.y);
+                }
+            }
+            openSpace = rebuilt;
+        }
+        settings = newSettings;
+        members.values().forEach(this::markDirty);
+    }
+
+    /** The map changed: areas are looked up again for everyone. */
+    public void areas(List<MapArea> newAreas) {
+        areas = List.copyOf(newAreas);
+        occupancy.clear();
+        for (VoiceMember m : members.values()) {
+            m.area = areaAt(m.x, m.y);
+            occupy(m.area, 1);
+            markDirty(m);
+        }
+    }
+
+    /**
+     * Whether {@code userId} may step onto (x, y): empty unless that is in a meeting room they are
+     * not in yet and which is full. Rooms hold their {@code capacity} property, at most the
+     * configured room capacity.
+     */
+    public Optional<RoomFull> roomFull(String userId, double x, double y) {
+        MapArea area = areaAt(x, y);
+        if (area == null || area.kind() != AreaKind.MEETING_ROOM) {
+            return Optional.empty();
+        }
+        VoiceMember m = members.get(userId);
+        if (m != null && area.equals(m.area)) {
+            return Optional.empty();
+        }
+        int capacity = Math.min(area.capacity().orElse(settings.roomCapacity()), settings.roomCapacity());
+        return occupancy.getOrDefault(area, 0) >= capacity ? Optional.of(new RoomFull(area, capacity))
+                : Optional.empty();
+    }
+
+    /** Whether the two are in each other's voice set (as the clients were told). */
+    public boolean linked(String a, String b) {
+        return link(a, b).isPresent();
+    }
+
+    /** A person's voice set with why each link exists, peer id to link. */
+    public Map<String, VoiceLink> links(String userId) {
+        VoiceMember m = members.get(userId);
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, VoiceLink> links = new HashMap<>();
+        for (int i = 0; i < m.linked.size(); i++) {
+            links.put(m.linked.peer(i).id, m.linked.link(i));
+        }
+        return links;
+    }
+
+    /** The link between two people, or empty. */
+    public Optional<VoiceLink> link(String a, String b) {
+        VoiceMember m = members.get(a);
+        VoiceMember peer = members.get(b);
+        return m == null || peer == null ? Optional.empty() : Optional.ofNullable(m.linked.get(peer));
+    }
+
+    /** The voice set of a person: who they hear and talk to right now. */
+    public Set<String> voiceSet(String userId) {
+        VoiceMember m = members.get(userId);
+        if (m == null) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < m.linked.size(); i++) {
+            ids.add(m.linked.peer(i).id);
+        }
+        return ids;
+    }
+
+    /** Voice links in the space (each pair once). */
+    public int linkCount() {
+        return links;
+    }
+
+    public int population() {
+        return members.size();
+    }
+
+    /** Applies what changed since the last tick; returns the events for the clients. */
+    public List<VoiceEvent> tick() {
+        long now = clock.millis();
+        for (VoiceMember m : freed) {
+            if (members.containsKey(m.id)) {
+                markDirty(m);
+            }
+        }
+        freed.clear();
+        for (VoiceMember m : dirty) {
+            Zone zone = zoneOf(m);
+            if (!zone.equals(m.zone)) {
+                if (m.zone.shared()) {
+                    zonesToRedo.add(m.zone);
+                }
+                leaveZone(m);
+                rules.dropAll(m);
+                enterZone(m, zone);
+            }
+            if (zone.shared()) {
+                zonesToRedo.add(zone);
+            }
+        }
+        for (VoiceMember m : dirty) {
+            if (m.zone == Zone.OPEN) {
+                rules.openSpace(m, openSpace, settings);
+            }
+            m.dirty = false;
+        }
+        dirty.clear();
+        for (Zone zone : zonesToRedo) {
+            Set<VoiceMember> inZone = zones.getOrDefault(zone, Set.of());
+            if (zone.kind() == Zone.Kind.ROOM) {
+                rules.room(inZone);
+            } else if (inZone.isEmpty()) {
+                rules.stageEmptied(zone);
+            } else {
+                rules.stage(zone, inZone, speakerRole, settings, out::add);
+            }
+        }
+        zonesToRedo.clear();
+        for (Pair p : touched) {
+            if (java.util.Objects.equals(p.first().desired.get(p.second()), p.first().linked.get(p.second()))) {
+                pending.remove(p);
+            } else {
+                pending.putIfAbsent(p, now);
+            }
+        }
+        touched.clear();
+        applyDue(now);
+        List<VoiceEvent> events = List.copyOf(out);
+        out.clear();
+        return events;
+    }
+
+    /** Removals first, so that an addition finds the slot a removal frees in the same tick. */
+    private void applyDue(long now) {
+        List<Pair> additions = new ArrayList<>();
+        for (Iterator<Map.Entry<Pair, Long>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            VoiceMember a = entry.getKey().first();
+            VoiceMember b = entry.getKey().second();
+            VoiceLink want = a.desired.get(b);
+            VoiceLink have = a.linked.get(b);
+            boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
+            if (!urgent && now - entry.getValue() < settings.debounceMillis()) {
+                continue;
+            }
+            if (have != null && want != null && have.mutual() && want.mutual()) {
+                relink(a, b, want);
+                it.remove();
+            } else if (have != null) {
+                unlink(a, b);
+                if (want == null) {
+                    it.remove();
+                } else {
+                    additions.add(entry.getKey());
+                }
+            } else {
+                additions.add(entry.getKey());
+            }
+        }
+        for (Pair p : additions) {
+            VoiceMember a = p.first();
+            VoiceMember b = p.second();
+            VoiceLink want = a.desired.get(b);
+            boolean capped = want.reason() == VoiceReason.PROXIMITY
+                    && (a.linkedProximity >= settings.maxPeers() || b.linkedProximity >= settings.maxPeers());
+            if (!capped) {
+                link(a, b, want);
+                pending.remove(p);
+            }
+        }
+    }
+
+    private void link(VoiceMember a, VoiceMember b, VoiceLink link) {
+        a.linked.put(b, link);
+        b.linked.put(a, link);
+        if (link.reason() == VoiceReason.PROXIMITY) {
+            a.linkedProximity++;
+            b.linkedProximity++;
+        }
+        links++;
+        out.add(new VoiceEvent.Joined(a.id, b.id, true, link.reason(), link.direction(a.id)));
+        out.add(new VoiceEvent.Joined(b.id, a.id, false, link.reason(), link.direction(b.id)));
+    }
+
+    /** Both sides talk before and after: the link stays, only its reason changes (no event). */
+    private void relink(VoiceMember a, VoiceMember b, VoiceLink link) {
+        VoiceLink before = a.linked.put(b, link);
+        b.linked.put(a, link);
+        int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
+                - (before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
+        a.linkedProximity += delta;
+        b.linkedProximity += delta;
+    }
+
+    private void unlink(VoiceMember a, VoiceMember b) {
+        VoiceLink before = a.linked.remove(b);
+        b.linked.remove(a);
+        if (before.reason() == VoiceReason.PROXIMITY) {
+            a.linkedProximity--;
+            b.linkedProximity--;
+        }
+        links--;
+        out.add(new VoiceEvent.Left(a.id, b.id, before.reason()));
+        out.add(new VoiceEvent.Left(b.id, a.id, before.reason()));
+    }
+
+    private Zone zoneOf(VoiceMember m) {
+        if (m.doNotDisturb) {
+            return Zone.NONE;
+        }
+        MapArea area = m.area;
+        if (area == null) {
+            return Zone.OPEN;
+        }
+        return switch (area.kind()) {
+            case MEETING_ROOM -> new Zone(Zone.Kind.ROOM, area);
+            case SILENT_ZONE -> Zone.NONE;
+            case STAGE -> new Zone(Zone.Kind.STAGE, area);
+            case AUDIENCE -> area.stageName().flatMap(this::stageNamed)
+                    .map(stage -> new Zone(Zone.Kind.STAGE, stage)).orElse(Zone.NONE);
+        };
+    }
+
+    private Optional<MapArea> stageNamed(String name) {
+        return areas.stream().filter(a -> a.kind() == AreaKind.STAGE && a.name().equals(name)).findFirst();
+    }
+
+    private void enterZone(VoiceMember m, Zone zone) {
+        m.zone = zone;
+        if (zone == Zone.OPEN) {
+            openSpace.put(m, m.x, m.y);
+        } else if (zone.shared()) {
+            zones.computeIfAbsent(zone, z -> new LinkedHashSet<>()).add(m);
+        }
+    }
+
+    private void leaveZone(VoiceMember m) {
+        if (m.zone == Zone.OPEN) {
+            openSpace.remove(m);
+        } else if (m.zone.shared()) {
+            Set<VoiceMember> inZone = zones.get(m.zone);
+            inZone.remove(m);
+            if (inZone.isEmpty()) {
+                zones.remove(m.zone);
+            }
+        }
+        m.zone = Zone.NONE;
+    }
+
+    /** The area under a point: where areas overlap, the smallest (innermost), as on the map. */
+    private MapArea areaAt(double x, double y) {
+        MapArea best = null;
+        for (MapArea area : areas) {
+            if (area.contains(x, y) && (best == null || area.size() < best.size())) {
+                best = area;
+            }
+        }
+        return best;
+    }
+
+    private void occupy(MapArea area, int delta) {
+        if (area != null && area.kind() == AreaKind.MEETING_ROOM) {
+            occupancy.merge(area, delta, Integer::sum);
+        }
+    }
+
+    private void markDirty(VoiceMember m) {
+        if (!m.dirty) {
+            m.dirty = true;
+            dirty.add(m);
+        }
+    }
+}

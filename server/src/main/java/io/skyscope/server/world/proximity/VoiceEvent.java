@@ -1,0 +1,27 @@
+package io.skyscope.server.world.proximity;
+
+/** What the proximity engine tells one user after a tick. */
+public sealed interface VoiceEvent {
+
+    String userId();
+
+    /**
+     * {@code peerId} entered {@code userId}'s voice set. Exactly one of the two events of a pair has
+     * {@code offerer} set: the side whose user id sorts first sends the WebRTC offer.
+     */
+    record Joined(String userId, String peerId, boolean offerer, VoiceReason reason, String direction)
+            implements VoiceEvent {
+    }
+
+    /** {@code peerId} left {@code userId}'s voice set. */
+    record Left(String userId, String peerId, VoiceReason reason) implements VoiceEvent {
+    }
+
+    /**
+     * {@code userId} listens to a stage whose audience is full: direct links reach at most
+     * {@code limit} listeners, and a larger audience needs a media server (SFU), which this server
+     * does not have. Sent once each time the user comes to the stage or its audience.
+     */
+    record AudienceFull(String userId, String stage, int limit) implements VoiceEvent {
+    }
+}

@@ -1,0 +1,37 @@
+package io.skyscope.server.world.proximity;
+
+import io.skyscope.server.world.map.MapArea;
+
+/**
+ * One person as the proximity engine sees them. Two relations per person: {@code desired}, what
+ * the rules want right now, and {@code linked}, the voice set the clients were told about, which
+ * follows {@code desired} after the debounce. Owned by the engine's (the space's) thread.
+ */
+final class VoiceMember {
+    final String id;
+    double x;
+    double y;
+    /** The map area the person stands in now, or null. */
+    MapArea area;
+    /** The zone as of the last tick. */
+    Zone zone = Zone.NONE;
+    boolean doNotDisturb;
+    boolean dirty;
+    /** Index in the {@link ProximityGrid} while in open space, else -1. */
+    int slot = -1;
+    final Links desired = new Links();
+    final Links linked = new Links();
+    /** How many of {@code desired} / {@code linked} are proximity links (the ones {@code maxPeers} caps). */
+    int desiredProximity;
+    int linkedProximity;
+
+    VoiceMember(String id) {
+        this.id = id;
+    }
+
+    double distanceTo(VoiceMember other) {
+        double dx = other.x - x;
+        double dy = other.y - y;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+}

@@ -1,0 +1,66 @@
+package io.skyscope.server.world.proximity;
+
+/**
+ * How voice works in one space. Server-wide defaults come from the configuration; a space's owner
+ * may override them ({@code PUT /api/v1/spaces/{spaceId}/voice-settings}).
+ *
+ * @param joinRadius     two people this close (map pixels) in open space start hearing each other
+ * @param leaveRadius    ... and stop only once they are further apart than this (hysteresis)
+ * @param maxPeers       at most this many proximity links per person: the nearest ones
+ * @param debounceMillis a change of who hears whom must hold this long before it is made
+ * @param roomCapacity   most people a meeting room admits (a room's own {@code capacity} may be lower)
+ * @param stageAudience  most listeners a stage reaches over direct links (beyond: a media server)
+ */
+public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers, long debounceMillis,
+                            int roomCapacity, int stageAudience) {
+    public static final double MAX_RADIUS = 4096;
+    public static final int MAX_PEERS = 32;
+    public static final long MAX_DEBOUNCE_MILLIS = 10_000;
+    public static final int MAX_ROOM_CAPACITY = 50;
+    public static final int MAX_STAGE_AUDIENCE = 200;
+
+    public VoiceSettings {
+        check("joinRadius", joinRadius >= 16 && joinRadius <= MAX_RADIUS, "must be from 16 to " + (int) MAX_RADIUS
+                + " px, got " + joinRadius);
+        check("leaveRadius", leaveRadius >= joinRadius && leaveRadius <= MAX_RADIUS,
+                "must be at least joinRadius (" + joinRadius + ") and at most " + (int) MAX_RADIUS + " px, got "
+                        + leaveRadius);
+        check("maxPeers", maxPeers >= 1 && maxPeers <= MAX_PEERS, "must be from 1 to " + MAX_PEERS + ", got " + maxPeers);
+        check("debounceMillis", debounceMillis >= 0 && debounceMillis <= MAX_DEBOUNCE_MILLIS,
+                "must be from 0 to " + MAX_DEBOUNCE_MILLIS + " ms, got " + debounceMillis);
+        check("roomCapacity", roomCapacity >= 2 && roomCapacity <= MAX_ROOM_CAPACITY,
+                "must be from 2 to " + MAX_ROOM_CAPACITY + ", got " + roomCapacity);
+        check("stageAudience", stageAudience >= 1 && stageAudience <= MAX_STAGE_AUDIENCE,
+                "must be from 1 to " + MAX_STAGE_AUDIENCE + ", got " + stageAudience);
+    }
+
+    /** 4 tiles of 32 px to start hearing, 5 to stop; 8 peers; 300 ms; rooms of 12; audiences of 50. */
+    public static VoiceSettings defaults() {
+        return new VoiceSettings(128, 160, 8, 300, 12, 50);
+    }
+
+    /** The band in which an existing link is kept though a new one would not be made. */
+    public double hysteresis() {
+        return leaveRadius - joinRadius;
+    }
+
+    private static void check(String field, boolean ok, String problem) {
+        if (!ok) {
+            throw new InvalidVoiceSettingException(field, field + " " + problem);
+        }
+    }
+
+    /** A setting out of range; names the setting. */
+    public static final class InvalidVoiceSettingException extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidVoiceSettingException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.skyscope.server.ws;
+
+import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.space.SpaceVoiceSettings;
+import io.skyscope.server.world.SpaceCommand;
+import io.skyscope.server.world.SpaceOwners;
+
+/**
+ * Handles the voice family (signal, voice.state, stage.speaker) by handing it to the owner of the
+ * session's space, where the voice sets live: the relay check runs there, against the voice sets
+ * of that moment. Granting the speaker role is checked here first (a store read). Called on the
+ * session's inbound thread.
+ */
+public final class VoiceHandler {
+    private final SpaceOwners owners;
+    private final SpaceVoiceSettings voice;
+
+    public VoiceHandler(SpaceOwners owners, SpaceVoiceSettings voice) {
+        this.owners = owners;
+        this.voice = voice;
+    }
+
+    public void handle(ClientSession session, VoiceCommand command) {
+        String spaceId = session.spaceId();
+        if (spaceId == null) {
+            throw new ApiException(409, "not_in_space", "join a space first", null, null);
+        }
+        String userId = session.userId();
+        SpaceCommand forOwner = switch (command) {
+            case VoiceCommand.Signal s -> new SpaceCommand.Signal(userId, s.to(), s.payload(), s.ref());
+            case VoiceCommand.VoiceState v -> new SpaceCommand.VoiceState(userId, v.muted(), v.speaking());
+            case VoiceCommand.StageSpeaker s -> {
+                if (!voice.mayManage(userId, spaceId)) {
+                    throw ApiException.forbidden("only the space's owner or an admin can grant or revoke the speaker role");
+                }
+                yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());
+            }
+        };
+        if (!owners.owner(spaceId).submit(forOwner)) {
+            throw ApiException.unavailable("space " + spaceId + " is busy; try again");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.skyscope.server.world.proximity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProximityGridTest {
+
+    @Test
+    void radiusQueriesMatchCheckingEveryoneThroughMovesRemovalsAndGrowth() {
+        var grid = new ProximityGrid(50);
+        var random = new Random(7);
+        List<VoiceMember> people = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            var m = new VoiceMember("u" + i);
+            place(grid, m, random.nextDouble() * 3000, random.nextDouble() * 3000);
+            people.add(m);
+        }
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < 300; i++) {
+                var m = people.get(random.nextInt(people.size()));
+                if (random.nextInt(10) == 0) {
+                    grid.remove(m);
+                } else {
+                    place(grid, m, Math.max(0, m.x + random.nextGaussian() * 40), Math.max(0, m.y + random.nextGaussian() * 40));
+                }
+            }
+            for (int q = 0; q < 50; q++) {
+                double x = random.nextDouble() * 3000;
+                double y = random.nextDouble() * 3000;
+                double r = 10 + random.nextDouble() * 150;
+                Set<VoiceMember> found = new HashSet<>();
+                grid.forEachWithin(x, y, r, found::add);
+                Set<VoiceMember> expected = new HashSet<>();
+                for (var m : people) {
+                    if (m.slot >= 0 && Math.hypot(m.x - x, m.y - y) <= r) {
+                        expected.add(m);
+                    }
+                }
+                assertThat(found).isEqualTo(expected);
+            }
+        }
+        assertThat(grid.size()).isEqualTo((int) people.stream().filter(m -> m.slot >= 0).count());
+    }
+
+    private static void place(ProximityGrid grid, VoiceMember m, double x, double y) {
+        m.x = x;
+        m.y = y;
+        grid.put(m, x, y);
+    }
+}

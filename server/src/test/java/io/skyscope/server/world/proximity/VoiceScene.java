@@ -1,0 +1,67 @@
+package io.skyscope.server.world.proximity;
+
+import io.skyscope.server.world.map.MapArea;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A proximity engine on a hand-made list of areas, with a clock the test moves. */
+final class VoiceScene {
+    final Settable clock = new Settable();
+    final ProximityEngine engine;
+    final List<VoiceEvent> events = new ArrayList<>();
+
+    VoiceScene(VoiceSettings settings, List<MapArea> areas) {
+        this.engine = new ProximityEngine(settings, areas, clock);
+    }
+
+    VoiceScene put(String userId, double x, double y) {
+        engine.put(userId, x, y);
+        return this;
+    }
+
+    /** One tick, then the clock moves on by {@code millis}. */
+    List<VoiceEvent> tick(long millis) {
+        List<VoiceEvent> got = engine.tick();
+        events.addAll(got);
+        clock.now = clock.now.plusMillis(millis);
+        return got;
+    }
+
+    /** Ticks every 100 ms until past the debounce, so that every pending change is made. */
+    List<VoiceEvent> settle() {
+        List<VoiceEvent> got = new ArrayList<>();
+        long until = engine.settings().debounceMillis() + 200;
+        for (long t = 0; t <= until; t += 100) {
+            got.addAll(tick(100));
+        }
+        return got;
+    }
+
+    static final class Settable extends Clock {
+        Instant now = Instant.parse("2026-11-22T09:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

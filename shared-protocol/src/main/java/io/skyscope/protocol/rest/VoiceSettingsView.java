@@ -1,0 +1,17 @@
+package io.skyscope.protocol.rest;
+
+/**
+ * A space's voice settings. In {@code PUT /api/v1/spaces/{spaceId}/voice-settings} each field is
+ * optional: a missing (or null) one goes back to the server's default. The response always has
+ * every field: the settings now in force.
+ *
+ * @param joinRadius     map pixels within which two people in open space start hearing each other
+ * @param leaveRadius    map pixels beyond which they stop (at least {@code joinRadius})
+ * @param maxPeers       most people one person hears by proximity: the nearest
+ * @param debounceMillis how long a change of who hears whom must hold before it is made
+ * @param roomCapacity   most people a meeting room admits
+ * @param stageAudience  most listeners a stage reaches (direct links; beyond that a media server is needed)
+ */
+public record VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
+                                Integer roomCapacity, Integer stageAudience) {
+}
