@@ -4,7 +4,7 @@ import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.chat.UnavailableChat;
 import io.skyscope.desktop.session.ReconnectingConnection;
 import io.skyscope.desktop.session.Session;
-import io.skyscope.desktop.voice.UnavailableVoice;
+import io.skyscope.desktop.voice.ServerVoiceSet;
 import io.skyscope.desktop.voice.VoiceModel;
 import java.util.concurrent.Executor;
 
@@ -16,9 +16,13 @@ public interface Features {
 
     ChatModel chat(Session session, ReconnectingConnection link, Executor fx);
 
-    VoiceModel voice(Session session, ReconnectingConnection link, Executor fx);
+    VoiceModel voice(Session session, ReconnectingConnection link, Executor background, Executor fx);
 
-    /** What this build offers: no chat and no voice backend yet, so both panels say so. */
+    /**
+     * What this build offers: no chat backend yet, so the chat panel says so; voice shows what the
+     * server decides (who is in earshot, who speaks or is muted, the hearing range) but has no
+     * audio engine yet.
+     */
     Features DEFAULT = new Features() {
         @Override
         public ChatModel chat(Session session, ReconnectingConnection link, Executor fx) {
@@ -26,8 +30,8 @@ public interface Features {
         }
 
         @Override
-        public VoiceModel voice(Session session, ReconnectingConnection link, Executor fx) {
-            return UnavailableVoice.notOnThisServer();
+        public VoiceModel voice(Session session, ReconnectingConnection link, Executor background, Executor fx) {
+            return new ServerVoiceSet(session, link, background, fx);
         }
     };
 }

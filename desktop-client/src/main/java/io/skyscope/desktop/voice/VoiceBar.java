@@ -80,22 +80,22 @@ public final class VoiceBar extends HBox {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        for (var control : new javafx.scene.Node[] {mute, deafen, input, output, peers}) {
+        for (var control : new javafx.scene.Node[] {mute, deafen, input, output}) {
             control.disableProperty().bind(model.availableProperty().not());
         }
+        // Who is in earshot is worth showing even before audio works; empty, there is nothing to open.
+        peers.disableProperty().bind(Bindings.isEmpty(model.peers()));
         getChildren().addAll(mute, deafen, input, output, peers, gap, reason);
     }
 
     private static String connectedText(VoiceModel model) {
-        if (!model.availableProperty().get()) {
-            return "Voice off";
-        }
         int n = model.peers().size();
         if (n == 0) {
-            return "Nobody in earshot";
+            return model.availableProperty().get() ? "Nobody in earshot" : "Voice off";
         }
         String first = model.peers().get(0).name();
-        return n == 1 ? "Talking with " + first : "Talking with " + first + " and " + (n - 1) + " more";
+        String verb = model.availableProperty().get() ? "Talking with " : "In earshot: ";
+        return n == 1 ? verb + first : verb + first + " and " + (n - 1) + " more";
     }
 
     private static void fillPeers(MenuButton button, VoiceModel model) {
@@ -105,6 +105,7 @@ public final class VoiceBar extends HBox {
                     + " · " + p.state());
             Slider volume = new Slider(0, 2, p.volume());
             volume.setPrefWidth(140);
+            volume.setDisable(!model.availableProperty().get());
             volume.valueChangingProperty().addListener((obs, was, is) -> {
                 if (!is) {
                     model.setVolume(p.userId(), volume.getValue());

@@ -179,7 +179,7 @@ class DesktopEndToEndTest {
 
     @Test
     @Order(6)
-    void chatPanelSaysHonestlyThatThisServerHasNoChat() {
+    void chatPanelAndAudioSayHonestlyWhatIsNotAvailable() {
         Label reason = robot.lookup("#chat-unavailable").queryAs(Label.class);
         assertThat(Fx.get(() -> reason.isVisible() && reason.getText().contains("not available"))).isTrue();
         Label voice = robot.lookup("#voice-unavailable").queryAs(Label.class);
@@ -188,6 +188,25 @@ class DesktopEndToEndTest {
 
     @Test
     @Order(7)
+    void showsWhoIsInEarshotWhoSpeaksAndTellsOthersThisAppIsMuted() {
+        OfficeModel office = app.office();
+        Person b = bot.world().snapshot().self();
+        assertThat(Fx.get(() -> office.walkTo(b.x() + 40, b.y()))).isTrue();
+        Fx.until(TIMEOUT, "the bot in earshot", () -> office.voice().peers().stream()
+                .anyMatch(p -> p.userId().equals(botUser.userId())));
+        assertThat(robot.lookup("#voice-peers").queryLabeled().getText()).startsWith("In earshot: Robo Ben");
+        assertThat(Fx.get(() -> office.lastFrame().hearingRadius())).as("the space's join radius").isEqualTo(128.0);
+
+        bot.send(new ClientMessage.VoiceCommand.VoiceState(false, true, null));
+        Fx.until(TIMEOUT, "the bot's speaking ring", () -> {
+            AvatarView a = avatar(botUser.userId());
+            return a != null && a.speaking() && !a.muted();
+        });
+        bot.await(ServerMessage.VoiceState.class, s -> s.userId().equals(desk.userId()) && s.muted(), TIMEOUT);
+    }
+
+    @Test
+    @Order(8)
     void aLostConnectionShowsTheBannerReconnectsAndKeepsWhatWasSetMeanwhile() {
         OfficeModel office = app.office();
         List<LinkState.Phase> phases = new CopyOnWriteArrayList<>();
@@ -204,7 +223,7 @@ class DesktopEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void leavesAndJoinsAPrivateSpaceThroughAnInviteLink() {
         var space = server.api().createSpace(botUser.accessToken(), "Robo Lab", "private");
         var invite = server.api().send("POST", "api/v1/spaces/" + space.id() + "/invites", botUser.accessToken(),
@@ -218,7 +237,7 @@ class DesktopEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theNextStartResumesTheSessionWithoutAPassword() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
