@@ -127,11 +127,15 @@ public final class ServerVoiceSet implements VoiceModel, AutoCloseable {
 
     private void publish() {
         Map<String, String> set;
+        var world = link.world();
         synchronized (this) {
-            snapshot = new VoiceSnapshot(speaking, mutedPeople, hearingRadius);
+            Set<String> muted = new HashSet<>(mutedPeople);
+            if (world.me() != null) {
+                muted.add(world.me()); // no audio engine: my microphone is off, and my avatar says so
+            }
+            snapshot = new VoiceSnapshot(speaking, muted, hearingRadius);
             set = new LinkedHashMap<>(voiceSet);
         }
-        var world = link.world();
         var rows = set.entrySet().stream().map(e -> {
             Person p = world.person(e.getKey());
             String name = p == null ? "someone" : p.displayName();

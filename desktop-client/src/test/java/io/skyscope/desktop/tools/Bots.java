@@ -25,7 +25,9 @@ import java.util.Random;
 /**
  * Headless people for screenshots and demos: registers {@code count} accounts on a server, joins
  * the default office and has each wander inside one named area (meeting rooms, the silent library,
- * the stage, the audience, the lounge…) at walking pace, with a mix of statuses. Stops by itself.
+ * the stage, the audience, the lounge…) at walking pace, with a mix of statuses. Bots send no
+ * audio; like a person in a conversation they announce speaking now and then ({@code voice.state}),
+ * and one keeps its microphone muted. Stops by itself.
  *
  * <p>Usage: {@code Bots SERVER_URL [COUNT=6] [SECONDS=300]}
  */
@@ -77,7 +79,15 @@ public final class Bots {
             Deque<PathFinder.Point> route = new ArrayDeque<>(paths.find(x, y, home.centerX(), home.centerY()));
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long seq = 0;
+            boolean mutedBot = index == 4;
+            boolean speaking = false;
+            long nextTurn = System.nanoTime();
             while (System.nanoTime() < end && c.isOpen()) {
+                if (System.nanoTime() >= nextTurn) {
+                    speaking = !mutedBot && !speaking && random.nextInt(3) > 0;
+                    c.send(new ClientMessage.VoiceCommand.VoiceState(mutedBot, speaking, null));
+                    nextTurn = System.nanoTime() + (1_500 + random.nextInt(3_000)) * 1_000_000L;
+                }
                 if (route.isEmpty()) {
                     Thread.sleep(800 + random.nextInt(2500));
                     double tx = home.x() + 20 + random.nextDouble() * (home.width() - 40);

@@ -102,7 +102,10 @@ public final class ScreenshotTour {
             office.setZoom(1.6);
             return null;
         });
-        settle(3000);
+        settle(2000);
+        // The bots take turns speaking; wait for a moment when someone in view is.
+        until(() -> office.lastFrame().avatars().stream().anyMatch(a -> a.speaking()
+                && Math.hypot(a.x() - office.simulation().myPosition()[0], a.y() - office.simulation().myPosition()[1]) < 300));
         shot(out.resolve("office-closeup.png"));
 
         fx(() -> {
