@@ -9,13 +9,28 @@ import io.skyscope.server.auth.PasswordHasher;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.chat.ChatAccess;
+import io.skyscope.server.chat.ChatFanout;
+import io.skyscope.server.chat.ChatHistory;
+import io.skyscope.server.chat.ChatRateLimiter;
+import io.skyscope.server.chat.ChatReads;
+import io.skyscope.server.chat.ChatRecipients;
+import io.skyscope.server.chat.ChatRetention;
+import io.skyscope.server.chat.ChatService;
+import io.skyscope.server.chat.ChatStores;
+import io.skyscope.server.chat.ConversationService;
+import io.skyscope.server.chat.MessageChanges;
+import io.skyscope.server.chat.Moderation;
+import io.skyscope.server.chat.NotificationService;
 import io.skyscope.server.config.ConfigException;
 import io.skyscope.server.config.Secrets;
 import io.skyscope.server.config.ServerConfig;
 import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.http.Authenticator;
+import io.skyscope.server.http.ChatRoutes;
 import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
+import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.SpaceRoutes;
 import io.skyscope.server.http.VoiceRoutes;
@@ -24,6 +39,7 @@ import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.space.WorldAdmission;
+import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Memberships;
@@ -34,10 +50,12 @@ import io.skyscope.server.store.Users;
 import io.skyscope.server.voice.IceServers;
 import io.skyscope.server.voice.TurnCredentials;
 import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.ws.ChatHandler;
 import io.skyscope.server.ws.ClientSession;
 import io.skyscope.server.ws.MessageDispatcher;
 import io.skyscope.server.ws.PresenceHandler;
 import io.skyscope.server.ws.SessionRegistry;
+import io.skyscope.server.ws.SpaceEjections;
 import io.skyscope.server.ws.VoiceHandler;
 import io.skyscope.server.ws.WorldAccountEvents;
 import io.skyscope.server.ws.WsEndpoint;
@@ -104,6 +122,11 @@ public final class SkyScopeServer implements AutoCloseable {
         var memberships = new Memberships(store);
         var invites = new Invites(store);
         var mapsStore = new Maps(store);
+        var chatStores = ChatStores.open(store);
+        var commit = new GroupCommit(store);
+        chatStores.sequences().attach(commit);
+        commit.start();
+        stopOrder.push(commit);
 
         var mapCatalog = new MapCatalog(mapsStore, clock);
         mapCatalog.ensureDefaultMap();
@@ -135,13 +158,45 @@ public final class SkyScopeServer implements AutoCloseable {
         var turn = config.voice().turnSecret() == null ? null : new TurnCredentials(config.voice().turnSecret(),
                 Duration.ofSeconds(config.voice().turnTtlSeconds()), clock);
         var iceServers = new IceServers(config.stunUrls(), config.voice().turnUrls(), turn);
-        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers);
+        var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers,
+                chatStores.sanctions());
         var owners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
         stopOrder.push(owners);
         var sessions = new SessionRegistry(bus);
         var presence = new PresenceHandler(owners, admission);
-        var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), metrics, clock);
-        var ws = new WsEndpoint(tokens, sessions, dispatcher, presence, metrics, ClientSession.FrameLimits.defaults());
+
+        var chatTuning = config.chat();
+        var chatAccess = new ChatAccess(spaceService, users, chatStores.sanctions(), clock);
+        var fanout = new ChatFanout(bus);
+        var chatRecipients = new ChatRecipients(owners, chatTuning.hearingRadius());
+        var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());
+        var chatService = new ChatService(chatStores, users, chatAccess, chatRecipients, fanout, commit, chatLimiter,
+                clock);
+        var changes = new MessageChanges(chatStores, users, chatAccess, chatRecipients, fanout, commit, chatLimiter,
+                clock);
+        var reads = new ChatReads(chatStores, chatAccess, fanout);
+        var history = new ChatHistory(chatStores, chatAccess);
+        var conversations = new ConversationService(chatStores, users, chatAccess, reads, fanout, commit, clock);
+        var notifications = new NotificationService(chatStores);
+        var moderation = new Moderation(chatStores, chatAccess, memberships, new SpaceEjections(sessions), commit,
+                clock);
+        var retention = new ChatRetention(chatStores, chatAccess, commit, clock);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                retention.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("chat retention failed", e);
+            }
+        }, 1, 15, TimeUnit.MINUTES);
+
+        var chatHandler = new ChatHandler(chatService, changes, reads);
+        var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
+                metrics, clock);
+        // A connection's frame budget must leave room for the chat rate it is allowed.
+        var defaults = ClientSession.FrameLimits.defaults();
+        var frameLimits = new ClientSession.FrameLimits(Math.max(defaults.perSecond(), 2L * chatTuning.ratePerSecond()),
+                Math.max(defaults.burst(), 2L * chatTuning.burst()), defaults.strikesPerSecond(), defaults.strikeBurst());
+        var ws = new WsEndpoint(tokens, sessions, dispatcher, presence, metrics, frameLimits);
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
 
         var authenticator = new Authenticator(tokens);
@@ -159,6 +214,8 @@ public final class SkyScopeServer implements AutoCloseable {
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
+            new ChatRoutes(history, reads, conversations, notifications, authenticator).register(cfg.routes);
+            new ModerationRoutes(moderation, retention, authenticator).register(cfg.routes);
             new OpsRoutes(store, bus, metrics).register(cfg.routes);
             ws.register(cfg.routes);
         });

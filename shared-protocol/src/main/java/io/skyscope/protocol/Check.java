@@ -1,7 +1,14 @@
 package io.skyscope.protocol;
 
+import java.util.regex.Pattern;
+
 /** Field checks used by the message records' compact constructors. */
 public final class Check {
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern CHANNEL =
+            Pattern.compile("space|nearby|conv:[A-Za-z0-9_-]{1,64}");
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_:.-]+");
+
     private Check() {
     }
 
@@ -54,6 +61,57 @@ public final class Check {
             throw new InvalidFieldException(field, "'" + field + "' is required");
         }
         return value;
+    }
+
+    /**
+     * Chat text: 1 to {@link Limits#MAX_CHAT_TEXT} characters counted as code points, not blank,
+     * no control characters other than line feed and tab.
+     */
+    public static String chatText(String value) {
+        required("text", value);
+        int length = value.codePointCount(0, value.length());
+        if (length > Limits.MAX_CHAT_TEXT) {
+            throw new InvalidFieldException("text",
+                    "'text' must be at most " + Limits.MAX_CHAT_TEXT + " characters, got " + length);
+        }
+        if (value.isBlank()) {
+            throw new InvalidFieldException("text", "'text' must not be empty or blank");
+        }
+        noControl("text", value);
+        return value;
+    }
+
+    /** A value of {@code [A-Za-z0-9_-]} and the given length, e.g. a chat.send clientMessageId. */
+    public static String token(String field, String value, int min, int max) {
+        required(field, value);
+        if (value.length() < min || value.length() > max || !TOKEN.matcher(value).matches()) {
+            throw new InvalidFieldException(field, "'" + field + "' must be " + min + " to " + max
+                    + " characters of A-Z, a-z, 0-9, '_' or '-'");
+        }
+        return value;
+    }
+
+    /** A chat channel: {@code space}, {@code nearby} or {@code conv:<id>}. */
+    public static String channel(String value) {
+        required("channel", value);
+        if (!CHANNEL.matcher(value).matches()) {
+            throw new InvalidFieldException("channel",
+                    "'channel' must be 'space', 'nearby' or 'conv:<id>' (id: 1 to 64 of A-Z, a-z, 0-9, '_', '-')");
+        }
+        return value;
+    }
+
+    /** A chat message id as the server hands them out. */
+    public static String messageId(String field, String value) {
+        required(field, value);
+        if (value.isEmpty() || value.length() > Limits.MAX_MESSAGE_ID_LENGTH || !MESSAGE_ID.matcher(value).matches()) {
+            throw new InvalidFieldException(field, "'" + field + "' is not a message id");
+        }
+        return value;
+    }
+
+    public static String optionalMessageId(String field, String value) {
+        return value == null ? null : messageId(field, value);
     }
 
     public static String ref(String value) {

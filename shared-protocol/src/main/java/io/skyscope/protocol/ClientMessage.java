@@ -21,8 +21,14 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
+        @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
+        @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
+        @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
+        @JsonSubTypes.Type(value = ChatCommand.Typing.class, name = "chat.typing"),
+        @JsonSubTypes.Type(value = ChatCommand.Read.class, name = "chat.read"),
 })
-public sealed interface ClientMessage {
+public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
+        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.VoiceCommand, ChatCommand {
 
     String ref();
 

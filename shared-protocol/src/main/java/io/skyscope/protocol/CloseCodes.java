@@ -10,6 +10,10 @@ public final class CloseCodes {
     public static final int SIGNED_OUT = 4003;
     /** The client did not read its frames fast enough; its outbound queue overflowed. */
     public static final int TOO_SLOW = 4008;
+    /** A space admin removed this user from the space; they may join again. */
+    public static final int KICKED = 4010;
+    /** A space admin banned this user from the space; joining it again is refused. */
+    public static final int BANNED = 4011;
     /** The client kept sending after being rate-limited. */
     public static final int FLOODING = 4029;
 

@@ -15,6 +15,15 @@ public final class Limits {
     public static final int MAX_SIGNAL_PAYLOAD_BYTES = 16 * 1024;
     /** Upper bound of any map coordinate in pixels (512 tiles of 128 px). */
     public static final double MAX_COORDINATE = 65_536;
+    /** Longest chat message, in characters (Unicode code points). */
+    public static final int MAX_CHAT_TEXT = 4000;
+    /** Length bounds of a chat.send {@code clientMessageId}. */
+    public static final int MIN_CLIENT_MESSAGE_ID = 8;
+    public static final int MAX_CLIENT_MESSAGE_ID = 64;
+    /** Longest chat message id (channel key plus sequence number). */
+    public static final int MAX_MESSAGE_ID_LENGTH = 128;
+    /** Most messages one history page returns; {@code limit} above this is capped. */
+    public static final int MAX_HISTORY_PAGE = 100;
 
     private Limits() {
     }

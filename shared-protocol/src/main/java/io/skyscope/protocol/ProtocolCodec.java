@@ -186,26 +186,25 @@ public final class ProtocolCodec {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
-    /** Reads the {@code @JsonSubTypes} list of a sealed message interface. */
+    /**
+     * Reads the {@code @JsonSubTypes} list of a sealed message interface. Families of messages
+     * (sealed sub-interfaces such as {@link ChatCommand}) list their records in the root's list.
+     */
     static final class MessageTypes {
         private MessageTypes() {
         }
 
-        /**
-         * The records a sealed message hierarchy permits, with nested sealed families (such as
-         * {@code ClientMessage.VoiceCommand}) expanded into their own records: what the subtype
-         * list must name.
-         */
-        static List<Class<?>> permittedRecords(Class<?> root) {
-            List<Class<?>> records = new java.util.ArrayList<>();
-            for (Class<?> sub : root.getPermittedSubclasses()) {
-                if (sub.isSealed()) {
-                    records.addAll(permittedRecords(sub));
+        /** The records a sealed interface permits, directly or through sealed sub-interfaces. */
+        static List<Class<?>> records(Class<?> root) {
+            List<Class<?>> found = new java.util.ArrayList<>();
+            for (Class<?> permitted : root.getPermittedSubclasses()) {
+                if (permitted.isInterface() && permitted.isSealed()) {
+                    found.addAll(records(permitted));
                 } else {
-                    records.add(sub);
+                    found.add(permitted);
                 }
             }
-            return records;
+            return found;
         }
 
         static Map<String, Class<?>> of(Class<?> root) {

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * Every frame the server sends. The subtype list below must name every permitted record
- * (a test checks it).
+ * Every frame the server sends. The subtype list below must name every permitted record,
+ * including those of the families (sealed sub-interfaces such as {@link ChatEvent}) permitted
+ * here; a test checks it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -23,8 +24,17 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
+        @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
+        @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
+        @JsonSubTypes.Type(value = ChatEvent.Updated.class, name = "chat.updated"),
+        @JsonSubTypes.Type(value = ChatEvent.Typing.class, name = "chat.typing"),
+        @JsonSubTypes.Type(value = ChatEvent.Unread.class, name = "chat.unread"),
+        @JsonSubTypes.Type(value = ChatEvent.Notification.class, name = "notification"),
 })
-public sealed interface ServerMessage {
+public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
+        ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
+        ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
+        ServerMessage.StageSpeaker, ChatEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {

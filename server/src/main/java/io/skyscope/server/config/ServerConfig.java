@@ -30,7 +30,8 @@ public record ServerConfig(
         List<String> stunUrls,
         String publicUrl,
         WorldTuning world,
-        VoiceConfig voice) {
+        VoiceConfig voice,
+        ChatTuning chat) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -60,34 +61,49 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * Chat tuning. {@code hearingRadius}: how far (map pixels) a nearby message carries outside a
+     * room. {@code ratePerSecond}/{@code burst}: messages (sends and edits) one user may post.
+     */
+    public record ChatTuning(double hearingRadius, int ratePerSecond, int burst) {
+        public static ChatTuning defaults() {
+            return new ChatTuning(256, 5, 20);
+        }
+    }
+
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
-                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults());
+                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice);
+                registration, stunUrls, publicUrl, world, voice, chat);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice);
+                registration, stunUrls, publicUrl, world, voice, chat);
     }
 
     public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world, voice);
+                newRegistration, stunUrls, publicUrl, world, voice, chat);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice);
+                registration, stunUrls, publicUrl, newWorld, voice, chat);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice);
+                registration, stunUrls, publicUrl, world, newVoice, chat);
+    }
+
+    public ServerConfig withChat(ChatTuning newChat) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, newChat);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -129,8 +145,13 @@ public record ServerConfig(
                 decimal(env, "INTEREST_RADIUS", d.interestRadius(), 64, 20000),
                 (int) whole(env, "TICK_MILLIS", d.tickMillis(), 20, 1000),
                 whole(env, "IDLE_AWAY_SECONDS", d.idleAwaySeconds(), 10, 86_400));
+        var c = ChatTuning.defaults();
+        var chat = new ChatTuning(
+                decimal(env, "HEARING_RADIUS", c.hearingRadius(), 16, 5000),
+                (int) whole(env, "CHAT_RATE_PER_SECOND", c.ratePerSecond(), 1, 100_000),
+                (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stun, publicUrl, world, voice(env));
+                registration, stun, publicUrl, world, voice(env), chat);
     }
 
     private static VoiceConfig voice(Map<String, String> env) {
@@ -242,6 +263,6 @@ public record ServerConfig(
                 + ", mongo=" + (mongoUri == null ? "embedded" : redact(mongoUri))
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
-                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + "]";
+                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat + "]";
     }
 }

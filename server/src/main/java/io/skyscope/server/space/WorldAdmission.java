@@ -22,20 +22,25 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
     private final MapCatalog maps;
     private final SpaceVoiceSettings voice;
     private final IceServers iceServers;
+    private final SpaceBans bans;
 
     public WorldAdmission(SpaceService spaceService, Spaces spaces, Users users, MapCatalog maps,
-                          SpaceVoiceSettings voice, IceServers iceServers) {
+                          SpaceVoiceSettings voice, IceServers iceServers, SpaceBans bans) {
         this.spaceService = spaceService;
         this.spaces = spaces;
         this.users = users;
         this.maps = maps;
         this.voice = voice;
         this.iceServers = iceServers;
+        this.bans = bans;
     }
 
     @Override
     public JoinRequest admit(String userId, String sessionId, String spaceId, String ref) {
         var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        if (bans.isBanned(spaceId, userId)) {
+            throw new ApiException(403, "banned", "You are banned from this space", null, null);
+        }
         spaceService.join(userId, spaceId);
         return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
                 user.statusText(), ref, iceServers.forUser(userId));

@@ -1,5 +1,6 @@
 package io.skyscope.server.ws;
 
+import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ProtocolCodec;
@@ -21,12 +22,15 @@ public final class MessageDispatcher {
 
     private final PresenceHandler presence;
     private final VoiceHandler voice;
+    private final ChatHandler chat;
     private final ServerMetrics metrics;
     private final Clock clock;
 
-    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ServerMetrics metrics, Clock clock) {
+    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ChatHandler chat, ServerMetrics metrics,
+                             Clock clock) {
         this.presence = presence;
         this.voice = voice;
+        this.chat = chat;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -73,12 +77,16 @@ public final class MessageDispatcher {
 
     private void dispatch(ClientSession session, ClientMessage message, long receivedNanos) {
         switch (message) {
-            case ClientMessage.Join join -> presence.join(session, join);
+            case ClientMessage.Join join -> {
+                presence.join(session, join);
+                chat.entered(session, join.spaceId());
+            }
             case ClientMessage.Leave leave -> presence.leave(session, leave);
             case ClientMessage.Move move -> presence.move(session, move, receivedNanos);
             case ClientMessage.StatusChange change -> presence.status(session, change);
             case ClientMessage.Ping ping -> session.send(new ServerMessage.Pong(ping.ref(), clock.millis()));
             case ClientMessage.VoiceCommand command -> voice.handle(session, command);
+            case ChatCommand command -> chat.handle(session, command);
         }
     }
 

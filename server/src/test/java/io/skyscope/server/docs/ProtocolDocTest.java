@@ -9,20 +9,34 @@ import io.skyscope.protocol.Json;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.rest.AccountDeletion;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.ChatSettings;
+import io.skyscope.protocol.rest.ConversationCreate;
+import io.skyscope.protocol.rest.ConversationList;
+import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.LoginRequest;
 import io.skyscope.protocol.rest.MemberList;
 import io.skyscope.protocol.rest.MemberView;
+import io.skyscope.protocol.rest.MessagePage;
+import io.skyscope.protocol.rest.NotificationList;
+import io.skyscope.protocol.rest.ParticipantAdd;
 import io.skyscope.protocol.rest.PasswordChange;
 import io.skyscope.protocol.rest.Profile;
 import io.skyscope.protocol.rest.ProfileUpdate;
 import io.skyscope.protocol.rest.RefreshRequest;
 import io.skyscope.protocol.rest.RegisterRequest;
+import io.skyscope.protocol.rest.ReportCreate;
+import io.skyscope.protocol.rest.ReportList;
+import io.skyscope.protocol.rest.ReportView;
 import io.skyscope.protocol.rest.RoleChange;
+import io.skyscope.protocol.rest.SanctionList;
+import io.skyscope.protocol.rest.SanctionRequest;
+import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.protocol.rest.SpaceCreate;
 import io.skyscope.protocol.rest.SpaceList;
 import io.skyscope.protocol.rest.SpaceView;
 import io.skyscope.protocol.rest.VoiceSettingsView;
+import io.skyscope.protocol.rest.UnreadList;
 import io.skyscope.server.e2e.ServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +77,23 @@ class ProtocolDocTest {
             Map.entry("POST /api/v1/spaces/{spaceId}/invites", List.of(InviteView.class)),
             Map.entry("POST /api/v1/invites/{code}/accept", List.of(SpaceView.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),
-            Map.entry("PUT /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)));
+            Map.entry("PUT /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/messages", List.of(MessagePage.class)),
+            Map.entry("GET /api/v1/conversations/{convId}/messages", List.of(MessagePage.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/unread", List.of(UnreadList.class)),
+            Map.entry("POST /api/v1/spaces/{spaceId}/conversations",
+                    List.of(ConversationCreate.class, ConversationView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/conversations", List.of(ConversationList.class)),
+            Map.entry("GET /api/v1/conversations/{convId}", List.of(ConversationView.class)),
+            Map.entry("POST /api/v1/conversations/{convId}/participants", List.of(ParticipantAdd.class)),
+            Map.entry("GET /api/v1/notifications", List.of(NotificationList.class)),
+            Map.entry("POST /api/v1/messages/{messageId}/reports", List.of(ReportCreate.class, ReportView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/reports", List.of(ReportList.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/sanctions", List.of(SanctionList.class)),
+            Map.entry("PUT /api/v1/spaces/{spaceId}/bans/{userId}", List.of(SanctionRequest.class, SanctionView.class)),
+            Map.entry("PUT /api/v1/spaces/{spaceId}/mutes/{userId}", List.of(SanctionRequest.class, SanctionView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/chat-settings", List.of(ChatSettings.class)),
+            Map.entry("PUT /api/v1/spaces/{spaceId}/chat-settings", List.of(ChatSettings.class)));
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();

@@ -1,0 +1,108 @@
+package io.skyscope.server.chat;
+
+import io.skyscope.protocol.ChatMessage;
+import io.skyscope.protocol.Limits;
+import io.skyscope.protocol.rest.MessagePage;
+import io.skyscope.server.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * History pages over REST, newest first, with keyset cursors: a page is read by exact ids
+ * ({@link SeqPages}), never by scanning, so the thousandth page is as quick as the first.
+ *
+ * <p>Access: the space's history to whoever may see the space and is not banned; nearby history
+ * is each person's own (what they sent or received); a conversation's to its participants.
+ * Threads: request threads; stateless.
+ */
+public final class ChatHistory {
+    public static final int DEFAULT_LIMIT = 50;
+
+    private final ChatStores stores;
+    private final ChatAccess access;
+
+    public ChatHistory(ChatStores stores, ChatAccess access) {
+        this.stores = stores;
+        this.access = access;
+    }
+
+    /**
+     * A page of a space's {@code space} or {@code nearby} channel.
+     *
+     * @param before a message id or a {@code nextBefore} cursor of this channel, or null for the newest
+     */
+    public MessagePage space(String userId, String spaceId, String channel, String before, Integer limit) {
+        int n = limit(limit);
+        access.requireReader(spaceId, userId);
+        if (channel == null || channel.equals("space")) {
+            return page(ChatKeys.space(spaceId), before, n);
+        }
+        if (!channel.equals("nearby")) {
+            throw ApiException.badRequest("channel", "'channel' must be 'space' or 'nearby'");
+        }
+        String inboxKey = ChatKeys.inbox(spaceId, userId);
+        long below = Long.MAX_VALUE;
+        if (before != null) {
+            ChatKeys.Id id = ChatKeys.parse("before", before);
+            if (id.key().equals(inboxKey)) {
+                below = id.seq();
+            } else if (id.key().equals(ChatKeys.nearby(spaceId))) {
+                below = stores.messages().find(before).map(m -> m.inboxSeq(userId)).filter(s -> s > 0)
+                        .orElseThrow(() -> ApiException.badRequest("before", "'before' names no message you received"));
+            } else {
+                throw ApiException.badRequest("before", "'before' is not a message of this channel");
+            }
+        }
+        var page = SeqPages.newestFirst(stores.inboxes().collection(), inboxKey, below,
+                stores.sequences().counter(inboxKey), n);
+        List<String> ids = page.documents().stream().map(d -> d.getString("m")).toList();
+        Map<String, StoredMessage> byId = stores.messages().findAll(ids);
+        List<ChatMessage> messages = new ArrayList<>();
+        for (String id : ids) {
+            StoredMessage m = byId.get(id);
+            if (m != null) {
+                messages.add(m.view());
+            }
+        }
+        return new MessagePage(messages, page.nextBefore());
+    }
+
+    /** A page of a conversation the user takes part in. */
+    public MessagePage conversation(String userId, String convId, String before, Integer limit) {
+        int n = limit(limit);
+        var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
+                .orElseThrow(() -> ApiException.notFound("No such conversation"));
+        access.requireNotBanned(conv.spaceId(), userId);
+        return page(ChatKeys.conversation(convId), before, n);
+    }
+
+    private MessagePage page(String key, String before, int limit) {
+        long below = Long.MAX_VALUE;
+        if (before != null) {
+            ChatKeys.Id id = ChatKeys.parse("before", before);
+            if (!id.key().equals(key)) {
+                throw ApiException.badRequest("before", "'before' is not a message of this channel");
+            }
+            below = id.seq();
+        }
+        var page = SeqPages.newestFirst(stores.messages().collection(), key, below, stores.sequences().counter(key),
+                limit);
+        List<ChatMessage> messages = new ArrayList<>(page.documents().size());
+        for (Document d : page.documents()) {
+            messages.add(ChatMessages.fromDocument(d).view());
+        }
+        return new MessagePage(messages, page.nextBefore());
+    }
+
+    static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1) {
+            throw ApiException.badRequest("limit", "'limit' must be at least 1");
+        }
+        return Math.min(limit, Limits.MAX_HISTORY_PAGE);
+    }
+}

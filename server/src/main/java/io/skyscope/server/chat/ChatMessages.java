@@ -1,0 +1,144 @@
+package io.skyscope.server.chat;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import io.skyscope.server.store.MongoStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * The {@code chatMessages} collection: every message of every channel, {@code _id} = the message
+ * id ({@link ChatKeys}), so history pages are lookups by id ({@link SeqPages}). {@code cid} =
+ * {@code senderId/clientMessageId} carries a unique index: a retried send finds the message it
+ * already stored, and two racing copies of one send cannot both be stored.
+ *
+ * <p>Thread-safe (stateless over the collection). Every query is by {@code _id} or {@code cid},
+ * both served by unique indexes on the embedded store.
+ */
+public final class ChatMessages {
+    private final MongoCollection<Document> messages;
+
+    public ChatMessages(MongoStore store) {
+        this.messages = store.database().getCollection("chatMessages");
+        store.indexes().unique(messages, "cid");
+    }
+
+    /** Another message with the same sender and clientMessageId was stored first. */
+    static final class DuplicateSend extends RuntimeException {
+        DuplicateSend() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** @throws DuplicateSend if the sender already stored a message with this clientMessageId */
+    void insert(StoredMessage m) {
+        try {
+            messages.insertOne(toDocument(m));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && e.getMessage().contains("cid")) {
+                throw new DuplicateSend();
+            }
+            throw e;
+        }
+    }
+
+    Optional<StoredMessage> find(String id) {
+        return Optional.ofNullable(messages.find(eq("_id", id)).first()).map(ChatMessages::fromDocument);
+    }
+
+    Optional<StoredMessage> findSent(String senderId, String clientMessageId) {
+        return Optional.ofNullable(messages.find(eq("cid", cid(senderId, clientMessageId))).first())
+                .map(ChatMessages::fromDocument);
+    }
+
+    /** The messages with these ids that exist, by id. */
+    Map<String, StoredMessage> findAll(Collection<String> ids) {
+        Map<String, StoredMessage> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            messages.find(in("_id", ids)).forEach(d -> found.put(d.getString("_id"), fromDocument(d)));
+        }
+        return found;
+    }
+
+    MongoCollection<Document> collection() {
+        return messages;
+    }
+
+    void edit(String id, String text, List<String> mentions, Instant at) {
+        messages.updateOne(eq("_id", id), Updates.combine(Updates.set("text", text),
+                Updates.set("mentions", mentions), Updates.set("editedAt", date(at))));
+    }
+
+    /** Marks the message deleted and forgets its text; the id stays, so replies still point somewhere. */
+    void markDeleted(String id) {
+        messages.updateOne(eq("_id", id), Updates.combine(Updates.set("deleted", true), Updates.set("text", ""),
+                Updates.set("mentions", List.of())));
+    }
+
+    /** Removes messages for good (retention). */
+    long deleteAll(Collection<String> ids) {
+        return ids.isEmpty() ? 0 : messages.deleteMany(in("_id", ids)).getDeletedCount();
+    }
+
+    static String cid(String senderId, String clientMessageId) {
+        return senderId + "/" + clientMessageId;
+    }
+
+    static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Document toDocument(StoredMessage m) {
+        Document d = new Document("_id", m.id())
+                .append("cid", cid(m.senderId(), m.clientMessageId()))
+                .append("spaceId", m.spaceId())
+                .append("channel", m.channel())
+                .append("senderId", m.senderId())
+                .append("senderName", m.senderName())
+                .append("text", m.text())
+                .append("sentAt", date(m.sentAt()));
+        if (m.replyTo() != null) {
+            d.append("replyTo", m.replyTo());
+        }
+        if (!m.mentions().isEmpty()) {
+            d.append("mentions", m.mentions());
+        }
+        if (!m.inbox().isEmpty()) {
+            List<Document> inbox = new ArrayList<>();
+            m.inbox().forEach(e -> inbox.add(new Document("u", e.userId()).append("s", e.seq())));
+            d.append("inbox", inbox);
+        }
+        return d;
+    }
+
+    static StoredMessage fromDocument(Document d) {
+        String cid = d.getString("cid");
+        List<StoredMessage.InboxEntry> inbox = new ArrayList<>();
+        for (Document e : d.getList("inbox", Document.class, List.of())) {
+            inbox.add(new StoredMessage.InboxEntry(e.getString("u"), ((Number) e.get("s")).longValue()));
+        }
+        Date editedAt = d.getDate("editedAt");
+        return new StoredMessage(d.getString("_id"), d.getString("spaceId"), d.getString("channel"),
+                d.getString("senderId"), d.getString("senderName"), cid.substring(cid.indexOf('/') + 1),
+                d.getString("text"), d.getDate("sentAt").toInstant(), d.getString("replyTo"),
+                d.getList("mentions", String.class, List.of()), editedAt == null ? null : editedAt.toInstant(),
+                d.getBoolean("deleted", false), inbox);
+    }
+}

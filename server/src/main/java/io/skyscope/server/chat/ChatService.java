@@ -1,0 +1,216 @@
+package io.skyscope.server.chat;
+
+import io.skyscope.protocol.ChatCommand;
+import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.ChatMessage;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.store.GroupCommit;
+import io.skyscope.server.store.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Posting messages and typing indicators: who may send where, at what rate, storage, and fan-out.
+ *
+ * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
+ * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
+ * few seconds, so a send costs three to four round trips.
+ *
+ * <p>A message is acknowledged only once it is durable: it is stored, then the acknowledgement
+ * and the deliveries wait in {@link GroupCommit} for the next flush, which many concurrent sends
+ * share. A send that repeats a {@code clientMessageId} finds the stored message (unique index) and
+ * is acknowledged again with the same id; nothing new is stored.
+ *
+ * <p>Threads: {@link #send} and {@link #typing} run on session threads (one frame at a time per
+ * connection); acknowledgements and deliveries run on the group-commit thread. Stateless apart
+ * from the rate limiter and typing throttle, which are thread-safe.
+ */
+public final class ChatService {
+    static final long TYPING_INTERVAL_MILLIS = 3_000;
+    /** A new display name shows on messages sent after at most this long. */
+    private static final long NAME_CACHE_MILLIS = 10_000;
+
+    private final ChatStores stores;
+    private final TtlCache<String, String> names;
+    private final ChatAccess access;
+    private final ChatRecipients recipients;
+    private final Mentions mentions;
+    private final Notifier notifier;
+    private final ChatFanout fanout;
+    private final GroupCommit commit;
+    private final ChatRateLimiter limiter;
+    private final TypingThrottle typing = new TypingThrottle(TYPING_INTERVAL_MILLIS);
+    private final Clock clock;
+
+    public ChatService(ChatStores stores, Users users, ChatAccess access, ChatRecipients recipients,
+                       ChatFanout fanout, GroupCommit commit, ChatRateLimiter limiter, Clock clock) {
+        this.stores = stores;
+        this.names = new TtlCache<>(NAME_CACHE_MILLIS, id -> users.findById(id).map(Users.User::displayName));
+        this.access = access;
+        this.recipients = recipients;
+        this.mentions = new Mentions(users);
+        this.notifier = new Notifier(stores.notifications());
+        this.fanout = fanout;
+        this.commit = commit;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    /** Where a message goes: its space, channel, sequence key and, for conversations, the conversation. */
+    record Target(String spaceId, String channel, String key, Conversations.Conversation conversation) {
+        boolean isNearby() {
+            return "nearby".equals(channel);
+        }
+
+        boolean isSpace() {
+            return "space".equals(channel);
+        }
+    }
+
+    /**
+     * Stores a message and, once it is durable, acknowledges it to the sender and delivers it.
+     *
+     * @param sessionSpaceId the space the sender's connection is in, or null
+     * @throws ApiException when the message is refused (nothing is stored then)
+     */
+    public void send(String userId, String sessionSpaceId, ChatCommand.Send cmd) {
+        limiter.acquire(userId);
+        Target target = target(userId, sessionSpaceId, cmd.channel());
+        access.requireMaySend(target.spaceId(), userId);
+        Optional<StoredMessage> earlier = stores.messages().findSent(userId, cmd.clientMessageId());
+        if (earlier.isPresent()) {
+            ackAgain(userId, earlier.get(), cmd);
+            return;
+        }
+        String replyTo = replyTo(cmd.replyTo(), target, userId);
+        String senderName = names.get(userId)
+                .orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        List<String> audience = audience(target, userId);
+        List<String> mentioned = mentions.resolve(cmd.text(), userId, canRead(target, audience));
+        Instant now = ChatMessages.millis(clock.instant());
+
+        long seq = stores.sequences().next(target.key());
+        String id = ChatKeys.id(target.key(), seq);
+        List<StoredMessage.InboxEntry> inbox = new ArrayList<>();
+        if (target.isNearby()) {
+            for (String recipient : audience) {
+                inbox.add(new StoredMessage.InboxEntry(recipient,
+                        stores.sequences().next(ChatKeys.inbox(target.spaceId(), recipient))));
+            }
+        }
+        var message = new StoredMessage(id, target.spaceId(), target.channel(), userId, senderName,
+                cmd.clientMessageId(), cmd.text(), now, replyTo, mentioned, null, false, inbox);
+        try {
+            stores.messages().insert(message);
+        } catch (ChatMessages.DuplicateSend e) {
+            // The same send raced in on another connection and won; answer as it was answered.
+            ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);
+            return;
+        }
+        if (target.isNearby()) {
+            stores.inboxes().add(target.spaceId(), id, inbox);
+            stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
+        } else {
+            stores.markers().advance(userId, target.key(), seq);
+        }
+        List<Notifier.Outgoing> notes = notify(message, target);
+
+        ChatMessage view = message.view();
+        var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), id, target.channel(), now);
+        commit.afterDurable(() -> {
+            fanout.toUser(userId, ack);
+            fanout.toUsers(audience, userId, new ChatEvent.Message(view));
+            notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
+        }, failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
+    }
+
+    /** Relays a typing indicator to whoever would receive a message in the channel now (throttled). */
+    public void typing(String userId, String sessionSpaceId, ChatCommand.Typing cmd) {
+        Target target = target(userId, sessionSpaceId, cmd.channel());
+        if (!typing.allow(userId, target.key(), System.nanoTime())) {
+            return;
+        }
+        access.requireMaySend(target.spaceId(), userId);
+        String name = names.get(userId).orElse(userId);
+        fanout.toUsers(audience(target, userId), userId,
+                new ChatEvent.Typing(target.channel(), target.spaceId(), userId, name));
+    }
+
+    /**
+     * Resolves a channel as seen by a sender.
+     *
+     * @throws ApiException 409 {@code not_in_space} for space and nearby outside a space; 404 for a
+     *     conversation the user is not in
+     */
+    Target target(String userId, String sessionSpaceId, String channel) {
+        if (channel.startsWith("conv:")) {
+            String convId = channel.substring("conv:".length());
+            var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
+                    .orElseThrow(() -> ApiException.notFound("No such conversation"));
+            return new Target(conv.spaceId(), channel, ChatKeys.conversation(convId), conv);
+        }
+        if (sessionSpaceId == null) {
+            throw new ApiException(409, "not_in_space", "join a space first to use its '" + channel + "' chat",
+                    "channel", null);
+        }
+        String key = "space".equals(channel) ? ChatKeys.space(sessionSpaceId) : ChatKeys.nearby(sessionSpaceId);
+        return new Target(sessionSpaceId, channel, key, null);
+    }
+
+    /** Who receives a message in the target now; includes the sender for nearby and conversations. */
+    private List<String> audience(Target target, String userId) {
+        if (target.conversation() != null) {
+            return target.conversation().participants();
+        }
+        return target.isNearby() ? recipients.nearby(target.spaceId(), userId) : recipients.present(target.spaceId());
+    }
+
+    private Predicate<String> canRead(Target target, List<String> audience) {
+        if (target.isSpace()) {
+            return id -> access.isMember(target.spaceId(), id) && !stores.sanctions().isBanned(target.spaceId(), id);
+        }
+        return audience::contains;
+    }
+
+    private String replyTo(String replyTo, Target target, String userId) {
+        if (replyTo == null) {
+            return null;
+        }
+        ChatKeys.Id id = ChatKeys.parse("replyTo", replyTo);
+        if (!id.key().equals(target.key())) {
+            throw ApiException.badRequest("replyTo", "'replyTo' must be a message of the same channel");
+        }
+        StoredMessage original = stores.messages().find(replyTo)
+                .filter(m -> !target.isNearby() || m.isRecipient(userId))
+                .orElseThrow(() -> ApiException.badRequest("replyTo", "'replyTo' names no message you can see"));
+        return original.id();
+    }
+
+    private List<Notifier.Outgoing> notify(StoredMessage m, Target target) {
+        List<Notifier.Outgoing> notes = new ArrayList<>();
+        for (String userId : m.mentions()) {
+            notes.add(notifier.create(userId, Notifications.MENTION, m.spaceId(), m.channel(), m.id(), m.senderId(),
+                    m.senderName(), m.text(), m.sentAt()));
+        }
+        if (target.conversation() != null) {
+            for (String userId : target.conversation().participants()) {
+                if (!userId.equals(m.senderId()) && !m.mentions().contains(userId)
+                        && stores.markers().claimNotification(userId, target.key())) {
+                    notes.add(notifier.create(userId, Notifications.DM, m.spaceId(), m.channel(), m.id(),
+                            m.senderId(), m.senderName(), m.text(), m.sentAt()));
+                }
+            }
+        }
+        return notes;
+    }
+
+    private void ackAgain(String userId, StoredMessage m, ChatCommand.Send cmd) {
+        var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), m.id(), m.channel(), m.sentAt());
+        commit.afterDurable(() -> fanout.toUser(userId, ack),
+                failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
+    }
+}

@@ -1,0 +1,20 @@
+package io.skyscope.server.chat;
+
+import io.skyscope.server.store.MongoStore;
+
+/**
+ * The chat collections, opened together (which creates their indexes). Thread-safe: each is.
+ */
+public record ChatStores(ChatMessages messages, ChatCounters counters, Sequences sequences, NearbyInboxes inboxes,
+                         ReadMarkers markers, Conversations conversations, Notifications notifications,
+                         Sanctions sanctions, Reports reports, ChatSettingsStore settings) {
+
+    public static ChatStores open(MongoStore store) {
+        var counters = new ChatCounters(store);
+        var messages = new ChatMessages(store);
+        var inboxes = new NearbyInboxes(store);
+        return new ChatStores(messages, counters, new Sequences(counters, messages, inboxes, store.embedded()),
+                inboxes, new ReadMarkers(store), new Conversations(store), new Notifications(store),
+                new Sanctions(store), new Reports(store, counters), new ChatSettingsStore(store));
+    }
+}

@@ -1,0 +1,204 @@
+package io.skyscope.server.chat;
+
+import io.skyscope.protocol.Check;
+import io.skyscope.protocol.InvalidFieldException;
+import io.skyscope.protocol.rest.ConversationCreate;
+import io.skyscope.protocol.rest.ConversationView;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.store.GroupCommit;
+import io.skyscope.server.store.Users;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Direct and group conversations of a space. A direct conversation's id is derived from the space
+ * and the two people, so "message Ana" always opens the same one. Groups hold up to
+ * {@value #MAX_PARTICIPANTS} people; whoever is added gets an {@code invite} notification.
+ * Participants must be members of the space and not banned.
+ *
+ * <p>Threads: request threads; stateless.
+ */
+public final class ConversationService {
+    public static final int MAX_PARTICIPANTS = 20;
+    public static final int TITLE_MAX = 80;
+
+    private final ChatStores stores;
+    private final Users users;
+    private final ChatAccess access;
+    private final ChatReads reads;
+    private final Notifier notifier;
+    private final ChatFanout fanout;
+    private final GroupCommit commit;
+    private final Clock clock;
+
+    public ConversationService(ChatStores stores, Users users, ChatAccess access, ChatReads reads, ChatFanout fanout,
+                               GroupCommit commit, Clock clock) {
+        this.stores = stores;
+        this.users = users;
+        this.access = access;
+        this.reads = reads;
+        this.notifier = new Notifier(stores.notifications());
+        this.fanout = fanout;
+        this.commit = commit;
+        this.clock = clock;
+    }
+
+    /** A conversation as the caller sees it, and whether this call created it. */
+    public record Opened(ConversationView conversation, boolean created) {
+    }
+
+    public Opened create(String userId, String spaceId, ConversationCreate body) {
+        requireParticipant(spaceId, userId, "You must be a member of this space");
+        Set<String> others = new LinkedHashSet<>(body.participants() == null ? List.of() : body.participants());
+        others.remove(userId);
+        if (others.isEmpty()) {
+            throw ApiException.badRequest("participants", "Name at least one other member of the space");
+        }
+        if (others.size() + 1 > MAX_PARTICIPANTS) {
+            throw ApiException.badRequest("participants", "A conversation holds at most " + MAX_PARTICIPANTS + " people");
+        }
+        for (String other : others) {
+            requireParticipant(spaceId, other, "User " + other + " is not a member of this space");
+        }
+        Instant now = ChatMessages.millis(clock.instant());
+        if (others.size() == 1) {
+            if (body.title() != null) {
+                throw ApiException.badRequest("title", "A direct conversation has no title");
+            }
+            String other = others.iterator().next();
+            var direct = new Conversations.Conversation(directId(spaceId, userId, other), spaceId,
+                    Conversations.DIRECT, null, List.of(userId, other), userId, now);
+            boolean created = stores.conversations().insert(direct);
+            commit.awaitDurable();
+            return new Opened(view(userId, stores.conversations().find(direct.id()).orElseThrow()), created);
+        }
+        String title = title(body.title());
+        List<String> participants = new ArrayList<>();
+        participants.add(userId);
+        participants.addAll(others);
+        var group = new Conversations.Conversation("g-" + randomId(), spaceId, Conversations.GROUP, title,
+                participants, userId, now);
+        stores.conversations().insert(group);
+        invite(group, others, userId, now);
+        return new Opened(view(userId, group), true);
+    }
+
+    /** The caller's conversations in the space, newest first. */
+    public List<ConversationView> list(String userId, String spaceId) {
+        access.requireReader(spaceId, userId);
+        return stores.conversations().ofUser(userId).stream()
+                .filter(c -> c.spaceId().equals(spaceId))
+                .sorted(Comparator.comparing(Conversations.Conversation::createdAt).reversed())
+                .map(c -> view(userId, c))
+                .toList();
+    }
+
+    public ConversationView get(String userId, String convId) {
+        return view(userId, participantOf(userId, convId));
+    }
+
+    /** Adds a member of the space to a group the caller is in; they get an invite notification. */
+    public ConversationView add(String userId, String convId, String newUserId) {
+        var conv = participantOf(userId, convId);
+        if (!Conversations.GROUP.equals(conv.kind())) {
+            throw ApiException.badRequest("userId", "People can be added to groups only; start a group instead");
+        }
+        if (newUserId == null || newUserId.isBlank()) {
+            throw ApiException.badRequest("userId", "'userId' is required");
+        }
+        if (conv.includes(newUserId)) {
+            return view(userId, conv);
+        }
+        if (conv.participants().size() + 1 > MAX_PARTICIPANTS) {
+            throw ApiException.conflict("conversation_full", "userId",
+                    "A conversation holds at most " + MAX_PARTICIPANTS + " people");
+        }
+        requireParticipant(conv.spaceId(), newUserId, "User " + newUserId + " is not a member of this space");
+        stores.conversations().addParticipant(convId, newUserId);
+        invite(conv, Set.of(newUserId), userId, ChatMessages.millis(clock.instant()));
+        return view(userId, stores.conversations().find(convId).orElseThrow());
+    }
+
+    /** Leaves a conversation; only for oneself. */
+    public void leave(String userId, String convId, String leaverId) {
+        participantOf(userId, convId);
+        if (!userId.equals(leaverId)) {
+            throw ApiException.forbidden("You can only remove yourself from a conversation");
+        }
+        stores.conversations().removeParticipant(convId, userId);
+        commit.awaitDurable();
+    }
+
+    private Conversations.Conversation participantOf(String userId, String convId) {
+        var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
+                .orElseThrow(() -> ApiException.notFound("No such conversation"));
+        access.requireNotBanned(conv.spaceId(), userId);
+        return conv;
+    }
+
+    private void requireParticipant(String spaceId, String userId, String problem) {
+        if (!access.isMember(spaceId, userId)) {
+            throw ApiException.badRequest("participants", problem);
+        }
+        if (stores.sanctions().isBanned(spaceId, userId)) {
+            throw ApiException.badRequest("participants", "User " + userId + " is banned from this space");
+        }
+    }
+
+    private void invite(Conversations.Conversation conv, Set<String> invited, String byUserId, Instant now) {
+        String byName = users.findById(byUserId).map(Users.User::displayName).orElse(byUserId);
+        List<Notifier.Outgoing> notes = new ArrayList<>();
+        for (String userId : invited) {
+            notes.add(notifier.create(userId, Notifications.INVITE, conv.spaceId(), "conv:" + conv.id(), null,
+                    byUserId, byName, conv.title(), now));
+        }
+        commit.awaitDurable();
+        notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
+    }
+
+    private ConversationView view(String userId, Conversations.Conversation c) {
+        return new ConversationView(c.id(), c.spaceId(), c.kind(), c.title(), c.participants(), c.createdBy(),
+                c.createdAt(), reads.unreadIn(userId, c.id()));
+    }
+
+    private static String title(String title) {
+        if (title == null) {
+            return null;
+        }
+        try {
+            return Check.text("title", title.strip(), 1, TITLE_MAX);
+        } catch (InvalidFieldException e) {
+            throw ApiException.badRequest("title", e.getMessage());
+        }
+    }
+
+    /** The same id for the same two people in the same space, whoever starts it. */
+    static String directId(String spaceId, String a, String b) {
+        String first = a.compareTo(b) < 0 ? a : b;
+        String second = first.equals(a) ? b : a;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((spaceId + "\n" + first + "\n" + second).getBytes(StandardCharsets.UTF_8));
+            return "d-" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static String randomId() {
+        UUID u = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+}

@@ -1,0 +1,160 @@
+package io.skyscope.server.chat;
+
+import io.skyscope.protocol.Check;
+import io.skyscope.protocol.InvalidFieldException;
+import io.skyscope.protocol.rest.ReportList;
+import io.skyscope.protocol.rest.ReportView;
+import io.skyscope.protocol.rest.SanctionView;
+import io.skyscope.server.http.ApiException;
+import io.skyscope.server.store.GroupCommit;
+import io.skyscope.server.store.Memberships;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports, mutes, kicks and bans. Anyone who can see a message may report it; the space's owner
+ * and admins list reports and act on people of lower rank: mute (no chat, for a while or until
+ * lifted), kick (their connection to the space is closed; they may come back) and ban (kicked,
+ * removed from the members, and refused entry, chat and history until unbanned).
+ *
+ * <p>Threads: request threads; stateless.
+ */
+public final class Moderation {
+    private static final Logger LOG = LoggerFactory.getLogger(Moderation.class);
+    public static final int REASON_MAX = 500;
+    public static final long MAX_MUTE_MINUTES = 525_600;
+
+    /** Closes a user's connection to a space, wherever it is. */
+    public interface Ejector {
+        void eject(String userId, String spaceId, boolean banned);
+    }
+
+    private final ChatStores stores;
+    private final ChatAccess access;
+    private final Memberships memberships;
+    private final Ejector ejector;
+    private final GroupCommit commit;
+    private final Clock clock;
+
+    public Moderation(ChatStores stores, ChatAccess access, Memberships memberships, Ejector ejector,
+                      GroupCommit commit, Clock clock) {
+        this.stores = stores;
+        this.access = access;
+        this.memberships = memberships;
+        this.ejector = ejector;
+        this.commit = commit;
+        this.clock = clock;
+    }
+
+    /** Reports a message the caller can see to the admins of its space. */
+    public ReportView report(String userId, String messageId, String reason) {
+        ChatKeys.Id id = ChatKeys.parse("messageId", messageId);
+        StoredMessage m = stores.messages().find(messageId)
+                .filter(x -> canSee(userId, x, id))
+                .orElseThrow(() -> ApiException.notFound("No such message"));
+        String why = text("reason", reason);
+        Instant now = ChatMessages.millis(clock.instant());
+        String reportId = stores.reports().add(m, userId, why, now);
+        if (reportId == null) {
+            throw ApiException.conflict("already_reported", "messageId", "You have already reported this message");
+        }
+        commit.awaitDurable();
+        LOG.info("user {} reported message {} in space {}", userId, messageId, m.spaceId());
+        return new ReportView(reportId, m.spaceId(), m.id(), m.channel(), m.senderId(), m.senderName(), m.text(), userId,
+                why, now);
+    }
+
+    public ReportList reports(String userId, String spaceId, String before, Integer limit) {
+        access.requireModerator(spaceId, userId);
+        long below = Long.MAX_VALUE;
+        if (before != null) {
+            ChatKeys.Id id = ChatKeys.parse("before", before);
+            if (!id.key().equals(ChatKeys.reports(spaceId))) {
+                throw ApiException.badRequest("before", "'before' is not a report of this space");
+            }
+            below = id.seq();
+        }
+        var page = stores.reports().page(spaceId, below, ChatHistory.limit(limit));
+        return new ReportList(page.documents().stream().map(Reports::view).toList(), page.nextBefore());
+    }
+
+    public SanctionView ban(String actorId, String spaceId, String userId, String reason) {
+        access.requireModerator(spaceId, actorId, userId);
+        Instant now = clock.instant();
+        stores.sanctions().ban(spaceId, userId, text("reason", reason), actorId, now);
+        memberships.remove(spaceId, userId);
+        commit.awaitDurable();
+        ejector.eject(userId, spaceId, true);
+        LOG.info("user {} banned {} from space {}", actorId, userId, spaceId);
+        return current(spaceId, userId);
+    }
+
+    public void unban(String actorId, String spaceId, String userId) {
+        access.requireModerator(spaceId, actorId);
+        stores.sanctions().unban(spaceId, userId);
+        commit.awaitDurable();
+        LOG.info("user {} lifted the ban of {} in space {}", actorId, userId, spaceId);
+    }
+
+    public SanctionView mute(String actorId, String spaceId, String userId, Integer minutes, String reason) {
+        access.requireModerator(spaceId, actorId, userId);
+        if (minutes != null && (minutes < 1 || minutes > MAX_MUTE_MINUTES)) {
+            throw ApiException.badRequest("minutes", "'minutes' must be 1 to " + MAX_MUTE_MINUTES + ", or absent");
+        }
+        Instant now = clock.instant();
+        Instant until = minutes == null ? Sanctions.INDEFINITE : now.plus(Duration.ofMinutes(minutes));
+        stores.sanctions().mute(spaceId, userId, until, text("reason", reason), actorId, now);
+        commit.awaitDurable();
+        LOG.info("user {} muted {} in space {} until {}", actorId, userId, spaceId, until);
+        return current(spaceId, userId);
+    }
+
+    public void unmute(String actorId, String spaceId, String userId) {
+        access.requireModerator(spaceId, actorId);
+        stores.sanctions().unmute(spaceId, userId);
+        commit.awaitDurable();
+    }
+
+    /** Closes the user's connection to the space; they may join again. */
+    public void kick(String actorId, String spaceId, String userId) {
+        access.requireModerator(spaceId, actorId, userId);
+        ejector.eject(userId, spaceId, false);
+        LOG.info("user {} kicked {} from space {}", actorId, userId, spaceId);
+    }
+
+    public List<SanctionView> sanctions(String actorId, String spaceId) {
+        access.requireModerator(spaceId, actorId);
+        return stores.sanctions().ofSpace(spaceId, clock.instant()).stream().map(Sanctions.Sanction::view).toList();
+    }
+
+    private SanctionView current(String spaceId, String userId) {
+        return stores.sanctions().find(spaceId, userId).map(Sanctions.Sanction::view).orElseThrow();
+    }
+
+    private boolean canSee(String userId, StoredMessage m, ChatKeys.Id id) {
+        if (stores.sanctions().isBanned(m.spaceId(), userId)) {
+            return false;
+        }
+        return switch (id.kind()) {
+            case 's' -> access.isMember(m.spaceId(), userId);
+            case 'n' -> m.isRecipient(userId);
+            case 'c' -> stores.conversations().find(id.scope()).map(c -> c.includes(userId)).orElse(false);
+            default -> false;
+        };
+    }
+
+    private static String text(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Check.text(field, value.strip(), 0, REASON_MAX);
+        } catch (InvalidFieldException e) {
+            throw ApiException.badRequest(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.skyscope.server.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.skyscope.protocol.ChatCommand;
+import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.testing.EmbeddedMongo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A send while the store is unreachable gets an error to retry, never an acknowledgement. */
+class ChatStoreFailureTest {
+    @RegisterExtension
+    final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    @Test
+    void aSendWhileTheStoreIsDownIsRefusedAsRetryableAndNeverAcknowledged() {
+        try (var f = new ChatFixture(mongo.store())) {
+            String ana = f.user("ana");
+            String ben = f.user("ben");
+            f.stores.conversations().insert(new Conversations.Conversation("g-team", SpaceService.DEFAULT_SPACE_ID,
+                    Conversations.GROUP, "Team", List.of(ana, ben), ana, Instant.now()));
+            List<ServerMessage> toAna = f.inbox(ana);
+            List<ServerMessage> toBen = f.inbox(ben);
+            f.chat.send(ana, null, new ChatCommand.Send("conv:g-team", "first", "client-0001", null, "r1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> toAna.stream()
+                    .anyMatch(m -> m instanceof ChatEvent.Ack a && "r1".equals(a.ref())));
+
+            mongo.store().close();
+            assertThatThrownBy(() -> f.chat.send(ana, null,
+                    new ChatCommand.Send("conv:g-team", "second", "client-0002", null, "r2")))
+                    .isInstanceOfSatisfying(RuntimeException.class,
+                            e -> assertThat(ChatErrors.isStorageFailure(e)).as(e.toString()).isTrue());
+            var error = ChatErrors.storeUnavailable();
+            assertThat(error.status()).isEqualTo(503);
+            assertThat(error.retryAfter()).isPositive();
+
+            // Whatever the committer still had queued fails instead of acknowledging.
+            var failed = new java.util.concurrent.atomic.AtomicBoolean();
+            f.commit.afterDurable(() -> { }, e -> failed.set(true));
+            await().atMost(Duration.ofSeconds(10)).untilTrue(failed);
+            assertThat(toAna).noneMatch(m -> m instanceof ChatEvent.Ack a && "r2".equals(a.ref()));
+            assertThat(toBen).filteredOn(m -> m instanceof ChatEvent.Message).hasSize(1);
+        }
+    }
+}

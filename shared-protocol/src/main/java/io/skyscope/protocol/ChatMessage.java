@@ -1,0 +1,24 @@
+package io.skyscope.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A chat message as clients see it, live ({@code chat.message}, {@code chat.updated}) and in
+ * history pages.
+ *
+ * @param id       the server's id; ids of one channel sort in the order the messages were stored
+ * @param channel  {@code space}, {@code nearby} or {@code conv:<id>}
+ * @param text     empty once deleted
+ * @param replyTo  the id of the message this one answers, or null
+ * @param mentions the user ids mentioned with {@code @username}
+ * @param editedAt when the text was last edited, or null
+ * @param deleted  true once the sender or a space admin deleted it (the text is then gone)
+ */
+public record ChatMessage(String id, String spaceId, String channel, String senderId, String senderName,
+                          String text, Instant sentAt, String replyTo, List<String> mentions, Instant editedAt,
+                          boolean deleted) {
+    public ChatMessage {
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+}
