@@ -144,7 +144,7 @@ public final class DesktopApp {
     private void openOffice(Session session, SpaceView space, OfficeAssets assets) {
         ReconnectingConnection link = new ReconnectingConnection(session, space.id(), Backoff.DEFAULT);
         spaceResources.push(link);
-        ChatModel chat = features.chat(session, link, fx);
+        ChatModel chat = features.chat(session, link, background, fx);
         own(chat);
         VoiceModel voice = features.voice(session, link, background, fx);
         own(voice);

@@ -1,7 +1,7 @@
 package io.skyscope.desktop;
 
 import io.skyscope.desktop.chat.ChatModel;
-import io.skyscope.desktop.chat.UnavailableChat;
+import io.skyscope.desktop.chat.ServerChat;
 import io.skyscope.desktop.session.ReconnectingConnection;
 import io.skyscope.desktop.session.Session;
 import io.skyscope.desktop.voice.ServerVoiceSet;
@@ -14,19 +14,18 @@ import java.util.concurrent.Executor;
  */
 public interface Features {
 
-    ChatModel chat(Session session, ReconnectingConnection link, Executor fx);
+    ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx);
 
     VoiceModel voice(Session session, ReconnectingConnection link, Executor background, Executor fx);
 
     /**
-     * What this build offers: no chat backend yet, so the chat panel says so; voice shows what the
-     * server decides (who is in earshot, who speaks or is muted, the hearing range) but has no
-     * audio engine yet.
+     * What this build offers: the server's chat; voice shows what the server decides (who is in
+     * earshot, who speaks or is muted, the hearing range) but has no audio engine yet.
      */
     Features DEFAULT = new Features() {
         @Override
-        public ChatModel chat(Session session, ReconnectingConnection link, Executor fx) {
-            return UnavailableChat.notOnThisServer();
+        public ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx) {
+            return new ServerChat(session, link, background, fx);
         }
 
         @Override
