@@ -141,6 +141,7 @@ public final class ChatPanel extends StackPane {
         Button send = new Button("Send");
         send.setId("chat-send-" + channel.id());
         send.getStyleClass().add(Styles.ACCENT);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable doSend = () -> {
             if (channel.draftProperty().get() == null || channel.draftProperty().get().isBlank()) {
                 return;
@@ -192,6 +193,8 @@ public final class ChatPanel extends StackPane {
             text.setWrapText(true);
             text.setMaxWidth(Double.MAX_VALUE);
             text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            // without this a wrapped label in a list cell keeps one line and ends in "..."
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (line.deleted()) {
                 text.getStyleClass().add(Styles.TEXT_MUTED);
             }

@@ -77,6 +77,7 @@ public final class Bots {
             double x = me.x();
             double y = me.y();
             Deque<PathFinder.Point> route = new ArrayDeque<>(paths.find(x, y, home.centerX(), home.centerY()));
+            chat(c, index);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long seq = 0;
             boolean mutedBot = index == 4;
@@ -119,6 +120,24 @@ public final class Bots {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             System.err.println("bot " + index + " stopped: " + e.getMessage());
+        }
+    }
+
+    private static final String[] LINES = {
+        "Stand-up moves to 10:15 today, the boardroom is booked until then.",
+        "Thanks! I'll bring the release notes.",
+        "Town hall slides are in the shared folder.",
+        "Quiet please, the library is for focus time :)",
+        "Lunch at 12:30, anyone?",
+        "Count me in for lunch.",
+    };
+
+    /** Each bot says one thing in the space channel, a little after the one before it. */
+    private static void chat(Connection c, int index) throws InterruptedException {
+        if (index < LINES.length) {
+            Thread.sleep(400L * index);
+            c.send(new io.skyscope.protocol.ChatCommand.Send("space", LINES[index],
+                    "bot-" + Long.toHexString(System.nanoTime()), null, null));
         }
     }
 

@@ -119,11 +119,15 @@ public final class ScreenshotTour {
         fx(() -> {
             app.appearance().darkProperty().set(false);
             String someone = office.people().stream().filter(p -> !p.me()).findFirst().orElseThrow().userId();
-            office.message(someone);
             office.locate(someone);
+            var space = office.chat().channels().getFirst();
+            office.chat().select(space);
+            space.draftProperty().set("Morning all! I'm in the boardroom if anyone needs me.");
+            office.chat().send(space, null);
+            space.draftProperty().set("@ada can you share the agenda?");
             return null;
         });
-        settle(2000);
+        settle(2500);
         shot(out.resolve("chat.png"));
 
         fx(() -> {
