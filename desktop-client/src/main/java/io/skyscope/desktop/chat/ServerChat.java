@@ -97,6 +97,9 @@ public final class ServerChat implements ChatModel, AutoCloseable {
                 ChatLines.merge(c, List.of(msg.message()), me(), linesById);
                 if (c == selected.get()) {
                     markRead(c);
+                } else if (!msg.message().senderId().equals(me())) {
+                    // the server counts unread only on entering and on chat.read; count live ones here
+                    c.unreadProperty().set(c.unreadProperty().get() + 1);
                 }
             }
             case ChatEvent.Updated u -> ChatLines.merge(channelFor(u.message()), List.of(u.message()), me(), linesById);
