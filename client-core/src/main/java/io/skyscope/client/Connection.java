@@ -8,15 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -31,14 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    private static final int INBOX_LIMIT = 20_000;
 
     /** How the connection ended. */
     public record Closed(int code, String reason) {
     }
 
-    private final WorldState world = new WorldState();
-    private final Deque<ServerMessage> inbox = new ArrayDeque<>();
+    private final WorldState world;
+    private final Inbox inbox = new Inbox();
     private final List<Consumer<ServerMessage>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
@@ -46,12 +41,21 @@ public final class Connection implements AutoCloseable {
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private long seq;
 
-    private Connection() {
+    private Connection(WorldState world) {
+        this.world = world;
     }
 
     /** Opens a connection; fails with the HTTP status if the server refuses the upgrade. */
     public static Connection open(HttpClient http, URI wsUri, Duration timeout) {
-        var connection = new Connection();
+        return open(http, wsUri, timeout, new WorldState());
+    }
+
+    /**
+     * Opens a connection that keeps {@code world} up to date (a {@link Session} passes the same
+     * one to every connection it makes).
+     */
+    public static Connection open(HttpClient http, URI wsUri, Duration timeout, WorldState world) {
+        var connection = new Connection(world);
         try {
             connection.socket = http.newWebSocketBuilder().connectTimeout(timeout)
                     .buildAsync(wsUri, connection.new Listener())
@@ -99,29 +103,7 @@ public final class Connection implements AutoCloseable {
 
     /** Waits for (and takes from the inbox) the first message of this type that matches. */
     public <T extends ServerMessage> T await(Class<T> type, Predicate<? super T> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (inbox) {
-            while (true) {
-                for (Iterator<ServerMessage> it = inbox.iterator(); it.hasNext(); ) {
-                    ServerMessage m = it.next();
-                    if (type.isInstance(m) && match.test(type.cast(m))) {
-                        it.remove();
-                        return type.cast(m);
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(new TimeoutException("no " + type.getSimpleName()
-                            + " matching within " + timeout + "; closed=" + closed.getNow(null)));
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(inbox, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-        }
+        return inbox.await(type, match, timeout, () -> "closed=" + closed.getNow(null));
     }
 
     public <T extends ServerMessage> T await(Class<T> type, Duration timeout) {
@@ -130,9 +112,7 @@ public final class Connection implements AutoCloseable {
 
     /** Forgets everything received so far. */
     public void clearInbox() {
-        synchronized (inbox) {
-            inbox.clear();
-        }
+        inbox.clear();
     }
 
     public CompletableFuture<Closed> closed() {
@@ -141,6 +121,28 @@ public final class Connection implements AutoCloseable {
 
     public boolean isOpen() {
         return !closed.isDone();
+    }
+
+    /** Drops the connection at once, without a closing handshake, as a network failure would. */
+    public void abort() {
+        if (socket != null) {
+            socket.abort();
+        }
+        closed.complete(new Closed(1006, "aborted"));
+        inbox.wake();
+    }
+
+    /**
+     * The HTTP status with which the server refused the WebSocket upgrade behind a failed
+     * {@link #open}, or -1.
+     */
+    public static int handshakeStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -171,13 +173,7 @@ public final class Connection implements AutoCloseable {
                 LOG.warn("message listener failed", e);
             }
         }
-        synchronized (inbox) {
-            if (inbox.size() >= INBOX_LIMIT) {
-                inbox.removeFirst();
-            }
-            inbox.addLast(message);
-            inbox.notifyAll();
-        }
+        inbox.add(message);
     }
 
     private static String redact(URI uri) {
@@ -210,18 +206,14 @@ public final class Connection implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed.complete(new Closed(statusCode, reason));
-            synchronized (inbox) {
-                inbox.notifyAll();
-            }
+            inbox.wake();
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed.complete(new Closed(1006, String.valueOf(error.getMessage())));
-            synchronized (inbox) {
-                inbox.notifyAll();
-            }
+            inbox.wake();
         }
     }
 }

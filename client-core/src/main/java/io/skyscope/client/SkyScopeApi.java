@@ -43,6 +43,10 @@ public final class SkyScopeApi {
         return base;
     }
 
+    public HttpClient http() {
+        return http;
+    }
+
     /** The WebSocket address for an access token. */
     public URI webSocketUri(String accessToken) {
         String scheme = base.getScheme().equals("https") ? "wss" : "ws";

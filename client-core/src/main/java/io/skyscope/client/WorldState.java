@@ -1,7 +1,11 @@
 package io.skyscope.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.ChatMessage;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the client's {@link World} up to date from server messages. {@link #apply} is called by
- * the connection's receive thread; {@link #snapshot} may be read from any thread; listeners run on
- * the receive thread after each change and must not block.
+ * the connection's receive thread, {@link #mapLoaded} by whoever fetched the map; {@link #snapshot}
+ * may be read from any thread; listeners run on the updating thread after each change and must
+ * not block.
  */
 public final class WorldState {
     private final AtomicReference<World> current = new AtomicReference<>(World.EMPTY);
@@ -28,38 +33,68 @@ public final class WorldState {
 
     /** Updates the world with a server message; messages that do not concern it are ignored. */
     public void apply(ServerMessage message) {
-        World before = current.get();
-        World after = switch (message) {
-            case ServerMessage.Welcome w -> welcome(w);
+        update(before -> switch (message) {
+            case ServerMessage.Welcome w -> welcome(before, w);
             case ServerMessage.PresenceUpdate p -> presence(before, p);
             case ServerMessage.Correction c -> corrected(before, c);
             case ServerMessage.Ack a when "leave".equals(a.of()) -> new World(before.me(), null, null, Map.of());
+            case ServerMessage.MapChanged c -> mapChanged(before, c);
+            case ChatEvent.Message m -> chat(before, m.message());
+            case ChatEvent.Updated u -> chat(before, u.message());
             default -> before;
-        };
-        if (after != before) {
-            current.set(after);
-            listeners.forEach(l -> l.accept(after));
-        }
+        });
     }
 
     /** Records where I walked before the server answers (client-side prediction). */
     public void movedSelf(double x, double y) {
-        World w = current.get();
-        Person me = w.self();
-        if (me != null) {
+        update(w -> {
+            Person me = w.self();
+            if (me == null) {
+                return w;
+            }
             Map<String, Person> people = new HashMap<>(w.people());
             people.put(me.userId(), me.at(x, y));
-            World after = new World(w.me(), w.space(), w.rules(), people);
-            current.set(after);
-            listeners.forEach(l -> l.accept(after));
+            return w.withPeople(people);
+        });
+    }
+
+    /** The map of the current space was fetched; ignored if the space moved on to another version. */
+    public void mapLoaded(String mapId, int version, JsonNode map) {
+        update(w -> w.space() != null && w.space().mapId().equals(mapId) && w.space().mapVersion() == version
+                ? new World(w.me(), w.space(), w.rules(), w.people(), map, w.chat()) : w);
+    }
+
+
+    private void update(java.util.function.UnaryOperator<World> change) {
+        World before;
+        World after;
+        do {
+            before = current.get();
+            after = change.apply(before);
+        } while (after != before && !current.compareAndSet(before, after));
+        if (after != before) {
+            World published = after;
+            listeners.forEach(l -> l.accept(published));
         }
     }
 
-    private static World welcome(ServerMessage.Welcome w) {
+    /** A welcome replaces everyone; the map and chat stay if it is the same space and map. */
+    private static World welcome(World before, ServerMessage.Welcome w) {
         Map<String, Person> people = new HashMap<>();
         w.people().forEach(p -> people.put(p.userId(), p));
         people.put(w.you().userId(), w.you());
-        return new World(w.you().userId(), w.space(), w.rules(), people);
+        boolean sameSpace = before.space() != null && before.space().id().equals(w.space().id());
+        boolean sameMap = sameSpace && before.space().mapId().equals(w.space().mapId())
+                && before.space().mapVersion() == w.space().mapVersion();
+        return new World(w.you().userId(), w.space(), w.rules(), people, sameMap ? before.map() : null,
+                sameSpace ? before.chat() : List.of());
+    }
+
+    /** The space now shows another map version (to be fetched). */
+    private static World mapChanged(World w, ServerMessage.MapChanged changed) {
+        return w.space() == null || !w.space().id().equals(changed.spaceId()) ? w
+                : new World(w.me(), new ServerMessage.SpaceInfo(w.space().id(), w.space().name(), changed.mapId(),
+                        changed.mapVersion()), w.rules(), w.people(), null, w.chat());
     }
 
     private static World presence(World w, ServerMessage.PresenceUpdate p) {
@@ -73,7 +108,7 @@ public final class WorldState {
             people.computeIfPresent(c.userId(), (id, person) -> new Person(id, c.displayName(), c.avatar(),
                     person.x(), person.y(), c.status(), c.statusText()));
         }
-        return new World(w.me(), w.space(), w.rules(), people);
+        return w.withPeople(people);
     }
 
     private static World corrected(World w, ServerMessage.Correction c) {
@@ -83,6 +118,25 @@ public final class WorldState {
         }
         Map<String, Person> people = new HashMap<>(w.people());
         people.put(me.userId(), me.at(c.x(), c.y()));
-        return new World(w.me(), w.space(), w.rules(), people);
+        return w.withPeople(people);
+    }
+
+    /** Adds a message, or replaces it by id (an edit or a delete), keeping the newest ones. */
+    private static World chat(World w, ChatMessage message) {
+        List<ChatMessage> chat = new ArrayList<>(w.chat());
+        boolean replaced = false;
+        for (int i = 0; i < chat.size(); i++) {
+            if (chat.get(i).id().equals(message.id())) {
+                chat.set(i, message);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            chat.add(message);
+        }
+        if (chat.size() > World.CHAT_KEPT) {
+            chat = chat.subList(chat.size() - World.CHAT_KEPT, chat.size());
+        }
+        return new World(w.me(), w.space(), w.rules(), w.people(), w.map(), chat);
     }
 }

@@ -59,6 +59,7 @@ public final class ChatReads {
                 seq = id.seq();
             }
         }
+        access.requireNotBanned(spaceId, userId);
         stores.markers().advance(userId, key, seq);
         long count = stores.sequences().counter(key).countAfter(stores.markers().read(userId, key));
         fanout.toUser(userId, new ChatEvent.Unread(cmd.channel(), spaceId, count));

@@ -1,0 +1,343 @@
+package io.skyscope.client.voice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCIceTransportPolicy;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCStatsType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import io.skyscope.client.voice.LinkState.State;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One audio-only WebRTC connection to one peer: offer or answer, ICE candidates both ways, the
+ * peer's decoded voice into a {@link RemoteVoice}, and an orderly close.
+ *
+ * <p>Threads: every method runs on the engine's control thread; WebRTC's callbacks arrive on its
+ * signalling thread and are handed to the control thread.
+ */
+final class PeerLink {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
+
+    /** What the link tells its engine. Called on the control thread. */
+    interface Events {
+        void stateChanged(PeerLink link);
+
+        /** The link applied its descriptions, connected, failed or closed: the engine decides when it settles. */
+        void settled(PeerLink link);
+
+        void speakingChanged(PeerLink link);
+    }
+
+    final String peerId;
+    final String reason;
+    final String direction;
+    final boolean offerer;
+    final long createdNanos = System.nanoTime();
+    final RemoteVoice voice;
+
+    private final ScheduledExecutorService control;
+    private final VoiceSignalling signalling;
+    private final Events events;
+    private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    private RTCPeerConnection pc;
+    private RTCRtpSender sender;
+    /** The addTransceiver/addTrack result, whose Java wrapper owns a native reference. */
+    private long ownedSenderSide;
+    private AudioTrack remoteTrack;
+    private boolean remoteDescriptionSet;
+    private volatile State state = State.CONNECTING;
+    private volatile long connectedNanos;
+    volatile boolean remoteMuted;
+    volatile double volume = 1;
+    /** Written by the render thread: how loud the mix plays them, and whether they are within earshot. */
+    volatile double gain;
+    volatile boolean inRange = true;
+    /** Control thread: whether the engine announced this link coming into hearing range. */
+    boolean announcedInRange;
+
+    PeerLink(String peerId, boolean offerer, String reason, String direction, ScheduledExecutorService control,
+             VoiceSignalling signalling, Events events) {
+        this.peerId = peerId;
+        this.offerer = offerer;
+        this.reason = reason;
+        this.direction = direction;
+        this.control = control;
+        this.signalling = signalling;
+        this.events = events;
+        this.voice = new RemoteVoice(() -> onControl(() -> events.speakingChanged(this)));
+    }
+
+    /**
+     * Creates the connection with my microphone track and, if I am the offerer, sends the offer.
+     * The offerer adds a transceiver with the direction the server named. The answerer adds its
+     * track with {@code addTrack}, because applying the offer reuses a transceiver made that way
+     * (one made by {@code addTransceiver} would be left aside and never send); a receive-only
+     * answerer adds nothing and its answer comes out receive-only.
+     */
+    void open(PeerConnectionFactory factory, AudioTrack microphone, VoiceConfig config) {
+        pc = factory.createPeerConnection(rtcConfiguration(config), new Observer());
+        if (offerer) {
+            var init = new RTCRtpTransceiverInit();
+            init.direction = switch (direction) {
+                case "sendonly" -> RTCRtpTransceiverDirection.SEND_ONLY;
+                case "recvonly" -> RTCRtpTransceiverDirection.RECV_ONLY;
+                default -> RTCRtpTransceiverDirection.SEND_RECV;
+            };
+            init.streamIds = List.of("voice");
+            RTCRtpTransceiver transceiver = pc.addTransceiver(microphone, init);
+            ownedSenderSide = NativeReferences.handle(transceiver);
+            sender = transceiver.getSender();
+            pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer", false)));
+        } else if (!"recvonly".equals(direction)) {
+            sender = pc.addTrack(microphone, List.of("voice"));
+            ownedSenderSide = NativeReferences.handle(sender);
+        }
+    }
+
+    /** A payload from the peer: their offer, answer or an ICE candidate. */
+    void onSignal(JsonNode payload) {
+        if (state == State.CLOSED || pc == null) {
+            return;
+        }
+        String type = payload.path("type").asText("");
+        if (payload.hasNonNull("candidate")) {
+            var candidate = new RTCIceCandidate(payload.path("sdpMid").asText(null),
+                    payload.path("sdpMLineIndex").asInt(0), payload.get("candidate").asText());
+            if (remoteDescriptionSet) {
+                pc.addIceCandidate(candidate);
+            } else {
+                pendingCandidates.add(candidate);
+            }
+        } else if (type.equals("offer") && !offerer) {
+            setRemote(new RTCSessionDescription(RTCSdpType.OFFER, payload.path("sdp").asText()), () ->
+                    pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer", true))));
+        } else if (type.equals("answer") && offerer) {
+            setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, payload.path("sdp").asText()),
+                    () -> events.settled(this));
+        } else {
+            LOG.debug("ignoring a '{}' payload from {} (offerer={})", type, peerId, offerer);
+        }
+    }
+
+    /**
+     * Frees every native object of this link: the sink, my track from the sender, the connection,
+     * then the references webrtc-java kept for us (see {@link NativeReferences}).
+     */
+    void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (remoteTrack != null) {
+            remoteTrack.removeSink(voice);
+            remoteTrack = null;
+        }
+        if (pc != null) {
+            if (sender != null) {
+                pc.removeTrack(sender);
+                sender = null;
+            }
+            long connection = NativeReferences.handle(pc);
+            pc.close();
+            pc = null;
+            NativeReferences.release(ownedSenderSide, "voice link transceiver");
+            ownedSenderSide = 0;
+            NativeReferences.release(connection, "voice peer connection");
+        }
+        voice.meter.reset();
+        events.stateChanged(this);
+    }
+
+    /**
+     * Runs {@code then} on the control thread once this link has sent its first RTP packet (its
+     * send stream, and with it WebRTC's recording thread, has started), polling the statistics
+     * every 20 ms, or once {@code atMostMillis} have passed, or if the link closes.
+     */
+    void whenSending(Runnable then, long atMostMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(atMostMillis);
+        pollSending(then, deadline);
+    }
+
+    private void pollSending(Runnable then, long deadline) {
+        if (state == State.CLOSED || pc == null || System.nanoTime() >= deadline) {
+            then.run();
+            return;
+        }
+        pc.getStats(report -> {
+            boolean sent = report.getStats().values().stream()
+                    .filter(st -> st.getType() == RTCStatsType.OUTBOUND_RTP)
+                    .map(st -> st.getAttributes().get("packetsSent"))
+                    .anyMatch(v -> v instanceof Number n && n.longValue() > 0);
+            control.execute(() -> {
+                if (sent) {
+                    then.run();
+                } else {
+                    control.schedule(() -> pollSending(then, deadline), 20, TimeUnit.MILLISECONDS);
+                }
+            });
+        });
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Milliseconds from the join to the connection, or -1. */
+    long setupMillis() {
+        return connectedNanos == 0 ? -1 : (connectedNanos - createdNanos) / 1_000_000;
+    }
+
+    LinkState snapshot() {
+        return new LinkState(peerId, reason, direction, state, voice.meter.level(), voice.meter.speaking(), remoteMuted,
+                volume, gain, setupMillis());
+    }
+
+    private void setLocal(RTCSessionDescription description, String type, boolean settlesLink) {
+        pc.setLocalDescription(description, applied(() -> {
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("type", type).put("sdp", description.sdp);
+            signalling.signal(peerId, payload);
+            if (settlesLink) {
+                events.settled(this);
+            }
+        }));
+    }
+
+    private void setRemote(RTCSessionDescription description, Runnable then) {
+        pc.setRemoteDescription(description, applied(() -> {
+            remoteDescriptionSet = true;
+            pendingCandidates.forEach(pc::addIceCandidate);
+            pendingCandidates.clear();
+            then.run();
+        }));
+    }
+
+    private void fail(String what) {
+        LOG.warn("voice link to {} failed: {}", peerId, what);
+        if (state != State.CLOSED) {
+            state = State.FAILED;
+            events.stateChanged(this);
+            events.settled(this);
+        }
+    }
+
+    private static RTCConfiguration rtcConfiguration(VoiceConfig config) {
+        var rtc = new RTCConfiguration();
+        for (var server : config.iceServers()) {
+            var ice = new RTCIceServer();
+            ice.urls.addAll(server.urls());
+            ice.username = server.username();
+            ice.password = server.credential();
+            rtc.iceServers.add(ice);
+        }
+        if (config.relayOnly()) {
+            rtc.iceTransportPolicy = RTCIceTransportPolicy.RELAY;
+        }
+        return rtc;
+    }
+
+    /** Runs a step on the control thread unless the link closed meanwhile. */
+    private void onControl(Runnable step) {
+        control.execute(() -> {
+            if (state != State.CLOSED && pc != null) {
+                step.run();
+            }
+        });
+    }
+
+    private CreateSessionDescriptionObserver described(Consumer<RTCSessionDescription> next) {
+        return new CreateSessionDescriptionObserver() {
+            @Override
+            public void onSuccess(RTCSessionDescription description) {
+                onControl(() -> next.accept(description));
+            }
+
+            @Override
+            public void onFailure(String error) {
+                onControl(() -> fail("creating a description: " + error));
+            }
+        };
+    }
+
+    private SetSessionDescriptionObserver applied(Runnable next) {
+        return new SetSessionDescriptionObserver() {
+            @Override
+            public void onSuccess() {
+                onControl(next);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                onControl(() -> fail("applying a description: " + error));
+            }
+        };
+    }
+
+    /** WebRTC's callbacks, on its signalling thread. */
+    private final class Observer implements PeerConnectionObserver {
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("candidate", candidate.sdp).put("sdpMid", candidate.sdpMid)
+                    .put("sdpMLineIndex", candidate.sdpMLineIndex);
+            signalling.signal(peerId, payload);
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState change) {
+            onControl(() -> {
+                switch (change) {
+                    case CONNECTED -> {
+                        if (connectedNanos == 0) {
+                            connectedNanos = System.nanoTime();
+                        }
+                        state = State.CONNECTED;
+                        events.stateChanged(PeerLink.this);
+                        events.settled(PeerLink.this);
+                    }
+                    case FAILED -> fail("ICE could not connect");
+                    case DISCONNECTED -> {
+                        state = State.CONNECTING;
+                        events.stateChanged(PeerLink.this);
+                    }
+                    default -> {
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void onTrack(RTCRtpTransceiver transceiver) {
+            if (transceiver.getReceiver().getTrack() instanceof AudioTrack audio) {
+                onControl(() -> {
+                    remoteTrack = audio;
+                    audio.addSink(voice);
+                });
+            }
+        }
+    }
+}

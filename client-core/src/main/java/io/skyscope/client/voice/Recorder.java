@@ -1,0 +1,120 @@
+package io.skyscope.client.voice;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the last seconds of a stereo output and answers questions about it: how loud each side is,
+ * whether a tone is there. The render thread writes; any thread reads; frame listeners run on the
+ * render thread and must be quick.
+ */
+public final class Recorder {
+    private final short[] ring;
+    private final int frames;
+    private final List<Consumer<short[]>> listeners = new CopyOnWriteArrayList<>();
+    private long written;
+
+    Recorder(int seconds) {
+        this.frames = seconds * 100;
+        this.ring = new short[frames * 2 * Pcm.FRAME];
+    }
+
+    /** Runs for every frame played, on the render thread, with a frame it must not keep. */
+    public void onFrame(Consumer<short[]> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<short[]> listener) {
+        listeners.remove(listener);
+    }
+
+    void write(short[] stereo) {
+        synchronized (ring) {
+            int slot = (int) (written % frames);
+            System.arraycopy(stereo, 0, ring, slot * 2 * Pcm.FRAME, 2 * Pcm.FRAME);
+            written++;
+            ring.notifyAll();
+        }
+        for (var l : listeners) {
+            l.accept(stereo);
+        }
+    }
+
+    public long framesWritten() {
+        synchronized (ring) {
+            return written;
+        }
+    }
+
+    /** Waits until more than {@code frames} frames were written; false on timeout. */
+    boolean awaitMoreThan(long frames, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        synchronized (ring) {
+            while (written <= frames) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(ring, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Copies frame number {@code index} (0 = the first ever) if it is still kept. */
+    boolean frame(long index, short[] out) {
+        synchronized (ring) {
+            if (index < 0 || index >= written || index < written - frames) {
+                return false;
+            }
+            System.arraycopy(ring, (int) (index % frames) * 2 * Pcm.FRAME, out, 0, 2 * Pcm.FRAME);
+            return true;
+        }
+    }
+
+    /** The last {@code millis} of output, interleaved stereo (shorter if less was played). */
+    public short[] last(int millis) {
+        synchronized (ring) {
+            int n = (int) Math.min(Math.min(millis / Pcm.FRAME_MILLIS, frames), written);
+            short[] out = new short[n * 2 * Pcm.FRAME];
+            for (int i = 0; i < n; i++) {
+                long index = written - n + i;
+                System.arraycopy(ring, (int) (index % frames) * 2 * Pcm.FRAME, out, i * 2 * Pcm.FRAME, 2 * Pcm.FRAME);
+            }
+            return out;
+        }
+    }
+
+    /** RMS of the left and right channel over the last {@code millis}. */
+    public double[] channelRms(int millis) {
+        short[] s = last(millis);
+        return new double[] {Pcm.rms(s, 0, s.length / 2, 2), Pcm.rms(s, 1, s.length / 2, 2)};
+    }
+
+    /**
+     * Amplitude of {@code frequency} (±1.5 %, see {@link Goertzel#DRIFT}) in the left and right
+     * channel over the last {@code millis}.
+     */
+    public double[] toneAmplitude(double frequency, int millis) {
+        short[] s = last(millis);
+        return new double[] {
+                Goertzel.peakAmplitude(s, 0, s.length / 2, 2, frequency, Goertzel.DRIFT),
+                Goertzel.peakAmplitude(s, 1, s.length / 2, 2, frequency, Goertzel.DRIFT)};
+    }
+
+    /** The last {@code millis} as mono (channels averaged). */
+    public short[] lastMono(int millis) {
+        short[] s = last(millis);
+        short[] mono = new short[s.length / 2];
+        for (int i = 0; i < mono.length; i++) {
+            mono[i] = (short) ((s[2 * i] + s[2 * i + 1]) / 2);
+        }
+        return mono;
+    }
+}

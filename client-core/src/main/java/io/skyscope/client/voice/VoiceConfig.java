@@ -1,0 +1,44 @@
+package io.skyscope.client.voice;
+
+import java.util.List;
+
+/**
+ * How the voice engine connects and processes sound.
+ *
+ * @param iceServers STUN and TURN servers (from the server's welcome)
+ * @param relayOnly  use TURN relays only (no direct or server-reflexive paths)
+ * @param processing which microphone processing stages run
+ * @param mixer      distance and pan law of the spatial mix
+ * @param chime      play a short sound when someone comes into hearing range
+ */
+public record VoiceConfig(List<IceServer> iceServers, boolean relayOnly, VoiceProcessing.Options processing,
+                          SpatialMixer.Settings mixer, boolean chime) {
+
+    /** A STUN or TURN server, in the browser's RTCIceServer shape. */
+    public record IceServer(List<String> urls, String username, String credential) {
+        public IceServer {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    public VoiceConfig {
+        iceServers = List.copyOf(iceServers);
+    }
+
+    /** No ICE servers (host candidates only), every processing stage on, the default mix, a chime. */
+    public static VoiceConfig defaults() {
+        return new VoiceConfig(List.of(), false, VoiceProcessing.Options.ALL, SpatialMixer.Settings.DEFAULT, true);
+    }
+
+    public VoiceConfig withIceServers(List<IceServer> servers, boolean relayOnly) {
+        return new VoiceConfig(servers, relayOnly, processing, mixer, chime);
+    }
+
+    public VoiceConfig withProcessing(VoiceProcessing.Options options) {
+        return new VoiceConfig(iceServers, relayOnly, options, mixer, chime);
+    }
+
+    public VoiceConfig withChime(boolean on) {
+        return new VoiceConfig(iceServers, relayOnly, processing, mixer, on);
+    }
+}

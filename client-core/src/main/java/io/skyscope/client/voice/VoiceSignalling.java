@@ -1,0 +1,21 @@
+package io.skyscope.client.voice;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the voice engine sends to the server: WebRTC payloads for a peer, and my voice state. The
+ * server's side of the conversation (who joins and leaves my voice set, payloads from peers) comes
+ * in through {@link VoiceEngine#join}, {@link VoiceEngine#leave}, {@link VoiceEngine#signal} and
+ * {@link VoiceEngine#peerState}. Implementations must accept calls from any thread and not block.
+ */
+public interface VoiceSignalling {
+
+    /**
+     * Sends a payload to a peer: {@code {"type":"offer"|"answer","sdp":…}} or
+     * {@code {"candidate":…,"sdpMid":…,"sdpMLineIndex":…}}, the browser's shapes.
+     */
+    void signal(String peerId, ObjectNode payload);
+
+    /** Tells the people near me whether I am muted and whether I am speaking. */
+    void voiceState(boolean muted, boolean speaking);
+}

@@ -1,0 +1,31 @@
+package io.skyscope.client.voice;
+
+import java.util.List;
+
+/**
+ * The voice state as the UI shows it, immutable.
+ *
+ * @param muted        my microphone is muted
+ * @param deafened     I hear nobody (and am muted)
+ * @param pushToTalk   push-to-talk mode instead of an open microphone
+ * @param talkKeyDown  the push-to-talk key is held
+ * @param transmitting my microphone is going out right now
+ * @param micLevel     my microphone's level after processing, dBFS (also while muted: a mic test)
+ * @param speaking     I am speaking and transmitting
+ * @param input        the microphone in use
+ * @param output       the speaker in use
+ * @param links        every voice link
+ * @param canHearMe    who hears me now: links that are up and carry my voice
+ */
+public record VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk, boolean talkKeyDown,
+                            boolean transmitting, double micLevel, boolean speaking, AudioDevice input,
+                            AudioDevice output, List<LinkState> links, List<String> canHearMe) {
+    public VoiceSnapshot {
+        links = List.copyOf(links);
+        canHearMe = List.copyOf(canHearMe);
+    }
+
+    public LinkState link(String peerId) {
+        return links.stream().filter(l -> l.peerId().equals(peerId)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,166 @@
+package io.skyscope.client.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.skyscope.client.voice.LinkState.State;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two headless voice engines in one JVM, linked through loopback signalling: real WebRTC
+ * connections over the loopback interface, Opus both ways, the spatial mix on each side.
+ */
+@Tag("voice")
+class VoiceEngineLoopbackTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final LoopbackSignalling signalling = new LoopbackSignalling();
+    private final MapPositions positions = new MapPositions();
+    private final HeadlessAudio anaAudio = new HeadlessAudio();
+    private final HeadlessAudio benAudio = new HeadlessAudio();
+    private VoiceEngine ana;
+    private VoiceEngine ben;
+
+    @AfterEach
+    void close() {
+        if (ana != null) {
+            ana.close();
+        }
+        if (ben != null) {
+            ben.close();
+        }
+    }
+
+    private void start() {
+        // No microphone processing: noise suppression would take a steady test tone for noise.
+        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        ana = new VoiceEngine(config, anaAudio, null, null, signalling.of("ana"), positions.seenBy("ana"));
+        ben = new VoiceEngine(config, benAudio, null, null, signalling.of("ben"), positions.seenBy("ben"));
+        signalling.register("ana", ana);
+        signalling.register("ben", ben);
+    }
+
+    @Test
+    void benHearsAnasToneOnTheRightSideLouderWhenCloserAndNotWhenMuted() {
+        positions.put("ana", 100, 100);
+        positions.put("ben", 160, 100);
+        start();
+        var events = new CopyOnWriteArrayList<String>();
+        ben.addListener(new VoiceListener() {
+            @Override
+            public void enteredHearingRange(String peerId) {
+                events.add("in " + peerId);
+            }
+
+            @Override
+            public void leftHearingRange(String peerId) {
+                events.add("out " + peerId);
+            }
+        });
+        anaAudio.play(SignalSource.tone(440));
+
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) > 300);
+        short[] heard = benAudio.recorder().lastMono(500);
+        assertThat(Goertzel.dominantFrequency(heard, 100, 4000, 10)).isBetween(430.0, 450.0);
+        assertThat(events).containsExactly("in ana");
+        assertThat(ben.snapshot().link("ana").state()).isEqualTo(State.CONNECTED);
+        assertThat(ana.snapshot().canHearMe()).containsExactly("ben");
+
+        // Ana stands 60 px to Ben's left: louder in his left ear.
+        settle();
+        double[] far = benAudio.recorder().toneAmplitude(440, 500);
+        assertThat(far[0]).as("left").isGreaterThan(2 * far[1]);
+
+        // Ana steps to 20 px on Ben's right: louder overall, and on the right.
+        positions.put("ana", 180, 100);
+        settle();
+        double[] near = benAudio.recorder().toneAmplitude(440, 500);
+        assertThat(near[1]).as("right").isGreaterThan(near[0]);
+        assertThat(near[0] + near[1]).as("closer is louder").isGreaterThan(1.5 * (far[0] + far[1]));
+
+        ana.setMuted(true);
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) < 20);
+        assertThat(signalling.voiceStates).contains("ana muted=true speaking=false");
+        ana.setMuted(false);
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) > 300);
+
+        signalling.unlink("ana", "ben");
+        await().atMost(WAIT).until(() -> ben.snapshot().links().isEmpty() && ana.snapshot().links().isEmpty());
+        await().atMost(WAIT).until(() -> Pcm.rms(benAudio.recorder().lastMono(300)) < 5);
+        assertThat(events).containsExactly("in ana", "out ana");
+    }
+
+    @Test
+    void theEchoOfBensVoiceInAnasRoomDoesNotComeBackToBen() {
+        double db = echoReturnLoss(VoiceProcessing.Options.ALL);
+        assertThat(db).as("Ben's voice, back at Ben, dB below Ana's speaker").isGreaterThan(40);
+    }
+
+    @Test
+    void withoutProcessingTheEchoComesBack() {
+        double db = echoReturnLoss(VoiceProcessing.Options.NONE);
+        assertThat(db).as("the room's 6 dB and little more").isLessThan(12);
+    }
+
+    /**
+     * Ben speaks; Ana's microphone hears her speaker 40 ms later at half amplitude. Returns how
+     * far below Ana's speaker Ben hears his own voice come back, over 3 s after 6 s to converge.
+     */
+    private double echoReturnLoss(VoiceProcessing.Options anaProcessing) {
+        var echoingRoom = new HeadlessAudio(40, 0.5);
+        positions.put("ana", 100, 100);
+        positions.put("ben", 110, 100);
+        var config = VoiceConfig.defaults().withChime(false);
+        ana = new VoiceEngine(config.withProcessing(anaProcessing), echoingRoom, null, null, signalling.of("ana"),
+                positions.seenBy("ana"));
+        ben = new VoiceEngine(config, benAudio, null, null, signalling.of("ben"), positions.seenBy("ben"));
+        signalling.register("ana", ana);
+        signalling.register("ben", ben);
+        benAudio.play(new IntermittentSpeech(7));
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> Pcm.rms(echoingRoom.recorder().lastMono(1000)) > 500);
+        sleep(6000);
+        double played = Pcm.rms(echoingRoom.recorder().lastMono(3000));
+        double returned = Pcm.rms(benAudio.recorder().lastMono(3000));
+        double db = 20 * Math.log10(played / Math.max(1, returned));
+        System.out.printf("echo path (%s): Ana's speaker %.1f dBFS, back at Ben %.1f dBFS (%.1f dB down)%n",
+                anaProcessing, Pcm.dbfs(played), Pcm.dbfs(returned), db);
+        return db;
+    }
+
+    private static double toneAt(HeadlessAudio audio, double frequency) {
+        double[] a = audio.recorder().toneAmplitude(frequency, 300);
+        return Math.max(a[0], a[1]);
+    }
+
+    private static void settle() {
+        sleep(700);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Speech-like bursts (the echo test's far end) separated by pauses, so the canceller can adapt. */
+    static final class IntermittentSpeech implements SignalSource {
+        private final VoiceProcessingTest.FarEnd far;
+
+        IntermittentSpeech(long seed) {
+            this.far = new VoiceProcessingTest.FarEnd(seed);
+        }
+
+        @Override
+        public void fill(short[] frame) {
+            System.arraycopy(far.next(), 0, frame, 0, frame.length);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.skyscope.server.e2e;
+
+import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
+
+import io.skyscope.client.Session;
+import io.skyscope.client.voice.HeadlessAudio;
+import io.skyscope.client.voice.LinkState;
+import io.skyscope.client.voice.SessionVoice;
+import io.skyscope.client.voice.VoiceConfig;
+import io.skyscope.client.voice.VoiceEngine;
+import io.skyscope.client.voice.VoiceProcessing;
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
+import io.skyscope.protocol.rest.AuthResponse;
+
+/**
+ * A headless user with voice, as the CLI runs one: a real {@link Session} to the test server, a
+ * {@link SessionVoice} with a synthetic microphone and a recording speaker.
+ */
+final class VoiceClient implements AutoCloseable {
+    final AuthResponse user;
+    final Session session;
+    final HeadlessAudio audio = new HeadlessAudio();
+    final SessionVoice voice;
+
+    private VoiceClient(ServerExtension server, String prefix, String spaceId, boolean relayOnly) {
+        user = server.register(prefix);
+        session = Session.open(server.api(), new Session.Credentials(user.username(), "correct horse " + user.username(),
+                null), spaceId);
+        // A steady test tone would be taken for noise by noise suppression: no processing.
+        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        config = config.withIceServers(config.iceServers(), relayOnly);
+        voice = SessionVoice.attach(session, config, audio, null, null);
+    }
+
+    static VoiceClient join(ServerExtension server, String prefix, String spaceId) {
+        return new VoiceClient(server, prefix, spaceId, false);
+    }
+
+    static VoiceClient joinRelayOnly(ServerExtension server, String prefix, String spaceId) {
+        return new VoiceClient(server, prefix, spaceId, true);
+    }
+
+    VoiceEngine engine() {
+        return voice.engine();
+    }
+
+    String id() {
+        return user.userId();
+    }
+
+    double[] position() {
+        var me = session.snapshot().self();
+        return new double[] {me.x(), me.y()};
+    }
+
+    /** Moves (one step; the test server allows fast walking) and waits until the server applied it. */
+    void moveTo(double[] to) {
+        session.move(to[0], to[1]);
+        String ref = "confirm-" + System.nanoTime();
+        var me = session.snapshot().self();
+        session.send(new ClientMessage.StatusChange(me.status() == null ? Status.AVAILABLE : me.status(),
+                me.statusText(), ref));
+        session.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), TIMEOUT);
+    }
+
+    LinkState link(VoiceClient other) {
+        return engine().snapshot().link(other.id());
+    }
+
+    /** The loudest amplitude of {@code frequency} in either ear over the last {@code millis}. */
+    double hears(double frequency, int millis) {
+        double[] a = audio.recorder().toneAmplitude(frequency, millis);
+        return Math.max(a[0], a[1]);
+    }
+
+    @Override
+    public void close() {
+        voice.close();
+        session.close();
+    }
+}

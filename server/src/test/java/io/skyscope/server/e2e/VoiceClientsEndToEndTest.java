@@ -1,0 +1,101 @@
+package io.skyscope.server.e2e;
+
+import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.skyscope.client.voice.Goertzel;
+import io.skyscope.client.voice.LinkState;
+import io.skyscope.client.voice.Pcm;
+import io.skyscope.client.voice.SignalSource;
+import io.skyscope.server.config.ServerConfig.VoiceConfig;
+import io.skyscope.server.config.ServerConfig.WorldTuning;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.world.proximity.VoiceSettings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two headless voice clients over real sockets with the real server: WebRTC between them, the
+ * server deciding who hears whom. Ana plays a 440 Hz tone; what Ben hears is measured on the
+ * stereo output of the spatial mixer the desktop client plays through.
+ */
+@Tag("voice")
+class VoiceClientsEndToEndTest {
+    static final String OFFICE = SpaceService.DEFAULT_SPACE_ID;
+    /** Hearing starts within 128 px and stops beyond 160 px; changes hold 200 ms first. */
+    static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50);
+    static final Duration HEAR_WITHIN = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension(c -> c
+            .withWorld(new WorldTuning(5000, 1200, 100, 300))
+            .withVoice(new VoiceConfig(List.of(), null, 3600, VOICE)));
+
+    @Test
+    void walkingUpToBenHeHearsAnaOnTheRightSideLouderCloserSilentWhenMutedAndTheLinkEndsWhenSheLeaves() {
+        try (var ben = VoiceClient.join(SERVER, "ben", OFFICE); var ana = VoiceClient.join(SERVER, "ana", OFFICE)) {
+            var places = Places.around(SERVER, ben);
+            ben.moveTo(places.centre());
+            ana.moveTo(places.far());
+            ana.audio.play(SignalSource.tone(440));
+
+            // Far apart: no link, and nothing to hear.
+            await().during(Duration.ofMillis(1500)).atMost(TIMEOUT).until(() ->
+                    ben.engine().snapshot().links().isEmpty() && ana.engine().snapshot().links().isEmpty());
+            assertThat(Pcm.rms(ben.audio.recorder().lastMono(1000))).isLessThan(5);
+
+            // Ana walks to 100 px on Ben's left: he hears her tone within the bound.
+            ana.moveTo(places.left(100));
+            long moved = System.nanoTime();
+            await().atMost(HEAR_WITHIN).until(() -> ben.hears(440, 200) > 300);
+            System.out.printf("move to audible tone: %d ms%n", (System.nanoTime() - moved) / 1_000_000);
+            assertThat(Goertzel.dominantFrequency(ben.audio.recorder().lastMono(200), 100, 4000, 10))
+                    .isBetween(440 * 0.985, 440 * 1.015);
+            assertThat(ben.link(ana).state()).isEqualTo(LinkState.State.CONNECTED);
+            assertThat(ana.engine().snapshot().canHearMe()).containsExactly(ben.id());
+
+            sleepForTheMix();
+            double[] farLeft = ben.audio.recorder().toneAmplitude(440, 500);
+            assertThat(farLeft[0]).as("left ear, Ana 100 px to the left").isGreaterThan(2 * farLeft[1]);
+
+            ana.moveTo(places.left(40));
+            sleepForTheMix();
+            double[] nearLeft = ben.audio.recorder().toneAmplitude(440, 500);
+            assertThat(nearLeft[0] + nearLeft[1]).as("40 px is louder than 100 px")
+                    .isGreaterThan(1.5 * (farLeft[0] + farLeft[1]));
+
+            ana.moveTo(places.right(40));
+            sleepForTheMix();
+            double[] nearRight = ben.audio.recorder().toneAmplitude(440, 500);
+            // Constant-power pan at 40 of 128 px: right 0.86, left 0.51.
+            assertThat(nearRight[1]).as("right ear, Ana 40 px to the right").isGreaterThan(1.4 * nearRight[0]);
+            System.out.printf("tone amplitude L/R: 100 px left %.0f/%.0f, 40 px left %.0f/%.0f, 40 px right %.0f/%.0f%n",
+                    farLeft[0], farLeft[1], nearLeft[0], nearLeft[1], nearRight[0], nearRight[1]);
+
+            ana.engine().setMuted(true);
+            await().atMost(TIMEOUT).until(() -> ben.hears(440, 300) < 20);
+            await().atMost(TIMEOUT).until(() -> ben.link(ana).muted());
+            ana.engine().setMuted(false);
+            await().atMost(TIMEOUT).until(() -> ben.hears(440, 200) > 300);
+
+            // Ana walks away: the server ends the link on both sides and Ben hears nothing.
+            ana.moveTo(places.far());
+            await().atMost(TIMEOUT).until(() ->
+                    ben.engine().snapshot().links().isEmpty() && ana.engine().snapshot().links().isEmpty());
+            await().atMost(TIMEOUT).until(() -> Pcm.rms(ben.audio.recorder().lastMono(500)) < 5);
+        }
+    }
+
+    private static void sleepForTheMix() {
+        // Positions reach Ben with the next presence tick (100 ms); then 500 ms of output to measure.
+        try {
+            Thread.sleep(800);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
