@@ -82,7 +82,7 @@ public final class ChatPanel extends StackPane {
         badge.visibleProperty().bind(channel.unreadProperty().greaterThan(0));
         badge.managedProperty().bind(badge.visibleProperty());
         Tab tab = new Tab(channel.title(), content(channel));
-        tab.setId("chat-tab-" + channel.id());
+        tab.setId("chat-tab-" + nodeId(channel));
         tab.setGraphic(badge);
         tab.setUserData(channel);
         tabOf.put(channel, tab);
@@ -91,7 +91,7 @@ public final class ChatPanel extends StackPane {
 
     private VBox content(ChatChannel channel) {
         ListView<ChatLine> list = new ListView<>(channel.lines());
-        list.setId("chat-lines-" + channel.id());
+        list.setId("chat-lines-" + nodeId(channel));
         list.setCellFactory(v -> new LineCell(channel));
         list.setPlaceholder(new Label("No messages yet. Say hello!"));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -128,7 +128,7 @@ public final class ChatPanel extends StackPane {
         list.setUserData(replyBar);
 
         TextArea input = new TextArea();
-        input.setId("chat-input-" + channel.id());
+        input.setId("chat-input-" + nodeId(channel));
         input.setPromptText("Message " + channel.title() + " — Enter sends, Shift+Enter for a new line, @name mentions");
         input.setPrefRowCount(2);
         input.setWrapText(true);
@@ -139,7 +139,7 @@ public final class ChatPanel extends StackPane {
             }
         });
         Button send = new Button("Send");
-        send.setId("chat-send-" + channel.id());
+        send.setId("chat-send-" + nodeId(channel));
         send.getStyleClass().add(Styles.ACCENT);
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable doSend = () -> {
@@ -238,6 +238,11 @@ public final class ChatPanel extends StackPane {
             }
             return menu;
         }
+    }
+
+    /** The channel's id made safe for a CSS id selector ("conv:x" becomes "conv-x"). */
+    public static String nodeId(ChatChannel channel) {
+        return channel.id().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     static String abbreviate(String text) {

@@ -97,6 +97,9 @@ public final class ServerChat implements ChatModel, AutoCloseable {
                 ChatLines.merge(c, List.of(msg.message()), me(), linesById);
                 if (c == selected.get()) {
                     markRead(c);
+                } else if (!msg.message().senderId().equals(me())) {
+                    // the server counts unread only on entering and on chat.read; count live ones here
+                    c.unreadProperty().set(c.unreadProperty().get() + 1);
                 }
             }
             case ChatEvent.Updated u -> ChatLines.merge(channelFor(u.message()), List.of(u.message()), me(), linesById);
@@ -134,21 +137,12 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             for (ConversationView v : list) {
                 ChatChannel c = byId.get("conv:" + v.id());
                 if (c == null) {
-                    channels.add(channel("conv:" + v.id(), ChatChannel.Kind.DIRECT, title(v)));
+                    channels.add(channel("conv:" + v.id(), ChatChannel.Kind.DIRECT,
+                            ChatLines.title(v, me(), id -> link.world().person(id))));
                 }
             }
             channels.forEach(this::loadNewest);
         });
-    }
-
-    private String title(ConversationView v) {
-        if (v.title() != null && !v.title().isBlank()) {
-            return v.title();
-        }
-        return v.participants().stream().filter(id -> !id.equals(me())).map(id -> {
-            Person p = link.world().person(id);
-            return p == null ? "Direct" : p.displayName();
-        }).findFirst().orElse("Direct");
     }
 
     private void loadNewest(ChatChannel c) {
@@ -212,21 +206,21 @@ public final class ServerChat implements ChatModel, AutoCloseable {
         }
     }
 
+    /** Runs a REST request in the background and its follow-up on the FX thread; failures are logged. */
     private <T> void call(Supplier<T> request, java.util.function.Consumer<T> then) {
         background.execute(() -> {
             try {
                 T result = request.get();
                 fx.execute(() -> then.accept(result));
-            } catch (ApiError e) {
-                if (e.status() == 404 && byId.size() <= 2) {
+            } catch (RuntimeException e) {
+                boolean noChat = e instanceof ApiError api && api.status() == 404 && byId.size() <= 2;
+                LOG.info("chat request failed: {}", e.toString());
+                if (noChat) {
                     fx.execute(() -> {
                         available.set(false);
                         reason.set("Chat is not available on this server.");
                     });
                 }
-                LOG.info("chat request failed: {}", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.info("chat request failed: {}", e.toString());
             }
         });
     }

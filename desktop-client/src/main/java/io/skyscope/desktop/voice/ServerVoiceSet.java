@@ -39,7 +39,7 @@ public final class ServerVoiceSet implements VoiceModel, AutoCloseable {
     private final Executor fx;
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper(
-            "No audio yet: this version of the app has no voice engine. In earshot shows who the server would connect you to.");
+            "No audio yet: this app does not send or play sound yet. In earshot shows who the server would connect you to.");
     private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper deafened = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<String> input = new ReadOnlyObjectWrapper<>();

@@ -8,6 +8,7 @@ import io.skyscope.desktop.DesktopApp;
 import io.skyscope.desktop.Features;
 import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.chat.ChatLine;
+import io.skyscope.desktop.chat.ChatPanel;
 import io.skyscope.desktop.map.CollisionGrid;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.office.PersonRow;
@@ -221,6 +222,23 @@ class DesktopEndToEndTest {
         Fx.run(() -> app.office().chat().delete(space, space.lines().stream()
                 .filter(l -> l.id().equals(mine.id())).findFirst().orElseThrow()));
         bot.await(ChatEvent.Updated.class, u -> u.message().id().equals(mine.id()) && u.message().deleted(), TIMEOUT);
+
+        robot.clickOn("#message-" + botUser.userId());
+        Fx.until(TIMEOUT, "a direct tab with the bot", () -> app.office().chat().selectedProperty().get() != null
+                && app.office().chat().selectedProperty().get().kind() == ChatChannel.Kind.DIRECT
+                && app.office().chat().selectedProperty().get().title().equals("Robo Ben"));
+        ChatChannel direct = Fx.get(() -> app.office().chat().selectedProperty().get());
+        robot.clickOn("#chat-input-" + ChatPanel.nodeId(direct)).write("Just between us");
+        robot.type(KeyCode.ENTER);
+        ChatEvent.Message dm = bot.await(ChatEvent.Message.class,
+                m -> m.message().text().equals("Just between us"), TIMEOUT);
+        assertThat(dm.message().channel()).isEqualTo(direct.id());
+        bot.send(new ChatCommand.Send(direct.id(), "Sure thing", "m-bot-00002", null, "c2"));
+        Fx.until(TIMEOUT, "the bot's answer in the direct tab", () -> direct.lines().stream()
+                .anyMatch(l -> l.text().equals("Sure thing")));
+        Fx.run(() -> app.office().chat().select(space));
+        bot.send(new ChatCommand.Send(direct.id(), "One more thing", "m-bot-00003", null, "c3"));
+        Fx.until(TIMEOUT, "an unread badge on the direct tab", () -> direct.unreadProperty().get() > 0);
 
         Label voice = robot.lookup("#voice-unavailable").queryAs(Label.class);
         assertThat(Fx.get(voice::isVisible)).as("audio honestly marked as not available").isTrue();
