@@ -47,7 +47,7 @@ public final class ChatLoadBenchmark {
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Path dir = Files.createTempDirectory("skyscope-chat-bench");
         var config = ServerConfig.defaults(dir).withPort(0)
-                .withChat(new ServerConfig.ChatTuning(256, 1_000_000, 1_000_000));
+                .withChat(new ServerConfig.ChatTuning(1_000_000, 1_000_000));
         try (SkyScopeServer server = SkyScopeServer.start(config)) {
             run(server.port(), receivers, messages, window);
         }

@@ -168,7 +168,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var chatTuning = config.chat();
         var chatAccess = new ChatAccess(spaceService, users, chatStores.sanctions(), clock);
         var fanout = new ChatFanout(bus);
-        var chatRecipients = new ChatRecipients(owners, chatTuning.hearingRadius());
+        var chatRecipients = new ChatRecipients(owners);
         var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());
         var chatService = new ChatService(chatStores, users, chatAccess, chatRecipients, fanout, commit, chatLimiter,
                 clock);
@@ -189,6 +189,9 @@ public final class SkyScopeServer implements AutoCloseable {
             }
         }, 1, 15, TimeUnit.MINUTES);
 
+        metrics.gauge("skyscope.chat.messages.stored", "Chat messages stored by this node", chatService::storedCount);
+        metrics.gauge("skyscope.chat.commit.batch", "Writers served by one flush of the embedded store, on average",
+                commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
         var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
                 metrics, clock);

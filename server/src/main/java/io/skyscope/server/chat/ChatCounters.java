@@ -1,5 +1,6 @@
 package io.skyscope.server.chat;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -69,6 +70,11 @@ public final class ChatCounters {
             found.putIfAbsent(key, Counter.EMPTY);
         }
         return found;
+    }
+
+    /** Takes back the last number handed out if it is still the last (on a real MongoDB). */
+    void releaseIfLast(String key, long seq) {
+        counters.updateOne(and(eq("_id", key), eq("seq", seq)), Updates.inc("seq", -1L));
     }
 
     /** Records that numbers up to {@code seq} have been handed out (never lowers it). */

@@ -55,6 +55,13 @@ public final class ChatMessages {
         }
     }
 
+    /** Stores many messages at once (imports, benchmarks); they must not repeat a clientMessageId. */
+    void insertAll(List<StoredMessage> batch) {
+        if (!batch.isEmpty()) {
+            messages.insertMany(batch.stream().map(ChatMessages::toDocument).toList());
+        }
+    }
+
     Optional<StoredMessage> find(String id) {
         return Optional.ofNullable(messages.find(eq("_id", id)).first()).map(ChatMessages::fromDocument);
     }

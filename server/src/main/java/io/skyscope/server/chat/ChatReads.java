@@ -32,7 +32,8 @@ public final class ChatReads {
     public void read(String userId, ChatCommand.Read cmd) {
         ChatKeys.Id id = ChatKeys.parse("messageId", cmd.messageId());
         if ("snc".indexOf(id.kind()) < 0 || !ChatKeys.channelOf(id).equals(cmd.channel())) {
-            throw ApiException.badRequest("messageId", "'messageId' is not a message of channel '" + cmd.channel() + "'");
+            throw ApiException.badRequest("messageId",
+                    "'messageId' is not a message of channel '" + cmd.channel() + "'");
         }
         String spaceId;
         String key;
@@ -59,6 +60,7 @@ public final class ChatReads {
                 seq = id.seq();
             }
         }
+        access.requireNotBanned(spaceId, userId);
         stores.markers().advance(userId, key, seq);
         long count = stores.sequences().counter(key).countAfter(stores.markers().read(userId, key));
         fanout.toUser(userId, new ChatEvent.Unread(cmd.channel(), spaceId, count));

@@ -19,8 +19,10 @@ import java.util.function.Function;
  * ({@link SpaceOwner#ask}), so the answer uses the same positions and spatial index as presence.
  *
  * <p>Nearby: someone standing in a closed room (a meeting room or a silent zone) reaches everyone
- * in that room and nobody outside it; anyone else reaches the people within the hearing radius who
- * are not inside such a room. The sender is always included.
+ * in that room and nobody outside it; anyone else reaches the people within the space's hearing
+ * radius who are not inside such a room. The hearing radius is voice's join radius in that space
+ * ({@link io.skyscope.server.world.proximity.VoiceSettings#joinRadius}), uncapped: everyone within
+ * it, not only the nearest few voice connects. The sender is always included.
  *
  * <p>Thread-safe; called on session threads, blocks until the owner answers (bounded).
  */
@@ -28,11 +30,9 @@ public final class ChatRecipients {
     private static final long ASK_TIMEOUT_MS = 5_000;
 
     private final SpaceOwners owners;
-    private final double hearingRadius;
 
-    public ChatRecipients(SpaceOwners owners, double hearingRadius) {
+    public ChatRecipients(SpaceOwners owners) {
         this.owners = owners;
-        this.hearingRadius = hearingRadius;
     }
 
     /** Everyone present in the space. */
@@ -42,15 +42,7 @@ public final class ChatRecipients {
 
     /** Who hears the user in the space right now, the user included. */
     List<String> nearby(String spaceId, String userId) {
-        return ask(spaceId, state -> nearby(state, userId, hearingRadius)).orElse(List.of(userId));
-    }
-
-    /** The display name of someone present, or empty. */
-    Optional<String> displayName(String spaceId, String userId) {
-        return ask(spaceId, state -> {
-            var person = state.person(userId);
-            return person == null ? null : person.displayName();
-        });
+        return ask(spaceId, state -> nearby(state, userId, state.voiceSettings().joinRadius())).orElse(List.of(userId));
     }
 
     static List<String> nearby(SpaceState state, String userId, double radius) {

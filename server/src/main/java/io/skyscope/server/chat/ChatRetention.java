@@ -54,7 +54,8 @@ public final class ChatRetention {
         }
         stores.settings().setRetentionDays(spaceId, days);
         commit.awaitDurable();
-        LOG.info("user {} set chat retention of space {} to {}", userId, spaceId, days == null ? "forever" : days + " days");
+        LOG.info("user {} set chat retention of space {} to {}", userId, spaceId,
+                days == null ? "forever" : days + " days");
         return new ChatSettings(days);
     }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -18,12 +17,14 @@ import java.util.function.Predicate;
  *
  * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
  * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
- * few seconds, so a send costs three to four round trips.
+ * few seconds, so a send costs two store round trips (insert, read marker) and, for the space
+ * channels, a question to the space owner.
  *
  * <p>A message is acknowledged only once it is durable: it is stored, then the acknowledgement
  * and the deliveries wait in {@link GroupCommit} for the next flush, which many concurrent sends
- * share. A send that repeats a {@code clientMessageId} finds the stored message (unique index) and
- * is acknowledged again with the same id; nothing new is stored.
+ * share. A send that repeats a {@code clientMessageId} is refused by the unique index when it is
+ * stored (no lookup beforehand: retries are rare, sends are not), then acknowledged again with the
+ * stored message's id; nothing new is stored or delivered.
  *
  * <p>Threads: {@link #send} and {@link #typing} run on session threads (one frame at a time per
  * connection); acknowledgements and deliveries run on the group-commit thread. Stateless apart
@@ -44,6 +45,7 @@ public final class ChatService {
     private final GroupCommit commit;
     private final ChatRateLimiter limiter;
     private final TypingThrottle typing = new TypingThrottle(TYPING_INTERVAL_MILLIS);
+    private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
     private final Clock clock;
 
     public ChatService(ChatStores stores, Users users, ChatAccess access, ChatRecipients recipients,
@@ -81,11 +83,6 @@ public final class ChatService {
         limiter.acquire(userId);
         Target target = target(userId, sessionSpaceId, cmd.channel());
         access.requireMaySend(target.spaceId(), userId);
-        Optional<StoredMessage> earlier = stores.messages().findSent(userId, cmd.clientMessageId());
-        if (earlier.isPresent()) {
-            ackAgain(userId, earlier.get(), cmd);
-            return;
-        }
         String replyTo = replyTo(cmd.replyTo(), target, userId);
         String senderName = names.get(userId)
                 .orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
@@ -107,10 +104,17 @@ public final class ChatService {
         try {
             stores.messages().insert(message);
         } catch (ChatMessages.DuplicateSend e) {
-            // The same send raced in on another connection and won; answer as it was answered.
+            // A retry: the unique index found the message stored the first time. Answer as then,
+            // and hand the numbers back so that the retry leaves no gap.
+            for (int i = inbox.size() - 1; i >= 0; i--) {
+                var entry = inbox.get(i);
+                stores.sequences().release(ChatKeys.inbox(target.spaceId(), entry.userId()), entry.seq());
+            }
+            stores.sequences().release(target.key(), seq);
             ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);
             return;
         }
+        stored.increment();
         if (target.isNearby()) {
             stores.inboxes().add(target.spaceId(), id, inbox);
             stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
@@ -126,6 +130,11 @@ public final class ChatService {
             fanout.toUsers(audience, userId, new ChatEvent.Message(view));
             notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
         }, failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
+    }
+
+    /** Messages stored by this node since it started (for metrics). */
+    public long storedCount() {
+        return stored.sum();
     }
 
     /** Relays a typing indicator to whoever would receive a message in the channel now (throttled). */

@@ -66,7 +66,8 @@ public final class ConversationService {
             throw ApiException.badRequest("participants", "Name at least one other member of the space");
         }
         if (others.size() + 1 > MAX_PARTICIPANTS) {
-            throw ApiException.badRequest("participants", "A conversation holds at most " + MAX_PARTICIPANTS + " people");
+            throw ApiException.badRequest("participants",
+                    "A conversation holds at most " + MAX_PARTICIPANTS + " people");
         }
         for (String other : others) {
             requireParticipant(spaceId, other, "User " + other + " is not a member of this space");
@@ -198,7 +199,8 @@ public final class ConversationService {
 
     private static String randomId() {
         UUID u = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 }

@@ -64,8 +64,8 @@ public final class Moderation {
         }
         commit.awaitDurable();
         LOG.info("user {} reported message {} in space {}", userId, messageId, m.spaceId());
-        return new ReportView(reportId, m.spaceId(), m.id(), m.channel(), m.senderId(), m.senderName(), m.text(), userId,
-                why, now);
+        return new ReportView(reportId, m.spaceId(), m.id(), m.channel(), m.senderId(), m.senderName(), m.text(),
+                userId, why, now);
     }
 
     public ReportList reports(String userId, String spaceId, String before, Integer limit) {

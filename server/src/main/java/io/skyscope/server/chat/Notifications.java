@@ -50,7 +50,8 @@ public final class Notifications {
                 Updates.combine(Updates.inc("seq", 1L), Updates.inc("unread", 1L)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         String id = ChatKeys.id(ChatKeys.notifications(userId), ChatCounters.seqOf(before) + 1);
-        var view = new NotificationView(id, kind, spaceId, channel, messageId, fromUserId, fromName, preview, at, false);
+        var view = new NotificationView(id, kind, spaceId, channel, messageId, fromUserId, fromName, preview, at,
+                false);
         notifications.insertOne(new Document("_id", id)
                 .append("kind", kind)
                 .append("spaceId", spaceId)
@@ -70,7 +71,8 @@ public final class Notifications {
     }
 
     SeqPages.Page page(String userId, long below, int limit) {
-        return SeqPages.newestFirst(notifications, ChatKeys.notifications(userId), below, state(userId).counter(), limit);
+        return SeqPages.newestFirst(notifications, ChatKeys.notifications(userId), below, state(userId).counter(),
+                limit);
     }
 
     /** Marks one notification read; false if the user has no such notification. */
@@ -97,7 +99,8 @@ public final class Notifications {
         long seq = ChatKeys.parse("id", d.getString("_id")).seq();
         return new NotificationView(d.getString("_id"), d.getString("kind"), d.getString("spaceId"),
                 d.getString("channel"), d.getString("messageId"), d.getString("fromUserId"), d.getString("fromName"),
-                d.getString("preview"), d.getDate("createdAt").toInstant(), d.getBoolean("read", false) || seq <= readUpTo);
+                d.getString("preview"), d.getDate("createdAt").toInstant(),
+                d.getBoolean("read", false) || seq <= readUpTo);
     }
 
     static List<NotificationView> views(List<Document> docs, long readUpTo) {

@@ -19,10 +19,10 @@ import org.bson.Document;
  * which is safe with several server nodes. On the embedded store (one node by construction) that
  * increment is the slowest step of a send, and a nearby message needs one per recipient, so the
  * numbers are handed out from memory instead and written to {@code chatCounters} just before each
- * group-commit flush ({@link GroupCommit#beforeFlush}). A message acknowledged after that flush
- * therefore never has a number above the stored counter... except messages stored between the
- * counter write and the flush, which the flush also makes durable: on its first use after a start
- * a sequence steps over any such numbers by looking the next ones up.
+ * group-commit flush ({@link GroupCommit#beforeFlush}), in the same commit as the messages. A
+ * message stored between that write and the flush (or committed by the store's own background
+ * commit) may carry a number above the stored counter, so on its first use after a start a
+ * sequence looks up the numbers after the stored one and steps over those that exist.
  *
  * <p>Thread-safe: any thread may call {@link #next}; {@link #persist} runs on the committer thread.
  */
@@ -60,11 +60,28 @@ public final class Sequences {
         return n;
     }
 
+    /**
+     * Gives back the number {@link #next} just handed out, when what it was for was not stored (a
+     * retried send). Only the latest number can come back; if another was handed out since, the
+     * number stays unused (a gap, which pages skip).
+     */
+    void release(String key, long seq) {
+        if (!local) {
+            counters.releaseIfLast(key, seq);
+            return;
+        }
+        AtomicLong n = last.get(key);
+        if (n != null) {
+            n.compareAndSet(seq, seq - 1);
+        }
+    }
+
     /** The sequence's last number and floor, including numbers not yet written to the store. */
     ChatCounters.Counter counter(String key) {
         ChatCounters.Counter stored = counters.get(key);
         AtomicLong inMemory = local ? last.get(key) : null;
-        return inMemory == null ? stored : new ChatCounters.Counter(Math.max(stored.seq(), inMemory.get()), stored.floor());
+        return inMemory == null ? stored
+                : new ChatCounters.Counter(Math.max(stored.seq(), inMemory.get()), stored.floor());
     }
 
     Map<String, ChatCounters.Counter> counters(java.util.Collection<String> keys) {

@@ -62,12 +62,12 @@ public record ServerConfig(
     }
 
     /**
-     * Chat tuning. {@code hearingRadius}: how far (map pixels) a nearby message carries outside a
-     * room. {@code ratePerSecond}/{@code burst}: messages (sends and edits) one user may post.
+     * Chat tuning: how many messages (sends and edits) one user may post, {@code burst} at once and
+     * {@code ratePerSecond} after that. Nearby chat carries as far as voice ({@link VoiceSettings#joinRadius}).
      */
-    public record ChatTuning(double hearingRadius, int ratePerSecond, int burst) {
+    public record ChatTuning(int ratePerSecond, int burst) {
         public static ChatTuning defaults() {
-            return new ChatTuning(256, 5, 20);
+            return new ChatTuning(5, 20);
         }
     }
 
@@ -147,7 +147,6 @@ public record ServerConfig(
                 whole(env, "IDLE_AWAY_SECONDS", d.idleAwaySeconds(), 10, 86_400));
         var c = ChatTuning.defaults();
         var chat = new ChatTuning(
-                decimal(env, "HEARING_RADIUS", c.hearingRadius(), 16, 5000),
                 (int) whole(env, "CHAT_RATE_PER_SECOND", c.ratePerSecond(), 1, 100_000),
                 (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,

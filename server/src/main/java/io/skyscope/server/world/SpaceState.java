@@ -231,6 +231,11 @@ public final class SpaceState {
         return corrections;
     }
 
+    /** The voice settings in force here; nearby chat carries as far as voice (the join radius). */
+    public VoiceSettings voiceSettings() {
+        return voice.engine().settings();
+    }
+
     /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */
     public List<String> within(String userId, double radius) {
         Occupant o = occupants.get(userId);

@@ -5,6 +5,8 @@ import io.skyscope.server.chat.ChatErrors;
 import io.skyscope.server.chat.ChatReads;
 import io.skyscope.server.chat.ChatService;
 import io.skyscope.server.chat.MessageChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handles the chat family of messages by handing them to the chat services, and tells them when a
@@ -13,6 +15,8 @@ import io.skyscope.server.chat.MessageChanges;
  * thread.
  */
 public final class ChatHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
+
     private final ChatService chat;
     private final MessageChanges changes;
     private final ChatReads reads;
@@ -50,6 +54,8 @@ public final class ChatHandler {
                 throw e;
             }
             // Unread counts are a convenience; joining must not fail because of them.
+            LOG.warn("user {} session {}: no unread counts for space {}: {}", session.userId(), session.id(), spaceId,
+                    e.toString());
         }
     }
 }

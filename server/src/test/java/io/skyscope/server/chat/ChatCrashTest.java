@@ -39,7 +39,7 @@ class ChatCrashTest {
     /** For hundreds of sends on a busy machine. */
     private static final Duration BULK = Duration.ofSeconds(90);
     private static final int SENDERS = 3;
-    private static final int PER_SENDER = 150;
+    private static final int PER_SENDER = 100;
     private static final Map<String, String> ENV = Map.of("CHAT_RATE_PER_SECOND", "10000", "CHAT_BURST", "10000");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatCrashTest.class);

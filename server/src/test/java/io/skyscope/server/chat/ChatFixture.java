@@ -46,7 +46,7 @@ final class ChatFixture implements AutoCloseable {
         owners = new SpaceOwners(noSpaces, bus, metrics, WorldTuning.defaults(), services.clock, Duration.ofMinutes(1));
         access = new ChatAccess(services.spaceService, services.users, stores.sanctions(), services.clock);
         var fanout = new ChatFanout(bus);
-        chat = new ChatService(stores, services.users, access, new ChatRecipients(owners, 256), fanout, commit,
+        chat = new ChatService(stores, services.users, access, new ChatRecipients(owners), fanout, commit,
                 new ChatRateLimiter(1000, 1000), services.clock);
         reads = new ChatReads(stores, access, fanout);
         history = new ChatHistory(stores, access);

@@ -39,6 +39,9 @@ class ChatReliabilityEndToEndTest {
         var again = first.await(ChatEvent.Ack.class, a -> "try-2".equals(a.ref()), TIMEOUT);
         assertThat(again.messageId()).isEqualTo(ack.messageId());
         assertThat(again.sentAt()).isEqualTo(ack.sentAt());
+        var next = send(first, "space", "next");
+        assertThat(ChatKeys.parse("id", next.messageId()).seq()).as("a retry leaves no gap")
+                .isEqualTo(ChatKeys.parse("id", ack.messageId()).seq() + 1);
 
         // The connection drops before the client saw an answer; it reconnects and sends again.
         String lost = ChatClients.clientId();
@@ -49,7 +52,8 @@ class ChatReliabilityEndToEndTest {
         var retried = second.await(ChatEvent.Ack.class, a -> "try-4".equals(a.ref()), TIMEOUT);
 
         List<ChatMessage> all = history(SERVER, ana, spaceId, null, 10);
-        assertThat(all).extracting(ChatMessage::id).containsExactly(retried.messageId(), ack.messageId());
+        assertThat(all).extracting(ChatMessage::id).containsExactly(retried.messageId(), next.messageId(),
+                ack.messageId());
         assertThat(all.getFirst().text()).isEqualTo("did this arrive?");
     }
 

@@ -18,19 +18,21 @@ import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.UnreadCount;
-import io.skyscope.server.config.ServerConfig.ChatTuning;
+import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.e2e.ServerExtension;
+import io.skyscope.server.world.proximity.VoiceSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Nearby chat over real sockets. Everyone starts at the spawn; a hearing radius of 16 px lets one
- * step of 24 px take someone out of earshot.
+ * Nearby chat over real sockets. Everyone starts at the spawn; a voice join radius (how far nearby
+ * chat carries) of 16 px lets one step of 24 px take someone out of earshot.
  */
 class NearbyChatEndToEndTest {
     @RegisterExtension
-    static final ServerExtension SERVER = new ServerExtension(c -> c.withChat(new ChatTuning(16, 5, 20)));
+    static final ServerExtension SERVER = new ServerExtension(c -> c.withVoice(
+            new VoiceConfig(List.of(), null, 3600, new VoiceSettings(16, 20, 8, 300, 12, 50))));
 
     @Test
     void nearbyReachesOnlyThoseWithinHearingAndIsKeptForThem() {

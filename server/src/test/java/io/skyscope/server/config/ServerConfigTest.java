@@ -39,9 +39,8 @@ class ServerConfigTest {
         assertThat(config.world().maxSpeed()).isEqualTo(400);
         assertThat(config.world().tickMillis()).isEqualTo(50);
         assertThat(config.toString()).doesNotContain("xxxx");
-        var chat = ServerConfig.fromEnvironment(Map.of("HEARING_RADIUS", "300", "CHAT_RATE_PER_SECOND", "2",
-                "CHAT_BURST", "8")).chat();
-        assertThat(chat).isEqualTo(new ServerConfig.ChatTuning(300, 2, 8));
+        var chat = ServerConfig.fromEnvironment(Map.of("CHAT_RATE_PER_SECOND", "2", "CHAT_BURST", "8")).chat();
+        assertThat(chat).isEqualTo(new ServerConfig.ChatTuning(2, 8));
         assertThat(ServerConfig.fromEnvironment(Map.of()).chat()).isEqualTo(ServerConfig.ChatTuning.defaults());
     }
 
@@ -66,7 +65,6 @@ class ServerConfigTest {
             VOICE_DEBOUNCE_MILLIS | -5      | VOICE_DEBOUNCE_MILLIS: must be a whole number from 0
             ROOM_CAPACITY     | 1           | ROOM_CAPACITY: must be a whole number from 2 to 50
             STAGE_AUDIENCE    | 500         | STAGE_AUDIENCE: must be a whole number from 1 to 200
-            HEARING_RADIUS    | 2           | HEARING_RADIUS: must be a number from 16
             CHAT_RATE_PER_SECOND | 0        | CHAT_RATE_PER_SECOND: must be a whole number from 1
             CHAT_BURST        | many        | CHAT_BURST: must be a whole number
             """)

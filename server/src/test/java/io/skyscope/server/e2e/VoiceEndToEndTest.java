@@ -43,7 +43,7 @@ class VoiceEndToEndTest {
             .withVoice(new VoiceConfig(List.of(), null, 3600, VOICE)));
 
     @Test
-    void walkingOverStartsACallWalkingAwayEndsIt() {
+    void walkingOverStartsACallWalkingAwayEndsIt() throws Exception {
         AuthResponse ana = SERVER.register("ana");
         AuthResponse ben = SERVER.register("ben");
         AuthResponse cal = SERVER.register("cal");
@@ -88,6 +88,13 @@ class VoiceEndToEndTest {
         answerer.send(new VoiceCommand.Signal(offererId, sdp("answer"), "a1"));
         assertThat(offerer.await(ServerMessage.Signal.class, TIMEOUT).payload().get("type").textValue())
                 .isEqualTo("answer");
+
+        // The link and its set-up time (voice.join to the answer) are in the metrics.
+        await().atMost(TIMEOUT).until(() -> metrics().contains("skyscope_voice_setup_seconds_count"));
+        String metrics = metrics();
+        assertThat(metrics).containsPattern("skyscope_voice_links_active [1-9]")
+                .containsPattern("skyscope_voice_links_established_total [1-9]")
+                .containsPattern("skyscope_voice_setup_seconds_count [1-9]");
 
         // Mute flags reach the people near.
         a.send(new VoiceCommand.VoiceState(true, false, null));
@@ -185,6 +192,11 @@ class VoiceEndToEndTest {
         Connection h = SERVER.connect(SERVER.register("hal"));
         h.send(new ClientMessage.Join(OFFICE, "j"));
         assertThat(h.await(ServerMessage.Welcome.class, TIMEOUT).iceServers()).isEmpty();
+    }
+
+    private static String metrics() throws Exception {
+        return SERVER.http().send(java.net.http.HttpRequest.newBuilder(SERVER.base().resolve("metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Moves, then waits for an ack of a later status change: the owner has applied the move. */

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * The rules of who should hear whom, applied to the {@code desired} relation of {@link VoiceMember}s.
- * Every pair it changes is recorded in {@code touched}; everyone who lost a desired link is put in
- * {@code freed}, to look for another next tick. Owned by the engine's thread.
+ * Every pair it changes is recorded in {@code touched}; someone who was full and lost a proximity
+ * link is put in {@code freed}, to look again next tick for a neighbour they turned away. Owned by
+ * the engine's thread.
  *
  * <p>Open space: each person hears the {@code maxPeers} nearest people within range. Someone is
  * in range within {@code joinRadius}, or within {@code leaveRadius} while already linked; a linked
@@ -40,6 +41,9 @@ final class DesiredLinks {
             addCandidate(v, querying.distanceTo(v), false, 0);
         }
     };
+
+    /** The cap in force, set by the engine before each tick. */
+    int maxPeers = Integer.MAX_VALUE;
 
     DesiredLinks(Set<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
@@ -202,13 +206,16 @@ final class DesiredLinks {
         if (before == null) {
             return;
         }
-        if (before.reason() == VoiceReason.PROXIMITY) {
-            a.desiredProximity--;
-            b.desiredProximity--;
-        }
         touched.add(Pair.of(a, b));
-        freed.add(a);
-        freed.add(b);
+        if (before.reason() == VoiceReason.PROXIMITY) {
+            // Only someone who was full can have turned a neighbour away; they look again.
+            if (a.desiredProximity-- >= maxPeers) {
+                freed.add(a);
+            }
+            if (b.desiredProximity-- >= maxPeers) {
+                freed.add(b);
+            }
+        }
     }
 
     private static VoiceMember furthestProximityPeer(VoiceMember v, double gap) {

@@ -5,8 +5,6 @@ import io.skyscope.server.world.map.MapArea;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,9 @@ import java.util.Set;
  * in no voice set. A change of who hears whom is made once it has held for the debounce time,
  * except that a link to someone who left, went do-not-disturb or into a silent zone ends at once.
  *
+ * <p>{@link DesiredLinks} applies the rules to a {@code desired} relation; {@link VoiceSets} makes
+ * the voice sets the clients are told of follow it.
+ *
  * <p>Cost: a tick works only on people who moved or changed (and on rooms and stages with such
  * people), each with one radius query on a {@link ProximityGrid} of the people in open space.
  */
@@ -40,10 +41,12 @@ public final class ProximityEngine {
     private final Set<VoiceMember> freed = new LinkedHashSet<>();
     private final Set<Pair> touched = new LinkedHashSet<>();
     private final Set<Zone> zonesToRedo = new LinkedHashSet<>();
-    private final Map<Pair, Long> pending = new LinkedHashMap<>();
     private final List<VoiceEvent> out = new ArrayList<>();
     private final DesiredLinks rules;
-    private int links;
+    private final VoiceSets voiceSets = new VoiceSets(out);
+    private double lastX = Double.NaN;
+    private double lastY = Double.NaN;
+    private MapArea lastArea;
 
     /** A meeting room that cannot take one more person. */
     public record RoomFull(MapArea room, int capacity) {
@@ -90,15 +93,12 @@ public final class ProximityEngine {
         }
         leaveZone(m);
         rules.dropAll(m);
-        for (VoiceMember peer : m.linked.peers()) {
-            unlink(m, peer);
-        }
+        voiceSets.forget(m);
         if (m.dirty) {
             dirty.remove(m);
         }
         freed.remove(m);
         touched.removeIf(p -> p.involves(m));
-        pending.keySet().removeIf(p -> p.involves(m));
     }
 
     public void doNotDisturb(String userId, boolean on) {
@@ -142,6 +142,7 @@ public final class ProximityEngine {
     /** The map changed: areas are looked up again for everyone. */
     public void areas(List<MapArea> newAreas) {
         areas = List.copyOf(newAreas);
+        lastX = Double.NaN;
         occupancy.clear();
         for (VoiceMember m : members.values()) {
             m.area = areaAt(m.x, m.y);
@@ -209,7 +210,7 @@ public final class ProximityEngine {
 
     /** Voice links in the space (each pair once). */
     public int linkCount() {
-        return links;
+        return voiceSets.count();
     }
 
     public int population() {
@@ -219,6 +220,7 @@ public final class ProximityEngine {
     /** Applies what changed since the last tick; returns the events for the clients. */
     public List<VoiceEvent> tick() {
         long now = clock.millis();
+        rules.maxPeers = settings.maxPeers();
         for (VoiceMember m : freed) {
             if (members.containsKey(m.id)) {
                 markDirty(m);
@@ -257,92 +259,12 @@ public final class ProximityEngine {
             }
         }
         zonesToRedo.clear();
-        for (Pair p : touched) {
-            if (java.util.Objects.equals(p.first().desired.get(p.second()), p.first().linked.get(p.second()))) {
-                pending.remove(p);
-            } else {
-                pending.putIfAbsent(p, now);
-            }
-        }
+        voiceSets.follow(touched, now);
         touched.clear();
-        applyDue(now);
+        voiceSets.applyDue(now, settings);
         List<VoiceEvent> events = List.copyOf(out);
         out.clear();
         return events;
-    }
-
-    /** Removals first, so that an addition finds the slot a removal frees in the same tick. */
-    private void applyDue(long now) {
-        List<Pair> additions = new ArrayList<>();
-        for (Iterator<Map.Entry<Pair, Long>> it = pending.entrySet().iterator(); it.hasNext(); ) {
-            var entry = it.next();
-            VoiceMember a = entry.getKey().first();
-            VoiceMember b = entry.getKey().second();
-            VoiceLink want = a.desired.get(b);
-            VoiceLink have = a.linked.get(b);
-            boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
-            if (!urgent && now - entry.getValue() < settings.debounceMillis()) {
-                continue;
-            }
-            if (have != null && want != null && have.mutual() && want.mutual()) {
-                relink(a, b, want);
-                it.remove();
-            } else if (have != null) {
-                unlink(a, b);
-                if (want == null) {
-                    it.remove();
-                } else {
-                    additions.add(entry.getKey());
-                }
-            } else {
-                additions.add(entry.getKey());
-            }
-        }
-        for (Pair p : additions) {
-            VoiceMember a = p.first();
-            VoiceMember b = p.second();
-            VoiceLink want = a.desired.get(b);
-            boolean capped = want.reason() == VoiceReason.PROXIMITY
-                    && (a.linkedProximity >= settings.maxPeers() || b.linkedProximity >= settings.maxPeers());
-            if (!capped) {
-                link(a, b, want);
-                pending.remove(p);
-            }
-        }
-    }
-
-    private void link(VoiceMember a, VoiceMember b, VoiceLink link) {
-        a.linked.put(b, link);
-        b.linked.put(a, link);
-        if (link.reason() == VoiceReason.PROXIMITY) {
-            a.linkedProximity++;
-            b.linkedProximity++;
-        }
-        links++;
-        out.add(new VoiceEvent.Joined(a.id, b.id, true, link.reason(), link.direction(a.id)));
-        out.add(new VoiceEvent.Joined(b.id, a.id, false, link.reason(), link.direction(b.id)));
-    }
-
-    /** Both sides talk before and after: the link stays, only its reason changes (no event). */
-    private void relink(VoiceMember a, VoiceMember b, VoiceLink link) {
-        VoiceLink before = a.linked.put(b, link);
-        b.linked.put(a, link);
-        int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
-                - (before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
-        a.linkedProximity += delta;
-        b.linkedProximity += delta;
-    }
-
-    private void unlink(VoiceMember a, VoiceMember b) {
-        VoiceLink before = a.linked.remove(b);
-        b.linked.remove(a);
-        if (before.reason() == VoiceReason.PROXIMITY) {
-            a.linkedProximity--;
-            b.linkedProximity--;
-        }
-        links--;
-        out.add(new VoiceEvent.Left(a.id, b.id, before.reason()));
-        out.add(new VoiceEvent.Left(b.id, a.id, before.reason()));
     }
 
     private Zone zoneOf(VoiceMember m) {
@@ -390,12 +312,19 @@ public final class ProximityEngine {
 
     /** The area under a point: where areas overlap, the smallest (innermost), as on the map. */
     private MapArea areaAt(double x, double y) {
+        // A move asks twice for the same point: roomFull before it is accepted, put after.
+        if (x == lastX && y == lastY) {
+            return lastArea;
+        }
         MapArea best = null;
         for (MapArea area : areas) {
             if (area.contains(x, y) && (best == null || area.size() < best.size())) {
                 best = area;
             }
         }
+        lastX = x;
+        lastY = y;
+        lastArea = best;
         return best;
     }
 

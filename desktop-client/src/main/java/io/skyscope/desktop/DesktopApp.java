@@ -1,0 +1,203 @@
+package io.skyscope.desktop;
+
+import atlantafx.base.theme.Styles;
+import io.skyscope.desktop.chat.ChatModel;
+import io.skyscope.desktop.office.OfficeAssets;
+import io.skyscope.desktop.office.OfficeModel;
+import io.skyscope.desktop.office.OfficeView;
+import io.skyscope.desktop.render.MapRaster;
+import io.skyscope.desktop.render.OfficeRenderer;
+import io.skyscope.desktop.render.SpriteCache;
+import io.skyscope.desktop.session.Backoff;
+import io.skyscope.desktop.session.ReconnectingConnection;
+import io.skyscope.desktop.session.Session;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.signin.SignInModel;
+import io.skyscope.desktop.signin.SignInView;
+import io.skyscope.desktop.spaces.SpacePickerModel;
+import io.skyscope.desktop.spaces.SpacePickerView;
+import io.skyscope.desktop.ui.Appearance;
+import io.skyscope.desktop.ui.Dialogs;
+import io.skyscope.desktop.ui.Problems;
+import io.skyscope.desktop.voice.VoiceModel;
+import io.skyscope.protocol.rest.SpaceView;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop client's composition root: settings → appearance → screens, built with {@code new}.
+ * Navigates sign-in → space picker → office and owns what a space holds open (the connection, the
+ * chat and voice models), closing it in reverse order when the space is left or the app stops.
+ *
+ * <p>Threads: FX thread, except the background executor (virtual threads) for blocking REST calls.
+ */
+public final class DesktopApp {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    private final Stage stage;
+    private final Settings settings;
+    private final Features features;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final Executor fx = Platform::runLater;
+    private final Deque<AutoCloseable> spaceResources = new ArrayDeque<>();
+    private Appearance appearance;
+    private Scene scene;
+    private SignInModel signIn;
+    private SpacePickerModel picker;
+    private OfficeModel office;
+    private OfficeView officeView;
+
+    public DesktopApp(Stage stage, Settings settings, Features features) {
+        this.stage = stage;
+        this.settings = settings;
+        this.features = features;
+    }
+
+    /** Shows the window with the sign-in screen, resuming the saved session if there is one. */
+    public void start() {
+        appearance = new Appearance(settings);
+        scene = new Scene(new VBox(), 1280, 800);
+        scene.getStylesheets().add(Appearance.APP_CSS);
+        stage.setTitle("SkyScope");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        showSignIn();
+        stage.show();
+        if (signIn.canResume()) {
+            signIn.resume();
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public SignInModel signIn() {
+        return signIn;
+    }
+
+    public SpacePickerModel picker() {
+        return picker;
+    }
+
+    /** The office shown now, or null. */
+    public OfficeModel office() {
+        return office;
+    }
+
+    public OfficeView officeView() {
+        return officeView;
+    }
+
+    public Appearance appearance() {
+        return appearance;
+    }
+
+    public void showSignIn() {
+        closeSpace();
+        picker = null;
+        signIn = new SignInModel(settings, background, fx, this::showSpaces);
+        show(new SignInView(signIn));
+    }
+
+    public void showSpaces(io.skyscope.desktop.session.Session session) {
+        closeSpace();
+        picker = new SpacePickerModel(session, background, fx, space -> enter(session, space), this::showSignIn);
+        show(new SpacePickerView(picker));
+    }
+
+    /** Downloads the space's map, connects, and shows the office. */
+    public void enter(Session session, SpaceView space) {
+        closeSpace();
+        show(loading("Entering " + space.name() + "…"));
+        settings.lastSpace(space.id());
+        background.execute(() -> {
+            try {
+                OfficeAssets assets = OfficeAssets.download(session, space.mapId(), space.mapVersion());
+                fx.execute(() -> openOffice(session, space, assets));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot open space {}: {}", space.id(), e.toString());
+                String why = Problems.describe(e, session.api().base().toString());
+                fx.execute(() -> {
+                    showSpaces(session);
+                    Dialogs.error(stage, "Could not enter " + space.name(), why
+                            + "\n\nTry again; if the map keeps failing, ask the space's owner to check it.");
+                });
+            }
+        });
+    }
+
+    private void openOffice(Session session, SpaceView space, OfficeAssets assets) {
+        ReconnectingConnection link = new ReconnectingConnection(session, space.id(), Backoff.DEFAULT);
+        spaceResources.push(link);
+        ChatModel chat = features.chat(session, link, background, fx);
+        own(chat);
+        VoiceModel voice = features.voice(session, link, background, fx);
+        own(voice);
+        office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
+                () -> showSpaces(session));
+        OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
+                new SpriteCache());
+        officeView = new OfficeView(office, renderer, appearance);
+        show(officeView);
+        stage.setTitle(space.name() + " — SkyScope");
+        link.start();
+    }
+
+    private void own(Object model) {
+        if (model instanceof AutoCloseable closeable) {
+            spaceResources.push(closeable);
+        }
+    }
+
+    /** Closes what the current space holds open, newest first. */
+    private void closeSpace() {
+        while (!spaceResources.isEmpty()) {
+            try {
+                spaceResources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("error while leaving a space", e);
+            }
+        }
+        if (officeView != null) {
+            officeView.canvas().stop();
+        }
+        office = null;
+        officeView = null;
+        stage.setTitle("SkyScope");
+    }
+
+    /** Leaves any space and stops background work; the window's owner calls it on exit. */
+    public void stop() {
+        closeSpace();
+        background.shutdownNow();
+    }
+
+    private void show(Parent root) {
+        scene.setRoot(root);
+    }
+
+    private static Parent loading(String text) {
+        ProgressIndicator p = new ProgressIndicator();
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        VBox box = new VBox(12, p, l);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("screen-background");
+        return box;
+    }
+}

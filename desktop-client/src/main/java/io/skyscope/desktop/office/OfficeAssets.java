@@ -1,0 +1,65 @@
+package io.skyscope.desktop.office;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.map.TiledMapReader;
+import io.skyscope.desktop.map.Tileset;
+import io.skyscope.desktop.session.Session;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.image.Image;
+
+/**
+ * A space's map and its tileset images, downloaded over REST. Blocking: call from a background
+ * thread (JavaFX images may be decoded off the FX thread).
+ */
+public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
+
+    public OfficeAssets {
+        tilesetImages = Map.copyOf(tilesetImages);
+    }
+
+    public static OfficeAssets download(Session session, String mapId, int version) {
+        JsonNode json = session.api().map(session.accessToken(), mapId, version);
+        OfficeMap map = TiledMapReader.read(json);
+        Map<String, Image> images = new HashMap<>();
+        for (Tileset t : map.tilesets()) {
+            if (t.image() != null && !images.containsKey(t.image())) {
+                images.put(t.image(), image(session, mapId, version, t.image()));
+            }
+        }
+        return new OfficeAssets(map, images);
+    }
+
+    private static Image image(Session session, String mapId, int version, String name) {
+        var uri = session.api().base().resolve("api/v1/maps/" + mapId + "/images/"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "?version=" + version);
+        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + session.accessToken()).GET().build();
+        try {
+            HttpResponse<byte[]> response = session.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the server has no tileset image '" + name + "' for map " + mapId
+                        + " (HTTP " + response.statusCode() + ")");
+            }
+            Image image = new Image(new ByteArrayInputStream(response.body()));
+            if (image.isError()) {
+                throw new IllegalStateException("the tileset image '" + name + "' is not a picture the app can read");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not download the tileset image '" + name + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

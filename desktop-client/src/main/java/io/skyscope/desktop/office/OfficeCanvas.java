@@ -1,0 +1,142 @@
+package io.skyscope.desktop.office;
+
+import io.skyscope.desktop.render.Camera;
+import io.skyscope.desktop.render.OfficeRenderer;
+import io.skyscope.desktop.render.RenderFrame;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * The office drawn on a resizable canvas by an {@link AnimationTimer}: each pulse calls
+ * {@link #step(double)}, which advances the model and draws the frame it returns. Arrow keys and
+ * WASD walk, a click walks to the spot around walls, the wheel (or +/-) zooms.
+ *
+ * <p>Threads: FX thread only.
+ */
+public final class OfficeCanvas extends Region {
+    private enum Dir { LEFT, RIGHT, UP, DOWN }
+
+    private final Canvas canvas = new Canvas();
+    private final OfficeModel model;
+    private final OfficeRenderer renderer;
+    private final Set<Dir> held = EnumSet.noneOf(Dir.class);
+    private final AnimationTimer timer;
+    private long lastNanos = -1;
+
+    public OfficeCanvas(OfficeModel model, OfficeRenderer renderer) {
+        this.model = model;
+        this.renderer = renderer;
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        getStyleClass().add("office-canvas");
+        setMinSize(200, 150);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                double dt = lastNanos < 0 ? 1 / 60.0 : (now - lastNanos) / 1e9;
+                lastNanos = now;
+                step(dt);
+            }
+        };
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::clicked);
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            model.setZoom(model.zoomProperty().get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+            e.consume();
+        });
+        focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                held.clear();
+                pushKeys();
+            }
+        });
+    }
+
+    public void start() {
+        lastNanos = -1;
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    /** Advances the office by {@code dt} seconds and draws it; tests call this directly. */
+    public RenderFrame step(double dt) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        model.simulation().viewport(w, h);
+        RenderFrame frame = model.advance(dt);
+        if (w > 0 && h > 0) {
+            renderer.render(canvas.getGraphicsContext2D(), w, h, frame);
+        }
+        return frame;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.max(1, getWidth()));
+        canvas.setHeight(Math.max(1, getHeight()));
+    }
+
+    private void keyPressed(KeyEvent e) {
+        Dir d = dir(e.getCode());
+        if (d != null) {
+            held.add(d);
+            pushKeys();
+            e.consume();
+        } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+            model.zoomIn();
+            e.consume();
+        } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+            model.zoomOut();
+            e.consume();
+        } else {
+            model.activity();
+        }
+    }
+
+    private void keyReleased(KeyEvent e) {
+        Dir d = dir(e.getCode());
+        if (d != null) {
+            held.remove(d);
+            pushKeys();
+            e.consume();
+        }
+    }
+
+    private void pushKeys() {
+        int dx = (held.contains(Dir.RIGHT) ? 1 : 0) - (held.contains(Dir.LEFT) ? 1 : 0);
+        int dy = (held.contains(Dir.DOWN) ? 1 : 0) - (held.contains(Dir.UP) ? 1 : 0);
+        model.keys(dx, dy);
+    }
+
+    private void clicked(MouseEvent e) {
+        requestFocus();
+        if (e.getButton() != MouseButton.PRIMARY) {
+            model.activity();
+            return;
+        }
+        Camera cam = model.simulation().camera();
+        model.walkTo(cam.mapX(e.getX(), canvas.getWidth()), cam.mapY(e.getY(), canvas.getHeight()));
+    }
+
+    private static Dir dir(KeyCode code) {
+        return switch (code) {
+            case LEFT, A, KP_LEFT -> Dir.LEFT;
+            case RIGHT, D, KP_RIGHT -> Dir.RIGHT;
+            case UP, W, KP_UP -> Dir.UP;
+            case DOWN, S, KP_DOWN -> Dir.DOWN;
+            default -> null;
+        };
+    }
+}

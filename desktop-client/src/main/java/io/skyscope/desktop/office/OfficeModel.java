@@ -1,0 +1,324 @@
+package io.skyscope.desktop.office;
+
+import io.skyscope.client.World;
+import io.skyscope.desktop.chat.ChatChannel;
+import io.skyscope.desktop.chat.ChatModel;
+import io.skyscope.desktop.map.Area;
+import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.render.RenderFrame;
+import io.skyscope.desktop.session.LinkState;
+import io.skyscope.desktop.session.ReconnectingConnection;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.voice.VoiceModel;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The screen model of the office: the connection banner, the people list, my status (with away
+ * when idle), zoom, locate/follow/message, and the simulation the canvas draws.
+ *
+ * <p>Threads: properties and commands on the FX thread. Network events arrive on the link's threads
+ * and are handed to the FX thread through the {@code fx} executor.
+ */
+public final class OfficeModel {
+    private static final double PEOPLE_REFRESH_SECONDS = 0.25;
+    private static final double ZOOM_STEP = 1.25;
+
+    private final String spaceName;
+    private final ReconnectingConnection link;
+    private final ChatModel chat;
+    private final VoiceModel voice;
+    private final Settings settings;
+    private final OfficeSimulation simulation;
+    private final Runnable onLeave;
+    private final ReadOnlyObjectWrapper<LinkState> linkState = new ReadOnlyObjectWrapper<>(LinkState.connecting());
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Connecting…");
+    private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<Status> myStatus = new ReadOnlyObjectWrapper<>(Status.AVAILABLE);
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
+    private final ReadOnlyStringWrapper currentArea = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper following = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ObservableList<PersonRow> people = FXCollections.observableArrayList();
+    private final ObservableList<PersonRow> peopleView = FXCollections.unmodifiableObservableList(people);
+    private final IdleWatch idle;
+    private double sincePeople = PEOPLE_REFRESH_SECONDS;
+    private RenderFrame lastFrame;
+
+    public OfficeModel(String spaceName, OfficeMap map, ReconnectingConnection link, ChatModel chat, VoiceModel voice,
+                       Settings settings, Executor fx, Runnable onLeave) {
+        this.spaceName = spaceName;
+        this.link = link;
+        this.chat = chat;
+        this.voice = voice;
+        this.settings = settings;
+        this.onLeave = onLeave;
+        this.simulation = new OfficeSimulation(map, link, voice::snapshot);
+        this.idle = new IdleWatch(this::idleChanged);
+        simulation.zoom(settings.zoom());
+        simulation.dark(settings.dark());
+        zoom.set(simulation.zoom());
+        link.onState(s -> fx.execute(() -> linkChanged(s)));
+        link.onMessage(m -> {
+            if (m instanceof ServerMessage.Error e && e.ref() != null && !e.ref().startsWith("join")) {
+                fx.execute(() -> notice.set(e.message()));
+            } else if (m instanceof ServerMessage.MapChanged) {
+                fx.execute(() -> notice.set("The office map was changed. Leave and enter the space again to see it."));
+            }
+        });
+        chat.lastMentionProperty().addListener((obs, was, line) -> {
+            if (line != null && !line.mine()) {
+                notice.set(line.authorName() + " mentioned you: " + abbreviate(line.text()));
+            }
+        });
+        linkChanged(link.state());
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 80 ? text.substring(0, 77) + "…" : text;
+    }
+
+    public String spaceName() {
+        return spaceName;
+    }
+
+    public ChatModel chat() {
+        return chat;
+    }
+
+    public VoiceModel voice() {
+        return voice;
+    }
+
+    public OfficeSimulation simulation() {
+        return simulation;
+    }
+
+    public ReconnectingConnection link() {
+        return link;
+    }
+
+    public ReadOnlyObjectProperty<LinkState> linkStateProperty() {
+        return linkState.getReadOnlyProperty();
+    }
+
+    /** What the connection banner says; empty while online. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty bannerVisibleProperty() {
+        return bannerVisible.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Status> myStatusProperty() {
+        return myStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    /** The named area I stand in ("Boardroom · Meeting room"), or empty. */
+    public ReadOnlyStringProperty currentAreaProperty() {
+        return currentArea.getReadOnlyProperty();
+    }
+
+    /** The user id I am following, or null. */
+    public ReadOnlyStringProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
+    /** The latest thing the user should know (a refused request, a mention); empty for none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ObservableList<PersonRow> people() {
+        return peopleView;
+    }
+
+    /** The frame last produced by {@link #advance}, for tests and screenshots. */
+    public RenderFrame lastFrame() {
+        return lastFrame;
+    }
+
+    public World world() {
+        return link.world();
+    }
+
+    // ---- commands ----
+
+    public void setStatus(Status status) {
+        idle.manualStatus(status);
+        applyStatus(status);
+    }
+
+    public void zoomIn() {
+        setZoom(simulation.zoom() * ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        setZoom(simulation.zoom() / ZOOM_STEP);
+    }
+
+    public void setZoom(double value) {
+        simulation.zoom(value);
+        zoom.set(simulation.zoom());
+        settings.zoom(simulation.zoom());
+    }
+
+    public void dark(boolean value) {
+        simulation.dark(value);
+    }
+
+    /** Held movement keys; pressing one stops following and any click path. */
+    public void keys(int dx, int dy) {
+        if ((dx != 0 || dy != 0) && simulation.following() != null) {
+            stopFollowing();
+        }
+        simulation.walker().keys(dx, dy);
+        activity();
+    }
+
+    /** Walks to a map point around walls; false if there is no way there. */
+    public boolean walkTo(double mapX, double mapY) {
+        activity();
+        if (simulation.following() != null) {
+            stopFollowing();
+        }
+        boolean found = simulation.walker().walkTo(mapX, mapY);
+        if (!found) {
+            notice.set("There is no way to that spot.");
+        }
+        return found;
+    }
+
+    public void locate(String userId) {
+        simulation.locate(userId);
+    }
+
+    public void follow(String userId) {
+        simulation.follow(userId);
+        following.set(userId);
+    }
+
+    public void stopFollowing() {
+        simulation.stopFollowing();
+        following.set(null);
+    }
+
+    /** Opens a direct conversation with someone in the chat panel. */
+    public ChatChannel message(String userId) {
+        Person p = link.world().person(userId);
+        return chat.openDirect(userId, p == null ? userId : p.displayName());
+    }
+
+    /** The user did something (key, mouse); comes back from automatic away. */
+    public void activity() {
+        idle.activity(System.nanoTime());
+    }
+
+    public void clearNotice() {
+        notice.set("");
+    }
+
+    /** Drops and re-opens the connection at once. */
+    public void reconnectNow() {
+        link.dropForTest();
+    }
+
+    public void leave() {
+        link.close();
+        onLeave.run();
+    }
+
+    /** Advances the office by {@code dt} seconds; called by the render loop (and by tests). */
+    public RenderFrame advance(double dt) {
+        lastFrame = simulation.advance(dt);
+        sincePeople += dt;
+        if (sincePeople >= PEOPLE_REFRESH_SECONDS) {
+            sincePeople = 0;
+            refreshPeople();
+            World w = link.world();
+            if (w.rules() != null) {
+                idle.check(System.nanoTime(), w.rules().idleAwaySeconds());
+            }
+        }
+        return lastFrame;
+    }
+
+    private void refreshPeople() {
+        World w = link.world();
+        OfficeMap map = simulation.map();
+        List<PersonRow> rows = new ArrayList<>(w.people().size());
+        for (Person p : w.people().values()) {
+            String area = map.areaAt(p.x(), p.y()).map(Area::name).orElse("");
+            rows.add(new PersonRow(p.userId(), p.displayName(), p.status(), p.statusText(), area,
+                    p.userId().equals(w.me())));
+        }
+        rows.sort(Comparator.comparing(PersonRow::me).reversed()
+                .thenComparing(r -> r.name() == null ? "" : r.name().toLowerCase(java.util.Locale.ROOT)));
+        if (!rows.equals(people)) {
+            people.setAll(rows);
+        }
+        Person self = w.self();
+        if (self != null && self.status() != null && self.status() != myStatus.get()) {
+            myStatus.set(self.status());
+        }
+        double[] me = simulation.myPosition();
+        String area = me == null ? "" : map.areaAt(me[0], me[1])
+                .map(a -> a.name().isBlank() ? a.kind().label() : a.name() + " · " + a.kind().label()).orElse("");
+        currentArea.set(area);
+        if (simulation.following() == null && following.get() != null) {
+            following.set(null);
+        }
+    }
+
+    private void applyStatus(Status status) {
+        myStatus.set(status);
+        link.status(status, null);
+    }
+
+    private void idleChanged(Status status) {
+        applyStatus(status);
+    }
+
+    private void linkChanged(LinkState s) {
+        linkState.set(s);
+        switch (s.phase()) {
+            case ONLINE -> {
+                banner.set("");
+                bannerVisible.set(false);
+            }
+            case CONNECTING -> {
+                banner.set("Connecting to " + spaceName + "…");
+                bannerVisible.set(true);
+            }
+            case RECONNECTING -> {
+                banner.set("Connection lost (" + s.detail() + "). Reconnecting in "
+                        + Math.max(1, Math.round(s.retryIn().toMillis() / 1000.0)) + " s — nothing you type is lost.");
+                bannerVisible.set(true);
+            }
+            case STOPPED -> {
+                banner.set(s.detail() == null ? "Disconnected." : s.detail());
+                bannerVisible.set(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.skyscope.desktop.office;
+
+import atlantafx.base.theme.Styles;
+import io.skyscope.desktop.chat.ChatPanel;
+import io.skyscope.desktop.people.PeoplePanel;
+import io.skyscope.desktop.render.OfficeRenderer;
+import io.skyscope.desktop.session.LinkState;
+import io.skyscope.desktop.ui.Appearance;
+import io.skyscope.desktop.voice.VoiceBar;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/**
+ * The office screen: a toolbar (space, where I am, status, zoom, theme, leave), the map canvas with
+ * the connection banner and notices over it, people and chat on the side, the voice bar below.
+ */
+public final class OfficeView extends BorderPane {
+    private final OfficeCanvas canvas;
+
+    public OfficeView(OfficeModel model, OfficeRenderer renderer, Appearance appearance) {
+        setId("office-view");
+        canvas = new OfficeCanvas(model, renderer);
+        canvas.setId("office-canvas");
+        model.dark(appearance.darkProperty().get());
+        appearance.darkProperty().addListener((obs, was, is) -> model.dark(is));
+
+        setTop(toolbar(model, appearance));
+        setCenter(centre(model));
+        setBottom(new VoiceBar(model.voice()));
+        sceneProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                canvas.start();
+                canvas.requestFocus();
+            } else {
+                canvas.stop();
+            }
+        });
+    }
+
+    public OfficeCanvas canvas() {
+        return canvas;
+    }
+
+    private HBox toolbar(OfficeModel model, Appearance appearance) {
+        Label space = new Label(model.spaceName());
+        space.getStyleClass().add(Styles.TITLE_4);
+        Label area = new Label();
+        area.setId("current-area");
+        area.getStyleClass().add(Styles.TEXT_MUTED);
+        area.textProperty().bind(model.currentAreaProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button out = iconButton("\u2212", "Zoom out (−)", "zoom-out");
+        out.setOnAction(e -> model.zoomOut());
+        Label zoom = new Label();
+        zoom.setMinWidth(44);
+        zoom.setAlignment(Pos.CENTER);
+        zoom.textProperty().bind(model.zoomProperty().multiply(100).asString("%.0f %%"));
+        Button in = iconButton("+", "Zoom in (+)", "zoom-in");
+        in.setOnAction(e -> model.zoomIn());
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.setId("theme-toggle");
+        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.selectedProperty().bindBidirectional(appearance.darkProperty());
+        Button leave = new Button("Leave");
+        leave.setId("leave-space");
+        leave.getStyleClass().add(Styles.DANGER);
+        leave.setOnAction(e -> model.leave());
+        HBox bar = new HBox(8, space, area, gap, new StatusMenu(model), out, zoom, in, dark, leave);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("office-toolbar");
+        return bar;
+    }
+
+    private SplitPane centre(OfficeModel model) {
+        Label banner = new Label();
+        banner.setId("link-banner");
+        banner.getStyleClass().add("link-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerVisibleProperty());
+        Button retry = new Button("Reconnect now");
+        retry.getStyleClass().add(Styles.SMALL);
+        retry.setOnAction(e -> model.reconnectNow());
+        retry.visibleProperty().bind(model.linkStateProperty().map(s -> s.phase() == LinkState.Phase.RECONNECTING));
+        banner.setGraphic(retry);
+        banner.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        model.linkStateProperty().addListener((obs, was, is) -> {
+            banner.getStyleClass().remove("stopped");
+            if (is.phase() == LinkState.Phase.STOPPED) {
+                banner.getStyleClass().add("stopped");
+            }
+        });
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+
+        Label notice = new Label();
+        notice.setId("office-notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(420);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.setMouseTransparent(true);
+        StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(notice, new Insets(0, 0, 16, 0));
+        PauseTransition hide = new PauseTransition(Duration.seconds(6));
+        hide.setOnFinished(e -> model.clearNotice());
+        model.noticeProperty().addListener((obs, was, is) -> {
+            if (!is.isEmpty()) {
+                hide.playFromStart();
+            }
+        });
+        StackPane stage = new StackPane(canvas, banner, notice);
+
+        SplitPane side = new SplitPane(new PeoplePanel(model), new ChatPanel(model.chat()));
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.42);
+        side.getStyleClass().add("sidebar");
+        side.setMinWidth(260);
+        side.setPrefWidth(340);
+        SplitPane split = new SplitPane(stage, side);
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(side, false);
+        return split;
+    }
+
+    private static Button iconButton(String text, String tip, String id) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.FLAT);
+        b.setMinWidth(32);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

@@ -1,0 +1,95 @@
+package io.skyscope.desktop.people;
+
+import atlantafx.base.theme.Styles;
+import io.skyscope.desktop.office.OfficeModel;
+import io.skyscope.desktop.office.PersonRow;
+import io.skyscope.desktop.ui.StatusLook;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Everyone in the space with their status; locate, follow or message a person from their row. */
+public final class PeoplePanel extends VBox {
+
+    public PeoplePanel(OfficeModel model) {
+        getStyleClass().add("people-panel");
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.textProperty().bind(javafx.beans.binding.Bindings.size(model.people()).asString("People here · %d"));
+        ListView<PersonRow> list = new ListView<>(model.people());
+        list.setId("people-list");
+        list.getStyleClass().add(Styles.DENSE);
+        list.setCellFactory(v -> new PersonCell(model));
+        list.setPlaceholder(new Label("Nobody is here yet."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        setSpacing(8);
+        setPadding(new Insets(10));
+        getChildren().addAll(title, list);
+    }
+
+    private static final class PersonCell extends ListCell<PersonRow> {
+        private final OfficeModel model;
+
+        PersonCell(OfficeModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(PersonRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(row.name() + (row.me() ? " (you)" : ""));
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            String detail = StatusLook.label(row.status())
+                    + (row.statusText() == null || row.statusText().isBlank() ? "" : " — " + row.statusText())
+                    + (row.area().isBlank() ? "" : " · " + row.area());
+            Label sub = new Label(detail);
+            sub.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            VBox text = new VBox(1, name, sub);
+            HBox box = new HBox(8, StatusLook.dot(row.status()), text);
+            box.setAlignment(Pos.TOP_LEFT);
+            if (!row.me()) {
+                boolean followingThem = row.userId().equals(model.followingProperty().get());
+                HBox actions = new HBox(2,
+                        action("Locate", "Show " + row.name() + " on the map", "locate-" + row.userId(),
+                                () -> model.locate(row.userId())),
+                        action(followingThem ? "Stop following" : "Follow",
+                                followingThem ? "Stop following" : "Walk after " + row.name(),
+                                "follow-" + row.userId(), () -> {
+                                    if (followingThem) {
+                                        model.stopFollowing();
+                                    } else {
+                                        model.follow(row.userId());
+                                    }
+                                    updateItem(row, false);
+                                }),
+                        action("Message", "Write to " + row.name(), "message-" + row.userId(),
+                                () -> model.message(row.userId())));
+                text.getChildren().add(actions);
+            }
+            setText(null);
+            setGraphic(box);
+        }
+
+        private static Button action(String icon, String tip, String id, Runnable run) {
+            Button b = new Button(icon);
+            b.setId(id);
+            b.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "person-action");
+            b.setTooltip(new Tooltip(tip));
+            b.setAccessibleText(tip);
+            b.setOnAction(e -> run.run());
+            return b;
+        }
+    }
+}

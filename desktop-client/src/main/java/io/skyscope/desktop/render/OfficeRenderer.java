@@ -1,0 +1,217 @@
+package io.skyscope.desktop.render;
+
+import io.skyscope.desktop.map.Area;
+import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.map.PathFinder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws one {@link RenderFrame} of the office onto a canvas: map chunks, named areas, the hearing
+ * range, the walk path, then avatars from back to front with name tags, status dots, speaking rings
+ * and muted icons. Holds no game state; what it draws comes from the frame.
+ *
+ * <p>Threads: FX thread only.
+ */
+public final class OfficeRenderer {
+    private static final Font AREA_FONT = Font.font("System", FontWeight.BOLD, 13);
+    /** Below this zoom only some avatars get name tags (see drawAvatars). */
+    public static final double NAMES_FROM_ZOOM = 0.75;
+    /** The avatar id the server gives accounts that have not chosen one. */
+    static final String DEFAULT_AVATAR = "a1";
+    private static final Comparator<AvatarView> BACK_TO_FRONT = Comparator.comparingDouble(AvatarView::y);
+
+    private final MapRaster raster;
+    private final SpriteCache sprites;
+    private final List<AvatarView> sorted = new ArrayList<>();
+
+    public OfficeRenderer(MapRaster raster, SpriteCache sprites) {
+        this.raster = raster;
+        this.sprites = sprites;
+    }
+
+    public OfficeMap map() {
+        return raster.map();
+    }
+
+    public void render(GraphicsContext g, double width, double height, RenderFrame frame) {
+        Camera cam = frame.camera();
+        double z = cam.zoom();
+        // The map is copied unscaled (pre-scaled by the raster) at a whole screen pixel; snapping
+        // the origin there and drawing everything else from the same origin keeps them aligned.
+        double originX = Math.round(width / 2 - cam.centreX() * z);
+        double originY = Math.round(height / 2 - cam.centreY() * z);
+        g.setFill(frame.dark() ? Color.web("#0d1117") : Color.web("#d8dee9"));
+        g.fillRect(0, 0, width, height);
+        drawMap(g, originX, originY, width, height, z);
+        g.save();
+        g.translate(originX, originY);
+        g.scale(z, z);
+        double left = -originX / z;
+        double top = -originY / z;
+        double right = (width - originX) / z;
+        double bottom = (height - originY) / z;
+        drawAreaLabels(g, left, top, right, bottom);
+        AvatarView me = frame.avatars().stream().filter(AvatarView::me).findFirst().orElse(null);
+        if (me != null && frame.hearingRadius() > 0) {
+            drawHearingRange(g, me, frame.hearingRadius());
+        }
+        if (me != null && !frame.path().isEmpty()) {
+            drawPath(g, me, frame.path());
+        }
+        drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80, z);
+        g.restore();
+    }
+
+    private void drawMap(GraphicsContext g, double originX, double originY, double width, double height, double z) {
+        int c0 = Math.max(0, (int) Math.floor(-originX / MapRaster.CHUNK));
+        int r0 = Math.max(0, (int) Math.floor(-originY / MapRaster.CHUNK));
+        int c1 = Math.min(raster.columns(z) - 1, (int) Math.floor((width - originX) / MapRaster.CHUNK));
+        int r1 = Math.min(raster.rows(z) - 1, (int) Math.floor((height - originY) / MapRaster.CHUNK));
+        for (int r = r0; r <= r1; r++) {
+            for (int c = c0; c <= c1; c++) {
+                g.drawImage(raster.chunk(c, r, z), originX + c * MapRaster.CHUNK, originY + r * MapRaster.CHUNK);
+            }
+        }
+    }
+
+    /** Area names; the tints and edges are baked into the map raster. */
+    private void drawAreaLabels(GraphicsContext g, double left, double top, double right, double bottom) {
+        g.setFont(AREA_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (Area a : raster.map().areas()) {
+            if (a.x() > right || a.y() > bottom || a.x() + a.width() < left || a.y() + a.height() < top) {
+                continue;
+            }
+            Color tint = AreaStyle.tint(a.kind());
+            String label = label(a);
+            double lx = a.x() + 6;
+            double ly = a.y() + 5;
+            double tw = label.length() * 7.4 + 12;
+            g.setFill(tint == null ? Color.rgb(30, 41, 59, 0.8) : tint.deriveColor(0, 1, 0.55, 0.85));
+            g.fillRoundRect(lx, ly, tw, 19, 10, 10);
+            g.setFill(Color.WHITE);
+            g.fillText(label, lx + 6, ly + 2.5);
+        }
+    }
+
+    private static String label(Area a) {
+        String icon = switch (a.kind()) {
+            case MEETING_ROOM -> "\u25A3 ";
+            case SILENT_ZONE -> "\u2715 ";
+            case STAGE -> "\u2605 ";
+            case AUDIENCE -> "\u25CB ";
+            case SPAWN -> "\u2192 ";
+            default -> "";
+        };
+        if (a.name().isBlank()) {
+            return icon + a.kind().label();
+        }
+        return a.kind() == AreaKind.ROOM || a.kind() == AreaKind.OTHER ? a.name()
+                : icon + a.name() + " \u00B7 " + a.kind().label();
+    }
+
+    private void drawHearingRange(GraphicsContext g, AvatarView me, double r) {
+        g.setFill(Color.rgb(56, 189, 248, 0.08));
+        g.fillOval(me.x() - r, me.y() - r, 2 * r, 2 * r);
+        g.setStroke(Color.rgb(14, 165, 233, 0.7));
+        g.setLineWidth(2);
+        g.setLineDashes(10, 8);
+        g.strokeOval(me.x() - r, me.y() - r, 2 * r, 2 * r);
+        g.setLineDashes();
+    }
+
+    private void drawPath(GraphicsContext g, AvatarView me, List<PathFinder.Point> path) {
+        g.setStroke(Color.rgb(37, 99, 235, 0.75));
+        g.setLineWidth(3);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineDashes(2, 9);
+        g.beginPath();
+        g.moveTo(me.x(), me.y());
+        for (PathFinder.Point p : path) {
+            g.lineTo(p.x(), p.y());
+        }
+        g.stroke();
+        g.setLineDashes();
+        PathFinder.Point end = path.get(path.size() - 1);
+        g.setFill(Color.rgb(37, 99, 235, 0.35));
+        g.fillOval(end.x() - 9, end.y() - 5, 18, 10);
+        g.setStroke(Color.rgb(37, 99, 235, 0.9));
+        g.setLineWidth(2);
+        g.strokeOval(end.x() - 9, end.y() - 5, 18, 10);
+    }
+
+    private void drawAvatars(GraphicsContext g, List<AvatarView> avatars, double left, double top, double right,
+                             double bottom, double zoom) {
+        // Zoomed far out, name tags are too small to read and hide the map: show them only for me,
+        // whoever is ringed or speaking; everyone keeps a status dot over the head.
+        boolean allNames = zoom >= NAMES_FROM_ZOOM;
+        sorted.clear();
+        for (AvatarView a : avatars) {
+            if (a.x() >= left && a.x() <= right && a.y() >= top && a.y() <= bottom) {
+                sorted.add(a);
+            }
+        }
+        sorted.sort(BACK_TO_FRONT);
+        double w = AvatarPainter.WIDTH;
+        double h = AvatarPainter.HEIGHT;
+        for (AvatarView a : sorted) {
+            // A position is where the feet are: the sprite stands on it.
+            double x0 = a.x() - w / 2;
+            double y0 = a.y() - h + 4;
+            if (a.speaking() || a.highlighted()) {
+                g.setStroke(a.speaking() ? Color.web("#22c55e") : Color.web("#f59e0b"));
+                g.setLineWidth(a.speaking() ? 3 : 2);
+                g.strokeOval(a.x() - 15, a.y() - 7, 30, 13);
+            }
+            int step = a.walkPhase() < 0 ? 0 : (a.walkPhase() < 0.5 ? 1 : -1);
+            g.drawImage(sprites.sprite(lookKey(a), a.facing(), step), x0, y0, w, h);
+            g.setFill(SpriteCache.statusColor(a.status()));
+            if (allNames || a.me() || a.highlighted() || a.speaking()) {
+                Image tag = sprites.nameTag(a.name(), a.me());
+                double tw = tag.getWidth() / SpriteCache.SCALE;
+                double th = tag.getHeight() / SpriteCache.SCALE;
+                double tx = a.x() - tw / 2;
+                double ty = y0 - th - 2;
+                g.drawImage(tag, tx, ty, tw, th);
+                g.fillOval(tx + SpriteCache.statusDotX() - 4, ty + th / 2 - 4, 8, 8);
+            } else {
+                g.fillOval(a.x() - 5, y0 - 12, 10, 10);
+            }
+            if (a.muted()) {
+                drawMuted(g, a.x() + w / 2 - 2, y0 + 2);
+            }
+        }
+    }
+
+    /**
+     * Which look an avatar gets: its avatar id once the person picked one; the server's default id
+     * ({@value #DEFAULT_AVATAR}) means nobody chose, and then the user id spreads people over the
+     * palettes so a crowd does not look like one person.
+     */
+    static String lookKey(AvatarView a) {
+        return a.avatar() == null || a.avatar().equals(DEFAULT_AVATAR) ? a.userId() : a.avatar();
+    }
+
+    /** A small red disc with a slashed microphone. */
+    private static void drawMuted(GraphicsContext g, double x, double y) {
+        g.setFill(Color.web("#dc2626"));
+        g.fillOval(x - 7, y - 7, 14, 14);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(x - 2, y - 4.5, 4, 6.5, 4, 4);
+        g.strokeLine(x, y + 2.5, x, y + 4.5);
+        g.strokeLine(x - 4, y - 4, x + 4, y + 4);
+    }
+}

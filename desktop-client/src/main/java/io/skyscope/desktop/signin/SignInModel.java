@@ -1,0 +1,165 @@
+package io.skyscope.desktop.signin;
+
+import io.skyscope.client.SkyScopeApi;
+import io.skyscope.desktop.session.ServerAddress;
+import io.skyscope.desktop.session.Session;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.ui.Problems;
+import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.RegisterRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The sign-in screen's model: server address, username, password (and display name and invite
+ * code when registering). Remembers the server and username; {@link #resume()} signs in with the
+ * saved session. Requests run on a background executor; results come back through {@code fx}.
+ */
+public final class SignInModel {
+    private final Settings settings;
+    private final Executor background;
+    private final Executor fx;
+    private final Consumer<Session> onSignedIn;
+    private final StringProperty server = new SimpleStringProperty();
+    private final StringProperty username = new SimpleStringProperty();
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
+    private final StringProperty inviteCode = new SimpleStringProperty("");
+    private final BooleanProperty registering = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Session> onSignedIn) {
+        this.settings = settings;
+        this.background = background;
+        this.fx = fx;
+        this.onSignedIn = onSignedIn;
+        server.set(settings.server());
+        username.set(settings.username());
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty displayNameProperty() {
+        return displayName;
+    }
+
+    public StringProperty inviteCodeProperty() {
+        return inviteCode;
+    }
+
+    /** True to create an account instead of signing in. */
+    public BooleanProperty registeringProperty() {
+        return registering;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What went wrong with the last attempt, in words; empty when nothing did. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Whether a saved session exists to resume. */
+    public boolean canResume() {
+        return settings.refreshToken().isPresent();
+    }
+
+    /** Signs in or registers with what is in the form. */
+    public void submit() {
+        URI base;
+        try {
+            base = ServerAddress.parse(server.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        String user = username.get() == null ? "" : username.get().strip();
+        String pass = password.get() == null ? "" : password.get();
+        if (user.isEmpty() || pass.isEmpty()) {
+            error.set("Enter your username and password.");
+            return;
+        }
+        boolean register = registering.get();
+        String name = displayName.get() == null || displayName.get().isBlank() ? null : displayName.get().strip();
+        String invite = inviteCode.get() == null || inviteCode.get().isBlank() ? null
+                : ServerAddress.inviteCode(inviteCode.get());
+        run(base, api -> register
+                ? api.register(new RegisterRequest(user, pass, name, invite))
+                : api.login(user, pass));
+    }
+
+    /** Signs in with the saved refresh token; on failure the form is shown with a note. */
+    public void resume() {
+        var token = settings.refreshToken();
+        if (token.isEmpty()) {
+            return;
+        }
+        URI base;
+        try {
+            base = ServerAddress.parse(server.get());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        run(base, api -> {
+            try {
+                return api.refresh(token.get());
+            } catch (io.skyscope.client.ApiError e) {
+                if (e.status() == 401) {
+                    settings.refreshToken(null); // spent or revoked: the password is needed again
+                }
+                throw e;
+            }
+        });
+    }
+
+    private void run(URI base, java.util.function.Function<SkyScopeApi, AuthResponse> call) {
+        busy.set(true);
+        error.set("");
+        String shown = base.toString();
+        background.execute(() -> {
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(8)).build();
+                SkyScopeApi api = new SkyScopeApi(base, http);
+                AuthResponse auth = call.apply(api);
+                settings.server(shown);
+                Session session = new Session(api, http, settings, auth, Clock.systemUTC());
+                fx.execute(() -> {
+                    busy.set(false);
+                    password.set("");
+                    onSignedIn.accept(session);
+                });
+            } catch (RuntimeException e) {
+                String message = Problems.describe(e, shown);
+                fx.execute(() -> {
+                    busy.set(false);
+                    error.set(message);
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package io.skyscope.desktop.tools;
+
+import io.skyscope.client.Connection;
+import io.skyscope.client.SkyScopeApi;
+import io.skyscope.desktop.map.Area;
+import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.CollisionGrid;
+import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.map.PathFinder;
+import io.skyscope.desktop.map.TiledMapReader;
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
+import io.skyscope.protocol.rest.AuthResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Headless people for screenshots and demos: registers {@code count} accounts on a server, joins
+ * the default office and has each wander inside one named area (meeting rooms, the silent library,
+ * the stage, the audience, the lounge…) at walking pace, with a mix of statuses. Bots send no
+ * audio; like a person in a conversation they announce speaking now and then ({@code voice.state}),
+ * and one keeps its microphone muted. Stops by itself.
+ *
+ * <p>Usage: {@code Bots SERVER_URL [COUNT=6] [SECONDS=300]}
+ */
+public final class Bots {
+    private static final String[] NAMES = {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson",
+        "Margaret Hamilton", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen", "Ken Thompson"};
+    private static final Status[] STATUSES = {Status.AVAILABLE, Status.BUSY, Status.AVAILABLE, Status.DND,
+        Status.AWAY, Status.AVAILABLE};
+    private static final String[] STATUS_TEXTS = {null, "In a call", null, "Focus time", "Lunch", null};
+    private static final double SPEED = 140;
+
+    private Bots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI server = URI.create(args[0]);
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        long seconds = args.length > 2 ? Long.parseLong(args[2]) : 300;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        SkyScopeApi api = new SkyScopeApi(server, http);
+        long tag = System.currentTimeMillis() % 100_000;
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String username = "bot" + tag + "x" + i;
+            AuthResponse auth = api.register(username, "bot password " + username, NAMES[i % NAMES.length]);
+            int index = i;
+            threads.add(Thread.ofVirtual().start(() -> wander(api, http, auth, index, seconds)));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private static void wander(SkyScopeApi api, HttpClient http, AuthResponse auth, int index, long seconds) {
+        Random random = new Random(index * 7919L);
+        try (Connection c = Connection.open(http, api.webSocketUri(auth.accessToken()), Duration.ofSeconds(15))) {
+            c.send(new ClientMessage.Join("office", "join"));
+            ServerMessage.Welcome welcome = c.await(ServerMessage.Welcome.class, Duration.ofSeconds(15));
+            OfficeMap map = TiledMapReader.read(api.map(auth.accessToken(), welcome.space().mapId(),
+                    welcome.space().mapVersion()));
+            CollisionGrid grid = map.collision();
+            PathFinder paths = new PathFinder(grid);
+            Area home = home(map, index);
+            Status status = STATUSES[index % STATUSES.length];
+            c.send(new ClientMessage.StatusChange(status, STATUS_TEXTS[index % STATUS_TEXTS.length], "status"));
+            Person me = welcome.you();
+            double x = me.x();
+            double y = me.y();
+            Deque<PathFinder.Point> route = new ArrayDeque<>(paths.find(x, y, home.centerX(), home.centerY()));
+            chat(c, index);
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long seq = 0;
+            boolean mutedBot = index == 4;
+            boolean speaking = false;
+            long nextTurn = System.nanoTime();
+            while (System.nanoTime() < end && c.isOpen()) {
+                if (System.nanoTime() >= nextTurn) {
+                    speaking = !mutedBot && !speaking && random.nextInt(3) > 0;
+                    c.send(new ClientMessage.VoiceCommand.VoiceState(mutedBot, speaking, null));
+                    nextTurn = System.nanoTime() + (1_500 + random.nextInt(3_000)) * 1_000_000L;
+                }
+                if (route.isEmpty()) {
+                    Thread.sleep(800 + random.nextInt(2500));
+                    double tx = home.x() + 20 + random.nextDouble() * (home.width() - 40);
+                    double ty = home.y() + 20 + random.nextDouble() * (home.height() - 40);
+                    if (grid.walkable(tx, ty)) {
+                        route.addAll(paths.find(x, y, tx, ty));
+                    }
+                    continue;
+                }
+                double budget = SPEED * 0.1;
+                while (budget > 0 && !route.isEmpty()) {
+                    PathFinder.Point p = route.peekFirst();
+                    double d = Math.hypot(p.x() - x, p.y() - y);
+                    if (d <= budget) {
+                        x = p.x();
+                        y = p.y();
+                        route.removeFirst();
+                        budget -= d;
+                    } else {
+                        x += (p.x() - x) / d * budget;
+                        y += (p.y() - y) / d * budget;
+                        budget = 0;
+                    }
+                }
+                c.send(new ClientMessage.Move(x, y, ++seq, null));
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            System.err.println("bot " + index + " stopped: " + e.getMessage());
+        }
+    }
+
+    private static final String[] LINES = {
+        "Stand-up moves to 10:15 today, the boardroom is booked until then.",
+        "Thanks! I'll bring the release notes.",
+        "Town hall slides are in the shared folder.",
+        "Quiet please, the library is for focus time :)",
+        "Lunch at 12:30, anyone?",
+        "Count me in for lunch.",
+    };
+
+    /** Each bot says one thing in the space channel, a little after the one before it. */
+    private static void chat(Connection c, int index) throws InterruptedException {
+        if (index < LINES.length) {
+            Thread.sleep(400L * index);
+            c.send(new io.skyscope.protocol.ChatCommand.Send("space", LINES[index],
+                    "bot-" + Long.toHexString(System.nanoTime()), null, null));
+        }
+    }
+
+    /** Spreads bots over areas of different kinds so every kind has someone in it. */
+    private static Area home(OfficeMap map, int index) {
+        AreaKind[] order = {AreaKind.MEETING_ROOM, AreaKind.MEETING_ROOM, AreaKind.STAGE, AreaKind.SILENT_ZONE,
+            AreaKind.AUDIENCE, AreaKind.ROOM, AreaKind.MEETING_ROOM, AreaKind.ROOM};
+        AreaKind kind = order[index % order.length];
+        List<Area> matching = map.areas().stream().filter(a -> a.kind() == kind).toList();
+        if (matching.isEmpty()) {
+            return map.areas().getFirst();
+        }
+        return matching.get((index / order.length) % matching.size());
+    }
+}

@@ -1,0 +1,193 @@
+package io.skyscope.desktop.tools;
+
+import io.skyscope.client.SkyScopeApi;
+import io.skyscope.desktop.DesktopApp;
+import io.skyscope.desktop.Features;
+import io.skyscope.desktop.map.Area;
+import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.office.OfficeModel;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.protocol.Status;
+import io.skyscope.protocol.rest.AuthResponse;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Walks the real app through its screens against a live server and saves a PNG of each: sign-in,
+ * space picker, the whole office, a close-up, the dark theme, and the sidebar with the chat panel.
+ * Run under a display (the screenshot script uses Xvfb).
+ *
+ * <p>Usage: {@code ScreenshotTour SERVER_URL OUT_DIR}
+ */
+public final class ScreenshotTour {
+    private static DesktopApp app;
+    private static Stage stage;
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI server = URI.create(args[0]);
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        SkyScopeApi api = new SkyScopeApi(server);
+        String username = "alex" + System.currentTimeMillis() % 100_000;
+        String password = "tour password " + username;
+        AuthResponse me = api.register(username, password, "Alex Rivera");
+
+        Settings settings = new Settings(Preferences.userRoot().node("io/skyscope/desktop-tour/" + UUID.randomUUID()));
+        settings.server(server.toString());
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        fx(() -> {
+            stage = new Stage();
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            app = new DesktopApp(stage, settings, Features.DEFAULT);
+            app.start();
+            app.signIn().usernameProperty().set(me.username());
+            app.signIn().passwordProperty().set(password);
+            return null;
+        });
+        settle(1500);
+        shot(out.resolve("sign-in.png"));
+
+        fx(() -> {
+            app.signIn().submit();
+            return null;
+        });
+        until(() -> app.picker() != null && office(app) != null);
+        settle(1000);
+        shot(out.resolve("space-picker.png"));
+
+        fx(() -> {
+            app.picker().enter(office(app));
+            return null;
+        });
+        until(() -> app.office() != null && app.office().linkStateProperty().get().isOnline()
+                && app.office().people().size() >= 6);
+        OfficeModel office = fx(() -> app.office());
+        fx(() -> {
+            office.setStatus(Status.AVAILABLE);
+            var map = office.simulation().map();
+            Area room = map.areas().stream().filter(a -> a.kind() == AreaKind.MEETING_ROOM).findFirst().orElseThrow();
+            office.walkTo(room.x() + 48, room.y() + room.height() - 48);
+            return null;
+        });
+        until(() -> office.simulation().walker().path().isEmpty());
+        fx(() -> {
+            double w = app.officeView().canvas().getWidth();
+            double h = app.officeView().canvas().getHeight();
+            var map = office.simulation().map();
+            office.setZoom(Math.min(w / map.widthPixels(), h / map.heightPixels()) * 0.98);
+            return null;
+        });
+        settle(4000);
+        shot(out.resolve("office.png"));
+
+        fx(() -> {
+            office.setZoom(1.6);
+            return null;
+        });
+        settle(2000);
+        // The bots take turns speaking; wait for a moment when someone in view is.
+        until(() -> office.lastFrame().avatars().stream().anyMatch(a -> a.speaking()
+                && Math.hypot(a.x() - office.simulation().myPosition()[0], a.y() - office.simulation().myPosition()[1]) < 300));
+        shot(out.resolve("office-closeup.png"));
+
+        fx(() -> {
+            app.appearance().darkProperty().set(true);
+            office.setZoom(1.0);
+            return null;
+        });
+        settle(3000);
+        shot(out.resolve("office-dark.png"));
+
+        fx(() -> {
+            app.appearance().darkProperty().set(false);
+            String someone = office.people().stream().filter(p -> !p.me()).findFirst().orElseThrow().userId();
+            office.locate(someone);
+            var space = office.chat().channels().getFirst();
+            office.chat().select(space);
+            space.draftProperty().set("Morning all! I'm in the boardroom if anyone needs me.");
+            office.chat().send(space, null);
+            space.draftProperty().set("@ada can you share the agenda?");
+            return null;
+        });
+        settle(2500);
+        shot(out.resolve("chat.png"));
+
+        fx(() -> {
+            app.stop();
+            stage.close();
+            return null;
+        });
+        settings.clear();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static io.skyscope.protocol.rest.SpaceView office(DesktopApp app) {
+        return java.util.stream.Stream.concat(app.picker().mySpaces().stream(), app.picker().publicSpaces().stream())
+                .filter(s -> s.id().equals("office")).findFirst().orElse(null);
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void until(Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the app did not get there within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Lets animations and the camera settle; this is a demo script, not a test. */
+    private static void settle(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+
+    private static void shot(Path file) throws Exception {
+        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(png, "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        System.out.println("wrote " + file);
+    }
+}

@@ -1,0 +1,125 @@
+package io.skyscope.server.world.proximity;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The voice sets clients are told of ({@code linked}), following the rules' {@code desired}
+ * relation once a difference has held for the debounce time: each changed pair waits in
+ * {@code pending} from the tick it started to differ, and leaves it when the two agree again, so
+ * a change that flips back in time is never made. A link to someone who went do-not-disturb or
+ * into a silent zone ends without waiting. Every change adds its events for both sides.
+ * Owned by the engine's thread.
+ */
+final class VoiceSets {
+    private final List<VoiceEvent> out;
+    private final Map<Pair, Long> pending = new LinkedHashMap<>();
+    private int links;
+
+    VoiceSets(List<VoiceEvent> out) {
+        this.out = out;
+    }
+
+    /** Links between people (each pair once). */
+    int count() {
+        return links;
+    }
+
+    /** Starts (or stops) the wait of each pair whose desired link changed this tick. */
+    void follow(Set<Pair> touched, long now) {
+        for (Pair p : touched) {
+            if (Objects.equals(p.first().desired.get(p.second()), p.first().linked.get(p.second()))) {
+                pending.remove(p);
+            } else {
+                pending.putIfAbsent(p, now);
+            }
+        }
+    }
+
+    /** Ends every link of someone who left the space, at once. */
+    void forget(VoiceMember m) {
+        for (VoiceMember peer : m.linked.peers()) {
+            unlink(m, peer);
+        }
+        pending.keySet().removeIf(p -> p.involves(m));
+    }
+
+    /** Removals first, so that an addition finds the slot a removal frees in the same tick. */
+    void applyDue(long now, VoiceSettings settings) {
+        List<Pair> additions = new ArrayList<>();
+        for (Iterator<Map.Entry<Pair, Long>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            VoiceMember a = entry.getKey().first();
+            VoiceMember b = entry.getKey().second();
+            VoiceLink want = a.desired.get(b);
+            VoiceLink have = a.linked.get(b);
+            boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
+            if (!urgent && now - entry.getValue() < settings.debounceMillis()) {
+                continue;
+            }
+            if (have != null && want != null && have.mutual() && want.mutual()) {
+                relink(a, b, want);
+                it.remove();
+            } else if (have != null) {
+                unlink(a, b);
+                if (want == null) {
+                    it.remove();
+                } else {
+                    additions.add(entry.getKey());
+                }
+            } else {
+                additions.add(entry.getKey());
+            }
+        }
+        for (Pair p : additions) {
+            VoiceMember a = p.first();
+            VoiceMember b = p.second();
+            VoiceLink want = a.desired.get(b);
+            boolean capped = want.reason() == VoiceReason.PROXIMITY
+                    && (a.linkedProximity >= settings.maxPeers() || b.linkedProximity >= settings.maxPeers());
+            if (!capped) {
+                link(a, b, want);
+                pending.remove(p);
+            }
+        }
+    }
+
+    private void link(VoiceMember a, VoiceMember b, VoiceLink link) {
+        a.linked.put(b, link);
+        b.linked.put(a, link);
+        if (link.reason() == VoiceReason.PROXIMITY) {
+            a.linkedProximity++;
+            b.linkedProximity++;
+        }
+        links++;
+        out.add(new VoiceEvent.Joined(a.id, b.id, true, link.reason(), link.direction(a.id)));
+        out.add(new VoiceEvent.Joined(b.id, a.id, false, link.reason(), link.direction(b.id)));
+    }
+
+    /** Both sides talk before and after: the link stays, only its reason changes (no event). */
+    private void relink(VoiceMember a, VoiceMember b, VoiceLink link) {
+        VoiceLink before = a.linked.put(b, link);
+        b.linked.put(a, link);
+        int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
+                - (before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
+        a.linkedProximity += delta;
+        b.linkedProximity += delta;
+    }
+
+    private void unlink(VoiceMember a, VoiceMember b) {
+        VoiceLink before = a.linked.remove(b);
+        b.linked.remove(a);
+        if (before.reason() == VoiceReason.PROXIMITY) {
+            a.linkedProximity--;
+            b.linkedProximity--;
+        }
+        links--;
+        out.add(new VoiceEvent.Left(a.id, b.id, before.reason()));
+        out.add(new VoiceEvent.Left(b.id, a.id, before.reason()));
+    }
+}

@@ -1,0 +1,110 @@
+package io.skyscope.server.world.proximity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyscope.server.world.map.AreaKind;
+import io.skyscope.server.world.map.MapArea;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Random walks in a crowd with a room and a silent zone (seeded, so a failure replays): whatever
+ * happens, links are symmetric, nobody has more than {@code maxPeers} proximity links, nobody in a
+ * silent zone or do-not-disturb has any, and once people stop and the debounce has passed, no two
+ * people in open space within the join radius with a free slot each are left unlinked.
+ */
+class ProximityEngineInvariantsTest {
+    private static final VoiceSettings SETTINGS = new VoiceSettings(100, 130, 4, 200, 6, 10);
+    private static final List<MapArea> AREAS = List.of(
+            new MapArea("Room", AreaKind.MEETING_ROOM, 0, 0, 150, 150, Map.of()),
+            new MapArea("Quiet", AreaKind.SILENT_ZONE, 450, 450, 150, 150, Map.of()));
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void invariantsHoldThroughRandomWalks(long seed) {
+        var random = new Random(seed);
+        var scene = new VoiceScene(SETTINGS, AREAS);
+        int n = 60;
+        double[][] at = new double[n][2];
+        boolean[] dnd = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            at[i][0] = random.nextDouble() * 600;
+            at[i][1] = random.nextDouble() * 600;
+            place(scene, i, at[i]);
+        }
+        for (int step = 0; step < 200; step++) {
+            for (int k = 0; k < 10; k++) {
+                int i = random.nextInt(n);
+                double[] to = {clamp(at[i][0] + random.nextGaussian() * 20), clamp(at[i][1] + random.nextGaussian() * 20)};
+                if (scene.engine.roomFull("u" + i, to[0], to[1]).isEmpty()) {
+                    at[i] = to;
+                    place(scene, i, at[i]);
+                }
+            }
+            if (step % 37 == 0) {
+                int who = random.nextInt(n);
+                dnd[who] = !dnd[who];
+                scene.engine.doNotDisturb("u" + who, dnd[who]);
+            }
+            if (step % 53 == 0) {
+                int gone = random.nextInt(n);
+                scene.engine.remove("u" + gone);
+                place(scene, gone, at[gone]);
+                dnd[gone] = false;
+            }
+            scene.tick(100);
+            checkAlways(scene, n, dnd, at);
+        }
+        scene.settle();
+        scene.settle();
+        checkAlways(scene, n, dnd, at);
+        checkNobodyLeftOut(scene, n, at, dnd);
+    }
+
+    private static void place(VoiceScene scene, int i, double[] at) {
+        scene.engine.put("u" + i, at[0], at[1]);
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(599, v));
+    }
+
+    private static void checkAlways(VoiceScene scene, int n, boolean[] dnd, double[][] at) {
+        for (int i = 0; i < n; i++) {
+            String u = "u" + i;
+            var links = scene.engine.links(u);
+            if (dnd[i] || AREAS.get(1).contains(at[i][0], at[i][1])) {
+                assertThat(links).as("%s is do-not-disturb or in the silent zone", u).isEmpty();
+            }
+            long proximity = links.values().stream().filter(l -> l.reason() == VoiceReason.PROXIMITY).count();
+            assertThat(proximity).as("proximity links of %s", u).isLessThanOrEqualTo(SETTINGS.maxPeers());
+            for (var peer : links.keySet()) {
+                assertThat(scene.engine.links(peer)).as("%s and %s both know the link", u, peer).containsKey(u);
+            }
+        }
+    }
+
+    /** After everyone stopped: two open-space people in range, both with room for one more, are linked. */
+    private static void checkNobodyLeftOut(VoiceScene scene, int n, double[][] at, boolean[] dnd) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                String a = "u" + i;
+                String b = "u" + j;
+                double d = Math.hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]);
+                boolean free = scene.engine.links(a).size() < SETTINGS.maxPeers()
+                        && scene.engine.links(b).size() < SETTINGS.maxPeers();
+                if (outside(at[i]) && outside(at[j]) && d <= SETTINGS.joinRadius() && free && !dnd[i] && !dnd[j]) {
+                    assertThat(scene.engine.linked(a, b)).as("%s and %s are %d px apart with free slots", a, b,
+                            Math.round(d)).isTrue();
+                }
+            }
+        }
+    }
+
+    private static boolean outside(double[] p) {
+        return AREAS.stream().noneMatch(a -> a.contains(p[0], p[1]));
+    }
+}
