@@ -1,0 +1,176 @@
+package io.skyscope.client.cli;
+
+import io.skyscope.protocol.Status;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One line of a CLI script. {@link #parse} turns a line into a command or says, naming the line,
+ * what is wrong with it.
+ */
+sealed interface Command {
+
+    record Walk(double x, double y) implements Command {
+    }
+
+    record Say(String channel, String text) implements Command {
+    }
+
+    record SetStatus(Status status, String text) implements Command {
+    }
+
+    /** Plays a tone on the synthetic microphone; frequency 0 stops it. */
+    record Tone(double frequency) implements Command {
+    }
+
+    record PlayWav(Path file) implements Command {
+    }
+
+    record Mute(boolean on) implements Command {
+    }
+
+    record Deafen(boolean on) implements Command {
+    }
+
+    record PushToTalk(boolean on) implements Command {
+    }
+
+    record TalkKey(boolean down) implements Command {
+    }
+
+    record Volume(String who, double volume) implements Command {
+    }
+
+    record Wait(long millis) implements Command {
+    }
+
+    record ExpectChat(String text, long millis) implements Command {
+    }
+
+    record ExpectVoice(String who, long millis) implements Command {
+    }
+
+    record ExpectNoVoice(String who, long millis) implements Command {
+    }
+
+    record ExpectTone(double frequency, long millis) implements Command {
+    }
+
+    record ExpectSilence(long millis) implements Command {
+    }
+
+    record Who() implements Command {
+    }
+
+    record Echo(String text) implements Command {
+    }
+
+    record Quit() implements Command {
+    }
+
+    /** A script line that cannot be run. */
+    final class SyntaxError extends Exception {
+        SyntaxError(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses one line; blank lines and {@code #} comments give null. */
+    static Command parse(String line) throws SyntaxError {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return null;
+        }
+        String[] words = trimmed.split("\\s+");
+        String rest = trimmed.substring(words[0].length()).strip();
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        return switch (verb) {
+            case "walk" -> new Walk(number(words, 1, "walk X Y"), number(words, 2, "walk X Y"));
+            case "say" -> new Say("space", text(rest, "say TEXT"));
+            case "say-nearby" -> new Say("nearby", text(rest, "say-nearby TEXT"));
+            case "status" -> status(words, rest);
+            case "tone" -> words.length == 2 && words[1].equalsIgnoreCase("off") ? new Tone(0)
+                    : new Tone(number(words, 1, "tone HZ | tone off"));
+            case "wav" -> new PlayWav(Path.of(text(rest, "wav FILE")));
+            case "mute" -> new Mute(true);
+            case "unmute" -> new Mute(false);
+            case "deafen" -> new Deafen(true);
+            case "undeafen" -> new Deafen(false);
+            case "ptt" -> new PushToTalk(onOff(words, "ptt on|off"));
+            case "talk" -> new TalkKey(word(words, 1, "talk down|up", "down", "up").equals("down"));
+            case "volume" -> new Volume(word(words, 1, "volume USER FACTOR"), number(words, 2, "volume USER FACTOR"));
+            case "wait" -> new Wait(millis(words, 1, "wait MS"));
+            case "expect-chat" -> {
+                int cut = trimmed.lastIndexOf(' ');
+                long ms = millis(words, words.length - 1, "expect-chat TEXT MS");
+                yield new ExpectChat(text(trimmed.substring(verb.length(), cut).strip(), "expect-chat TEXT MS"), ms);
+            }
+            case "expect-voice" -> new ExpectVoice(word(words, 1, "expect-voice USER MS"),
+                    millis(words, 2, "expect-voice USER MS"));
+            case "expect-no-voice" -> new ExpectNoVoice(word(words, 1, "expect-no-voice USER MS"),
+                    millis(words, 2, "expect-no-voice USER MS"));
+            case "expect-tone" -> new ExpectTone(number(words, 1, "expect-tone HZ MS"), millis(words, 2, "expect-tone HZ MS"));
+            case "expect-silence" -> new ExpectSilence(millis(words, 1, "expect-silence MS"));
+            case "who" -> new Who();
+            case "echo" -> new Echo(rest);
+            case "quit", "exit" -> new Quit();
+            default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
+                    + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, wait, expect-chat, "
+                    + "expect-voice, expect-no-voice, expect-tone, expect-silence, who, echo, quit");
+        };
+    }
+
+    private static Command status(String[] words, String rest) throws SyntaxError {
+        String name = word(words, 1, "status available|busy|away|dnd [TEXT]");
+        Status status;
+        try {
+            status = Status.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SyntaxError("status must be available, busy, away or dnd, not '" + name + "'");
+        }
+        String text = rest.substring(name.length()).strip();
+        return new SetStatus(status, text.isEmpty() ? null : text);
+    }
+
+    private static String word(String[] words, int index, String usage, String... allowed) throws SyntaxError {
+        if (index >= words.length) {
+            throw new SyntaxError("missing argument; usage: " + usage);
+        }
+        if (allowed.length > 0 && !java.util.Arrays.asList(allowed).contains(words[index].toLowerCase(Locale.ROOT))) {
+            throw new SyntaxError("'" + words[index] + "' is not one of " + String.join(", ", allowed) + "; usage: " + usage);
+        }
+        return words[index];
+    }
+
+    private static boolean onOff(String[] words, String usage) throws SyntaxError {
+        return word(words, 1, usage, "on", "off").equalsIgnoreCase("on");
+    }
+
+    private static double number(String[] words, int index, String usage) throws SyntaxError {
+        String w = word(words, index, usage);
+        try {
+            double v = Double.parseDouble(w);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new SyntaxError("'" + w + "' is not a number; usage: " + usage);
+        }
+    }
+
+    private static long millis(String[] words, int index, String usage) throws SyntaxError {
+        double v = number(words, index, usage);
+        if (v < 0 || v != Math.rint(v)) {
+            throw new SyntaxError("'" + words[index] + "' must be a whole number of milliseconds; usage: " + usage);
+        }
+        return (long) v;
+    }
+
+    private static String text(String text, String usage) throws SyntaxError {
+        if (text.isEmpty()) {
+            throw new SyntaxError("missing text; usage: " + usage);
+        }
+        return text;
+    }
+}

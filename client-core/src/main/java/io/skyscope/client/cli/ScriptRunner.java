@@ -1,0 +1,237 @@
+package io.skyscope.client.cli;
+
+import io.skyscope.client.Session;
+import io.skyscope.client.Walker;
+import io.skyscope.client.voice.Goertzel;
+import io.skyscope.client.voice.HeadlessAudio;
+import io.skyscope.client.voice.LinkState;
+import io.skyscope.client.voice.Pcm;
+import io.skyscope.client.voice.SessionVoice;
+import io.skyscope.client.voice.SignalSource;
+import io.skyscope.client.voice.VoiceEngine;
+import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.Person;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Runs a CLI script line by line against a signed-in session (and its voice, if on). An
+ * {@code expect-*} line that is not met stops the run with a message saying what was expected and
+ * what was found. Runs on the calling thread.
+ */
+final class ScriptRunner {
+    /** A line that did not do what it said. */
+    static final class Failure extends Exception {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    /** Louder than this (about -61 dBFS over 100 ms) is not silence. */
+    private static final double SILENCE_RMS = 30;
+    /** A heard tone must reach this amplitude (about -44 dBFS). */
+    private static final double TONE_AMPLITUDE = 200;
+    private static final long POLL_MILLIS = 50;
+
+    private final Session session;
+    private final SessionVoice voice;
+    private final HeadlessAudio headless;
+    private final PrintStream out;
+    private final long started = System.nanoTime();
+
+    ScriptRunner(Session session, SessionVoice voice, HeadlessAudio headless, PrintStream out) {
+        this.session = session;
+        this.voice = voice;
+        this.headless = headless;
+        this.out = out;
+    }
+
+    /**
+     * Runs every line of {@code script}. Returns normally at the end or at {@code quit}; throws
+     * {@link Failure} for an unmet expectation and {@link Command.SyntaxError} for a bad line.
+     */
+    void run(BufferedReader script) throws IOException, Failure, Command.SyntaxError {
+        int number = 0;
+        for (String line; (line = script.readLine()) != null; ) {
+            number++;
+            Command command;
+            try {
+                command = Command.parse(line);
+            } catch (Command.SyntaxError e) {
+                throw new Command.SyntaxError("line " + number + " '" + line.strip() + "': " + e.getMessage());
+            }
+            if (command == null) {
+                continue;
+            }
+            log("> " + line.strip());
+            if (command instanceof Command.Quit) {
+                return;
+            }
+            try {
+                execute(command);
+            } catch (Failure e) {
+                throw new Failure("line " + number + " '" + line.strip() + "' failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void execute(Command command) throws Failure {
+        switch (command) {
+            case Command.Walk w -> {
+                if (!Walker.walk(session, w.x(), w.y())) {
+                    Person me = session.snapshot().self();
+                    throw new Failure("stopped at " + (me == null ? "?" : fmt(me.x()) + "," + fmt(me.y())));
+                }
+            }
+            case Command.Say s -> log("  sent as " + session.say(s.channel(), s.text()));
+            case Command.SetStatus s -> session.setStatus(s.status(), s.text());
+            case Command.Tone t -> synthetic().play(t.frequency() == 0 ? SignalSource.SILENCE : SignalSource.tone(t.frequency()));
+            case Command.PlayWav w -> synthetic().play(SignalSource.wav(w.file()));
+            case Command.Mute m -> engine().setMuted(m.on());
+            case Command.Deafen d -> engine().setDeafened(d.on());
+            case Command.PushToTalk p -> engine().setPushToTalk(p.on());
+            case Command.TalkKey k -> engine().setTalkKey(k.down());
+            case Command.Volume v -> engine().setVolume(userId(v.who()), v.volume());
+            case Command.Wait w -> sleep(w.millis());
+            case Command.ExpectChat c -> expectChat(c);
+            case Command.ExpectVoice v -> expectVoice(v.who(), v.millis(), true);
+            case Command.ExpectNoVoice v -> expectVoice(v.who(), v.millis(), false);
+            case Command.ExpectTone t -> expectTone(t);
+            case Command.ExpectSilence s -> expectSilence(s);
+            case Command.Who w -> who();
+            case Command.Echo e -> out.println(e.text());
+            case Command.Quit q -> {
+            }
+        }
+    }
+
+    private void expectChat(Command.ExpectChat c) throws Failure {
+        try {
+            var m = session.await(ChatEvent.Message.class, e -> e.message().text().contains(c.text()),
+                    Duration.ofMillis(c.millis()));
+            log("  " + m.message().senderName() + ": " + m.message().text());
+        } catch (AssertionError e) {
+            throw new Failure("no chat message containing '" + c.text() + "' within " + c.millis() + " ms");
+        }
+    }
+
+    private void expectVoice(String who, long millis, boolean linked) throws Failure {
+        VoiceEngine engine = engine();
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (true) {
+            String id = resolve(who);
+            LinkState link = id == null ? null : engine.snapshot().link(id);
+            boolean up = link != null && link.state() == LinkState.State.CONNECTED;
+            if (up == linked && (linked || System.nanoTime() >= deadline)) {
+                return;
+            }
+            if (!linked && up) {
+                throw new Failure("a voice link with " + who + " is up");
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new Failure("no voice link with " + who + " within " + millis + " ms"
+                        + (id == null ? " (nobody called " + who + " is in the space)" : "; links: "
+                        + engine.snapshot().links().stream().map(l -> l.peerId() + " " + l.state()).toList()));
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    private void expectTone(Command.ExpectTone t) throws Failure {
+        long deadline = System.nanoTime() + t.millis() * 1_000_000;
+        double best = 0;
+        while (true) {
+            short[] heard = synthetic().recorder().lastMono(200);
+            if (Goertzel.tonePresent(heard, t.frequency(), TONE_AMPLITUDE)) {
+                log(String.format(Locale.ROOT, "  heard %.0f Hz at %.0f", t.frequency(),
+                        Goertzel.peakAmplitude(heard, 0, heard.length, 1, t.frequency(), Goertzel.DRIFT)));
+                return;
+            }
+            best = Math.max(best, Goertzel.peakAmplitude(heard, 0, heard.length, 1, t.frequency(), Goertzel.DRIFT));
+            if (System.nanoTime() >= deadline) {
+                throw new Failure(String.format(Locale.ROOT,
+                        "no %.0f Hz tone within %d ms (its loudest amplitude %.0f, needed %.0f; output now %.1f dBFS)",
+                        t.frequency(), t.millis(), best, TONE_AMPLITUDE, Pcm.dbfs(Pcm.rms(heard))));
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    private void expectSilence(Command.ExpectSilence s) throws Failure {
+        long start = System.nanoTime();
+        long deadline = start + s.millis() * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            double rms = Pcm.rms(synthetic().recorder().lastMono(100));
+            if (rms > SILENCE_RMS) {
+                throw new Failure(String.format(Locale.ROOT, "heard sound after %d ms (%.1f dBFS)",
+                        (System.nanoTime() - start) / 1_000_000, Pcm.dbfs(rms)));
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    private void who() {
+        var snapshot = session.snapshot();
+        out.println("  present: " + snapshot.people().values().stream().map(Person::displayName).sorted().toList());
+        if (voice != null) {
+            var v = voice.engine().snapshot();
+            out.println("  can hear me: " + v.canHearMe().stream().map(this::nameOf).toList());
+            for (LinkState l : v.links()) {
+                out.printf(Locale.ROOT, "  link %s: %s, %s, level %.0f dBFS, gain %.2f%s%n", nameOf(l.peerId()),
+                        l.state(), l.reason(), l.level(), l.gain(), l.muted() ? ", muted" : "");
+            }
+        }
+    }
+
+    private String nameOf(String userId) {
+        Person p = session.snapshot().person(userId);
+        return p == null ? userId : p.displayName();
+    }
+
+    private String resolve(String who) {
+        Person p = session.snapshot().find(who);
+        return p == null ? null : p.userId();
+    }
+
+    private String userId(String who) throws Failure {
+        String id = resolve(who);
+        if (id == null) {
+            throw new Failure("nobody called " + who + " is in the space");
+        }
+        return id;
+    }
+
+    private VoiceEngine engine() throws Failure {
+        if (voice == null) {
+            throw new Failure("voice is off (--no-voice)");
+        }
+        return voice.engine();
+    }
+
+    private HeadlessAudio synthetic() throws Failure {
+        if (headless == null) {
+            throw new Failure("needs the synthetic microphone and recording speaker (run without --mic/--speaker, "
+                    + "and with voice on)");
+        }
+        return headless;
+    }
+
+    private void log(String text) {
+        out.printf(Locale.ROOT, "[%7.2fs] %s%n", (System.nanoTime() - started) / 1e9, text);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.skyscope.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyscope.client.cli.Main;
+import io.skyscope.server.config.ServerConfig.VoiceConfig;
+import io.skyscope.server.config.ServerConfig.WorldTuning;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The headless CLI against the real server: two scripted users meet, chat and hear each other;
+ * unmet expectations, bad lines and bad passwords end with their exit codes and a clear message.
+ */
+@Tag("voice")
+class CliEndToEndTest {
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension(c -> c
+            .withWorld(new WorldTuning(5000, 1200, 100, 300))
+            .withVoice(new VoiceConfig(List.of(), null, 3600, VoiceClientsEndToEndTest.VOICE)));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoScriptedUsersMeetTalkAndHearEachOther() throws Exception {
+        Places places;
+        try (var probe = VoiceClient.join(SERVER, "probe", VoiceClientsEndToEndTest.OFFICE)) {
+            places = Places.around(SERVER, probe);
+        }
+        var ben = script("ben", """
+                walk %s
+                status busy in the zone
+                expect-voice Ann 10000
+                expect-tone 440 5000
+                say hello Ann
+                expect-chat hi Ben 5000
+                tone 660
+                wait 1500
+                who
+                quit
+                """.formatted(at(places.centre())));
+        var ann = script("ann", """
+                walk %s
+                tone 440
+                walk %s
+                expect-voice Ben 10000
+                expect-chat hello Ann 10000
+                say hi Ben
+                expect-tone 660 5000
+                deafen
+                wait 100
+                expect-silence 500
+                """.formatted(at(places.far()), at(places.left(50))));
+        var benRunning = CompletableFuture.supplyAsync(() -> run(ben, "ben"));
+        var annRunning = CompletableFuture.supplyAsync(() -> run(ann, "ann"));
+        Run benRun = benRunning.get(60, TimeUnit.SECONDS);
+        Run annRun = annRunning.get(60, TimeUnit.SECONDS);
+        assertThat(benRun.code()).as(benRun.toString()).isZero();
+        assertThat(annRun.code()).as(annRun.toString()).isZero();
+        assertThat(benRun.out()).contains("heard 440 Hz").contains("Ann: hi Ben");
+    }
+
+    @Test
+    void anUnmetExpectationFailsWithItsLineAndExitCodeOne() throws Exception {
+        var script = script("cal", "tone 440\nexpect-tone 523 800\n");
+        Run run = run(script, "cal");
+        assertThat(run.code()).isEqualTo(Main.EXPECTATION_FAILED);
+        assertThat(run.err()).contains("FAILED: line 2 'expect-tone 523 800' failed: no 523 Hz tone within 800 ms");
+    }
+
+    @Test
+    void aBadLineAndABadPasswordHaveTheirOwnExitCodes() throws Exception {
+        Run bad = run(script("dan", "walk 10\n"), "dan");
+        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("line 1 'walk 10': missing argument; usage: walk X Y");
+
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--server", SERVER.base().toString(), "--user", "nobody-here",
+                        "--script", script("eve", "quit\n").toString(), "--no-voice"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), "wrong password");
+        assertThat(code).isEqualTo(Main.CONNECTION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot sign in: 401");
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    /** Runs the CLI as {@code name} (registered on first use as display name Name). */
+    private Run run(Path script, String name) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        String display = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String user = name + "-" + ProcessHandle.current().pid();
+        int code = Main.run(new String[] {"--server", SERVER.base().toString(), "--user", user, "--register", display,
+                "--script", script.toString()}, new PrintStream(out, true), new PrintStream(err, true),
+                "correct horse battery staple");
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path script(String name, String text) throws IOException {
+        Path file = dir.resolve(name + ".skyscope");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static String at(double[] p) {
+        return String.format(Locale.ROOT, "%.0f %.0f", p[0], p[1]);
+    }
+}
