@@ -305,7 +305,7 @@ public final class Session implements AutoCloseable {
                 fetchMap(w.space());
             }
             case ServerMessage.MapChanged c -> fetchMap(world.snapshot().space());
-            case ServerMessage.Correction c -> LOG.info("{}: move {} corrected to {},{}: {}", auth.username(), c.seq(),
+            case ServerMessage.Correction c -> LOG.debug("{}: move {} corrected to {},{}: {}", auth.username(), c.seq(),
                     c.x(), c.y(), c.reason());
             default -> {
             }

@@ -57,7 +57,7 @@ public final class Walker {
                 }
                 if (corrected.get() != null) {
                     var c = corrected.get();
-                    LOG.info("walk to {},{} stopped by the server at {},{}: {}", x, y, c.x(), c.y(), c.reason());
+                    LOG.debug("walk to {},{} stopped by the server at {},{}: {}", x, y, c.x(), c.y(), c.reason());
                     return false;
                 }
             }

@@ -1,0 +1,56 @@
+package io.skyscope.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skyscope.protocol.Status;
+import org.junit.jupiter.api.Test;
+
+class CommandTest {
+    @Test
+    void parsesEveryCommand() throws Exception {
+        assertThat(Command.parse("walk 100 200.5")).isEqualTo(new Command.Walk(100, 200.5));
+        assertThat(Command.parse("say  hello there ")).isEqualTo(new Command.Say("space", "hello there"));
+        assertThat(Command.parse("say-nearby psst")).isEqualTo(new Command.Say("nearby", "psst"));
+        assertThat(Command.parse("status busy in a call")).isEqualTo(new Command.SetStatus(Status.BUSY, "in a call"));
+        assertThat(Command.parse("status away")).isEqualTo(new Command.SetStatus(Status.AWAY, null));
+        assertThat(Command.parse("tone 440")).isEqualTo(new Command.Tone(440));
+        assertThat(Command.parse("tone off")).isEqualTo(new Command.Tone(0));
+        assertThat(Command.parse("MUTE")).isEqualTo(new Command.Mute(true));
+        assertThat(Command.parse("unmute")).isEqualTo(new Command.Mute(false));
+        assertThat(Command.parse("deafen")).isEqualTo(new Command.Deafen(true));
+        assertThat(Command.parse("ptt on")).isEqualTo(new Command.PushToTalk(true));
+        assertThat(Command.parse("talk up")).isEqualTo(new Command.TalkKey(false));
+        assertThat(Command.parse("volume ann 0.5")).isEqualTo(new Command.Volume("ann", 0.5));
+        assertThat(Command.parse("wait 500")).isEqualTo(new Command.Wait(500));
+        assertThat(Command.parse("expect-chat see you at 3 3000")).isEqualTo(new Command.ExpectChat("see you at 3", 3000));
+        assertThat(Command.parse("expect-voice Ann 3000")).isEqualTo(new Command.ExpectVoice("Ann", 3000));
+        assertThat(Command.parse("expect-no-voice Ann 1000")).isEqualTo(new Command.ExpectNoVoice("Ann", 1000));
+        assertThat(Command.parse("expect-tone 440 3000")).isEqualTo(new Command.ExpectTone(440, 3000));
+        assertThat(Command.parse("expect-silence 2000")).isEqualTo(new Command.ExpectSilence(2000));
+        assertThat(Command.parse("who")).isEqualTo(new Command.Who());
+        assertThat(Command.parse("quit")).isEqualTo(new Command.Quit());
+        assertThat(Command.parse("   # a comment")).isNull();
+        assertThat(Command.parse("")).isNull();
+    }
+
+    @Test
+    void saysWhatIsWrongWithALine() {
+        assertThatThrownBy(() -> Command.parse("walk 1")).hasMessage("missing argument; usage: walk X Y");
+        assertThatThrownBy(() -> Command.parse("walk one 2")).hasMessage("'one' is not a number; usage: walk X Y");
+        assertThatThrownBy(() -> Command.parse("wait 1.5")).hasMessageContaining("whole number of milliseconds");
+        assertThatThrownBy(() -> Command.parse("wait -3")).hasMessageContaining("whole number of milliseconds");
+        assertThatThrownBy(() -> Command.parse("status sleepy")).hasMessageContaining("available, busy, away or dnd");
+        assertThatThrownBy(() -> Command.parse("ptt maybe")).hasMessageContaining("'maybe' is not one of on, off");
+        assertThatThrownBy(() -> Command.parse("expect-chat 3000")).hasMessageContaining("missing text");
+        assertThatThrownBy(() -> Command.parse("dance")).hasMessageStartingWith("unknown command 'dance'");
+    }
+
+    @Test
+    void optionsAreCheckedByName() {
+        assertThat(Main.options(new String[] {"--server", "http://x", "--no-voice"}))
+                .containsEntry("server", "http://x").containsKey("no-voice");
+        assertThatThrownBy(() -> Main.options(new String[] {"--colour", "red"})).hasMessage("unknown option --colour");
+        assertThatThrownBy(() -> Main.options(new String[] {"--user"})).hasMessage("--user needs a value");
+    }
+}
