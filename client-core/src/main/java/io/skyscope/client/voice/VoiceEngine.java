@@ -5,16 +5,13 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import io.skyscope.client.voice.LinkState.State;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,37 +42,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class VoiceEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceEngine.class);
-    /**
-     * WebRTC starts sending (and its recording thread) once the transport is writable, about when
-     * it connects; the first packet sent shows it has. A link that shows none (receive-only) settles
-     * this long after connecting.
-     */
-    private static final long SETTLE_AFTER_CONNECTED_MS = 500;
-    /** A link that has not connected by then is not sending either; stop holding my voice back for it. */
-    private static final long SETTLE_AT_THE_LATEST_MS = 15_000;
-    private static final long EARLY_SIGNAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private volatile VoiceConfig config;
     private final AudioBackend backend;
     private final VoiceSignalling signalling;
     private final Positions positions;
     private final List<VoiceListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
-    private final Set<PeerLink> settling = new HashSet<>();
-    private final Map<String, List<EarlySignal>> early = new ConcurrentHashMap<>();
     private final BackendSlots slots = new BackendSlots();
     private final NativeStack natives = new NativeStack();
     private final SpatialMixer mixer;
     private final Chime chime = new Chime();
     private final ScheduledExecutorService control;
+    private final VoiceLinks links;
     private final HeadlessAudioDeviceModule adm;
-    private final PeerConnectionFactory factory;
-    private final CustomAudioSource source;
-    private final AudioTrack microphone;
     private final VoiceProcessing processing;
     private final CaptureLoop capture;
     private final Thread captureThread;
     private final Thread renderThread;
+    private volatile VoiceConfig config;
     private volatile boolean running = true;
     private volatile boolean muted;
     private volatile boolean deafened;
@@ -83,9 +66,6 @@ public final class VoiceEngine implements AutoCloseable {
     private volatile boolean talkKeyDown;
     private boolean announcedMuted;
     private boolean announcedSpeaking;
-
-    private record EarlySignal(long nanos, JsonNode payload) {
-    }
 
     /**
      * Creates the native objects, opens the devices ({@code null}: the backend's default) and
@@ -100,12 +80,14 @@ public final class VoiceEngine implements AutoCloseable {
         this.mixer = new SpatialMixer(config.mixer());
         this.control = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("voice-control").daemon().unstarted(r));
+        this.links = new VoiceLinks(control, signalling, () -> this.config, new LinkEvents());
+        CustomAudioSource source;
         try {
             processing = new VoiceProcessing(config.processing());
             natives.push("audio processing", processing::close);
             adm = new HeadlessAudioDeviceModule();
             natives.push("audio device module", adm::dispose);
-            factory = new PeerConnectionFactory(adm);
+            PeerConnectionFactory factory = new PeerConnectionFactory(adm);
             natives.push("peer connection factory", factory::dispose);
             // Playout makes WebRTC decode each peer and feed their sinks; the render thread plays.
             adm.initPlayout();
@@ -116,8 +98,9 @@ public final class VoiceEngine implements AutoCloseable {
             });
             source = new CustomAudioSource();
             natives.push("microphone source", source::dispose);
-            microphone = factory.createAudioTrack("microphone", source);
+            AudioTrack microphone = factory.createAudioTrack("microphone", source);
             natives.push("microphone track", microphone::dispose);
+            links.connectTo(factory, microphone);
             slots.useInput(input, backend.openInput(input));
             slots.useOutput(output, backend.openOutput(output));
         } catch (RuntimeException | Error e) {
@@ -144,66 +127,22 @@ public final class VoiceEngine implements AutoCloseable {
 
     /** {@code peerId} entered my voice set; open a link (offering if told to). */
     public void join(String peerId, boolean offerer, String reason, String direction) {
-        onControl(() -> {
-            PeerLink old = links.remove(peerId);
-            if (old != null) {
-                closeLink(old);
-            }
-            var link = new PeerLink(peerId, offerer, reason == null ? "proximity" : reason,
-                    direction == null ? "sendrecv" : direction, control, signalling, new LinkEvents());
-            links.put(peerId, link);
-            holdBack(link);
-            control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
-            try {
-                link.open(factory, microphone, config);
-            } catch (RuntimeException e) {
-                LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
-                closeLink(links.remove(peerId));
-                return;
-            }
-            announce(link);
-            List<EarlySignal> waiting = early.remove(peerId);
-            if (waiting != null) {
-                waiting.forEach(s -> link.onSignal(s.payload()));
-            }
-        });
+        onControl(() -> links.join(peerId, offerer, reason, direction));
     }
 
     /** {@code peerId} left my voice set; close the link and free its native objects. */
     public void leave(String peerId, String reason) {
-        onControl(() -> {
-            early.remove(peerId);
-            PeerLink link = links.remove(peerId);
-            if (link != null) {
-                closeLink(link);
-            }
-        });
+        onControl(() -> links.leave(peerId));
     }
 
     /** A WebRTC payload from {@code from}. Kept for a while if it arrives before their join. */
     public void signal(String from, JsonNode payload) {
-        onControl(() -> {
-            PeerLink link = links.get(from);
-            if (link != null) {
-                link.onSignal(payload);
-                return;
-            }
-            long now = System.nanoTime();
-            early.values().forEach(l -> l.removeIf(s -> now - s.nanos() > EARLY_SIGNAL_TTL_NANOS));
-            early.values().removeIf(List::isEmpty);
-            early.computeIfAbsent(from, k -> new ArrayList<>()).add(new EarlySignal(now, payload));
-        });
+        onControl(() -> links.signal(from, payload));
     }
 
     /** The connection dropped: every link is gone (the server sends fresh joins after a reconnect). */
     public void leaveAll() {
-        onControl(() -> {
-            early.clear();
-            for (PeerLink link : List.copyOf(links.values())) {
-                links.remove(link.peerId);
-                closeLink(link);
-            }
-        });
+        onControl(links::closeAll);
     }
 
     /** STUN/TURN servers for links opened from now on (TURN credentials expire; each welcome brings fresh ones). */
@@ -216,7 +155,7 @@ public final class VoiceEngine implements AutoCloseable {
         PeerLink link = links.get(userId);
         if (link != null) {
             link.remoteMuted = peerMuted;
-            onControl(() -> announce(link));
+            onControl(() -> announce(link.snapshot()));
         }
     }
 
@@ -280,7 +219,7 @@ public final class VoiceEngine implements AutoCloseable {
     public VoiceSnapshot snapshot() {
         List<LinkState> states = new ArrayList<>();
         List<String> hearMe = new ArrayList<>();
-        for (PeerLink link : links.values()) {
+        for (PeerLink link : links.all()) {
             LinkState s = link.snapshot();
             states.add(s);
             if (s.carriesMyVoice() && link.inRange) {
@@ -314,7 +253,7 @@ public final class VoiceEngine implements AutoCloseable {
         }
     }
 
-    /** Closes every link, stops the sound threads and releases the native objects in reverse. */
+    /** Stops the sound threads, closes every link and releases the native objects in reverse. */
     @Override
     public void close() {
         if (!running) {
@@ -326,10 +265,7 @@ public final class VoiceEngine implements AutoCloseable {
         join(renderThread);
         try {
             onControlAndWait(() -> {
-                for (PeerLink link : List.copyOf(links.values())) {
-                    links.remove(link.peerId);
-                    closeLink(link);
-                }
+                links.closeAll();
                 return null;
             });
         } catch (IllegalStateException e) {
@@ -350,39 +286,8 @@ public final class VoiceEngine implements AutoCloseable {
         return !muted && !deafened && (!pushToTalk || talkKeyDown);
     }
 
-    private void holdBack(PeerLink link) {
-        synchronized (settling) {
-            settling.add(link);
-        }
-    }
-
-    private void settle(PeerLink link) {
-        synchronized (settling) {
-            settling.remove(link);
-        }
-    }
-
-    private void closeLink(PeerLink link) {
-        if (link == null) {
-            return;
-        }
-        holdBack(link);
-        boolean wasConnected = link.state() == State.CONNECTED;
-        try {
-            link.close();
-        } catch (RuntimeException e) {
-            LOG.warn("closing the voice link to {} failed: {}", link.peerId, e.toString());
-        } finally {
-            settle(link);
-        }
-        if (wasConnected) {
-            listeners.forEach(l -> l.leftHearingRange(link.peerId));
-        }
-    }
-
-    private void announce(PeerLink link) {
-        LinkState s = link.snapshot();
-        listeners.forEach(l -> l.linkChanged(s));
+    private void announce(LinkState state) {
+        listeners.forEach(l -> l.linkChanged(state));
     }
 
     private void announceVoiceState() {
@@ -407,7 +312,7 @@ public final class VoiceEngine implements AutoCloseable {
                     LOG.warn("voice control task failed", e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("voice engine closed; task dropped");
         }
     }
@@ -420,37 +325,29 @@ public final class VoiceEngine implements AutoCloseable {
         }
     }
 
-    /** Events from links, on the control thread. */
-    private final class LinkEvents implements PeerLink.Events {
+    /** What the links report, on the control thread: to the listeners, with a chime for a newcomer. */
+    private final class LinkEvents implements VoiceLinks.Events {
         @Override
-        public void stateChanged(PeerLink link) {
+        public void changed(LinkState link) {
             announce(link);
-            if (link.state() == State.CONNECTED && link.setupMillis() >= 0 && !link.announcedInRange) {
-                link.announcedInRange = true;
-                LOG.info("voice link to {} connected in {} ms", link.peerId, link.setupMillis());
-                if (config.chime() && !deafened) {
-                    chime.ring();
-                }
-                listeners.forEach(l -> l.enteredHearingRange(link.peerId));
-            }
         }
 
         @Override
-        public void settled(PeerLink link) {
-            switch (link.state()) {
-                case CONNECTED -> link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
-                case FAILED, CLOSED -> settle(link);
-                case CONNECTING -> {
-                    // Descriptions applied; sending starts only once the transport is writable.
-                }
+        public void enteredHearingRange(String peerId) {
+            if (config.chime() && !deafened) {
+                chime.ring();
             }
+            listeners.forEach(l -> l.enteredHearingRange(peerId));
         }
 
         @Override
-        public void speakingChanged(PeerLink link) {
-            announce(link);
-            boolean speaking = link.voice.meter.speaking();
-            listeners.forEach(l -> l.speakingChanged(link.peerId, speaking));
+        public void leftHearingRange(String peerId) {
+            listeners.forEach(l -> l.leftHearingRange(peerId));
+        }
+
+        @Override
+        public void speakingChanged(String peerId, boolean speaking) {
+            listeners.forEach(l -> l.speakingChanged(peerId, speaking));
         }
     }
 
@@ -488,13 +385,7 @@ public final class VoiceEngine implements AutoCloseable {
 
         @Override
         public boolean whenSettled(Runnable push) {
-            synchronized (settling) {
-                if (!settling.isEmpty()) {
-                    return false;
-                }
-                push.run();
-                return true;
-            }
+            return links.whenSettled(push);
         }
 
         @Override
@@ -520,8 +411,8 @@ public final class VoiceEngine implements AutoCloseable {
         }
 
         @Override
-        public java.util.Collection<PeerLink> links() {
-            return links.values();
+        public Collection<PeerLink> links() {
+            return links.all();
         }
 
         @Override

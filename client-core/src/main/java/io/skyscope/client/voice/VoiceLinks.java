@@ -1,0 +1,204 @@
+package io.skyscope.client.voice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import io.skyscope.client.voice.LinkState.State;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The voice engine's links: one {@link PeerLink} per person in my voice set, opened and closed as
+ * the server says, signals kept for a while if they come before their join, and the settling gate
+ * that keeps my microphone out of WebRTC while a link starts (see {@link VoiceEngine}).
+ *
+ * <p>Threads: {@link #join}, {@link #leave}, {@link #signal}, {@link #closeAll} and the link
+ * events run on the control thread; {@link #whenSettled} on the capture thread; the read methods
+ * from any thread.
+ */
+final class VoiceLinks {
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceLinks.class);
+    /** A link that shows no packet (receive-only) settles this long after connecting. */
+    private static final long SETTLE_AFTER_CONNECTED_MS = 500;
+    /** A link that has not connected by then is not sending either: stop holding my voice back for it. */
+    private static final long SETTLE_AT_THE_LATEST_MS = 15_000;
+    private static final long EARLY_SIGNAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /** What the links tell their engine, on the control thread. */
+    interface Events {
+        void changed(LinkState link);
+
+        void enteredHearingRange(String peerId);
+
+        void leftHearingRange(String peerId);
+
+        void speakingChanged(String peerId, boolean speaking);
+    }
+
+    private record EarlySignal(long nanos, JsonNode payload) {
+    }
+
+    private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
+    private final Set<PeerLink> settling = new HashSet<>();
+    private final Map<String, List<EarlySignal>> early = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService control;
+    private final VoiceSignalling signalling;
+    private final Supplier<VoiceConfig> config;
+    private final Events events;
+    private final PeerLink.Events linkEvents = new LinkEvents();
+    private PeerConnectionFactory factory;
+    private AudioTrack microphone;
+
+    VoiceLinks(ScheduledExecutorService control, VoiceSignalling signalling, Supplier<VoiceConfig> config,
+               Events events) {
+        this.control = control;
+        this.signalling = signalling;
+        this.config = config;
+        this.events = events;
+    }
+
+    /** The factory and my microphone's track, once the engine has made them. */
+    void connectTo(PeerConnectionFactory factory, AudioTrack microphone) {
+        this.factory = factory;
+        this.microphone = microphone;
+    }
+
+    void join(String peerId, boolean offerer, String reason, String direction) {
+        PeerLink old = links.remove(peerId);
+        if (old != null) {
+            close(old);
+        }
+        var link = new PeerLink(peerId, offerer, reason == null ? "proximity" : reason,
+                direction == null ? "sendrecv" : direction, control, signalling, linkEvents);
+        links.put(peerId, link);
+        holdBack(link);
+        control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        try {
+            link.open(factory, microphone, config.get());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
+            close(links.remove(peerId));
+            return;
+        }
+        events.changed(link.snapshot());
+        List<EarlySignal> waiting = early.remove(peerId);
+        if (waiting != null) {
+            waiting.forEach(s -> link.onSignal(s.payload()));
+        }
+    }
+
+    void leave(String peerId) {
+        early.remove(peerId);
+        close(links.remove(peerId));
+    }
+
+    void signal(String from, JsonNode payload) {
+        PeerLink link = links.get(from);
+        if (link != null) {
+            link.onSignal(payload);
+            return;
+        }
+        long now = System.nanoTime();
+        early.values().forEach(l -> l.removeIf(s -> now - s.nanos() > EARLY_SIGNAL_TTL_NANOS));
+        early.values().removeIf(List::isEmpty);
+        early.computeIfAbsent(from, k -> new ArrayList<>()).add(new EarlySignal(now, payload));
+    }
+
+    void closeAll() {
+        early.clear();
+        for (PeerLink link : List.copyOf(links.values())) {
+            links.remove(link.peerId);
+            close(link);
+        }
+    }
+
+    PeerLink get(String peerId) {
+        return links.get(peerId);
+    }
+
+    Collection<PeerLink> all() {
+        return links.values();
+    }
+
+    /** Runs {@code push} unless a link is settling; false if it could not run now. Capture thread. */
+    boolean whenSettled(Runnable push) {
+        synchronized (settling) {
+            if (!settling.isEmpty()) {
+                return false;
+            }
+            push.run();
+            return true;
+        }
+    }
+
+    private void holdBack(PeerLink link) {
+        synchronized (settling) {
+            settling.add(link);
+        }
+    }
+
+    private void settle(PeerLink link) {
+        synchronized (settling) {
+            settling.remove(link);
+        }
+    }
+
+    /** Closes a link with my microphone held back meanwhile. */
+    private void close(PeerLink link) {
+        if (link == null) {
+            return;
+        }
+        holdBack(link);
+        boolean wasConnected = link.state() == State.CONNECTED;
+        try {
+            link.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the voice link to {} failed: {}", link.peerId, e.toString());
+        } finally {
+            settle(link);
+        }
+        if (wasConnected) {
+            events.leftHearingRange(link.peerId);
+        }
+    }
+
+    /** Events from links, on the control thread. */
+    private final class LinkEvents implements PeerLink.Events {
+        @Override
+        public void stateChanged(PeerLink link) {
+            events.changed(link.snapshot());
+            if (link.state() == State.CONNECTED && !link.announcedInRange) {
+                link.announcedInRange = true;
+                LOG.info("voice link to {} connected in {} ms", link.peerId, link.setupMillis());
+                events.enteredHearingRange(link.peerId);
+            }
+        }
+
+        @Override
+        public void settled(PeerLink link) {
+            switch (link.state()) {
+                case CONNECTED -> link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
+                case FAILED, CLOSED -> settle(link);
+                case CONNECTING -> {
+                    // Descriptions applied; sending starts only once the transport is writable.
+                }
+            }
+        }
+
+        @Override
+        public void speakingChanged(PeerLink link) {
+            events.changed(link.snapshot());
+            events.speakingChanged(link.peerId, link.voice.meter.speaking());
+        }
+    }
+}
