@@ -99,7 +99,12 @@ public final class WorldState {
 
     private static World presence(World w, ServerMessage.PresenceUpdate p) {
         Map<String, Person> people = new HashMap<>(w.people());
-        p.joined().forEach(person -> people.put(person.userId(), person));
+        // A joined entry is the join-time state; for me, the welcome and corrections are newer.
+        p.joined().forEach(person -> {
+            if (!person.userId().equals(w.me()) || !people.containsKey(person.userId())) {
+                people.put(person.userId(), person);
+            }
+        });
         p.left().forEach(people::remove);
         for (var m : p.moved()) {
             people.computeIfPresent(m.userId(), (id, person) -> person.at(m.x(), m.y()));
