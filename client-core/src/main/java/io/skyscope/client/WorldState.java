@@ -98,16 +98,18 @@ public final class WorldState {
     }
 
     /**
-     * Others' joins, leaves, moves and changes. My own position is left alone: a {@code joined}
-     * entry for me (the tick after my join) may arrive after I already walked on, and the server
-     * tells me where I am with welcomes and corrections.
+     * Others' joins, leaves, moves and changes. A {@code joined} entry for me (the tick after my
+     * join) may arrive after I already walked on or was corrected; the welcome and corrections
+     * say where I am.
      */
     private static World presence(World w, ServerMessage.PresenceUpdate p) {
         Map<String, Person> people = new HashMap<>(w.people());
-        for (Person person : p.joined()) {
-            Person mine = person.userId().equals(w.me()) ? people.get(w.me()) : null;
-            people.put(person.userId(), mine == null ? person : person.at(mine.x(), mine.y()));
-        }
+        // A joined entry is the join-time state; for me, the welcome and corrections are newer.
+        p.joined().forEach(person -> {
+            if (!person.userId().equals(w.me()) || !people.containsKey(person.userId())) {
+                people.put(person.userId(), person);
+            }
+        });
         p.left().forEach(people::remove);
         for (var m : p.moved()) {
             people.computeIfPresent(m.userId(), (id, person) -> person.at(m.x(), m.y()));
