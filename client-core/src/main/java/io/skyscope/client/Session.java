@@ -62,6 +62,9 @@ public final class Session implements AutoCloseable {
     private final List<Consumer<ServerMessage>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
+    /** Held while a message is dispatched to listeners, so that a listener can join without a gap. */
+    private final Object dispatch = new Object();
+    private final VoiceBacklog voiceBacklog = new VoiceBacklog();
     private volatile AuthResponse auth;
     private volatile Connection connection;
     private volatile State state = State.CONNECTING;
@@ -143,6 +146,18 @@ public final class Session implements AutoCloseable {
     /** Runs for every message received, on the receive thread, across reconnects. */
     public void onMessage(Consumer<ServerMessage> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Like {@link #onMessage}, but first replays the voice messages of my current voice set (each
+     * peer's {@code voice.join} and their signals since), atomically with respect to new messages:
+     * a voice engine attached after the join misses nothing and sees nothing twice.
+     */
+    public void onMessageCatchingUpOnVoice(Consumer<ServerMessage> listener) {
+        synchronized (dispatch) {
+            voiceBacklog.replay().forEach(listener);
+            listeners.add(listener);
+        }
     }
 
     public void removeListener(Consumer<ServerMessage> listener) {
@@ -298,6 +313,14 @@ public final class Session implements AutoCloseable {
     }
 
     private void received(ServerMessage message) {
+        synchronized (dispatch) {
+            dispatch(message);
+        }
+        inbox.add(message);
+    }
+
+    private void dispatch(ServerMessage message) {
+        voiceBacklog.track(message);
         switch (message) {
             case ChatEvent.Ack ack -> outbox.acknowledged(ack.clientMessageId());
             case ServerMessage.Welcome w -> {
@@ -317,7 +340,6 @@ public final class Session implements AutoCloseable {
                 LOG.warn("session listener failed", e);
             }
         }
-        inbox.add(message);
     }
 
     /** Fetches the space's map off the receive thread unless the world already holds it. */
@@ -354,6 +376,9 @@ public final class Session implements AutoCloseable {
                         lastClose.reason());
                 close();
                 return;
+            }
+            synchronized (dispatch) {
+                voiceBacklog.clear();
             }
             setState(State.RECONNECTING);
             inbox.wake();

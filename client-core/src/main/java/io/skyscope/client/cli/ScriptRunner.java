@@ -175,7 +175,8 @@ final class ScriptRunner {
 
     private void who() {
         var snapshot = session.snapshot();
-        out.println("  present: " + snapshot.people().values().stream().map(Person::displayName).sorted().toList());
+        out.println("  present: " + snapshot.people().values().stream().sorted(java.util.Comparator.comparing(Person::displayName))
+                .map(p -> p.displayName() + " at " + fmt(p.x()) + "," + fmt(p.y())).toList());
         if (voice != null) {
             var v = voice.engine().snapshot();
             out.println("  can hear me: " + v.canHearMe().stream().map(this::nameOf).toList());

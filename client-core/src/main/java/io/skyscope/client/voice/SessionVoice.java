@@ -34,11 +34,12 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
         this.engine = new VoiceEngine(withIce, backend, input, output, this, Positions.of(session.world()));
     }
 
-    /** Starts voice for a session that has joined its space. */
+    /** Starts voice for a session (joined or not yet): what the server said about voice so far is replayed. */
     public static SessionVoice attach(Session session, VoiceConfig config, AudioBackend backend, AudioDevice input,
                                       AudioDevice output) {
         var voice = new SessionVoice(session, config, backend, input, output);
-        session.onMessage(voice::handle);
+        // The server may have linked us while the engine started: catch up on the voice set.
+        session.onMessageCatchingUpOnVoice(voice::handle);
         session.onState(state -> {
             if (state == Session.State.RECONNECTING || state == Session.State.CLOSED) {
                 voice.engine.leaveAll();
@@ -69,8 +70,14 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
 
     private void handle(ServerMessage message) {
         switch (message) {
-            case ServerMessage.VoiceJoin j -> engine.join(j.peerId(), j.offerer(), j.reason(), j.direction());
-            case ServerMessage.VoiceLeave l -> engine.leave(l.peerId(), l.reason());
+            case ServerMessage.VoiceJoin j -> {
+                LOG.debug("voice.join {} offerer={} {} {}", j.peerId(), j.offerer(), j.reason(), j.direction());
+                engine.join(j.peerId(), j.offerer(), j.reason(), j.direction());
+            }
+            case ServerMessage.VoiceLeave l -> {
+                LOG.debug("voice.leave {} {}", l.peerId(), l.reason());
+                engine.leave(l.peerId(), l.reason());
+            }
             case ServerMessage.Signal s -> engine.signal(s.from(), s.payload());
             case ServerMessage.VoiceState v -> engine.peerState(v.userId(), v.muted(), v.speaking());
             case ServerMessage.Welcome w -> {

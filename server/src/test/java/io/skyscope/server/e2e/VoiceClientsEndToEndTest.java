@@ -4,7 +4,12 @@ import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.skyscope.client.Session;
 import io.skyscope.client.voice.Goertzel;
+import io.skyscope.client.voice.HeadlessAudio;
+import io.skyscope.client.voice.SessionVoice;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.Pcm;
 import io.skyscope.client.voice.SignalSource;
@@ -88,6 +93,34 @@ class VoiceClientsEndToEndTest {
                     ben.engine().snapshot().links().isEmpty() && ana.engine().snapshot().links().isEmpty());
             await().atMost(TIMEOUT).until(() -> Pcm.rms(ben.audio.recorder().lastMono(500)) < 5);
         }
+    }
+
+    @Test
+    void voiceStartedAfterTheServerLinkedUsCatchesUp() {
+        // Both stand at the spawn: the server links them within its debounce of the second join,
+        // before either has a voice engine (which is what the CLI and a slow start look like).
+        var cal = SERVER.register("cal");
+        var dee = SERVER.register("dee");
+        try (var calSession = open(cal); var deeSession = open(dee)) {
+            calSession.await(ServerMessage.VoiceJoin.class, TIMEOUT);
+            deeSession.await(ServerMessage.VoiceJoin.class, TIMEOUT);
+            var config = io.skyscope.client.voice.VoiceConfig.defaults().withChime(false)
+                    .withProcessing(io.skyscope.client.voice.VoiceProcessing.Options.NONE);
+            var calAudio = new HeadlessAudio();
+            var deeAudio = new HeadlessAudio();
+            calAudio.play(SignalSource.tone(523));
+            try (var calVoice = SessionVoice.attach(calSession, config, calAudio, null, null);
+                 var deeVoice = SessionVoice.attach(deeSession, config, deeAudio, null, null)) {
+                await().atMost(HEAR_WITHIN).until(() -> deeAudio.recorder().toneAmplitude(523, 200)[0] > 300);
+                assertThat(calVoice.engine().snapshot().canHearMe()).containsExactly(dee.userId());
+                assertThat(deeVoice.engine().snapshot().link(cal.userId()).state()).isEqualTo(LinkState.State.CONNECTED);
+            }
+        }
+    }
+
+    private static Session open(AuthResponse user) {
+        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "correct horse " + user.username(),
+                null), OFFICE);
     }
 
     private static void sleepForTheMix() {

@@ -1,0 +1,45 @@
+package io.skyscope.client;
+
+import io.skyscope.protocol.ServerMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The voice messages that make up my current voice set: each peer's {@code voice.join} and the
+ * {@code signal}s from them since. A voice engine started after the session joined (the server
+ * links people within a few hundred milliseconds of a join) replays them and misses nothing.
+ * Used under the session's dispatch lock.
+ */
+final class VoiceBacklog {
+    /** Enough for an offer and a generous number of ICE candidates. */
+    private static final int MAX_SIGNALS_PER_PEER = 64;
+
+    private final Map<String, List<ServerMessage>> byPeer = new LinkedHashMap<>();
+
+    void track(ServerMessage message) {
+        switch (message) {
+            case ServerMessage.Welcome w -> byPeer.clear();
+            case ServerMessage.VoiceJoin j -> byPeer.put(j.peerId(), new ArrayList<>(List.of(j)));
+            case ServerMessage.VoiceLeave l -> byPeer.remove(l.peerId());
+            case ServerMessage.Signal s -> {
+                List<ServerMessage> kept = byPeer.get(s.from());
+                if (kept != null && kept.size() <= MAX_SIGNALS_PER_PEER) {
+                    kept.add(s);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    void clear() {
+        byPeer.clear();
+    }
+
+    /** Every kept message, each peer's join first. */
+    List<ServerMessage> replay() {
+        return byPeer.values().stream().flatMap(List::stream).toList();
+    }
+}
