@@ -27,15 +27,16 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
- * Load on a running server over real sockets: N users in S spaces (on the default office or on a
+ * Load on running servers over real sockets: N users in S spaces (on the default office or on a
  * large open floor), each walking with 5 moves a second and chatting now and then, for a warm-up
  * and then a measured window. Prints moves and frames per second, move-to-observer latency
- * (p50/p95/p99, measured by probe users that read every presence frame), and, given the server's
- * PID, the server's CPU and resident memory per connection.
+ * (p50/p95/p99, measured by probe users that read every presence frame), and, given the servers'
+ * PIDs, their CPU and resident memory per connection. With several servers (nodes sharing Redis and
+ * MongoDB) the users are dealt out over them in turn.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.skyscope.bench.load.LoadBenchmark \
- *     --server http://127.0.0.1:8080/ --users 500 --spaces 1 --map office --seconds 60 --server-pid 1234
+ *     --server http://127.0.0.1:8080/[,http://127.0.0.1:8081/] --users 500 --spaces 1 --map office --seconds 60 --server-pid 1234
  * </pre>
  *
  * Runs for a bounded time and stops by itself. Registering thousands of users takes minutes (the
@@ -48,7 +49,8 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = options(args);
-        URI server = URI.create(a.getOrDefault("server", "http://127.0.0.1:8080/"));
+        List<URI> servers = java.util.Arrays.stream(a.getOrDefault("server", "http://127.0.0.1:8080/").split(","))
+                .map(URI::create).toList();
         int users = Integer.parseInt(a.getOrDefault("users", "500"));
         int spaces = Integer.parseInt(a.getOrDefault("spaces", "1"));
         String mapName = a.getOrDefault("map", "office");
@@ -57,10 +59,13 @@ public final class LoadBenchmark {
         int probesPerSpace = Integer.parseInt(a.getOrDefault("probes", "10"));
         double movesPerSecond = Double.parseDouble(a.getOrDefault("moves-per-second", "5"));
         int chatEverySeconds = Integer.parseInt(a.getOrDefault("chat-every", "120"));
-        long serverPid = Long.parseLong(a.getOrDefault("server-pid", "0"));
+        long[] serverPids = java.util.Arrays.stream(a.getOrDefault("server-pid", "").split(","))
+                .filter(pid -> !pid.isBlank()).mapToLong(Long::parseLong).toArray();
+        int sampleEvery = Integer.parseInt(a.getOrDefault("sample-every", "0"));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
-        var api = new SkyScopeApi(server);
+        var api = new SkyScopeApi(servers.getFirst());
+        List<SkyScopeApi> nodes = servers.stream().map(SkyScopeApi::new).toList();
         AuthResponse owner = api.register("load" + run + "o", "load password " + run, "Load owner");
         List<SpaceView> made = new ArrayList<>();
         double[] size = {1920, 1280};
@@ -77,7 +82,7 @@ public final class LoadBenchmark {
         }
         System.out.printf(Locale.ROOT, "run %s: %d users in %d space(s) on %s, %.0f moves/s each, chat every %d s%n",
                 run, users, spaces, mapName, movesPerSecond, chatEverySeconds);
-        long rssBefore = rssKib(serverPid);
+        long rssBefore = rssKib(serverPids);
 
         Path accountFile = a.containsKey("accounts") ? Path.of(a.get("accounts")) : null;
         List<AuthResponse> accounts = accounts(api, accountFile, run, users);
@@ -98,7 +103,7 @@ public final class LoadBenchmark {
             var bot = new LoadBot(account.userId(), probe, stats, byId, i);
             byId.put(account.userId(), bot);
             bots.add(bot);
-            joined.add(bot.connect(clients.getLast(), api.webSocketUri(account.accessToken()),
+            joined.add(bot.connect(clients.getLast(), nodes.get(i % nodes.size()).webSocketUri(account.accessToken()),
                     made.get(i % spaces).id(), size[0], size[1], movesPerSecond));
             if (i % 100 == 99) {
                 CompletableFuture.allOf(joined.toArray(CompletableFuture[]::new)).join();
@@ -117,16 +122,16 @@ public final class LoadBenchmark {
         long frames0 = stats.frames.sum();
         long chars0 = stats.chars.sum();
         long chats0 = stats.chats.sum();
-        long cpu0 = cpuMillis(serverPid);
+        long cpu0 = cpuMillis(serverPids);
         long ownCpu0 = ownCpuMillis();
         long t0 = System.nanoTime();
         stats.measuring(true);
-        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        sleepAndSample(seconds, sampleEvery, serverPids, stats);
         stats.measuring(false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        long cpu = cpuMillis(serverPid) - cpu0;
+        long cpu = cpuMillis(serverPids) - cpu0;
         long ownCpu = ownCpuMillis() - ownCpu0;
-        long rssAfter = rssKib(serverPid);
+        long rssAfter = rssKib(serverPids);
         for (Thread t : walkers) {
             t.join();
         }
@@ -136,7 +141,7 @@ public final class LoadBenchmark {
                 (stats.frames.sum() - frames0) / elapsed, (stats.chars.sum() - chars0) / elapsed / 1e6);
         System.out.printf(Locale.ROOT, "move to observer: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%.0f samples)%n",
                 p[0], p[1], p[2], p[3], p[4]);
-        if (serverPid != 0) {
+        if (serverPids.length > 0) {
             System.out.printf(Locale.ROOT, "server: %.0f %% of a core (%.2f ms CPU per second per connection), "
                             + "RSS %d MiB (%.0f KiB per connection over the idle server's %d MiB)%n",
                     cpu / elapsed / 10, cpu / elapsed / users, rssAfter / 1024, (rssAfter - rssBefore) / (double) users,
@@ -208,22 +213,50 @@ public final class LoadBenchmark {
         return out.toByteArray();
     }
 
-    /** User plus system CPU time of a process, from /proc (Linux), in milliseconds; 0 without a PID. */
-    static long cpuMillis(long pid) {
-        if (pid == 0) {
-            return 0;
+    /**
+     * The measured window; every {@code every} seconds (if not 0) a line with the servers' resident
+     * memory and the latency so far, to see whether memory stays flat over a long run.
+     */
+    private static void sleepAndSample(int seconds, int every, long[] pids, LoadStats stats) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long started = System.nanoTime();
+        while (System.nanoTime() < end) {
+            long left = end - System.nanoTime();
+            TimeUnit.NANOSECONDS.sleep(every > 0 ? Math.min(left, TimeUnit.SECONDS.toNanos(every)) : left);
+            if (every > 0 && System.nanoTime() < end) {
+                double[] p = stats.percentiles();
+                System.out.printf(Locale.ROOT, "  at %4.0f s: server RSS %d MiB, p50 %.1f ms, p99 %.1f ms, closes %d%n",
+                        (System.nanoTime() - started) / 1e9, rssKib(pids) / 1024, p[0], p[2], stats.closes.sum());
+            }
         }
+    }
+
+    /** User plus system CPU time of processes, from /proc (Linux), in milliseconds. */
+    static long cpuMillis(long... pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += cpuMillis(pid);
+        }
+        return sum;
+    }
+
+    private static long cpuMillis(long pid) {
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // Fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms; f[0] is field 3.
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
-    /** Resident memory of a process in KiB, from /proc (Linux); 0 without a PID. */
-    static long rssKib(long pid) {
-        if (pid == 0) {
-            return 0;
+    /** Resident memory of processes in KiB, from /proc (Linux). */
+    static long rssKib(long... pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += rssKib(pid);
         }
+        return sum;
+    }
+
+    private static long rssKib(long pid) {
         for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
