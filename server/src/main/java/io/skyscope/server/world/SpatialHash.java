@@ -107,14 +107,7 @@ public final class SpatialHash<K> {
 
     /** Calls {@code action} for every key at Euclidean distance {@code <= radius} from {@code (x, y)}. */
     public void forEachWithin(double x, double y, double radius, Consumer<? super K> action) {
-        double radiusSquared = radius * radius;
-        forEachCandidate(x, y, radius, entry -> {
-            double dx = entry.x - x;
-            double dy = entry.y - y;
-            if (dx * dx + dy * dy <= radiusSquared) {
-                action.accept(entry.key);
-            }
-        });
+        forEachNear(x, y, radius, (key, dx, dy) -> action.accept(key));
     }
 
     /** What {@link #forEachNear} calls: a key and where it stands relative to the query's centre. */
