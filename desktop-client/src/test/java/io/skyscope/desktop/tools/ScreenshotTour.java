@@ -7,6 +7,7 @@ import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.AreaKind;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.ui.FxThread;
 import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import java.awt.image.BufferedImage;
@@ -14,9 +15,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -145,16 +146,8 @@ public final class ScreenshotTour {
                 .filter(s -> s.id().equals("office")).findFirst().orElse(null);
     }
 
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
+    private static <T> T fx(Callable<T> action) {
+        return FxThread.call(action, Duration.ofSeconds(30));
     }
 
     private static void until(Callable<Boolean> condition) throws Exception {
