@@ -43,6 +43,8 @@ final class LoadBot implements WebSocket.Listener {
     private final double[] ringX = new double[RING];
     private final double[] ringY = new double[RING];
     private final long[] ringNanos = new long[RING];
+    /** A probe's last sight of each mover (the listener's thread only). */
+    private final Map<String, double[]> seen = new java.util.HashMap<>();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private final AtomicLong seq = new AtomicLong();
     private WebSocket socket;
@@ -146,7 +148,7 @@ final class LoadBot implements WebSocket.Listener {
             if (probe) {
                 observe(frame, now);
             }
-        } else if (frame.contains("\"type\":\"correction\"")) {
+        } else if (frame.startsWith("{\"type\":\"move.correction\"")) {
             JsonNode c = tree(frame);
             x = c.get("x").asDouble();
             y = c.get("y").asDouble();
@@ -187,7 +189,11 @@ final class LoadBot implements WebSocket.Listener {
                     }
                 } else if (inMoved && t == JsonToken.END_OBJECT && who != null) {
                     LoadBot mover = byId.get(who);
-                    if (mover != null) {
+                    // A position seen before (sent again at the reduced rate, or a corrected
+                    // walker standing still) is not news: only the first sight of it is timed.
+                    double[] before = seen.put(who, new double[] {mx, my});
+                    boolean news = before == null || before[0] != mx || before[1] != my;
+                    if (mover != null && news) {
                         long sent = mover.sentAt(mx, my);
                         if (sent != 0) {
                             stats.latency(now - sent);
