@@ -150,6 +150,11 @@ final class LoadBot implements WebSocket.Listener {
             }
         } else if (frame.startsWith("{\"type\":\"move.correction\"")) {
             JsonNode c = tree(frame);
+            synchronized (this) {
+                // Back where the server says, which may be where it stood long ago: a probe that
+                // first sees that position later (walking into view) has not waited for a move.
+                java.util.Arrays.fill(ringNanos, 0);
+            }
             x = c.get("x").asDouble();
             y = c.get("y").asDouble();
             targetX = x;
