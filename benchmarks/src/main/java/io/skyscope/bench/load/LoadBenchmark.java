@@ -173,7 +173,9 @@ public final class LoadBenchmark {
             }
             List<AuthResponse> accounts = done.stream().map(CompletableFuture::join).toList();
             if (file != null) {
-                Files.write(file, accounts.stream().map(r -> r.username() + " " + r.refreshToken()).toList());
+                List<String> lines = new ArrayList<>(accounts.stream().map(r -> r.username() + " " + r.refreshToken()).toList());
+                lines.addAll(known.subList(Math.min(n, known.size()), known.size()));
+                Files.write(file, lines);
             }
             System.out.printf(Locale.ROOT, "%d users signed in (%d by refresh token, %d registered) in %.0f s%n", n,
                     Math.min(n, known.size()), Math.max(0, n - known.size()), (System.nanoTime() - started) / 1e9);
