@@ -124,6 +124,19 @@ public final class SpaceOwner implements AutoCloseable {
                     send(j.request().userId(), new ServerMessage.StageSpeaker(speaker, true));
                 }
             }
+            case SpaceCommand.Rejoin r -> {
+                if (!state.contains(r.request().userId())) {
+                    handle(new SpaceCommand.Join(r.request()));
+                }
+            }
+            case SpaceCommand.WelcomeAgain w -> {
+                deliver(state.welcomeAgain());
+                for (String userId : state.userIds()) {
+                    for (String speaker : state.voice().engine().speakers()) {
+                        send(userId, new ServerMessage.StageSpeaker(speaker, true));
+                    }
+                }
+            }
             case SpaceCommand.Leave l -> {
                 state.leave(l.userId(), l.sessionId());
                 if (l.ref() != null) {
