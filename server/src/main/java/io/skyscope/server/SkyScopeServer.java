@@ -161,7 +161,7 @@ public final class SkyScopeServer implements AutoCloseable {
             redis = RedisConnection.client(config.redisUrl());
             stopOrder.push(redis::close);
             String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
-            bus = new RedisEventBus(redis, nodeId, metrics).start();
+            bus = new RedisEventBus(redis, nodeId, metrics).start(Duration.ofSeconds(10));
         }
         stopOrder.push(bus);
 

@@ -46,6 +46,7 @@ public final class RedisEventBus implements EventBus {
     private final Counter dropped;
     private final Counter received;
     private final AtomicLong connects = new AtomicLong();
+    private volatile long connectedAtMillis;
     private volatile Channels current;
     private volatile boolean running = true;
 
@@ -70,8 +71,22 @@ public final class RedisEventBus implements EventBus {
         this.thread = Thread.ofPlatform().name("redis-bus").daemon().unstarted(this::run);
     }
 
-    public RedisEventBus start() {
+    /**
+     * Starts the bus thread and waits up to {@code wait} for the first subscription, so that a
+     * node that can reach Redis is part of the cluster when it starts serving; one that cannot
+     * starts anyway and joins once Redis answers.
+     */
+    public RedisEventBus start(java.time.Duration wait) {
+        var first = new java.util.concurrent.CountDownLatch(1);
+        onConnected(first::countDown);
         thread.start();
+        try {
+            if (!first.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("node {}: Redis did not answer within {}; serving this node's clients until it does", nodeId, wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return this;
     }
 
@@ -85,6 +100,16 @@ public final class RedisEventBus implements EventBus {
      */
     public void onConnected(Runnable listener) {
         connectedListeners.add(listener);
+    }
+
+    /** How many times the subscription was established so far (1 after the first connection). */
+    public long connects() {
+        return connects.get();
+    }
+
+    /** When the current subscription was established (wall-clock millis). */
+    public long connectedAtMillis() {
+        return connectedAtMillis;
     }
 
     @Override
@@ -210,6 +235,8 @@ public final class RedisEventBus implements EventBus {
                 return;
             }
             up = true;
+            connects.incrementAndGet();
+            connectedAtMillis = System.currentTimeMillis();
             String[] topics;
             synchronized (writeLock) {
                 // Topics added from now on subscribe themselves; those added before are subscribed here.
@@ -219,8 +246,7 @@ public final class RedisEventBus implements EventBus {
                     subscribe(topics);
                 }
             }
-            long n = connects.incrementAndGet();
-            LOG.info("node {}: subscribed to Redis ({} topics, connection {})", nodeId, topics.length + 1, n);
+            LOG.info("node {}: subscribed to Redis ({} topics, connection {})", nodeId, topics.length + 1, connects.get());
             for (Runnable listener : connectedListeners) {
                 Thread.ofVirtual().name("redis-bus-connected").start(() -> {
                     try {

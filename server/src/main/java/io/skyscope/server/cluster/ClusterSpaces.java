@@ -68,7 +68,6 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
             Thread.ofPlatform().name("cluster-period").daemon().factory());
     private final Counter forwarded;
     private final Counter takeovers;
-    private volatile long connectedSince = Long.MAX_VALUE;
     private EventBus.Subscription answers;
 
     public ClusterSpaces(SpaceOwners local, SpaceLoader loader, RedisEventBus bus, RedisClient redis,
@@ -103,6 +102,12 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
         try {
             mine = owned.get(spaceId);
             holder = mine != null ? nodeId : holder(spaceId, true);
+            if (holder == null) {
+                if (quiet(command)) {
+                    return true; // the roster brings it to whoever owns the space next
+                }
+                throw ApiException.unavailable("space " + spaceId + " is changing hands; try again in a few seconds");
+            }
             if (mine == null && nodeId.equals(holder)) {
                 mine = owned.get(spaceId);
             }
@@ -197,7 +202,8 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
 
     /**
      * The node holding the space's lease; with {@code take}, this node takes a free lease and
-     * starts the space's owner. Cached for a second.
+     * starts the space's owner, except in the first seconds after Redis came back. Cached for a
+     * second. Null if nobody holds it.
      */
     private String holder(String spaceId, boolean take) {
         Holder cached = holders.get(spaceId);
@@ -205,13 +211,21 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
             return cached.node();
         }
         String holder = leases.holder(spaceId);
-        if (holder == null && take) {
+        if (holder == null && take && mayTakeOver()) {
             holder = takeOver(spaceId) ? nodeId : leases.holder(spaceId);
         }
         if (holder != null && !holder.equals(nodeId)) {
             holders.put(spaceId, new Holder(holder, System.nanoTime() + HOLDER_CACHE_NANOS));
         }
         return holder;
+    }
+
+    /**
+     * Not while Redis is away, nor in the first seconds after it came back (it may have come back
+     * empty): the owners from before take their leases again first.
+     */
+    private boolean mayTakeOver() {
+        return bus.healthy() && (bus.connects() <= 1 || System.currentTimeMillis() - bus.connectedAtMillis() >= LEASE_MS);
     }
 
     /** Takes the free lease of a space and starts its owner here; false if another node was first. */
@@ -313,7 +327,7 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
                 continue;
             }
             if (bus.healthy()) {
-                space.sweep(now, connectedSince, SILENT_MS);
+                space.sweep(now, bus.connectedAtMillis(), SILENT_MS);
             }
         }
         sendRosters();
@@ -360,7 +374,6 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
 
     /** Redis is (back) there: leases again, and a fresh welcome for everyone in spaces owned here. */
     private void reconnected() {
-        connectedSince = System.currentTimeMillis();
         holders.clear();
         for (OwnedSpace space : owned.values()) {
             try {

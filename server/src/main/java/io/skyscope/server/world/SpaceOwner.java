@@ -126,7 +126,10 @@ public final class SpaceOwner implements AutoCloseable {
             }
             case SpaceCommand.Rejoin r -> {
                 if (!state.contains(r.request().userId())) {
-                    handle(new SpaceCommand.Join(r.request()));
+                    var q = r.request();
+                    // Nobody is waiting for this welcome: it answers no request of the client's.
+                    handle(new SpaceCommand.Join(new JoinRequest(q.userId(), q.sessionId(), q.displayName(), q.avatar(),
+                            q.status(), q.statusText(), null, q.iceServers())));
                 }
             }
             case SpaceCommand.WelcomeAgain w -> {

@@ -38,8 +38,8 @@ class RedisEventBusTest {
         clientB = RedisConnection.client(REDIS.url());
         a = new RedisEventBus(clientA, "a", new ServerMetrics());
         a.onConnected(connectsA::incrementAndGet);
-        a.start();
-        b = new RedisEventBus(clientB, "b", new ServerMetrics()).start();
+        a.start(WAIT);
+        b = new RedisEventBus(clientB, "b", new ServerMetrics()).start(WAIT);
         await().atMost(WAIT).until(() -> a.healthy() && b.healthy());
     }
 
