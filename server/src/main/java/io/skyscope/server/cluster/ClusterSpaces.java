@@ -243,7 +243,7 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
                 return null;
             }, new CompletableFuture<>())));
             var subscription = bus.subscribe(EventBus.Topics.space(spaceId), payload -> received(spaceId, payload));
-            owned.put(spaceId, new OwnedSpace(spaceId, owner, subscription));
+            owned.put(spaceId, new OwnedSpace(spaceId, owner, subscription, System.currentTimeMillis()));
             holders.remove(spaceId);
             takeovers.increment();
             LOG.info("node {}: owning space {}", nodeId, spaceId);

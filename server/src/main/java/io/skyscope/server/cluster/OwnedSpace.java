@@ -32,11 +32,13 @@ final class OwnedSpace {
     private final EventBus.Subscription subscription;
     private final Map<String, Served> served = new HashMap<>();
     private final Map<String, Long> lastRoster = new HashMap<>();
+    private final long sinceMillis;
 
-    OwnedSpace(String spaceId, SpaceOwner owner, EventBus.Subscription subscription) {
+    OwnedSpace(String spaceId, SpaceOwner owner, EventBus.Subscription subscription, long sinceMillis) {
         this.spaceId = spaceId;
         this.owner = owner;
         this.subscription = subscription;
+        this.sinceMillis = sinceMillis;
     }
 
     synchronized void joined(String node, JoinRequest request) {
@@ -68,12 +70,13 @@ final class OwnedSpace {
     }
 
     /**
-     * Takes out the people of nodes whose last roster is older than {@code silentMillis} (or who
-     * never sent one since this node took over).
+     * Takes out the people of nodes whose last roster is older than {@code silentMillis}, counting
+     * from when this node took over or the bus last connected, whichever came later.
      */
-    synchronized void sweep(long nowMillis, long sinceMillis, long silentMillis) {
+    synchronized void sweep(long nowMillis, long connectedMillis, long silentMillis) {
+        long since = Math.max(sinceMillis, connectedMillis);
         for (var entry : new ArrayList<>(served.entrySet())) {
-            long last = lastRoster.getOrDefault(entry.getValue().node(), sinceMillis);
+            long last = Math.max(since, lastRoster.getOrDefault(entry.getValue().node(), since));
             if (nowMillis - last > silentMillis) {
                 leave(entry.getKey(), entry.getValue());
             }

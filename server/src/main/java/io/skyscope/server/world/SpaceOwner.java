@@ -134,6 +134,9 @@ public final class SpaceOwner implements AutoCloseable {
             }
             case SpaceCommand.WelcomeAgain w -> {
                 deliver(state.welcomeAgain());
+                List<Delivery> out = new ArrayList<>();
+                state.voice().rejoinAll(state.userIds(), out);
+                deliver(out);
                 for (String userId : state.userIds()) {
                     for (String speaker : state.voice().engine().speakers()) {
                         send(userId, new ServerMessage.StageSpeaker(speaker, true));

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.client.ChatApi;
 import io.skyscope.client.Connection;
+import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
@@ -18,8 +19,12 @@ import io.skyscope.server.e2e.MapProbe;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.testing.RedisServer;
 import io.skyscope.server.testing.StoreProcess;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,18 +41,32 @@ class MultiNodeEndToEndTest {
     @RegisterExtension
     static final StoreProcess STORE = new StoreProcess();
 
-    private TwoNodes nodes;
+    private static TwoNodes nodes;
 
-    @BeforeEach
-    void start() {
-        if (!REDIS.running()) {
-            REDIS.start();
-        }
+    @BeforeAll
+    static void startNodes() {
         nodes = new TwoNodes(REDIS, STORE).start();
     }
 
+    /** Each test uses a space of its own; one that killed something leaves it to be started again here. */
+    @BeforeEach
+    void everythingRunning() {
+        if (!REDIS.running()) {
+            REDIS.start();
+        }
+        if (!nodes.b().alive()) {
+            nodes.startB();
+        }
+        await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 200 && nodes.health(nodes.apiB()) == 200);
+    }
+
     @AfterEach
-    void stop() {
+    void closeConnections() {
+        nodes.closeConnections();
+    }
+
+    @AfterAll
+    static void stopNodes() {
         nodes.close();
     }
 
@@ -121,7 +140,7 @@ class MultiNodeEndToEndTest {
         // and Bob, whose node is gone, is gone from the space.
         a.await(ServerMessage.Welcome.class, w -> w.ref() == null, TIMEOUT);
         await().atMost(TIMEOUT).until(() -> a.world().snapshot().person(bob.userId()) == null);
-        assertThat(at(a.world().snapshot().person(carol.userId()), step)).isTrue();
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(carol.userId()), step));
         double[] back = spotNear(a.world().snapshot().self(), alice);
         a.move(back[0], back[1]);
         await().atMost(TIMEOUT).until(() -> at(c.world().snapshot().person(alice.userId()), back));
@@ -135,31 +154,36 @@ class MultiNodeEndToEndTest {
         AuthResponse alice = nodes.register(nodes.apiA(), "alice");
         String space = nodes.apiB().createSpace(bob.accessToken(), "Outage " + UUID.randomUUID(), "public").id();
         Connection b = nodes.join(nodes.apiB(), bob, space);       // node B owns the space
+        var bobHears = new VoiceSetView(b);
         Connection a = nodes.join(nodes.apiA(), alice, space);
-        await().atMost(TIMEOUT).until(() -> b.world().snapshot().person(alice.userId()) != null);
+        var aliceHears = new VoiceSetView(a);
+        await().atMost(TIMEOUT).until(() -> aliceHears.peers().contains(bob.userId())
+                && bobHears.peers().contains(alice.userId()));
 
         REDIS.kill();
         await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 503);
         // Each node keeps serving its own clients: chat is stored and acknowledged...
         a.send(new ChatCommand.Send("space", "said during the outage", "cm-" + UUID.randomUUID(), null, null));
         a.await(ChatEvent.Ack.class, TIMEOUT);
-        // ...and the owner's own people keep moving (nobody else can see it yet).
-        double[] step = spotNear(b.world().snapshot().self(), bob);
-        b.move(step[0], step[1]);
-        b.send(new io.skyscope.protocol.ClientMessage.Ping("p1"));
-        b.await(ServerMessage.Pong.class, TIMEOUT);
+        // ...and Bob walks away on the owning node: his call with Alice ends, but the voice.leave
+        // and his moves cannot reach Alice's node.
+        Person bobAt = b.world().snapshot().self();
+        double[] far = probe(bob).openSpotInLineOfSight(bobAt.x(), bobAt.y(), 400, null, 0);
+        b.move(far[0], far[1]);
+        await().atMost(TIMEOUT).until(() -> bobHears.peers().isEmpty());
+        assertThat(aliceHears.peers()).containsExactly(bob.userId());
         REDIS.start();
 
         // Both nodes subscribe again by themselves; the owner's fresh welcome brings Bob's
-        // position to Alice, and traffic crosses again.
-        await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 200);
-        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(bob.userId()), step));
-        double[] aliceStep = spotNear(a.world().snapshot().self(), alice);
-        await().atMost(TIMEOUT).untilAsserted(() -> {
-            a.move(aliceStep[0], aliceStep[1]);
-            await().atMost(java.time.Duration.ofSeconds(2))
-                    .until(() -> at(b.world().snapshot().person(alice.userId()), aliceStep));
-        });
+        // position to Alice and ends her stale call.
+        await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 200 && nodes.health(nodes.apiB()) == 200);
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(bob.userId()), far));
+        await().atMost(TIMEOUT).until(() -> aliceHears.peers().isEmpty());
+        // Traffic crosses again: Bob walks back, and both are in a call.
+        b.move(bobAt.x(), bobAt.y());
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(bob.userId()), new double[] {bobAt.x(), bobAt.y()}));
+        await().atMost(TIMEOUT).until(() -> aliceHears.peers().contains(bob.userId())
+                && bobHears.peers().contains(alice.userId()));
         a.send(new ChatCommand.Send("space", "after the outage", "cm-" + UUID.randomUUID(), null, null));
         b.await(ChatEvent.Message.class, m -> m.message().text().equals("after the outage"), TIMEOUT);
         // What was said during the outage reaches Bob through history.
@@ -168,11 +192,49 @@ class MultiNodeEndToEndTest {
         assertThat(nodes.b().alive()).isTrue();
     }
 
+    @Test
+    void aRestartedNodesClientsComeBackAndNoAcknowledgedChatIsLostOrDuplicated() {
+        AuthResponse dee = nodes.register(nodes.apiB(), "dee");
+        AuthResponse eve = nodes.register(nodes.apiA(), "eve");
+        String space = nodes.apiA().createSpace(eve.accessToken(), "Restart " + UUID.randomUUID(), "public").id();
+        var fast = new Session.Options(java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(100),
+                java.time.Duration.ofMillis(800));
+        try (var onB = Session.open(nodes.apiB(), new Session.Credentials(dee.username(), nodes.password(dee), null),
+                space, fast);
+             var onA = Session.open(nodes.apiA(), new Session.Credentials(eve.username(), nodes.password(eve), null),
+                     space, fast)) {
+            await().atMost(TIMEOUT).until(() -> onA.snapshot().person(dee.userId()) != null);
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                texts.add("before " + i);
+                onB.say("space", texts.getLast());
+            }
+            nodes.restartB();   // while some of those may still be on their way
+            for (int i = 0; i < 10; i++) {
+                texts.add("during " + i);
+                onB.say("space", texts.getLast());
+            }
+
+            await().atMost(TIMEOUT.multipliedBy(2)).until(() -> onB.reconnects() >= 1
+                    && onB.state() == Session.State.ONLINE && onB.outbox().size() == 0);
+            await().atMost(TIMEOUT).until(() -> onA.snapshot().person(dee.userId()) != null);
+            var history = new ChatApi(nodes.apiA()).spaceMessages(eve.accessToken(), space, "space", null, 100);
+            assertThat(history.messages()).extracting(m -> m.text()).containsExactlyInAnyOrderElementsOf(texts);
+            // Dee's session is present at the space's owner again and moves are seen across nodes.
+            double[] step = spotNear(onB.snapshot().self(), dee);
+            onB.move(step[0], step[1]);
+            await().atMost(TIMEOUT).until(() -> at(onA.snapshot().person(dee.userId()), step));
+        }
+    }
+
     private double[] spotNear(Person me, AuthResponse user) {
+        return probe(user).openSpotInLineOfSight(me.x(), me.y(), 24, null, 0);
+    }
+
+    private MapProbe probe(AuthResponse user) {
         SkyScopeApi api = nodes.apiA();
-        var probe = new MapProbe(api.send("GET", "api/v1/maps/" + SpaceService.DEFAULT_MAP_ID + "?version=1",
+        return new MapProbe(api.send("GET", "api/v1/maps/" + SpaceService.DEFAULT_MAP_ID + "?version=1",
                 user.accessToken(), null, String.class));
-        return probe.openSpotInLineOfSight(me.x(), me.y(), 24, null, 0);
     }
 
     private static boolean at(Person person, double[] spot) {

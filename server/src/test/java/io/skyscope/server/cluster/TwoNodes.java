@@ -66,9 +66,32 @@ final class TwoNodes implements AutoCloseable {
         apiA = new SkyScopeApi(URI.create("http://127.0.0.1:" + a.port() + "/"), http);
     }
 
+    /** Node B's own account of what happened, for the test report. */
+    private void printLogOfB() {
+        b.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("ClusterSpaces"))
+                .forEach(l -> System.out.println("node B: " + l));
+    }
+
     void startB() {
+        if (b != null) {
+            printLogOfB();
+        }
         b = ServerProcess.start(dir.resolve("b"), env, START);
         apiB = new SkyScopeApi(b.base(), http);
+    }
+
+    /** Kills node B (SIGKILL) and starts it again on the same port, as a crashed node restarted by its supervisor. */
+    void restartB() {
+        int port = b.base().getPort();
+        b.kill();
+        printLogOfB();
+        Map<String, String> samePort = new HashMap<>(env);
+        samePort.put("PORT", String.valueOf(port));
+        b = ServerProcess.start(dir.resolve("b"), samePort, START);
+    }
+
+    String password(AuthResponse user) {
+        return "correct horse " + user.username();
     }
 
     private Map<String, String> withDataDir(String node) {
@@ -126,14 +149,18 @@ final class TwoNodes implements AutoCloseable {
         return c;
     }
 
+    /** Closes the connections opened so far (the end of a test). */
+    void closeConnections() {
+        connections.forEach(Connection::abort);
+        connections.clear();
+    }
+
     @Override
     public void close() {
-        connections.forEach(Connection::abort);
+        closeConnections();
         if (b != null) {
             b.close();
-            // Node B's own account of what happened, for the test report.
-            b.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("ClusterSpaces"))
-                    .forEach(l -> System.out.println("node B: " + l));
+            printLogOfB();
         }
         if (a != null) {
             a.close();
