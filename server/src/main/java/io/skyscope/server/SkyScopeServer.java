@@ -9,6 +9,9 @@ import io.skyscope.server.auth.PasswordHasher;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.bus.RedisEventBus;
+import io.skyscope.server.cluster.ClusterSpaces;
+import io.skyscope.server.cluster.RedisConnection;
 import io.skyscope.server.chat.ChatAccess;
 import io.skyscope.server.chat.ChatFanout;
 import io.skyscope.server.chat.ChatHistory;
@@ -49,6 +52,7 @@ import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
 import io.skyscope.server.voice.IceServers;
 import io.skyscope.server.voice.TurnCredentials;
+import io.skyscope.server.world.SpaceDirectory;
 import io.skyscope.server.world.SpaceOwners;
 import io.skyscope.server.ws.ChatHandler;
 import io.skyscope.server.ws.ClientSession;
@@ -65,11 +69,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The composition root: builds configuration → storage → services → bus → world → HTTP with
@@ -100,10 +106,6 @@ public final class SkyScopeServer implements AutoCloseable {
     }
 
     private void boot() {
-        if (config.redisUrl() != null) {
-            throw new ConfigException("REDIS_URL",
-                    "running several nodes over Redis is not available in this version; unset REDIS_URL");
-        }
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -149,10 +151,19 @@ public final class SkyScopeServer implements AutoCloseable {
             }
         }, 1, 60, TimeUnit.MINUTES);
 
-        EventBus bus = new InProcessEventBus();
-        stopOrder.push(bus);
         var metrics = new ServerMetrics();
         stopOrder.push(metrics);
+        RedisClient redis = null;
+        EventBus bus;
+        if (config.redisUrl() == null) {
+            bus = new InProcessEventBus();
+        } else {
+            redis = RedisConnection.client(config.redisUrl());
+            stopOrder.push(redis::close);
+            String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+            bus = new RedisEventBus(redis, nodeId, metrics).start(Duration.ofSeconds(10));
+        }
+        stopOrder.push(bus);
 
         var voiceSettings = new SpaceVoiceSettings(spacesStore, memberships, users, config.voice().spaceDefaults());
         var turn = config.voice().turnSecret() == null ? null : new TurnCredentials(config.voice().turnSecret(),
@@ -160,8 +171,16 @@ public final class SkyScopeServer implements AutoCloseable {
         var iceServers = new IceServers(config.stunUrls(), config.voice().turnUrls(), turn);
         var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers,
                 chatStores.sanctions());
-        var owners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
-        stopOrder.push(owners);
+        var localOwners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
+        final SpaceDirectory owners;
+        if (bus instanceof RedisEventBus redisBus) {
+            var cluster = new ClusterSpaces(localOwners, admission, redisBus, redis, metrics).start();
+            stopOrder.push(cluster);
+            owners = cluster;
+        } else {
+            stopOrder.push(localOwners);
+            owners = localOwners;
+        }
         var sessions = new SessionRegistry(bus);
         var presence = new PresenceHandler(owners, admission);
 

@@ -81,6 +81,8 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
             case ServerMessage.Signal s -> engine.signal(s.from(), s.payload());
             case ServerMessage.VoiceState v -> engine.peerState(v.userId(), v.muted(), v.speaking());
             case ServerMessage.Welcome w -> {
+                // A welcome replaces the voice set too: the server follows it with a voice.join per peer.
+                engine.leaveAll();
                 engine.setIceServers(iceServers(w));
                 Thread.ofVirtual().start(this::loadHearingRadius);
             }

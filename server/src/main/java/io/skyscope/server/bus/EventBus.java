@@ -40,5 +40,15 @@ public interface EventBus extends AutoCloseable {
         public static String user(String userId) {
             return "user:" + userId;
         }
+
+        /** Commands for the owner of a space, wherever it runs (several nodes only). */
+        public static String space(String spaceId) {
+            return "space:" + spaceId;
+        }
+
+        /** Messages for one node (answers to its questions; several nodes only). */
+        public static String node(String nodeId) {
+            return "node:" + nodeId;
+        }
     }
 }

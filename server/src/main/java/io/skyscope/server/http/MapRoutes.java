@@ -9,8 +9,7 @@ import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.world.SpaceCommand;
-import io.skyscope.server.world.SpaceOwner;
-import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.world.SpaceDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -24,10 +23,10 @@ import java.util.function.Function;
 public final class MapRoutes {
     private final MapCatalog maps;
     private final SpaceService spaces;
-    private final SpaceOwners owners;
+    private final SpaceDirectory owners;
     private final Function<Context, AuthenticatedUser> authenticator;
 
-    public MapRoutes(MapCatalog maps, SpaceService spaces, SpaceOwners owners,
+    public MapRoutes(MapCatalog maps, SpaceService spaces, SpaceDirectory owners,
                      Function<Context, AuthenticatedUser> authenticator) {
         this.maps = maps;
         this.spaces = spaces;
@@ -72,12 +71,9 @@ public final class MapRoutes {
             }
             Maps.MapVersion saved = maps.upload(spaceId, read(tmj), images, userId);
             var access = spaces.setMap(userId, spaceId, saved.mapId(), saved.version());
-            SpaceOwner owner = owners.running(spaceId);
-            if (owner != null) {
-                var space = access.space();
-                owner.submit(new SpaceCommand.ReplaceMap(maps.load(saved.mapId(), saved.version()),
-                        new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion())));
-            }
+            var space = access.space();
+            owners.submitIfRunning(spaceId, new SpaceCommand.ReplaceMap(maps.load(saved.mapId(), saved.version()),
+                    new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion())));
             HttpJson.write(ctx, 200, Map.of("spaceId", spaceId, "mapId", saved.mapId(), "mapVersion", saved.version()));
         });
     }

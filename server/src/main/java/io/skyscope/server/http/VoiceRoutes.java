@@ -6,8 +6,7 @@ import io.skyscope.protocol.rest.VoiceSettingsView;
 import io.skyscope.server.auth.AuthenticatedUser;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.world.SpaceCommand;
-import io.skyscope.server.world.SpaceOwner;
-import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.world.SpaceDirectory;
 import java.util.function.Function;
 
 /**
@@ -17,10 +16,10 @@ import java.util.function.Function;
  */
 public final class VoiceRoutes {
     private final SpaceVoiceSettings voice;
-    private final SpaceOwners owners;
+    private final SpaceDirectory owners;
     private final Function<Context, AuthenticatedUser> authenticator;
 
-    public VoiceRoutes(SpaceVoiceSettings voice, SpaceOwners owners, Function<Context, AuthenticatedUser> authenticator) {
+    public VoiceRoutes(SpaceVoiceSettings voice, SpaceDirectory owners, Function<Context, AuthenticatedUser> authenticator) {
         this.voice = voice;
         this.owners = owners;
         this.authenticator = authenticator;
@@ -32,10 +31,7 @@ public final class VoiceRoutes {
         routes.put("/api/v1/spaces/{spaceId}/voice-settings", ctx -> {
             String spaceId = ctx.pathParam("spaceId");
             var settings = voice.update(user(ctx), spaceId, HttpJson.read(ctx, VoiceSettingsView.class));
-            SpaceOwner running = owners.running(spaceId);
-            if (running != null) {
-                running.submit(new SpaceCommand.VoiceSettingsChanged(settings));
-            }
+            owners.submitIfRunning(spaceId, new SpaceCommand.VoiceSettingsChanged(settings));
             HttpJson.write(ctx, 200, SpaceVoiceSettings.view(settings));
         });
     }

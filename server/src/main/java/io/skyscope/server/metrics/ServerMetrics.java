@@ -69,6 +69,11 @@ public final class ServerMetrics implements AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
+    /** Registers a counter (for a component that counts its own events, e.g. the Redis bus). */
+    public Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
     public void connectionOpened() {
         connections.incrementAndGet();
     }

@@ -8,6 +8,8 @@ final class Occupant {
     final String userId;
     final Mover mover;
     String sessionId;
+    /** The ICE servers their welcome offered, offered again when the welcome is resent. */
+    java.util.List<io.skyscope.protocol.ServerMessage.IceServer> iceServers = java.util.List.of();
     String displayName;
     String avatar;
     Status status;

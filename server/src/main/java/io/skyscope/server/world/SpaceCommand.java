@@ -8,6 +8,14 @@ public sealed interface SpaceCommand {
     record Join(JoinRequest request) implements SpaceCommand {
     }
 
+    /** A join only if the user is not present (a node telling the owner who it serves). */
+    record Rejoin(JoinRequest request) implements SpaceCommand {
+    }
+
+    /** Everyone present gets a welcome again (what they were sent may have been lost). */
+    record WelcomeAgain() implements SpaceCommand {
+    }
+
     record Leave(String userId, String sessionId, String ref) implements SpaceCommand {
     }
 

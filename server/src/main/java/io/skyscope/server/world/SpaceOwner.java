@@ -124,6 +124,25 @@ public final class SpaceOwner implements AutoCloseable {
                     send(j.request().userId(), new ServerMessage.StageSpeaker(speaker, true));
                 }
             }
+            case SpaceCommand.Rejoin r -> {
+                if (!state.contains(r.request().userId())) {
+                    var q = r.request();
+                    // Nobody is waiting for this welcome: it answers no request of the client's.
+                    handle(new SpaceCommand.Join(new JoinRequest(q.userId(), q.sessionId(), q.displayName(), q.avatar(),
+                            q.status(), q.statusText(), null, q.iceServers())));
+                }
+            }
+            case SpaceCommand.WelcomeAgain w -> {
+                deliver(state.welcomeAgain());
+                List<Delivery> out = new ArrayList<>();
+                state.voice().rejoinAll(state.userIds(), out);
+                deliver(out);
+                for (String userId : state.userIds()) {
+                    for (String speaker : state.voice().engine().speakers()) {
+                        send(userId, new ServerMessage.StageSpeaker(speaker, true));
+                    }
+                }
+            }
             case SpaceCommand.Leave l -> {
                 state.leave(l.userId(), l.sessionId());
                 if (l.ref() != null) {

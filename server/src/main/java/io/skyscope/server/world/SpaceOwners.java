@@ -5,7 +5,11 @@ import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.metrics.ServerMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds or starts the owner of a space on this node, and stops owners of spaces that stayed empty.
- * Thread-safe: called from every session thread.
+ * On a single node it is the {@link SpaceDirectory}; among several nodes it runs the spaces this
+ * node holds the lease of. Thread-safe: called from every session thread.
  */
-public final class SpaceOwners implements AutoCloseable {
+public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpaceOwners.class);
 
     private final SpaceLoader loader;
@@ -27,6 +32,7 @@ public final class SpaceOwners implements AutoCloseable {
     private final Clock clock;
     private final Duration idleStop;
     private final Map<String, SpaceOwner> owners = new ConcurrentHashMap<>();
+    private volatile Consumer<String> stopped = id -> { };
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("space-reaper").daemon().factory());
 
@@ -45,6 +51,11 @@ public final class SpaceOwners implements AutoCloseable {
                 () -> owners.values().stream().mapToInt(SpaceOwner::voiceLinks).sum());
     }
 
+    /** Told (on the reaper's thread) of each space whose owner stopped for staying empty. */
+    public void onIdleStop(Consumer<String> listener) {
+        this.stopped = listener;
+    }
+
     public SpaceOwners start() {
         reaper.scheduleWithFixedDelay(this::stopIdle, 30, 30, TimeUnit.SECONDS);
         return this;
@@ -52,6 +63,14 @@ public final class SpaceOwners implements AutoCloseable {
 
     /** The owner of a space, started if needed. Throws ApiException if the space does not exist. */
     public SpaceOwner owner(String spaceId) {
+        return owner(spaceId, o -> { });
+    }
+
+    /**
+     * The owner of a space, started if needed; a new owner is handed to {@code starting} before
+     * anyone else can reach it (to queue its first commands).
+     */
+    public SpaceOwner owner(String spaceId, Consumer<SpaceOwner> starting) {
         SpaceOwner existing = owners.get(spaceId);
         if (existing != null) {
             return existing;
@@ -61,8 +80,35 @@ public final class SpaceOwners implements AutoCloseable {
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
             var state = new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock);
             loaded.stageSpeakers().forEach(userId -> state.voice().engine().speaker(userId, true));
-            return new SpaceOwner(state, bus, metrics, tuning.tickMillis()).start();
+            var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis());
+            starting.accept(owner);
+            return owner.start();
         });
+    }
+
+    @Override
+    public boolean submit(String spaceId, SpaceCommand command) {
+        // The owner may have just been stopped for being empty; a fresh one takes the command.
+        return owner(spaceId).submit(command) || owner(spaceId).submit(command);
+    }
+
+    @Override
+    public void submitIfRunning(String spaceId, SpaceCommand command) {
+        SpaceOwner owner = owners.get(spaceId);
+        if (owner != null) {
+            owner.submit(command);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<String>> people(String spaceId, PeopleQuery query) {
+        SpaceOwner owner = owners.get(spaceId);
+        return owner == null ? CompletableFuture.completedFuture(query.nobody()) : owner.ask(query::apply);
+    }
+
+    /** The ids of the spaces with an owner on this node. */
+    public Set<String> spaceIds() {
+        return Set.copyOf(owners.keySet());
     }
 
     /** The running owner of a space, or null. */
@@ -89,6 +135,7 @@ public final class SpaceOwners implements AutoCloseable {
             if (owner.emptySinceMillis() < cutoff) {
                 LOG.info("space {}: empty, stopping owner", owner.spaceId());
                 owner.close();
+                stopped.accept(owner.spaceId());
                 return true;
             }
             return false;

@@ -118,12 +118,51 @@ public final class SpaceState {
             joined.add(o.person());
         }
         o.sessionId = request.sessionId();
+        o.iceServers = request.iceServers();
         o.lastActivityMillis = now;
+        return welcome(o, request.ref());
+    }
+
+    /**
+     * A welcome for everyone present, as if each had just joined: sent again when some of what
+     * the space said may have been lost on the way (the bus between nodes was down), since a
+     * welcome replaces everything its receiver knew of the people present.
+     */
+    public List<Delivery> welcomeAgain() {
+        return occupants.values().stream().map(o -> new Delivery(o.userId, welcome(o, null))).toList();
+    }
+
+    private ServerMessage.Welcome welcome(Occupant o, String ref) {
         List<Person> people = occupants.values().stream().map(Occupant::person).toList();
         var rules = new ServerMessage.WorldRules(tuning.tickMillis(), tuning.interestRadius(),
                 tuning.maxSpeed(), tuning.idleAwaySeconds());
-        return new ServerMessage.Welcome(request.ref(), Limits.PROTOCOL_VERSION, o.person(), info, rules,
-                people, now, request.iceServers());
+        return new ServerMessage.Welcome(ref, Limits.PROTOCOL_VERSION, o.person(), info, rules,
+                people, clock.millis(), o.iceServers);
+    }
+
+    /** Where everyone present stands: userId → {x, y}. */
+    public Map<String, double[]> positions() {
+        Map<String, double[]> at = new LinkedHashMap<>();
+        occupants.values().forEach(o -> at.put(o.userId, new double[] {o.x(), o.y()}));
+        return at;
+    }
+
+    /**
+     * Positions people had before this owner started (another node owned the space): someone who
+     * joins again starts there, if it is walkable, instead of at the spawn.
+     */
+    public void rememberPositions(Map<String, double[]> positions) {
+        positions.forEach((userId, at) -> {
+            if (!occupants.containsKey(userId)) {
+                lastPositions.put(userId, at);
+            }
+        });
+    }
+
+    /** The session the user is present with, or null. */
+    public String sessionOf(String userId) {
+        Occupant o = occupants.get(userId);
+        return o == null ? null : o.sessionId;
     }
 
     /** Removes the user if {@code sessionId} is still theirs (a replaced connection leaves nothing). */

@@ -93,6 +93,31 @@ final class SpaceVoice {
     }
 
     /**
+     * Everyone was sent a welcome again, which ends every call on the client's side: each person
+     * gets a {@code voice.join} for every peer in their voice set (and the peer's flags), so that
+     * all calls start afresh from the voice sets as they are now.
+     */
+    void rejoinAll(List<String> userIds, List<Delivery> out) {
+        long now = clock.millis();
+        for (String userId : userIds) {
+            for (var entry : engine.links(userId).entrySet()) {
+                String peer = entry.getKey();
+                var link = entry.getValue();
+                boolean userOffers = userId.compareTo(peer) < 0;
+                out.add(new Delivery(userId, new ServerMessage.VoiceJoin(peer, userOffers, link.reason().wireName(),
+                        link.direction(userId))));
+                var peerState = states.get(peer);
+                if (peerState != null) {
+                    out.add(new Delivery(userId, peerState));
+                }
+                if (!userOffers) {
+                    awaitingAnswer.put(userId + "|" + peer, now);
+                }
+            }
+        }
+    }
+
+    /**
      * Relays a signal if {@code from} and {@code to} are in each other's voice set right now, else
      * refuses it. Returns the link's set-up time if this was the answerer's first signal.
      */

@@ -31,6 +31,9 @@ public final class ClientSession {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     static final int OUTBOUND_CAPACITY = 2048;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** Set when the socket reported its end (the close handshake finished or the connection dropped). */
+    private volatile boolean gone;
 
     private final String id;
     private final String userId;
@@ -151,7 +154,10 @@ public final class ClientSession {
         }
     }
 
-    /** Closes at once, dropping anything queued. */
+    /**
+     * Closes at once, dropping anything queued. A close frame waits behind frames the client has
+     * not read; if the connection is still open after {@link #CLOSE_GRACE}, it is cut.
+     */
     public void closeNow(int code, String reason) {
         if (closing.compareAndSet(false, true)) {
             outbound.clear();
@@ -159,11 +165,24 @@ public final class ClientSession {
             if (sender != null) {
                 sender.interrupt();
             }
+            Thread.ofVirtual().name("ws-cut-" + id).start(() -> {
+                try {
+                    Thread.sleep(CLOSE_GRACE);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!gone) {
+                    LOG.info("user {} session {}: no close handshake within {}, cutting the connection", userId, id,
+                            CLOSE_GRACE);
+                    socket.disconnect();
+                }
+            });
         }
     }
 
     /** The socket is gone: stop the sender thread. */
     public void closed() {
+        gone = true;
         closing.set(true);
         outbound.clear();
         if (sender != null) {

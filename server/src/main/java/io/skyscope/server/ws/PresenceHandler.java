@@ -5,18 +5,17 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.world.SpaceGate;
 import io.skyscope.server.world.SpaceCommand;
-import io.skyscope.server.world.SpaceOwner;
-import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.world.SpaceDirectory;
 
 /**
  * Handles the world family of messages (join, leave, move, status) by handing them to the owner
  * of the session's space. Called on the session's inbound thread.
  */
 public final class PresenceHandler {
-    private final SpaceOwners owners;
+    private final SpaceDirectory owners;
     private final SpaceGate access;
 
-    public PresenceHandler(SpaceOwners owners, SpaceGate access) {
+    public PresenceHandler(SpaceDirectory owners, SpaceGate access) {
         this.owners = owners;
         this.access = access;
     }
@@ -62,10 +61,7 @@ public final class PresenceHandler {
     private void leaveQuietly(ClientSession session) {
         String spaceId = session.spaceId();
         if (spaceId != null) {
-            SpaceOwner owner = owners.running(spaceId);
-            if (owner != null) {
-                owner.submit(new SpaceCommand.Leave(session.userId(), session.id(), null));
-            }
+            owners.submitIfRunning(spaceId, new SpaceCommand.Leave(session.userId(), session.id(), null));
             session.spaceId(null);
         }
     }
@@ -79,11 +75,7 @@ public final class PresenceHandler {
     }
 
     private void submit(String spaceId, SpaceCommand command) {
-        if (owners.owner(spaceId).submit(command)) {
-            return;
-        }
-        // The owner may have just been stopped for being empty; a fresh one takes the command.
-        if (!owners.owner(spaceId).submit(command)) {
+        if (!owners.submit(spaceId, command)) {
             throw ApiException.unavailable("space " + spaceId + " is busy; try again");
         }
     }

@@ -4,7 +4,7 @@ import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.world.SpaceCommand;
-import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.world.SpaceDirectory;
 
 /**
  * Handles the voice family (signal, voice.state, stage.speaker) by handing it to the owner of the
@@ -13,10 +13,10 @@ import io.skyscope.server.world.SpaceOwners;
  * session's inbound thread.
  */
 public final class VoiceHandler {
-    private final SpaceOwners owners;
+    private final SpaceDirectory owners;
     private final SpaceVoiceSettings voice;
 
-    public VoiceHandler(SpaceOwners owners, SpaceVoiceSettings voice) {
+    public VoiceHandler(SpaceDirectory owners, SpaceVoiceSettings voice) {
         this.owners = owners;
         this.voice = voice;
     }
@@ -35,7 +35,7 @@ public final class VoiceHandler {
                 yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());
             }
         };
-        if (!owners.owner(spaceId).submit(forOwner)) {
+        if (!owners.submit(spaceId, forOwner)) {
             throw ApiException.unavailable("space " + spaceId + " is busy; try again");
         }
     }

@@ -5,8 +5,7 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.store.Users;
 import io.skyscope.server.world.SpaceCommand;
-import io.skyscope.server.world.SpaceOwner;
-import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.world.SpaceDirectory;
 
 /**
  * Brings account changes made over REST into the world: a new name, avatar or status reaches the
@@ -14,9 +13,9 @@ import io.skyscope.server.world.SpaceOwners;
  */
 public final class WorldAccountEvents implements AuthRoutes.AccountEvents {
     private final SessionRegistry sessions;
-    private final SpaceOwners owners;
+    private final SpaceDirectory owners;
 
-    public WorldAccountEvents(SessionRegistry sessions, SpaceOwners owners) {
+    public WorldAccountEvents(SessionRegistry sessions, SpaceDirectory owners) {
         this.sessions = sessions;
         this.owners = owners;
     }
@@ -27,11 +26,9 @@ public final class WorldAccountEvents implements AuthRoutes.AccountEvents {
         if (session == null || session.spaceId() == null) {
             return;
         }
-        SpaceOwner owner = owners.running(session.spaceId());
-        if (owner != null) {
-            owner.submit(new SpaceCommand.Profile(user.id(), user.displayName(), user.avatar()));
-            owner.submit(new SpaceCommand.SetStatus(user.id(), user.status(), user.statusText(), null));
-        }
+        owners.submitIfRunning(session.spaceId(), new SpaceCommand.Profile(user.id(), user.displayName(), user.avatar()));
+        owners.submitIfRunning(session.spaceId(), new SpaceCommand.SetStatus(user.id(), user.status(), user.statusText(),
+                null));
     }
 
     @Override

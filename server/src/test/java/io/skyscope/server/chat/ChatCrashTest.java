@@ -15,6 +15,7 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.MessagePage;
 import io.skyscope.server.testing.EmbeddedMongo;
+import io.skyscope.server.testing.ServerProcess;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

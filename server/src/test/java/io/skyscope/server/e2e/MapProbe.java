@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Finds places on the served map for tests: a free step, a wall within reach. */
-final class MapProbe {
+public final class MapProbe {
     private final TiledMap map;
 
-    MapProbe(String tmj) {
+    public MapProbe(String tmj) {
         this.map = TiledMapParser.parse(tmj.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -61,7 +61,7 @@ final class MapProbe {
      * An open-space point (in no map area) {@code distance} px from (x, y) in a straight, clear
      * line, at least {@code separation} px from {@code avoid} (if given).
      */
-    double[] openSpotInLineOfSight(double x, double y, double distance, double[] avoid, double separation) {
+    public double[] openSpotInLineOfSight(double x, double y, double distance, double[] avoid, double separation) {
         for (int degrees = 0; degrees < 360; degrees += 5) {
             double tx = x + Math.cos(Math.toRadians(degrees)) * distance;
             double ty = y + Math.sin(Math.toRadians(degrees)) * distance;

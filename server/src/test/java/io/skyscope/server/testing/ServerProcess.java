@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,27 +17,28 @@ import java.util.regex.Pattern;
 /**
  * The server as a separate operating-system process ({@code ServerMain} on this test's class
  * path), so a test can kill it as hard as a power cut would: {@link #kill()} is SIGKILL on Linux.
- * Its output goes to a file in the data directory.
+ * It listens on a free port of 127.0.0.1 unless {@code env} sets {@code PORT}; its output goes to
+ * a file in the data directory ({@link #log()}). Environment variables in {@code env} (e.g.
+ * {@code REDIS_URL}, {@code MONGO_URI}, {@code JWT_SECRET}) configure it as in production.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern RUNNING = Pattern.compile("SkyScope is running at (http://[^/ ]+/)");
 
     private final Process process;
     private final URI base;
+    private final Path log;
 
-    private ServerProcess(Process process, URI base) {
+    private ServerProcess(Process process, URI base, Path log) {
         this.process = process;
         this.base = base;
+        this.log = log;
     }
 
-    /** Starts the server on a free port with its data in {@code dataDir}; returns once it listens. */
-    static ServerProcess start(Path dataDir, Map<String, String> env, Duration timeout) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    /** Starts the server with its data in {@code dataDir}; returns once it listens. */
+    public static ServerProcess start(Path dataDir, Map<String, String> env, Duration timeout) {
         Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
-        var builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", classPath, "io.skyscope.server.ServerMain"))
+        var builder = new ProcessBuilder(List.of(Processes.java(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                "-cp", Processes.testClassPath(), "io.skyscope.server.ServerMain"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DATA_DIR", dataDir.toString());
@@ -68,21 +69,38 @@ final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw e;
         }
-        return new ServerProcess(process, base.get());
+        return new ServerProcess(process, base.get(), log);
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
-    /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
-    void kill() {
-        process.destroyForcibly();
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** What the server printed so far. */
+    public String log() {
         try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
+    public void kill() {
+        Processes.kill(process);
+    }
+
+    /** SIGTERM: the server shuts down in order, as on a planned restart. */
+    public void stop() {
+        Processes.stop(process);
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.skyscope.server.world;
+
+import io.skyscope.server.world.map.AreaKind;
+import io.skyscope.server.world.map.MapArea;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A question about who is in a space, answered by the space's owner from its own positions; a
+ * record, so it can travel to the owner's node.
+ *
+ * <p>{@link Kind#NEARBY}: someone standing in a closed room (a meeting room or a silent zone)
+ * reaches everyone in that room and nobody outside it; anyone else reaches the people within the
+ * space's hearing radius (voice's join radius, uncapped) who are not inside such a room. The user
+ * asked about is always included.
+ */
+public record PeopleQuery(Kind kind, String userId) {
+
+    public enum Kind { PRESENT, NEARBY }
+
+    public static PeopleQuery present() {
+        return new PeopleQuery(Kind.PRESENT, null);
+    }
+
+    public static PeopleQuery nearby(String userId) {
+        return new PeopleQuery(Kind.NEARBY, userId);
+    }
+
+    /** The answer; run on the owner's thread. */
+    public List<String> apply(SpaceState state) {
+        return switch (kind) {
+            case PRESENT -> state.userIds();
+            case NEARBY -> nearby(state, userId, state.voiceSettings().joinRadius());
+        };
+    }
+
+    /** What the owner answers while nobody is known to be there. */
+    public List<String> nobody() {
+        return kind == Kind.NEARBY ? List.of(userId) : List.of();
+    }
+
+    public static List<String> nearby(SpaceState state, String userId, double radius) {
+        Optional<MapArea> room = state.areaOf(userId).filter(PeopleQuery::closed);
+        List<String> result = new ArrayList<>();
+        result.add(userId);
+        if (room.isPresent()) {
+            state.inArea(room.get()).stream().filter(id -> !id.equals(userId)).forEach(result::add);
+        } else {
+            for (String id : state.within(userId, radius)) {
+                if (state.areaOf(id).filter(PeopleQuery::closed).isEmpty()) {
+                    result.add(id);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static boolean closed(MapArea area) {
+        return area.kind() == AreaKind.MEETING_ROOM || area.kind() == AreaKind.SILENT_ZONE;
+    }
+}

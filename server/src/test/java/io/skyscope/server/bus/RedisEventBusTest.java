@@ -1,0 +1,119 @@
+package io.skyscope.server.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.skyscope.server.cluster.RedisConnection;
+import io.skyscope.server.metrics.ServerMetrics;
+import io.skyscope.server.testing.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
+
+/** Two nodes' buses over a real Redis server, which the test kills and brings back. */
+class RedisEventBusTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @RegisterExtension
+    static final RedisServer REDIS = new RedisServer();
+
+    private RedisClient clientA;
+    private RedisClient clientB;
+    private RedisEventBus a;
+    private RedisEventBus b;
+    private final AtomicInteger connectsA = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        if (!REDIS.running()) {
+            REDIS.start();
+        }
+        clientA = RedisConnection.client(REDIS.url());
+        clientB = RedisConnection.client(REDIS.url());
+        a = new RedisEventBus(clientA, "a", new ServerMetrics());
+        a.onConnected(connectsA::incrementAndGet);
+        a.start(WAIT);
+        b = new RedisEventBus(clientB, "b", new ServerMetrics()).start(WAIT);
+        await().atMost(WAIT).until(() -> a.healthy() && b.healthy());
+    }
+
+    @AfterEach
+    void stop() {
+        a.close();
+        b.close();
+        clientA.close();
+        clientB.close();
+    }
+
+    @Test
+    void deliversToTheOtherNodeAndToItsOwnListenersOnce() {
+        List<String> onA = new CopyOnWriteArrayList<>();
+        List<String> onB = new CopyOnWriteArrayList<>();
+        a.subscribe("user:1", onA::add);
+        b.subscribe("user:1", onB::add);
+        awaitDelivery(b, "user:1", onA);
+
+        a.publish("user:1", "hello");
+
+        await().atMost(WAIT).until(() -> onB.contains("hello"));
+        assertThat(onA).containsOnlyOnce("hello");
+    }
+
+    @Test
+    void aClosedSubscriptionReceivesNothingMore() {
+        List<String> onB = new CopyOnWriteArrayList<>();
+        var subscription = b.subscribe("user:2", onB::add);
+        awaitDelivery(a, "user:2", onB);
+        subscription.close();
+        List<String> later = new CopyOnWriteArrayList<>();
+        b.subscribe("user:other", later::add);
+        awaitDelivery(a, "user:other", later);
+
+        a.publish("user:2", "after");
+        a.publish("user:other", "marker");
+
+        await().atMost(WAIT).until(() -> later.contains("marker"));
+        assertThat(onB).doesNotContain("after");
+    }
+
+    @Test
+    void subscribesAgainByItselfWhenRedisComesBack() {
+        List<String> onB = new CopyOnWriteArrayList<>();
+        b.subscribe("user:3", onB::add);
+        awaitDelivery(a, "user:3", onB);
+        List<String> onA = new CopyOnWriteArrayList<>();
+        a.subscribe("user:3", onA::add);
+        int connectsBefore = connectsA.get();
+
+        REDIS.kill();
+        await().atMost(WAIT).until(() -> !a.healthy() && !b.healthy());
+        a.publish("user:3", "while away");
+        // A topic first subscribed during the outage is subscribed on the next connection.
+        List<String> lateOnB = new CopyOnWriteArrayList<>();
+        b.subscribe("user:late", lateOnB::add);
+        REDIS.start();
+
+        await().atMost(WAIT).until(() -> a.healthy() && b.healthy());
+        await().atMost(WAIT).until(() -> connectsA.get() > connectsBefore);
+        assertThat(onA).contains("while away"); // its own node's listeners still got it
+        awaitDelivery(a, "user:3", onB);
+        awaitDelivery(a, "user:late", lateOnB);
+        assertThat(onB).doesNotContain("while away"); // Redis pub/sub keeps nothing for later
+    }
+
+    /** Publishes probes until one arrives: subscriptions take effect asynchronously. */
+    private static void awaitDelivery(RedisEventBus from, String topic, List<String> received) {
+        AtomicInteger n = new AtomicInteger();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            from.publish(topic, "probe-" + n.incrementAndGet());
+            return received.stream().anyMatch(m -> m.startsWith("probe-"));
+        });
+        received.removeIf(m -> m.startsWith("probe-"));
+    }
+}

@@ -1,0 +1,243 @@
+package io.skyscope.server.cluster;
+
+import static io.skyscope.server.cluster.TwoNodes.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.skyscope.client.ChatApi;
+import io.skyscope.client.Connection;
+import io.skyscope.client.Session;
+import io.skyscope.client.SkyScopeApi;
+import io.skyscope.protocol.ChatCommand;
+import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.server.e2e.MapProbe;
+import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.testing.RedisServer;
+import io.skyscope.server.testing.StoreProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two server nodes, one of them a separate process, sharing a real Redis server and a store
+ * process: people on different nodes in the same space see each other move, chat, get voice
+ * events and exchange signals; when the owning node dies another takes the space over; when
+ * Redis dies and comes back, the nodes resubscribe and converge.
+ */
+class MultiNodeEndToEndTest {
+    @RegisterExtension
+    static final RedisServer REDIS = new RedisServer();
+    @RegisterExtension
+    static final StoreProcess STORE = new StoreProcess();
+
+    private static TwoNodes nodes;
+
+    @BeforeAll
+    static void startNodes() {
+        nodes = new TwoNodes(REDIS, STORE).start();
+    }
+
+    /** Each test uses a space of its own; one that killed something leaves it to be started again here. */
+    @BeforeEach
+    void everythingRunning() {
+        if (!REDIS.running()) {
+            REDIS.start();
+        }
+        if (!nodes.b().alive()) {
+            nodes.startB();
+        }
+        await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 200 && nodes.health(nodes.apiB()) == 200);
+    }
+
+    @AfterEach
+    void closeConnections() {
+        nodes.closeConnections();
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodes.close();
+    }
+
+    @Test
+    void peopleOnDifferentNodesSeeHearAndChatWithEachOther() {
+        AuthResponse bob = nodes.register(nodes.apiB(), "bob");
+        AuthResponse alice = nodes.register(nodes.apiA(), "alice");
+        String space = nodes.apiB().createSpace(bob.accessToken(), "Across " + UUID.randomUUID(), "public").id();
+        Connection b = nodes.join(nodes.apiB(), bob, space);       // node B owns the space
+        Connection a = nodes.join(nodes.apiA(), alice, space);     // node A forwards to it
+
+        assertThat(a.world().snapshot().person(bob.userId())).isNotNull();
+        await().atMost(TIMEOUT).until(() -> b.world().snapshot().person(alice.userId()) != null);
+
+        // Moves cross in both directions.
+        double[] step = spotNear(a.world().snapshot().self(), alice);
+        a.move(step[0], step[1]);
+        await().atMost(TIMEOUT).until(() -> at(b.world().snapshot().person(alice.userId()), step));
+        double[] other = spotNear(b.world().snapshot().self(), bob);
+        b.move(other[0], other[1]);
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(bob.userId()), other));
+
+        // Standing close: one voice.join each, exactly one offerer, and signals pass between nodes.
+        var toAlice = a.await(ServerMessage.VoiceJoin.class, j -> j.peerId().equals(bob.userId()), TIMEOUT);
+        var toBob = b.await(ServerMessage.VoiceJoin.class, j -> j.peerId().equals(alice.userId()), TIMEOUT);
+        assertThat(toAlice.offerer()).isNotEqualTo(toBob.offerer());
+        var offer = JsonNodeFactory.instance.objectNode().put("type", "offer").put("sdp", "v=0 test");
+        Connection offerer = toAlice.offerer() ? a : b;
+        Connection answerer = toAlice.offerer() ? b : a;
+        String answererId = toAlice.offerer() ? bob.userId() : alice.userId();
+        offerer.send(new VoiceCommand.Signal(answererId, offer, null));
+        var relayed = answerer.await(ServerMessage.Signal.class, TIMEOUT);
+        assertThat(relayed.payload()).isEqualTo(offer);
+        // A signal to someone not in the voice set is refused, across nodes too.
+        AuthResponse stranger = nodes.register(nodes.apiA(), "stranger");
+        a.send(new VoiceCommand.Signal(stranger.userId(), offer, "sig-x"));
+        var refused = a.await(ServerMessage.Error.class, e -> "sig-x".equals(e.ref()), TIMEOUT);
+        assertThat(refused.code()).isEqualTo("not_in_voice_set");
+
+        // Space chat from either node reaches the other.
+        a.send(new ChatCommand.Send("space", "hello from A", "cm-" + UUID.randomUUID(), null, null));
+        a.await(ChatEvent.Ack.class, TIMEOUT);
+        var heard = b.await(ChatEvent.Message.class, m -> m.message().text().equals("hello from A"), TIMEOUT);
+        assertThat(heard.message().senderId()).isEqualTo(alice.userId());
+        b.send(new ChatCommand.Send("space", "hello from B", "cm-" + UUID.randomUUID(), null, null));
+        a.await(ChatEvent.Message.class, m -> m.message().text().equals("hello from B"), TIMEOUT);
+    }
+
+    @Test
+    void whenTheOwningNodeDiesAnotherTakesTheSpaceOver() {
+        AuthResponse bob = nodes.register(nodes.apiB(), "bob");
+        AuthResponse alice = nodes.register(nodes.apiA(), "alice");
+        AuthResponse carol = nodes.register(nodes.apiA(), "carol");
+        String space = nodes.apiB().createSpace(bob.accessToken(), "Failover " + UUID.randomUUID(), "public").id();
+        nodes.join(nodes.apiB(), bob, space);                      // node B owns the space
+        Connection a = nodes.join(nodes.apiA(), alice, space);
+        Connection c = nodes.join(nodes.apiA(), carol, space);
+        await().atMost(TIMEOUT).until(() -> a.world().snapshot().person(carol.userId()) != null);
+        double[] step = spotNear(c.world().snapshot().self(), carol);
+        c.move(step[0], step[1]);
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(carol.userId()), step));
+        // The owner saves positions every second, for whoever owns the space next.
+        try (var redis = RedisConnection.client(REDIS.url())) {
+            await().atMost(TIMEOUT).until(() -> (step[0] + "," + step[1]).equals(
+                    redis.hget("skyscope:space-positions:" + space, carol.userId())));
+        }
+
+        nodes.b().kill();
+
+        // Node A takes the lease once it expires, welcomes its people again where they stood,
+        // and Bob, whose node is gone, is gone from the space.
+        a.await(ServerMessage.Welcome.class, w -> w.ref() == null, TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> a.world().snapshot().person(bob.userId()) == null);
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(carol.userId()), step));
+        double[] back = spotNear(a.world().snapshot().self(), alice);
+        a.move(back[0], back[1]);
+        await().atMost(TIMEOUT).until(() -> at(c.world().snapshot().person(alice.userId()), back));
+        c.send(new ChatCommand.Send("space", "still here", "cm-" + UUID.randomUUID(), null, null));
+        a.await(ChatEvent.Message.class, m -> m.message().text().equals("still here"), TIMEOUT);
+    }
+
+    @Test
+    void afterARedisOutageNodesResubscribeAndConverge() {
+        AuthResponse bob = nodes.register(nodes.apiB(), "bob");
+        AuthResponse alice = nodes.register(nodes.apiA(), "alice");
+        String space = nodes.apiB().createSpace(bob.accessToken(), "Outage " + UUID.randomUUID(), "public").id();
+        Connection b = nodes.join(nodes.apiB(), bob, space);       // node B owns the space
+        var bobHears = new VoiceSetView(b);
+        Connection a = nodes.join(nodes.apiA(), alice, space);
+        var aliceHears = new VoiceSetView(a);
+        await().atMost(TIMEOUT).until(() -> aliceHears.peers().contains(bob.userId())
+                && bobHears.peers().contains(alice.userId()));
+
+        REDIS.kill();
+        await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 503);
+        // Each node keeps serving its own clients: chat is stored and acknowledged...
+        a.send(new ChatCommand.Send("space", "said during the outage", "cm-" + UUID.randomUUID(), null, null));
+        a.await(ChatEvent.Ack.class, TIMEOUT);
+        // ...and Bob walks away on the owning node: his call with Alice ends, but the voice.leave
+        // and his moves cannot reach Alice's node.
+        Person bobAt = b.world().snapshot().self();
+        double[] far = probe(bob).openSpotInLineOfSight(bobAt.x(), bobAt.y(), 400, null, 0);
+        b.move(far[0], far[1]);
+        await().atMost(TIMEOUT).until(() -> bobHears.peers().isEmpty());
+        assertThat(aliceHears.peers()).containsExactly(bob.userId());
+        REDIS.start();
+
+        // Both nodes subscribe again by themselves; the owner's fresh welcome brings Bob's
+        // position to Alice and ends her stale call.
+        await().atMost(TIMEOUT).until(() -> nodes.health(nodes.apiA()) == 200 && nodes.health(nodes.apiB()) == 200);
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(bob.userId()), far));
+        await().atMost(TIMEOUT).until(() -> aliceHears.peers().isEmpty());
+        // Traffic crosses again: Bob walks back, and both are in a call.
+        b.move(bobAt.x(), bobAt.y());
+        await().atMost(TIMEOUT).until(() -> at(a.world().snapshot().person(bob.userId()), new double[] {bobAt.x(), bobAt.y()}));
+        await().atMost(TIMEOUT).until(() -> aliceHears.peers().contains(bob.userId())
+                && bobHears.peers().contains(alice.userId()));
+        a.send(new ChatCommand.Send("space", "after the outage", "cm-" + UUID.randomUUID(), null, null));
+        b.await(ChatEvent.Message.class, m -> m.message().text().equals("after the outage"), TIMEOUT);
+        // What was said during the outage reaches Bob through history.
+        var history = new ChatApi(nodes.apiB()).spaceMessages(bob.accessToken(), space, "space", null, 50);
+        assertThat(history.messages()).extracting(m -> m.text()).contains("said during the outage", "after the outage");
+        assertThat(nodes.b().alive()).isTrue();
+    }
+
+    @Test
+    void aRestartedNodesClientsComeBackAndNoAcknowledgedChatIsLostOrDuplicated() {
+        AuthResponse dee = nodes.register(nodes.apiB(), "dee");
+        AuthResponse eve = nodes.register(nodes.apiA(), "eve");
+        String space = nodes.apiA().createSpace(eve.accessToken(), "Restart " + UUID.randomUUID(), "public").id();
+        var fast = new Session.Options(java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(100),
+                java.time.Duration.ofMillis(800));
+        try (var onB = Session.open(nodes.apiB(), new Session.Credentials(dee.username(), nodes.password(dee), null),
+                space, fast);
+             var onA = Session.open(nodes.apiA(), new Session.Credentials(eve.username(), nodes.password(eve), null),
+                     space, fast)) {
+            await().atMost(TIMEOUT).until(() -> onA.snapshot().person(dee.userId()) != null);
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                texts.add("before " + i);
+                onB.say("space", texts.getLast());
+            }
+            nodes.restartB();   // while some of those may still be on their way
+            for (int i = 0; i < 10; i++) {
+                texts.add("during " + i);
+                onB.say("space", texts.getLast());
+            }
+
+            await().atMost(TIMEOUT.multipliedBy(2)).until(() -> onB.reconnects() >= 1
+                    && onB.state() == Session.State.ONLINE && onB.outbox().size() == 0);
+            await().atMost(TIMEOUT).until(() -> onA.snapshot().person(dee.userId()) != null);
+            var history = new ChatApi(nodes.apiA()).spaceMessages(eve.accessToken(), space, "space", null, 100);
+            assertThat(history.messages()).extracting(m -> m.text()).containsExactlyInAnyOrderElementsOf(texts);
+            // Dee's session is present at the space's owner again and moves are seen across nodes.
+            double[] step = spotNear(onB.snapshot().self(), dee);
+            onB.move(step[0], step[1]);
+            await().atMost(TIMEOUT).until(() -> at(onA.snapshot().person(dee.userId()), step));
+        }
+    }
+
+    private double[] spotNear(Person me, AuthResponse user) {
+        return probe(user).openSpotInLineOfSight(me.x(), me.y(), 24, null, 0);
+    }
+
+    private MapProbe probe(AuthResponse user) {
+        SkyScopeApi api = nodes.apiA();
+        return new MapProbe(api.send("GET", "api/v1/maps/" + SpaceService.DEFAULT_MAP_ID + "?version=1",
+                user.accessToken(), null, String.class));
+    }
+
+    private static boolean at(Person person, double[] spot) {
+        return person != null && Math.abs(person.x() - spot[0]) < 0.5 && Math.abs(person.y() - spot[1]) < 0.5;
+    }
+}

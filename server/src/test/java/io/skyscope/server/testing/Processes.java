@@ -1,0 +1,76 @@
+package io.skyscope.server.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Small helpers for tests that run servers as child processes of their own. */
+public final class Processes {
+    private Processes() {
+    }
+
+    /** A TCP port free on 127.0.0.1 right now. */
+    public static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code java} executable running this test. */
+    public static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The test class path (surefire's, else this JVM's), for a child JVM running test or server classes. */
+    public static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** Fails with the Debian package to install if {@code command} is not on the PATH. */
+    public static void requireOnPath(String command, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return;
+            }
+        }
+        throw new IllegalStateException(command + " is not installed: install the Debian package " + debianPackage
+                + " (apt-get install -y " + debianPackage + "); .ci/run does this");
+    }
+
+    /** SIGTERM, then SIGKILL if it has not ended within 10 s; waits for the end. */
+    public static void stop(Process process) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                kill(process);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. Waits for the end. */
+    public static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
