@@ -99,23 +99,24 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
             });
             return;
         }
+        started.setPushToTalk(settings.pushToTalk());
+        started.addListener(new Events());
+        List<AudioDevice> inputs = backend.inputs();
+        List<AudioDevice> outputs = backend.outputs();
+        String inputProblem = open(started, choose(inputs, settings.inputDevice().orElse(null), true), true);
+        String outputProblem = open(started, choose(outputs, settings.outputDevice().orElse(null), false), false);
+        // Published only now, complete: a space left meanwhile closes it here, devices and all.
         synchronized (this) {
             if (closed) {
                 started.close();
                 return;
             }
             engine = started;
+            wiring.attach(started);
         }
-        started.setPushToTalk(settings.pushToTalk());
-        started.addListener(new Events());
         if (leaveRadius > 0) {
-            started.setHearingRadius(leaveRadius);
+            started.setHearingRadius(leaveRadius); // if the voice settings came while it started
         }
-        List<AudioDevice> inputs = backend.inputs();
-        List<AudioDevice> outputs = backend.outputs();
-        String inputProblem = open(started, choose(inputs, settings.inputDevice().orElse(null), true), true);
-        String outputProblem = open(started, choose(outputs, settings.outputDevice().orElse(null), false), false);
-        wiring.attach(started);
         LOG.info("voice started in space {}: microphone {}, speaker {}", link.spaceId(),
                 started.snapshot().input().name(), started.snapshot().output().name());
         fx.execute(() -> {
