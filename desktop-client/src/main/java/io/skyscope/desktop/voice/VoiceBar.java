@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * Mute, deafen, my microphone's level (a microphone test), microphone and speaker, push-to-talk
@@ -77,6 +78,17 @@ public final class VoiceBar extends HBox {
         ComboBox<KeyCode> key = new ComboBox<>();
         key.setId("voice-talk-key");
         key.getItems().setAll(TALK_KEYS);
+        key.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeyCode code) {
+                return code == null ? "" : code.getName();
+            }
+
+            @Override
+            public KeyCode fromString(String name) {
+                return KeyCode.getKeyCode(name);
+            }
+        });
         key.setValue(model.talkKeyProperty().get());
         key.valueProperty().addListener((obs, was, is) -> {
             if (is != null) {

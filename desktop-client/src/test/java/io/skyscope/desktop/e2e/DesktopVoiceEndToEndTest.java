@@ -37,13 +37,16 @@ import org.testfx.api.FxRobot;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopVoiceEndToEndTest {
-    /** Vic's tone and mine: apart from each other and from the chime's 660 and 990 Hz. */
+    /** Vic's tone and mine (one for each of my headsets): apart from each other and from the chime's 660 and 990 Hz. */
     private static final double VIC_HZ = 523;
     private static final double MY_HZ = 880;
+    private static final double MY_SECOND_HZ = 740;
     /** Steady tones would be taken for noise by noise suppression: no microphone processing on either side. */
     private static final VoiceConfig CONFIG = VoiceConfig.defaults().withProcessing(VoiceProcessing.Options.NONE);
     private static final FxRobot robot = new FxRobot();
-    private static final HeadlessAudio myAudio = new HeadlessAudio();
+    private static final TwoHeadsets headsets = new TwoHeadsets();
+    /** The first headset, the system's default, which the app opens at first. */
+    private static final HeadlessAudio myAudio = headsets.first;
     private static final HeadlessAudio vicAudio = new HeadlessAudio();
     private static TestServer server;
     private static Settings settings;
@@ -59,7 +62,7 @@ class DesktopVoiceEndToEndTest {
         me = server.register("desk", "Dana Desk");
         vic = server.register("vic", "Vic Voice");
         settings = Screens.settingsFor(server);
-        app = Screens.launch(settings, Features.standard(() -> myAudio, CONFIG));
+        app = Screens.launch(settings, Features.standard(() -> headsets, CONFIG));
     }
 
     @AfterAll
@@ -171,6 +174,17 @@ class DesktopVoiceEndToEndTest {
         }
         awaitSilence(vicAudio, MY_HZ, "silence once T is released");
         assertThat(settings.pushToTalk()).as("kept for next time").isTrue();
+
+        pick("#voice-talk-key", "V");
+        assertThat(settings.talkKey()).isEqualTo("V");
+        Fx.run(() -> app.officeView().canvas().requestFocus());
+        robot.press(KeyCode.V);
+        try {
+            awaitHearing(vicAudio, MY_HZ, "my tone while V is held");
+        } finally {
+            robot.release(KeyCode.V);
+        }
+        awaitSilence(vicAudio, MY_HZ, "silence once V is released");
         robot.clickOn("#voice-ptt");
         awaitHearing(vicAudio, MY_HZ, "open microphone again");
     }
@@ -187,11 +201,44 @@ class DesktopVoiceEndToEndTest {
 
     @Test
     @Order(7)
+    void pickingMySecondHeadsetInTheVoiceBarSwitchesMicrophoneAndSpeaker() {
+        headsets.second.play(SignalSource.tone(MY_SECOND_HZ));
+        pick("#voice-input", "Headset 2 microphone");
+        awaitHearing(vicAudio, MY_SECOND_HZ, "my second microphone at Vic's");
+        awaitSilence(vicAudio, MY_HZ, "my first microphone no longer");
+        pick("#voice-output", "Headset 2 speaker");
+        awaitHearing(headsets.second, VIC_HZ, "Vic on my second speaker");
+        assertThat(settings.inputDevice()).contains(TwoHeadsets.SECOND_MIC.id());
+        assertThat(settings.outputDevice()).contains(TwoHeadsets.SECOND_SPEAKER.id());
+    }
+
+    @Test
+    @Order(8)
     void leavingTheSpaceEndsTheCall() {
         robot.clickOn("#leave-space");
         Fx.until(TIMEOUT, "the space picker", () -> app.picker() != null && app.office() == null);
         org.awaitility.Awaitility.await("Vic's link to me closed").atMost(TIMEOUT)
                 .until(() -> vicVoice.engine().snapshot().link(me.userId()) == null);
+    }
+
+    @Test
+    @Order(9)
+    void enteringAgainOpensTheHeadsetAndTheTalkKeyIPicked() {
+        robot.clickOn("#enter-" + TestServer.OFFICE);
+        Fx.until(TIMEOUT, "voice started again", () -> app.office() != null
+                && app.office().voice().availableProperty().get());
+        assertThat(Fx.get(() -> app.office().voice().inputDeviceProperty().get())).isEqualTo(TwoHeadsets.SECOND_MIC);
+        assertThat(Fx.get(() -> app.office().voice().outputDeviceProperty().get()))
+                .isEqualTo(TwoHeadsets.SECOND_SPEAKER);
+        assertThat(robot.lookup("#voice-input").queryComboBox().getValue()).isEqualTo(TwoHeadsets.SECOND_MIC);
+        assertThat(Fx.get(() -> app.office().voice().talkKeyProperty().get())).isEqualTo(KeyCode.V);
+    }
+
+    /** Opens a device list in the voice bar and clicks a device by its name. */
+    private static void pick(String combo, String device) {
+        robot.clickOn(combo);
+        robot.clickOn(robot.lookup(".list-cell").match(cell -> device.equals(((javafx.scene.control.Labeled) cell)
+                .getText())).queryLabeled());
     }
 
     private static VoicePeer peer() {
