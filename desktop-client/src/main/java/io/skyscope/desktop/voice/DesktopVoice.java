@@ -103,8 +103,8 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         started.addListener(new Events());
         List<AudioDevice> inputs = backend.inputs();
         List<AudioDevice> outputs = backend.outputs();
-        String inputProblem = open(started, choose(inputs, settings.inputDevice().orElse(null), true), true);
-        String outputProblem = open(started, choose(outputs, settings.outputDevice().orElse(null), false), false);
+        String inputProblem = DeviceChoice.open(started, DeviceChoice.choose(inputs, settings.inputDevice().orElse(null), true), true);
+        String outputProblem = DeviceChoice.open(started, DeviceChoice.choose(outputs, settings.outputDevice().orElse(null), false), false);
         // Published only now, complete: a space left meanwhile closes it here, devices and all.
         synchronized (this) {
             if (closed) {
@@ -135,34 +135,6 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
                 }
             }
         });
-    }
-
-    /** The saved device if it is still there, else the system's default, else the first, else none. */
-    private static AudioDevice choose(List<AudioDevice> devices, String savedId, boolean input) {
-        return devices.stream().filter(d -> d.id().equals(savedId)).findFirst()
-                .or(() -> devices.stream().filter(AudioDevice::isDefault).findFirst())
-                .or(() -> devices.stream().findFirst())
-                .orElse(AudioDevice.none(input));
-    }
-
-    /** Opens a device on the engine; returns what went wrong (the engine then keeps none), or null. */
-    private static String open(VoiceEngine engine, AudioDevice device, boolean input) {
-        if (device.isNone()) {
-            return null;
-        }
-        try {
-            if (input) {
-                engine.useInput(device);
-            } else {
-                engine.useOutput(device);
-            }
-            return null;
-        } catch (RuntimeException e) {
-            LOG.warn("cannot open {} {}", input ? "microphone" : "speaker", device.id(), e);
-            return "The " + (input ? "microphone" : "speaker") + " '" + device.name() + "' could not be opened: "
-                    + e.getMessage() + ". Another program may be holding it; close that program or pick another "
-                    + (input ? "microphone" : "speaker") + " in the voice bar.";
-        }
     }
 
     /** Stops voice (the space is left); FX thread. The engine closes its links and native objects. */
@@ -235,7 +207,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
             return;
         }
         background.execute(() -> {
-            String failed = open(e, device, input);
+            String failed = DeviceChoice.open(e, device, input);
             fx.execute(() -> {
                 if (failed != null) {
                     tell("A sound device could not be opened", failed, true);
