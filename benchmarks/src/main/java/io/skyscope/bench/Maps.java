@@ -32,6 +32,11 @@ public final class Maps {
 
     /** An open floor of w x h tiles of 32 px with one spawn in the middle. */
     public static TiledMap openFloor(int w, int h) {
+        return TiledMapParser.parse(openFloorTmj(w, h).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Tiled JSON of {@link #openFloor}; its one tileset image is {@code floor.png}, 32 x 32. */
+    public static String openFloorTmj(int w, int h) {
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < w * h; i++) {
             data.append(i == 0 ? "1" : ",1");
@@ -45,7 +50,7 @@ public final class Maps {
                  "tilesets":[{"firstgid":1,"name":"floor","image":"floor.png","imagewidth":32,"imageheight":32,
                    "tilewidth":32,"tileheight":32,"tilecount":1,"columns":1}]}
                 """.formatted(w, h, w, h, data, w * 16, h * 16);
-        return TiledMapParser.parse(json.getBytes(StandardCharsets.UTF_8));
+        return json;
     }
 
     /** A random walkable point. */

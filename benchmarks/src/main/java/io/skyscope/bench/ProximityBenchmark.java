@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The proximity engine of one space: one 100 ms tick in which 10% of the users take a step (up to
- * 16 px each way, walking speed) and the engine works out who hears whom (hysteresis, K nearest,
+ * The proximity engine of one space: one 100 ms tick in which {@code movingPercent} of the users
+ * (10 % unless said otherwise) take a step (up to 16 px each way, walking speed) and the engine works out who hears whom (hysteresis, K nearest,
  * debounce) and the voice events. Default voice settings: join at 128 px, leave at 160 px,
  * 8 peers, 300 ms debounce.
  *
@@ -41,6 +41,10 @@ public class ProximityBenchmark {
 
     @Param({"2", "8", "40"})
     public int neighbours;
+
+    /** The share of users who take a step in each tick, in percent. */
+    @Param({"10"})
+    public int movingPercent = 10;
 
     private ProximityEngine engine;
     private SteppingClock clock;
@@ -90,7 +94,7 @@ public class ProximityBenchmark {
     @Benchmark
     public int tick() {
         clock.advance(Duration.ofMillis(100));
-        int movers = users / 10;
+        int movers = users * movingPercent / 100;
         for (int k = 0; k < movers; k++) {
             int i = next;
             next = (next + 7919) % users;
@@ -113,32 +117,39 @@ public class ProximityBenchmark {
      */
     public static void main(String[] args) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        System.out.println("users  neighbours  wall-median-us  cpu-median-us  events/tick  links");
+        System.out.println("users  neighbours  moving-%  wall-median-us  cpu-median-us  events/tick  links");
         for (int users : new int[] {1000, 10000}) {
             for (int neighbours : new int[] {2, 8, 40}) {
-                var b = new ProximityBenchmark();
-                b.users = users;
-                b.neighbours = neighbours;
-                b.setUp();
-                for (int i = 0; i < 300; i++) {
-                    b.tick();
+                for (int moving : users == 10000 ? new int[] {2, 5, 10} : new int[] {10}) {
+                    report(threads, users, neighbours, moving);
                 }
-                long[] wall = new long[300];
-                long[] cpu = new long[300];
-                long events = 0;
-                for (int i = 0; i < 300; i++) {
-                    long c0 = threads.getCurrentThreadCpuTime();
-                    long t0 = System.nanoTime();
-                    events += b.tick();
-                    wall[i] = System.nanoTime() - t0;
-                    cpu[i] = threads.getCurrentThreadCpuTime() - c0;
-                }
-                java.util.Arrays.sort(wall);
-                java.util.Arrays.sort(cpu);
-                System.out.printf("%5d  %10d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, wall[150] / 1e3,
-                        cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
             }
         }
+    }
+
+    private static void report(java.lang.management.ThreadMXBean threads, int users, int neighbours, int moving) {
+        var b = new ProximityBenchmark();
+        b.users = users;
+        b.neighbours = neighbours;
+        b.movingPercent = moving;
+        b.setUp();
+        for (int i = 0; i < 300; i++) {
+            b.tick();
+        }
+        long[] wall = new long[300];
+        long[] cpu = new long[300];
+        long events = 0;
+        for (int i = 0; i < 300; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            events += b.tick();
+            wall[i] = System.nanoTime() - t0;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+        }
+        java.util.Arrays.sort(wall);
+        java.util.Arrays.sort(cpu);
+        System.out.printf("%5d  %10d  %8d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving, wall[150] / 1e3,
+                cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
     }
 
     private double clamp(double v) {

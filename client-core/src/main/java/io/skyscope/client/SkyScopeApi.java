@@ -12,13 +12,17 @@ import io.skyscope.protocol.rest.RegisterRequest;
 import io.skyscope.protocol.rest.SpaceCreate;
 import io.skyscope.protocol.rest.SpaceList;
 import io.skyscope.protocol.rest.SpaceView;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The REST side of a SkyScope server. Thread-safe. Methods that need a user take the access token
@@ -99,20 +103,55 @@ public final class SkyScopeApi {
         return send("GET", "api/v1/maps/" + mapId + "?version=" + version, token, null, JsonNode.class);
     }
 
+    /**
+     * Uploads a Tiled map (JSON) and the tileset images it names (PNG, by file name) as the next map
+     * version of a space; its owner or an admin only. Returns the server's answer (the space's map
+     * id and version).
+     *
+     * @throws ApiError 400 naming what is wrong with the map, 403 for others
+     */
+    public JsonNode uploadMap(String token, String spaceId, byte[] tmj, Map<String, byte[]> images) {
+        String boundary = "skyscope-" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        part(body, boundary, "map", "map.tmj", "application/json", tmj);
+        images.forEach((file, png) -> part(body, boundary, "image", file, "image/png", png));
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return exchange("PUT", "api/v1/spaces/" + spaceId + "/map", token, "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), JsonNode.class);
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String name, String file, String type,
+                             byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                + file + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Any request; {@code responseType} Void.class for no body. */
     public <T> T send(String method, String path, String token, Object body, Class<T> responseType) {
+        try {
+            return body == null
+                    ? exchange(method, path, token, null, HttpRequest.BodyPublishers.noBody(), responseType)
+                    : exchange(method, path, token, "application/json",
+                            HttpRequest.BodyPublishers.ofString(Json.strict().writeValueAsString(body)), responseType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode the body of " + method + " " + path, e);
+        }
+    }
+
+    private <T> T exchange(String method, String path, String token, String contentType,
+                           HttpRequest.BodyPublisher body, Class<T> responseType) {
         try {
             var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                     .header("Accept", "application/json");
             if (token != null) {
                 builder.header("Authorization", "Bearer " + token);
             }
-            if (body != null) {
-                builder.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(Json.strict().writeValueAsString(body)));
-            } else {
-                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            if (contentType != null) {
+                builder.header("Content-Type", contentType);
             }
+            builder.method(method, body);
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 throw error(response);

@@ -160,16 +160,30 @@ final class ScriptRunner {
         }
     }
 
+    /**
+     * Nothing audible in what is played from now on. The frame playing now and the next one (whose
+     * gains fade over the frame from before a {@code deafen} or {@code mute}) may have been mixed
+     * before this line, so listening starts after them; a busy machine may have left the render
+     * thread behind, and what it plays late is not "from now on".
+     */
     private void expectSilence(Command.ExpectSilence s) throws Failure {
+        var recorder = synthetic().recorder();
+        long first = recorder.framesWritten() + 2;
         long start = System.nanoTime();
         long deadline = start + s.millis() * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            double rms = Pcm.rms(synthetic().recorder().lastMono(100));
+        while (true) {
+            double rms = Pcm.rms(recorder.monoSince(first, 100));
             if (rms > SILENCE_RMS) {
                 throw new Failure(String.format(Locale.ROOT, "heard sound after %d ms (%.1f dBFS)",
                         (System.nanoTime() - start) / 1_000_000, Pcm.dbfs(rms)));
             }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
             sleep(POLL_MILLIS);
+        }
+        if (recorder.framesWritten() <= first) {
+            throw new Failure("nothing was played for " + s.millis() + " ms: the audio output is stalled");
         }
     }
 

@@ -110,7 +110,26 @@ public final class Recorder {
 
     /** The last {@code millis} as mono (channels averaged). */
     public short[] lastMono(int millis) {
-        short[] s = last(millis);
+        return mono(last(millis));
+    }
+
+    /**
+     * The frames from number {@code first} (0 = the first ever played) to the newest, as mono, at
+     * most {@code millis} of the newest of them; empty if none of them was played yet.
+     */
+    public short[] monoSince(long first, int millis) {
+        synchronized (ring) {
+            long from = Math.max(Math.max(first, written - frames), written - millis / Pcm.FRAME_MILLIS);
+            int n = (int) Math.max(0, written - from);
+            short[] s = new short[n * 2 * Pcm.FRAME];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(ring, (int) ((from + i) % frames) * 2 * Pcm.FRAME, s, i * 2 * Pcm.FRAME, 2 * Pcm.FRAME);
+            }
+            return mono(s);
+        }
+    }
+
+    private static short[] mono(short[] s) {
         short[] mono = new short[s.length / 2];
         for (int i = 0; i < mono.length; i++) {
             mono[i] = (short) ((s[2 * i] + s[2 * i + 1]) / 2);

@@ -134,6 +134,59 @@ class VoiceEngineLoopbackTest {
     }
 
     @Test
+    void pushToTalkVolumeDeafenSpeakingIndicatorsAndTheChime() {
+        positions.put("ana", 100, 100);
+        positions.put("ben", 100, 110);
+        var config = VoiceConfig.defaults().withProcessing(VoiceProcessing.Options.NONE);
+        ana = new VoiceEngine(config.withChime(false), anaAudio, null, null, signalling.of("ana"), positions.seenBy("ana"));
+        ben = new VoiceEngine(config, benAudio, null, null, signalling.of("ben"), positions.seenBy("ben"));
+        signalling.register("ana", ana);
+        signalling.register("ben", ben);
+        var speaking = new CopyOnWriteArrayList<String>();
+        ben.addListener(new VoiceListener() {
+            @Override
+            public void speakingChanged(String userId, boolean on) {
+                speaking.add(userId + "=" + on);
+            }
+        });
+        ana.setPushToTalk(true);
+        anaAudio.play(SignalSource.tone(440));
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> ben.snapshot().link("ana") != null
+                && ben.snapshot().link("ana").state() == State.CONNECTED);
+
+        // Ben hears the chime (660 then 990 Hz) as Ana comes into range, and not her: she has not pressed the key.
+        await().atMost(WAIT).until(() -> benAudio.recorder().toneAmplitude(990, 300)[0] > 200);
+        assertThat(ana.snapshot().transmitting()).isFalse();
+        assertThat(ana.snapshot().micLevel()).as("the meter works while not transmitting").isGreaterThan(-20);
+        sleep(500);
+        assertThat(toneAt(benAudio, 440)).isLessThan(20);
+
+        ana.setTalkKey(true);
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) > 300);
+        await().atMost(WAIT).until(() -> ben.snapshot().link("ana").speaking() && ana.snapshot().speaking());
+        assertThat(speaking).contains("ana=true");
+        assertThat(ben.snapshot().link("ana").level()).isGreaterThan(-20);
+
+        settle();
+        double full = toneAt(benAudio, 440);
+        ben.setVolume("ana", 0.5);
+        settle();
+        assertThat(toneAt(benAudio, 440)).as("half volume").isBetween(0.4 * full, 0.6 * full);
+        assertThat(ben.snapshot().link("ana").gain()).isEqualTo(0.5);
+
+        ben.setDeafened(true);
+        await().atMost(WAIT).until(() -> Pcm.rms(benAudio.recorder().lastMono(200)) < 5);
+        assertThat(ben.snapshot().muted()).as("deafened is muted too").isTrue();
+        ben.setDeafened(false);
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) > 100);
+
+        ana.setTalkKey(false);
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) < 20);
+        await().atMost(WAIT).until(() -> !ben.snapshot().link("ana").speaking());
+    }
+
+    @Test
     void theEchoOfBensVoiceInAnasRoomDoesNotComeBackToBen() {
         double db = echoReturnLoss(VoiceProcessing.Options.ALL);
         assertThat(db).as("Ben's voice, back at Ben, dB below Ana's speaker").isGreaterThan(40);

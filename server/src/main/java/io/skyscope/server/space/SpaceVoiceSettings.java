@@ -68,6 +68,20 @@ public final class SpaceVoiceSettings {
         return settings;
     }
 
+    /**
+     * Grants or revokes the stage speaker role, kept with the space so that it outlives the space's
+     * owner thread (stopped while the space is empty, or moved to another node). Owner, admin or
+     * server admin only.
+     *
+     * @throws ApiException 403 for others
+     */
+    public void setStageSpeaker(String actorId, String spaceId, String userId, boolean speaker) {
+        if (!mayManage(actorId, spaceId)) {
+            throw ApiException.forbidden("only the space's owner or an admin can grant or revoke the speaker role");
+        }
+        spaces.setStageSpeaker(spaceId, userId, speaker);
+    }
+
     /** Whether the user may manage the space's voice: its owner or an admin, or a server admin. */
     public boolean mayManage(String userId, String spaceId) {
         try {

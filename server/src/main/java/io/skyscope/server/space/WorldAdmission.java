@@ -55,6 +55,7 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
     public LoadedSpace load(String spaceId) {
         var space = spaces.find(spaceId).orElseThrow(() -> ApiException.notFound("no space '" + spaceId + "'"));
         var info = new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion());
-        return new LoadedSpace(info, maps.load(space.mapId(), space.mapVersion()), voice.effective(spaceId));
+        return new LoadedSpace(info, maps.load(space.mapId(), space.mapVersion()), voice.effective(spaceId),
+                spaces.stageSpeakers(spaceId));
     }
 }

@@ -124,6 +124,19 @@ public final class Spaces {
         return spaces.updateOne(eq("_id", spaceId), update).getMatchedCount() == 1;
     }
 
+    /** Who holds the stage speaker role in a space (kept while its owner thread sleeps or moves). */
+    public java.util.Set<String> stageSpeakers(String spaceId) {
+        Document d = spaces.find(eq("_id", spaceId)).projection(new Document("stageSpeakers", 1)).first();
+        List<String> ids = d == null ? null : d.getList("stageSpeakers", String.class);
+        return ids == null ? java.util.Set.of() : java.util.Set.copyOf(ids);
+    }
+
+    /** Grants or revokes the stage speaker role; false if there is no such space. */
+    public boolean setStageSpeaker(String spaceId, String userId, boolean speaker) {
+        Bson update = speaker ? Updates.addToSet("stageSpeakers", userId) : Updates.pull("stageSpeakers", userId);
+        return spaces.updateOne(eq("_id", spaceId), update).getMatchedCount() == 1;
+    }
+
     /** @return whether a space was deleted */
     public boolean delete(String spaceId) {
         return spaces.deleteOne(eq("_id", spaceId)).getDeletedCount() == 1;

@@ -42,7 +42,7 @@ final class PresenceFanOut {
             Json.strict().getTypeFactory().constructCollectionType(List.class, Changed.class));
     private static final ObjectWriter MOVED = Json.strict().writerFor(Moved.class);
 
-    private final SpatialHash<String> positions;
+    private final SpatialHash<Occupant> positions;
     private final Map<String, Occupant> occupants;
     private final double radius;
     private final double fullRadiusSquared;
@@ -52,7 +52,7 @@ final class PresenceFanOut {
     private long tick;
     private int nextSlot;
 
-    PresenceFanOut(SpatialHash<String> positions, Map<String, Occupant> occupants, double interestRadius) {
+    PresenceFanOut(SpatialHash<Occupant> positions, Map<String, Occupant> occupants, double interestRadius) {
         this.positions = positions;
         this.occupants = occupants;
         this.radius = interestRadius;
@@ -128,21 +128,21 @@ final class PresenceFanOut {
     private void route(Occupant mover, boolean due) {
         String entry = fragment(mover);
         boolean moved = mover.dirty;
-        positions.forEachWithin(mover.x(), mover.y(), radius, id -> {
-            if (id.equals(mover.userId)) {
+        // Where the mover stood at the last tick, relative to where it stands now.
+        double backX = mover.tickX - mover.x();
+        double backY = mover.tickY - mover.y();
+        positions.forEachNear(mover.x(), mover.y(), radius, (other, dx, dy) -> {
+            if (other == mover) {
                 return;
             }
-            Occupant other = occupants.get(id);
-            double dx = other.x() - mover.x();
-            double dy = other.y() - mover.y();
             double d2 = dx * dx + dy * dy;
             boolean near = d2 <= fullRadiusSquared;
             if (near ? moved || due : due) {
                 other.pending.add(entry, d2);
             }
             if (moved && !other.dirty) {
-                double ex = other.x() - mover.tickX;
-                double ey = other.y() - mover.tickY;
+                double ex = dx - backX;
+                double ey = dy - backY;
                 if (ex * ex + ey * ey > radiusSquared) {
                     mover.pending.add(fragment(other), d2);
                 }

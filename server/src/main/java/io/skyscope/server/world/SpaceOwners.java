@@ -59,8 +59,9 @@ public final class SpaceOwners implements AutoCloseable {
         return owners.computeIfAbsent(spaceId, id -> {
             var loaded = loader.load(id);
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
-            return new SpaceOwner(new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock), bus, metrics,
-                    tuning.tickMillis()).start();
+            var state = new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock);
+            loaded.stageSpeakers().forEach(userId -> state.voice().engine().speaker(userId, true));
+            return new SpaceOwner(state, bus, metrics, tuning.tickMillis()).start();
         });
     }
 

@@ -38,7 +38,8 @@ public final class SpaceState {
     private final Clock clock;
     private TiledMap map;
     private Movement movement;
-    private final SpatialHash<String> positions;
+    /** Who stands where, holding the occupants themselves: a crowded tick visits millions of entries. */
+    private final SpatialHash<Occupant> positions;
     private final Map<String, Occupant> occupants = new LinkedHashMap<>();
     private final Map<String, double[]> lastPositions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -105,7 +106,7 @@ public final class SpaceState {
             o.tickX = at[0];
             o.tickY = at[1];
             occupants.put(o.userId, o);
-            positions.put(o.userId, at[0], at[1]);
+            positions.put(o, at[0], at[1]);
             fanOut.added(o);
             o.displayName = request.displayName();
             o.avatar = request.avatar();
@@ -132,7 +133,7 @@ public final class SpaceState {
             return false;
         }
         occupants.remove(userId);
-        positions.remove(userId);
+        positions.remove(o);
         voice.left(userId);
         lastPositions.put(userId, new double[] {o.x(), o.y()});
         fanOut.removed(o);
@@ -155,7 +156,7 @@ public final class SpaceState {
             return;
         }
         movement.teleport(o.mover, x, y);
-        positions.put(userId, x, y);
+        positions.put(o, x, y);
         voice.engine().put(userId, x, y);
         fanOut.moved(o);
     }
@@ -178,7 +179,7 @@ public final class SpaceState {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(),
                     reason.name().toLowerCase(java.util.Locale.ROOT), message));
         }
-        positions.put(userId, o.x(), o.y());
+        positions.put(o, o.x(), o.y());
         voice.engine().put(userId, o.x(), o.y());
         fanOut.moved(o);
         return Optional.empty();
@@ -220,7 +221,7 @@ public final class SpaceState {
         for (Occupant o : occupants.values()) {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
-                positions.put(o.userId, spawn.x(), spawn.y());
+                positions.put(o, spawn.x(), spawn.y());
                 voice.engine().put(o.userId, spawn.x(), spawn.y());
                 fanOut.moved(o);
                 corrections.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
@@ -243,9 +244,9 @@ public final class SpaceState {
             return List.of();
         }
         List<String> near = new ArrayList<>();
-        positions.forEachWithin(o.x(), o.y(), radius, id -> {
-            if (!id.equals(userId)) {
-                near.add(id);
+        positions.forEachWithin(o.x(), o.y(), radius, other -> {
+            if (other != o) {
+                near.add(other.userId);
             }
         });
         return near;

@@ -117,6 +117,27 @@ public final class SpatialHash<K> {
         });
     }
 
+    /** What {@link #forEachNear} calls: a key and where it stands relative to the query's centre. */
+    @FunctionalInterface
+    public interface Near<K> {
+        void accept(K key, double dx, double dy);
+    }
+
+    /**
+     * Like {@link #forEachWithin}, also giving each key's offset from {@code (x, y)}, which the hash
+     * holds already: a caller that needs distances need not read them from the keys' own objects.
+     */
+    public void forEachNear(double x, double y, double radius, Near<? super K> action) {
+        double radiusSquared = radius * radius;
+        forEachCandidate(x, y, radius, entry -> {
+            double dx = entry.x - x;
+            double dy = entry.y - y;
+            if (dx * dx + dy * dy <= radiusSquared) {
+                action.accept(entry.key, dx, dy);
+            }
+        });
+    }
+
     /**
      * Calls {@code action} for every key in a cell that overlaps the circle: all keys within
      * {@code radius}, and maybe some up to a cell diagonal further away. Cheaper than

@@ -9,7 +9,7 @@ import io.skyscope.server.world.SpaceOwners;
 /**
  * Handles the voice family (signal, voice.state, stage.speaker) by handing it to the owner of the
  * session's space, where the voice sets live: the relay check runs there, against the voice sets
- * of that moment. Granting the speaker role is checked here first (a store read). Called on the
+ * of that moment. Granting the speaker role is checked and stored here first. Called on the
  * session's inbound thread.
  */
 public final class VoiceHandler {
@@ -31,9 +31,7 @@ public final class VoiceHandler {
             case VoiceCommand.Signal s -> new SpaceCommand.Signal(userId, s.to(), s.payload(), s.ref());
             case VoiceCommand.VoiceState v -> new SpaceCommand.VoiceState(userId, v.muted(), v.speaking());
             case VoiceCommand.StageSpeaker s -> {
-                if (!voice.mayManage(userId, spaceId)) {
-                    throw ApiException.forbidden("only the space's owner or an admin can grant or revoke the speaker role");
-                }
+                voice.setStageSpeaker(userId, spaceId, s.userId(), s.speaker());
                 yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());
             }
         };

@@ -3,6 +3,10 @@ package io.skyscope.server.e2e;
 import io.skyscope.server.world.map.TiledMap;
 import io.skyscope.server.world.map.TiledMapParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** Finds places on the served map for tests: a free step, a wall within reach. */
 final class MapProbe {
@@ -69,5 +73,57 @@ final class MapProbe {
             }
         }
         throw new AssertionError("no open spot " + distance + " px from " + x + "," + y + " in a clear line");
+    }
+
+    /**
+     * Waypoints of a walk from (x, y) to (tx, ty) around walls, as a person would take it: the
+     * shortest path over tiles (four ways), cut to the corners where a straight line stops being
+     * clear. The last waypoint is (tx, ty) itself.
+     */
+    List<double[]> route(double x, double y, double tx, double ty) {
+        var grid = map.collision();
+        int w = grid.widthTiles();
+        int ts = map.tileSize();
+        int start = (int) (y / ts) * w + (int) (x / ts);
+        int goal = (int) (ty / ts) * w + (int) (tx / ts);
+        int[] from = new int[w * grid.heightTiles()];
+        Arrays.fill(from, -1);
+        from[start] = start;
+        var queue = new ArrayDeque<Integer>(List.of(start));
+        while (!queue.isEmpty() && from[goal] < 0) {
+            int at = queue.poll();
+            int cx = at % w;
+            int cy = at / w;
+            for (int[] d : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                int nx = cx + d[0];
+                int ny = cy + d[1];
+                int next = ny * w + nx;
+                if (nx >= 0 && ny >= 0 && nx < w && ny < grid.heightTiles() && !grid.blocked(nx, ny) && from[next] < 0) {
+                    from[next] = at;
+                    queue.add(next);
+                }
+            }
+        }
+        if (from[goal] < 0) {
+            throw new AssertionError("no way from " + x + "," + y + " to " + tx + "," + ty);
+        }
+        List<double[]> tiles = new ArrayList<>();
+        tiles.add(new double[] {tx, ty});
+        for (int at = from[goal]; at != start; at = from[at]) {
+            tiles.addFirst(new double[] {(at % w) * ts + ts / 2.0, (at / w) * ts + ts / 2.0});
+        }
+        List<double[]> waypoints = new ArrayList<>();
+        double[] here = {x, y};
+        int i = 0;
+        while (i < tiles.size()) {
+            int far = i;
+            while (far + 1 < tiles.size() && grid.segmentClear(here[0], here[1], tiles.get(far + 1)[0], tiles.get(far + 1)[1])) {
+                far++;
+            }
+            here = tiles.get(far);
+            waypoints.add(here);
+            i = far + 1;
+        }
+        return waypoints;
     }
 }

@@ -3,6 +3,7 @@ package io.skyscope.server.e2e;
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.client.ApiError;
 import io.skyscope.client.Connection;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.ServerMessage;
@@ -12,12 +13,8 @@ import io.skyscope.server.world.map.TestMaps;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,28 +95,15 @@ class MapUploadTest {
         return out.toByteArray();
     }
 
-    private static HttpResponse<String> upload(AuthResponse user, String spaceId, byte[] tmj, Map<String, byte[]> images)
-            throws Exception {
-        String boundary = "b" + UUID.randomUUID();
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("map", tmj);
-        parts.putAll(images);
-        var body = new ByteArrayOutputStream();
-        for (var part : parts.entrySet()) {
-            boolean isMap = part.getKey().equals("map");
-            String filename = isMap ? "map.tmj" : part.getKey();
-            String name = isMap ? "map" : "image";
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + filename + "\"\r\nContent-Type: " + (isMap ? "application/json" : "image/png") + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(part.getValue());
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    /** The status and body of an upload, as the server answered it. */
+    private record Answer(int statusCode, String body) {
+    }
+
+    private static Answer upload(AuthResponse user, String spaceId, byte[] tmj, Map<String, byte[]> images) {
+        try {
+            return new Answer(200, SERVER.api().uploadMap(user.accessToken(), spaceId, tmj, images).toString());
+        } catch (ApiError e) {
+            return new Answer(e.status(), e.getMessage());
         }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(SERVER.base().resolve("api/v1/spaces/" + spaceId + "/map"))
-                .header("Authorization", "Bearer " + user.accessToken())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return SERVER.http().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -134,6 +134,18 @@ class SpatialHashTest {
     }
 
     @Test
+    void forEachNearGivesTheSameKeysAsForEachWithinAndEachOneOffsetFromTheCentre() {
+        SpatialHash<String> hash = sample();
+        Set<String> within = new HashSet<>();
+        hash.forEachWithin(40, 10, 120, within::add);
+        java.util.Map<String, Point> offsets = new java.util.HashMap<>();
+        hash.forEachNear(40, 10, 120, (key, dx, dy) -> offsets.put(key, new Point(dx, dy)));
+        assertThat(offsets.keySet()).isEqualTo(within).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(offsets).containsEntry("a", new Point(-40, -10)).containsEntry("c", new Point(59, 89))
+                .containsEntry("e", new Point(-90, -60));
+    }
+
+    @Test
     void removeContainsAndSize() {
         SpatialHash<String> hash = sample();
         assertThat(hash.contains("c")).isTrue();

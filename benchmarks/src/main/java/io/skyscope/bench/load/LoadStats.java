@@ -1,0 +1,85 @@
+package io.skyscope.bench.load;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the load users count, from any thread: moves and chats sent, frames and bytes received,
+ * corrections, errors and closes; and move-to-observer latencies while {@link #measuring}.
+ */
+final class LoadStats {
+    final LongAdder moves = new LongAdder();
+    final LongAdder chats = new LongAdder();
+    final LongAdder frames = new LongAdder();
+    final LongAdder chars = new LongAdder();
+    final LongAdder corrections = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    final LongAdder closes = new LongAdder();
+    final List<String> firstProblems = new CopyOnWriteArrayList<>();
+    private volatile boolean measuring;
+    private long[] latencies = new long[1 << 16];
+    private int count;
+
+    void moveSent() {
+        moves.increment();
+    }
+
+    void chatSent() {
+        chats.increment();
+    }
+
+    void frameReceived(int length) {
+        frames.increment();
+        chars.add(length);
+    }
+
+    void correction() {
+        corrections.increment();
+    }
+
+    void error(String what) {
+        errors.increment();
+        note(what);
+    }
+
+    void closed(int code, String reason) {
+        closes.increment();
+        note("closed " + code + " " + reason);
+    }
+
+    private void note(String what) {
+        if (firstProblems.size() < 10) {
+            firstProblems.add(what.length() > 300 ? what.substring(0, 300) + "…" : what);
+        }
+    }
+
+    void measuring(boolean on) {
+        measuring = on;
+    }
+
+    synchronized void latency(long nanos) {
+        if (!measuring) {
+            return;
+        }
+        if (count == latencies.length) {
+            latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = nanos;
+    }
+
+    /** Latency percentiles in milliseconds (p50, p95, p99, max) and how many were measured. */
+    synchronized double[] percentiles() {
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        if (count == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
+        }
+        return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[count - 1] / 1e6, count};
+    }
+
+    private static double at(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+}
