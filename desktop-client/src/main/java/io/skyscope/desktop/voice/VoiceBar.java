@@ -6,6 +6,7 @@ import io.skyscope.desktop.ui.Dialogs;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
@@ -32,8 +33,8 @@ import javafx.util.StringConverter;
 /**
  * Mute, deafen, my microphone's level (a microphone test), microphone and speaker, push-to-talk
  * and its key, who I am in a call with (volume for each), and who hears me — or what is wrong with
- * voice and what to do. Holds the push-to-talk key while no text field has the focus, and shows
- * the model's error notices in dialogs. FX thread.
+ * voice and what to do. Holds the push-to-talk key while no text field has the focus (and lets it
+ * go when the window loses the focus), and shows the model's error notices in dialogs. FX thread.
  */
 public final class VoiceBar extends HBox {
     private static final List<KeyCode> TALK_KEYS = List.of(KeyCode.T, KeyCode.V, KeyCode.SPACE, KeyCode.CONTROL,
@@ -132,12 +133,30 @@ public final class VoiceBar extends HBox {
             }
         });
         EventHandler<KeyEvent> talk = e -> talkKey(model, e);
+        // A key let go while another window has the focus never reaches us: stop talking when it goes.
+        ChangeListener<Boolean> focus = (obs, was, is) -> {
+            if (!is) {
+                model.talk(false);
+            }
+        };
+        ChangeListener<Window> window = (obs, was, is) -> {
+            if (was != null) {
+                was.focusedProperty().removeListener(focus);
+            }
+            if (is != null) {
+                is.focusedProperty().addListener(focus);
+            }
+        };
         sceneProperty().addListener((obs, was, is) -> {
             if (was != null) {
                 was.removeEventFilter(KeyEvent.ANY, talk);
+                was.windowProperty().removeListener(window);
+                window.changed(null, was.getWindow(), null);
             }
             if (is != null) {
                 is.addEventFilter(KeyEvent.ANY, talk);
+                is.windowProperty().addListener(window);
+                window.changed(null, null, is.getWindow());
             }
         });
     }
