@@ -150,13 +150,18 @@ public final class VoiceEngine implements AutoCloseable {
         config = config.withIceServers(servers, config.relayOnly());
     }
 
-    /** Someone near me muted or unmuted (their own report). */
+    /**
+     * Someone near me muted or unmuted (their own report). Applied on the control thread, after a
+     * {@code voice.join} that came just before it has made the link.
+     */
     public void peerState(String userId, boolean peerMuted, boolean speaking) {
-        PeerLink link = links.get(userId);
-        if (link != null) {
-            link.remoteMuted = peerMuted;
-            onControl(() -> announce(link.snapshot()));
-        }
+        onControl(() -> {
+            PeerLink link = links.get(userId);
+            if (link != null) {
+                link.remoteMuted = peerMuted;
+                announce(link.snapshot());
+            }
+        });
     }
 
     // ---- the user's controls ---------------------------------------------------------------

@@ -128,6 +128,9 @@ public final class VoiceBar extends HBox {
 
         model.noticeProperty().addListener((obs, was, n) -> {
             if (n != null && n.error()) {
+                // A device that would not open: the lists show again what is really in use.
+                input.setValue(model.inputDeviceProperty().get());
+                output.setValue(model.outputDeviceProperty().get());
                 Window owner = getScene() == null ? null : getScene().getWindow();
                 Dialogs.error(owner, n.headline(), n.text());
             }

@@ -19,6 +19,10 @@ import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.voice.VoicePeer;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.rest.AuthResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +48,7 @@ class DesktopVoiceEndToEndTest {
     /** Steady tones would be taken for noise by noise suppression: no microphone processing on either side. */
     private static final VoiceConfig CONFIG = VoiceConfig.defaults().withProcessing(VoiceProcessing.Options.NONE);
     private static final FxRobot robot = new FxRobot();
-    private static final TwoHeadsets headsets = new TwoHeadsets();
+    private static final Headsets headsets = new Headsets();
     /** The first headset, the system's default, which the app opens at first. */
     private static final HeadlessAudio myAudio = headsets.first;
     private static final HeadlessAudio vicAudio = new HeadlessAudio();
@@ -201,6 +205,49 @@ class DesktopVoiceEndToEndTest {
 
     @Test
     @Order(7)
+    void aDroppedConnectionEndsTheCallTheRejoinStartsItAgainAndVicStillSeesMeMuted() {
+        OfficeModel office = app.office();
+        robot.clickOn("#voice-mute");
+        Fx.until(TIMEOUT, "Vic told I am muted", () -> vicLink().muted());
+        AtomicBoolean callEnded = new AtomicBoolean();
+        Fx.run(() -> office.voice().peers().addListener((ListChangeListener<VoicePeer>) c -> {
+            if (peer() == null || !peer().connected()) {
+                callEnded.set(true);
+            }
+        }));
+
+        Fx.run(office::reconnectNow);
+        Fx.until(TIMEOUT, "the call ended with the connection", callEnded::get);
+        Fx.until(TIMEOUT, "back online", () -> office.linkStateProperty().get().isOnline());
+        Fx.until(TIMEOUT, "the call with Vic again", () -> peer() != null && peer().connected());
+        // Vic's client knew nothing of my mute after the rejoin until mine said it again.
+        Fx.until(TIMEOUT, "Vic told again that I am muted", () -> vicLink().muted()
+                && vicLink().state() == LinkState.State.CONNECTED);
+        awaitHearing(myAudio, VIC_HZ, "Vic on my speaker again");
+
+        robot.clickOn("#voice-mute");
+        awaitHearing(vicAudio, MY_HZ, "my tone at Vic's again");
+    }
+
+    @Test
+    @Order(8)
+    void aMicrophoneThatCannotBeOpenedIsReportedInADialogAndTheOldOneStays() {
+        pick("#voice-input", "Headset 3 microphone");
+        Fx.until(TIMEOUT, "the dialog", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(Fx.get(dialog::getHeaderText)).isEqualTo("A sound device could not be opened");
+        assertThat(Fx.get(() -> ((Labeled) dialog.getContent()).getText()))
+                .contains("'Headset 3 microphone' could not be opened").contains("line busy")
+                .contains("pick another microphone");
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAs(javafx.scene.control.Button.class));
+        Fx.until(TIMEOUT, "the voice bar back on the microphone in use", () -> Headsets.FIRST_MIC.equals(
+                robot.lookup("#voice-input").queryComboBox().getValue()));
+        assertThat(settings.inputDevice()).as("nothing kept").isEmpty();
+        awaitHearing(vicAudio, MY_HZ, "my first microphone still going out");
+    }
+
+    @Test
+    @Order(9)
     void pickingMySecondHeadsetInTheVoiceBarSwitchesMicrophoneAndSpeaker() {
         headsets.second.play(SignalSource.tone(MY_SECOND_HZ));
         pick("#voice-input", "Headset 2 microphone");
@@ -208,12 +255,12 @@ class DesktopVoiceEndToEndTest {
         awaitSilence(vicAudio, MY_HZ, "my first microphone no longer");
         pick("#voice-output", "Headset 2 speaker");
         awaitHearing(headsets.second, VIC_HZ, "Vic on my second speaker");
-        assertThat(settings.inputDevice()).contains(TwoHeadsets.SECOND_MIC.id());
-        assertThat(settings.outputDevice()).contains(TwoHeadsets.SECOND_SPEAKER.id());
+        assertThat(settings.inputDevice()).contains(Headsets.SECOND_MIC.id());
+        assertThat(settings.outputDevice()).contains(Headsets.SECOND_SPEAKER.id());
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void leavingTheSpaceEndsTheCall() {
         robot.clickOn("#leave-space");
         Fx.until(TIMEOUT, "the space picker", () -> app.picker() != null && app.office() == null);
@@ -222,15 +269,15 @@ class DesktopVoiceEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void enteringAgainOpensTheHeadsetAndTheTalkKeyIPicked() {
         robot.clickOn("#enter-" + TestServer.OFFICE);
         Fx.until(TIMEOUT, "voice started again", () -> app.office() != null
                 && app.office().voice().availableProperty().get());
-        assertThat(Fx.get(() -> app.office().voice().inputDeviceProperty().get())).isEqualTo(TwoHeadsets.SECOND_MIC);
+        assertThat(Fx.get(() -> app.office().voice().inputDeviceProperty().get())).isEqualTo(Headsets.SECOND_MIC);
         assertThat(Fx.get(() -> app.office().voice().outputDeviceProperty().get()))
-                .isEqualTo(TwoHeadsets.SECOND_SPEAKER);
-        assertThat(robot.lookup("#voice-input").queryComboBox().getValue()).isEqualTo(TwoHeadsets.SECOND_MIC);
+                .isEqualTo(Headsets.SECOND_SPEAKER);
+        assertThat(robot.lookup("#voice-input").queryComboBox().getValue()).isEqualTo(Headsets.SECOND_MIC);
         assertThat(Fx.get(() -> app.office().voice().talkKeyProperty().get())).isEqualTo(KeyCode.V);
     }
 

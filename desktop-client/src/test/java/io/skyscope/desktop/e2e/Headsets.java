@@ -6,13 +6,14 @@ import io.skyscope.client.voice.HeadlessAudio;
 import java.util.List;
 
 /**
- * Two headsets plugged in, each a {@link HeadlessAudio} (a synthetic microphone and a speaker that
- * records): the sound devices a test picks from in the voice bar, in place of Java Sound's. The
- * first is the system's default.
+ * Headsets plugged in, in place of Java Sound's devices: two that work, each a {@link HeadlessAudio}
+ * (a synthetic microphone and a speaker that records), the first the system's default, and a third
+ * whose microphone another program holds, so opening it fails as a busy line does.
  */
-final class TwoHeadsets implements AudioBackend {
+final class Headsets implements AudioBackend {
     static final AudioDevice FIRST_MIC = new AudioDevice("headset-1-mic", "Headset 1 microphone", true, true);
     static final AudioDevice SECOND_MIC = new AudioDevice("headset-2-mic", "Headset 2 microphone", true, false);
+    static final AudioDevice BUSY_MIC = new AudioDevice("headset-3-mic", "Headset 3 microphone", true, false);
     static final AudioDevice FIRST_SPEAKER = new AudioDevice("headset-1-out", "Headset 1 speaker", false, true);
     static final AudioDevice SECOND_SPEAKER = new AudioDevice("headset-2-out", "Headset 2 speaker", false, false);
 
@@ -21,7 +22,7 @@ final class TwoHeadsets implements AudioBackend {
 
     @Override
     public List<AudioDevice> inputs() {
-        return List.of(FIRST_MIC, SECOND_MIC);
+        return List.of(FIRST_MIC, SECOND_MIC, BUSY_MIC);
     }
 
     @Override
@@ -31,6 +32,9 @@ final class TwoHeadsets implements AudioBackend {
 
     @Override
     public AudioInput openInput(AudioDevice device) {
+        if (BUSY_MIC.equals(device)) {
+            throw new IllegalStateException("cannot open microphone 'headset-3-mic' for 16-bit capture: line busy");
+        }
         return (SECOND_MIC.equals(device) ? second : first).openInput(device);
     }
 
