@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/screenshots: starts the server jar on a free loopback port with a
-# throw-away data directory, six bots (client-core, headless) spread over the office's areas, and
-# the desktop app under Xvfb, which walks through its screens and saves a PNG of each.
+# throw-away data directory, six bots (client-core with voice, synthetic microphones) spread over
+# the office's areas, and the desktop app under Xvfb (a synthetic microphone and a recording
+# speaker stand in for a sound card), which walks through its screens and saves a PNG of each.
 # Needs a JDK 25 (found like ./skyscope does), xvfb and libgtk-3-0 (installed with apt if missing
 # and running as root). Usage: scripts/screenshots.sh [OUT_DIR=docs/screenshots] [BOTS=6]
 set -euo pipefail
@@ -28,9 +29,9 @@ if ! command -v xvfb-run >/dev/null || ! ldconfig -p | grep -q libgtk-3.so.0; th
 fi
 
 echo "building…"
-./mvnw -B -q install -DskipTests -pl desktop-client -am
-./mvnw -B -q -pl desktop-client dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/test-classpath.txt
+# One reactor build (no install: the sibling modules resolve to their own target directories).
+./mvnw -B -q -pl desktop-client -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 CP="desktop-client/target/test-classes:desktop-client/target/classes:$(cat desktop-client/target/test-classpath.txt)"
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -58,7 +59,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "$BOTS bots walking (log: $LOGS/bots.log)"
-"$JAVA" -cp "$CP" io.skyscope.desktop.tools.Bots "$URL" "$BOTS" 240 >"$LOGS/bots.log" 2>&1 &
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" io.skyscope.desktop.tools.Bots "$URL" "$BOTS" 240 >"$LOGS/bots.log" 2>&1 &
 BOTS_PID=$!
 sleep 4
 

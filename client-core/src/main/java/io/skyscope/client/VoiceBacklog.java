@@ -10,15 +10,15 @@ import java.util.Map;
  * The voice messages that make up my current voice set: each peer's {@code voice.join} and the
  * {@code signal}s from them since. A voice engine started after the session joined (the server
  * links people within a few hundred milliseconds of a join) replays them and misses nothing.
- * Used under the session's dispatch lock.
+ * Not thread-safe: its owner uses it under one lock (the session under its dispatch lock).
  */
-final class VoiceBacklog {
+public final class VoiceBacklog {
     /** Enough for an offer and a generous number of ICE candidates. */
     private static final int MAX_SIGNALS_PER_PEER = 64;
 
     private final Map<String, List<ServerMessage>> byPeer = new LinkedHashMap<>();
 
-    void track(ServerMessage message) {
+    public void track(ServerMessage message) {
         switch (message) {
             case ServerMessage.Welcome w -> byPeer.clear();
             case ServerMessage.VoiceJoin j -> byPeer.put(j.peerId(), new ArrayList<>(List.of(j)));
@@ -34,12 +34,12 @@ final class VoiceBacklog {
         }
     }
 
-    void clear() {
+    public void clear() {
         byPeer.clear();
     }
 
     /** Every kept message, each peer's join first. */
-    List<ServerMessage> replay() {
+    public List<ServerMessage> replay() {
         return byPeer.values().stream().flatMap(List::stream).toList();
     }
 }

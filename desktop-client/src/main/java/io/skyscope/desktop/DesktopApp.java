@@ -146,7 +146,7 @@ public final class DesktopApp {
         spaceResources.push(link);
         ChatModel chat = features.chat(session, link, background, fx);
         own(chat);
-        VoiceModel voice = features.voice(session, link, background, fx);
+        VoiceModel voice = features.voice(session, link, settings, background, fx);
         own(voice);
         office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
                 () -> showSpaces(session));

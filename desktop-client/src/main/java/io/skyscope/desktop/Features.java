@@ -1,12 +1,17 @@
 package io.skyscope.desktop;
 
+import io.skyscope.client.voice.AudioBackend;
+import io.skyscope.client.voice.JavaSoundAudio;
+import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.chat.ServerChat;
 import io.skyscope.desktop.session.ReconnectingConnection;
 import io.skyscope.desktop.session.Session;
-import io.skyscope.desktop.voice.ServerVoiceSet;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.voice.DesktopVoice;
 import io.skyscope.desktop.voice.VoiceModel;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Where the chat and voice models of an office come from. Both are made per space, on the FX
@@ -16,21 +21,27 @@ public interface Features {
 
     ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx);
 
-    VoiceModel voice(Session session, ReconnectingConnection link, Executor background, Executor fx);
+    VoiceModel voice(Session session, ReconnectingConnection link, Settings settings, Executor background, Executor fx);
 
     /**
-     * What this build offers: the server's chat; voice shows what the server decides (who is in
-     * earshot, who speaks or is muted, the hearing range) but has no audio engine yet.
+     * The server's chat, and proximity voice through client-core's engine with sound devices from
+     * {@code audio} (made on a background thread each time a space is entered).
      */
-    Features DEFAULT = new Features() {
-        @Override
-        public ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx) {
-            return new ServerChat(session, link, background, fx);
-        }
+    static Features standard(Supplier<AudioBackend> audio, VoiceConfig config) {
+        return new Features() {
+            @Override
+            public ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx) {
+                return new ServerChat(session, link, background, fx);
+            }
 
-        @Override
-        public VoiceModel voice(Session session, ReconnectingConnection link, Executor background, Executor fx) {
-            return new ServerVoiceSet(session, link, background, fx);
-        }
-    };
+            @Override
+            public VoiceModel voice(Session session, ReconnectingConnection link, Settings settings,
+                                    Executor background, Executor fx) {
+                return new DesktopVoice(session, link, settings, audio, config, background, fx);
+            }
+        };
+    }
+
+    /** What the app ships: real microphones and speakers through Java Sound, every voice processing stage on. */
+    Features DEFAULT = standard(JavaSoundAudio::new, VoiceConfig.defaults());
 }

@@ -3,6 +3,7 @@ package io.skyscope.client.voice;
 import io.skyscope.client.World;
 import io.skyscope.client.WorldState;
 import io.skyscope.protocol.Person;
+import java.util.function.Supplier;
 
 /** Where I and the people I hear stand, for the spatial mix. Read by the render thread. */
 public interface Positions {
@@ -15,16 +16,20 @@ public interface Positions {
 
     /** Positions from a client's world state. */
     static Positions of(WorldState state) {
+        return of(state::snapshot);
+    }
+
+    /** Positions from whatever world is the latest (the render thread asks every 10 ms). */
+    static Positions of(Supplier<World> latest) {
         return new Positions() {
             @Override
             public double[] self() {
-                return at(state.snapshot().self());
+                return at(latest.get().self());
             }
 
             @Override
             public double[] of(String userId) {
-                World w = state.snapshot();
-                return at(w.person(userId));
+                return at(latest.get().person(userId));
             }
 
             private double[] at(Person p) {

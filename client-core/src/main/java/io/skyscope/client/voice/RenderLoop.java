@@ -30,6 +30,8 @@ final class RenderLoop implements Runnable {
     private final SpatialMixer mixer;
     private final Chime chime;
     private final short[] out = new short[2 * Pcm.FRAME];
+    /** Keeps the pace when there is no speaker to block on. */
+    private final FrameClock idle = new FrameClock();
 
     RenderLoop(Host host, SpatialMixer mixer, Chime chime) {
         this.host = host;
@@ -65,17 +67,9 @@ final class RenderLoop implements Runnable {
             host.processing().render(out);
             if (output != null) {
                 output.write(out);
-            } else {
-                pause();
+            } else if (!idle.await()) {
+                return;
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(Pcm.FRAME_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

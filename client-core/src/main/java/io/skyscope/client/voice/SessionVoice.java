@@ -3,11 +3,9 @@ package io.skyscope.client.voice;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skyscope.client.ApiError;
 import io.skyscope.client.Session;
-import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.VoiceSettingsView;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,7 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
                          AudioDevice output) {
         this.session = session;
         ServerMessage.Welcome welcome = session.welcome();
-        VoiceConfig withIce = welcome == null ? config : config.withIceServers(iceServers(welcome), config.relayOnly());
+        VoiceConfig withIce = welcome == null ? config : config.withIceServers(VoiceMessages.iceServers(welcome), config.relayOnly());
         this.engine = new VoiceEngine(withIce, backend, input, output, this, Positions.of(session.world()));
     }
 
@@ -69,29 +67,9 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
     }
 
     private void handle(ServerMessage message) {
-        switch (message) {
-            case ServerMessage.VoiceJoin j -> {
-                LOG.debug("voice.join {} offerer={} {} {}", j.peerId(), j.offerer(), j.reason(), j.direction());
-                engine.join(j.peerId(), j.offerer(), j.reason(), j.direction());
-            }
-            case ServerMessage.VoiceLeave l -> {
-                LOG.debug("voice.leave {} {}", l.peerId(), l.reason());
-                engine.leave(l.peerId(), l.reason());
-            }
-            case ServerMessage.Signal s -> engine.signal(s.from(), s.payload());
-            case ServerMessage.VoiceState v -> engine.peerState(v.userId(), v.muted(), v.speaking());
-            case ServerMessage.Welcome w -> {
-                // A welcome replaces the voice set too: the server follows it with a voice.join per peer.
-                engine.leaveAll();
-                engine.setIceServers(iceServers(w));
-                Thread.ofVirtual().start(this::loadHearingRadius);
-            }
-            // A new speaker role comes with fresh voice.join messages carrying the new directions.
-            case ServerMessage.StageSpeaker _ -> {
-            }
-            case ServerMessage.Error _, ServerMessage.Ack _, ServerMessage.Correction _,
-                 ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _ -> {
-            }
+        VoiceMessages.apply(engine, message);
+        if (message instanceof ServerMessage.Welcome) {
+            Thread.ofVirtual().start(this::loadHearingRadius);
         }
     }
 
@@ -111,11 +89,5 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
             LOG.info("voice settings of {} not available, keeping the default hearing radius: {}", space.id(),
                     e.getMessage());
         }
-    }
-
-    private static List<VoiceConfig.IceServer> iceServers(ServerMessage.Welcome welcome) {
-        return welcome.iceServers().stream()
-                .map(s -> new VoiceConfig.IceServer(s.urls(), s.username(), s.credential()))
-                .toList();
     }
 }

@@ -101,8 +101,8 @@ public final class VoiceEngine implements AutoCloseable {
             AudioTrack microphone = factory.createAudioTrack("microphone", source);
             natives.push("microphone track", microphone::dispose);
             links.connectTo(factory, microphone);
-            slots.useInput(input, backend.openInput(input));
-            slots.useOutput(output, backend.openOutput(output));
+            slots.useInput(input, openInput(input));
+            slots.useOutput(output, openOutput(output));
         } catch (RuntimeException | Error e) {
             slots.closeAll();
             natives.close();
@@ -150,13 +150,18 @@ public final class VoiceEngine implements AutoCloseable {
         config = config.withIceServers(servers, config.relayOnly());
     }
 
-    /** Someone near me muted or unmuted (their own report). */
+    /**
+     * Someone near me muted or unmuted (their own report). Applied on the control thread, after a
+     * {@code voice.join} that came just before it has made the link.
+     */
     public void peerState(String userId, boolean peerMuted, boolean speaking) {
-        PeerLink link = links.get(userId);
-        if (link != null) {
-            link.remoteMuted = peerMuted;
-            onControl(() -> announce(link.snapshot()));
-        }
+        onControl(() -> {
+            PeerLink link = links.get(userId);
+            if (link != null) {
+                link.remoteMuted = peerMuted;
+                announce(link.snapshot());
+            }
+        });
     }
 
     // ---- the user's controls ---------------------------------------------------------------
@@ -176,6 +181,14 @@ public final class VoiceEngine implements AutoCloseable {
     public void setPushToTalk(boolean on) {
         pushToTalk = on;
         onControl(this::announceVoiceState);
+    }
+
+    /**
+     * Tells the server my mute and speaking flags again, as last announced: after a reconnect the
+     * server has forgotten them.
+     */
+    public void resendVoiceState() {
+        onControl(() -> signalling.voiceState(announcedMuted, announcedSpeaking));
     }
 
     public void setTalkKey(boolean down) {
@@ -204,14 +217,17 @@ public final class VoiceEngine implements AutoCloseable {
         return backend.outputs();
     }
 
-    /** Switches to another microphone; the old one closes once the new one is open. */
+    /**
+     * Switches to another microphone ({@link AudioDevice#none}: none); the old one closes once the
+     * new one is open. Throws, keeping the old one, if the new one cannot be opened.
+     */
     public void useInput(AudioDevice device) {
-        slots.useInput(device, backend.openInput(device));
+        slots.useInput(device, openInput(device));
     }
 
-    /** Switches to another speaker; the old one closes once the new one is open. */
+    /** Switches to another speaker, as {@link #useInput} does. */
     public void useOutput(AudioDevice device) {
-        slots.useOutput(device, backend.openOutput(device));
+        slots.useOutput(device, openOutput(device));
     }
 
     // ---- for the UI ------------------------------------------------------------------------
@@ -281,6 +297,16 @@ public final class VoiceEngine implements AutoCloseable {
     }
 
     // ---- internals -------------------------------------------------------------------------
+
+    /** No microphone: the capture loop idles and nothing of mine is pushed into WebRTC. */
+    private AudioBackend.AudioInput openInput(AudioDevice device) {
+        return device != null && device.isNone() ? null : backend.openInput(device);
+    }
+
+    /** No speaker: the render loop still mixes (levels, speaking) on its own clock. */
+    private AudioBackend.AudioOutput openOutput(AudioDevice device) {
+        return device != null && device.isNone() ? null : backend.openOutput(device);
+    }
 
     boolean transmitting() {
         return !muted && !deafened && (!pushToTalk || talkKeyDown);

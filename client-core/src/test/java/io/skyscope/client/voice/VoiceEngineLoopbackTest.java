@@ -96,6 +96,44 @@ class VoiceEngineLoopbackTest {
     }
 
     @Test
+    void withoutSoundDevicesAnaIsStillLinkedSendsNothingAndHearsBenOnceShePicksDevices() {
+        positions.put("ana", 100, 100);
+        positions.put("ben", 140, 100);
+        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        ana = new VoiceEngine(config, anaAudio, AudioDevice.none(true), AudioDevice.none(false), signalling.of("ana"),
+                positions.seenBy("ana"));
+        ben = new VoiceEngine(config, benAudio, null, null, signalling.of("ben"), positions.seenBy("ben"));
+        signalling.register("ana", ana);
+        signalling.register("ben", ben);
+        anaAudio.play(SignalSource.tone(440));
+        benAudio.play(SignalSource.tone(660));
+
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> ana.snapshot().link("ben") != null
+                && ana.snapshot().link("ben").level() > -40);
+        assertThat(ana.snapshot().link("ben").speaking()).as("Ben's voice arrives and is measured").isTrue();
+        assertThat(ana.snapshot().input().isNone()).isTrue();
+        assertThat(anaAudio.recorder().framesWritten()).as("no speaker was opened").isZero();
+        settle();
+        assertThat(toneAt(benAudio, 440)).as("no microphone was opened").isLessThan(20);
+
+        ana.useInput(HeadlessAudio.MICROPHONE);
+        ana.useOutput(HeadlessAudio.SPEAKER);
+        await().atMost(WAIT).until(() -> toneAt(benAudio, 440) > 300);
+        await().atMost(WAIT).until(() -> toneAt(anaAudio, 660) > 300);
+    }
+
+    @Test
+    void theVoiceStateIsSentAgainWhenAsked() {
+        start();
+        ana.setMuted(true);
+        await().atMost(WAIT).until(() -> signalling.voiceStates.contains("ana muted=true speaking=false"));
+        ana.resendVoiceState();
+        await().atMost(WAIT).until(() -> signalling.voiceStates.stream()
+                .filter("ana muted=true speaking=false"::equals).count() == 2);
+    }
+
+    @Test
     void pushToTalkVolumeDeafenSpeakingIndicatorsAndTheChime() {
         positions.put("ana", 100, 100);
         positions.put("ben", 100, 110);

@@ -81,6 +81,11 @@ public final class OfficeModel {
                 fx.execute(() -> notice.set("The office map was changed. Leave and enter the space again to see it."));
             }
         });
+        voice.noticeProperty().addListener((obs, was, n) -> {
+            if (n != null && !n.error()) {
+                notice.set(n.text());
+            }
+        });
         chat.lastMentionProperty().addListener((obs, was, line) -> {
             if (line != null && !line.mine()) {
                 notice.set(line.authorName() + " mentioned you: " + abbreviate(line.text()));

@@ -21,6 +21,11 @@ public final class Settings {
     private static final String LAST_SPACE = "lastSpace";
     private static final String INPUT_DEVICE = "inputDevice";
     private static final String OUTPUT_DEVICE = "outputDevice";
+    private static final String PUSH_TO_TALK = "pushToTalk";
+    private static final String TALK_KEY = "talkKey";
+    /** Child node: my volume for each person, by user id. */
+    private static final String VOLUMES = "volumes";
+    public static final String DEFAULT_TALK_KEY = "T";
 
     public static final String DEFAULT_SERVER = "http://localhost:8080/";
 
@@ -100,9 +105,38 @@ public final class Settings {
         put(OUTPUT_DEVICE, name);
     }
 
+    public boolean pushToTalk() {
+        return prefs.getBoolean(PUSH_TO_TALK, false);
+    }
+
+    public void pushToTalk(boolean value) {
+        prefs.putBoolean(PUSH_TO_TALK, value);
+        flush();
+    }
+
+    /** The push-to-talk key, as a JavaFX {@code KeyCode} name. */
+    public String talkKey() {
+        return prefs.get(TALK_KEY, DEFAULT_TALK_KEY);
+    }
+
+    public void talkKey(String keyCodeName) {
+        put(TALK_KEY, keyCodeName);
+    }
+
+    /** My volume for one person, 0 to 2; 1 (as they are) unless I changed it. */
+    public double volume(String userId) {
+        return Math.max(0, Math.min(2, prefs.node(VOLUMES).getDouble(userId, 1.0)));
+    }
+
+    public void volume(String userId, double value) {
+        prefs.node(VOLUMES).putDouble(userId, value);
+        flush();
+    }
+
     /** Forgets everything (tests start from a clean slate with it). */
     public void clear() {
         try {
+            prefs.node(VOLUMES).removeNode();
             prefs.clear();
             prefs.flush();
         } catch (BackingStoreException e) {

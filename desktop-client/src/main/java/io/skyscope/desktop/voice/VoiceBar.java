@@ -1,26 +1,44 @@
 package io.skyscope.desktop.voice;
 
 import atlantafx.base.theme.Styles;
+import io.skyscope.client.voice.AudioDevice;
+import io.skyscope.desktop.ui.Dialogs;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.ObservableList;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.Slider;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
- * Mute, deafen, microphone and speaker, and who I am connected to with a volume slider for each.
- * When voice is not available the controls are disabled and the bar says why.
+ * Mute, deafen, my microphone's level (a microphone test), microphone and speaker, push-to-talk
+ * and its key, who I am in a call with (volume for each), and who hears me — or what is wrong with
+ * voice and what to do. Holds the push-to-talk key while no text field has the focus (and lets it
+ * go when the window loses the focus), and shows the model's error notices in dialogs. FX thread.
  */
 public final class VoiceBar extends HBox {
+    private static final List<KeyCode> TALK_KEYS = List.of(KeyCode.T, KeyCode.V, KeyCode.SPACE, KeyCode.CONTROL,
+            KeyCode.ALT, KeyCode.BACK_QUOTE, KeyCode.F8);
 
     public VoiceBar(VoiceModel model) {
         setId("voice-bar");
@@ -31,90 +49,185 @@ public final class VoiceBar extends HBox {
 
         ToggleButton mute = new ToggleButton();
         mute.setId("voice-mute");
-        mute.textProperty().bind(Bindings.when(model.mutedProperty()).then("Muted").otherwise("Mic on"));
-        mute.selectedProperty().bind(model.mutedProperty());
-        mute.setOnAction(e -> model.setMuted(!model.mutedProperty().get()));
+        mute.textProperty().bind(Bindings.when(model.hasMicrophoneProperty().not()).then("No mic")
+                .otherwise(Bindings.when(model.mutedProperty()).then("Muted").otherwise("Mic on")));
+        follow(mute, model.mutedProperty(), model::setMuted);
         mute.setTooltip(new Tooltip("Mute or unmute your microphone"));
 
         ToggleButton deafen = new ToggleButton();
         deafen.setId("voice-deafen");
         deafen.textProperty().bind(Bindings.when(model.deafenedProperty()).then("Deafened").otherwise("Sound on"));
-        deafen.selectedProperty().bind(model.deafenedProperty());
-        deafen.setOnAction(e -> model.setDeafened(!model.deafenedProperty().get()));
+        follow(deafen, model.deafenedProperty(), model::setDeafened);
         deafen.setTooltip(new Tooltip("Stop hearing everyone (and mute yourself)"));
 
-        ComboBox<String> input = new ComboBox<>(model.inputDevices());
-        input.setId("voice-input");
-        input.setPromptText("Microphone");
-        input.setPrefWidth(150);
-        input.valueProperty().addListener((obs, was, is) -> {
-            if (is != null && !is.equals(model.inputDeviceProperty().get())) {
-                model.selectInput(is);
+        ProgressBar meter = new ProgressBar(0);
+        meter.setId("voice-meter");
+        meter.setPrefWidth(70);
+        meter.setMaxHeight(8);
+        meter.progressProperty().bind(model.micLevelProperty());
+        Tooltip.install(meter, new Tooltip("Your microphone's level: speak to test it (it moves while muted too)"));
+
+        ComboBox<AudioDevice> input = devices("voice-input", "Microphone", model.inputDevices(),
+                model.inputDeviceProperty(), model::selectInput, model);
+        ComboBox<AudioDevice> output = devices("voice-output", "Speaker", model.outputDevices(),
+                model.outputDeviceProperty(), model::selectOutput, model);
+
+        ToggleButton ptt = new ToggleButton("Push to talk");
+        ptt.setId("voice-ptt");
+        follow(ptt, model.pushToTalkProperty(), model::setPushToTalk);
+        ptt.setTooltip(new Tooltip("Your microphone goes out only while you hold the talk key"));
+        ComboBox<KeyCode> key = new ComboBox<>();
+        key.setId("voice-talk-key");
+        key.getItems().setAll(TALK_KEYS);
+        key.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeyCode code) {
+                return code == null ? "" : code.getName();
+            }
+
+            @Override
+            public KeyCode fromString(String name) {
+                return KeyCode.getKeyCode(name);
             }
         });
-        model.inputDeviceProperty().addListener((obs, was, is) -> input.setValue(is));
-        ComboBox<String> output = new ComboBox<>(model.outputDevices());
-        output.setId("voice-output");
-        output.setPromptText("Speaker");
-        output.setPrefWidth(150);
-        output.valueProperty().addListener((obs, was, is) -> {
-            if (is != null && !is.equals(model.outputDeviceProperty().get())) {
-                model.selectOutput(is);
+        key.setValue(model.talkKeyProperty().get());
+        key.valueProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                model.setTalkKey(is);
             }
         });
-        model.outputDeviceProperty().addListener((obs, was, is) -> output.setValue(is));
+        key.setTooltip(new Tooltip("The key to hold while you talk (not while typing in a text field)"));
+        key.visibleProperty().bind(model.pushToTalkProperty());
+        key.managedProperty().bind(key.visibleProperty());
 
-        MenuButton peers = new MenuButton();
-        peers.setId("voice-peers");
-        peers.textProperty().bind(Bindings.createStringBinding(() -> connectedText(model), model.peers(),
-                model.availableProperty()));
-        model.peers().addListener((javafx.collections.ListChangeListener<VoicePeer>) c -> fillPeers(peers, model));
-        fillPeers(peers, model);
+        PeersMenu peers = new PeersMenu(model);
 
-        Label reason = new Label();
-        reason.setId("voice-unavailable");
-        reason.textProperty().bind(model.unavailableReasonProperty());
-        reason.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        reason.visibleProperty().bind(model.availableProperty().not());
-        reason.managedProperty().bind(reason.visibleProperty());
+        Label status = new Label();
+        status.setId("voice-status");
+        status.setMinWidth(0);
+        status.getStyleClass().addAll(Styles.TEXT_SMALL);
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(model), model.problemProperty(),
+                model.hearMe(), model.availableProperty(), model.transmittingProperty(), model.pushToTalkProperty()));
+        status.tooltipProperty().bind(status.textProperty().map(Tooltip::new));
+        model.problemProperty().addListener((obs, was, is) -> {
+            status.getStyleClass().remove(Styles.WARNING);
+            if (!is.isEmpty()) {
+                status.getStyleClass().add(Styles.WARNING);
+            }
+        });
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        for (var control : new javafx.scene.Node[] {mute, deafen, input, output}) {
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        for (Node control : new Node[] {mute, deafen, meter, input, output, ptt, key}) {
             control.disableProperty().bind(model.availableProperty().not());
         }
-        // Who is in earshot is worth showing even before audio works; empty, there is nothing to open.
-        peers.disableProperty().bind(Bindings.isEmpty(model.peers()));
-        getChildren().addAll(mute, deafen, input, output, peers, gap, reason);
+        mute.disableProperty().unbind();
+        mute.disableProperty().bind(model.availableProperty().not().or(model.hasMicrophoneProperty().not()));
+        getChildren().addAll(mute, deafen, meter, input, output, ptt, key, peers, gap, status);
+
+        model.noticeProperty().addListener((obs, was, n) -> {
+            if (n != null && n.error()) {
+                // A device that would not open: the lists show again what is really in use.
+                input.setValue(model.inputDeviceProperty().get());
+                output.setValue(model.outputDeviceProperty().get());
+                Window owner = getScene() == null ? null : getScene().getWindow();
+                Dialogs.error(owner, n.headline(), n.text());
+            }
+        });
+        EventHandler<KeyEvent> talk = e -> talkKey(model, e);
+        // A key let go while another window has the focus never reaches us: stop talking when it goes.
+        ChangeListener<Boolean> focus = (obs, was, is) -> {
+            if (!is) {
+                model.talk(false);
+            }
+        };
+        ChangeListener<Window> window = (obs, was, is) -> {
+            if (was != null) {
+                was.focusedProperty().removeListener(focus);
+            }
+            if (is != null) {
+                is.focusedProperty().addListener(focus);
+            }
+        };
+        sceneProperty().addListener((obs, was, is) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.ANY, talk);
+                was.windowProperty().removeListener(window);
+                window.changed(null, was.getWindow(), null);
+            }
+            if (is != null) {
+                is.addEventFilter(KeyEvent.ANY, talk);
+                is.windowProperty().addListener(window);
+                window.changed(null, null, is.getWindow());
+            }
+        });
     }
 
-    private static String connectedText(VoiceModel model) {
-        int n = model.peers().size();
-        if (n == 0) {
-            return model.availableProperty().get() ? "Nobody in earshot" : "Voice off";
+    /** A toggle that shows the model's flag and asks the model to flip it (the model may say no). */
+    private static void follow(ToggleButton button, ReadOnlyBooleanProperty flag, Consumer<Boolean> set) {
+        button.setSelected(flag.get());
+        flag.addListener((obs, was, is) -> button.setSelected(is));
+        button.setOnAction(e -> {
+            set.accept(!flag.get());
+            button.setSelected(flag.get());
+        });
+    }
+
+    private static String statusText(VoiceModel model) {
+        if (!model.problemProperty().get().isEmpty()) {
+            return model.problemProperty().get();
         }
-        String first = model.peers().get(0).name();
-        String verb = model.availableProperty().get() ? "Talking with " : "In earshot: ";
-        return n == 1 ? verb + first : verb + first + " and " + (n - 1) + " more";
+        if (!model.availableProperty().get()) {
+            return "";
+        }
+        String heard = model.hearMe().isEmpty() ? "Nobody hears you" : "Heard by " + String.join(", ", model.hearMe());
+        if (model.pushToTalkProperty().get() && !model.transmittingProperty().get()) {
+            return heard + " (when you hold the talk key)";
+        }
+        return heard;
     }
 
-    private static void fillPeers(MenuButton button, VoiceModel model) {
-        button.getItems().clear();
-        for (VoicePeer p : model.peers()) {
-            Label name = new Label((p.speaking() ? "\u25CF " : "") + p.name() + (p.muted() ? " (muted)" : "")
-                    + " · " + p.state());
-            Slider volume = new Slider(0, 2, p.volume());
-            volume.setPrefWidth(140);
-            volume.setDisable(!model.availableProperty().get());
-            volume.valueChangingProperty().addListener((obs, was, is) -> {
-                if (!is) {
-                    model.setVolume(p.userId(), volume.getValue());
-                }
-            });
-            VBox box = new VBox(4, name, volume);
-            box.setPadding(new Insets(4));
-            CustomMenuItem item = new CustomMenuItem(box, false);
-            button.getItems().add(item);
+    /** The push-to-talk key, wherever the focus is except in a text field. */
+    private static void talkKey(VoiceModel model, KeyEvent e) {
+        if (!model.pushToTalkProperty().get() || e.getCode() != model.talkKeyProperty().get()
+                || e.getEventType() == KeyEvent.KEY_TYPED) {
+            return;
+        }
+        Scene scene = ((Node) e.getTarget()).getScene();
+        if (scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        model.talk(e.getEventType() == KeyEvent.KEY_PRESSED);
+        e.consume();
+    }
+
+    private static ComboBox<AudioDevice> devices(String id, String prompt, ObservableList<AudioDevice> items,
+                                                 ReadOnlyObjectProperty<AudioDevice> current,
+                                                 Consumer<AudioDevice> select, VoiceModel model) {
+        ComboBox<AudioDevice> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setPromptText(prompt);
+        box.setPrefWidth(160);
+        box.setCellFactory(list -> new DeviceCell());
+        box.setButtonCell(new DeviceCell());
+        box.setTooltip(new Tooltip(prompt + ": the list is read again each time you open it"));
+        box.setOnShowing(e -> model.refreshDevices());
+        box.setValue(current.get());
+        current.addListener((obs, was, is) -> box.setValue(is));
+        box.valueProperty().addListener((obs, was, is) -> {
+            if (is != null && !is.equals(current.get())) {
+                select.accept(is);
+            }
+        });
+        return box;
+    }
+
+    private static final class DeviceCell extends ListCell<AudioDevice> {
+        @Override
+        protected void updateItem(AudioDevice device, boolean empty) {
+            super.updateItem(device, empty);
+            setText(empty || device == null ? null : device.name());
         }
     }
 }

@@ -1,10 +1,14 @@
 package io.skyscope.desktop.voice;
 
 /**
- * Someone I am connected to by voice.
+ * Someone I have a voice link with, as the voice bar lists them.
  *
- * @param volume my volume for them, 0..2 (1 = as received)
- * @param state  how the connection to them stands, in words ("connected", "connecting…")
+ * @param state    how the link stands, in words ("connected", "connecting…", "failed")
+ * @param reason   why the server linked us: proximity, room or stage
+ * @param level    how loud their voice arrives, 0 (silence) to 1
+ * @param volume   my volume for them, 0 to 2 (1 = as they are)
+ * @param hearsMe  whether they hear me over this link right now
  */
-public record VoicePeer(String userId, String name, double volume, boolean speaking, boolean muted, String state) {
+public record VoicePeer(String userId, String name, String state, String reason, boolean connected, boolean speaking,
+                        boolean muted, double level, double volume, boolean hearsMe) {
 }

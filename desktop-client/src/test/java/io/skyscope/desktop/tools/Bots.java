@@ -1,14 +1,18 @@
 package io.skyscope.desktop.tools;
 
-import io.skyscope.client.Connection;
+import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.voice.HeadlessAudio;
+import io.skyscope.client.voice.SessionVoice;
+import io.skyscope.client.voice.SignalSource;
+import io.skyscope.client.voice.VoiceConfig;
+import io.skyscope.client.voice.VoiceProcessing;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.AreaKind;
 import io.skyscope.desktop.map.CollisionGrid;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.desktop.map.TiledMapReader;
-import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
@@ -25,9 +29,9 @@ import java.util.Random;
 /**
  * Headless people for screenshots and demos: registers {@code count} accounts on a server, joins
  * the default office and has each wander inside one named area (meeting rooms, the silent library,
- * the stage, the audience, the lounge…) at walking pace, with a mix of statuses. Bots send no
- * audio; like a person in a conversation they announce speaking now and then ({@code voice.state}),
- * and one keeps its microphone muted. Stops by itself.
+ * the stage, the audience, the lounge…) at walking pace, with a mix of statuses. Each has voice
+ * (client-core's engine with a synthetic microphone): in turns, as in a conversation, it plays a
+ * tone of its own, and one keeps its microphone muted. Stops by itself.
  *
  * <p>Usage: {@code Bots SERVER_URL [COUNT=6] [SECONDS=300]}
  */
@@ -54,39 +58,43 @@ public final class Bots {
             String username = "bot" + tag + "x" + i;
             AuthResponse auth = api.register(username, "bot password " + username, NAMES[i % NAMES.length]);
             int index = i;
-            threads.add(Thread.ofVirtual().start(() -> wander(api, http, auth, index, seconds)));
+            threads.add(Thread.ofVirtual().start(() -> wander(api, auth, index, seconds)));
         }
         for (Thread t : threads) {
             t.join();
         }
     }
 
-    private static void wander(SkyScopeApi api, HttpClient http, AuthResponse auth, int index, long seconds) {
+    private static void wander(SkyScopeApi api, AuthResponse auth, int index, long seconds) {
         Random random = new Random(index * 7919L);
-        try (Connection c = Connection.open(http, api.webSocketUri(auth.accessToken()), Duration.ofSeconds(15))) {
-            c.send(new ClientMessage.Join("office", "join"));
-            ServerMessage.Welcome welcome = c.await(ServerMessage.Welcome.class, Duration.ofSeconds(15));
-            OfficeMap map = TiledMapReader.read(api.map(auth.accessToken(), welcome.space().mapId(),
+        var credentials = new Session.Credentials(auth.username(), "bot password " + auth.username(), null);
+        HeadlessAudio audio = new HeadlessAudio();
+        try (Session session = Session.open(api, credentials, "office");
+             SessionVoice voice = SessionVoice.attach(session, VoiceConfig.defaults().withChime(false)
+                     .withProcessing(VoiceProcessing.Options.NONE), audio, null, null)) {
+            ServerMessage.Welcome welcome = session.welcome();
+            OfficeMap map = TiledMapReader.read(api.map(session.auth().accessToken(), welcome.space().mapId(),
                     welcome.space().mapVersion()));
             CollisionGrid grid = map.collision();
             PathFinder paths = new PathFinder(grid);
             Area home = home(map, index);
-            Status status = STATUSES[index % STATUSES.length];
-            c.send(new ClientMessage.StatusChange(status, STATUS_TEXTS[index % STATUS_TEXTS.length], "status"));
+            session.setStatus(STATUSES[index % STATUSES.length], STATUS_TEXTS[index % STATUS_TEXTS.length]);
             Person me = welcome.you();
             double x = me.x();
             double y = me.y();
             Deque<PathFinder.Point> route = new ArrayDeque<>(paths.find(x, y, home.centerX(), home.centerY()));
-            chat(c, index);
+            chat(session, index);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            long seq = 0;
             boolean mutedBot = index == 4;
+            voice.engine().setMuted(mutedBot);
+            // A tone of its own for each bot, in turns, as people in a conversation take turns.
+            SignalSource tone = SignalSource.tone(220 + 55 * index, -18);
             boolean speaking = false;
             long nextTurn = System.nanoTime();
-            while (System.nanoTime() < end && c.isOpen()) {
+            while (System.nanoTime() < end && session.state() != Session.State.CLOSED) {
                 if (System.nanoTime() >= nextTurn) {
                     speaking = !mutedBot && !speaking && random.nextInt(3) > 0;
-                    c.send(new ClientMessage.VoiceCommand.VoiceState(mutedBot, speaking, null));
+                    audio.play(speaking ? tone : SignalSource.SILENCE);
                     nextTurn = System.nanoTime() + (1_500 + random.nextInt(3_000)) * 1_000_000L;
                 }
                 if (route.isEmpty()) {
@@ -113,7 +121,7 @@ public final class Bots {
                         budget = 0;
                     }
                 }
-                c.send(new ClientMessage.Move(x, y, ++seq, null));
+                session.move(x, y);
                 Thread.sleep(100);
             }
         } catch (InterruptedException e) {
@@ -133,11 +141,10 @@ public final class Bots {
     };
 
     /** Each bot says one thing in the space channel, a little after the one before it. */
-    private static void chat(Connection c, int index) throws InterruptedException {
+    private static void chat(Session session, int index) throws InterruptedException {
         if (index < LINES.length) {
             Thread.sleep(400L * index);
-            c.send(new io.skyscope.protocol.ChatCommand.Send("space", LINES[index],
-                    "bot-" + Long.toHexString(System.nanoTime()), null, null));
+            session.say("space", LINES[index]);
         }
     }
 

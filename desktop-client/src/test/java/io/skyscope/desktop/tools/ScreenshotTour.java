@@ -1,6 +1,8 @@
 package io.skyscope.desktop.tools;
 
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.voice.HeadlessAudio;
+import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.DesktopApp;
 import io.skyscope.desktop.Features;
 import io.skyscope.desktop.map.Area;
@@ -8,6 +10,7 @@ import io.skyscope.desktop.map.AreaKind;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.FxThread;
+import io.skyscope.desktop.voice.VoicePeer;
 import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import java.awt.image.BufferedImage;
@@ -16,19 +19,25 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.control.MenuButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 /**
  * Walks the real app through its screens against a live server and saves a PNG of each: sign-in,
- * space picker, the whole office, a close-up, the dark theme, and the sidebar with the chat panel.
+ * space picker, the whole office, a close-up, the voice bar's call menu, the dark theme, and the
+ * sidebar with the chat panel.
  * Run under a display (the screenshot script uses Xvfb).
  *
  * <p>Usage: {@code ScreenshotTour SERVER_URL OUT_DIR}
@@ -57,7 +66,9 @@ public final class ScreenshotTour {
             stage = new Stage();
             stage.setWidth(1440);
             stage.setHeight(900);
-            app = new DesktopApp(stage, settings, Features.DEFAULT);
+            // The machine that takes the screenshots has no sound card: a synthetic microphone (silent)
+            // and a recording speaker stand in for Java Sound's devices; the rest is the real app.
+            app = new DesktopApp(stage, settings, Features.standard(HeadlessAudio::new, VoiceConfig.defaults()));
             app.start();
             app.signIn().usernameProperty().set(me.username());
             app.signIn().passwordProperty().set(password);
@@ -89,6 +100,7 @@ public final class ScreenshotTour {
             return null;
         });
         until(() -> office.simulation().walker().path().isEmpty());
+        until(() -> office.voice().peers().stream().anyMatch(VoicePeer::connected));
         fx(() -> {
             double w = app.officeView().canvas().getWidth();
             double h = app.officeView().canvas().getHeight();
@@ -108,6 +120,20 @@ public final class ScreenshotTour {
         until(() -> office.lastFrame().avatars().stream().anyMatch(a -> a.speaking()
                 && Math.hypot(a.x() - office.simulation().myPosition()[0], a.y() - office.simulation().myPosition()[1]) < 300));
         shot(out.resolve("office-closeup.png"));
+
+        // The voice bar's call menu: who I talk with, how each link stands, a volume for each.
+        MenuButton peers = fx(() -> (MenuButton) stage.getScene().lookup("#voice-peers"));
+        until(() -> office.voice().peers().stream().anyMatch(VoicePeer::speaking));
+        fx(() -> {
+            peers.show();
+            return null;
+        });
+        settle(800);
+        shot(out.resolve("voice.png"));
+        fx(() -> {
+            peers.hide();
+            return null;
+        });
 
         fx(() -> {
             app.appearance().darkProperty().set(true);
@@ -165,16 +191,28 @@ public final class ScreenshotTour {
         Thread.sleep(millis);
     }
 
+    /** The window's scene, with any open popup (a menu) drawn where it shows on the screen. */
     private static void shot(Path file) throws Exception {
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader reader = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, reader.getArgb(x, y));
+        paint(png, image, 0, 0);
+        List<double[]> origins = new ArrayList<>();
+        List<WritableImage> popups = fx(() -> {
+            List<WritableImage> shots = new ArrayList<>();
+            double left = stage.getX() + stage.getScene().getX();
+            double top = stage.getY() + stage.getScene().getY();
+            for (Window window : Window.getWindows()) {
+                if (window instanceof PopupWindow popup && popup.isShowing() && popup.getScene() != null) {
+                    origins.add(new double[] {popup.getX() - left, popup.getY() - top});
+                    shots.add(popup.getScene().snapshot(null));
+                }
             }
+            return shots;
+        });
+        for (int i = 0; i < popups.size(); i++) {
+            paint(png, popups.get(i), (int) origins.get(i)[0], (int) origins.get(i)[1]);
         }
         try {
             ImageIO.write(png, "png", file.toFile());
@@ -182,5 +220,20 @@ public final class ScreenshotTour {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         System.out.println("wrote " + file);
+    }
+
+    /** Copies the opaque pixels of {@code image} into {@code png} at (x0, y0), clipped. */
+    private static void paint(BufferedImage png, WritableImage image, int x0, int y0) {
+        PixelReader reader = image.getPixelReader();
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                int argb = reader.getArgb(x, y);
+                int px = x0 + x;
+                int py = y0 + y;
+                if ((argb >>> 24) > 0x80 && px >= 0 && py >= 0 && px < png.getWidth() && py < png.getHeight()) {
+                    png.setRGB(px, py, argb);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,354 @@
+package io.skyscope.desktop.voice;
+
+import io.skyscope.client.voice.AudioBackend;
+import io.skyscope.client.voice.AudioDevice;
+import io.skyscope.client.voice.LinkState;
+import io.skyscope.client.voice.VoiceConfig;
+import io.skyscope.client.voice.VoiceEngine;
+import io.skyscope.client.voice.VoiceListener;
+import io.skyscope.desktop.session.ReconnectingConnection;
+import io.skyscope.desktop.session.Session;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.protocol.rest.VoiceSettingsView;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.input.KeyCode;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proximity voice in the desktop app: client-core's {@link VoiceEngine} on this space's connection
+ * ({@link ConnectionVoice}), with sound devices from an {@link AudioBackend} (Java Sound; tests
+ * inject the headless one). The engine starts on a background thread when the space is entered and
+ * is closed when it is left; it is the one owner of the native objects.
+ *
+ * <p>Without a microphone or a speaker (a computer without a sound card) voice still runs: the
+ * server links me with the people near me, they see me muted and I hear nothing, and the bar says
+ * so and lets me pick a device once one is plugged in. Only an engine that cannot start at all
+ * (WebRTC's native library missing) makes voice unavailable.
+ *
+ * <p>Threads: commands and properties on the FX thread. A {@link Timeline} reads the engine's
+ * immutable snapshot ten times a second and publishes the canvas's {@link VoiceSnapshot}; engine
+ * events and background results reach the FX thread through {@code fx}. Opening devices and
+ * starting or switching them runs on {@code background}.
+ */
+public final class DesktopVoice extends VoiceProperties implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopVoice.class);
+    private static final Duration REFRESH = Duration.millis(100);
+
+    private final Session session;
+    private final ReconnectingConnection link;
+    private final Settings settings;
+    private final Supplier<AudioBackend> audio;
+    private final VoiceConfig config;
+    private final Executor background;
+    private final Executor fx;
+    private final ConnectionVoice wiring;
+    private final Timeline refresh = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
+    /** FX thread: peers whose saved volume was given to the engine. */
+    private final Set<String> volumesApplied = new HashSet<>();
+    private volatile AudioBackend backend;
+    private volatile VoiceEngine engine;
+    private volatile VoiceSnapshot snapshot = VoiceSnapshot.NONE;
+    private volatile double joinRadius;
+    private volatile double leaveRadius;
+    private boolean userMuted;
+    private boolean closed;
+    private long notices;
+
+    public DesktopVoice(Session session, ReconnectingConnection link, Settings settings, Supplier<AudioBackend> audio,
+                        VoiceConfig config, Executor background, Executor fx) {
+        this.session = session;
+        this.link = link;
+        this.settings = settings;
+        this.audio = audio;
+        this.config = config;
+        this.background = background;
+        this.fx = fx;
+        this.wiring = new ConnectionVoice(link, () -> background.execute(this::loadRadius));
+        pushToTalk.set(settings.pushToTalk());
+        talkKey.set(keyCode(settings.talkKey()));
+        problem.set("Starting voice…");
+        refresh.setCycleCount(Animation.INDEFINITE);
+        background.execute(this::start);
+    }
+
+    // ---- start and stop --------------------------------------------------------------------
+
+    /** Background: starts the engine without devices, then opens the chosen (or default) ones. */
+    private void start() {
+        VoiceEngine started;
+        try {
+            backend = audio.get();
+            started = new VoiceEngine(config.withIceServers(wiring.iceServers(), config.relayOnly()), backend,
+                    AudioDevice.none(true), AudioDevice.none(false), wiring, wiring.positions());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("voice cannot start", e);
+            String why = "Voice could not start (" + e.getMessage() + "). You can still see who is near and chat. "
+                    + "On Linux, install PulseAudio's client library (apt-get install libpulse0) and enter the space again.";
+            fx.execute(() -> {
+                problem.set(why);
+                tell("Voice is not available", why, true);
+            });
+            return;
+        }
+        started.setPushToTalk(settings.pushToTalk());
+        started.addListener(new Events());
+        List<AudioDevice> inputs = backend.inputs();
+        List<AudioDevice> outputs = backend.outputs();
+        String inputProblem = DeviceChoice.open(started, DeviceChoice.choose(inputs, settings.inputDevice().orElse(null), true), true);
+        String outputProblem = DeviceChoice.open(started, DeviceChoice.choose(outputs, settings.outputDevice().orElse(null), false), false);
+        // Published only now, complete: a space left meanwhile closes it here, devices and all.
+        synchronized (this) {
+            if (closed) {
+                started.close();
+                return;
+            }
+            engine = started;
+            wiring.attach(started);
+        }
+        if (leaveRadius > 0) {
+            started.setHearingRadius(leaveRadius); // if the voice settings came while it started
+        }
+        LOG.info("voice started in space {}: microphone {}, speaker {}", link.spaceId(),
+                started.snapshot().input().name(), started.snapshot().output().name());
+        fx.execute(() -> {
+            if (closed) {
+                return;
+            }
+            inputDevices.setAll(inputs);
+            outputDevices.setAll(outputs);
+            applyMute();
+            available.set(true);
+            refresh.play();
+            refresh();
+            for (String p : new String[] {inputProblem, outputProblem}) {
+                if (p != null) {
+                    tell("A sound device could not be opened", p, true);
+                }
+            }
+        });
+    }
+
+    /** Stops voice (the space is left); FX thread. The engine closes its links and native objects. */
+    @Override
+    public void close() {
+        VoiceEngine running;
+        synchronized (this) {
+            closed = true;
+            running = engine;
+            engine = null;
+        }
+        refresh.stop();
+        wiring.detach();
+        if (running != null) {
+            running.close();
+        }
+        snapshot = VoiceSnapshot.NONE;
+    }
+
+    // ---- commands --------------------------------------------------------------------------
+
+    @Override
+    public void setMuted(boolean on) {
+        userMuted = on;
+        applyMute();
+        muted.set(on || deafened.get() || !hasMicrophone.get());
+    }
+
+    @Override
+    public void setDeafened(boolean on) {
+        withEngine(e -> e.setDeafened(on));
+        deafened.set(on);
+        muted.set(userMuted || on || !hasMicrophone.get());
+    }
+
+    @Override
+    public void setPushToTalk(boolean on) {
+        settings.pushToTalk(on);
+        pushToTalk.set(on);
+        withEngine(e -> {
+            e.setTalkKey(false);
+            e.setPushToTalk(on);
+        });
+    }
+
+    @Override
+    public void setTalkKey(KeyCode key) {
+        settings.talkKey(key.name());
+        talkKey.set(key);
+    }
+
+    @Override
+    public void talk(boolean down) {
+        withEngine(e -> e.setTalkKey(down));
+    }
+
+    @Override
+    public void selectInput(AudioDevice device) {
+        switchTo(device, true);
+    }
+
+    @Override
+    public void selectOutput(AudioDevice device) {
+        switchTo(device, false);
+    }
+
+    private void switchTo(AudioDevice device, boolean input) {
+        VoiceEngine e = engine;
+        if (e == null || device == null) {
+            return;
+        }
+        background.execute(() -> {
+            String failed = DeviceChoice.open(e, device, input);
+            fx.execute(() -> {
+                if (failed != null) {
+                    tell("A sound device could not be opened", failed, true);
+                } else if (input) {
+                    settings.inputDevice(device.id());
+                } else {
+                    settings.outputDevice(device.id());
+                }
+                applyMute();
+                refresh();
+            });
+        });
+    }
+
+    @Override
+    public void refreshDevices() {
+        AudioBackend b = backend;
+        if (b == null) {
+            return;
+        }
+        background.execute(() -> {
+            List<AudioDevice> inputs = b.inputs();
+            List<AudioDevice> outputs = b.outputs();
+            fx.execute(() -> {
+                if (!inputs.equals(inputDevices)) {
+                    inputDevices.setAll(inputs);
+                }
+                if (!outputs.equals(outputDevices)) {
+                    outputDevices.setAll(outputs);
+                }
+            });
+        });
+    }
+
+    @Override
+    public void setVolume(String userId, double volume) {
+        double v = Math.max(0, Math.min(2, volume));
+        settings.volume(userId, v);
+        withEngine(e -> e.setVolume(userId, v));
+        refresh();
+    }
+
+    @Override
+    public VoiceSnapshot snapshot() {
+        return snapshot;
+    }
+
+    // ---- state for the UI ------------------------------------------------------------------
+
+    /** Without a microphone I am muted whatever the mute button says, so others see it. */
+    private void applyMute() {
+        VoiceEngine e = engine;
+        boolean noMic = e == null || e.snapshot().input() == null || e.snapshot().input().isNone();
+        withEngine(en -> en.setMuted(userMuted || noMic));
+    }
+
+    /** FX thread, ten times a second: the engine's snapshot into properties and the canvas's snapshot. */
+    private void refresh() {
+        VoiceEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        var s = e.snapshot();
+        boolean noMic = s.input() == null || s.input().isNone();
+        boolean noSpeaker = s.output() == null || s.output().isNone();
+        muted.set(s.muted());
+        deafened.set(s.deafened());
+        hasMicrophone.set(!noMic);
+        transmitting.set(s.transmitting());
+        micLevel.set(noMic ? 0 : VoiceView.meter(s.micLevel()));
+        setIfChanged(inputDevice, s.input());
+        setIfChanged(outputDevice, s.output());
+        problem.set(VoiceView.deviceProblem(noMic, noSpeaker));
+        // A link's saved volume is given to the engine once, when the link first shows.
+        Set<String> linked = new HashSet<>();
+        for (LinkState l : s.links()) {
+            linked.add(l.peerId());
+            if (volumesApplied.add(l.peerId())) {
+                e.setVolume(l.peerId(), settings.volume(l.peerId()));
+            }
+        }
+        volumesApplied.retainAll(linked);
+        VoiceView view = VoiceView.of(s, wiring.flags(), link.world(), settings::volume, joinRadius);
+        if (!view.peers().equals(peers)) {
+            peers.setAll(view.peers());
+        }
+        if (!view.hearMe().equals(hearMe)) {
+            hearMe.setAll(view.hearMe());
+        }
+        snapshot = view.canvas();
+    }
+
+    private static KeyCode keyCode(String name) {
+        try {
+            return KeyCode.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return KeyCode.valueOf(Settings.DEFAULT_TALK_KEY);
+        }
+    }
+
+    private void withEngine(java.util.function.Consumer<VoiceEngine> action) {
+        VoiceEngine e = engine;
+        if (e != null) {
+            action.accept(e);
+        }
+    }
+
+    private void tell(String headline, String text, boolean error) {
+        notice.set(new VoiceNotice(headline, text, error, ++notices));
+    }
+
+    /** Background, after each join: the circle drawn around me and where the mix falls silent. */
+    private void loadRadius() {
+        try {
+            VoiceSettingsView v = session.api().send("GET", "api/v1/spaces/" + link.spaceId() + "/voice-settings",
+                    session.accessToken(), null, VoiceSettingsView.class);
+            if (v == null) {
+                return;
+            }
+            if (v.joinRadius() != null) {
+                joinRadius = v.joinRadius();
+            }
+            if (v.leaveRadius() != null) {
+                leaveRadius = v.leaveRadius();
+                withEngine(e -> e.setHearingRadius(leaveRadius));
+            }
+        } catch (RuntimeException e) {
+            LOG.info("no voice settings for space {}: {}", link.spaceId(), e.getMessage());
+        }
+    }
+
+    /** Engine events, on its control thread: a notice (with the engine's chime) when someone comes into range. */
+    private final class Events implements VoiceListener {
+        @Override
+        public void enteredHearingRange(String peerId) {
+            String who = VoiceView.name(link.world(), peerId);
+            fx.execute(() -> {
+                if (!closed) {
+                    tell("In a call", who + " and you can hear each other now.", false);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.skyscope.desktop.e2e;
+
+import static io.skyscope.desktop.e2e.TestServer.TIMEOUT;
+
+import io.skyscope.desktop.DesktopApp;
+import io.skyscope.desktop.Features;
+import io.skyscope.desktop.settings.Settings;
+import io.skyscope.protocol.rest.AuthResponse;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** Starts and stops the app for a test, and steps through its screens as a person would. */
+final class Screens {
+
+    private Screens() {
+    }
+
+    /** Fresh settings of their own, pointing at the test server. */
+    static Settings settingsFor(TestServer server) {
+        Settings settings = new Settings(Preferences.userRoot().node("io/skyscope/desktop-test/" + UUID.randomUUID()));
+        settings.server(server.address());
+        return settings;
+    }
+
+    /** Starts the app in the primary stage; it shows the sign-in screen. */
+    static DesktopApp launch(Settings settings, Features features) throws TimeoutException {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AtomicReference<DesktopApp> app = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            app.set(new DesktopApp(stage, settings, features));
+            app.get().start();
+        });
+        return app.get();
+    }
+
+    /** Stops the app (leaving its space), then the server, and forgets the settings; each may be null. */
+    static void shutDown(DesktopApp app, TestServer server, Settings settings) throws TimeoutException {
+        if (app != null) {
+            FxToolkit.setupFixture(app::stop);
+        }
+        FxToolkit.cleanupStages();
+        if (server != null) {
+            server.close();
+        }
+        if (settings != null) {
+            settings.clear();
+        }
+    }
+
+    /** Types the user's name and password, signs in, and enters the default office; waits until online there. */
+    static void signInAndEnterTheOffice(FxRobot robot, Supplier<DesktopApp> app, AuthResponse user) {
+        robot.clickOn("#username").write(user.username());
+        robot.clickOn("#password").write(TestServer.password(user.username()));
+        robot.clickOn("#sign-in");
+        Fx.until(TIMEOUT, "the space picker", () -> app.get().picker() != null
+                && robot.lookup("#enter-" + TestServer.OFFICE).tryQuery().isPresent());
+        robot.clickOn("#enter-" + TestServer.OFFICE);
+        Fx.until(TIMEOUT, "online in the office", () -> app.get().office() != null
+                && app.get().office().linkStateProperty().get().isOnline()
+                && app.get().office().simulation().myPosition() != null);
+    }
+}
