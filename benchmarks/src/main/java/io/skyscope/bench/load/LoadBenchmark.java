@@ -126,7 +126,7 @@ public final class LoadBenchmark {
         long ownCpu0 = ownCpuMillis();
         long t0 = System.nanoTime();
         stats.measuring(true);
-        sleepAndSample(seconds, sampleEvery, serverPids, stats);
+        sleepAndSample(seconds, sampleEvery, serverPids, servers, stats);
         stats.measuring(false);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu = cpuMillis(serverPids) - cpu0;
@@ -219,7 +219,8 @@ public final class LoadBenchmark {
      * The measured window; every {@code every} seconds (if not 0) a line with the servers' resident
      * memory and the latency so far, to see whether memory stays flat over a long run.
      */
-    private static void sleepAndSample(int seconds, int every, long[] pids, LoadStats stats) throws InterruptedException {
+    private static void sleepAndSample(int seconds, int every, long[] pids, List<URI> servers, LoadStats stats)
+            throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long started = System.nanoTime();
         while (System.nanoTime() < end) {
@@ -227,10 +228,30 @@ public final class LoadBenchmark {
             TimeUnit.NANOSECONDS.sleep(every > 0 ? Math.min(left, TimeUnit.SECONDS.toNanos(every)) : left);
             if (every > 0 && System.nanoTime() < end) {
                 double[] p = stats.percentiles();
-                System.out.printf(Locale.ROOT, "  at %4.0f s: server RSS %d MiB, p50 %.1f ms, p99 %.1f ms, closes %d%n",
-                        (System.nanoTime() - started) / 1e9, rssKib(pids) / 1024, p[0], p[2], stats.closes.sum());
+                System.out.printf(Locale.ROOT,
+                        "  at %4.0f s: server RSS %d MiB, live heap after the last GC %.0f MiB, p50 %.1f ms, p99 %.1f ms, closes %d%n",
+                        (System.nanoTime() - started) / 1e9, rssKib(pids) / 1024, liveHeapBytes(servers) / 1048576.0,
+                        p[0], p[2], stats.closes.sum());
             }
         }
+    }
+
+    /** The servers' {@code jvm_gc_live_data_size_bytes} from /metrics, summed: heap still in use after a GC. */
+    private static double liveHeapBytes(List<URI> servers) {
+        double sum = 0;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (URI server : servers) {
+                String metrics = http.send(java.net.http.HttpRequest.newBuilder(server.resolve("metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                sum += metrics.lines().filter(l -> l.startsWith("jvm_gc_live_data_size_bytes "))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).sum();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /metrics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return sum;
     }
 
     /** User plus system CPU time of processes, from /proc (Linux), in milliseconds. */
