@@ -200,7 +200,9 @@ public final class LoadBenchmark {
                     bot.chat("load line " + next);
                     nextChat += (long) (chatEverySeconds * 1e9);
                 }
-                next += period;
+                // A walker that fell behind (a busy machine) skips the missed steps, as a person's
+                // client would: catching up in a burst would walk faster than the speed limit.
+                next = Math.max(next + period, System.nanoTime());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
