@@ -211,7 +211,9 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
             return cached.node();
         }
         String holder = leases.holder(spaceId);
-        if (holder == null && take && mayTakeOver()) {
+        // Free, or still ours from a space this node stopped running (a release lost with Redis).
+        boolean free = holder == null || holder.equals(nodeId) && !owned.containsKey(spaceId);
+        if (free && take && mayTakeOver()) {
             holder = takeOver(spaceId) ? nodeId : leases.holder(spaceId);
         }
         if (holder != null && !holder.equals(nodeId)) {
@@ -228,12 +230,12 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
         return bus.healthy() && (bus.connects() <= 1 || System.currentTimeMillis() - bus.connectedAtMillis() >= LEASE_MS);
     }
 
-    /** Takes the free lease of a space and starts its owner here; false if another node was first. */
+    /** Takes the free lease of a space (or keeps its own) and starts its owner here; false if another node was first. */
     private synchronized boolean takeOver(String spaceId) {
         if (owned.containsKey(spaceId)) {
             return true;
         }
-        if (!leases.acquire(spaceId)) {
+        if (!leases.renew(spaceId)) {
             return false;
         }
         try {
@@ -243,8 +245,14 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
                 return null;
             }, new CompletableFuture<>())));
             var subscription = bus.subscribe(EventBus.Topics.space(spaceId), payload -> received(spaceId, payload));
-            owned.put(spaceId, new OwnedSpace(spaceId, owner, subscription, System.currentTimeMillis()));
+            var space = new OwnedSpace(spaceId, owner, subscription, System.currentTimeMillis());
+            owned.put(spaceId, space);
             holders.remove(spaceId);
+            // Loading the space may have taken a while: renew now, the period renews it from here on.
+            if (!leases.renew(spaceId)) {
+                relinquish(space, "its lease expired while the space was loading");
+                return false;
+            }
             takeovers.increment();
             LOG.info("node {}: owning space {}", nodeId, spaceId);
             return true;

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The Redis keys that say which node owns which space: {@code skyscope:space-owner:<spaceId>}
@@ -13,7 +12,7 @@ import redis.clients.jedis.params.SetParams;
  * Every method may throw {@code JedisException} while Redis is unreachable. Thread-safe.
  */
 final class SpaceLeases {
-    /** Renew: extend our lease, or take it if nobody holds it (Redis restarted empty); 0 if another node holds it. */
+    /** Extend our lease, or take it if nobody holds it (first use, or Redis restarted empty); 0 if another node holds it. */
     private static final String RENEW = """
             local holder = redis.call('GET', KEYS[1])
             if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -39,11 +38,7 @@ final class SpaceLeases {
         return redis.get(ownerKey(spaceId));
     }
 
-    boolean acquire(String spaceId) {
-        return "OK".equals(redis.set(ownerKey(spaceId), nodeId, SetParams.setParams().nx().px(ttlMillis)));
-    }
-
-    /** True while this node still holds (or has taken again) the lease. */
+    /** Takes the lease if nobody holds it, or extends it if this node does; false if another node holds it. */
     boolean renew(String spaceId) {
         Object result = redis.eval(RENEW, List.of(ownerKey(spaceId)), List.of(nodeId, String.valueOf(ttlMillis)));
         return result instanceof Long n && n == 1;

@@ -2,6 +2,7 @@ package io.skyscope.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.bus.RedisEventBus;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.store.MongoStore;
 import java.util.LinkedHashMap;
@@ -27,7 +28,14 @@ public final class OpsRoutes {
             body.put("status", storage && busUp ? "up" : "down");
             body.put("storage", Map.of("status", storage ? "up" : "down",
                     "kind", store.embedded() ? "embedded" : "mongodb"));
-            body.put("bus", Map.of("status", busUp ? "up" : "down", "kind", bus.kind()));
+            Map<String, Object> busBody = new LinkedHashMap<>();
+            busBody.put("status", busUp ? "up" : "down");
+            busBody.put("kind", bus.kind());
+            if (bus instanceof RedisEventBus redis) {
+                busBody.put("node", redis.nodeId());
+                busBody.put("connects", redis.connects());
+            }
+            body.put("bus", busBody);
             ctx.status(storage && busUp ? 200 : 503).json(body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TwoNodes implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration START = Duration.ofSeconds(60);
+    /** Generous: a JVM and its store connection on a busy 2-core machine. */
+    private static final Duration START = Duration.ofSeconds(120);
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private final Map<String, String> env;
