@@ -107,7 +107,8 @@ public final class VoiceBar extends HBox {
         status.setMinWidth(0);
         status.getStyleClass().addAll(Styles.TEXT_SMALL);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(model), model.problemProperty(),
-                model.hearMe(), model.availableProperty(), model.transmittingProperty(), model.pushToTalkProperty()));
+                model.hearMe(), model.availableProperty(), model.transmittingProperty(), model.pushToTalkProperty(),
+                model.mutedProperty(), model.talkKeyProperty()));
         status.tooltipProperty().bind(status.textProperty().map(Tooltip::new));
         model.problemProperty().addListener((obs, was, is) -> {
             status.getStyleClass().remove(Styles.WARNING);
@@ -181,11 +182,17 @@ public final class VoiceBar extends HBox {
         if (!model.availableProperty().get()) {
             return "";
         }
-        String heard = model.hearMe().isEmpty() ? "Nobody hears you" : "Heard by " + String.join(", ", model.hearMe());
-        if (model.pushToTalkProperty().get() && !model.transmittingProperty().get()) {
-            return heard + " (when you hold the talk key)";
+        if (model.hearMe().isEmpty()) {
+            return "Nobody hears you";
         }
-        return heard;
+        String who = String.join(", ", model.hearMe());
+        if (model.mutedProperty().get()) {
+            return "Muted: " + who + " would hear you";
+        }
+        if (model.pushToTalkProperty().get() && !model.transmittingProperty().get()) {
+            return "Heard by " + who + " while you hold " + model.talkKeyProperty().get().getName();
+        }
+        return "Heard by " + who;
     }
 
     /** The push-to-talk key, wherever the focus is except in a text field. */

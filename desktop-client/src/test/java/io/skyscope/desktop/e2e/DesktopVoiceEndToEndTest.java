@@ -137,6 +137,8 @@ class DesktopVoiceEndToEndTest {
         robot.clickOn("#voice-mute");
         awaitSilence(vicAudio, MY_HZ, "my tone gone at Vic's");
         assertThat(robot.lookup("#voice-mute").queryLabeled().getText()).isEqualTo("Muted");
+        Fx.until(TIMEOUT, "the bar says who would hear me", () -> robot.lookup("#voice-status").queryLabeled()
+                .getText().equals("Muted: Vic Voice would hear you"));
         Fx.until(TIMEOUT, "Vic told I am muted", () -> vicLink().muted());
         Fx.until(TIMEOUT, "my own muted icon", () -> avatar(me.userId()).muted());
         assertThat(Fx.get(() -> app.office().voice().micLevelProperty().get()))
@@ -168,6 +170,8 @@ class DesktopVoiceEndToEndTest {
     void pushToTalkSendsMeOnlyWhileTheKeyIsHeld() {
         robot.clickOn("#voice-ptt");
         awaitSilence(vicAudio, MY_HZ, "nothing from me until I press the key");
+        assertThat(robot.lookup("#voice-status").queryLabeled().getText())
+                .isEqualTo("Heard by Vic Voice while you hold T");
         Fx.run(() -> app.officeView().canvas().requestFocus());
         robot.press(KeyCode.T);
         try {
