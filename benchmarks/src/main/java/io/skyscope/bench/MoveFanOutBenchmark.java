@@ -99,4 +99,37 @@ public class MoveFanOutBenchmark {
         out.bytes += bytes;
         return bytes;
     }
+
+    /**
+     * A tick report beside JMH, for a machine shared with other work: for each map and size, the
+     * median CPU time of the ticking thread over 40 ticks after 10 warm-up ticks, and the bytes of
+     * presence frames built per tick.
+     * {@code java -cp benchmarks/target/benchmarks.jar io.skyscope.bench.MoveFanOutBenchmark}
+     */
+    public static void main(String[] args) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.println("map     users  cpu-median-ms  kB-per-tick");
+        for (String map : new String[] {"office", "campus"}) {
+            for (int users : new int[] {100, 500, 2000}) {
+                var b = new MoveFanOutBenchmark();
+                b.map = map;
+                b.users = users;
+                b.setUp();
+                var out = new Output();
+                for (int i = 0; i < 10; i++) {
+                    b.tick(out);
+                }
+                long[] cpu = new long[40];
+                long bytes = 0;
+                for (int i = 0; i < cpu.length; i++) {
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    bytes += b.tick(out);
+                    cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+                }
+                java.util.Arrays.sort(cpu);
+                System.out.printf(java.util.Locale.ROOT, "%-6s  %5d  %13.2f  %11.0f%n", map, users, cpu[20] / 1e6,
+                        bytes / 40.0 / 1000);
+            }
+        }
+    }
 }
