@@ -8,7 +8,7 @@
 # ${LOAD_DIR:-/tmp/skyscope-load} (kept between runs, with the users' refresh tokens, so that only the
 # first run registers them). Needs: the server jar and test classes, the benchmarks jar
 # (./skyscope mvn -B -q -Pbench -pl server,benchmarks -am package -DskipTests... see docs/benchmarks.md),
-# and redis-server for two nodes.
+# and redis-server for two nodes. SERVER_JAVA_OPTS adds JVM options to the server(s), e.g. a JFR recording.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes="${1:?usage: scripts/load.sh 1|2 [LoadBenchmark options]}"
@@ -43,7 +43,7 @@ urls=() server_pids=()
 for n in $(seq 1 "$nodes"); do
   port=$((18180 + n))
   env "${server_env[@]}" PORT=$port DATA_DIR="$dir/node$n" \
-    "$java" -Xmx3g -jar server/target/skyscope-server.jar > "$dir/node$n.log" 2>&1 &
+    "$java" -Xmx3g ${SERVER_JAVA_OPTS:-} -jar server/target/skyscope-server.jar > "$dir/node$n.log" 2>&1 &
   pids+=($!) server_pids+=($!)
   urls+=("http://127.0.0.1:$port/")
   await_line "$dir/node$n.log" "SkyScope is running"

@@ -28,12 +28,19 @@ final class DesiredLinks {
     private final Set<VoiceMember> freed;
     private final Map<Zone, StageAudience> audiences = new HashMap<>();
     private final List<VoiceMember> keep = new ArrayList<>();
-    /** This query's candidates, sorted by score: parallel arrays reused from query to query. */
+    /**
+     * This query's candidates in parallel arrays reused from query to query, and a binary min-heap
+     * of their indices by score: taken nearest first, and only as many as the cap needs. In a crowd
+     * (everyone at the entrance of a full space) a query finds thousands of people; sorting them all
+     * for each mover made a tick quadratic in the crowd.
+     */
     private VoiceMember[] candidate = new VoiceMember[16];
     private double[] distance = new double[16];
     private double[] score = new double[16];
     private boolean[] linked = new boolean[16];
+    private int[] heap = new int[16];
     private int candidates;
+    private int heapSize;
     /** Who the grid visitor is working for (one reusable visitor, no allocation per query). */
     private VoiceMember querying;
     private final Consumer<VoiceMember> newcomer = v -> {
@@ -73,7 +80,9 @@ final class DesiredLinks {
         }
         keep.clear();
         int max = settings.maxPeers();
-        for (int i = 0; i < candidates && keep.size() < max; i++) {
+        heapify();
+        while (heapSize > 0 && keep.size() < max) {
+            int i = takeNearest();
             VoiceMember c = candidate[i];
             if (linked[i]) {
                 keep.add(c);
@@ -99,7 +108,7 @@ final class DesiredLinks {
         java.util.Arrays.fill(candidate, 0, candidates, null);
     }
 
-    /** Inserts a candidate in score order (a linked peer ranks {@code bonus} nearer than it is). */
+    /** Adds a candidate (a linked peer ranks {@code bonus} nearer than it is). */
     private void addCandidate(VoiceMember v, double d, boolean isLinked, double bonus) {
         if (candidates == candidate.length) {
             int n = candidates * 2;
@@ -107,20 +116,54 @@ final class DesiredLinks {
             distance = java.util.Arrays.copyOf(distance, n);
             score = java.util.Arrays.copyOf(score, n);
             linked = java.util.Arrays.copyOf(linked, n);
+            heap = java.util.Arrays.copyOf(heap, n);
         }
-        double sc = d - bonus;
         int i = candidates++;
-        while (i > 0 && score[i - 1] > sc) {
-            candidate[i] = candidate[i - 1];
-            distance[i] = distance[i - 1];
-            score[i] = score[i - 1];
-            linked[i] = linked[i - 1];
-            i--;
-        }
         candidate[i] = v;
         distance[i] = d;
-        score[i] = sc;
+        score[i] = d - bonus;
         linked[i] = isLinked;
+    }
+
+    /** Orders the candidates' indices into a min-heap by score, in linear time. */
+    private void heapify() {
+        heapSize = candidates;
+        for (int i = 0; i < heapSize; i++) {
+            heap[i] = i;
+        }
+        for (int i = heapSize / 2 - 1; i >= 0; i--) {
+            siftDown(i);
+        }
+    }
+
+    /** Removes and returns the index of the candidate with the lowest score (ties: the one added first). */
+    private int takeNearest() {
+        int top = heap[0];
+        heap[0] = heap[--heapSize];
+        siftDown(0);
+        return top;
+    }
+
+    private void siftDown(int at) {
+        int i = at;
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= heapSize) {
+                return;
+            }
+            int child = left + 1 < heapSize && before(heap[left + 1], heap[left]) ? left + 1 : left;
+            if (!before(heap[child], heap[i])) {
+                return;
+            }
+            int swap = heap[i];
+            heap[i] = heap[child];
+            heap[child] = swap;
+            i = child;
+        }
+    }
+
+    private boolean before(int a, int b) {
+        return score[a] < score[b] || (score[a] == score[b] && a < b);
     }
 
     /** Everyone in a meeting room hears everyone else in it. */
