@@ -235,7 +235,9 @@ class VoiceEngineLoopbackTest {
         double loudest = 0;
         for (int i = 0; i < 4; i++) {
             loudest = Math.max(loudest, toneAt(audio, frequency));
-            sleep(300);
+            // The next reading covers 300 ms (30 frames) of audio played after this one.
+            long played = audio.recorder().framesWritten();
+            assertThat(audio.recorder().awaitMoreThan(played + 30, WAIT.toMillis())).as("audio still plays").isTrue();
         }
         return loudest;
     }
