@@ -16,10 +16,12 @@ import redis.clients.jedis.exceptions.JedisException;
  * The bus of a node among several, over Redis pub/sub: one Redis channel per topic.
  *
  * <p>A publish is delivered to this node's own listeners at once, on the publisher's thread (as
- * {@link InProcessEventBus} does), and published to Redis tagged with this node's id; the copy
- * that comes back from Redis is skipped. So a node keeps serving its own clients while Redis is
- * away; only what should cross to other nodes is lost then (Redis pub/sub keeps nothing for
- * later), and {@link #onConnected} lets the owners of state resend it once Redis is back.
+ * {@link InProcessEventBus} does), and queued for Redis tagged with this node's id; a {@link
+ * RedisPublisher} sends the queue in pipelined batches from a thread of its own, so publishing
+ * never waits on Redis. The copy that comes back from Redis is skipped. So a node keeps serving
+ * its own clients while Redis is away or slow; only what should cross to other nodes is lost then
+ * (Redis pub/sub keeps nothing for later), and {@link #onConnected} lets the owners of state
+ * resend it once Redis is back.
  *
  * <p>A Jedis {@code subscribe} blocks its thread and, when the connection dies, throws and never
  * subscribes again by itself: the bus thread ({@code redis-bus}) loops, waiting 100 ms, then
@@ -34,6 +36,10 @@ public final class RedisEventBus implements EventBus {
     private static final long MIN_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 2_000;
     private static final char SEPARATOR = '|';
+    /** Messages waiting for Redis at most: about two seconds of a busy node's traffic. */
+    private static final int QUEUE_CAPACITY = 50_000;
+    /** How long closing the bus waits for what is queued to reach Redis. */
+    private static final java.time.Duration CLOSE_FLUSH = java.time.Duration.ofSeconds(2);
 
     private final RedisClient redis;
     private final String nodeId;
@@ -42,7 +48,7 @@ public final class RedisEventBus implements EventBus {
     private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
     private final Thread thread;
-    private final Counter published;
+    private final RedisPublisher publisher;
     private final Counter dropped;
     private final Counter received;
     private final AtomicLong connects = new AtomicLong();
@@ -61,9 +67,11 @@ public final class RedisEventBus implements EventBus {
         this.redis = redis;
         this.nodeId = nodeId;
         this.nodeTopic = Topics.node(nodeId);
-        this.published = metrics.counter("skyscope.bus.published", "Messages this node published to Redis");
-        this.dropped = metrics.counter("skyscope.bus.dropped",
-                "Messages that could not be published to Redis (it was unreachable); local listeners still got them");
+        Counter published = metrics.counter("skyscope.bus.published", "Messages this node published to Redis");
+        this.dropped = metrics.counter("skyscope.bus.dropped", "Messages that could not be published to Redis "
+                + "(it was unreachable, or the outgoing queue was full); local listeners still got them");
+        this.publisher = new RedisPublisher(redis, QUEUE_CAPACITY, published, dropped);
+        metrics.gauge("skyscope.bus.queued", "Messages waiting to be published to Redis", publisher::queued);
         this.received = metrics.counter("skyscope.bus.received", "Messages received from other nodes through Redis");
         metrics.gauge("skyscope.bus.connected", "1 while the Redis subscription is up", () -> healthy() ? 1 : 0);
         metrics.gauge("skyscope.bus.connects", "Times the Redis subscription was (re)established", connects::get);
@@ -79,6 +87,7 @@ public final class RedisEventBus implements EventBus {
     public RedisEventBus start(java.time.Duration wait) {
         var first = new java.util.concurrent.CountDownLatch(1);
         onConnected(first::countDown);
+        publisher.start();
         thread.start();
         try {
             if (!first.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -107,6 +116,11 @@ public final class RedisEventBus implements EventBus {
         return connects.get();
     }
 
+    /** Messages waiting to be published to Redis. */
+    public int queued() {
+        return publisher.queued();
+    }
+
     /** When the current subscription was established (wall-clock millis). */
     public long connectedAtMillis() {
         return connectedAtMillis;
@@ -119,13 +133,7 @@ public final class RedisEventBus implements EventBus {
             dropped.increment();
             return;
         }
-        try {
-            redis.publish(topic, nodeId + SEPARATOR + payload);
-            published.increment();
-        } catch (JedisException e) {
-            dropped.increment();
-            LOG.debug("cannot publish to {}: {}", topic, e.getMessage());
-        }
+        publisher.offer(topic, nodeId + SEPARATOR + payload);
     }
 
     @Override
@@ -157,6 +165,7 @@ public final class RedisEventBus implements EventBus {
     @Override
     public void close() {
         running = false;
+        publisher.close(CLOSE_FLUSH);
         Channels channels = current;
         if (channels != null) {
             try {

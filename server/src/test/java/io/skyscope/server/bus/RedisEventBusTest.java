@@ -28,6 +28,7 @@ class RedisEventBusTest {
     private RedisEventBus a;
     private RedisEventBus b;
     private final AtomicInteger connectsA = new AtomicInteger();
+    private final ServerMetrics metricsA = new ServerMetrics();
 
     @BeforeEach
     void start() {
@@ -36,7 +37,7 @@ class RedisEventBusTest {
         }
         clientA = RedisConnection.client(REDIS.url());
         clientB = RedisConnection.client(REDIS.url());
-        a = new RedisEventBus(clientA, "a", new ServerMetrics());
+        a = new RedisEventBus(clientA, "a", metricsA);
         a.onConnected(connectsA::incrementAndGet);
         a.start(WAIT);
         b = new RedisEventBus(clientB, "b", new ServerMetrics()).start(WAIT);
@@ -105,6 +106,64 @@ class RedisEventBusTest {
         awaitDelivery(a, "user:3", onB);
         awaitDelivery(a, "user:late", lateOnB);
         assertThat(onB).doesNotContain("while away"); // Redis pub/sub keeps nothing for later
+    }
+
+    @Test
+    void aBurstReachesTheOtherNodeCompleteAndInOrder() {
+        List<String> onB = new CopyOnWriteArrayList<>();
+        b.subscribe("user:burst", onB::add);
+        awaitDelivery(a, "user:burst", onB);
+        int n = 20_000; // several pipelines' worth
+
+        for (int i = 0; i < n; i++) {
+            a.publish("user:burst", "m" + i);
+        }
+
+        // A probe of awaitDelivery may still arrive late: only the burst counts.
+        await().atMost(WAIT).until(() -> burst(onB).size() >= n);
+        List<String> got = burst(onB);
+        assertThat(got).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(got.get(i)).isEqualTo("m" + i);
+        }
+    }
+
+    @Test
+    void aFrozenRedisDoesNotHoldUpPublishersAndTrafficResumesAfterwards() throws Exception {
+        List<String> onB = new CopyOnWriteArrayList<>();
+        b.subscribe("user:4", onB::add);
+        awaitDelivery(a, "user:4", onB);
+        List<String> onA = new CopyOnWriteArrayList<>();
+        a.subscribe("user:4", onA::add);
+        int n = 100_000; // more than the outgoing queue holds
+        double droppedBefore = dropped();
+
+        REDIS.pause();
+        try {
+            // Each publish waiting on Redis would take the 2 s command timeout: this would not end in time.
+            var publishing = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < n; i++) {
+                    a.publish("user:4", "frozen-" + i);
+                }
+            });
+            publishing.join(WAIT);
+            assertThat(publishing.isAlive()).as("publishing while Redis is frozen has finished").isFalse();
+            assertThat(onA).hasSize(n); // this node's own listeners got everything at once
+            assertThat(dropped() - droppedBefore).as("messages counted as dropped").isPositive();
+        } finally {
+            REDIS.resume();
+        }
+
+        awaitDelivery(a, "user:4", onB);
+        await().atMost(WAIT).until(() -> a.queued() == 0);
+    }
+
+    private static List<String> burst(List<String> received) {
+        return received.stream().filter(m -> !m.startsWith("probe-")).toList();
+    }
+
+    private double dropped() {
+        return metricsA.counter("skyscope.bus.dropped", "").count();
     }
 
     /** Publishes probes until one arrives: subscriptions take effect asynchronously. */

@@ -73,4 +73,24 @@ public final class Processes {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Sends a signal by name ({@code STOP}, {@code CONT}, ...) with the kill command: SIGSTOP
+     * freezes a process with its sockets open, which no Java API can do.
+     */
+    public static void signal(Process process, String signal) {
+        try {
+            var kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + process.pid(), e);
+        }
+    }
 }

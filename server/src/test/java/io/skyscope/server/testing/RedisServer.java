@@ -81,6 +81,16 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, A
         Processes.kill(process);
     }
 
+    /** SIGSTOP: Redis keeps its connections open and answers nothing until {@link #resume()}. */
+    public synchronized void pause() {
+        Processes.signal(process, "STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public synchronized void resume() {
+        Processes.signal(process, "CONT");
+    }
+
     public synchronized boolean running() {
         return process != null && process.isAlive();
     }
