@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +45,7 @@ final class RedisPublisher {
 
     RedisPublisher(RedisClient redis, int capacity, Counter published, Counter dropped) {
         this.redis = redis;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingQueue<>(capacity); // one lock to offer, another to drain
         this.published = published;
         this.dropped = dropped;
         this.thread = Thread.ofPlatform().name("redis-publish").daemon().unstarted(this::run);

@@ -63,6 +63,7 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
     private final Map<String, Map<String, JoinRequest>> members = new ConcurrentHashMap<>();
     private final Map<String, OwnedSpace> owned = new ConcurrentHashMap<>();
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
+    private final NodeClocks clocks = new NodeClocks(System::nanoTime);
     private final Map<String, CompletableFuture<List<String>>> queries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService period = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("cluster-period").daemon().factory());
@@ -280,9 +281,9 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
                 if (command instanceof SpaceCommand.Join j) {
                     space.joined(node, j.request());
                 }
-                // A receive time from another process's clock means nothing here.
-                space.owner.submit(command instanceof SpaceCommand.Move m
-                        ? new SpaceCommand.Move(m.userId(), m.x(), m.y(), m.seq(), System.nanoTime()) : command);
+                // A receive time from another process's clock, translated to this one's.
+                space.owner.submit(command instanceof SpaceCommand.Move m ? new SpaceCommand.Move(m.userId(),
+                        m.x(), m.y(), m.seq(), clocks.toLocal(node, m.receivedNanos())) : command);
             }
             case ClusterMessage.Roster(String node, List<JoinRequest> people) ->
                     space.roster(node, people, System.currentTimeMillis());

@@ -66,8 +66,18 @@ public final class Movement {
         mover.moveTo(x, y, available(mover, now), latest(mover, now));
     }
 
-    /** Checks a move of {@code mover} to {@code (x, y)}; applies it when accepted. */
+    /** Checks a move of {@code mover} to {@code (x, y)} made now; applies it when accepted. */
     public MoveVerdict check(Mover mover, double x, double y) {
+        return check(mover, x, y, clock.instant());
+    }
+
+    /**
+     * Checks a move of {@code mover} to {@code (x, y)} that arrived at {@code receivedAt}; applies it
+     * when accepted. The budget refills up to when the move arrived, not to when it is checked, so
+     * moves that waited in a queue together (a busy space, a batch from another node) are judged at
+     * the pace they were walked.
+     */
+    public MoveVerdict check(Mover mover, double x, double y, Instant receivedAt) {
         if (!(Double.isFinite(x) && Double.isFinite(y))) {
             return new MoveVerdict.Rejected(Reason.NOT_FINITE, "position must be finite numbers, got ("
                     + x + ", " + y + ")");
@@ -79,7 +89,7 @@ public final class Movement {
         if (collision.blockedAt(x, y)) {
             return new MoveVerdict.Rejected(Reason.WALL, "position " + point(x, y) + " is on a blocked tile");
         }
-        Instant now = clock.instant();
+        Instant now = receivedAt;
         double available = available(mover, now);
         double distance = Math.hypot(x - mover.x(), y - mover.y());
         // Speed before path: it bounds the length, and so the cost, of the path walk below.

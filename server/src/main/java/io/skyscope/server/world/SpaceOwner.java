@@ -150,7 +150,7 @@ public final class SpaceOwner implements AutoCloseable {
                 }
             }
             case SpaceCommand.Move m -> {
-                var correction = state.move(m.userId(), m.x(), m.y(), m.seq());
+                var correction = state.move(m.userId(), m.x(), m.y(), m.seq(), System.nanoTime() - m.receivedNanos());
                 metrics.moveValidated(m.receivedNanos());
                 correction.ifPresent(c -> {
                     metrics.moveCorrected();

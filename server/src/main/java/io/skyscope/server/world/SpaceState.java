@@ -200,8 +200,16 @@ public final class SpaceState {
         fanOut.moved(o);
     }
 
-    /** Validates a move; empty when accepted, else the correction to send back. */
+    /** Validates a move received just now; empty when accepted, else the correction to send back. */
     public Optional<ServerMessage.Correction> move(String userId, double x, double y, long seq) {
+        return move(userId, x, y, seq, 0);
+    }
+
+    /**
+     * Validates a move received {@code ageNanos} ago (it waited in the space's mailbox); empty when
+     * accepted, else the correction to send back. Its speed is judged at the time it arrived.
+     */
+    public Optional<ServerMessage.Correction> move(String userId, double x, double y, long seq, long ageNanos) {
         Occupant o = occupants.get(userId);
         if (o == null) {
             return Optional.empty();
@@ -213,7 +221,7 @@ public final class SpaceState {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(), "room_full", "'"
                     + full.get().room().name() + "' holds " + full.get().capacity() + " people and is full"));
         }
-        MoveVerdict verdict = movement.check(o.mover, x, y);
+        MoveVerdict verdict = movement.check(o.mover, x, y, clock.instant().minusNanos(Math.max(0, ageNanos)));
         if (verdict instanceof MoveVerdict.Rejected(var reason, var message)) {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(),
                     reason.name().toLowerCase(java.util.Locale.ROOT), message));

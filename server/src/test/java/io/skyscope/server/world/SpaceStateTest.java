@@ -205,4 +205,22 @@ class SpaceStateTest {
         ticks(11);
         assertThat(state.person("a").status()).isEqualTo(Status.BUSY);
     }
+
+    @Test
+    void movesThatWaitedTogetherAreJudgedAtThePaceTheyArrived() {
+        // 320 px/s with 0.5 s of burst: 20 steps of 60 px, 200 ms apart, walk at 300 px/s.
+        place("walker", 1000, 1000);
+        place("rusher", 1000, 2000);
+        clock.advance(Duration.ofSeconds(5));
+        int steps = 20;
+        for (int i = 1; i <= steps; i++) {
+            long age = (steps - i) * 200_000_000L; // all validated now, received 200 ms apart
+            assertThat(state.move("walker", 1000 + 60 * i, 1000, i, age))
+                    .as("step %d, received %d ms ago", i, age / 1_000_000).isEmpty();
+        }
+        // The same steps received all at once are too fast once the burst is spent.
+        long refused = java.util.stream.IntStream.rangeClosed(1, steps)
+                .filter(i -> state.move("rusher", 1000 + 60 * i, 2000, i, 0).isPresent()).count();
+        assertThat(refused).isGreaterThan(steps / 2);
+    }
 }
