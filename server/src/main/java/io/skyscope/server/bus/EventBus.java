@@ -13,6 +13,13 @@ public interface EventBus extends AutoCloseable {
 
     void publish(String topic, String payload);
 
+    /**
+     * Publishes to the listeners of {@code topic} on other nodes only (none in-process). Used to
+     * tell another node that a user connected here, so that it closes the user's older connection.
+     */
+    default void publishToOtherNodes(String topic, String payload) {
+    }
+
     /** Returns a handle whose {@code close()} ends the subscription. */
     Subscription subscribe(String topic, Consumer<String> listener);
 
@@ -36,9 +43,18 @@ public interface EventBus extends AutoCloseable {
         private Topics() {
         }
 
-        /** Frames for one user, wherever that user's session is. */
+        private static final String USER = "user:";
+
+        /**
+         * Frames for one user, wherever that user's session is. A user has one connection, on one
+         * node: a newer one anywhere replaces it.
+         */
         public static String user(String userId) {
-            return "user:" + userId;
+            return USER + userId;
+        }
+
+        public static boolean isUser(String topic) {
+            return topic.startsWith(USER);
         }
 
         /** Commands for the owner of a space, wherever it runs (several nodes only). */

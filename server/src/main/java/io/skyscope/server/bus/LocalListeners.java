@@ -36,10 +36,11 @@ final class LocalListeners {
         return false;
     }
 
-    void deliver(String topic, String payload) {
+    /** Delivers to the topic's listeners; false if it has none. */
+    boolean deliver(String topic, String payload) {
         List<Consumer<String>> targets = byTopic.get(topic);
         if (targets == null) {
-            return;
+            return false;
         }
         for (Consumer<String> listener : targets) {
             try {
@@ -48,6 +49,7 @@ final class LocalListeners {
                 LOG.warn("listener on {} failed", topic, e);
             }
         }
+        return true;
     }
 
     Set<String> topics() {

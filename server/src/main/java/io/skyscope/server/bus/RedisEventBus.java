@@ -128,7 +128,14 @@ public final class RedisEventBus implements EventBus {
 
     @Override
     public void publish(String topic, String payload) {
-        listeners.deliver(topic, payload);
+        if (listeners.deliver(topic, payload) && Topics.isUser(topic)) {
+            return; // the user's connection is here, and a user has one connection: nobody else listens
+        }
+        publishToOtherNodes(topic, payload);
+    }
+
+    @Override
+    public void publishToOtherNodes(String topic, String payload) {
         if (current == null) {
             dropped.increment();
             return;

@@ -56,14 +56,35 @@ class RedisEventBusTest {
     void deliversToTheOtherNodeAndToItsOwnListenersOnce() {
         List<String> onA = new CopyOnWriteArrayList<>();
         List<String> onB = new CopyOnWriteArrayList<>();
-        a.subscribe("user:1", onA::add);
-        b.subscribe("user:1", onB::add);
-        awaitDelivery(b, "user:1", onA);
+        a.subscribe("space:1", onA::add);
+        b.subscribe("space:1", onB::add);
+        awaitDelivery(b, "space:1", onA);
 
-        a.publish("user:1", "hello");
+        a.publish("space:1", "hello");
 
         await().atMost(WAIT).until(() -> onB.contains("hello"));
         assertThat(onA).containsOnlyOnce("hello");
+    }
+
+    @Test
+    void framesForAUserConnectedHereStayHereAndAReplacementNoticeGoesOnlyElsewhere() {
+        List<String> onA = new CopyOnWriteArrayList<>();
+        List<String> onB = new CopyOnWriteArrayList<>();
+        b.subscribe("user:5", onB::add);
+        awaitDelivery(a, "user:5", onB);
+        a.subscribe("user:5", onA::add); // she connected on a as well (b would be told to close its connection)
+        List<String> spaceOnB = new CopyOnWriteArrayList<>();
+        b.subscribe("space:5", spaceOnB::add);
+        awaitDelivery(a, "space:5", spaceOnB);
+        a.subscribe("space:5", m -> { });
+
+        a.publish("user:5", "for her connection here");
+        a.publishToOtherNodes("user:5", "notice");
+        a.publish("space:5", "a space topic still crosses");
+
+        await().atMost(WAIT).until(() -> spaceOnB.contains("a space topic still crosses") && onB.contains("notice"));
+        assertThat(withoutProbes(onA)).containsExactly("for her connection here");
+        assertThat(withoutProbes(onB)).containsExactly("notice"); // sent after the frame, through the same queue
     }
 
     @Test
@@ -86,15 +107,15 @@ class RedisEventBusTest {
     @Test
     void subscribesAgainByItselfWhenRedisComesBack() {
         List<String> onB = new CopyOnWriteArrayList<>();
-        b.subscribe("user:3", onB::add);
-        awaitDelivery(a, "user:3", onB);
+        b.subscribe("space:3", onB::add);
+        awaitDelivery(a, "space:3", onB);
         List<String> onA = new CopyOnWriteArrayList<>();
-        a.subscribe("user:3", onA::add);
+        a.subscribe("space:3", onA::add);
         int connectsBefore = connectsA.get();
 
         REDIS.kill();
         await().atMost(WAIT).until(() -> !a.healthy() && !b.healthy());
-        a.publish("user:3", "while away");
+        a.publish("space:3", "while away");
         // A topic first subscribed during the outage is subscribed on the next connection.
         List<String> lateOnB = new CopyOnWriteArrayList<>();
         b.subscribe("user:late", lateOnB::add);
@@ -103,7 +124,7 @@ class RedisEventBusTest {
         await().atMost(WAIT).until(() -> a.healthy() && b.healthy());
         await().atMost(WAIT).until(() -> connectsA.get() > connectsBefore);
         assertThat(onA).contains("while away"); // its own node's listeners still got it
-        awaitDelivery(a, "user:3", onB);
+        awaitDelivery(a, "space:3", onB);
         awaitDelivery(a, "user:late", lateOnB);
         assertThat(onB).doesNotContain("while away"); // Redis pub/sub keeps nothing for later
     }
@@ -120,8 +141,8 @@ class RedisEventBusTest {
         }
 
         // A probe of awaitDelivery may still arrive late: only the burst counts.
-        await().atMost(WAIT).until(() -> burst(onB).size() >= n);
-        List<String> got = burst(onB);
+        await().atMost(WAIT).until(() -> withoutProbes(onB).size() >= n);
+        List<String> got = withoutProbes(onB);
         assertThat(got).hasSize(n);
         for (int i = 0; i < n; i++) {
             assertThat(got.get(i)).isEqualTo("m" + i);
@@ -131,10 +152,10 @@ class RedisEventBusTest {
     @Test
     void aFrozenRedisDoesNotHoldUpPublishersAndTrafficResumesAfterwards() throws Exception {
         List<String> onB = new CopyOnWriteArrayList<>();
-        b.subscribe("user:4", onB::add);
-        awaitDelivery(a, "user:4", onB);
+        b.subscribe("space:4", onB::add);
+        awaitDelivery(a, "space:4", onB);
         List<String> onA = new CopyOnWriteArrayList<>();
-        a.subscribe("user:4", onA::add);
+        a.subscribe("space:4", onA::add);
         int n = 100_000; // more than the outgoing queue holds
         double droppedBefore = dropped();
 
@@ -143,7 +164,7 @@ class RedisEventBusTest {
             // Each publish waiting on Redis would take the 2 s command timeout: this would not end in time.
             var publishing = Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < n; i++) {
-                    a.publish("user:4", "frozen-" + i);
+                    a.publish("space:4", "frozen-" + i);
                 }
             });
             publishing.join(WAIT);
@@ -154,11 +175,11 @@ class RedisEventBusTest {
             REDIS.resume();
         }
 
-        awaitDelivery(a, "user:4", onB);
+        awaitDelivery(a, "space:4", onB);
         await().atMost(WAIT).until(() -> a.queued() == 0);
     }
 
-    private static List<String> burst(List<String> received) {
+    private static List<String> withoutProbes(List<String> received) {
         return received.stream().filter(m -> !m.startsWith("probe-")).toList();
     }
 

@@ -11,6 +11,7 @@ import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
@@ -22,6 +23,7 @@ import io.skyscope.server.testing.StoreProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +232,27 @@ class MultiNodeEndToEndTest {
             onB.move(step[0], step[1]);
             await().atMost(TIMEOUT).until(() -> at(onA.snapshot().person(dee.userId()), step));
         }
+    }
+
+    @Test
+    void connectingOnTheOtherNodeReplacesTheOlderConnection() throws Exception {
+        AuthResponse carol = nodes.register(nodes.apiA(), "carol");
+        AuthResponse dave = nodes.register(nodes.apiA(), "dave");
+        String space = nodes.apiA().createSpace(carol.accessToken(), "Again " + UUID.randomUUID(), "public").id();
+        Connection older = nodes.join(nodes.apiA(), carol, space);   // node A owns the space
+        Connection d = nodes.join(nodes.apiA(), dave, space);
+
+        Connection newer = nodes.join(nodes.apiB(), carol, space);  // the same user, on node B
+
+        var closed = older.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(closed.code()).isEqualTo(CloseCodes.REPLACED);
+        assertThat(older.await(ServerMessage.Error.class, TIMEOUT).code()).isEqualTo("replaced");
+        // What the owner on node A sends her now reaches the newer connection, through Redis.
+        double[] step = spotNear(d.world().snapshot().self(), dave);
+        d.move(step[0], step[1]);
+        await().atMost(TIMEOUT).until(() -> at(newer.world().snapshot().person(dave.userId()), step));
+        await().atMost(TIMEOUT).until(() -> d.world().snapshot().person(carol.userId()) != null);
+        assertThat(newer.isOpen()).isTrue();
     }
 
     private double[] spotNear(Person me, AuthResponse user) {
