@@ -147,8 +147,9 @@ public final class LoadBenchmark {
                     cpu / elapsed / 10, cpu / elapsed / users, rssAfter / 1024, (rssAfter - rssBefore) / (double) users,
                     rssBefore / 1024);
         }
-        System.out.printf(Locale.ROOT, "load generator: %.0f %% of a core; corrections %d, errors %d, closes %d%n",
-                ownCpu / elapsed / 10, stats.corrections.sum(), stats.errors.sum(), stats.closes.sum());
+        System.out.printf(Locale.ROOT, "load generator: %.0f %% of a core; corrections %d %s, errors %d, closes %d%n",
+                ownCpu / elapsed / 10, stats.corrections.sum(), new java.util.TreeMap<>(stats.correctionReasons),
+                stats.errors.sum(), stats.closes.sum());
         stats.firstProblems.forEach(s -> System.out.println("  problem: " + s));
         bots.forEach(LoadBot::close);
         clients.forEach(HttpClient::close);

@@ -159,7 +159,7 @@ final class LoadBot implements WebSocket.Listener {
             y = c.get("y").asDouble();
             targetX = x;
             targetY = y;
-            stats.correction();
+            stats.correction(c.path("reason").asText("?"));
         } else if (frame.contains("\"type\":\"welcome\"")) {
             JsonNode w = tree(frame);
             x = w.at("/you/x").asDouble();

@@ -15,6 +15,8 @@ final class LoadStats {
     final LongAdder frames = new LongAdder();
     final LongAdder chars = new LongAdder();
     final LongAdder corrections = new LongAdder();
+    /** Corrections by the reason the server gave (too_fast, wall, ...). */
+    final java.util.Map<String, LongAdder> correctionReasons = new java.util.concurrent.ConcurrentHashMap<>();
     final LongAdder errors = new LongAdder();
     final LongAdder closes = new LongAdder();
     final List<String> firstProblems = new CopyOnWriteArrayList<>();
@@ -35,8 +37,9 @@ final class LoadStats {
         chars.add(length);
     }
 
-    void correction() {
+    void correction(String reason) {
         corrections.increment();
+        correctionReasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     void error(String what) {

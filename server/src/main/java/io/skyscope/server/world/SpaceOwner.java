@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one authority for a space: takes commands from any thread into a mailbox and runs them, and
- * a tick every {@code tickMillis}, on its own virtual thread against a {@link SpaceState}. Every
+ * a tick every {@code tickMillis}, on its own platform thread against a {@link SpaceState}. Every
  * outbound message leaves through the {@link EventBus} on the recipient's user topic, so the
  * recipient's connection may live on any node.
  */
@@ -40,7 +40,9 @@ public final class SpaceOwner implements AutoCloseable {
         this.bus = bus;
         this.metrics = metrics;
         this.tickNanos = TimeUnit.MILLISECONDS.toNanos(tickMillis);
-        this.thread = Thread.ofVirtual().name("space-" + state.info().id()).unstarted(this::run);
+        // A platform thread: as a virtual thread it queued behind hundreds of connections' threads
+        // on the carriers, and a busy space's ticks came late (docs/benchmarks.md, load).
+        this.thread = Thread.ofPlatform().daemon().name("space-" + state.info().id()).unstarted(this::run);
     }
 
     public SpaceOwner start() {
