@@ -3,6 +3,7 @@ package io.skyscope.bench;
 import io.skyscope.server.world.map.AreaKind;
 import io.skyscope.server.world.map.MapArea;
 import io.skyscope.server.world.proximity.ProximityEngine;
+import io.skyscope.server.world.proximity.VoiceMember;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.annotations.State;
  * radius of someone, with people placed uniformly on a square floor sized for it. 2 is a
  * spread-out office, 8 a busy open-plan floor, 40 a crowded hall (the 8-peer cap binds for almost
  * everyone). Four meeting rooms of 12 and a silent zone sit on the floor; 5% of the users are do
- * not disturb. {@link #main} prints CPU time, events and links per tick beside JMH's wall time.
+ * not disturb. Moves go to the engine as a space sends them: by the handle {@code put} returned
+ * when the person joined. {@link #main} prints CPU time, events and links per tick beside JMH's
+ * wall time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +56,7 @@ public class ProximityBenchmark {
     private double[] xs;
     private double[] ys;
     private String[] ids;
+    private VoiceMember[] members;
     private int next;
 
     @Setup(Level.Trial)
@@ -74,13 +78,14 @@ public class ProximityBenchmark {
         xs = new double[users];
         ys = new double[users];
         ids = new String[users];
+        members = new VoiceMember[users];
         for (int i = 0; i < users; i++) {
             ids[i] = "user-" + i;
             do {
                 xs[i] = random.nextDouble() * side;
                 ys[i] = random.nextDouble() * side;
             } while (engine.roomFull(ids[i], xs[i], ys[i]).isPresent());
-            engine.put(ids[i], xs[i], ys[i]);
+            members[i] = engine.put(ids[i], xs[i], ys[i]);
             if (i % 20 == 0) {
                 engine.doNotDisturb(ids[i], true);
             }
@@ -100,10 +105,10 @@ public class ProximityBenchmark {
             next = (next + 7919) % users;
             double x = clamp(xs[i] + (random.nextDouble() - 0.5) * 32);
             double y = clamp(ys[i] + (random.nextDouble() - 0.5) * 32);
-            if (engine.roomFull(ids[i], x, y).isEmpty()) {
+            if (engine.roomFull(members[i], x, y).isEmpty()) {
                 xs[i] = x;
                 ys[i] = y;
-                engine.put(ids[i], x, y);
+                engine.move(members[i], x, y);
             }
         }
         return engine.tick().size();

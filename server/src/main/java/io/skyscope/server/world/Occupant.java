@@ -2,11 +2,14 @@ package io.skyscope.server.world;
 
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.Status;
+import io.skyscope.server.world.proximity.VoiceMember;
 
 /** Someone present in a space, as its owner keeps them. Owned by the space's thread. */
 final class Occupant {
     final String userId;
     final Mover mover;
+    /** Their handle in the space's proximity engine. */
+    VoiceMember voice;
     String sessionId;
     /** The ICE servers their welcome offered, offered again when the welcome is resent. */
     java.util.List<io.skyscope.protocol.ServerMessage.IceServer> iceServers = java.util.List.of();

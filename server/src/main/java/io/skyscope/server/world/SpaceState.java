@@ -112,7 +112,7 @@ public final class SpaceState {
             o.avatar = request.avatar();
             o.status = request.status() == null ? Status.AVAILABLE : request.status();
             o.statusText = request.statusText();
-            voice.engine().put(o.userId, at[0], at[1]);
+            o.voice = voice.engine().put(o.userId, at[0], at[1]);
             voice.engine().doNotDisturb(o.userId, o.status == Status.DND);
             left.remove(o.userId);
             joined.add(o.person());
@@ -196,7 +196,7 @@ public final class SpaceState {
         }
         movement.teleport(o.mover, x, y);
         positions.put(o, x, y);
-        voice.engine().put(userId, x, y);
+        voice.engine().move(o.voice, x, y);
         fanOut.moved(o);
     }
 
@@ -216,7 +216,7 @@ public final class SpaceState {
         }
         touch(o);
         o.lastSeq = seq;
-        var full = voice.engine().roomFull(userId, x, y);
+        var full = voice.engine().roomFull(o.voice, x, y);
         if (full.isPresent()) {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(), "room_full", "'"
                     + full.get().room().name() + "' holds " + full.get().capacity() + " people and is full"));
@@ -227,7 +227,7 @@ public final class SpaceState {
                     reason.name().toLowerCase(java.util.Locale.ROOT), message));
         }
         positions.put(o, o.x(), o.y());
-        voice.engine().put(userId, o.x(), o.y());
+        voice.engine().move(o.voice, o.x(), o.y());
         fanOut.moved(o);
         return Optional.empty();
     }
@@ -269,7 +269,7 @@ public final class SpaceState {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
                 positions.put(o, spawn.x(), spawn.y());
-                voice.engine().put(o.userId, spawn.x(), spawn.y());
+                voice.engine().move(o.voice, spawn.x(), spawn.y());
                 fanOut.moved(o);
                 corrections.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
                         "map_changed", "the map changed; you are back at its entrance")));

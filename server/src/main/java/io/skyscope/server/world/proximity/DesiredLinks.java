@@ -72,14 +72,18 @@ final class DesiredLinks {
                 addCandidate(v, d, true, gap);
             }
         }
+        int stillInRange = candidates;
         querying = u;
         openSpace.forEachWithin(u.x, u.y, settings.joinRadius(), newcomer);
         querying = null;
-        if (candidates == 0 && u.desired.isEmpty()) {
+        int max = settings.maxPeers();
+        if (candidates == stillInRange && stillInRange == u.desired.size() && stillInRange <= max) {
+            // Nobody new in range, every link still within the leave radius and all of them within
+            // the cap: the ranking below would keep them all and change nothing (most steps).
+            java.util.Arrays.fill(candidate, 0, candidates, null);
             return;
         }
         keep.clear();
-        int max = settings.maxPeers();
         heapify();
         while (heapSize > 0 && keep.size() < max) {
             int i = takeNearest();

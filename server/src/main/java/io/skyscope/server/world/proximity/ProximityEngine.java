@@ -64,9 +64,21 @@ public final class ProximityEngine {
         return settings;
     }
 
-    /** Adds a person at (x, y), or moves them there. */
-    public void put(String userId, double x, double y) {
+    /** Adds a person at (x, y), or moves them there; returns their handle for {@link #move}. */
+    public VoiceMember put(String userId, double x, double y) {
         VoiceMember m = members.computeIfAbsent(userId, VoiceMember::new);
+        move(m, x, y);
+        return m;
+    }
+
+    /**
+     * Moves a person present to (x, y), by the handle {@link #put} returned for them: the same as
+     * {@code put(userId, x, y)} without looking them up. Ignored once they have been removed.
+     */
+    public void move(VoiceMember m, double x, double y) {
+        if (m.removed) {
+            return;
+        }
         m.x = x;
         m.y = y;
         MapArea area = areaAt(x, y);
@@ -87,6 +99,7 @@ public final class ProximityEngine {
         if (m == null) {
             return;
         }
+        m.removed = true;
         occupy(m.area, -1);
         if (m.zone.shared()) {
             zonesToRedo.add(m.zone);
@@ -161,7 +174,19 @@ public final class ProximityEngine {
         if (area == null || area.kind() != AreaKind.MEETING_ROOM) {
             return Optional.empty();
         }
-        VoiceMember m = members.get(userId);
+        return roomFull(members.get(userId), area);
+    }
+
+    /** {@link #roomFull(String, double, double)} for a person present, by their handle. */
+    public Optional<RoomFull> roomFull(VoiceMember m, double x, double y) {
+        MapArea area = areaAt(x, y);
+        if (area == null || area.kind() != AreaKind.MEETING_ROOM) {
+            return Optional.empty();
+        }
+        return roomFull(m.removed ? null : m, area);
+    }
+
+    private Optional<RoomFull> roomFull(VoiceMember m, MapArea area) {
         if (m != null && area.equals(m.area)) {
             return Optional.empty();
         }

@@ -14,10 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random walks in a crowd with a room and a silent zone (seeded, so a failure replays): whatever
  * happens, links are symmetric, nobody has more than {@code maxPeers} proximity links, nobody in a
  * silent zone or do-not-disturb has any, and once people stop and the debounce has passed, no two
- * people in open space within the join radius with a free slot each are left unlinked.
+ * people in open space within the join radius with a free slot each are left unlinked, and no
+ * proximity link spans more than the leave radius. Midway the cap is lowered, as a space's owner
+ * may: once settled, nobody keeps more links than the new cap allows.
  */
 class ProximityEngineInvariantsTest {
     private static final VoiceSettings SETTINGS = new VoiceSettings(100, 130, 4, 200, 6, 10);
+    private static final VoiceSettings LOWER_CAP = new VoiceSettings(100, 130, 2, 200, 6, 10);
     private static final List<MapArea> AREAS = List.of(
             new MapArea("Room", AreaKind.MEETING_ROOM, 0, 0, 150, 150, Map.of()),
             new MapArea("Quiet", AreaKind.SILENT_ZONE, 450, 450, 150, 150, Map.of()));
@@ -55,13 +58,17 @@ class ProximityEngineInvariantsTest {
                 place(scene, gone, at[gone]);
                 dnd[gone] = false;
             }
+            if (step == 120) {
+                scene.engine.settings(LOWER_CAP);
+            }
             scene.tick(100);
-            checkAlways(scene, n, dnd, at);
+            checkAlways(scene, n, dnd, at, SETTINGS.maxPeers());
         }
         scene.settle();
         scene.settle();
-        checkAlways(scene, n, dnd, at);
-        checkNobodyLeftOut(scene, n, at, dnd);
+        checkAlways(scene, n, dnd, at, LOWER_CAP.maxPeers());
+        checkNobodyLeftOut(scene, n, at, dnd, LOWER_CAP.maxPeers());
+        checkNoLinkBeyondLeaveRadius(scene, n, at);
     }
 
     private static void place(VoiceScene scene, int i, double[] at) {
@@ -72,7 +79,7 @@ class ProximityEngineInvariantsTest {
         return Math.max(0, Math.min(599, v));
     }
 
-    private static void checkAlways(VoiceScene scene, int n, boolean[] dnd, double[][] at) {
+    private static void checkAlways(VoiceScene scene, int n, boolean[] dnd, double[][] at, int cap) {
         for (int i = 0; i < n; i++) {
             String u = "u" + i;
             var links = scene.engine.links(u);
@@ -80,7 +87,7 @@ class ProximityEngineInvariantsTest {
                 assertThat(links).as("%s is do-not-disturb or in the silent zone", u).isEmpty();
             }
             long proximity = links.values().stream().filter(l -> l.reason() == VoiceReason.PROXIMITY).count();
-            assertThat(proximity).as("proximity links of %s", u).isLessThanOrEqualTo(SETTINGS.maxPeers());
+            assertThat(proximity).as("proximity links of %s", u).isLessThanOrEqualTo(cap);
             for (var peer : links.keySet()) {
                 assertThat(scene.engine.links(peer)).as("%s and %s both know the link", u, peer).containsKey(u);
             }
@@ -88,17 +95,29 @@ class ProximityEngineInvariantsTest {
     }
 
     /** After everyone stopped: two open-space people in range, both with room for one more, are linked. */
-    private static void checkNobodyLeftOut(VoiceScene scene, int n, double[][] at, boolean[] dnd) {
+    private static void checkNobodyLeftOut(VoiceScene scene, int n, double[][] at, boolean[] dnd, int cap) {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 String a = "u" + i;
                 String b = "u" + j;
                 double d = Math.hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]);
-                boolean free = scene.engine.links(a).size() < SETTINGS.maxPeers()
-                        && scene.engine.links(b).size() < SETTINGS.maxPeers();
+                boolean free = scene.engine.links(a).size() < cap && scene.engine.links(b).size() < cap;
                 if (outside(at[i]) && outside(at[j]) && d <= SETTINGS.joinRadius() && free && !dnd[i] && !dnd[j]) {
                     assertThat(scene.engine.linked(a, b)).as("%s and %s are %d px apart with free slots", a, b,
                             Math.round(d)).isTrue();
+                }
+            }
+        }
+    }
+
+    /** After everyone stopped: whoever is linked by proximity stands within the leave radius. */
+    private static void checkNoLinkBeyondLeaveRadius(VoiceScene scene, int n, double[][] at) {
+        for (int i = 0; i < n; i++) {
+            for (var link : scene.engine.links("u" + i).entrySet()) {
+                if (link.getValue().reason() == VoiceReason.PROXIMITY) {
+                    double[] p = at[Integer.parseInt(link.getKey().substring(1))];
+                    assertThat(Math.hypot(at[i][0] - p[0], at[i][1] - p[1])).as("u%d and %s", i, link.getKey())
+                            .isLessThanOrEqualTo(LOWER_CAP.leaveRadius());
                 }
             }
         }

@@ -252,6 +252,35 @@ class ProximityEngineTest {
         IntStream.rangeClosed(1, 3).forEach(i -> assertThat(engine.voiceSet("p" + i)).hasSizeLessThanOrEqualTo(1));
     }
 
+    @Test
+    void aMoveByHandleIsAPutByIdAndAHandleKeptAfterLeavingMovesNobody() {
+        VoiceMember a = engine.put("a", 500, 500);
+        VoiceMember b = engine.put("b", 900, 900);
+        assertThat(a.userId()).isEqualTo("a");
+        assertThat(engine.put("a", 500, 500)).as("the same person, the same handle").isSameAs(a);
+        scene.settle();
+        engine.move(b, 550, 500);
+        scene.settle();
+        assertThat(engine.linked("a", "b")).isTrue();
+        // Inside the full Boardroom (capacity 3) only people already in it may walk about.
+        scene.put("r1", 1010, 10).put("r2", 1020, 10);
+        VoiceMember r3 = engine.put("r3", 1030, 10);
+        scene.settle();
+        assertThat(engine.roomFull(r3, 1100, 100)).isEmpty();
+        assertThat(engine.roomFull(a, 1100, 100)).hasValueSatisfying(f -> assertThat(f.capacity()).isEqualTo(3));
+        engine.remove("b");
+        scene.settle();
+        engine.move(b, 510, 500);
+        scene.settle();
+        assertThat(engine.population()).isEqualTo(4);
+        assertThat(engine.voiceSet("a")).isEmpty();
+        VoiceMember bAgain = engine.put("b", 510, 500);
+        assertThat(bAgain).isNotSameAs(b);
+        assertThat(engine.roomFull(b, 1100, 100)).as("a stale handle is nobody").isPresent();
+        scene.settle();
+        assertThat(engine.linked("a", "b")).isTrue();
+    }
+
     private static List<Joined> joins(List<VoiceEvent> events) {
         return events.stream().filter(Joined.class::isInstance).map(Joined.class::cast).toList();
     }
