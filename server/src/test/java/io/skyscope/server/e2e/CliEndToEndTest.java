@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,10 +64,18 @@ class CliEndToEndTest {
                 wait 100
                 expect-silence 500
                 """.formatted(at(places.far()), at(places.left(50))));
-        var benRunning = CompletableFuture.supplyAsync(() -> run(ben, "ben"));
-        var annRunning = CompletableFuture.supplyAsync(() -> run(ann, "ann"));
-        Run benRun = benRunning.get(60, TimeUnit.SECONDS);
-        Run annRun = annRunning.get(60, TimeUnit.SECONDS);
+        // Each user on a thread of its own, not on the common pool: the JDK's HttpClient completes a
+        // WebSocket handshake there (CompletableFuture's default executor), and with both scripts
+        // blocking common-pool workers for seconds, one client's handshake did not complete within
+        // its 10 s about one run in three.
+        Run benRun;
+        Run annRun;
+        try (var users = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("cli-user-", 0).factory())) {
+            var benRunning = users.submit(() -> run(ben, "ben"));
+            var annRunning = users.submit(() -> run(ann, "ann"));
+            benRun = benRunning.get(60, TimeUnit.SECONDS);
+            annRun = annRunning.get(60, TimeUnit.SECONDS);
+        }
         assertThat(benRun.code()).as(benRun.toString()).isZero();
         assertThat(annRun.code()).as(annRun.toString()).isZero();
         assertThat(benRun.out()).contains("heard 440 Hz").contains("Ann: hi Ben");
