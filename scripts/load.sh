@@ -17,7 +17,13 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 dir="${LOAD_DIR:-/tmp/skyscope-load}/nodes-$nodes"
 mkdir -p "$dir"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() { # SIGTERM; whatever has not ended within 10 s gets SIGKILL (the store can hang closing)
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  ( sleep 10; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done ) &
+  local watchdog=$!
+  wait "${pids[@]}" 2>/dev/null || true
+  kill "$watchdog" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 await_line() { # file pattern
