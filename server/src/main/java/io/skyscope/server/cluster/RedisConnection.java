@@ -1,6 +1,8 @@
 package io.skyscope.server.cluster;
 
 import java.net.URI;
+import java.time.Duration;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
@@ -37,6 +39,13 @@ public final class RedisConnection {
             config.database(Integer.parseInt(path.substring(1)));
         }
         int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-        return RedisClient.builder().hostAndPort(new HostAndPort(uri.getHost(), port)).clientConfig(config.build()).build();
+        // After Redis restarts, pooled connections are dead until used: each is checked (PING) when
+        // borrowed, so a publish batch or a lease renewal does not fail on one. Nobody waits for a
+        // connection longer than a command may take.
+        var pool = new ConnectionPoolConfig();
+        pool.setTestOnBorrow(true);
+        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MS));
+        return RedisClient.builder().hostAndPort(new HostAndPort(uri.getHost(), port)).clientConfig(config.build())
+                .poolConfig(pool).build();
     }
 }
