@@ -148,7 +148,7 @@ public final class LoadBenchmark {
                     rssBefore / 1024);
         }
         System.out.printf(Locale.ROOT, "load generator: %.0f %% of a core; corrections %d %s, errors %d, closes %d%n",
-                ownCpu / elapsed / 10, stats.corrections.sum(), new java.util.TreeMap<>(stats.correctionReasons),
+                ownCpu / elapsed / 10, stats.corrections(), new java.util.TreeMap<>(stats.correctionReasons),
                 stats.errors.sum(), stats.closes.sum());
         stats.firstProblems.forEach(s -> System.out.println("  problem: " + s));
         bots.forEach(LoadBot::close);

@@ -14,7 +14,6 @@ final class LoadStats {
     final LongAdder chats = new LongAdder();
     final LongAdder frames = new LongAdder();
     final LongAdder chars = new LongAdder();
-    final LongAdder corrections = new LongAdder();
     /** Corrections by the reason the server gave (too_fast, wall, ...). */
     final java.util.Map<String, LongAdder> correctionReasons = new java.util.concurrent.ConcurrentHashMap<>();
     final LongAdder errors = new LongAdder();
@@ -38,8 +37,11 @@ final class LoadStats {
     }
 
     void correction(String reason) {
-        corrections.increment();
         correctionReasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    long corrections() {
+        return correctionReasons.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     void error(String what) {

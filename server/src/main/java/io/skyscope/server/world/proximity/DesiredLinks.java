@@ -80,7 +80,7 @@ final class DesiredLinks {
         if (candidates == stillInRange && stillInRange == u.desired.size() && stillInRange <= max) {
             // Nobody new in range, every link still within the leave radius and all of them within
             // the cap: the ranking below would keep them all and change nothing (most steps).
-            java.util.Arrays.fill(candidate, 0, candidates, null);
+            forgetCandidates();
             return;
         }
         keep.clear();
@@ -109,6 +109,11 @@ final class DesiredLinks {
                 }
             }
         }
+        forgetCandidates();
+    }
+
+    /** Lets go of this query's candidates (the arrays are reused; the people may leave). */
+    private void forgetCandidates() {
         java.util.Arrays.fill(candidate, 0, candidates, null);
     }
 

@@ -35,10 +35,6 @@ public final class VoiceMember {
         this.id = id;
     }
 
-    public String userId() {
-        return id;
-    }
-
     double distanceTo(VoiceMember other) {
         double dx = other.x - x;
         double dy = other.y - y;
