@@ -151,8 +151,8 @@ class DesktopVoiceEndToEndTest {
 
     @Test
     @Order(4)
-    void myVolumeForVicMakesHerQuieterAndIsKept() {
-        double before = amplitude(myAudio, VIC_HZ);
+    void myVolumeForVicMakesHerQuieterAndIsKept() throws InterruptedException {
+        double before = loudestAmplitude(myAudio, VIC_HZ);
         robot.clickOn("#voice-peers");
         Slider volume = robot.lookup("#volume-" + vic.userId()).queryAs(Slider.class);
         Fx.run(() -> volume.setValue(0.25));
@@ -312,6 +312,19 @@ class DesktopVoiceEndToEndTest {
     private static double amplitude(HeadlessAudio audio, double hz) {
         double[] a = audio.recorder().toneAmplitude(hz, 300);
         return Math.max(a[0], a[1]);
+    }
+
+    /**
+     * The loudest of four readings of 300 ms, one after the other: a frame the jitter buffer had to
+     * fill with silence (a busy machine) lowers a reading, never raises it.
+     */
+    private static double loudestAmplitude(HeadlessAudio audio, double hz) throws InterruptedException {
+        double loudest = 0;
+        for (int i = 0; i < 4; i++) {
+            loudest = Math.max(loudest, amplitude(audio, hz));
+            Thread.sleep(300);
+        }
+        return loudest;
     }
 
     private static void awaitHearing(HeadlessAudio audio, double hz, String what) {

@@ -71,8 +71,29 @@ final class VoiceClient implements AutoCloseable {
 
     /** The loudest amplitude of {@code frequency} in either ear over the last {@code millis}. */
     double hears(double frequency, int millis) {
-        double[] a = audio.recorder().toneAmplitude(frequency, millis);
+        double[] a = tone(frequency, millis);
         return Math.max(a[0], a[1]);
+    }
+
+    /** The amplitude of {@code frequency} in the left and the right ear over the last {@code millis}. */
+    double[] tone(double frequency, int millis) {
+        return audio.recorder().toneAmplitude(frequency, millis);
+    }
+
+    /**
+     * The loudest (both ears together) of four readings of 300 ms, one after the other: a frame the
+     * jitter buffer had to fill with silence lowers a reading, never raises it.
+     */
+    double[] loudestTone(double frequency) throws InterruptedException {
+        double[] loudest = {0, 0};
+        for (int i = 0; i < 4; i++) {
+            double[] a = tone(frequency, 300);
+            if (a[0] + a[1] > loudest[0] + loudest[1]) {
+                loudest = a;
+            }
+            Thread.sleep(300);
+        }
+        return loudest;
     }
 
     @Override
