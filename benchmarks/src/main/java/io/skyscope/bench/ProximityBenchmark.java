@@ -6,6 +6,7 @@ import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceMember;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,8 +30,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>{@code neighbours} sets the density: the average number of other people within the join
  * radius of someone, with people placed uniformly on a square floor sized for it. 2 is a
  * spread-out office, 8 a busy open-plan floor, 40 a crowded hall (the 8-peer cap binds for almost
- * everyone). Four meeting rooms of 12 and a silent zone sit on the floor; 5% of the users are do
- * not disturb. Moves go to the engine as a space sends them: by the handle {@code put} returned
+ * everyone). Meeting rooms of 12 ({@code rooms}: four in the corners unless said otherwise, any
+ * more on a grid) and a silent zone sit on the floor; 5% of the users are do not disturb. Moves go to the engine as a space sends them: by the handle {@code put} returned
  * when the person joined. {@link #main} prints CPU time, events and links per tick beside JMH's
  * wall time.
  */
@@ -48,6 +49,13 @@ public class ProximityBenchmark {
     /** The share of users who take a step in each tick, in percent. */
     @Param({"10"})
     public int movingPercent = 10;
+
+    /**
+     * Meeting rooms on the floor: four in the corners, and any more on a square grid over the
+     * floor (a large office has a room for every few dozen people: 250 for 10,000).
+     */
+    @Param({"4"})
+    public int rooms = 4;
 
     private ProximityEngine engine;
     private SteppingClock clock;
@@ -67,13 +75,22 @@ public class ProximityBenchmark {
         random = new Random(42);
         clock = new SteppingClock();
         double room = 300;
-        List<MapArea> areas = List.of(
+        List<MapArea> areas = new ArrayList<>(List.of(
                 new MapArea("Room 1", AreaKind.MEETING_ROOM, 0, 0, room, room, Map.of()),
                 new MapArea("Room 2", AreaKind.MEETING_ROOM, side - room, 0, room, room, Map.of()),
                 new MapArea("Room 3", AreaKind.MEETING_ROOM, 0, side - room, room, room, Map.of()),
                 new MapArea("Room 4", AreaKind.MEETING_ROOM, side - room, side - room, room, room, Map.of()),
                 new MapArea("Library", AreaKind.SILENT_ZONE, side / 2 - room / 2, side / 2 - room / 2, room, room,
-                        Map.of()));
+                        Map.of())));
+        // The others in the middle of the cells of a k x k grid, clear of the corners and the
+        // library, at most a quarter of the floor (a crowded hall is small).
+        int k = (int) Math.ceil(Math.sqrt(rooms - 4));
+        double cell = side / Math.max(1, k);
+        double gridRoom = Math.min(room, cell / 2);
+        for (int i = 0; i < rooms - 4; i++) {
+            areas.add(new MapArea("Room " + (i + 5), AreaKind.MEETING_ROOM, (i % k + 0.5) * cell - gridRoom / 2,
+                    (i / k + 0.5) * cell - gridRoom / 2, gridRoom, gridRoom, Map.of()));
+        }
         engine = new ProximityEngine(settings, areas, clock);
         xs = new double[users];
         ys = new double[users];
@@ -122,21 +139,29 @@ public class ProximityBenchmark {
      */
     public static void main(String[] args) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        System.out.println("users  neighbours  moving-%  wall-median-us  cpu-median-us  events/tick  links");
+        System.out.println("users  neighbours  moving-%  rooms  wall-median-us  cpu-median-us  events/tick  links");
         for (int users : new int[] {1000, 10000}) {
             for (int neighbours : new int[] {2, 8, 40}) {
                 for (int moving : users == 10000 ? new int[] {2, 5, 10} : new int[] {10}) {
-                    report(threads, users, neighbours, moving);
+                    report(threads, users, neighbours, moving, 4);
                 }
+            }
+        }
+        // A large office: a meeting room for every 40 people.
+        for (int neighbours : new int[] {2, 8, 40}) {
+            for (int moving : new int[] {2, 10}) {
+                report(threads, 10000, neighbours, moving, 250);
             }
         }
     }
 
-    private static void report(java.lang.management.ThreadMXBean threads, int users, int neighbours, int moving) {
+    private static void report(java.lang.management.ThreadMXBean threads, int users, int neighbours, int moving,
+                               int rooms) {
         var b = new ProximityBenchmark();
         b.users = users;
         b.neighbours = neighbours;
         b.movingPercent = moving;
+        b.rooms = rooms;
         b.setUp();
         for (int i = 0; i < 300; i++) {
             b.tick();
@@ -153,8 +178,8 @@ public class ProximityBenchmark {
         }
         java.util.Arrays.sort(wall);
         java.util.Arrays.sort(cpu);
-        System.out.printf("%5d  %10d  %8d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving, wall[150] / 1e3,
-                cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
+        System.out.printf("%5d  %10d  %8d  %5d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving, rooms,
+                wall[150] / 1e3, cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
     }
 
     private double clamp(double v) {

@@ -18,6 +18,7 @@ public final class TiledMap {
     private final int tileSize;
     private final CollisionGrid collision;
     private final List<MapArea> areas;
+    private final AreaIndex areaIndex;
     private final List<Point> spawns;
     private final Set<String> imageNames;
     private final byte[] json;
@@ -32,6 +33,7 @@ public final class TiledMap {
         this.tileSize = tileSize;
         this.collision = collision;
         this.areas = List.copyOf(areas);
+        this.areaIndex = new AreaIndex(this.areas);
         this.spawns = List.copyOf(spawns);
         this.imageNames = Collections.unmodifiableSet(new LinkedHashSet<>(imageNames));
         this.json = json.clone();
@@ -92,12 +94,6 @@ public final class TiledMap {
      * smallest one wins, as it is the innermost; among equally large ones, the first in the file.
      */
     public Optional<MapArea> areaAt(double x, double y) {
-        MapArea best = null;
-        for (MapArea area : areas) {
-            if (area.contains(x, y) && (best == null || area.size() < best.size())) {
-                best = area;
-            }
-        }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(areaIndex.areaAt(x, y));
     }
 }

@@ -1,5 +1,6 @@
 package io.skyscope.server.world.proximity;
 
+import io.skyscope.server.world.map.AreaIndex;
 import io.skyscope.server.world.map.AreaKind;
 import io.skyscope.server.world.map.MapArea;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public final class ProximityEngine {
     private final Clock clock;
     private VoiceSettings settings;
     private List<MapArea> areas;
+    private AreaIndex areaIndex;
     private ProximityGrid openSpace;
     private final Map<String, VoiceMember> members = new HashMap<>();
     private final Map<Zone, Set<VoiceMember>> zones = new HashMap<>();
@@ -55,6 +57,7 @@ public final class ProximityEngine {
     public ProximityEngine(VoiceSettings settings, List<MapArea> areas, Clock clock) {
         this.settings = settings;
         this.areas = List.copyOf(areas);
+        this.areaIndex = new AreaIndex(this.areas);
         this.clock = clock;
         this.openSpace = new ProximityGrid(settings.joinRadius());
         this.rules = new DesiredLinks(touched, freed);
@@ -155,6 +158,7 @@ public final class ProximityEngine {
     /** The map changed: areas are looked up again for everyone. */
     public void areas(List<MapArea> newAreas) {
         areas = List.copyOf(newAreas);
+        areaIndex = new AreaIndex(areas);
         lastX = Double.NaN;
         occupancy.clear();
         for (VoiceMember m : members.values()) {
@@ -341,16 +345,10 @@ public final class ProximityEngine {
         if (x == lastX && y == lastY) {
             return lastArea;
         }
-        MapArea best = null;
-        for (MapArea area : areas) {
-            if (area.contains(x, y) && (best == null || area.size() < best.size())) {
-                best = area;
-            }
-        }
         lastX = x;
         lastY = y;
-        lastArea = best;
-        return best;
+        lastArea = areaIndex.areaAt(x, y);
+        return lastArea;
     }
 
     private void occupy(MapArea area, int delta) {
