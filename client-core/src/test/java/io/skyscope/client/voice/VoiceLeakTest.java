@@ -20,6 +20,8 @@ class VoiceLeakTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int WARM_UP = 40;
     private static final int CYCLES = Integer.getInteger("skyscope.leak.cycles", 50);
+    /** Threads that may be added over the cycles without it being a leak. */
+    private static final int LEAK_BOUND = Math.max(2, CYCLES / 5);
 
     @Test
     void fiftyJoinLeaveCyclesLeakNoMemoryNorThreads() {
@@ -61,8 +63,11 @@ class VoiceLeakTest {
                     os, javaThreads);
             System.out.printf("after %d more cycles:    RSS %d KiB (%+d), %d OS threads, %d Java threads%n", CYCLES,
                     rssAfter, rssAfter - rss, osAfter, javaAfter);
-            assertThat(osAfter).as("OS threads").isLessThanOrEqualTo(os + 2);
-            assertThat(javaAfter).as("Java threads").isLessThanOrEqualTo(javaThreads + 2);
+            // Pools come and go by a few threads (the JIT's compilers, GC workers, the virtual-thread
+            // scheduler's carriers). A thread left behind by every call would add CYCLES of them, one in
+            // five calls a fifth of that.
+            assertThat(osAfter).as("OS threads").isLessThanOrEqualTo(os + LEAK_BOUND);
+            assertThat(javaAfter).as("Java threads").isLessThanOrEqualTo(javaThreads + LEAK_BOUND);
             double slope = medianSlope(samples);
             System.out.printf("native memory (RSS less the JVM's own): %d -> %d KiB, trend %.1f KiB per cycle%n",
                     outside, outsideAfter, slope);

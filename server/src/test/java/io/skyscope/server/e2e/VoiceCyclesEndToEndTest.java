@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VoiceCyclesEndToEndTest {
     private static final int WARM_UP = 10;
     private static final int CYCLES = 50;
+    /** Threads that may be added over the cycles without it being a leak. */
+    private static final int LEAK_BOUND = CYCLES / 5;
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension(c -> c
@@ -49,6 +51,7 @@ class VoiceCyclesEndToEndTest {
             long outside = outsideJvmKib();
             long osThreads = osThreads();
             int javaThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+            var namesBefore = javaThreadNames();
             long[] samples = new long[CYCLES];
             for (int i = 0; i < CYCLES; i++) {
                 cycle(ana, ben, places);
@@ -58,15 +61,22 @@ class VoiceCyclesEndToEndTest {
             long outsideAfter = outsideJvmKib();
             long osAfter = osThreads();
             int javaAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+            var started = javaThreadNames();
+            started.removeAll(namesBefore);
             double slope = medianSlope(samples);
             System.out.printf("after %d warm-up cycles: RSS %d KiB, %d OS threads, %d Java threads%n", WARM_UP, rss,
                     osThreads, javaThreads);
             System.out.printf("after %d more: RSS %d KiB (%+d), %d OS threads, %d Java threads%n",
                     CYCLES, rssAfter, rssAfter - rss, osAfter, javaAfter);
+            System.out.println("Java threads started during the cycles and still running: " + started);
             System.out.printf("native memory (RSS less the JVM's own): %d -> %d KiB, trend %.1f KiB a cycle%n",
                     outside, outsideAfter, slope);
-            assertThat(osAfter).as("OS threads").isLessThanOrEqualTo(osThreads + 2);
-            assertThat(javaAfter).as("Java threads").isLessThanOrEqualTo(javaThreads + 2);
+            // Pools come and go by a few threads (the JIT's compilers, GC workers, the virtual-thread
+            // scheduler's carriers, the HTTP server's and clients' pools): one run saw +4 OS and +2 Java
+            // threads. A thread left behind by every call would add CYCLES of them, one in five calls a
+            // fifth of that.
+            assertThat(osAfter).as("OS threads").isLessThanOrEqualTo(osThreads + LEAK_BOUND);
+            assertThat(javaAfter).as("Java threads").isLessThanOrEqualTo(javaThreads + LEAK_BOUND);
             // The JVM's own growth (JIT code for the server and both clients) is taken out with NMT.
             // Four runs on a loaded 2-core machine measured 30-80 KiB a cycle (native allocator
             // growth or a small leak not yet tracked down); the bound fails on anything larger.
@@ -107,6 +117,12 @@ class VoiceCyclesEndToEndTest {
         } catch (Exception e) {
             return rssKib();
         }
+    }
+
+    private static java.util.Set<String> javaThreadNames() {
+        var names = new java.util.TreeSet<String>();
+        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
+        return names;
     }
 
     private static long rssKib() {
