@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerImageTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: a JVM starting with its store and Redis connections on a busy 2-core machine. */
+    private static final Duration START = Duration.ofSeconds(120);
     private static final Path SERVER_JAR = Path.of(System.getProperty("skyscope.server.jar",
             "../server/target/skyscope-server.jar")).toAbsolutePath();
 
@@ -93,9 +95,9 @@ class ServerImageTest {
                 StoreProcess.class.getName(), work.resolve("store").toString()), Map.of(), work);
              var redis = ChildProcess.start("redis-server", List.of("redis-server", "--port", Integer.toString(redisPort),
                      "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"), Map.of(), work)) {
-            String storePort = store.awaitLine(l -> l.startsWith(StoreProcess.READY), TIMEOUT)
+            String storePort = store.awaitLine(l -> l.startsWith(StoreProcess.READY), START)
                     .substring(StoreProcess.READY.length()).strip();
-            redis.awaitLine(l -> l.contains("Ready to accept connections"), TIMEOUT);
+            redis.awaitLine(l -> l.contains("Ready to accept connections"), START);
 
             Map<String, String> env = new HashMap<>(image.env());
             env.putAll(composed);
@@ -157,7 +159,7 @@ class ServerImageTest {
     }
 
     private static URI baseOf(ChildProcess server) {
-        String line = server.awaitLine(l -> l.startsWith("SkyScope is running at "), TIMEOUT);
+        String line = server.awaitLine(l -> l.startsWith("SkyScope is running at "), START);
         Matcher m = Pattern.compile("http://[^:]+:(\\d+)/").matcher(line);
         assertThat(m.find()).as(line).isTrue();
         return URI.create("http://127.0.0.1:" + m.group(1) + "/");

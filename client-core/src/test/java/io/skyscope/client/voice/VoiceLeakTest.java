@@ -73,8 +73,9 @@ class VoiceLeakTest {
                     outside, outsideAfter, slope);
             // Without releasing webrtc-java's native references RSS grew about 190 KiB a cycle. The
             // median of pairwise slopes ignores a one-off step (a new malloc arena), which is not a
-            // leak; the JVM's own memory (JIT code still compiling) is taken out with NMT.
-            assertThat(slope).as("native memory trend, KiB per cycle").isLessThan(60);
+            // leak; the JVM's own memory (JIT code still compiling) is taken out with NMT. Five full
+            // runs measured 1-24 KiB a cycle; the bound sits halfway to the leak.
+            assertThat(slope).as("native memory trend, KiB per cycle").isLessThan(100);
             assertThat(rssAfter - rss).as("RSS growth over " + CYCLES + " cycles, KiB").isLessThan(16_000);
         }
     }

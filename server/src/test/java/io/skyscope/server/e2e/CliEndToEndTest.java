@@ -44,11 +44,11 @@ class CliEndToEndTest {
                 walk %s
                 status busy in the zone
                 expect-voice Ann 10000
-                expect-tone 440 5000
+                expect-tone 440 10000
                 say hello Ann
-                expect-chat hi Ben 5000
+                expect-chat hi Ben 10000
                 tone 660
-                wait 1500
+                expect-chat heard you 10000
                 who
                 quit
                 """.formatted(at(places.centre())));
@@ -59,7 +59,8 @@ class CliEndToEndTest {
                 expect-voice Ben 10000
                 expect-chat hello Ann 10000
                 say hi Ben
-                expect-tone 660 5000
+                expect-tone 660 10000
+                say heard you
                 deafen
                 wait 100
                 expect-silence 500
