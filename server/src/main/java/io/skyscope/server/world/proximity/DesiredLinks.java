@@ -43,9 +43,9 @@ final class DesiredLinks {
     private int heapSize;
     /** Who the grid visitor is working for (one reusable visitor, no allocation per query). */
     private VoiceMember querying;
-    private final Consumer<VoiceMember> newcomer = v -> {
+    private final ProximityGrid.Visitor newcomer = (v, distance) -> {
         if (v != querying && querying.desired.get(v) == null) {
-            addCandidate(v, querying.distanceTo(v), false, 0);
+            addCandidate(v, distance, false, 0);
         }
     };
 

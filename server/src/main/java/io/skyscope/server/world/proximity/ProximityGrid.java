@@ -1,7 +1,6 @@
 package io.skyscope.server.world.proximity;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Where the people in open space stand, for "who is within r of (x, y)" at every tick: a dense
@@ -77,8 +76,19 @@ final class ProximityGrid {
         size--;
     }
 
-    /** Calls {@code action} for everyone at Euclidean distance {@code <= radius} from (x, y). */
-    void forEachWithin(double x, double y, double radius, Consumer<VoiceMember> action) {
+    /** What a radius query calls for each person found. */
+    @FunctionalInterface
+    interface Visitor {
+        /** {@code distance}: from the query's centre, as {@link VoiceMember#distanceTo} would give it. */
+        void visit(VoiceMember m, double distance);
+    }
+
+    /**
+     * Calls {@code visitor} for everyone at Euclidean distance {@code <= radius} from (x, y), with
+     * that distance, taken from the grid's own copy of positions: a caller that only checks who
+     * was found never reads the people themselves (each a cache miss in a large space).
+     */
+    void forEachWithin(double x, double y, double radius, Visitor visitor) {
         double r2 = radius * radius;
         int minX = Math.max(0, cell(x - radius));
         int maxX = Math.min(cols - 1, cell(x + radius));
@@ -90,8 +100,9 @@ final class ProximityGrid {
                 for (int s = heads[row + cx]; s != NONE; s = next[s]) {
                     double dx = positions[2 * s] - x;
                     double dy = positions[2 * s + 1] - y;
-                    if (dx * dx + dy * dy <= r2) {
-                        action.accept(people[s]);
+                    double d2 = dx * dx + dy * dy;
+                    if (d2 <= r2) {
+                        visitor.visit(people[s], Math.sqrt(d2));
                     }
                 }
             }

@@ -35,7 +35,13 @@ class ProximityGridTest {
                 double y = random.nextDouble() * 3000;
                 double r = 10 + random.nextDouble() * 150;
                 Set<VoiceMember> found = new HashSet<>();
-                grid.forEachWithin(x, y, r, found::add);
+                var probe = new VoiceMember("probe");
+                probe.x = x;
+                probe.y = y;
+                grid.forEachWithin(x, y, r, (m, distance) -> {
+                    found.add(m);
+                    assertThat(distance).as("the distance, exactly as distanceTo gives it").isEqualTo(probe.distanceTo(m));
+                });
                 Set<VoiceMember> expected = new HashSet<>();
                 for (var m : people) {
                     if (m.slot >= 0 && Math.hypot(m.x - x, m.y - y) <= r) {
