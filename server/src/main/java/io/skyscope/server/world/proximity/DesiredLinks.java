@@ -39,6 +39,7 @@ final class DesiredLinks {
     private double[] score = new double[16];
     private boolean[] linked = new boolean[16];
     private int[] heap = new int[16];
+    private double[] scratch = new double[16];
     private int candidates;
     private int heapSize;
     /** Who the grid visitor is working for (one reusable visitor, no allocation per query). */
@@ -73,10 +74,18 @@ final class DesiredLinks {
             }
         }
         int stillInRange = candidates;
-        querying = u;
-        openSpace.forEachWithin(u.x, u.y, settings.joinRadius(), newcomer);
-        querying = null;
         int max = settings.maxPeers();
+        double radius = settings.joinRadius();
+        if (stillInRange >= max) {
+            // The ranking below takes a newcomer only before the cap is reached, and the cap is
+            // reached once the max-th best of the links still in range is taken: a newcomer not
+            // strictly nearer than that link's score (ties go to links, added first) is never taken.
+            // In a crowd this shrinks the query to the nearest handful of people.
+            radius = Math.min(radius, Math.max(0, linkScore(stillInRange, max)));
+        }
+        querying = u;
+        openSpace.forEachWithin(u.x, u.y, radius, newcomer);
+        querying = null;
         if (candidates == stillInRange && stillInRange == u.desired.size() && stillInRange <= max) {
             // Nobody new in range, every link still within the leave radius and all of them within
             // the cap: the ranking below would keep them all and change nothing (most steps).
@@ -110,6 +119,16 @@ final class DesiredLinks {
             }
         }
         forgetCandidates();
+    }
+
+    /** The {@code k}-th lowest score among the first {@code n} candidates (k <= n). */
+    private double linkScore(int n, int k) {
+        if (scratch.length < n) {
+            scratch = new double[2 * n];
+        }
+        System.arraycopy(score, 0, scratch, 0, n);
+        java.util.Arrays.sort(scratch, 0, n);
+        return scratch[k - 1];
     }
 
     /** Lets go of this query's candidates (the arrays are reused; the people may leave). */

@@ -150,6 +150,18 @@ class ProximityEngineTest {
     }
 
     @Test
+    void whenAFullPersonStepsANewcomerJustNearerThanTheirFurthestLinkLessTheBandTakesItsPlace() {
+        // Links at 80, 80 and 85 px rank at 30, 30 and 35 (50 px band): Ned, 35.1 px away, is not nearer.
+        scene.put("centre", 500, 500).put("p1", 580, 500).put("p3", 420, 500).put("p2", 500, 585).settle();
+        scene.put("ned", 500, 464.9).settle();
+        assertThat(engine.voiceSet("centre")).containsExactlyInAnyOrder("p1", "p2", "p3");
+        // A step of 0.2 px: p2 now ranks at 35.2 and Ned, 34.9 px away, is nearer. Only the centre
+        // moved, so only their own look around can find him, at the edge of where a newcomer can win.
+        scene.put("centre", 500, 499.8).settle();
+        assertThat(engine.voiceSet("centre")).containsExactlyInAnyOrder("p1", "p3", "ned");
+    }
+
+    @Test
     void aMeetingRoomLinksEveryoneInsideAndRefusesThePersonOverCapacity() {
         scene.put("a", 1010, 10).put("b", 1390, 10).put("c", 1200, 290).put("outside", 990, 10).settle();
         assertThat(engine.voiceSet("a")).containsExactlyInAnyOrder("b", "c");
