@@ -34,6 +34,9 @@ public final class OfficeRenderer {
     private final MapRaster raster;
     private final SpriteCache sprites;
     private final List<AvatarView> sorted = new ArrayList<>();
+    /** Area labels as placed for {@link #labelsFor} (worked out again if the map changes). */
+    private List<AreaLabels.Placed> labels = List.of();
+    private OfficeMap labelsFor;
 
     public OfficeRenderer(MapRaster raster, SpriteCache sprites) {
         this.raster = raster;
@@ -87,22 +90,22 @@ public final class OfficeRenderer {
 
     /** Area names; the tints and edges are baked into the map raster. */
     private void drawAreaLabels(GraphicsContext g, double left, double top, double right, double bottom) {
+        if (labelsFor != raster.map()) {
+            labelsFor = raster.map();
+            labels = AreaLabels.place(labelsFor.areas(), labelsFor.widthPixels(), OfficeRenderer::label);
+        }
         g.setFont(AREA_FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        for (Area a : raster.map().areas()) {
-            if (a.x() > right || a.y() > bottom || a.x() + a.width() < left || a.y() + a.height() < top) {
+        for (AreaLabels.Placed p : labels) {
+            if (p.x() > right || p.y() > bottom || p.x() + p.width() < left || p.y() + AreaLabels.HEIGHT < top) {
                 continue;
             }
-            Color tint = AreaStyle.tint(a.kind());
-            String label = label(a);
-            double lx = a.x() + 6;
-            double ly = a.y() + 5;
-            double tw = label.length() * 7.4 + 12;
+            Color tint = AreaStyle.tint(p.area().kind());
             g.setFill(tint == null ? Color.rgb(30, 41, 59, 0.8) : tint.deriveColor(0, 1, 0.55, 0.85));
-            g.fillRoundRect(lx, ly, tw, 19, 10, 10);
+            g.fillRoundRect(p.x(), p.y(), p.width(), AreaLabels.HEIGHT, 10, 10);
             g.setFill(Color.WHITE);
-            g.fillText(label, lx + 6, ly + 2.5);
+            g.fillText(p.text(), p.x() + 6, p.y() + 2.5);
         }
     }
 
