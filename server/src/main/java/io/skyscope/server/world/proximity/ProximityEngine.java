@@ -174,24 +174,16 @@ public final class ProximityEngine {
      * configured room capacity.
      */
     public Optional<RoomFull> roomFull(String userId, double x, double y) {
-        MapArea area = areaAt(x, y);
-        if (area == null || area.kind() != AreaKind.MEETING_ROOM) {
-            return Optional.empty();
-        }
-        return roomFull(members.get(userId), area);
+        return roomFull(members.get(userId), x, y);
     }
 
-    /** {@link #roomFull(String, double, double)} for a person present, by their handle. */
+    /** {@link #roomFull(String, double, double)} by the handle {@link #put} returned (or null: nobody yet). */
     public Optional<RoomFull> roomFull(VoiceMember m, double x, double y) {
         MapArea area = areaAt(x, y);
         if (area == null || area.kind() != AreaKind.MEETING_ROOM) {
             return Optional.empty();
         }
-        return roomFull(m.removed ? null : m, area);
-    }
-
-    private Optional<RoomFull> roomFull(VoiceMember m, MapArea area) {
-        if (m != null && area.equals(m.area)) {
+        if (m != null && !m.removed && area.equals(m.area)) {
             return Optional.empty();
         }
         int capacity = Math.min(area.capacity().orElse(settings.roomCapacity()), settings.roomCapacity());
