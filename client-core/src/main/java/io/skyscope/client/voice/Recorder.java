@@ -108,6 +108,28 @@ public final class Recorder {
                 Goertzel.peakAmplitude(s, 1, s.length / 2, 2, frequency, Goertzel.DRIFT)};
     }
 
+    /**
+     * The loudest, both ears together, of {@code readings} {@link #toneAmplitude} readings over
+     * {@code millis} each, taken one after the other over fresh output. A frame the jitter buffer
+     * had to fill with silence (a late packet on a busy machine) lowers a reading and never raises
+     * one, so this is the level of the tone when nothing was lost.
+     *
+     * @throws IllegalStateException if no output was played for 10 s
+     */
+    public double[] loudestToneAmplitude(double frequency, int millis, int readings) {
+        double[] loudest = {0, 0};
+        for (int i = 0; i < readings; i++) {
+            double[] a = toneAmplitude(frequency, millis);
+            if (a[0] + a[1] > loudest[0] + loudest[1]) {
+                loudest = a;
+            }
+            if (i + 1 < readings && !awaitMoreThan(framesWritten() + millis / Pcm.FRAME_MILLIS, 10_000)) {
+                throw new IllegalStateException("no output played for 10 s");
+            }
+        }
+        return loudest;
+    }
+
     /** The last {@code millis} as mono (channels averaged). */
     public short[] lastMono(int millis) {
         return mono(last(millis));

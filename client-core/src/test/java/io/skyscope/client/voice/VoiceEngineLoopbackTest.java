@@ -214,7 +214,7 @@ class VoiceEngineLoopbackTest {
     /**
      * Ben speaks; Ana's microphone hears her speaker 40 ms later at half amplitude. Returns how
      * far below Ana's speaker Ben hears his own voice come back, over 3 s, once 6 s to converge
-     * have passed: the first such reading that is {@code expected}, or the last one after 20 s more.
+     * have passed: the first such reading that is {@code expected}, waited for 20 s at most.
      * Frames lost on a busy machine skew a reading either way, as one leg or the other loses them;
      * a working canceller (40 dB and more) and none (about 6 dB) are far apart.
      */
@@ -232,20 +232,14 @@ class VoiceEngineLoopbackTest {
         signalling.link("ana", "ben");
         await().atMost(WAIT).until(() -> Pcm.rms(echoingRoom.recorder().lastMono(1000)) > 500);
         sleep(6000);
-        double db = Double.NaN;
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        do {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             double played = Pcm.rms(echoingRoom.recorder().lastMono(3000));
             double returned = Pcm.rms(benAudio.recorder().lastMono(3000));
-            db = 20 * Math.log10(played / Math.max(1, returned));
+            double db = 20 * Math.log10(played / Math.max(1, returned));
             System.out.printf("echo path (%s): Ana's speaker %.1f dBFS, back at Ben %.1f dBFS (%.1f dB down)%n",
                     anaProcessing, Pcm.dbfs(played), Pcm.dbfs(returned), db);
-            if (expected.test(db)) {
-                return db;
-            }
-            sleep(1000);
-        } while (System.nanoTime() < deadline);
-        return db;
+            return db;
+        }, expected::test);
     }
 
     private static double toneAt(HeadlessAudio audio, double frequency) {
@@ -268,23 +262,11 @@ class VoiceEngineLoopbackTest {
         return Math.max(a[0], a[1]);
     }
 
-    /**
-     * The loudest (both ears together) of four 300 ms readings of left and right: a frame the
-     * jitter buffer had to fill with silence (a busy machine) lowers one reading, never raises it.
-     */
+    /** The loudest of four 300 ms readings (see {@link Recorder#loudestToneAmplitude}). */
     private static double[] steadyToneAmplitude(HeadlessAudio audio, double frequency) {
-        double[] loudest = {0, 0};
-        for (int i = 0; i < 4; i++) {
-            double[] a = audio.recorder().toneAmplitude(frequency, 300);
-            if (a[0] + a[1] > loudest[0] + loudest[1]) {
-                loudest = a;
-            }
-            // The next reading covers 300 ms (30 frames) of audio played after this one.
-            long played = audio.recorder().framesWritten();
-            assertThat(audio.recorder().awaitMoreThan(played + 30, WAIT.toMillis())).as("audio still plays").isTrue();
-        }
-        return loudest;
+        return audio.recorder().loudestToneAmplitude(frequency, 300, 4);
     }
+
 
     private static void settle() {
         sleep(700);

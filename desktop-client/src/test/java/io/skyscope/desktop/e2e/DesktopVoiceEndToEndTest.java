@@ -151,7 +151,7 @@ class DesktopVoiceEndToEndTest {
 
     @Test
     @Order(4)
-    void myVolumeForVicMakesHerQuieterAndIsKept() throws InterruptedException {
+    void myVolumeForVicMakesHerQuieterAndIsKept() {
         double before = loudestAmplitude(myAudio, VIC_HZ);
         robot.clickOn("#voice-peers");
         Slider volume = robot.lookup("#volume-" + vic.userId()).queryAs(Slider.class);
@@ -314,17 +314,10 @@ class DesktopVoiceEndToEndTest {
         return Math.max(a[0], a[1]);
     }
 
-    /**
-     * The loudest of four readings of 300 ms, one after the other: a frame the jitter buffer had to
-     * fill with silence (a busy machine) lowers a reading, never raises it.
-     */
-    private static double loudestAmplitude(HeadlessAudio audio, double hz) throws InterruptedException {
-        double loudest = 0;
-        for (int i = 0; i < 4; i++) {
-            loudest = Math.max(loudest, amplitude(audio, hz));
-            Thread.sleep(300);
-        }
-        return loudest;
+    /** The louder ear's amplitude of {@code hz}, the loudest of four readings of 300 ms. */
+    private static double loudestAmplitude(HeadlessAudio audio, double hz) {
+        double[] a = audio.recorder().loudestToneAmplitude(hz, 300, 4);
+        return Math.max(a[0], a[1]);
     }
 
     private static void awaitHearing(HeadlessAudio audio, double hz, String what) {

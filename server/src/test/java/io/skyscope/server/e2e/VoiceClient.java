@@ -80,20 +80,9 @@ final class VoiceClient implements AutoCloseable {
         return audio.recorder().toneAmplitude(frequency, millis);
     }
 
-    /**
-     * The loudest (both ears together) of four readings of 300 ms, one after the other: a frame the
-     * jitter buffer had to fill with silence lowers a reading, never raises it.
-     */
-    double[] loudestTone(double frequency) throws InterruptedException {
-        double[] loudest = {0, 0};
-        for (int i = 0; i < 4; i++) {
-            double[] a = tone(frequency, 300);
-            if (a[0] + a[1] > loudest[0] + loudest[1]) {
-                loudest = a;
-            }
-            Thread.sleep(300);
-        }
-        return loudest;
+    /** The loudest of four readings of 300 ms (see {@code Recorder.loudestToneAmplitude}). */
+    double[] loudestTone(double frequency) {
+        return audio.recorder().loudestToneAmplitude(frequency, 300, 4);
     }
 
     @Override

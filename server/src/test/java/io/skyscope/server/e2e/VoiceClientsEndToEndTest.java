@@ -43,7 +43,7 @@ class VoiceClientsEndToEndTest {
             .withVoice(new VoiceConfig(List.of(), null, 3600, VOICE)));
 
     @Test
-    void walkingUpToBenHeHearsAnaOnTheRightSideLouderCloserSilentWhenMutedAndTheLinkEndsWhenSheLeaves() throws InterruptedException {
+    void walkingUpToBenHeHearsAnaOnTheRightSideLouderCloserSilentWhenMutedAndTheLinkEndsWhenSheLeaves() {
         try (var ben = VoiceClient.join(SERVER, "ben", OFFICE); var ana = VoiceClient.join(SERVER, "ana", OFFICE)) {
             var places = Places.around(SERVER, ben);
             ben.moveTo(places.centre());
