@@ -42,13 +42,8 @@ final class DesiredLinks {
     private double[] scratch = new double[16];
     private int candidates;
     private int heapSize;
-    /** Who the grid visitor is working for (one reusable visitor, no allocation per query). */
-    private VoiceMember querying;
-    private final ProximityGrid.Visitor newcomer = (v, distance) -> {
-        if (v != querying && querying.desired.get(v) == null) {
-            addCandidate(v, distance, false, 0);
-        }
-    };
+    /** One reusable visitor (no allocation per query); the grid skips the querying person's peers. */
+    private final ProximityGrid.Visitor newcomer = (v, distance) -> addCandidate(v, distance, false, 0);
 
     /** The cap in force, set by the engine before each tick. */
     int maxPeers = Integer.MAX_VALUE;
@@ -66,8 +61,10 @@ final class DesiredLinks {
         double gap = settings.hysteresis();
         double leave = settings.leaveRadius();
         candidates = 0;
+        openSpace.skipInNextQuery(u);
         for (int i = 0; i < u.desired.size(); i++) {
             VoiceMember v = u.desired.peer(i);
+            openSpace.skipInNextQuery(v);
             double d = u.distanceTo(v);
             if (d <= leave) {
                 addCandidate(v, d, true, gap);
@@ -83,9 +80,7 @@ final class DesiredLinks {
             // In a crowd this shrinks the query to the nearest handful of people.
             radius = Math.min(radius, Math.max(0, linkScore(stillInRange, max)));
         }
-        querying = u;
         openSpace.forEachWithin(u.x, u.y, radius, newcomer);
-        querying = null;
         if (candidates == stillInRange && stillInRange == u.desired.size() && stillInRange <= max) {
             // Nobody new in range, every link still within the leave radius and all of them within
             // the cap: the ranking below would keep them all and change nothing (most steps).

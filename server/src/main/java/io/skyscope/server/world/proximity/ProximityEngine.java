@@ -257,6 +257,9 @@ public final class ProximityEngine {
                 leaveZone(m);
                 rules.dropAll(m);
                 enterZone(m, zone);
+                if (zone == Zone.NONE) {
+                    voiceSets.silenced(m);
+                }
             }
             if (zone.shared()) {
                 zonesToRedo.add(zone);

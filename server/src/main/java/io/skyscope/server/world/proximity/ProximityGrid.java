@@ -27,6 +27,10 @@ final class ProximityGrid {
     private int[] prev = new int[64];
     private int[] cellOf = new int[64];
     private int[] freeSlots = new int[64];
+    /** Per slot: the number of the query told to skip it ({@link #skipInNextQuery}). */
+    private int[] skip = new int[64];
+    /** The number of the next radius query; never 0, which {@code skip} holds for "none". */
+    private int query = 1;
     private int free;
     private int slots;
     private int size;
@@ -84,11 +88,29 @@ final class ProximityGrid {
     }
 
     /**
+     * Leaves {@code m} out of the next {@link #forEachWithin} (the one asking, and the peers it
+     * already has): one mark by slot, where checking each person found against a list would scan
+     * it once per person. Nothing if {@code m} is not in the grid.
+     */
+    void skipInNextQuery(VoiceMember m) {
+        if (m.slot != NONE) {
+            skip[m.slot] = query;
+        }
+    }
+
+    /**
      * Calls {@code visitor} for everyone at Euclidean distance {@code <= radius} from (x, y), with
      * that distance, taken from the grid's own copy of positions: a caller that only checks who
-     * was found never reads the people themselves (each a cache miss in a large space).
+     * was found never reads the people themselves (each a cache miss in a large space). People
+     * passed to {@link #skipInNextQuery} since the last query are left out.
      */
     void forEachWithin(double x, double y, double radius, Visitor visitor) {
+        int current = query;
+        if (++query == 0) {
+            // After 2^32 queries the numbers come round again: forget the old marks.
+            Arrays.fill(skip, 0);
+            query = 1;
+        }
         double r2 = radius * radius;
         int minX = Math.max(0, cell(x - radius));
         int maxX = Math.min(cols - 1, cell(x + radius));
@@ -101,7 +123,7 @@ final class ProximityGrid {
                     double dx = positions[2 * s] - x;
                     double dy = positions[2 * s + 1] - y;
                     double d2 = dx * dx + dy * dy;
-                    if (d2 <= r2) {
+                    if (d2 <= r2 && skip[s] != current) {
                         visitor.visit(people[s], Math.sqrt(d2));
                     }
                 }
@@ -126,6 +148,7 @@ final class ProximityGrid {
                 prev = Arrays.copyOf(prev, n);
                 cellOf = Arrays.copyOf(cellOf, n);
                 freeSlots = Arrays.copyOf(freeSlots, n);
+                skip = Arrays.copyOf(skip, n);
             }
             slot = slots++;
         }

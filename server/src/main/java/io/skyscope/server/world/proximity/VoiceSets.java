@@ -19,6 +19,15 @@ import java.util.Set;
 final class VoiceSets {
     private final List<VoiceEvent> out;
     private final Map<Pair, Long> pending = new LinkedHashMap<>();
+    /**
+     * Whether {@code pending}'s times rise in its order (new entries go last with the clock's time,
+     * which a wall clock set back can break), so that {@link #applyDue} may stop at the first
+     * entry not due yet instead of reading every waiting pair at every tick.
+     */
+    private boolean inTimeOrder = true;
+    private long latest = Long.MIN_VALUE;
+    /** Whether a pair that must end without waiting may be anywhere in {@code pending}. */
+    private boolean urgentWaiting;
     private int links;
 
     VoiceSets(List<VoiceEvent> out) {
@@ -35,10 +44,26 @@ final class VoiceSets {
         for (Pair p : touched) {
             if (Objects.equals(p.first().desired.get(p.second()), p.first().linked.get(p.second()))) {
                 pending.remove(p);
-            } else {
-                pending.putIfAbsent(p, now);
+            } else if (pending.putIfAbsent(p, now) == null) {
+                inTimeOrder &= now >= latest;
+                latest = Math.max(latest, now);
             }
+            urgentWaiting |= urgent(p.first(), p.second());
         }
+    }
+
+    /**
+     * {@code m} went do-not-disturb or into a silent zone: each of their links that is waiting to
+     * end now ends without waiting, and one may have been waiting since before this tick.
+     */
+    void silenced(VoiceMember m) {
+        if (!m.linked.isEmpty()) {
+            urgentWaiting = true;
+        }
+    }
+
+    private static boolean urgent(VoiceMember a, VoiceMember b) {
+        return a.desired.get(b) == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
     }
 
     /** Ends every link of someone who left the space, at once. */
@@ -56,10 +81,14 @@ final class VoiceSets {
             var entry = it.next();
             VoiceMember a = entry.getKey().first();
             VoiceMember b = entry.getKey().second();
+            boolean waiting = now - entry.getValue() < settings.debounceMillis();
+            if (waiting && inTimeOrder && !urgentWaiting) {
+                break; // the pairs after this one started waiting no earlier
+            }
             VoiceLink want = a.desired.get(b);
             VoiceLink have = a.linked.get(b);
             boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
-            if (!urgent && now - entry.getValue() < settings.debounceMillis()) {
+            if (!urgent && waiting) {
                 continue;
             }
             if (have != null && want != null && have.mutual() && want.mutual()) {
@@ -76,6 +105,7 @@ final class VoiceSets {
                 additions.add(entry.getKey());
             }
         }
+        urgentWaiting = false;
         for (Pair p : additions) {
             VoiceMember a = p.first();
             VoiceMember b = p.second();
@@ -86,6 +116,10 @@ final class VoiceSets {
                 link(a, b, want);
                 pending.remove(p);
             }
+        }
+        if (pending.isEmpty()) {
+            inTimeOrder = true;
+            latest = Long.MIN_VALUE;
         }
     }
 

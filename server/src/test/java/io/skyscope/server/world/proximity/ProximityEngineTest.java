@@ -7,6 +7,7 @@ import io.skyscope.server.world.map.MapArea;
 import io.skyscope.server.world.proximity.VoiceEvent.AudienceFull;
 import io.skyscope.server.world.proximity.VoiceEvent.Joined;
 import io.skyscope.server.world.proximity.VoiceEvent.Left;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -204,6 +205,32 @@ class ProximityEngineTest {
         engine.doNotDisturb("a", false);
         scene.settle();
         assertThat(engine.voiceSet("a")).isNotEmpty();
+    }
+
+    @Test
+    void aCallWaitingToEndEndsAtOnceWhenOneSideGoesDoNotDisturb() {
+        scene.put("a", 500, 500).put("b", 520, 500).settle();
+        scene.put("b", 800, 500);
+        assertThat(scene.tick(100)).as("still within the debounce").isEmpty();
+        engine.doNotDisturb("a", true);
+        assertThat(scene.tick(100)).containsExactlyInAnyOrder(
+                new Left("a", "b", VoiceReason.PROXIMITY), new Left("b", "a", VoiceReason.PROXIMITY));
+    }
+
+    @Test
+    void aWallClockSetBackHoldsUpNoChangeThatHasWaitedLongEnough() {
+        scene.put("a", 500, 500).put("b", 800, 500);
+        scene.tick(100);
+        scene.put("b", 550, 500);
+        scene.tick(0);
+        scene.clock.advance(Duration.ofSeconds(-10));
+        scene.put("c", 500, 2000).put("d", 550, 2000);
+        scene.tick(300);
+        assertThat(joins(scene.tick(100))).as("c and d waited 300 ms; a and b's wait started 'later'")
+                .containsExactlyInAnyOrder(
+                        new Joined("c", "d", true, VoiceReason.PROXIMITY, "sendrecv"),
+                        new Joined("d", "c", false, VoiceReason.PROXIMITY, "sendrecv"));
+        assertThat(engine.linked("a", "b")).isFalse();
     }
 
     @Test
