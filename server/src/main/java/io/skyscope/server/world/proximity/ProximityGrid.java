@@ -39,7 +39,13 @@ final class ProximityGrid {
     private int[] heads = {NONE};
 
     ProximityGrid(double radius) {
+        this(radius, 1);
+    }
+
+    /** A grid whose queries are numbered from {@code firstQuery} (tests: near the wrap). */
+    ProximityGrid(double radius, int firstQuery) {
         this.cellSize = Math.max(radius, MIN_CELL);
+        this.query = firstQuery;
     }
 
     int size() {
@@ -106,11 +112,6 @@ final class ProximityGrid {
      */
     void forEachWithin(double x, double y, double radius, Visitor visitor) {
         int current = query;
-        if (++query == 0) {
-            // After 2^32 queries the numbers come round again: forget the old marks.
-            Arrays.fill(skip, 0);
-            query = 1;
-        }
         double r2 = radius * radius;
         int minX = Math.max(0, cell(x - radius));
         int maxX = Math.min(cols - 1, cell(x + radius));
@@ -128,6 +129,11 @@ final class ProximityGrid {
                     }
                 }
             }
+        }
+        if (++query == 0) {
+            // After 2^32 queries the numbers come round again: forget the old marks.
+            Arrays.fill(skip, 0);
+            query = 1;
         }
     }
 

@@ -77,14 +77,21 @@ final class VoiceSets {
     /** Removals first, so that an addition finds the slot a removal frees in the same tick. */
     void applyDue(long now, VoiceSettings settings) {
         List<Pair> additions = new ArrayList<>();
+        boolean readAll = true;
+        boolean ordered = true;
+        long last = Long.MIN_VALUE;
         for (Iterator<Map.Entry<Pair, Long>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             VoiceMember a = entry.getKey().first();
             VoiceMember b = entry.getKey().second();
-            boolean waiting = now - entry.getValue() < settings.debounceMillis();
+            long since = entry.getValue();
+            boolean waiting = now - since < settings.debounceMillis();
             if (waiting && inTimeOrder && !urgentWaiting) {
+                readAll = false;
                 break; // the pairs after this one started waiting no earlier
             }
+            ordered &= since >= last;
+            last = Math.max(last, since);
             VoiceLink want = a.desired.get(b);
             VoiceLink have = a.linked.get(b);
             boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
@@ -106,6 +113,12 @@ final class VoiceSets {
             }
         }
         urgentWaiting = false;
+        if (readAll) {
+            // Every entry was read: whether they are in time order is known again (a clock set
+            // back once does not cost a full read at every tick after).
+            inTimeOrder = ordered;
+            latest = last;
+        }
         for (Pair p : additions) {
             VoiceMember a = p.first();
             VoiceMember b = p.second();
@@ -116,10 +129,6 @@ final class VoiceSets {
                 link(a, b, want);
                 pending.remove(p);
             }
-        }
-        if (pending.isEmpty()) {
-            inTimeOrder = true;
-            latest = Long.MIN_VALUE;
         }
     }
 

@@ -54,6 +54,33 @@ class ProximityGridTest {
         assertThat(grid.size()).isEqualTo((int) people.stream().filter(m -> m.slot >= 0).count());
     }
 
+    @Test
+    void aQuerySkipsExactlyThePeopleMarkedForItAlsoWhereTheQueryNumbersComeRound() {
+        // Numbered from just before the wrap: queries -3, -2, -1, then 1, 2, ...
+        var grid = new ProximityGrid(50, -3);
+        var random = new Random(11);
+        List<VoiceMember> people = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            var m = new VoiceMember("u" + i);
+            place(grid, m, 100 + random.nextDouble() * 60, 100 + random.nextDouble() * 60);
+            people.add(m);
+        }
+        for (int q = 0; q < 8; q++) {
+            Set<VoiceMember> marked = new HashSet<>();
+            for (var m : people) {
+                if (random.nextInt(3) == 0) {
+                    grid.skipInNextQuery(m);
+                    marked.add(m);
+                }
+            }
+            Set<VoiceMember> found = new HashSet<>();
+            grid.forEachWithin(130, 130, 100, (m, distance) -> found.add(m));
+            Set<VoiceMember> expected = new HashSet<>(people);
+            expected.removeAll(marked);
+            assertThat(found).as("query %d", q).isEqualTo(expected);
+        }
+    }
+
     private static void place(ProximityGrid grid, VoiceMember m, double x, double y) {
         m.x = x;
         m.y = y;
