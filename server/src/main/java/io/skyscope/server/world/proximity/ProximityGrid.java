@@ -30,7 +30,7 @@ final class ProximityGrid {
     /** Per slot: the number of the query told to skip it ({@link #skipInNextQuery}). */
     private int[] skip = new int[64];
     /** The number of the next radius query; never 0, which {@code skip} holds for "none". */
-    private int query = 1;
+    private int query;
     private int free;
     private int slots;
     private int size;

@@ -42,13 +42,16 @@ final class VoiceSets {
     /** Starts (or stops) the wait of each pair whose desired link changed this tick. */
     void follow(Set<Pair> touched, long now) {
         for (Pair p : touched) {
-            if (Objects.equals(p.first().desired.get(p.second()), p.first().linked.get(p.second()))) {
+            VoiceMember a = p.first();
+            VoiceMember b = p.second();
+            VoiceLink want = a.desired.get(b);
+            if (Objects.equals(want, a.linked.get(b))) {
                 pending.remove(p);
             } else if (pending.putIfAbsent(p, now) == null) {
                 inTimeOrder &= now >= latest;
                 latest = Math.max(latest, now);
             }
-            urgentWaiting |= urgent(p.first(), p.second());
+            urgentWaiting |= endsAtOnce(want, a, b);
         }
     }
 
@@ -62,8 +65,9 @@ final class VoiceSets {
         }
     }
 
-    private static boolean urgent(VoiceMember a, VoiceMember b) {
-        return a.desired.get(b) == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
+    /** A link that is to end (nothing wanted) with someone gone silent ends without the debounce. */
+    private static boolean endsAtOnce(VoiceLink want, VoiceMember a, VoiceMember b) {
+        return want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
     }
 
     /** Ends every link of someone who left the space, at once. */
@@ -94,8 +98,7 @@ final class VoiceSets {
             last = Math.max(last, since);
             VoiceLink want = a.desired.get(b);
             VoiceLink have = a.linked.get(b);
-            boolean urgent = want == null && (a.zone == Zone.NONE || b.zone == Zone.NONE);
-            if (!urgent && waiting) {
+            if (waiting && !endsAtOnce(want, a, b)) {
                 continue;
             }
             if (have != null && want != null && have.mutual() && want.mutual()) {
