@@ -23,9 +23,17 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The proximity engine of one space: one 100 ms tick in which {@code movingPercent} of the users
- * (10 % unless said otherwise) take a step (up to 16 px each way, walking speed) and the engine works out who hears whom (hysteresis, K nearest,
- * debounce) and the voice events. Default voice settings: join at 128 px, leave at 160 px,
- * 8 peers, 300 ms debounce.
+ * (10 % unless said otherwise) move and the engine works out who hears whom (hysteresis, K nearest,
+ * debounce) and the voice events. Default voice settings: join at 128 px, leave at 160 px, 8 peers,
+ * 300 ms debounce.
+ *
+ * <p>{@code movement} says how they move. {@code shuffle}: in each tick a different share of the
+ * users takes a random step (up to 16 px each way), so that everyone shuffles about once in ten
+ * ticks at 10 %, the hardest case for the engine's caches and for the K-nearest ranking. {@code
+ * walk}: that share of the users is walking, as people in an office walk over to a colleague: each
+ * walker goes in a straight line at the clients' walking speed (0.9 of the 320 px/s limit, 28.8 px
+ * a tick) to a point up to 1,000 px away each way, and stops there, and someone else who was
+ * standing sets off; everyone else stands still.
  *
  * <p>{@code neighbours} sets the density: the average number of other people within the join
  * radius of someone, with people placed uniformly on a square floor sized for it. 2 is a
@@ -57,6 +65,15 @@ public class ProximityBenchmark {
     @Param({"4"})
     public int rooms = 4;
 
+    /** {@code shuffle} or {@code walk} (see the class comment). */
+    @Param({"shuffle", "walk"})
+    public String movement = "shuffle";
+
+    /** The clients' walking speed, 0.9 of the server's 320 px/s limit, over one 100 ms tick. */
+    private static final double WALK_STEP = 28.8;
+    /** How far a walk goes at most, each way (about 30 tiles). */
+    private static final double WALK_REACH = 1000;
+
     private ProximityEngine engine;
     private SteppingClock clock;
     /** Not {@code java.util.Random}: its atomic seed update cost a few per cent of a spread-out tick. */
@@ -67,6 +84,11 @@ public class ProximityBenchmark {
     private String[] ids;
     private VoiceMember[] members;
     private int next;
+    /** Walking: who walks now, where each person is going, and whether they are walking. */
+    private int[] walkers;
+    private double[] destinationX;
+    private double[] destinationY;
+    private boolean[] walking;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -108,6 +130,17 @@ public class ProximityBenchmark {
                 engine.doNotDisturb(ids[i], true);
             }
         }
+        if (movement.equals("walk")) {
+            walkers = new int[users * movingPercent / 100];
+            destinationX = new double[users];
+            destinationY = new double[users];
+            walking = new boolean[users];
+            for (int w = 0; w < walkers.length; w++) {
+                walkers[w] = setOff();
+            }
+        } else if (!movement.equals("shuffle")) {
+            throw new IllegalArgumentException("movement is shuffle or walk, got " + movement);
+        }
         for (int t = 0; t < 10; t++) {
             clock.advance(Duration.ofMillis(100));
             engine.tick();
@@ -117,19 +150,61 @@ public class ProximityBenchmark {
     @Benchmark
     public int tick() {
         clock.advance(Duration.ofMillis(100));
+        if (walkers != null) {
+            walk();
+        } else {
+            shuffle();
+        }
+        return engine.tick().size();
+    }
+
+    private void shuffle() {
         int movers = users * movingPercent / 100;
         for (int k = 0; k < movers; k++) {
             int i = next;
             next = (next + 7919) % users;
-            double x = clamp(xs[i] + (random.nextDouble() - 0.5) * 32);
-            double y = clamp(ys[i] + (random.nextDouble() - 0.5) * 32);
-            if (engine.roomFull(members[i], x, y).isEmpty()) {
-                xs[i] = x;
-                ys[i] = y;
-                engine.move(members[i], x, y);
+            moveTo(i, clamp(xs[i] + (random.nextDouble() - 0.5) * 32), clamp(ys[i] + (random.nextDouble() - 0.5) * 32));
+        }
+    }
+
+    /** Each walker takes one step; one who arrives (or finds a full room in the way) stops, and another sets off. */
+    private void walk() {
+        for (int w = 0; w < walkers.length; w++) {
+            int i = walkers[w];
+            double dx = destinationX[i] - xs[i];
+            double dy = destinationY[i] - ys[i];
+            double left = Math.sqrt(dx * dx + dy * dy);
+            boolean arrives = left <= WALK_STEP;
+            double x = arrives ? destinationX[i] : xs[i] + dx / left * WALK_STEP;
+            double y = arrives ? destinationY[i] : ys[i] + dy / left * WALK_STEP;
+            if (!moveTo(i, x, y) || arrives) {
+                walking[i] = false;
+                walkers[w] = setOff();
             }
         }
-        return engine.tick().size();
+    }
+
+    /** Someone standing, chosen at random, sets off towards a point within reach; returns them. */
+    private int setOff() {
+        int i;
+        do {
+            i = random.nextInt(users);
+        } while (walking[i]);
+        walking[i] = true;
+        destinationX[i] = clamp(xs[i] + (random.nextDouble() * 2 - 1) * WALK_REACH);
+        destinationY[i] = clamp(ys[i] + (random.nextDouble() * 2 - 1) * WALK_REACH);
+        return i;
+    }
+
+    /** Moves person {@code i} unless that would take them into a full meeting room; whether they moved. */
+    private boolean moveTo(int i, double x, double y) {
+        if (engine.roomFull(members[i], x, y).isPresent()) {
+            return false;
+        }
+        xs[i] = x;
+        ys[i] = y;
+        engine.move(members[i], x, y);
+        return true;
     }
 
     /**
@@ -140,28 +215,31 @@ public class ProximityBenchmark {
      */
     public static void main(String[] args) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        System.out.println("users  neighbours  moving-%  rooms  wall-median-us  cpu-median-us  events/tick  links");
-        for (int users : new int[] {1000, 10000}) {
-            for (int neighbours : new int[] {2, 8, 40}) {
-                for (int moving : users == 10000 ? new int[] {2, 5, 10} : new int[] {10}) {
-                    report(threads, users, neighbours, moving, 4);
+        System.out.println("users  neighbours  moving-%  movement  rooms  wall-median-us  cpu-median-us  events/tick  links");
+        for (String movement : new String[] {"shuffle", "walk"}) {
+            for (int users : new int[] {1000, 10000}) {
+                for (int neighbours : new int[] {2, 8, 40}) {
+                    for (int moving : users == 10000 ? new int[] {2, 5, 10} : new int[] {10}) {
+                        report(threads, users, neighbours, moving, movement, 4);
+                    }
                 }
             }
         }
         // A large office: a meeting room for every 40 people.
         for (int neighbours : new int[] {2, 8, 40}) {
             for (int moving : new int[] {2, 10}) {
-                report(threads, 10000, neighbours, moving, 250);
+                report(threads, 10000, neighbours, moving, "shuffle", 250);
             }
         }
     }
 
     private static void report(java.lang.management.ThreadMXBean threads, int users, int neighbours, int moving,
-                               int rooms) {
+                               String movement, int rooms) {
         var b = new ProximityBenchmark();
         b.users = users;
         b.neighbours = neighbours;
         b.movingPercent = moving;
+        b.movement = movement;
         b.rooms = rooms;
         b.setUp();
         for (int i = 0; i < 300; i++) {
@@ -179,8 +257,8 @@ public class ProximityBenchmark {
         }
         java.util.Arrays.sort(wall);
         java.util.Arrays.sort(cpu);
-        System.out.printf("%5d  %10d  %8d  %5d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving, rooms,
-                wall[150] / 1e3, cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
+        System.out.printf("%5d  %10d  %8d  %8s  %5d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving,
+                movement, rooms, wall[150] / 1e3, cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
     }
 
     private double clamp(double v) {
