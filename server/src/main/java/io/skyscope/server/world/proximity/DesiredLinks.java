@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * The rules of who should hear whom, applied to the {@code desired} relation of {@link VoiceMember}s.
- * Every pair it changes is recorded in {@code touched}; someone who was full and lost a proximity
+ * Every pair it changes is added to {@code touched}; someone who was full and lost a proximity
  * link is put in {@code freed}, to look again next tick for a neighbour they turned away. Owned by
  * the engine's thread.
  *
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * more than that band. Each person therefore has at most {@code maxPeers} proximity links.
  */
 final class DesiredLinks {
-    private final Set<Pair> touched;
+    private final List<Pair> touched;
     private final Set<VoiceMember> freed;
     private final Map<Zone, StageAudience> audiences = new HashMap<>();
     private final List<VoiceMember> keep = new ArrayList<>();
@@ -48,7 +48,7 @@ final class DesiredLinks {
     /** The cap in force, set by the engine before each tick. */
     int maxPeers = Integer.MAX_VALUE;
 
-    DesiredLinks(Set<Pair> touched, Set<VoiceMember> freed) {
+    DesiredLinks(List<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
         this.freed = freed;
     }

@@ -41,7 +41,8 @@ public final class ProximityEngine {
     private final Set<String> speakerRole = new LinkedHashSet<>();
     private final List<VoiceMember> dirty = new ArrayList<>();
     private final Set<VoiceMember> freed = new LinkedHashSet<>();
-    private final Set<Pair> touched = new LinkedHashSet<>();
+    /** Pairs whose desired link changed this tick, in order; a pair may be in it more than once. */
+    private final List<Pair> touched = new ArrayList<>();
     private final Set<Zone> zonesToRedo = new LinkedHashSet<>();
     private final List<VoiceEvent> out = new ArrayList<>();
     private final DesiredLinks rules;
@@ -243,9 +244,7 @@ public final class ProximityEngine {
         long now = clock.millis();
         rules.maxPeers = settings.maxPeers();
         for (VoiceMember m : freed) {
-            if (members.containsKey(m.id)) {
-                markDirty(m);
-            }
+            markDirty(m); // nobody who left is in it: remove() takes them out
         }
         freed.clear();
         for (VoiceMember m : dirty) {

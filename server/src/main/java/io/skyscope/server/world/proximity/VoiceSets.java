@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The voice sets clients are told of ({@code linked}), following the rules' {@code desired}
@@ -39,15 +38,19 @@ final class VoiceSets {
         return links;
     }
 
-    /** Starts (or stops) the wait of each pair whose desired link changed this tick. */
-    void follow(Set<Pair> touched, long now) {
+    /**
+     * Starts (or stops) the wait of each pair whose desired link changed this tick. A pair listed
+     * twice is read twice, to the same effect: what counts is its desired link at the end of the tick.
+     */
+    void follow(List<Pair> touched, long now) {
+        Long since = now;
         for (Pair p : touched) {
             VoiceMember a = p.first();
             VoiceMember b = p.second();
             VoiceLink want = a.desired.get(b);
             if (Objects.equals(want, a.linked.get(b))) {
                 pending.remove(p);
-            } else if (pending.putIfAbsent(p, now) == null) {
+            } else if (pending.putIfAbsent(p, since) == null) {
                 inTimeOrder &= now >= latest;
                 latest = Math.max(latest, now);
             }
