@@ -244,7 +244,9 @@ public final class ProximityEngine {
         long now = clock.millis();
         rules.maxPeers = settings.maxPeers();
         for (VoiceMember m : freed) {
-            markDirty(m); // nobody who left is in it: remove() takes them out
+            if (!m.removed) { // remove() takes them out; a flag read costs less than a look-up by id
+                markDirty(m);
+            }
         }
         freed.clear();
         for (VoiceMember m : dirty) {
