@@ -69,6 +69,13 @@ public class ProximityBenchmark {
     @Param({"shuffle", "walk"})
     public String movement = "shuffle";
 
+    /**
+     * The space's {@code walkingSpeed} voice setting, px/s: faster than this, someone walking past
+     * starts no new call (0: off). The default setting unless said otherwise.
+     */
+    @Param({"160"})
+    public double walkingSpeed = VoiceSettings.defaults().walkingSpeed();
+
     /** The clients' walking speed, 0.9 of the server's 320 px/s limit, over one 100 ms tick. */
     private static final double WALK_STEP = 28.8;
     /** How far a walk goes at most, each way (about 30 tiles). */
@@ -92,7 +99,7 @@ public class ProximityBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        VoiceSettings settings = VoiceSettings.defaults();
+        VoiceSettings settings = VoiceSettings.defaults().withWalkingSpeed(walkingSpeed);
         double hearingArea = Math.PI * settings.joinRadius() * settings.joinRadius();
         side = Math.sqrt(users * hearingArea / neighbours);
         random = new SplittableRandom(42);
@@ -215,12 +222,16 @@ public class ProximityBenchmark {
      */
     public static void main(String[] args) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        System.out.println("users  neighbours  moving-%  movement  rooms  wall-median-us  cpu-median-us  events/tick  links");
-        for (String movement : new String[] {"shuffle", "walk"}) {
-            for (int users : new int[] {1000, 10000}) {
-                for (int neighbours : new int[] {2, 8, 40}) {
-                    for (int moving : users == 10000 ? new int[] {2, 5, 10} : new int[] {10}) {
-                        report(threads, users, neighbours, moving, movement, 4);
+        System.out.println("users  neighbours  moving-%  movement  walking-px/s  rooms  wall-median-us  cpu-median-us"
+                + "  events/tick  links");
+        double walkingPast = VoiceSettings.defaults().walkingSpeed();
+        for (double walkingSpeed : new double[] {walkingPast, 0}) {
+            for (String movement : new String[] {"shuffle", "walk"}) {
+                for (int users : new int[] {1000, 10000}) {
+                    for (int neighbours : new int[] {2, 8, 40}) {
+                        for (int moving : users == 10000 ? new int[] {2, 5, 10} : new int[] {10}) {
+                            report(threads, users, neighbours, moving, movement, walkingSpeed, 4);
+                        }
                     }
                 }
             }
@@ -228,18 +239,19 @@ public class ProximityBenchmark {
         // A large office: a meeting room for every 40 people.
         for (int neighbours : new int[] {2, 8, 40}) {
             for (int moving : new int[] {2, 10}) {
-                report(threads, 10000, neighbours, moving, "shuffle", 250);
+                report(threads, 10000, neighbours, moving, "shuffle", walkingPast, 250);
             }
         }
     }
 
     private static void report(java.lang.management.ThreadMXBean threads, int users, int neighbours, int moving,
-                               String movement, int rooms) {
+                               String movement, double walkingSpeed, int rooms) {
         var b = new ProximityBenchmark();
         b.users = users;
         b.neighbours = neighbours;
         b.movingPercent = moving;
         b.movement = movement;
+        b.walkingSpeed = walkingSpeed;
         b.rooms = rooms;
         b.setUp();
         for (int i = 0; i < 300; i++) {
@@ -257,8 +269,8 @@ public class ProximityBenchmark {
         }
         java.util.Arrays.sort(wall);
         java.util.Arrays.sort(cpu);
-        System.out.printf("%5d  %10d  %8d  %8s  %5d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving,
-                movement, rooms, wall[150] / 1e3, cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
+        System.out.printf("%5d  %10d  %8d  %8s  %12.0f  %5d  %14.0f  %13.0f  %11.1f  %5d%n", users, neighbours, moving,
+                movement, walkingSpeed, rooms, wall[150] / 1e3, cpu[150] / 1e3, events / 300.0, b.engine.linkCount());
     }
 
     private double clamp(double v) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Arguments: users, neighbours (people within the join radius of someone), share moving per tick
  * in percent, meeting rooms, and optionally the movement ({@code shuffle}, the default, or {@code
- * walk}). It uses only the benchmark's public fields, {@code setUp} and {@code tick}, so an older
+ * walk}) and the space's walking speed (px/s, 0: off; the default setting unless given). It uses only the benchmark's public fields, {@code setUp} and {@code tick}, so an older
  * build's jar can come first on the class path (one from before {@code walk} only without it).
  */
 public final class ProximityTickMedian {
@@ -25,8 +25,9 @@ public final class ProximityTickMedian {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: ProximityTickMedian <users> <neighbours> <moving-percent> <rooms> [shuffle|walk]");
+        if (args.length < 4 || args.length > 6) {
+            System.err.println("usage: ProximityTickMedian <users> <neighbours> <moving-percent> <rooms> [shuffle|walk"
+                    + " [walking-speed]]");
             System.exit(2);
         }
         var b = new ProximityBenchmark();
@@ -34,8 +35,11 @@ public final class ProximityTickMedian {
         b.neighbours = Integer.parseInt(args[1]);
         b.movingPercent = Integer.parseInt(args[2]);
         b.rooms = Integer.parseInt(args[3]);
-        if (args.length == 5) {
+        if (args.length >= 5) {
             b.movement = args[4];
+        }
+        if (args.length == 6) {
+            b.walkingSpeed = Double.parseDouble(args[5]);
         }
         b.setUp();
         for (int i = 0; i < TICKS; i++) {

@@ -57,6 +57,7 @@ public final class SpaceVoiceSettings {
         putIfSet(overrides, "debounceMillis", update.debounceMillis());
         putIfSet(overrides, "roomCapacity", update.roomCapacity());
         putIfSet(overrides, "stageAudience", update.stageAudience());
+        putIfSet(overrides, "walkingSpeed", update.walkingSpeed());
         VoiceSettings settings;
         try {
             settings = merge(overrides);
@@ -93,7 +94,7 @@ public final class SpaceVoiceSettings {
 
     public static VoiceSettingsView view(VoiceSettings s) {
         return new VoiceSettingsView(s.joinRadius(), s.leaveRadius(), s.maxPeers(), s.debounceMillis(),
-                s.roomCapacity(), s.stageAudience());
+                s.roomCapacity(), s.stageAudience(), s.walkingSpeed());
     }
 
     private VoiceSettings merge(Document o) {
@@ -105,7 +106,8 @@ public final class SpaceVoiceSettings {
                 (int) number(o, "maxPeers", defaults.maxPeers()),
                 (long) number(o, "debounceMillis", defaults.debounceMillis()),
                 (int) number(o, "roomCapacity", defaults.roomCapacity()),
-                (int) number(o, "stageAudience", defaults.stageAudience()));
+                (int) number(o, "stageAudience", defaults.stageAudience()),
+                number(o, "walkingSpeed", defaults.walkingSpeed()));
     }
 
     private static double number(Document d, String key, double fallback) {

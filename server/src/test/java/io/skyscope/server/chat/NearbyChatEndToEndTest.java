@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NearbyChatEndToEndTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension(c -> c.withVoice(
-            new VoiceConfig(List.of(), null, 3600, new VoiceSettings(16, 20, 8, 300, 12, 50))));
+            new VoiceConfig(List.of(), null, 3600, new VoiceSettings(16, 20, 8, 300, 12, 50, 160))));
 
     @Test
     void nearbyReachesOnlyThoseWithinHearingAndIsKeptForThem() {

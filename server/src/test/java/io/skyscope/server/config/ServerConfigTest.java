@@ -65,6 +65,7 @@ class ServerConfigTest {
             VOICE_DEBOUNCE_MILLIS | -5      | VOICE_DEBOUNCE_MILLIS: must be a whole number from 0
             ROOM_CAPACITY     | 1           | ROOM_CAPACITY: must be a whole number from 2 to 50
             STAGE_AUDIENCE    | 500         | STAGE_AUDIENCE: must be a whole number from 1 to 200
+            VOICE_WALKING_SPEED | fast      | VOICE_WALKING_SPEED: must be a number from 0
             CHAT_RATE_PER_SECOND | 0        | CHAT_RATE_PER_SECOND: must be a whole number from 1
             CHAT_BURST        | many        | CHAT_BURST: must be a whole number
             """)
@@ -94,13 +95,14 @@ class ServerConfigTest {
                 .hasMessageStartingWith("TURN_SECRET: must be at least 16 characters");
         var config = ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t:3478?transport=udp, turns:t:5349",
                 "TURN_SECRET", "a-secret-of-twenty-chars", "TURN_TTL_SECONDS", "600", "VOICE_JOIN_RADIUS", "200",
-                "VOICE_MAX_PEERS", "6", "ROOM_CAPACITY", "10"));
+                "VOICE_MAX_PEERS", "6", "ROOM_CAPACITY", "10", "VOICE_WALKING_SPEED", "0"));
         assertThat(config.voice().turnUrls()).containsExactly("turn:t:3478?transport=udp", "turns:t:5349");
         assertThat(config.voice().turnTtlSeconds()).isEqualTo(600);
         assertThat(config.voice().spaceDefaults().joinRadius()).isEqualTo(200);
         assertThat(config.voice().spaceDefaults().leaveRadius()).as("follows the join radius").isEqualTo(250);
         assertThat(config.voice().spaceDefaults().maxPeers()).isEqualTo(6);
         assertThat(config.voice().spaceDefaults().roomCapacity()).isEqualTo(10);
+        assertThat(config.voice().spaceDefaults().walkingSpeed()).as("0: off").isZero();
         assertThat(config.toString()).doesNotContain("a-secret-of-twenty-chars");
     }
 

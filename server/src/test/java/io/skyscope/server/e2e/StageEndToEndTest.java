@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class StageEndToEndTest {
     /** An audience of two, so that the third listener is turned away. */
-    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 2);
+    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 2, 160);
     /** On the stage (tiles 3-18 x 1-4), in the seats' centre aisle (tiles 9-12 x 6-16), in the corridor. */
     private static final double[] STAGE = {352, 96};
     private static final double[][] SEATS = {{344, 300}, {344, 400}, {344, 480}};

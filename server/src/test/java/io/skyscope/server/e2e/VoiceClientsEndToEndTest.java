@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VoiceClientsEndToEndTest {
     static final String OFFICE = SpaceService.DEFAULT_SPACE_ID;
     /** Hearing starts within 128 px and stops beyond 160 px; changes hold 200 ms first. */
-    static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50);
+    static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50, 160);
     /** Generous: a fresh JVM, the server's debounce, ICE, DTLS and buffering (the printed figure is the measure). */
     static final Duration HEAR_WITHIN = Duration.ofSeconds(15);
 

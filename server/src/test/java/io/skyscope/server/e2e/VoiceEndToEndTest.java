@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VoiceEndToEndTest {
     private static final String OFFICE = SpaceService.DEFAULT_SPACE_ID;
     /** Hearing starts within 128 px and stops beyond 160 px. */
-    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50);
+    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50, 160);
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension(c -> c
@@ -172,17 +172,17 @@ class VoiceEndToEndTest {
         assertThat(granted.speaker()).isTrue();
 
         String path = "api/v1/spaces/" + space.id() + "/voice-settings";
-        var update = new VoiceSettingsView(200.0, null, 4, null, null, null);
+        var update = new VoiceSettingsView(200.0, null, 4, null, null, null, 0.0);
         var forbidden = org.assertj.core.api.Assertions.catchThrowableOfType(io.skyscope.client.ApiError.class,
                 () -> SERVER.api().send("PUT", path, gil.accessToken(), update, VoiceSettingsView.class));
         assertThat(forbidden.status()).isEqualTo(403);
         var set = SERVER.api().send("PUT", path, fay.accessToken(), update, VoiceSettingsView.class);
         assertThat(set).isEqualTo(new VoiceSettingsView(200.0, 232.0, 4, VOICE.debounceMillis(),
-                VOICE.roomCapacity(), VOICE.stageAudience()));
+                VOICE.roomCapacity(), VOICE.stageAudience(), 0.0));
         assertThat(SERVER.api().send("GET", path, gil.accessToken(), null, VoiceSettingsView.class)).isEqualTo(set);
         var bad = org.assertj.core.api.Assertions.catchThrowableOfType(io.skyscope.client.ApiError.class,
                 () -> SERVER.api().send("PUT", path, fay.accessToken(),
-                        new VoiceSettingsView(200.0, 100.0, null, null, null, null), VoiceSettingsView.class));
+                        new VoiceSettingsView(200.0, 100.0, null, null, null, null, null), VoiceSettingsView.class));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.getMessage()).contains("leaveRadius");
     }

@@ -11,7 +11,9 @@ package io.skyscope.protocol.rest;
  * @param debounceMillis how long a change of who hears whom must hold before it is made
  * @param roomCapacity   most people a meeting room admits
  * @param stageAudience  most listeners a stage reaches (direct links; beyond that a media server is needed)
+ * @param walkingSpeed   map pixels per second above which someone is walking past: they start no new
+ *                       call until they slow down (0: off)
  */
 public record VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
-                                Integer roomCapacity, Integer stageAudience) {
+                                Integer roomCapacity, Integer stageAudience, Double walkingSpeed) {
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * the same distance do not keep swapping places. A person who already has {@code maxPeers} links
  * accepts a newcomer only in place of their furthest link, and only if the newcomer is nearer by
  * more than that band. Each person therefore has at most {@code maxPeers} proximity links.
+ * Nobody makes a new link with someone walking past ({@link VoiceMember#walking}).
  */
 final class DesiredLinks {
     private final List<Pair> touched;
@@ -43,7 +44,11 @@ final class DesiredLinks {
     private int candidates;
     private int heapSize;
     /** One reusable visitor (no allocation per query); the grid skips the querying person's peers. */
-    private final ProximityGrid.Visitor newcomer = (v, distance) -> addCandidate(v, distance, false, 0);
+    private final ProximityGrid.Visitor newcomer = (v, distance) -> {
+        if (!v.walking) {
+            addCandidate(v, distance, false, 0);
+        }
+    };
 
     /** The cap in force, set by the engine before each tick. */
     int maxPeers = Integer.MAX_VALUE;
@@ -56,15 +61,23 @@ final class DesiredLinks {
     /**
      * Works out the proximity links of {@code u}, who stands in open space: a query within the join
      * radius for newcomers, and a direct look at the peers already linked (out to the leave radius).
+     * Someone walking past makes no new link, so a walker looks only at their links, and nobody
+     * takes a walker as a newcomer.
      */
     void openSpace(VoiceMember u, ProximityGrid openSpace, VoiceSettings settings) {
         double gap = settings.hysteresis();
         double leave = settings.leaveRadius();
         candidates = 0;
-        openSpace.skipInNextQuery(u);
+        // Someone walking past makes no new link: no query, and no marks left for the next one.
+        boolean looks = !u.walking;
+        if (looks) {
+            openSpace.skipInNextQuery(u);
+        }
         for (int i = 0; i < u.desired.size(); i++) {
             VoiceMember v = u.desired.peer(i);
-            openSpace.skipInNextQuery(v);
+            if (looks) {
+                openSpace.skipInNextQuery(v);
+            }
             double d = u.distanceTo(v);
             if (d <= leave) {
                 addCandidate(v, d, true, gap);
@@ -80,7 +93,9 @@ final class DesiredLinks {
             // In a crowd this shrinks the query to the nearest handful of people.
             radius = Math.min(radius, Math.max(0, linkScore(stillInRange, max)));
         }
-        openSpace.forEachWithin(u.x, u.y, radius, newcomer);
+        if (looks) {
+            openSpace.forEachWithin(u.x, u.y, radius, newcomer);
+        }
         if (candidates == stillInRange && stillInRange == u.desired.size() && stillInRange <= max) {
             // Nobody new in range, every link still within the leave radius and all of them within
             // the cap: the ranking below would keep them all and change nothing (most steps).

@@ -18,9 +18,10 @@ import java.util.Set;
  * from the injected clock. Not thread-safe: the space's owner calls it from its one thread.
  *
  * <p>The rules: in open space people hear their nearest neighbours within range ({@link
- * DesiredLinks}); everyone in a meeting room hears everyone else in it and nobody outside; a
- * silent zone has no voice; a stage's speakers are heard by its audience; do-not-disturb users are
- * in no voice set. A change of who hears whom is made once it has held for the debounce time,
+ * DesiredLinks}), and someone walking past (faster since the last tick than the settings' walking
+ * speed) starts no new call; everyone in a meeting room hears everyone else in it and nobody
+ * outside; a silent zone has no voice; a stage's speakers are heard by its audience;
+ * do-not-disturb users are in no voice set. A change of who hears whom is made once it has held for the debounce time,
  * except that a link to someone who left, went do-not-disturb or into a silent zone ends at once.
  *
  * <p>{@link DesiredLinks} applies the rules to a {@code desired} relation; {@link VoiceSets} makes
@@ -40,6 +41,9 @@ public final class ProximityEngine {
     private final Map<MapArea, Integer> occupancy = new HashMap<>();
     private final Set<String> speakerRole = new LinkedHashSet<>();
     private final List<VoiceMember> dirty = new ArrayList<>();
+    /** Who was walking past at the last tick: each is looked at again at the next, having maybe stopped. */
+    private final List<VoiceMember> walkers = new ArrayList<>();
+    private long lastTick = Long.MIN_VALUE;
     private final Set<VoiceMember> freed = new LinkedHashSet<>();
     /** Pairs whose desired link changed this tick, in order; a pair may be in it more than once. */
     private final List<Pair> touched = new ArrayList<>();
@@ -242,6 +246,8 @@ public final class ProximityEngine {
     /** Applies what changed since the last tick; returns the events for the clients. */
     public List<VoiceEvent> tick() {
         long now = clock.millis();
+        long elapsed = lastTick == Long.MIN_VALUE ? 0 : now - lastTick;
+        lastTick = now;
         rules.maxPeers = settings.maxPeers();
         for (VoiceMember m : freed) {
             if (!m.removed) { // remove() takes them out; a flag read costs less than a look-up by id
@@ -249,7 +255,24 @@ public final class ProximityEngine {
             }
         }
         freed.clear();
+        for (VoiceMember m : walkers) {
+            if (!m.removed) {
+                markDirty(m);
+            }
+        }
+        walkers.clear();
+        // Walking past: further since the last tick than the walking speed goes in that time.
+        double pace = settings.walkingSpeed() * elapsed / 1000.0;
+        boolean judgeWalking = settings.walkingSpeed() > 0 && elapsed > 0;
         for (VoiceMember m : dirty) {
+            double dx = m.x - m.tickX;
+            double dy = m.y - m.tickY;
+            m.walking = judgeWalking && dx * dx + dy * dy > pace * pace;
+            m.tickX = m.x;
+            m.tickY = m.y;
+            if (m.walking) {
+                walkers.add(m);
+            }
             Zone zone = zoneOf(m);
             if (!zone.equals(m.zone)) {
                 if (m.zone.shared()) {

@@ -30,6 +30,11 @@ public final class VoiceMember {
     /** How many of {@code desired} / {@code linked} are proximity links (the ones {@code maxPeers} caps). */
     int desiredProximity;
     int linkedProximity;
+    /** Where the person stood at the last tick that looked at them (NaN before the first). */
+    double tickX = Double.NaN;
+    double tickY = Double.NaN;
+    /** Walking past (faster than the space's walking speed at their last tick): no new calls. */
+    boolean walking;
 
     VoiceMember(String id) {
         this.id = id;

@@ -10,14 +10,18 @@ package io.skyscope.server.world.proximity;
  * @param debounceMillis a change of who hears whom must hold this long before it is made
  * @param roomCapacity   most people a meeting room admits (a room's own {@code capacity} may be lower)
  * @param stageAudience  most listeners a stage reaches over direct links (beyond: a media server)
+ * @param walkingSpeed   someone moving faster than this (map pixels per second) is walking past:
+ *                       they keep the calls they have but start no new one until they slow down;
+ *                       0 turns this off
  */
 public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers, long debounceMillis,
-                            int roomCapacity, int stageAudience) {
+                            int roomCapacity, int stageAudience, double walkingSpeed) {
     public static final double MAX_RADIUS = 4096;
     public static final int MAX_PEERS = 32;
     public static final long MAX_DEBOUNCE_MILLIS = 10_000;
     public static final int MAX_ROOM_CAPACITY = 50;
     public static final int MAX_STAGE_AUDIENCE = 200;
+    public static final double MAX_WALKING_SPEED = 5000;
 
     public VoiceSettings {
         check("joinRadius", joinRadius >= 16 && joinRadius <= MAX_RADIUS, "must be from 16 to " + (int) MAX_RADIUS
@@ -32,11 +36,22 @@ public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers,
                 "must be from 2 to " + MAX_ROOM_CAPACITY + ", got " + roomCapacity);
         check("stageAudience", stageAudience >= 1 && stageAudience <= MAX_STAGE_AUDIENCE,
                 "must be from 1 to " + MAX_STAGE_AUDIENCE + ", got " + stageAudience);
+        check("walkingSpeed", walkingSpeed >= 0 && walkingSpeed <= MAX_WALKING_SPEED,
+                "must be from 0 (off) to " + (int) MAX_WALKING_SPEED + " px/s, got " + walkingSpeed);
     }
 
-    /** 4 tiles of 32 px to start hearing, 5 to stop; 8 peers; 300 ms; rooms of 12; audiences of 50. */
+    /**
+     * 4 tiles of 32 px to start hearing, 5 to stop; 8 peers; 300 ms; rooms of 12; audiences of 50;
+     * walking past above 160 px/s (half the default speed limit; the clients walk at 288).
+     */
     public static VoiceSettings defaults() {
-        return new VoiceSettings(128, 160, 8, 300, 12, 50);
+        return new VoiceSettings(128, 160, 8, 300, 12, 50, 160);
+    }
+
+    /** These settings with another walking speed (0: off). */
+    public VoiceSettings withWalkingSpeed(double pxPerSecond) {
+        return new VoiceSettings(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience,
+                pxPerSecond);
     }
 
     /** The band in which an existing link is kept though a new one would not be made. */

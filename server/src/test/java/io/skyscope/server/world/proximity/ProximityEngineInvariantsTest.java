@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * may: once settled, nobody keeps more links than the new cap allows.
  */
 class ProximityEngineInvariantsTest {
-    private static final VoiceSettings SETTINGS = new VoiceSettings(100, 130, 4, 200, 6, 10);
-    private static final VoiceSettings LOWER_CAP = new VoiceSettings(100, 130, 2, 200, 6, 10);
+    private static final VoiceSettings SETTINGS = new VoiceSettings(100, 130, 4, 200, 6, 10, 160);
+    private static final VoiceSettings LOWER_CAP = new VoiceSettings(100, 130, 2, 200, 6, 10, 160);
     private static final List<MapArea> AREAS = List.of(
             new MapArea("Room", AreaKind.MEETING_ROOM, 0, 0, 150, 150, Map.of()),
             new MapArea("Quiet", AreaKind.SILENT_ZONE, 450, 450, 150, 150, Map.of()));

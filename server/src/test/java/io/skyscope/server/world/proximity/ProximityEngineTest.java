@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 3 peers at most, 300 ms debounce, rooms of 4, stage audiences of 2.
  */
 class ProximityEngineTest {
-    static final VoiceSettings SETTINGS = new VoiceSettings(100, 150, 3, 300, 4, 2);
+    static final VoiceSettings SETTINGS = new VoiceSettings(100, 150, 3, 300, 4, 2, 160);
 
     /** Open space is everywhere but these areas. */
     static final List<MapArea> AREAS = List.of(
@@ -219,6 +219,8 @@ class ProximityEngineTest {
 
     @Test
     void aWallClockSetBackHoldsUpNoChangeThatHasWaitedLongEnough() {
+        // b's 250 px step would count as walking past (WalkingPastTest); this is about the clock.
+        engine.settings(SETTINGS.withWalkingSpeed(0));
         scene.put("a", 500, 500).put("b", 800, 500);
         scene.tick(100);
         scene.put("b", 550, 500);
@@ -285,7 +287,7 @@ class ProximityEngineTest {
     void loweringTheCapTrimsToTheNearest() {
         scene.put("centre", 500, 500).put("p1", 520, 500).put("p2", 500, 540).put("p3", 440, 500).settle();
         assertThat(engine.voiceSet("centre")).hasSize(3);
-        engine.settings(new VoiceSettings(100, 150, 1, 300, 4, 2));
+        engine.settings(new VoiceSettings(100, 150, 1, 300, 4, 2, 160));
         scene.settle();
         assertThat(engine.voiceSet("centre")).containsExactly("p1");
         IntStream.rangeClosed(1, 3).forEach(i -> assertThat(engine.voiceSet("p" + i)).hasSizeLessThanOrEqualTo(1));

@@ -1,0 +1,90 @@
+package io.skyscope.server.world.proximity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyscope.server.world.proximity.VoiceEvent.Joined;
+import io.skyscope.server.world.proximity.VoiceEvent.Left;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Someone walking past, faster than the space's {@code walkingSpeed}, keeps the calls they have but
+ * starts no new one until they slow down. Settings: join at 100 px, leave at 150 px, 3 peers,
+ * 300 ms debounce, walking past above 160 px/s; ticks of 100 ms, so a step of more than 16 px
+ * between two ticks is walking.
+ */
+class WalkingPastTest {
+    static final VoiceSettings SETTINGS = new VoiceSettings(100, 150, 3, 300, 4, 2, 160);
+
+    private final VoiceScene scene = new VoiceScene(SETTINGS, List.of());
+    private final ProximityEngine engine = scene.engine;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what                                        | walking speed | step | calls
+            walking past at 200 px/s starts no call       | 160           | 20   | 0
+            the same walk with walking past turned off    | 0             | 20   | 1
+            strolling past at 150 px/s starts the call    | 160           | 15   | 1
+            """)
+    void aPasserByStartsNoCallWhileWalking(String what, double walkingSpeed, double step, int calls) {
+        engine.settings(SETTINGS.withWalkingSpeed(walkingSpeed));
+        scene.put("a", 500, 500).put("b", 200, 560).settle();
+        // b walks along a line 60 px from a, in range (100 px) for 160 px of the way: 0.8 s or
+        // more at these speeds, well past the debounce. a shifts a pixel a tick, so that a looks
+        // round at every tick and finds b too.
+        for (int i = 0; 200 + i * step <= 800; i++) {
+            scene.put("b", 200 + i * step, 560).put("a", 500 + i % 2, 500).tick(100);
+        }
+        scene.settle();
+        assertThat(joins(scene.events)).as(what).hasSize(2 * calls);
+    }
+
+    @Test
+    void stoppingNextToSomeoneStartsTheCall() {
+        scene.put("a", 500, 500).put("b", 200, 500).settle();
+        for (int x = 230; x <= 440; x += 30) {
+            scene.put("b", x, 500).tick(100);
+        }
+        assertThat(engine.linked("a", "b")).as("walking up, 300 px/s").isFalse();
+        assertThat(scene.tick(100)).as("stopped at 60 px: the wait starts").isEmpty();
+        assertThat(scene.tick(100)).isEmpty();
+        assertThat(scene.tick(100)).isEmpty();
+        assertThat(joins(scene.tick(100))).as("after the debounce").hasSize(2);
+    }
+
+    @Test
+    void aWalkerKeepsTheCallsTheyHaveUpToTheLeaveRadius() {
+        scene.put("a", 500, 500).put("b", 520, 500).settle();
+        scene.put("c", 640, 540);
+        // b walks off to the right at 300 px/s, within 100 px of c all the way (for 500 ms).
+        for (int x = 550; x <= 640; x += 30) {
+            scene.put("b", x, 500).tick(100);
+            assertThat(engine.linked("a", "b")).as("b %d px from a", x - 500).isTrue();
+        }
+        scene.put("b", 670, 500).tick(100);
+        assertThat(engine.linked("b", "c")).as("walking past c").isFalse();
+        scene.settle();
+        assertThat(engine.linked("a", "b")).as("170 px: past the leave radius").isFalse();
+        assertThat(leaves(scene.events)).hasSize(2);
+        assertThat(engine.linked("b", "c")).as("stopped 50 px from c").isTrue();
+    }
+
+    @Test
+    void someoneWhoArrivesNextToAWalkersPartnerMeetsThem() {
+        scene.put("p", 500, 500).put("w", 520, 500).settle();
+        // In one tick w walks off (keeping the call) and s arrives beside p, looked at after w.
+        scene.put("w", 560, 500).put("s", 480, 520);
+        scene.settle();
+        assertThat(engine.voiceSet("p")).containsExactlyInAnyOrder("w", "s");
+    }
+
+    private static List<Joined> joins(List<VoiceEvent> events) {
+        return events.stream().filter(Joined.class::isInstance).map(Joined.class::cast).toList();
+    }
+
+    private static List<Left> leaves(List<VoiceEvent> events) {
+        return events.stream().filter(Left.class::isInstance).map(Left.class::cast).toList();
+    }
+}
