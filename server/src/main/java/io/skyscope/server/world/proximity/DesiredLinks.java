@@ -61,8 +61,8 @@ final class DesiredLinks {
     /**
      * Works out the proximity links of {@code u}, who stands in open space: a query within the join
      * radius for newcomers, and a direct look at the peers already linked (out to the leave radius).
-     * Someone walking past makes no new link, so a walker looks only at their links, and nobody
-     * takes a walker as a newcomer.
+     * Someone walking past makes no new link, so a walker looks only at their links (and keeps only
+     * those that are calls already), and nobody takes a walker as a newcomer.
      */
     void openSpace(VoiceMember u, ProximityGrid openSpace, VoiceSettings settings) {
         double gap = settings.hysteresis();
@@ -79,14 +79,15 @@ final class DesiredLinks {
                 openSpace.skipInNextQuery(v);
             }
             double d = u.distanceTo(v);
-            if (d <= leave) {
+            // A walker keeps calls, not links still waiting out the debounce to become calls.
+            if (d <= leave && (looks || u.linked.get(v) != null)) {
                 addCandidate(v, d, true, gap);
             }
         }
         int stillInRange = candidates;
         int max = settings.maxPeers();
         double radius = settings.joinRadius();
-        if (stillInRange >= max) {
+        if (stillInRange >= max && looks) {
             // The ranking below takes a newcomer only before the cap is reached, and the cap is
             // reached once the max-th best of the links still in range is taken: a newcomer not
             // strictly nearer than that link's score (ties go to links, added first) is never taken.

@@ -41,9 +41,7 @@ public final class ProximityEngine {
     private final Map<MapArea, Integer> occupancy = new HashMap<>();
     private final Set<String> speakerRole = new LinkedHashSet<>();
     private final List<VoiceMember> dirty = new ArrayList<>();
-    /** Who was walking past at the last tick: each is looked at again at the next, having maybe stopped. */
-    private final List<VoiceMember> walkers = new ArrayList<>();
-    private long lastTick = Long.MIN_VALUE;
+    private final Walkers walkers = new Walkers();
     private final Set<VoiceMember> freed = new LinkedHashSet<>();
     /** Pairs whose desired link changed this tick, in order; a pair may be in it more than once. */
     private final List<Pair> touched = new ArrayList<>();
@@ -246,8 +244,6 @@ public final class ProximityEngine {
     /** Applies what changed since the last tick; returns the events for the clients. */
     public List<VoiceEvent> tick() {
         long now = clock.millis();
-        long elapsed = lastTick == Long.MIN_VALUE ? 0 : now - lastTick;
-        lastTick = now;
         rules.maxPeers = settings.maxPeers();
         for (VoiceMember m : freed) {
             if (!m.removed) { // remove() takes them out; a flag read costs less than a look-up by id
@@ -255,24 +251,9 @@ public final class ProximityEngine {
             }
         }
         freed.clear();
-        for (VoiceMember m : walkers) {
-            if (!m.removed) {
-                markDirty(m);
-            }
-        }
-        walkers.clear();
-        // Walking past: further since the last tick than the walking speed goes in that time.
-        double pace = settings.walkingSpeed() * elapsed / 1000.0;
-        boolean judgeWalking = settings.walkingSpeed() > 0 && elapsed > 0;
+        walkers.tick(now, settings.walkingSpeed(), this::markDirty);
         for (VoiceMember m : dirty) {
-            double dx = m.x - m.tickX;
-            double dy = m.y - m.tickY;
-            m.walking = judgeWalking && dx * dx + dy * dy > pace * pace;
-            m.tickX = m.x;
-            m.tickY = m.y;
-            if (m.walking) {
-                walkers.add(m);
-            }
+            walkers.judge(m, now);
             Zone zone = zoneOf(m);
             if (!zone.equals(m.zone)) {
                 if (m.zone.shared()) {

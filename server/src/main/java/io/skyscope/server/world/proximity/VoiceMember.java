@@ -33,8 +33,10 @@ public final class VoiceMember {
     /** Where the person stood at the last tick that looked at them (NaN before the first). */
     double tickX = Double.NaN;
     double tickY = Double.NaN;
-    /** Walking past (faster than the space's walking speed at their last tick): no new calls. */
+    /** Walking past ({@link Walkers}): keeps their calls, starts no new one. */
     boolean walking;
+    /** The clock's time at the last tick that found them faster than the walking speed. */
+    long walkedAt;
 
     VoiceMember(String id) {
         this.id = id;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Someone walking past, faster than the space's {@code walkingSpeed}, keeps the calls they have but
  * starts no new one until they slow down. Settings: join at 100 px, leave at 150 px, 3 peers,
  * 300 ms debounce, walking past above 160 px/s; ticks of 100 ms, so a step of more than 16 px
- * between two ticks is walking.
+ * between two ticks is walking, and a walker with no such step for 150 ms has stopped.
  */
 class WalkingPastTest {
     static final VoiceSettings SETTINGS = new VoiceSettings(100, 150, 3, 300, 4, 2, 160);
@@ -41,6 +41,41 @@ class WalkingPastTest {
         assertThat(joins(scene.events)).as(what).hasSize(2 * calls);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what                                            | every third tick
+            a tick with no step, then a double one            | 0
+            a short step, then a long one                     | 10
+            """)
+    void stepsThatArriveUnevenlyAreStillWalking(String what, double shortStep) {
+        scene.put("a", 500, 500).put("b", 200, 560).settle();
+        // b walks at 240 px/s on average, but every third tick brings less than 16 px (a client's
+        // step report late, or split across two ticks) and the next one makes up for it.
+        double x = 200;
+        for (int i = 1; x < 800; i++) {
+            x += i % 3 == 0 ? shortStep : i % 3 == 1 && i > 1 ? 48 - shortStep : 24;
+            if (i % 3 != 0 || shortStep > 0) {
+                scene.put("b", x, 560);
+            }
+            scene.put("a", 500 + i % 2, 500).tick(100);
+        }
+        scene.settle();
+        assertThat(scene.events).as(what).isEmpty();
+    }
+
+    @Test
+    void aCallStillWaitingForTheDebounceDoesNotStartWhileOneSideWalks() {
+        scene.put("a", 500, 500).put("b", 560, 500).tick(100);
+        // b stood beside a for one tick (the wait started), then walks round a, 60 px away.
+        for (int i = 1; i <= 12; i++) {
+            double angle = i * 0.5;
+            scene.put("b", 500 + 60 * Math.cos(angle), 500 + 60 * Math.sin(angle)).tick(100);
+        }
+        assertThat(scene.events).as("walking round a for 1.2 s").isEmpty();
+        scene.settle();
+        assertThat(engine.linked("a", "b")).as("stopped").isTrue();
+    }
+
     @Test
     void stoppingNextToSomeoneStartsTheCall() {
         scene.put("a", 500, 500).put("b", 200, 500).settle();
@@ -48,7 +83,8 @@ class WalkingPastTest {
             scene.put("b", x, 500).tick(100);
         }
         assertThat(engine.linked("a", "b")).as("walking up, 300 px/s").isFalse();
-        assertThat(scene.tick(100)).as("stopped at 60 px: the wait starts").isEmpty();
+        assertThat(scene.tick(100)).as("100 ms without a step: maybe still walking").isEmpty();
+        assertThat(scene.tick(100)).as("200 ms: stopped at 60 px, the wait starts").isEmpty();
         assertThat(scene.tick(100)).isEmpty();
         assertThat(scene.tick(100)).isEmpty();
         assertThat(joins(scene.tick(100))).as("after the debounce").hasSize(2);
