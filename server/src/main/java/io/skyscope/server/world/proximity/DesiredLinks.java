@@ -43,12 +43,11 @@ final class DesiredLinks {
     private double[] scratch = new double[16];
     private int candidates;
     private int heapSize;
-    /** One reusable visitor (no allocation per query); the grid skips the querying person's peers. */
-    private final ProximityGrid.Visitor newcomer = (v, distance) -> {
-        if (!v.walking) {
-            addCandidate(v, distance, false, 0);
-        }
-    };
+    /**
+     * One reusable visitor (no allocation per query); the grid skips the querying person's peers,
+     * and people walking past.
+     */
+    private final ProximityGrid.Visitor newcomer = (v, distance) -> addCandidate(v, distance, false, 0);
 
     /** The cap in force, set by the engine before each tick. */
     int maxPeers = Integer.MAX_VALUE;

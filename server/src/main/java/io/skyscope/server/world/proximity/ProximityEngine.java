@@ -251,9 +251,11 @@ public final class ProximityEngine {
             }
         }
         freed.clear();
-        walkers.tick(now, settings.walkingSpeed(), this::markDirty);
+        walkers.tick(now, settings.walkingSpeed(), this::stoppedWalking);
         for (VoiceMember m : dirty) {
-            walkers.judge(m, now);
+            if (walkers.judge(m, now)) {
+                openSpace.walking(m);
+            }
             Zone zone = zoneOf(m);
             if (!zone.equals(m.zone)) {
                 if (m.zone.shared()) {
@@ -355,6 +357,12 @@ public final class ProximityEngine {
         if (area != null && area.kind() == AreaKind.MEETING_ROOM) {
             occupancy.merge(area, delta, Integer::sum);
         }
+    }
+
+    /** Someone in open space stopped walking past: queries find them again, and they look round. */
+    private void stoppedWalking(VoiceMember m) {
+        openSpace.walking(m);
+        markDirty(m);
     }
 
     private void markDirty(VoiceMember m) {

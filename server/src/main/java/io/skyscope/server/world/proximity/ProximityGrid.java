@@ -29,6 +29,8 @@ final class ProximityGrid {
     private int[] freeSlots = new int[64];
     /** Per slot: the number of the query told to skip it ({@link #skipInNextQuery}). */
     private int[] skip = new int[64];
+    /** Per slot: walking past ({@link VoiceMember#walking}), which no query finds. */
+    private boolean[] walking = new boolean[64];
     /** The number of the next radius query; never 0, which {@code skip} holds for "none". */
     private int query;
     private int free;
@@ -62,6 +64,7 @@ final class ProximityGrid {
         int cell = cy * cols + cx;
         if (m.slot == NONE) {
             m.slot = allocate(m);
+            walking[m.slot] = m.walking; // a reused slot may hold a walker's mark
             size++;
         } else if (cellOf[m.slot] != cell) {
             unthread(m.slot);
@@ -94,6 +97,16 @@ final class ProximityGrid {
     }
 
     /**
+     * Takes note that {@code m} started or stopped walking past: no query finds a walker. Kept by
+     * slot so that a query never reads the people it passes over (a cache miss each in a crowd).
+     */
+    void walking(VoiceMember m) {
+        if (m.slot != NONE) {
+            walking[m.slot] = m.walking;
+        }
+    }
+
+    /**
      * Leaves {@code m} out of the next {@link #forEachWithin} (the one asking, and the peers it
      * already has): one mark by slot, where checking each person found against a list would scan
      * it once per person. Nothing if {@code m} is not in the grid.
@@ -108,7 +121,8 @@ final class ProximityGrid {
      * Calls {@code visitor} for everyone at Euclidean distance {@code <= radius} from (x, y), with
      * that distance, taken from the grid's own copy of positions: a caller that only checks who
      * was found never reads the people themselves (each a cache miss in a large space). People
-     * passed to {@link #skipInNextQuery} since the last query are left out.
+     * passed to {@link #skipInNextQuery} since the last query, and people walking past, are left
+     * out.
      */
     void forEachWithin(double x, double y, double radius, Visitor visitor) {
         int current = query;
@@ -124,7 +138,7 @@ final class ProximityGrid {
                     double dx = positions[2 * s] - x;
                     double dy = positions[2 * s + 1] - y;
                     double d2 = dx * dx + dy * dy;
-                    if (d2 <= r2 && skip[s] != current) {
+                    if (d2 <= r2 && skip[s] != current && !walking[s]) {
                         visitor.visit(people[s], Math.sqrt(d2));
                     }
                 }
@@ -155,6 +169,7 @@ final class ProximityGrid {
                 cellOf = Arrays.copyOf(cellOf, n);
                 freeSlots = Arrays.copyOf(freeSlots, n);
                 skip = Arrays.copyOf(skip, n);
+                walking = Arrays.copyOf(walking, n);
             }
             slot = slots++;
         }

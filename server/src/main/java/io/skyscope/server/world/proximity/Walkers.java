@@ -26,7 +26,8 @@ final class Walkers {
 
     /**
      * Starts a tick: whoever has not been fast for {@link #STILL_MILLIS} (or everyone, with the
-     * rule off or the clock not moving forward) stops walking and is handed to {@code stopped}.
+     * rule off or the clock not moving forward) stops walking and, if still in open space, is
+     * handed to {@code stopped}.
      */
     void tick(long now, double walkingSpeed, Consumer<VoiceMember> stopped) {
         long elapsed = lastTick == Long.MIN_VALUE ? 0 : now - lastTick;
@@ -47,8 +48,11 @@ final class Walkers {
         }
     }
 
-    /** Judges someone who moved or changed, before the rules look at them: fast since the last tick? */
-    void judge(VoiceMember m, long now) {
+    /**
+     * Judges someone who moved or changed, before the rules look at them: fast since the last tick?
+     * Returns whether they started walking past just now.
+     */
+    boolean judge(VoiceMember m, long now) {
         double dx = m.x - m.tickX;
         double dy = m.y - m.tickY;
         m.tickX = m.x;
@@ -58,7 +62,9 @@ final class Walkers {
             if (!m.walking) {
                 m.walking = true;
                 walking.add(m);
+                return true;
             }
         }
+        return false;
     }
 }

@@ -81,6 +81,34 @@ class ProximityGridTest {
         }
     }
 
+    @Test
+    void noQueryFindsSomeoneWalkingPast() {
+        var grid = new ProximityGrid(50);
+        var standing = new VoiceMember("standing");
+        var walker = new VoiceMember("walker");
+        place(grid, standing, 100, 100);
+        place(grid, walker, 110, 100);
+        walker.walking = true;
+        grid.walking(walker);
+        assertThat(found(grid)).containsExactly(standing);
+        var arriving = new VoiceMember("arriving");
+        arriving.walking = true;
+        place(grid, arriving, 90, 100);
+        assertThat(found(grid)).as("a walker put into the grid").containsExactly(standing);
+        walker.walking = false;
+        grid.walking(walker);
+        grid.remove(arriving);
+        var next = new VoiceMember("next");
+        place(grid, next, 95, 100);
+        assertThat(found(grid)).as("a slot freed by a walker").containsExactlyInAnyOrder(standing, walker, next);
+    }
+
+    private static Set<VoiceMember> found(ProximityGrid grid) {
+        Set<VoiceMember> found = new HashSet<>();
+        grid.forEachWithin(100, 100, 40, (m, distance) -> found.add(m));
+        return found;
+    }
+
     private static void place(ProximityGrid grid, VoiceMember m, double x, double y) {
         m.x = x;
         m.y = y;
