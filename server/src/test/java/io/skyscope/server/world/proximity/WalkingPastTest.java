@@ -116,6 +116,18 @@ class WalkingPastTest {
         assertThat(engine.voiceSet("p")).containsExactlyInAnyOrder("w", "s");
     }
 
+    @Test
+    void someoneWhoStoppedIsFoundByWhoeverArrivesNext() {
+        scene.put("b", 200, 500).settle();
+        for (int x = 230; x <= 500; x += 30) {
+            scene.put("b", x, 500).tick(100);
+        }
+        scene.settle();
+        // b stands still from now on, so only c's look round can find b.
+        scene.put("c", 540, 500).settle();
+        assertThat(engine.linked("b", "c")).isTrue();
+    }
+
     private static List<Joined> joins(List<VoiceEvent> events) {
         return events.stream().filter(Joined.class::isInstance).map(Joined.class::cast).toList();
     }
