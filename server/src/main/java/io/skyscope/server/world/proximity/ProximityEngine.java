@@ -21,8 +21,9 @@ import java.util.Set;
  * DesiredLinks}), and someone walking past (faster since the last tick than the settings' walking
  * speed) starts no new call; everyone in a meeting room hears everyone else in it and nobody
  * outside; a silent zone has no voice; a stage's speakers are heard by its audience;
- * do-not-disturb users are in no voice set. A change of who hears whom is made once it has held for the debounce time,
- * except that a link to someone who left, went do-not-disturb or into a silent zone ends at once.
+ * do-not-disturb users are in no voice set. A change of who hears whom is made once it has held
+ * for the debounce time, except that a link to someone who left, went do-not-disturb or into a
+ * silent zone ends at once.
  *
  * <p>{@link DesiredLinks} applies the rules to a {@code desired} relation; {@link VoiceSets} makes
  * the voice sets the clients are told of follow it.
