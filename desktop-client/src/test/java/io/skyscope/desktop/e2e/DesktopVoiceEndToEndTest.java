@@ -4,7 +4,6 @@ import static io.skyscope.desktop.e2e.TestServer.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.Session;
-import io.skyscope.client.voice.Goertzel;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.SessionVoice;
@@ -113,8 +112,7 @@ class DesktopVoiceEndToEndTest {
                 .equals("Heard by Vic Voice"));
 
         awaitHearing(myAudio, VIC_HZ, "Vic's tone on my speaker");
-        short[] heard = myAudio.recorder().lastMono(500);
-        assertThat(Goertzel.dominantFrequency(heard, 100, 2000, 10)).isBetween(VIC_HZ - 8, VIC_HZ + 8);
+        assertThat(myAudio.recorder().dominantFrequency(100, 2000, 10, 300, 4)).isBetween(VIC_HZ - 8, VIC_HZ + 8);
     }
 
     @Test

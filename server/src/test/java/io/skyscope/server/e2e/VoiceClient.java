@@ -80,6 +80,14 @@ final class VoiceClient implements AutoCloseable {
         return audio.recorder().toneAmplitude(frequency, millis);
     }
 
+    /**
+     * The strongest frequency from 100 to 4,000 Hz in the cleanest of four readings of 300 ms (see
+     * {@code Recorder.dominantFrequency}).
+     */
+    double heardFrequency() {
+        return audio.recorder().dominantFrequency(100, 4000, 10, 300, 4);
+    }
+
     /** The loudest of four readings of 300 ms (see {@code Recorder.loudestToneAmplitude}). */
     double[] loudestTone(double frequency) {
         return audio.recorder().loudestToneAmplitude(frequency, 300, 4);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.skyscope.client.Session;
-import io.skyscope.client.voice.Goertzel;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.protocol.ServerMessage;
@@ -60,7 +59,7 @@ class VoiceClientsEndToEndTest {
             long moved = System.nanoTime();
             await().atMost(HEAR_WITHIN).until(() -> ben.hears(440, 200) > 300);
             System.out.printf("move to audible tone: %d ms%n", (System.nanoTime() - moved) / 1_000_000);
-            assertThat(Goertzel.dominantFrequency(ben.audio.recorder().lastMono(200), 100, 4000, 10))
+            assertThat(ben.heardFrequency())
                     .isBetween(440 * 0.985, 440 * 1.015);
             assertThat(ben.link(ana).state()).isEqualTo(LinkState.State.CONNECTED);
             assertThat(ana.engine().snapshot().canHearMe()).containsExactly(ben.id());
