@@ -113,8 +113,8 @@ final class DesiredLinks {
                 set(u, c, VoiceLink.PROXIMITY);
                 keep.add(c);
             } else {
-                VoiceMember furthest = furthestProximityPeer(c, gap);
-                if (furthest != null && distance[i] < c.distanceTo(furthest) - gap) {
+                VoiceMember furthest = furthestProximityPeer(c);
+                if (furthest != null && distance[i] < c.furthestDistance - gap) {
                     drop(c, furthest);
                     set(u, c, VoiceLink.PROXIMITY);
                     keep.add(c);
@@ -274,6 +274,8 @@ final class DesiredLinks {
     void set(VoiceMember a, VoiceMember b, VoiceLink link) {
         VoiceLink before = a.desired.put(b, link);
         b.desired.put(a, link);
+        a.furthestKnown = false;
+        b.furthestKnown = false;
         int delta = (link.reason() == VoiceReason.PROXIMITY ? 1 : 0)
                 - (before != null && before.reason() == VoiceReason.PROXIMITY ? 1 : 0);
         a.desiredProximity += delta;
@@ -284,6 +286,8 @@ final class DesiredLinks {
     void drop(VoiceMember a, VoiceMember b) {
         VoiceLink before = a.desired.remove(b);
         b.desired.remove(a);
+        a.furthestKnown = false;
+        b.furthestKnown = false;
         if (before == null) {
             return;
         }
@@ -299,19 +303,29 @@ final class DesiredLinks {
         }
     }
 
-    private static VoiceMember furthestProximityPeer(VoiceMember v, double gap) {
+    /**
+     * The proximity peer {@code v} would give up for a newcomer: the furthest (the first of equals),
+     * or null; its distance is left in {@code v.furthestDistance}.
+     */
+    private static VoiceMember furthestProximityPeer(VoiceMember v) {
+        if (v.furthestKnown) {
+            return v.furthest;
+        }
         VoiceMember furthest = null;
         double worst = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < v.desired.size(); i++) {
             if (v.desired.link(i).reason() == VoiceReason.PROXIMITY) {
                 VoiceMember peer = v.desired.peer(i);
-                double score = v.distanceTo(peer) - gap;
-                if (score > worst) {
-                    worst = score;
+                double d = v.distanceTo(peer);
+                if (d > worst) {
+                    worst = d;
                     furthest = peer;
                 }
             }
         }
+        v.furthest = furthest;
+        v.furthestDistance = worst;
+        v.furthestKnown = true;
         return furthest;
     }
 

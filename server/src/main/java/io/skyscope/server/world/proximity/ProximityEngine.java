@@ -88,6 +88,10 @@ public final class ProximityEngine {
         }
         m.x = x;
         m.y = y;
+        m.furthestKnown = false;
+        for (int i = 0; i < m.desired.size(); i++) {
+            m.desired.peer(i).furthestKnown = false;
+        }
         MapArea area = areaAt(x, y);
         if (!java.util.Objects.equals(area, m.area)) {
             occupy(m.area, -1);

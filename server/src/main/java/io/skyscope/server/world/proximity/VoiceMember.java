@@ -37,6 +37,14 @@ public final class VoiceMember {
     boolean walking;
     /** The clock's time at the last tick that found them faster than the walking speed. */
     long walkedAt;
+    /**
+     * Their furthest proximity peer and its distance, while {@code furthestKnown}: kept from query to
+     * query until they or one of their peers moves, or their links change. In a crowd everyone is
+     * full, and every query asks each person it finds whom they would give up.
+     */
+    VoiceMember furthest;
+    double furthestDistance;
+    boolean furthestKnown;
 
     VoiceMember(String id) {
         this.id = id;

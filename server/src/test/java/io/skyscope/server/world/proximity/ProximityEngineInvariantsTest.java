@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Random walks in a crowd with a room and a silent zone (seeded, so a failure replays): whatever
- * happens, links are symmetric, nobody has more than {@code maxPeers} proximity links, nobody in a
+ * happens, links are symmetric, nobody has more than {@code maxPeers} proximity links (neither in
+ * the voice sets nor in what the rules want, which the voice sets follow), nobody in a
  * silent zone or do-not-disturb has any, and once people stop and the debounce has passed, no two
  * people in open space within the join radius with a free slot each are left unlinked, and no
  * proximity link spans more than the leave radius. Midway the cap is lowered, as a space's owner
@@ -33,10 +34,11 @@ class ProximityEngineInvariantsTest {
         int n = 60;
         double[][] at = new double[n][2];
         boolean[] dnd = new boolean[n];
+        VoiceMember[] members = new VoiceMember[n];
         for (int i = 0; i < n; i++) {
             at[i][0] = random.nextDouble() * 600;
             at[i][1] = random.nextDouble() * 600;
-            place(scene, i, at[i]);
+            members[i] = place(scene, i, at[i]);
         }
         for (int step = 0; step < 200; step++) {
             for (int k = 0; k < 10; k++) {
@@ -44,7 +46,7 @@ class ProximityEngineInvariantsTest {
                 double[] to = {clamp(at[i][0] + random.nextGaussian() * 20), clamp(at[i][1] + random.nextGaussian() * 20)};
                 if (scene.engine.roomFull("u" + i, to[0], to[1]).isEmpty()) {
                     at[i] = to;
-                    place(scene, i, at[i]);
+                    members[i] = place(scene, i, at[i]);
                 }
             }
             if (step % 37 == 0) {
@@ -55,7 +57,7 @@ class ProximityEngineInvariantsTest {
             if (step % 53 == 0) {
                 int gone = random.nextInt(n);
                 scene.engine.remove("u" + gone);
-                place(scene, gone, at[gone]);
+                members[gone] = place(scene, gone, at[gone]);
                 dnd[gone] = false;
             }
             if (step == 120) {
@@ -63,16 +65,38 @@ class ProximityEngineInvariantsTest {
             }
             scene.tick(100);
             checkAlways(scene, n, dnd, at, SETTINGS.maxPeers());
+            checkRules(members, SETTINGS.maxPeers());
         }
         scene.settle();
         scene.settle();
         checkAlways(scene, n, dnd, at, LOWER_CAP.maxPeers());
+        checkRules(members, LOWER_CAP.maxPeers());
         checkNobodyLeftOut(scene, n, at, dnd, LOWER_CAP.maxPeers());
         checkNoLinkBeyondLeaveRadius(scene, n, at);
     }
 
-    private static void place(VoiceScene scene, int i, double[] at) {
-        scene.engine.put("u" + i, at[0], at[1]);
+    private static VoiceMember place(VoiceScene scene, int i, double[] at) {
+        return scene.engine.put("u" + i, at[0], at[1]);
+    }
+
+    /**
+     * What the rules want is symmetric and capped too, and its count of proximity links is right: a
+     * pair wanted over the cap would wait forever for a slot in the voice sets.
+     */
+    private static void checkRules(VoiceMember[] members, int cap) {
+        for (VoiceMember m : members) {
+            int proximity = 0;
+            for (int i = 0; i < m.desired.size(); i++) {
+                VoiceMember peer = m.desired.peer(i);
+                assertThat(peer.desired.get(m)).as("%s and %s both want the link", m.id, peer.id)
+                        .isEqualTo(m.desired.link(i));
+                if (m.desired.link(i).reason() == VoiceReason.PROXIMITY) {
+                    proximity++;
+                }
+            }
+            assertThat(proximity).as("proximity links %s is wanted in", m.id)
+                    .isEqualTo(m.desiredProximity).isLessThanOrEqualTo(cap);
+        }
     }
 
     private static double clamp(double v) {

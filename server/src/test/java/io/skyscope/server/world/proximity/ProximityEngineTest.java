@@ -150,6 +150,37 @@ class ProximityEngineTest {
         assertThat(leaves(scene.events)).hasSize(2);
     }
 
+    /** The centre's links at 80, 80 and 90 px (p2); Sam, 70 px away, asks and is turned away. */
+    private void centreFullAndSamTurnedAway() {
+        scene.put("centre", 500, 500).put("p1", 580, 500).put("p3", 420, 500).put("p2", 500, 590).settle();
+        scene.put("sam", 500, 430).settle();
+        assertThat(engine.voiceSet("centre")).containsExactlyInAnyOrder("p1", "p2", "p3");
+    }
+
+    @Test
+    void aFurthestLinkThatSteppedNearerIsNoLongerTheOneANewcomerCanTake() {
+        centreFullAndSamTurnedAway();
+        // p2 steps to 20 px: the furthest link is now at 80 px, ranking at 30. Ned, 35 px away, is
+        // not nearer than that, though he would have been nearer than p2 where p2 stood.
+        scene.put("p2", 500, 520).settle();
+        scene.put("ned", 500, 465).settle();
+        assertThat(engine.voiceSet("centre")).containsExactlyInAnyOrder("p1", "p2", "p3");
+    }
+
+    @Test
+    void aFurthestLinkThatEndedIsNoLongerTheOneANewcomerCanTake() {
+        centreFullAndSamTurnedAway();
+        // p2, the furthest, goes do-not-disturb without moving: the centre takes Sam, at 70 px, in
+        // p2's place. Ned, 35 px away, is not nearer than the new furthest (80 px, ranking at 30),
+        // so he takes the three next nearest, who all have room.
+        engine.doNotDisturb("p2", true);
+        scene.settle();
+        assertThat(engine.voiceSet("centre")).containsExactlyInAnyOrder("p1", "p3", "sam");
+        scene.put("ned", 500, 465).settle();
+        assertThat(engine.voiceSet("centre")).containsExactlyInAnyOrder("p1", "p3", "sam");
+        assertThat(engine.voiceSet("ned")).containsExactlyInAnyOrder("sam", "p1", "p3");
+    }
+
     @Test
     void whenAFullPersonStepsANewcomerJustNearerThanTheirFurthestLinkLessTheBandTakesItsPlace() {
         // Links at 80, 80 and 85 px rank at 30, 30 and 35 (50 px band): Ned, 35.1 px away, is not nearer.
