@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * sound, every leave frees the link; afterwards thread counts are back at their baseline and
  * resident memory shows no trend (taken after forty warm-up cycles, when allocators and thread
  * pools are warm).
- * The fork pre-touches a fixed heap and limits malloc arenas (see the pom) so that RSS moves only
- * with native memory.
+ * The fork pre-touches a fixed heap (see the pom) so that RSS moves only with native memory, and
+ * the JVM's own native memory is taken out with Native Memory Tracking.
  */
 @Tag("voice")
 class VoiceLeakTest {

@@ -43,12 +43,12 @@ class CliEndToEndTest {
         var ben = script("ben", """
                 walk %s
                 status busy in the zone
-                expect-voice Ann 10000
-                expect-tone 440 10000
+                expect-voice Ann 20000
+                expect-tone 440 20000
                 say hello Ann
-                expect-chat hi Ben 10000
+                expect-chat hi Ben 20000
                 tone 660
-                expect-chat heard you 10000
+                expect-chat heard you 20000
                 who
                 quit
                 """.formatted(at(places.centre())));
@@ -56,10 +56,10 @@ class CliEndToEndTest {
                 walk %s
                 tone 440
                 walk %s
-                expect-voice Ben 10000
-                expect-chat hello Ann 10000
+                expect-voice Ben 20000
+                expect-chat hello Ann 20000
                 say hi Ben
-                expect-tone 660 10000
+                expect-tone 660 20000
                 say heard you
                 deafen
                 wait 100

@@ -91,6 +91,9 @@ class VoiceCyclesEndToEndTest {
         ana.moveTo(places.far());
         await().atMost(TIMEOUT).until(() ->
                 ben.engine().snapshot().links().isEmpty() && ana.engine().snapshot().links().isEmpty());
+        // The tone's last moments must be gone from Ben's output, or the next cycle would take them
+        // for a new call and move on before the server links the two again.
+        await().atMost(TIMEOUT).until(() -> ben.hears(440, 100) < 20);
     }
 
     /** Theil–Sen estimate: the median of the slopes between every pair of samples. */
