@@ -57,11 +57,17 @@ final class CaptureLoop implements Runnable {
         BooleanSupplier running = host::running;
         while (running.getAsBoolean()) {
             var input = host.slots().input();
-            if (input == null || !input.read(frame)) {
-                if (input == null) {
-                    Thread.onSpinWait();
-                    pause();
-                }
+            if (input == null) {
+                // No microphone: silence goes out, as when muted. The push matters: it stops the
+                // audio module's own recording thread, which WebRTC starts when a link begins to
+                // send, and which would otherwise send what the module plays (the people I hear,
+                // back to themselves).
+                Arrays.fill(frame, (short) 0);
+                push();
+                pause();
+                continue;
+            }
+            if (!input.read(frame)) {
                 continue;
             }
             host.processing().capture(frame, input.latencyMillis() + host.slots().outputLatency());
@@ -70,14 +76,19 @@ final class CaptureLoop implements Runnable {
             if (!host.transmitting()) {
                 Arrays.fill(frame, (short) 0);
             }
-            Pcm.toBytes(frame, frame.length, bytes);
-            boolean pushed = host.whenSettled(() -> {
-                host.stopNativeRecording();
-                source.pushAudio(bytes, 16, Pcm.SAMPLE_RATE, 1, Pcm.FRAME);
-            });
-            if (!pushed) {
-                heldBack++;
-            }
+            push();
+        }
+    }
+
+    /** Pushes {@code frame} into WebRTC unless a link is settling. */
+    private void push() {
+        Pcm.toBytes(frame, frame.length, bytes);
+        boolean pushed = host.whenSettled(() -> {
+            host.stopNativeRecording();
+            source.pushAudio(bytes, 16, Pcm.SAMPLE_RATE, 1, Pcm.FRAME);
+        });
+        if (!pushed) {
+            heldBack++;
         }
     }
 
