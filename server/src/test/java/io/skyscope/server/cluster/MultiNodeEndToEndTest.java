@@ -155,10 +155,10 @@ class MultiNodeEndToEndTest {
         AuthResponse bob = nodes.register(nodes.apiB(), "bob");
         AuthResponse alice = nodes.register(nodes.apiA(), "alice");
         String space = nodes.apiB().createSpace(bob.accessToken(), "Outage " + UUID.randomUUID(), "public").id();
-        Connection b = nodes.join(nodes.apiB(), bob, space);       // node B owns the space
-        var bobHears = new VoiceSetView(b);
-        Connection a = nodes.join(nodes.apiA(), alice, space);
-        var aliceHears = new VoiceSetView(a);
+        var bobHears = new VoiceSetView();
+        Connection b = nodes.join(nodes.apiB(), bob, space, bobHears);       // node B owns the space
+        var aliceHears = new VoiceSetView();
+        Connection a = nodes.join(nodes.apiA(), alice, space, aliceHears);
         await().atMost(TIMEOUT).until(() -> aliceHears.peers().contains(bob.userId())
                 && bobHears.peers().contains(alice.userId()));
 

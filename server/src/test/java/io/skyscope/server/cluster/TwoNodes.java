@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Two server nodes sharing one Redis and one store, both started by the test: node A runs in this
@@ -143,8 +144,15 @@ final class TwoNodes implements AutoCloseable {
 
     /** Connects through {@code api}'s node and joins the space; returns after the welcome. */
     Connection join(SkyScopeApi api, AuthResponse user, String spaceId) {
+        return join(api, user, spaceId, m -> {
+        });
+    }
+
+    /** The same, with {@code listener} receiving every message from before the join is sent. */
+    Connection join(SkyScopeApi api, AuthResponse user, String spaceId, Consumer<ServerMessage> listener) {
         Connection c = Connection.open(http, api.webSocketUri(user.accessToken()), TIMEOUT);
         connections.add(c);
+        c.onMessage(listener);
         c.send(new ClientMessage.Join(spaceId, "join-" + user.userId()));
         c.await(ServerMessage.Welcome.class, w -> "join-".concat(user.userId()).equals(w.ref()), TIMEOUT);
         return c;
