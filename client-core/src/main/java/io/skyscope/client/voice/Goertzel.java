@@ -1,5 +1,7 @@
 package io.skyscope.client.voice;
 
+import java.util.List;
+
 /**
  * Measures single frequencies in PCM with the Goertzel algorithm: cheaper than an FFT when only a
  * few frequencies matter (is a 440 Hz tone there, and how loud). Pure and stateless.
@@ -80,6 +82,27 @@ public final class Goertzel {
             if (a > bestAmp) {
                 bestAmp = a;
                 best = f;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The strongest frequency (as {@link #dominantFrequency(short[], double, double, double)}) in the
+     * cleanest of several readings: the one where that frequency is loudest. A gap the jitter buffer
+     * filled with silence resumes the voice at another phase, and that jump can move a short
+     * reading's peak by a few hertz; the cleanest reading is the one with the fewest gaps. NaN if
+     * every reading was silent.
+     */
+    public static double dominantFrequency(List<short[]> readings, double low, double high, double step) {
+        double best = Double.NaN;
+        double bestAmp = 0;
+        for (short[] mono : readings) {
+            double f = dominantFrequency(mono, low, high, step);
+            double a = Double.isNaN(f) ? 0 : amplitude(mono, f);
+            if (a > bestAmp) {
+                best = f;
+                bestAmp = a;
             }
         }
         return best;

@@ -1,8 +1,10 @@
 package io.skyscope.client.voice;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keeps the last seconds of a stereo output and answers questions about it: how loud each side is,
@@ -117,48 +119,36 @@ public final class Recorder {
      * @throws IllegalStateException if no output was played for 10 s
      */
     public double[] loudestToneAmplitude(double frequency, int millis, int readings) {
-        double[][] loudest = {{0, 0}};
-        eachReading(millis, readings, () -> {
-            double[] a = toneAmplitude(frequency, millis);
-            if (a[0] + a[1] > loudest[0][0] + loudest[0][1]) {
-                loudest[0] = a;
+        double[] loudest = {0, 0};
+        for (double[] a : readings(millis, readings, () -> toneAmplitude(frequency, millis))) {
+            if (a[0] + a[1] > loudest[0] + loudest[1]) {
+                loudest = a;
             }
-        });
-        return loudest[0];
+        }
+        return loudest;
     }
 
     /**
-     * The strongest frequency between {@code low} and {@code high} Hz (see
-     * {@link Goertzel#dominantFrequency}, in {@code step} Hz then 1 Hz) in the cleanest of
-     * {@code readings} readings of {@code millis} each, taken one after the other over fresh output:
-     * the reading where that frequency is loudest. A gap the jitter buffer filled with silence
-     * resumes the voice at another phase, and that jump can move a short reading's peak by a few
-     * hertz; the cleanest reading is the one with the fewest gaps. NaN if every reading was silent.
+     * The strongest frequency between {@code low} and {@code high} Hz in the cleanest of
+     * {@code readings} readings of {@code millis} each, taken one after the other over fresh output
+     * (see {@link Goertzel#dominantFrequency(List, double, double, double)}).
      *
      * @throws IllegalStateException if no output was played for 10 s
      */
     public double dominantFrequency(double low, double high, double step, int millis, int readings) {
-        double[] best = {Double.NaN, 0};
-        eachReading(millis, readings, () -> {
-            short[] mono = lastMono(millis);
-            double f = Goertzel.dominantFrequency(mono, low, high, step);
-            double a = Double.isNaN(f) ? 0 : Goertzel.amplitude(mono, f);
-            if (a > best[1]) {
-                best[0] = f;
-                best[1] = a;
-            }
-        });
-        return best[0];
+        return Goertzel.dominantFrequency(readings(millis, readings, () -> lastMono(millis)), low, high, step);
     }
 
-    /** Runs {@code reading} {@code readings} times, {@code millis} of fresh output apart. */
-    private void eachReading(int millis, int readings, Runnable reading) {
-        for (int i = 0; i < readings; i++) {
-            reading.run();
-            if (i + 1 < readings && !awaitMoreThan(framesWritten() + millis / Pcm.FRAME_MILLIS, 10_000)) {
+    /** {@code count} readings, {@code millis} of fresh output apart. */
+    private <T> List<T> readings(int millis, int count, Supplier<T> reading) {
+        List<T> taken = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            taken.add(reading.get());
+            if (i + 1 < count && !awaitMoreThan(framesWritten() + millis / Pcm.FRAME_MILLIS, 10_000)) {
                 throw new IllegalStateException("no output played for 10 s");
             }
         }
+        return taken;
     }
 
     /** The last {@code millis} as mono (channels averaged). */

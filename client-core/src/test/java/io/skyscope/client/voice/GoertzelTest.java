@@ -3,6 +3,8 @@ package io.skyscope.client.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,26 @@ class GoertzelTest {
         }
         assertThat(Goertzel.dominantFrequency(mix, 100, 4000, 10)).isCloseTo(523, within(2.0));
         assertThat(Goertzel.dominantFrequency(new short[4800], 100, 4000, 10)).isNaN();
+    }
+
+    /**
+     * The first reading catches a call's voice as it begins: 200 ms of silence, then 30 ms of tone,
+     * then the tone at the opposite phase (the jitter buffer dropped a burst). Its peak is 10 Hz off;
+     * the clean readings after it give the tone.
+     */
+    @Test
+    void theDominantFrequencyOfSeveralReadingsIsTakenFromTheCleanest() {
+        int n = 14_400; // 300 ms
+        short[] tone = sine(440, 8000, 2 * n);
+        short[] onset = new short[n];
+        for (int i = 200 * Pcm.SAMPLE_RATE / 1000; i < n; i++) {
+            onset[i] = i < 230 * Pcm.SAMPLE_RATE / 1000 ? tone[i] : (short) -tone[i];
+        }
+        short[] clean = Arrays.copyOfRange(tone, n, 2 * n);
+        double onsetPeak = Goertzel.dominantFrequency(onset, 100, 4000, 10);
+        assertThat(Math.abs(onsetPeak - 440)).as("the first reading's peak, %s Hz", onsetPeak).isGreaterThan(6.6);
+        assertThat(Goertzel.dominantFrequency(List.of(onset, clean, clean), 100, 4000, 10)).isCloseTo(440, within(1.0));
+        assertThat(Goertzel.dominantFrequency(List.of(new short[n], new short[n]), 100, 4000, 10)).isNaN();
     }
 
     @Test
