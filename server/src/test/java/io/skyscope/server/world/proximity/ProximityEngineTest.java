@@ -1,5 +1,7 @@
 package io.skyscope.server.world.proximity;
 
+import static io.skyscope.server.world.proximity.VoiceScene.joins;
+import static io.skyscope.server.world.proximity.VoiceScene.leaves;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.server.world.map.AreaKind;
@@ -350,13 +352,5 @@ class ProximityEngineTest {
         assertThat(engine.roomFull(b, 1100, 100)).as("a stale handle is nobody").isPresent();
         scene.settle();
         assertThat(engine.linked("a", "b")).isTrue();
-    }
-
-    private static List<Joined> joins(List<VoiceEvent> events) {
-        return events.stream().filter(Joined.class::isInstance).map(Joined.class::cast).toList();
-    }
-
-    private static List<Left> leaves(List<VoiceEvent> events) {
-        return events.stream().filter(Left.class::isInstance).map(Left.class::cast).toList();
     }
 }

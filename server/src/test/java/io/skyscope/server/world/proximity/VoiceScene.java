@@ -42,6 +42,16 @@ final class VoiceScene {
         return got;
     }
 
+    /** The joins among {@code events}. */
+    static List<VoiceEvent.Joined> joins(List<VoiceEvent> events) {
+        return events.stream().filter(VoiceEvent.Joined.class::isInstance).map(VoiceEvent.Joined.class::cast).toList();
+    }
+
+    /** The leaves among {@code events}. */
+    static List<VoiceEvent.Left> leaves(List<VoiceEvent> events) {
+        return events.stream().filter(VoiceEvent.Left.class::isInstance).map(VoiceEvent.Left.class::cast).toList();
+    }
+
     static final class Settable extends Clock {
         Instant now = Instant.parse("2026-11-22T09:00:00Z");
 

@@ -1,9 +1,9 @@
 package io.skyscope.server.world.proximity;
 
+import static io.skyscope.server.world.proximity.VoiceScene.joins;
+import static io.skyscope.server.world.proximity.VoiceScene.leaves;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyscope.server.world.proximity.VoiceEvent.Joined;
-import io.skyscope.server.world.proximity.VoiceEvent.Left;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,13 +126,5 @@ class WalkingPastTest {
         // b stands still from now on, so only c's look round can find b.
         scene.put("c", 540, 500).settle();
         assertThat(engine.linked("b", "c")).isTrue();
-    }
-
-    private static List<Joined> joins(List<VoiceEvent> events) {
-        return events.stream().filter(Joined.class::isInstance).map(Joined.class::cast).toList();
-    }
-
-    private static List<Left> leaves(List<VoiceEvent> events) {
-        return events.stream().filter(Left.class::isInstance).map(Left.class::cast).toList();
     }
 }
