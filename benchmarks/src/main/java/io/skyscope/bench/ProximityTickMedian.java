@@ -15,8 +15,9 @@ import java.util.Arrays;
  *
  * <p>Arguments: users, neighbours (people within the join radius of someone), share moving per tick
  * in percent, meeting rooms, and optionally the movement ({@code shuffle}, the default, or {@code
- * walk}) and the space's walking speed (px/s, 0: off; the default setting unless given). It uses only the benchmark's public fields, {@code setUp} and {@code tick}, so an older
- * build's jar can come first on the class path (one from before {@code walk} only without it).
+ * walk}) and the space's walking speed (px/s, 0: off; the default setting unless given). It uses
+ * only the benchmark's public fields, {@code setUp} and {@code tick}, so an older build's jar can
+ * come first on the class path (one from before {@code walk} only without it).
  */
 public final class ProximityTickMedian {
     private static final int TICKS = 600;
