@@ -206,12 +206,23 @@ public final class ServerChat implements ChatModel, AutoCloseable {
         }
     }
 
-    /** Runs a REST request in the background and its follow-up on the FX thread; failures are logged. */
+    /**
+     * Runs a REST request in the background and its follow-up on the FX thread; failures are logged.
+     * Nothing runs once the chat is closed: the space was left (a follow-up may still be queued, and
+     * when the app quits the background executor is shut down).
+     */
     private <T> void call(Supplier<T> request, java.util.function.Consumer<T> then) {
+        if (closed) {
+            return;
+        }
         background.execute(() -> {
             try {
                 T result = request.get();
-                fx.execute(() -> then.accept(result));
+                fx.execute(() -> {
+                    if (!closed) {
+                        then.accept(result);
+                    }
+                });
             } catch (RuntimeException e) {
                 boolean noChat = e instanceof ApiError api && api.status() == 404 && byId.size() <= 2;
                 LOG.info("chat request failed: {}", e.toString());
