@@ -24,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * restarts it reconnects with growing back-off, signs in again if its token is no longer accepted,
  * rejoins the space, walks back to where it was, and resends the chat messages the server had not
  * acknowledged (same {@code clientMessageId}, so nothing is stored twice). It also fetches the
- * space's map whenever the space shows a new one.
+ * space's map whenever the space shows a new one. The server binds a connection to its access
+ * token, so shortly before the token expires the session refreshes it and hands the fresh one to
+ * the connection in an {@code auth} message.
  *
  * <p>The {@link WorldState} and the listeners belong to the session and outlive connections.
  * Threads: frames arrive on the current connection's receive thread; a {@code session-supervisor}
- * virtual thread reconnects; every public method may be called from any thread.
+ * virtual thread reconnects; a {@code token-renewal} virtual thread renews the access token; every
+ * public method may be called from any thread.
  */
 public final class Session implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -65,7 +68,12 @@ public final class Session implements AutoCloseable {
     /** Held while a message is dispatched to listeners, so that a listener can join without a gap. */
     private final Object dispatch = new Object();
     private final VoiceBacklog voiceBacklog = new VoiceBacklog();
+    /** Renew this long before the access token expires. */
+    private static final Duration RENEW_EARLY = Duration.ofSeconds(60);
+
     private volatile AuthResponse auth;
+    /** When {@link #auth} was obtained ({@link System#nanoTime}). */
+    private volatile long authAtNanos;
     private volatile Connection connection;
     private volatile State state = State.CONNECTING;
     private volatile Connection.Closed lastClose;
@@ -73,6 +81,7 @@ public final class Session implements AutoCloseable {
     private volatile int reconnects;
     private double[] lastPosition;
     private Thread supervisor;
+    private Thread renewal;
 
     private Session(SkyScopeApi api, Credentials credentials, String spaceId, Options options) {
         this.api = api;
@@ -95,9 +104,10 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(SkyScopeApi api, Credentials credentials, String spaceId, Options options) {
         var session = new Session(api, credentials, spaceId, options);
-        session.auth = session.signIn();
+        session.authenticated(session.signIn());
         session.connect(false);
         session.supervisor = Thread.ofVirtual().name("session-supervisor").start(session::supervise);
+        session.renewal = Thread.ofVirtual().name("token-renewal").start(session::renewTokens);
         return session;
     }
 
@@ -235,9 +245,10 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         setState(State.CLOSED);
-        Thread s = supervisor;
-        if (s != null) {
-            s.interrupt();
+        for (Thread t : new Thread[] {supervisor, renewal}) {
+            if (t != null) {
+                t.interrupt();
+            }
         }
         Connection c = connection;
         if (c != null) {
@@ -304,12 +315,51 @@ public final class Session implements AutoCloseable {
             }
         }
         // The access token expired or the server's key changed: refresh, or sign in afresh.
-        try {
-            auth = api.refresh(auth.refreshToken());
-        } catch (ApiError e) {
-            auth = signIn();
-        }
+        refreshOrSignIn();
         return Connection.open(api.http(), api.webSocketUri(auth.accessToken()), options.timeout(), world);
+    }
+
+    private synchronized void refreshOrSignIn() {
+        try {
+            authenticated(api.refresh(auth.refreshToken()));
+        } catch (ApiError e) {
+            authenticated(signIn());
+        }
+    }
+
+    private void authenticated(AuthResponse fresh) {
+        authAtNanos = System.nanoTime();
+        auth = fresh;
+    }
+
+    /**
+     * Shortly before the access token expires: a fresh one, handed to the connection. If the
+     * server refuses it, the connection closes when the old one expires and the supervisor
+     * reconnects.
+     */
+    private void renewTokens() {
+        while (state != State.CLOSED) {
+            long lifetime = TimeUnit.SECONDS.toNanos(auth.expiresIn());
+            long renewAt = authAtNanos + Math.max(lifetime / 2, lifetime - RENEW_EARLY.toNanos());
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, renewAt - System.nanoTime()));
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                refreshOrSignIn();
+                if (send(new ClientMessage.Auth(auth.accessToken(), "token-renewal"))) {
+                    LOG.debug("{}: access token renewed", auth.username());
+                }
+            } catch (RuntimeException e) {
+                LOG.info("{}: cannot renew the access token now: {}", auth.username(), e.getMessage());
+                try {
+                    TimeUnit.SECONDS.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
     }
 
     private void received(ServerMessage message) {
@@ -401,7 +451,8 @@ public final class Session implements AutoCloseable {
     }
 
     private static boolean isFinal(int code) {
-        return code == CloseCodes.REPLACED || code == CloseCodes.SIGNED_OUT || code == CloseCodes.UNSUPPORTED_PROTOCOL;
+        return code == CloseCodes.REPLACED || code == CloseCodes.SIGNED_OUT || code == CloseCodes.UNSUPPORTED_PROTOCOL
+                || code == CloseCodes.BANNED || code == CloseCodes.REMOVED;
     }
 
     private void setState(State next) {

@@ -3,6 +3,7 @@ package io.skyscope.server;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.skyscope.protocol.Limits;
+import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthService;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
@@ -48,12 +49,14 @@ import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.MongoStore;
 import io.skyscope.server.store.RefreshTokens;
+import io.skyscope.server.store.RevokedSessions;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
 import io.skyscope.server.voice.IceServers;
 import io.skyscope.server.voice.TurnCredentials;
 import io.skyscope.server.world.SpaceDirectory;
 import io.skyscope.server.world.SpaceOwners;
+import io.skyscope.server.ws.AuthHandler;
 import io.skyscope.server.ws.ChatHandler;
 import io.skyscope.server.ws.ClientSession;
 import io.skyscope.server.ws.MessageDispatcher;
@@ -84,6 +87,9 @@ import redis.clients.jedis.RedisClient;
  */
 public final class SkyScopeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SkyScopeServer.class);
+
+    /** Bus topic on which a node announces a changed ban or mute ({@code spaceId:userId}). */
+    private static final String SANCTIONS_TOPIC = "sanctions";
 
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private final ServerConfig config;
@@ -130,27 +136,6 @@ public final class SkyScopeServer implements AutoCloseable {
         commit.start();
         stopOrder.push(commit);
 
-        var mapCatalog = new MapCatalog(mapsStore, clock);
-        mapCatalog.ensureDefaultMap();
-        var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, clock);
-        spaceService.ensureDefaultSpace();
-        var tokens = new TokenService(jwtSecret, clock);
-        var auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens,
-                new LoginThrottle(), config.registration(), config.adminUsername(), clock);
-        store.flush();
-
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("housekeeping").daemon().factory());
-        stopOrder.push(housekeeping::shutdownNow);
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                auth.purgeExpiredTokens();
-                invites.deleteExpired(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.warn("housekeeping failed", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-
         var metrics = new ServerMetrics();
         stopOrder.push(metrics);
         RedisClient redis = null;
@@ -164,13 +149,46 @@ public final class SkyScopeServer implements AutoCloseable {
             bus = new RedisEventBus(redis, nodeId, metrics).start(Duration.ofSeconds(10));
         }
         stopOrder.push(bus);
+        var sessions = new SessionRegistry(bus);
+        var exits = new SpaceEjections(bus);
+        // Bans and mutes apply on every node at once (each caches them for a few seconds).
+        var sanctions = chatStores.sanctions();
+        sanctions.onChange(key -> bus.publish(SANCTIONS_TOPIC, key));
+        var sanctionNews = bus.subscribe(SANCTIONS_TOPIC, sanctions::forget);
+        stopOrder.push(sanctionNews);
+
+        var mapCatalog = new MapCatalog(mapsStore, clock);
+        mapCatalog.ensureDefaultMap();
+        var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, sanctions, exits,
+                clock);
+        spaceService.ensureDefaultSpace();
+        var tokens = new TokenService(jwtSecret, clock);
+        var access = new AccessCheck(tokens, users, new RevokedSessions(store), bus, clock).start();
+        stopOrder.push(access);
+        access.onRevocation(sessions::revoked);
+        var auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, access,
+                new LoginThrottle(), config.registration(), config.adminUsername(), clock);
+        store.flush();
+
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("housekeeping").daemon().factory());
+        stopOrder.push(housekeeping::shutdownNow);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                auth.purgeExpiredTokens();
+                access.purgeExpired();
+                invites.deleteExpired(clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("housekeeping failed", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
 
         var voiceSettings = new SpaceVoiceSettings(spacesStore, memberships, users, config.voice().spaceDefaults());
         var turn = config.voice().turnSecret() == null ? null : new TurnCredentials(config.voice().turnSecret(),
                 Duration.ofSeconds(config.voice().turnTtlSeconds()), clock);
         var iceServers = new IceServers(config.stunUrls(), config.voice().turnUrls(), turn);
         var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers,
-                chatStores.sanctions());
+                sanctions);
         var localOwners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
         final SpaceDirectory owners;
         if (bus instanceof RedisEventBus redisBus) {
@@ -181,11 +199,10 @@ public final class SkyScopeServer implements AutoCloseable {
             stopOrder.push(localOwners);
             owners = localOwners;
         }
-        var sessions = new SessionRegistry(bus);
         var presence = new PresenceHandler(owners, admission);
 
         var chatTuning = config.chat();
-        var chatAccess = new ChatAccess(spaceService, users, chatStores.sanctions(), clock);
+        var chatAccess = new ChatAccess(spaceService, users, sanctions, clock);
         var fanout = new ChatFanout(bus);
         var chatRecipients = new ChatRecipients(owners);
         var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());
@@ -197,7 +214,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var history = new ChatHistory(chatStores, chatAccess);
         var conversations = new ConversationService(chatStores, users, chatAccess, reads, fanout, commit, clock);
         var notifications = new NotificationService(chatStores);
-        var moderation = new Moderation(chatStores, chatAccess, memberships, new SpaceEjections(sessions), commit,
+        var moderation = new Moderation(chatStores, chatAccess, memberships, exits, commit,
                 clock);
         var retention = new ChatRetention(chatStores, chatAccess, commit, clock);
         housekeeping.scheduleWithFixedDelay(() -> {
@@ -213,15 +230,16 @@ public final class SkyScopeServer implements AutoCloseable {
                 commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
         var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
-                metrics, clock);
+                new AuthHandler(access), metrics, clock);
         // A connection's frame budget must leave room for the chat rate it is allowed.
         var defaults = ClientSession.FrameLimits.defaults();
         var frameLimits = new ClientSession.FrameLimits(Math.max(defaults.perSecond(), 2L * chatTuning.ratePerSecond()),
                 Math.max(defaults.burst(), 2L * chatTuning.burst()), defaults.strikesPerSecond(), defaults.strikeBurst());
-        var ws = new WsEndpoint(tokens, sessions, dispatcher, presence, metrics, frameLimits);
+        var ws = new WsEndpoint(access, sessions, dispatcher, presence, metrics, frameLimits, clock);
+        stopOrder.push(ws);
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
 
-        var authenticator = new Authenticator(tokens);
+        var authenticator = new Authenticator(access);
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;

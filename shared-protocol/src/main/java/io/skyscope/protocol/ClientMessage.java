@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.Move.class, name = "move"),
         @JsonSubTypes.Type(value = ClientMessage.StatusChange.class, name = "status"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.Auth.class, name = "auth"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
@@ -28,7 +29,7 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ChatCommand.Read.class, name = "chat.read"),
 })
 public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
-        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.VoiceCommand, ChatCommand {
+        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand {
 
     String ref();
 
@@ -74,6 +75,23 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
     record Ping(String ref) implements ClientMessage {
         public Ping {
             Check.ref(ref);
+        }
+    }
+
+    /**
+     * A fresh access token for this connection (of the same account), sent before the one it
+     * opened with expires; answered by {@code ack}. Without it the server closes the connection
+     * with 4004 when the token expires.
+     */
+    record Auth(@JsonProperty(required = true) String token, String ref) implements ClientMessage {
+        public Auth {
+            Check.text("token", token, 1, Limits.MAX_TOKEN_LENGTH);
+            Check.ref(ref);
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[ref=" + ref + "]";
         }
     }
 

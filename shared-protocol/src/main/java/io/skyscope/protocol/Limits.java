@@ -10,6 +10,8 @@ public final class Limits {
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     public static final int MAX_REF_LENGTH = 64;
     public static final int MAX_ID_LENGTH = 64;
+    /** An access token in an {@code auth} message. */
+    public static final int MAX_TOKEN_LENGTH = 2048;
     public static final int MAX_STATUS_TEXT = 140;
     /** Largest WebRTC payload of a {@code signal}, in bytes of its JSON encoding. */
     public static final int MAX_SIGNAL_PAYLOAD_BYTES = 16 * 1024;

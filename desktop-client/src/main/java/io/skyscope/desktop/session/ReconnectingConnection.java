@@ -179,9 +179,9 @@ public final class ReconnectingConnection implements WorldSource, AutoCloseable 
         while (!closed) {
             String why;
             try {
-                Connection c = connectAndJoin();
+                Joined joined = connectAndJoin();
                 attempt = 0;
-                why = awaitClose(c);
+                why = awaitClose(joined.connection(), joined.token());
             } catch (ApiError e) {
                 if (e.status() == 401) {
                     publish(new LinkState(LinkState.Phase.STOPPED,
@@ -212,14 +212,20 @@ public final class ReconnectingConnection implements WorldSource, AutoCloseable 
         }
     }
 
-    private Connection connectAndJoin() throws InterruptedException {
+    /** A joined connection and the access token it was opened with. */
+    private record Joined(Connection connection, String token) {
+    }
+
+    private Joined connectAndJoin() throws InterruptedException {
         Connection c;
+        String token = session.accessToken();
         try {
-            c = Connection.open(session.http(), session.api().webSocketUri(session.accessToken()), TIMEOUT);
+            c = Connection.open(session.http(), session.api().webSocketUri(token), TIMEOUT);
         } catch (IllegalStateException e) {
             if (String.valueOf(rootMessage(e)).contains("401")) {
                 session.refresh();
-                c = Connection.open(session.http(), session.api().webSocketUri(session.accessToken()), TIMEOUT);
+                token = session.accessToken();
+                c = Connection.open(session.http(), session.api().webSocketUri(token), TIMEOUT);
             } else {
                 throw e;
             }
@@ -270,11 +276,12 @@ public final class ReconnectingConnection implements WorldSource, AutoCloseable 
         }
         LOG.info("joined space {} as {}", spaceId, w.you().userId());
         publish(LinkState.up());
-        return c;
+        return new Joined(c, token);
     }
 
     /** Waits until the socket closes, pinging so a dead network is noticed; returns why it closed. */
-    private String awaitClose(Connection c) throws InterruptedException {
+    private String awaitClose(Connection c, String boundToken) throws InterruptedException {
+        String bound = boundToken;
         while (!closed) {
             try {
                 Connection.Closed how = c.closed().get(PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -286,10 +293,22 @@ public final class ReconnectingConnection implements WorldSource, AutoCloseable 
                 if (how.code() == CloseCodes.SIGNED_OUT) {
                     throw new Refused("Your account was signed out. Sign in again to continue.");
                 }
+                if (how.code() == CloseCodes.KICKED || how.code() == CloseCodes.BANNED
+                        || how.code() == CloseCodes.REMOVED) {
+                    throw new Refused(how.code() == CloseCodes.BANNED ? "You were banned from this space."
+                            : how.code() == CloseCodes.KICKED ? "An admin removed you from this space."
+                            : "You are no longer a member of this space.");
+                }
                 return how.reason() == null || how.reason().isBlank()
                         ? "the connection closed (" + how.code() + ")" : how.reason();
             } catch (java.util.concurrent.TimeoutException e) {
                 c.send(new ClientMessage.Ping(nextRef("ping")));
+                // The connection is bound to its access token: hand it the fresh one before the old expires.
+                String fresh = session.accessToken();
+                if (!fresh.equals(bound)) {
+                    c.send(new ClientMessage.Auth(fresh, nextRef("auth")));
+                    bound = fresh;
+                }
             } catch (java.util.concurrent.ExecutionException e) {
                 current.compareAndSet(c, null);
                 return rootMessage(e);

@@ -45,6 +45,7 @@ public final class AuthService {
     private final MongoStore store;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final AccessCheck access;
     private final LoginThrottle throttle;
     private final RegistrationMode mode;
     private final String adminUsername;
@@ -56,14 +57,15 @@ public final class AuthService {
      * @param adminUsername the username that becomes a server admin when registered, or null
      */
     public AuthService(Users users, RefreshTokens refreshTokens, SpaceService spaces, MongoStore store,
-                       PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, RegistrationMode mode,
-                       String adminUsername, Clock clock) {
+                       PasswordHasher hasher, TokenService tokens, AccessCheck access, LoginThrottle throttle,
+                       RegistrationMode mode, String adminUsername, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.spaces = spaces;
         this.store = store;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.access = access;
         this.throttle = throttle;
         this.mode = mode;
         this.adminUsername = adminUsername == null || adminUsername.isBlank() ? null : adminUsername.trim();
@@ -187,15 +189,28 @@ public final class AuthService {
         return issue(user, token.familyId(), now);
     }
 
-    /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
+    /**
+     * Ends the sign-in the refresh token belongs to: its refresh tokens, the access tokens issued
+     * for it, and its connections. Unknown tokens are ignored (idempotent).
+     */
     public void logout(String rawRefreshToken) {
         if (rawRefreshToken == null || rawRefreshToken.isBlank()) {
             throw ApiException.badRequest("refreshToken", "Refresh token is required");
         }
         refreshTokens.find(rawRefreshToken).ifPresent(t -> {
             refreshTokens.revokeFamily(t.familyId());
+            access.signInEnded(t.userId(), t.familyId());
             log.debug("User {} signed out (family {})", t.userId(), t.familyId());
         });
+    }
+
+    /** Ends every sign-in of the account: refresh tokens, access tokens and connections. */
+    public void signOutEverywhere(String userId) {
+        profile(userId);
+        long revoked = refreshTokens.revokeAllOf(userId);
+        access.signOutEverywhere(userId);
+        store.flush();
+        log.info("User {} signed out everywhere; {} refresh tokens revoked", userId, revoked);
     }
 
     /** The account of a signed-in user. @throws ApiException 401 if it was deleted meanwhile */
@@ -214,14 +229,15 @@ public final class AuthService {
     }
 
     /**
-     * Sets a new password after checking the current one, and signs out every session of the
-     * account (access tokens already issued run out within 15 minutes).
+     * Sets a new password after checking the current one, and ends every sign-in of the account:
+     * its refresh tokens, its access tokens (the caller's included) and its connections.
      */
     public void changePassword(String userId, String currentPassword, String newPassword) {
         User user = checkPassword(userId, "currentPassword", currentPassword);
         AccountRules.password("newPassword", newPassword);
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         long revoked = refreshTokens.revokeAllOf(userId);
+        access.signOutEverywhere(userId);
         store.flush();
         log.info("User {} changed their password; {} refresh tokens revoked", user.id(), revoked);
     }
@@ -246,6 +262,7 @@ public final class AuthService {
         spaces.forgetMember(userId);
         users.delete(userId);
         store.flush();
+        access.accountDeleted(userId);
         log.info("User {} deleted their account", user.id());
     }
 
@@ -273,7 +290,8 @@ public final class AuthService {
 
     private AuthTokens issue(User user, String familyId, Instant now) {
         String refresh = refreshTokens.issue(user.id(), familyId, now, now.plus(REFRESH_TTL));
-        return new AuthTokens(user.id(), user.username(), tokens.issue(user.id()), refresh, tokens.expiresInSeconds());
+        String accessToken = tokens.issue(user.id(), access.currentGeneration(user.id()), familyId);
+        return new AuthTokens(user.id(), user.username(), accessToken, refresh, tokens.expiresInSeconds());
     }
 
     private void releaseIf(boolean claimedFirst) {

@@ -1,5 +1,12 @@
 package io.skyscope.server.auth;
 
-/** Who a verified access token belongs to. Immutable; safe to hand between threads. */
-public record AuthenticatedUser(String userId) {
+import java.time.Instant;
+
+/**
+ * Who a verified access token belongs to, and what binds it: the account's token generation when
+ * it was issued (a password change or "sign out everywhere" raises it, which ends every older
+ * token), the sign-in it belongs to ({@code sessionId}, the refresh-token family; null for tokens
+ * made outside a sign-in), and when it expires. Immutable; safe to hand between threads.
+ */
+public record AuthenticatedUser(String userId, long generation, String sessionId, Instant expiresAt) {
 }

@@ -17,8 +17,10 @@ import java.util.Arrays;
 
 /**
  * Issues and checks access tokens: HS256 JWTs with issuer {@value #ISSUER}, the user id as
- * subject and a {@link #ACCESS_TTL 15-minute} lifetime. Short-lived on purpose: they cannot be
- * revoked, so signing out or changing a password takes effect when they expire.
+ * subject, a {@link #ACCESS_TTL 15-minute} lifetime (a token without {@code exp} is refused), the
+ * account's token generation ({@value #GENERATION}) and the sign-in it belongs to ({@value
+ * #SESSION}). This class checks only what the token itself says; {@link AccessCheck} adds what
+ * has happened since (a sign-out, a password change, a deleted account).
  *
  * <p>Thread-safe and immutable; called from HTTP request threads and from the WebSocket
  * pre-upgrade check.
@@ -28,6 +30,10 @@ public final class TokenService {
     public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     /** HS256 needs a key at least as long as its output. */
     public static final int MIN_SECRET_BYTES = 32;
+    /** Claim: the account's token generation when the token was issued. */
+    public static final String GENERATION = "gen";
+    /** Claim: the sign-in (refresh-token family) the token belongs to. */
+    public static final String SESSION = "sid";
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
@@ -43,19 +49,34 @@ public final class TokenService {
         }
         this.algorithm = Algorithm.HMAC256(Arrays.copyOf(secret, secret.length));
         this.clock = clock;
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER))
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
+                .withClaimPresence("exp"))
                 .build(clock);
     }
 
-    /** A new access token for the user, valid for {@link #ACCESS_TTL}. */
+    /** A new access token for the user of generation 0 and no sign-in, valid for {@link #ACCESS_TTL}. */
     public String issue(String userId) {
+        return issue(userId, 0, null);
+    }
+
+    /**
+     * A new access token, valid for {@link #ACCESS_TTL}.
+     *
+     * @param generation the account's current token generation
+     * @param sessionId  the sign-in (refresh-token family) it belongs to, or null
+     */
+    public String issue(String userId, long generation, String sessionId) {
         Instant now = clock.instant();
-        return JWT.create()
+        var jwt = JWT.create()
                 .withIssuer(ISSUER)
                 .withSubject(userId)
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(ACCESS_TTL))
-                .sign(algorithm);
+                .withClaim(GENERATION, generation);
+        if (sessionId != null) {
+            jwt.withClaim(SESSION, sessionId);
+        }
+        return jwt.sign(algorithm);
     }
 
     /** Seconds an access token issued now stays valid. */
@@ -64,7 +85,7 @@ public final class TokenService {
     }
 
     /**
-     * Checks signature, issuer and expiry.
+     * Checks signature, issuer and expiry (which must be there).
      *
      * @throws ApiException 401 whose message says whether the token expired, has an invalid
      *     signature, or is malformed
@@ -90,6 +111,8 @@ public final class TokenService {
         if (subject == null || subject.isBlank()) {
             throw ApiException.unauthorized("Access token is malformed");
         }
-        return new AuthenticatedUser(subject);
+        Long generation = jwt.getClaim(GENERATION).asLong();
+        return new AuthenticatedUser(subject, generation == null ? 0 : generation, jwt.getClaim(SESSION).asString(),
+                jwt.getExpiresAtAsInstant());
     }
 }

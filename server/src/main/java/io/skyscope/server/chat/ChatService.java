@@ -166,6 +166,10 @@ public final class ChatService {
             throw new ApiException(409, "not_in_space", "join a space first to use its '" + channel + "' chat",
                     "channel", null);
         }
+        // As it stands now: a member removed a moment ago may still have a connection in the space.
+        if (!access.isMember(sessionSpaceId, userId)) {
+            throw ApiException.forbidden("You are no longer a member of this space");
+        }
         String key = "space".equals(channel) ? ChatKeys.space(sessionSpaceId) : ChatKeys.nearby(sessionSpaceId);
         return new Target(sessionSpaceId, channel, key, null);
     }

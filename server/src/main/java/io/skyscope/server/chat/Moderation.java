@@ -7,6 +7,7 @@ import io.skyscope.protocol.rest.ReportView;
 import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.store.GroupCommit;
+import io.skyscope.server.space.SpaceExits;
 import io.skyscope.server.store.Memberships;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,24 +29,19 @@ public final class Moderation {
     public static final int REASON_MAX = 500;
     public static final long MAX_MUTE_MINUTES = 525_600;
 
-    /** Closes a user's connection to a space, wherever it is. */
-    public interface Ejector {
-        void eject(String userId, String spaceId, boolean banned);
-    }
-
     private final ChatStores stores;
     private final ChatAccess access;
     private final Memberships memberships;
-    private final Ejector ejector;
+    private final SpaceExits exits;
     private final GroupCommit commit;
     private final Clock clock;
 
-    public Moderation(ChatStores stores, ChatAccess access, Memberships memberships, Ejector ejector,
+    public Moderation(ChatStores stores, ChatAccess access, Memberships memberships, SpaceExits exits,
                       GroupCommit commit, Clock clock) {
         this.stores = stores;
         this.access = access;
         this.memberships = memberships;
-        this.ejector = ejector;
+        this.exits = exits;
         this.commit = commit;
         this.clock = clock;
     }
@@ -88,13 +84,13 @@ public final class Moderation {
         stores.sanctions().ban(spaceId, userId, text("reason", reason), actorId, now);
         memberships.remove(spaceId, userId);
         commit.awaitDurable();
-        ejector.eject(userId, spaceId, true);
+        exits.exit(userId, spaceId, SpaceExits.Exit.BANNED);
         LOG.info("user {} banned {} from space {}", actorId, userId, spaceId);
         return current(spaceId, userId);
     }
 
     public void unban(String actorId, String spaceId, String userId) {
-        access.requireModerator(spaceId, actorId);
+        requireMayLift(actorId, spaceId, userId);
         stores.sanctions().unban(spaceId, userId);
         commit.awaitDurable();
         LOG.info("user {} lifted the ban of {} in space {}", actorId, userId, spaceId);
@@ -114,7 +110,7 @@ public final class Moderation {
     }
 
     public void unmute(String actorId, String spaceId, String userId) {
-        access.requireModerator(spaceId, actorId);
+        requireMayLift(actorId, spaceId, userId);
         stores.sanctions().unmute(spaceId, userId);
         commit.awaitDurable();
     }
@@ -122,13 +118,28 @@ public final class Moderation {
     /** Closes the user's connection to the space; they may join again. */
     public void kick(String actorId, String spaceId, String userId) {
         access.requireModerator(spaceId, actorId, userId);
-        ejector.eject(userId, spaceId, false);
+        exits.exit(userId, spaceId, SpaceExits.Exit.KICKED);
         LOG.info("user {} kicked {} from space {}", actorId, userId, spaceId);
     }
 
     public List<SanctionView> sanctions(String actorId, String spaceId) {
         access.requireModerator(spaceId, actorId);
         return stores.sanctions().ofSpace(spaceId, clock.instant()).stream().map(Sanctions.Sanction::view).toList();
+    }
+
+    /**
+     * Sanctions follow rank: nobody lifts their own, and an admin cannot lift what someone of
+     * higher rank (the owner) set.
+     */
+    private void requireMayLift(String actorId, String spaceId, String userId) {
+        int actor = access.requireModerator(spaceId, actorId);
+        if (actorId.equals(userId)) {
+            throw ApiException.forbidden("You can't lift a sanction on yourself");
+        }
+        String setBy = stores.sanctions().find(spaceId, userId).map(Sanctions.Sanction::by).orElse(null);
+        if (setBy != null && !setBy.equals(actorId) && access.rank(spaceId, setBy) > actor) {
+            throw ApiException.forbidden("Only the owner can lift what the owner set");
+        }
     }
 
     private SanctionView current(String spaceId, String userId) {

@@ -13,14 +13,17 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * The {@code spaceSanctions} collection: bans and mutes, one document per space and user
  * ({@code _id} = {@code <spaceId>:<userId>}), so the check made on every join and every chat send
- * is one lookup by id, cached for a few seconds (a change made on this node applies at once). A
- * document with neither a ban nor a mute in force is as good as none.
+ * is one lookup by id, cached for a few seconds. A change applies at once on this node, and on
+ * the others as soon as the {@linkplain #onChange announcement} reaches them ({@link #forget}); the
+ * cache's time to live only bounds how long a lost announcement can matter. A document with
+ * neither a ban nor a mute in force is as good as none.
  *
  * <p>Thread-safe (stateless over the collection).
  */
@@ -34,6 +37,7 @@ public final class Sanctions implements SpaceBans {
     private final MongoCollection<Document> sanctions;
     // Read on every join and every chat send; changes are rare.
     private final TtlCache<String, Sanction> cache;
+    private volatile Consumer<String> announce = key -> { };
 
     public Sanctions(MongoStore store) {
         this.sanctions = store.database().getCollection("spaceSanctions");
@@ -52,6 +56,22 @@ public final class Sanctions implements SpaceBans {
         SanctionView view() {
             return new SanctionView(spaceId, userId, banned, mutedUntil, reason, by, at);
         }
+    }
+
+    /** Told the key of every change made here, to announce it to the other nodes. */
+    public void onChange(Consumer<String> announce) {
+        this.announce = announce;
+    }
+
+    /** Drops what this node cached for a key another node announced a change of. */
+    public void forget(String key) {
+        cache.invalidate(key);
+    }
+
+    private void changed(String spaceId, String userId) {
+        String key = id(spaceId, userId);
+        cache.invalidate(key);
+        announce.accept(key);
     }
 
     private static String id(String spaceId, String userId) {
@@ -73,7 +93,7 @@ public final class Sanctions implements SpaceBans {
 
     void unban(String spaceId, String userId) {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.set("banned", false));
-        cache.invalidate(id(spaceId, userId));
+        changed(spaceId, userId);
     }
 
     void mute(String spaceId, String userId, Instant until, String reason, String by, Instant at) {
@@ -82,7 +102,7 @@ public final class Sanctions implements SpaceBans {
 
     void unmute(String spaceId, String userId) {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.set("mutedUntil", null));
-        cache.invalidate(id(spaceId, userId));
+        changed(spaceId, userId);
     }
 
     /** Bans and mutes in force in a space (scans on the embedded store; an admin's listing). */
@@ -101,7 +121,7 @@ public final class Sanctions implements SpaceBans {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.combine(change,
                 Updates.set("spaceId", spaceId), Updates.set("userId", userId), Updates.set("reason", reason),
                 Updates.set("by", by), Updates.set("at", Date.from(at))), new UpdateOptions().upsert(true));
-        cache.invalidate(id(spaceId, userId));
+        changed(spaceId, userId);
     }
 
     private static Sanction fromDocument(Document d) {

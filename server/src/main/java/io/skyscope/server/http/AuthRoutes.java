@@ -26,21 +26,14 @@ public final class AuthRoutes {
     private final Function<Context, AuthenticatedUser> authenticator;
     private final AccountEvents events;
 
-    /** What else must happen when an account changes (e.g. people in a space see the new name). */
+    /**
+     * What else must happen when a profile changes (people in a space see the new name). Ended
+     * sign-ins and deleted accounts reach connections through {@code AccessCheck}.
+     */
     public interface AccountEvents {
         void profileChanged(User user);
 
-        void accountDeleted(String userId);
-
-        AccountEvents NONE = new AccountEvents() {
-            @Override
-            public void profileChanged(User user) {
-            }
-
-            @Override
-            public void accountDeleted(String userId) {
-            }
-        };
+        AccountEvents NONE = user -> { };
     }
 
     public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator) {
@@ -86,10 +79,13 @@ public final class AuthRoutes {
             auth.changePassword(userId, c.currentPassword(), c.newPassword());
             ctx.status(204);
         });
+        routes.post("/api/v1/me/sign-out-everywhere", ctx -> {
+            auth.signOutEverywhere(authenticator.apply(ctx).userId());
+            ctx.status(204);
+        });
         routes.delete("/api/v1/me", ctx -> {
             String userId = authenticator.apply(ctx).userId();
             auth.deleteAccount(userId, HttpJson.read(ctx, AccountDeletion.class).password());
-            events.accountDeleted(userId);
             ctx.status(204);
         });
     }

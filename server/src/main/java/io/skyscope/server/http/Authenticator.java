@@ -2,11 +2,12 @@ package io.skyscope.server.http;
 
 import io.javalin.http.Context;
 import io.skyscope.server.auth.AuthenticatedUser;
-import io.skyscope.server.auth.TokenService;
+import io.skyscope.server.auth.AccessCheck;
 import java.util.function.Function;
 
 /**
- * Reads {@code Authorization: Bearer <jwt>} from a request and verifies it. Route classes take a
+ * Reads {@code Authorization: Bearer <jwt>} from a request and verifies it: the token itself, and
+ * that no sign-out, password change or account deletion ended it since. Route classes take a
  * {@code Function<Context, AuthenticatedUser>} so tests can substitute their own.
  *
  * <p>Thread-safe; called on HTTP request threads.
@@ -14,10 +15,10 @@ import java.util.function.Function;
 public final class Authenticator implements Function<Context, AuthenticatedUser> {
     private static final String BEARER = "bearer ";
 
-    private final TokenService tokens;
+    private final AccessCheck access;
 
-    public Authenticator(TokenService tokens) {
-        this.tokens = tokens;
+    public Authenticator(AccessCheck access) {
+        this.access = access;
     }
 
     /** @throws ApiException 401 if the header is missing or the token is not valid */
@@ -28,6 +29,6 @@ public final class Authenticator implements Function<Context, AuthenticatedUser>
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized("Sign in first: an 'Authorization: Bearer <token>' header is required");
         }
-        return tokens.verify(header.substring(BEARER.length()).trim());
+        return access.verify(header.substring(BEARER.length()).trim());
     }
 }

@@ -26,9 +26,12 @@ final class SpaceInvites {
     private final Memberships memberships;
     private final Invites invites;
     private final SpaceAccessRules rules;
+    private final SpaceBans bans;
     private final Clock clock;
 
-    SpaceInvites(Spaces spaces, Memberships memberships, Invites invites, SpaceAccessRules rules, Clock clock) {
+    SpaceInvites(Spaces spaces, Memberships memberships, Invites invites, SpaceAccessRules rules, SpaceBans bans,
+                 Clock clock) {
+        this.bans = bans;
         this.spaces = spaces;
         this.memberships = memberships;
         this.invites = invites;
@@ -65,6 +68,9 @@ final class SpaceInvites {
         Invite invite = usable(code).orElseThrow(SpaceInvites::invalid);
         String spaceId = invite.spaceId();
         Space space = spaces.find(spaceId).orElseThrow(SpaceInvites::invalid);
+        if (bans.isBanned(spaceId, userId)) {
+            throw new ApiException(403, "banned", "You are banned from this space", null, null);
+        }
         Optional<String> existing = memberships.find(spaceId, userId).map(Memberships.Membership::role);
         if (existing.isPresent()) {
             return new SpaceService.SpaceAccess(space, SpaceAccessRules.effectiveRole(space, userId, existing.get()));

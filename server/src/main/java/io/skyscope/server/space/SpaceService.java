@@ -66,17 +66,24 @@ public final class SpaceService {
     private final SpaceAccessRules rules;
     private final SpaceInvites inviteRules;
     private final SpaceRoles roles;
+    private final SpaceExits exits;
     private final Clock clock;
 
-    public SpaceService(Spaces spaces, Memberships memberships, Invites invites, Maps maps, Users users, Clock clock) {
+    /**
+     * @param bans  who is banned where: a banned user cannot come back through an invite
+     * @param exits takes a removed member out of the space at once
+     */
+    public SpaceService(Spaces spaces, Memberships memberships, Invites invites, Maps maps, Users users,
+                        SpaceBans bans, SpaceExits exits, Clock clock) {
         this.spaces = spaces;
+        this.exits = exits;
         this.memberships = memberships;
         this.invites = invites;
         this.maps = maps;
         this.users = users;
         this.clock = clock;
         this.rules = new SpaceAccessRules(spaces, memberships, users);
-        this.inviteRules = new SpaceInvites(spaces, memberships, invites, rules, clock);
+        this.inviteRules = new SpaceInvites(spaces, memberships, invites, rules, bans, clock);
         this.roles = new SpaceRoles(spaces, memberships, users, rules);
     }
 
@@ -204,9 +211,11 @@ public final class SpaceService {
     /**
      * Removes a member. Anyone may leave; the owner (or a server admin) may remove anyone; an
      * admin may remove plain members. The owner cannot be removed: hand the space over first.
+     * A connection of the removed user in the space is closed at once, on whichever node it is.
      */
     public void removeMember(String actorId, String spaceId, String userId) {
         roles.removeMember(actorId, spaceId, userId);
+        exits.exit(userId, spaceId, SpaceExits.Exit.REMOVED);
     }
 
     /** Removes the user from every space; for account deletion (owners must hand over first). */

@@ -6,6 +6,8 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.skyscope.protocol.Status;
@@ -31,6 +33,7 @@ public final class Users {
     public static final String DEFAULT_AVATAR = "a1";
 
     private static final String FIRST_ACCOUNT_FLAG = "firstAccount";
+    private static final String TOKEN_GENERATION = "tokenGeneration";
 
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> flags;
@@ -154,6 +157,27 @@ public final class Users {
     /** @return whether the account exists */
     public boolean updatePasswordHash(String userId, String passwordHash) {
         return users.updateOne(eq("_id", userId), Updates.set("passwordHash", passwordHash)).getMatchedCount() == 1;
+    }
+
+    /**
+     * The account's token generation: access tokens issued with an older one are no longer
+     * accepted. Empty if there is no such account. Accounts that never raised it are at 0.
+     */
+    public Optional<Long> tokenGeneration(String userId) {
+        Document d = users.find(eq("_id", userId)).projection(new Document(TOKEN_GENERATION, 1)).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        Number generation = d.get(TOKEN_GENERATION, Number.class);
+        return Optional.of(generation == null ? 0L : generation.longValue());
+    }
+
+    /** Raises the account's token generation by one; returns the new one, empty if there is no such account. */
+    public Optional<Long> raiseTokenGeneration(String userId) {
+        Document after = users.findOneAndUpdate(eq("_id", userId), Updates.inc(TOKEN_GENERATION, 1L),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(new Document(TOKEN_GENERATION, 1)));
+        return Optional.ofNullable(after).map(d -> d.get(TOKEN_GENERATION, Number.class).longValue());
     }
 
     /** @return whether an account was deleted */

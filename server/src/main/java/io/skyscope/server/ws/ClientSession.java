@@ -2,14 +2,17 @@ package io.skyscope.server.ws;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.auth.AuthenticatedUser;
 import io.skyscope.server.metrics.ServerMetrics;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -18,10 +21,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebSocket connection of one user.
  *
- * <p>Outbound frames go through a bounded queue drained by this session's own virtual thread, one
- * frame in flight at a time; a client that stops reading fills its queue and is disconnected
- * ({@code 4008}) instead of slowing anyone else down. {@link #enqueue} is called from any thread
- * (bus listeners, space owners) and never blocks.
+ * <p>Outbound frames go through a queue drained by this session's own virtual thread, one frame in
+ * flight at a time. The queue is bounded in frames and in characters: a client that stops reading
+ * fills it and is disconnected ({@code 4008}) instead of slowing anyone else down or pinning the
+ * server's memory. {@link #enqueue} is called from any thread (bus listeners, space owners) and
+ * never blocks.
+ *
+ * <p>A close the server starts ends the session at once: from then on no inbound frame is handled,
+ * the {@linkplain #onEnd end hook} takes it out of its space and off the user's topic, and the TCP
+ * connection is cut {@link #CLOSE_GRACE} later whatever the client does (a client that never
+ * answers the close handshake keeps nothing). The session is also bound to the access token it
+ * opened with: it ends when that token expires unless the client renews it in band.
  *
  * <p>Inbound frames are rate-limited per connection: over the limit a frame is refused with an
  * {@code error}; a client that keeps flooding is disconnected ({@code 4029}). Jetty delivers one
@@ -30,8 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class ClientSession {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     static final int OUTBOUND_CAPACITY = 2048;
+    /** Characters of queued frames (about bytes: frames are mostly ASCII JSON) a connection may hold. */
+    static final long OUTBOUND_MAX_CHARS = 4L * 1024 * 1024;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** Set when the socket reported its end (the close handshake finished or the connection dropped). */
     private volatile boolean gone;
 
@@ -41,6 +53,12 @@ public final class ClientSession {
     private final ServerMetrics metrics;
     private final BlockingQueue<Object> outbound = new ArrayBlockingQueue<>(OUTBOUND_CAPACITY);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set once the server decided to end the session (or the socket ended): nothing more is handled. */
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicLong queuedChars = new AtomicLong();
+    private volatile Runnable onEnd = () -> { };
+    private volatile AuthenticatedUser token;
+    private volatile boolean replaced;
     private final Bucket frames;
     private final Bucket strikes;
     private long lastRateErrorNanos;
@@ -50,9 +68,10 @@ public final class ClientSession {
     private record Close(int code, String reason) {
     }
 
-    public ClientSession(String id, String userId, Session socket, ServerMetrics metrics, FrameLimits limits) {
+    public ClientSession(String id, AuthenticatedUser token, Session socket, ServerMetrics metrics, FrameLimits limits) {
         this.id = id;
-        this.userId = userId;
+        this.userId = token.userId();
+        this.token = token;
         this.socket = socket;
         this.metrics = metrics;
         this.frames = Bucket.builder()
@@ -72,6 +91,38 @@ public final class ClientSession {
 
     /** What to do with an inbound frame. */
     public enum Admission { ACCEPT, REFUSE, DISCONNECT }
+
+    /**
+     * What to do, once, when the session ends (a close the server starts, or the socket's end):
+     * leave the space, leave the registry. Set before {@link #start}. Runs on the thread that ends
+     * the session, never while a lock of the registry is held.
+     */
+    public void onEnd(Runnable hook) {
+        this.onEnd = hook;
+    }
+
+    /** This connection is closed because a newer one of the same user took over. */
+    void markReplaced() {
+        replaced = true;
+    }
+
+    /** Whether a newer connection of the same user took over from this one. */
+    public boolean replaced() {
+        return replaced;
+    }
+
+    /** The access token the session is bound to now. */
+    public AuthenticatedUser token() {
+        return token;
+    }
+
+    /** Binds the session to a renewed token of the same user. */
+    public void renew(AuthenticatedUser renewed) {
+        if (!renewed.userId().equals(userId)) {
+            throw new IllegalArgumentException("a session is bound to one user");
+        }
+        this.token = renewed;
+    }
 
     public void start() {
         sender = Thread.ofVirtual().name("ws-out-" + id).start(this::drain);
@@ -94,8 +145,9 @@ public final class ClientSession {
         this.spaceId = newSpaceId;
     }
 
+    /** False once the session ended or is ending: its frames are no longer handled. */
     public boolean isOpen() {
-        return !closing.get() && socket.isOpen();
+        return !ended.get() && socket.isOpen();
     }
 
     /** Rate check for one inbound frame. */
@@ -136,22 +188,31 @@ public final class ClientSession {
         if (closing.get()) {
             return;
         }
-        if (!outbound.offer(frame)) {
-            LOG.info("user {} session {}: outbound queue full, disconnecting slow client", userId, id);
+        long chars = queuedChars.addAndGet(frame.length());
+        if (chars > OUTBOUND_MAX_CHARS || !outbound.offer(frame)) {
+            queuedChars.addAndGet(-frame.length());
+            LOG.info("user {} session {}: outbound queue full ({} frames, {} characters), disconnecting slow client",
+                    userId, id, outbound.size(), queuedChars.get());
             metrics.slowClientDropped();
-            closeNow(io.skyscope.protocol.CloseCodes.TOO_SLOW, "too slow: " + OUTBOUND_CAPACITY + " frames unread");
+            closeNow(CloseCodes.TOO_SLOW, "too slow: too much unread");
         }
     }
 
-    /** Sends what is queued, then this message, then closes with the given code. */
+    /**
+     * Ends the session now and closes the connection: sends what is queued, then this message,
+     * then a close frame with the given code; the connection is cut after {@link #CLOSE_GRACE}
+     * if the client has not finished the handshake by then.
+     */
     public void closeAfter(ServerMessage last, int code, String reason) {
-        if (closing.get()) {
+        if (closing.get() || !end()) {
             return;
         }
         send(last);
         if (!outbound.offer(new Close(code, reason))) {
             closeNow(code, reason);
+            return;
         }
+        cutLater();
     }
 
     /**
@@ -159,24 +220,17 @@ public final class ClientSession {
      * not read; if the connection is still open after {@link #CLOSE_GRACE}, it is cut.
      */
     public void closeNow(int code, String reason) {
+        boolean first = end();
         if (closing.compareAndSet(false, true)) {
             outbound.clear();
+            queuedChars.set(0);
             socket.close(code, reason, Callback.NOOP);
             if (sender != null) {
                 sender.interrupt();
             }
-            Thread.ofVirtual().name("ws-cut-" + id).start(() -> {
-                try {
-                    Thread.sleep(CLOSE_GRACE);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!gone) {
-                    LOG.info("user {} session {}: no close handshake within {}, cutting the connection", userId, id,
-                            CLOSE_GRACE);
-                    socket.disconnect();
-                }
-            });
+            if (first) {
+                cutLater();
+            }
         }
     }
 
@@ -185,9 +239,40 @@ public final class ClientSession {
         gone = true;
         closing.set(true);
         outbound.clear();
+        queuedChars.set(0);
         if (sender != null) {
             sender.interrupt();
         }
+        end();
+    }
+
+    /** Marks the session ended and runs the end hook; true the first time only. */
+    private boolean end() {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            onEnd.run();
+        } catch (RuntimeException e) {
+            LOG.warn("user {} session {}: ending failed", userId, id, e);
+        }
+        return true;
+    }
+
+    /** Cuts the TCP connection after {@link #CLOSE_GRACE} unless the socket reported its end first. */
+    private void cutLater() {
+        Thread.ofVirtual().name("ws-cut-" + id).start(() -> {
+            try {
+                Thread.sleep(CLOSE_GRACE);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!gone) {
+                LOG.info("user {} session {}: no close handshake within {}, cutting the connection", userId, id,
+                        CLOSE_GRACE);
+                socket.disconnect();
+            }
+        });
     }
 
     private void drain() {
@@ -199,8 +284,10 @@ public final class ClientSession {
                     socket.close(code, reason, Callback.NOOP);
                     return;
                 }
+                String frame = (String) item;
+                queuedChars.addAndGet(-frame.length());
                 var done = new Callback.Completable();
-                socket.sendText((String) item, done);
+                socket.sendText(frame, done);
                 done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 metrics.frameOut();
             }

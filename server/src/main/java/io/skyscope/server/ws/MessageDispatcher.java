@@ -23,14 +23,16 @@ public final class MessageDispatcher {
     private final PresenceHandler presence;
     private final VoiceHandler voice;
     private final ChatHandler chat;
+    private final AuthHandler auth;
     private final ServerMetrics metrics;
     private final Clock clock;
 
-    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ChatHandler chat, ServerMetrics metrics,
-                             Clock clock) {
+    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ChatHandler chat, AuthHandler auth,
+                             ServerMetrics metrics, Clock clock) {
         this.presence = presence;
         this.voice = voice;
         this.chat = chat;
+        this.auth = auth;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -85,6 +87,7 @@ public final class MessageDispatcher {
             case ClientMessage.Move move -> presence.move(session, move, receivedNanos);
             case ClientMessage.StatusChange change -> presence.status(session, change);
             case ClientMessage.Ping ping -> session.send(new ServerMessage.Pong(ping.ref(), clock.millis()));
+            case ClientMessage.Auth renewal -> auth.renew(session, renewal);
             case ClientMessage.VoiceCommand command -> voice.handle(session, command);
             case ChatCommand command -> chat.handle(session, command);
         }

@@ -2,7 +2,9 @@ package io.skyscope.server.ws;
 
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.space.SpaceExits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -11,7 +13,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The connections on this node: one per user, on any node. A user who connects again, here or on
  * another node, replaces the older connection, which is told why and closed with {@link
- * CloseCodes#REPLACED}. Each connection receives its user's bus topic. Thread-safe.
+ * CloseCodes#REPLACED}. Each connection receives its user's bus topic: frames, and a few control
+ * lines that never start with {@code '{'} (frames are JSON objects) and are acted on here:
+ * <ul>
+ *   <li>{@code replaced-by <session>}: the user connected on another node;</li>
+ *   <li>{@code exit <space> <why>}: the user lost the right to be in a space ({@link SpaceEjections}
+ *       publishes it); their connection in that space is told why and closed.</li>
+ * </ul>
+ * Ended sign-ins come from {@link AccessCheck}: the connection they bind is closed with {@link
+ * CloseCodes#SIGNED_OUT}.
+ *
+ * <p>Thread-safe. Sessions are closed outside the map's locks, since closing one takes it out of
+ * the registry again.
  */
 public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
@@ -19,8 +32,10 @@ public final class SessionRegistry {
     private record Entry(ClientSession session, EventBus.Subscription subscription) {
     }
 
-    /** What another node publishes on a user's topic when that user connects there; never a frame (those are JSON). */
+    /** What another node publishes on a user's topic when that user connects there. */
     private static final String REPLACED_BY = "replaced-by ";
+    /** What {@link SpaceEjections} publishes on a user's topic: {@code exit <spaceId> <why>}. */
+    static final String EXIT = "exit ";
 
     private final EventBus bus;
     private final Map<String, Entry> byUser = new ConcurrentHashMap<>();
@@ -33,37 +48,80 @@ public final class SessionRegistry {
     public void add(ClientSession session) {
         bySession.put(session.id(), session);
         String topic = EventBus.Topics.user(session.userId());
-        byUser.compute(session.userId(), (userId, previous) -> {
-            if (previous != null) {
-                replace(previous, session.id());
-            }
+        Entry[] previous = new Entry[1];
+        byUser.compute(session.userId(), (userId, old) -> {
+            previous[0] = old;
             return new Entry(session, bus.subscribe(topic, frame -> receive(session, frame)));
         });
+        if (previous[0] != null) {
+            replace(previous[0], session.id());
+        }
         // An older connection of the user on another node is closed there.
         bus.publishToOtherNodes(topic, REPLACED_BY + session.id());
     }
 
     private void receive(ClientSession session, String frame) {
-        if (!frame.startsWith(REPLACED_BY)) {
+        if (frame.startsWith("{")) {
             session.enqueue(frame);
-            return;
-        }
-        // At once, on the bus thread: what the newer connection's node publishes next must reach it.
-        byUser.computeIfPresent(session.userId(), (userId, entry) -> {
-            if (entry.session() != session) {
-                return entry;
+        } else if (frame.startsWith(REPLACED_BY)) {
+            // At once, on the bus thread: what the newer connection's node publishes next must reach it.
+            Entry[] replaced = new Entry[1];
+            byUser.computeIfPresent(session.userId(), (userId, entry) -> {
+                if (entry.session() != session) {
+                    return entry;
+                }
+                replaced[0] = entry;
+                return null;
+            });
+            if (replaced[0] != null) {
+                replace(replaced[0], frame.substring(REPLACED_BY.length()));
             }
-            replace(entry, frame.substring(REPLACED_BY.length()));
-            return null;
-        });
+        } else if (frame.startsWith(EXIT)) {
+            String[] parts = frame.split(" ");
+            if (parts.length == 3 && parts[1].equals(session.spaceId())) {
+                exit(session, SpaceExits.Exit.valueOf(parts[2]));
+            }
+        } else {
+            LOG.warn("user {}: ignored an unknown control line on the user topic", session.userId());
+        }
     }
 
     private static void replace(Entry previous, String newSessionId) {
         previous.subscription().close();
         LOG.info("user {}: session {} replaced by {}", previous.session().userId(), previous.session().id(), newSessionId);
+        previous.session().markReplaced();
         previous.session().closeAfter(ServerMessage.Error.of("replaced",
                 "you connected again elsewhere; this connection is closed", null),
                 CloseCodes.REPLACED, "replaced by a newer connection");
+    }
+
+    private static void exit(ClientSession session, SpaceExits.Exit why) {
+        LOG.info("user {} session {}: taken out of space {} ({})", session.userId(), session.id(), session.spaceId(),
+                why);
+        switch (why) {
+            case REMOVED -> session.closeAfter(ServerMessage.Error.of("removed",
+                    "you are no longer a member of this space", null), CloseCodes.REMOVED, "removed");
+            case KICKED -> session.closeAfter(ServerMessage.Error.of("kicked",
+                    "an admin removed you from this space", null), CloseCodes.KICKED, "kicked");
+            case BANNED -> session.closeAfter(ServerMessage.Error.of("banned",
+                    "you were banned from this space", null), CloseCodes.BANNED, "banned");
+        }
+    }
+
+    /** Closes this node's connection that a revocation ends, if any. Called on the bus thread. */
+    public void revoked(AccessCheck.Revocation revocation) {
+        ClientSession session = ofUser(revocation.userId());
+        if (session == null || !revocation.ends(session.token())) {
+            return;
+        }
+        String why = switch (revocation) {
+            case AccessCheck.Revocation.Account a -> "this account was deleted";
+            case AccessCheck.Revocation.Generation g -> "the password changed or the account signed out everywhere";
+            case AccessCheck.Revocation.SignIn s -> "you signed out";
+        };
+        LOG.info("user {} session {}: signed out ({})", session.userId(), session.id(), why);
+        session.closeAfter(ServerMessage.Error.of("signed_out", why + "; sign in again", null),
+                CloseCodes.SIGNED_OUT, "signed out");
     }
 
     public ClientSession get(String sessionId) {

@@ -1,28 +1,25 @@
 package io.skyscope.server.ws;
 
 import io.skyscope.protocol.CloseCodes;
-import io.skyscope.protocol.ServerMessage;
-import io.skyscope.server.chat.Moderation;
+import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.space.SpaceExits;
 
 /**
- * Carries out kicks and bans on this node's connections: a connection in the space is told why
- * and closed ({@link CloseCodes#KICKED} or {@link CloseCodes#BANNED}). Called on HTTP threads.
+ * Takes users out of spaces on every node: publishes an {@code exit} line on the user's topic, and
+ * the {@link SessionRegistry} of the node holding their connection closes it if it is in that
+ * space ({@link CloseCodes#REMOVED}, {@link CloseCodes#KICKED} or {@link CloseCodes#BANNED}).
+ * Closing takes the connection out of the space at once, so the others see them leave and their
+ * voice links end. Called on HTTP threads; never blocks.
  */
-public final class SpaceEjections implements Moderation.Ejector {
-    private final SessionRegistry sessions;
+public final class SpaceEjections implements SpaceExits {
+    private final EventBus bus;
 
-    public SpaceEjections(SessionRegistry sessions) {
-        this.sessions = sessions;
+    public SpaceEjections(EventBus bus) {
+        this.bus = bus;
     }
 
     @Override
-    public void eject(String userId, String spaceId, boolean banned) {
-        ClientSession session = sessions.ofUser(userId);
-        if (session == null || !spaceId.equals(session.spaceId())) {
-            return;
-        }
-        String message = banned ? "you were banned from this space" : "an admin removed you from this space";
-        session.closeAfter(ServerMessage.Error.of(banned ? "banned" : "kicked", message, null),
-                banned ? CloseCodes.BANNED : CloseCodes.KICKED, banned ? "banned" : "kicked");
+    public void exit(String userId, String spaceId, Exit why) {
+        bus.publish(EventBus.Topics.user(userId), SessionRegistry.EXIT + spaceId + " " + why.name());
     }
 }

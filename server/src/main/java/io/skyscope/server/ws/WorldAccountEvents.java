@@ -1,7 +1,5 @@
 package io.skyscope.server.ws;
 
-import io.skyscope.protocol.CloseCodes;
-import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.store.Users;
 import io.skyscope.server.world.SpaceCommand;
@@ -9,7 +7,7 @@ import io.skyscope.server.world.SpaceDirectory;
 
 /**
  * Brings account changes made over REST into the world: a new name, avatar or status reaches the
- * people in the user's space; a deleted account's connection is closed. Called on HTTP threads.
+ * people in the user's space. Called on HTTP threads.
  */
 public final class WorldAccountEvents implements AuthRoutes.AccountEvents {
     private final SessionRegistry sessions;
@@ -29,14 +27,5 @@ public final class WorldAccountEvents implements AuthRoutes.AccountEvents {
         owners.submitIfRunning(session.spaceId(), new SpaceCommand.Profile(user.id(), user.displayName(), user.avatar()));
         owners.submitIfRunning(session.spaceId(), new SpaceCommand.SetStatus(user.id(), user.status(), user.statusText(),
                 null));
-    }
-
-    @Override
-    public void accountDeleted(String userId) {
-        ClientSession session = sessions.ofUser(userId);
-        if (session != null) {
-            session.closeAfter(ServerMessage.Error.of("signed_out", "this account was deleted", null),
-                    CloseCodes.SIGNED_OUT, "account deleted");
-        }
     }
 }

@@ -9,11 +9,18 @@ import io.javalin.websocket.WsMessageContext;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.server.auth.TokenService;
+import io.skyscope.server.auth.AccessCheck;
+import io.skyscope.server.auth.AuthenticatedUser;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.metrics.ServerMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,26 +30,41 @@ import org.slf4j.LoggerFactory;
  * The {@code /ws} endpoint. The access token is checked before the upgrade ({@code ?token=} or
  * {@code Authorization: Bearer}); without a valid one the client gets HTTP 401 and no socket.
  * A client may state its protocol version with {@code ?protocol=N}.
+ *
+ * <p>A connection is bound to its access token: when the token expires without a fresh one sent
+ * in an {@code auth} message, the connection is closed with {@link CloseCodes#TOKEN_EXPIRED}.
+ * When a session ends it leaves its space at once, except a replaced one: it leaves after {@link
+ * #REPLACED_LEAVE_GRACE}, so that a client that reconnects and joins again keeps its place and its
+ * calls (the newer connection's join takes over the user's presence, and the late leave, naming
+ * the old connection, is then ignored).
+ *
+ * <p>Threads: Jetty's threads call the handlers; the {@code ws-timers} thread checks expiries and
+ * carries out late leaves. {@link #close} stops it.
  */
-public final class WsEndpoint {
+public final class WsEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
-    private static final String USER_ID = "skyscope.userId";
+    private static final String USER = "skyscope.user";
+    static final Duration REPLACED_LEAVE_GRACE = Duration.ofSeconds(5);
 
-    private final TokenService tokens;
+    private final AccessCheck access;
     private final SessionRegistry registry;
     private final MessageDispatcher dispatcher;
     private final PresenceHandler presence;
     private final ServerMetrics metrics;
     private final ClientSession.FrameLimits limits;
+    private final Clock clock;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ws-timers").daemon().factory());
 
-    public WsEndpoint(TokenService tokens, SessionRegistry registry, MessageDispatcher dispatcher,
-                      PresenceHandler presence, ServerMetrics metrics, ClientSession.FrameLimits limits) {
-        this.tokens = tokens;
+    public WsEndpoint(AccessCheck access, SessionRegistry registry, MessageDispatcher dispatcher,
+                      PresenceHandler presence, ServerMetrics metrics, ClientSession.FrameLimits limits, Clock clock) {
+        this.access = access;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.presence = presence;
         this.metrics = metrics;
         this.limits = limits;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -56,7 +78,7 @@ public final class WsEndpoint {
                 throw new UnauthorizedResponse("an access token is required: ?token= or Authorization: Bearer");
             }
             try {
-                ctx.attribute(USER_ID, tokens.verify(token).userId());
+                ctx.attribute(USER, access.verify(token));
             } catch (ApiException e) {
                 throw new UnauthorizedResponse(e.getMessage());
             }
@@ -70,9 +92,11 @@ public final class WsEndpoint {
     }
 
     private void connected(WsConnectContext ctx) {
-        String userId = ctx.attribute(USER_ID);
-        var session = new ClientSession(UUID.randomUUID().toString(), userId, ctx.session, metrics, limits);
+        AuthenticatedUser user = ctx.attribute(USER);
+        String userId = user.userId();
+        var session = new ClientSession(UUID.randomUUID().toString(), user, ctx.session, metrics, limits);
         ctx.attribute(ClientSession.class.getName(), session);
+        session.onEnd(() -> ended(session));
         metrics.connectionOpened();
         session.start();
         String stated = ctx.queryParam("protocol");
@@ -87,6 +111,8 @@ public final class WsEndpoint {
         }
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
         registry.add(session);
+        // Also catches a sign-out announced between the upgrade's check and the registration.
+        checkToken(session);
         LOG.debug("user {}: connected as session {}", userId, session.id());
     }
 
@@ -104,9 +130,61 @@ public final class WsEndpoint {
         }
         metrics.connectionClosed();
         session.closed();
-        registry.remove(session);
-        presence.disconnected(session);
         LOG.debug("user {}: session {} closed ({})", session.userId(), session.id(), ctx.status());
+    }
+
+    /** The session ended (closed by the server, or its socket ended): out of the registry and its space. */
+    private void ended(ClientSession session) {
+        registry.remove(session);
+        if (!session.replaced()) {
+            presence.disconnected(session);
+            return;
+        }
+        try {
+            timers.schedule(() -> presence.disconnected(session), REPLACED_LEAVE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            presence.disconnected(session); // shutting down
+        }
+    }
+
+    /**
+     * At the token's expiry: closes the connection unless it was renewed meanwhile (then checks
+     * again at the new expiry). Also closes it if its sign-in ended and the announcement was missed.
+     */
+    private void checkTokenAt(ClientSession session, Instant expiresAt) {
+        long delay = Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis());
+        try {
+            timers.schedule(() -> checkToken(session), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("session {}: no expiry check, shutting down", session.id());
+        }
+    }
+
+    private void checkToken(ClientSession session) {
+        if (!session.isOpen()) {
+            return;
+        }
+        AuthenticatedUser token = session.token();
+        try {
+            access.require(token);
+        } catch (ApiException e) {
+            session.closeAfter(ServerMessage.Error.of("signed_out", e.getMessage(), null), CloseCodes.SIGNED_OUT,
+                    "signed out");
+            return;
+        }
+        if (token.expiresAt().isAfter(clock.instant())) {
+            checkTokenAt(session, token.expiresAt());
+            return;
+        }
+        LOG.info("user {} session {}: access token expired without renewal", session.userId(), session.id());
+        session.closeAfter(ServerMessage.Error.of("token_expired",
+                "the access token expired; send a fresh one in an 'auth' message before it does, or reconnect", null),
+                CloseCodes.TOKEN_EXPIRED, "access token expired");
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
     }
 
     private static ClientSession session(WsContext ctx) {

@@ -19,9 +19,10 @@ class TokenServiceTest {
 
     @Test
     void issuedTokenVerifiesToItsUser() {
-        String jwt = tokens.issue("user-1");
+        String jwt = tokens.issue("user-1", 3, "family-1");
 
-        assertThat(tokens.verify(jwt)).isEqualTo(new AuthenticatedUser("user-1"));
+        assertThat(tokens.verify(jwt)).isEqualTo(new AuthenticatedUser("user-1", 3, "family-1",
+                clock.instant().plus(TokenService.ACCESS_TTL).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         assertThat(JWT.decode(jwt).getIssuer()).isEqualTo("skyscope");
         assertThat(JWT.decode(jwt).getAlgorithm()).isEqualTo("HS256");
         assertThat(tokens.expiresInSeconds()).isEqualTo(900);
@@ -35,6 +36,14 @@ class TokenServiceTest {
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertUnauthorized(jwt, "expired");
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        String forever = JWT.create().withIssuer(TokenService.ISSUER).withSubject("user-1")
+                .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(SECRET));
+
+        assertUnauthorized(forever, "invalid");
     }
 
     @Test

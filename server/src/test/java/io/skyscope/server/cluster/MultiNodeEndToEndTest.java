@@ -2,9 +2,11 @@ package io.skyscope.server.cluster;
 
 import static io.skyscope.server.cluster.TwoNodes.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.skyscope.client.ApiError;
 import io.skyscope.client.ChatApi;
 import io.skyscope.client.Connection;
 import io.skyscope.client.Session;
@@ -16,6 +18,9 @@ import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.InviteView;
+import io.skyscope.protocol.rest.PasswordChange;
+import io.skyscope.protocol.rest.SpaceView;
 import io.skyscope.server.e2e.MapProbe;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.testing.RedisServer;
@@ -256,6 +261,36 @@ class MultiNodeEndToEndTest {
         await().atMost(TIMEOUT).until(() -> at(newer.world().snapshot().person(dave.userId()), step));
         await().atMost(TIMEOUT).until(() -> d.world().snapshot().person(carol.userId()) != null);
         assertThat(newer.isOpen()).isTrue();
+    }
+
+    @Test
+    void removalAndSignOutOnOneNodeEndAccessOnTheOtherAtOnce() throws Exception {
+        AuthResponse olga = nodes.register(nodes.apiA(), "olga");
+        AuthResponse pat = nodes.register(nodes.apiA(), "pat");
+        String hideout = nodes.apiA().createSpace(olga.accessToken(), "Hideout " + UUID.randomUUID(), "private").id();
+        var invite = nodes.apiA().send("POST", "api/v1/spaces/" + hideout + "/invites", olga.accessToken(), null,
+                InviteView.class);
+        nodes.apiB().send("POST", "api/v1/invites/" + invite.code() + "/accept", pat.accessToken(), null,
+                SpaceView.class);
+        Connection o = nodes.join(nodes.apiA(), olga, hideout);
+        Connection p = nodes.join(nodes.apiB(), pat, hideout);   // Pat is on node B
+        await().atMost(TIMEOUT).until(() -> o.world().snapshot().person(pat.userId()) != null);
+
+        // Removed on node A: Pat's connection on node B closes, and Olga sees him leave.
+        nodes.apiA().send("DELETE", "api/v1/spaces/" + hideout + "/members/" + pat.userId(), olga.accessToken(),
+                null, Void.class);
+        assertThat(p.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code()).isEqualTo(CloseCodes.REMOVED);
+        await().atMost(TIMEOUT).until(() -> o.world().snapshot().person(pat.userId()) == null);
+
+        // Pat changes his password on node A: his connection on node B closes, and node B refuses his
+        // old access token at once.
+        Connection elsewhere = nodes.join(nodes.apiB(), pat, SpaceService.DEFAULT_SPACE_ID);
+        nodes.apiA().send("POST", "api/v1/me/password", pat.accessToken(),
+                new PasswordChange("correct horse " + pat.username(), "a new passphrase for pat"), Void.class);
+        assertThat(elsewhere.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code())
+                .isEqualTo(CloseCodes.SIGNED_OUT);
+        assertThatThrownBy(() -> nodes.apiB().me(pat.accessToken()))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 
     private double[] spotNear(Person me, AuthResponse user) {

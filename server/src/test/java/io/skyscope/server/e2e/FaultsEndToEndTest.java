@@ -125,6 +125,36 @@ class FaultsEndToEndTest {
         }
     }
 
+    @Test
+    void aClientThatStopsReadingCannotPinMuchOfTheServersMemory() throws Exception {
+        AuthResponse writer = register("writer");
+        AuthResponse sleeper = register("sleeper");
+        String space = api.createSpace(writer.accessToken(), "Heavy " + UUID.randomUUID(), "public").id();
+        Connection w = join(writer, space);
+        long droppedBefore = slowClientsDropped();
+        try (var slow = RawWebSocket.open(server.port(), sleeper.accessToken(), 4096)) {
+            slow.sendText("{\"type\":\"join\",\"spaceId\":\"" + space + "\",\"ref\":\"j\"}");
+            w.await(ServerMessage.VoiceJoin.class, j -> j.peerId().equals(sleeper.userId()), TIMEOUT);
+
+            // Far fewer frames than the queue's 2,048, but many megabytes more than the socket
+            // buffers hold: the characters queued, not only the frames, must be bounded.
+            var big = JsonNodeFactory.instance.objectNode().put("sdp", "x".repeat(15_000));
+            for (int i = 0; i < 800; i++) {
+                w.send(new VoiceCommand.Signal(sleeper.userId(), big, null));
+            }
+
+            await().atMost(TIMEOUT).until(() -> slowClientsDropped() > droppedBefore);
+            await().atMost(TIMEOUT).until(() -> w.world().snapshot().person(sleeper.userId()) == null);
+        }
+    }
+
+    private static long slowClientsDropped() {
+        return api.send("GET", "metrics", null, null, String.class).lines()
+                .filter(l -> l.startsWith("skyscope_ws_slow_clients_total "))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1).strip()))
+                .findFirst().orElse(0);
+    }
+
     private static AuthResponse register(String prefix) {
         String name = prefix + USERS.incrementAndGet() + "f" + ProcessHandle.current().pid();
         return api.register(name, "correct horse " + name, prefix);

@@ -83,22 +83,68 @@ public final class RawWebSocket implements AutoCloseable {
         var data = new DataInputStream(in);
         try {
             while (true) {
-                int first = data.readUnsignedByte();
-                int second = data.readUnsignedByte();
-                long length = second & 0x7f;
-                if (length == 126) {
-                    length = data.readUnsignedShort();
-                } else if (length == 127) {
-                    length = data.readLong();
-                }
-                byte[] payload = data.readNBytes((int) length);
-                if ((first & 0x0f) == 0x8) {
+                Frame frame = readFrame(data, data.readUnsignedByte());
+                if (frame.opcode() == 0x8) {
+                    byte[] payload = frame.payload();
                     return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
                 }
             }
         } catch (EOFException | SocketTimeoutException e) {
             return -1;
         }
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+    }
+
+    /** The rest of a frame whose first byte was read. */
+    private static Frame readFrame(DataInputStream data, int first) throws IOException {
+        int second = data.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = data.readUnsignedShort();
+        } else if (length == 127) {
+            length = data.readLong();
+        }
+        byte[] payload = data.readNBytes((int) length);
+        if (payload.length < length) {
+            throw new EOFException("the stream ended inside a frame");
+        }
+        return new Frame(first & 0x0f, payload);
+    }
+
+    /** What a client that reads but never answers a close saw: its text frames, and whether the server cut it. */
+    public record Ending(java.util.List<String> texts, boolean closeFrameSeen, boolean cut, long millisToCut) {
+    }
+
+    /**
+     * Reads frames as they come, answering nothing (not even the close handshake), until the
+     * server ends the TCP connection or {@code timeoutMillis} pass.
+     */
+    public Ending readWithoutAnswering(long timeoutMillis) throws IOException {
+        var data = new DataInputStream(in);
+        var texts = new java.util.ArrayList<String>();
+        boolean closeSeen = false;
+        long start = System.nanoTime();
+        long deadline = start + timeoutMillis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, Math.min(1_000, (deadline - System.nanoTime()) / 1_000_000L)));
+            try {
+                int first = data.readUnsignedByte();
+                socket.setSoTimeout(15_000); // a frame that started arrives whole
+                Frame frame = readFrame(data, first);
+                if (frame.opcode() == 0x1) {
+                    texts.add(new String(frame.payload(), StandardCharsets.UTF_8));
+                } else if (frame.opcode() == 0x8) {
+                    closeSeen = true;
+                }
+            } catch (SocketTimeoutException e) {
+                // nothing this second; keep listening
+            } catch (EOFException | java.net.SocketException e) {
+                return new Ending(texts, closeSeen, true, (System.nanoTime() - start) / 1_000_000L);
+            }
+        }
+        return new Ending(texts, closeSeen, false, -1);
     }
 
     @Override

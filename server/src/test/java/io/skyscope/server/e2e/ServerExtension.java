@@ -96,7 +96,12 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     public Connection connect(AuthResponse user) {
-        Connection c = Connection.open(http, api.webSocketUri(user.accessToken()), TIMEOUT);
+        return connectWith(user.accessToken());
+    }
+
+    /** Opens a WebSocket with this access token; fails as the handshake does. */
+    public Connection connectWith(String accessToken) {
+        Connection c = Connection.open(http, api.webSocketUri(accessToken), TIMEOUT);
         connections.add(c);
         return c;
     }

@@ -26,7 +26,7 @@ final class RestApiTestServer implements AutoCloseable {
 
     RestApiTestServer(MongoStore store, RegistrationMode mode) {
         services = new TestServices(store, mode, null);
-        Authenticator authenticator = new Authenticator(services.tokens);
+        Authenticator authenticator = new Authenticator(services.access);
         app = Javalin.create(cfg -> {
             new HttpErrors().register(cfg.routes);
             new AuthRoutes(services.auth, authenticator).register(cfg.routes);

@@ -1,16 +1,21 @@
 package io.skyscope.server.testing;
 
+import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthService;
 import io.skyscope.server.auth.RegistrationMode;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
 import io.skyscope.server.auth.TokenService;
+import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.space.SpaceBans;
+import io.skyscope.server.space.SpaceExits;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.MongoStore;
 import io.skyscope.server.store.RefreshTokens;
+import io.skyscope.server.store.RevokedSessions;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +33,7 @@ public final class TestServices {
     public final Invites invites;
     public final Maps maps;
     public final TokenService tokens;
+    public final AccessCheck access;
     public final LoginThrottle throttle;
     public final SpaceService spaceService;
     public final AuthService auth;
@@ -42,10 +48,12 @@ public final class TestServices {
         maps = new Maps(store);
         tokens = new TokenService(SECRET, clock);
         throttle = new LoginThrottle(LoginThrottle.Limits.defaults(), clock.timeMeter());
-        spaceService = new SpaceService(spaces, memberships, invites, maps, users, clock);
+        spaceService = new SpaceService(spaces, memberships, invites, maps, users, SpaceBans.NONE, SpaceExits.NONE,
+                clock);
         spaceService.ensureDefaultSpace();
-        auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, throttle,
-                mode, adminUsername, clock);
+        access = new AccessCheck(tokens, users, new RevokedSessions(store), new InProcessEventBus(), clock).start();
+        auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, access,
+                throttle, mode, adminUsername, clock);
     }
 
     public TestServices(MongoStore store) {
