@@ -12,6 +12,7 @@ public final class Check {
     private Check() {
     }
 
+    /** Single-line text of {@code min..max} UTF-16 units with no {@linkplain #isUnsafe unsafe} character. */
     public static String text(String field, String value, int min, int max) {
         if (value == null) {
             throw new InvalidFieldException(field, "'" + field + "' is required");
@@ -20,7 +21,7 @@ public final class Check {
             throw new InvalidFieldException(field,
                     "'" + field + "' must be " + min + " to " + max + " characters, got " + value.length());
         }
-        noControl(field, value);
+        safeText(field, value, false);
         return value;
     }
 
@@ -28,13 +29,32 @@ public final class Check {
         return value == null ? null : text(field, value, 0, max);
     }
 
-    public static void noControl(String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+    /**
+     * The one rule for text people show each other, on every path (WebSocket messages here, REST
+     * through the server's account rules): no C0/C1 control characters, no line or paragraph
+     * separators, and no bidi embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069),
+     * which could reorder the text around them or disguise it. Multi-line text (chat) may hold
+     * line feeds and tabs. Zero-width joiners stay allowed: emoji sequences need them.
+     */
+    public static boolean isUnsafe(int codePoint, boolean multiLine) {
+        if (multiLine && (codePoint == '\n' || codePoint == '\t')) {
+            return false;
+        }
+        return Character.getType(codePoint) == Character.CONTROL || codePoint == 0x2028 || codePoint == 0x2029
+                || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    }
+
+    /** @throws InvalidFieldException naming the first {@linkplain #isUnsafe unsafe} character */
+    public static void safeText(String field, String value, boolean multiLine) {
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (isUnsafe(cp, multiLine)) {
                 throw new InvalidFieldException(field, "'" + field + "' contains control character U+"
-                        + String.format("%04X", (int) c) + " at index " + i);
+                        + String.format("%04X", cp) + " at index " + i + " (control, line-separator and"
+                        + " bidi-override characters are not allowed" + (multiLine ? " except line feed and tab" : "")
+                        + ")");
             }
+            i += Character.charCount(cp);
         }
     }
 
@@ -65,7 +85,7 @@ public final class Check {
 
     /**
      * Chat text: 1 to {@link Limits#MAX_CHAT_TEXT} characters counted as code points, not blank,
-     * no control characters other than line feed and tab.
+     * no {@linkplain #isUnsafe unsafe} characters other than line feed and tab.
      */
     public static String chatText(String value) {
         required("text", value);
@@ -77,7 +97,7 @@ public final class Check {
         if (value.isBlank()) {
             throw new InvalidFieldException("text", "'text' must not be empty or blank");
         }
-        noControl("text", value);
+        safeText("text", value, true);
         return value;
     }
 

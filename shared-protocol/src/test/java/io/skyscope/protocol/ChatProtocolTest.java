@@ -39,6 +39,9 @@ class ChatProtocolTest {
             {"type":"chat.send","channel":"space","text":" \\n ","clientMessageId":"abcdefgh"}    | text            | empty or blank
             {"type":"chat.send","channel":"space","text":"a\\u0000b","clientMessageId":"abcdefgh"}| text            | control character U+0000
             {"type":"chat.send","channel":"space","text":"a\\rb","clientMessageId":"abcdefgh"}    | text            | control character U+000D
+            {"type":"chat.send","channel":"space","text":"evil\\u202Etxt.exe","clientMessageId":"abcdefgh"} | text   | control character U+202E
+            {"type":"chat.send","channel":"space","text":"a\\u2028b","clientMessageId":"abcdefgh"}| text            | control character U+2028
+            {"type":"chat.edit","messageId":"s:office:1","text":"a\\u2066b"}                       | text            | control character U+2066
             {"type":"chat.send","channel":"space","text":"hi","clientMessageId":"short"}          | clientMessageId | 8 to 64 characters
             {"type":"chat.send","channel":"space","text":"hi","clientMessageId":"abc defgh"}      | clientMessageId | 8 to 64 characters
             {"type":"chat.send","channel":"space","text":"hi"}                                    | clientMessageId | 'clientMessageId' is required

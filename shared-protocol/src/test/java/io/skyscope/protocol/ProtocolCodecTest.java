@@ -67,6 +67,8 @@ class ProtocolCodecTest {
             {"type":"join","spaceId":""}                                        | invalid_field | spaceId| 1 to 64 characters
             {"type":"status","status":"asleep"}                                 | invalid_field | status | allowed: available, busy, away, dnd
             {"type":"status","status":"busy","text":"a\\u0007b"}                | invalid_field | text   | control character U+0007
+            {"type":"status","status":"busy","text":"a\\u202Eb"}                | invalid_field | text   | control character U+202E
+            {"type":"status","status":"busy","text":"two\\nlines"}             | invalid_field | text   | control character U+000A
             {"type":"signal","to":"u2"}                                         | invalid_field | payload| 'payload' is required
             {"type":"signal","to":"u2","payload":"offer"}                       | invalid_field | payload| must be a JSON object
             {"type":"signal","payload":{}}                                      | invalid_field | to     | 'to' is required

@@ -1,5 +1,6 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.protocol.Check;
 import io.skyscope.server.http.ApiException;
 import java.util.regex.Pattern;
 
@@ -83,10 +84,6 @@ public final class AccountRules {
     }
 
     private static boolean isControl(int cp) {
-        // C0/C1 controls (incl. newlines), line/paragraph separators, and bidi embeddings, overrides
-        // and isolates, which could reorder the text around the name. Zero-width joiners stay
-        // allowed: emoji sequences need them.
-        return Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029
-                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        return Check.isUnsafe(cp, false);
     }
 }

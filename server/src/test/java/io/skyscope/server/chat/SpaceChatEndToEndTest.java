@@ -9,6 +9,7 @@ import static io.skyscope.server.chat.ChatClients.space;
 import static io.skyscope.server.chat.ChatClients.updated;
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyscope.client.ApiError;
 import io.skyscope.client.ChatApi;
@@ -188,6 +189,17 @@ class SpaceChatEndToEndTest {
         assertThat(control.code()).isEqualTo("invalid_field");
         assertThat(control.field()).isEqualTo("text");
         assertThat(control.message()).contains("control character U+0007");
+        // One rule for text everywhere: a bidi override or a line separator is refused in chat and
+        // in a status text over the WebSocket, as REST refuses it in a profile.
+        k.sendRaw("{\"type\":\"chat.send\",\"channel\":\"space\",\"text\":\"invoice\\u202Efdp.exe\","
+                + "\"clientMessageId\":\"abcdefgh\",\"ref\":\"b3\"}");
+        assertThat(k.await(ServerMessage.Error.class, er -> "b3".equals(er.ref()), TIMEOUT).message())
+                .contains("U+202E");
+        k.sendRaw("{\"type\":\"status\",\"status\":\"busy\",\"text\":\"line\\u2028break\",\"ref\":\"s1\"}");
+        assertThat(k.await(ServerMessage.Error.class, er -> "s1".equals(er.ref()), TIMEOUT).field()).isEqualTo("text");
+        assertThatThrownBy(() -> SERVER.api().updateProfile(kim.accessToken(),
+                new io.skyscope.protocol.rest.ProfileUpdate(null, null, null, "line\u2028break")))
+                .isInstanceOfSatisfying(io.skyscope.client.ApiError.class, e -> assertThat(e.field()).isEqualTo("statusText"));
         k.sendRaw("{\"type\":\"chat.send\",\"channel\":\"space\",\"text\":\"" + "x".repeat(4001)
                 + "\",\"clientMessageId\":\"abcdefgh\",\"ref\":\"b2\"}");
         assertThat(k.await(ServerMessage.Error.class, er -> "b2".equals(er.ref()), TIMEOUT).message())
