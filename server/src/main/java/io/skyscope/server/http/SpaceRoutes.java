@@ -2,6 +2,7 @@ package io.skyscope.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.skyscope.protocol.rest.InviteList;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.MemberList;
 import io.skyscope.protocol.rest.MemberView;
@@ -59,10 +60,21 @@ public final class SpaceRoutes {
         });
         routes.post("/api/v1/spaces/{spaceId}/invites", ctx -> {
             Invite invite = spaces.createInvite(user(ctx), ctx.pathParam("spaceId"));
-            HttpJson.write(ctx, 201, new InviteView(invite.code(), invite.spaceId(), invite.expiresAt()));
+            HttpJson.write(ctx, 201, view(invite));
+        });
+        routes.get("/api/v1/spaces/{spaceId}/invites", ctx -> HttpJson.write(ctx, 200, new InviteList(
+                spaces.invites(user(ctx), ctx.pathParam("spaceId")).stream().map(SpaceRoutes::view).toList())));
+        routes.delete("/api/v1/spaces/{spaceId}/invites/{code}", ctx -> {
+            spaces.revokeInvite(user(ctx), ctx.pathParam("spaceId"), ctx.pathParam("code"));
+            ctx.status(204);
         });
         routes.post("/api/v1/invites/{code}/accept", ctx ->
                 HttpJson.write(ctx, 200, view(spaces.acceptInvite(user(ctx), ctx.pathParam("code")))));
+    }
+
+    private static InviteView view(Invite invite) {
+        return new InviteView(invite.code(), invite.spaceId(), invite.expiresAt(), invite.createdBy(), invite.uses(),
+                invite.maxUses());
     }
 
     private String user(Context ctx) {

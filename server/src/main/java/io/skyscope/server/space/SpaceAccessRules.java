@@ -61,6 +61,16 @@ final class SpaceAccessRules {
         return new Actor(user, space, role, user.serverAdmin());
     }
 
+    /** Whether the user may still manage the space now (owner, admin or server admin; false if the account is gone). */
+    boolean mayManage(String userId, Space space) {
+        var user = users.findById(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        String role = effectiveRole(space, userId, memberships.find(space.id(), userId).map(Membership::role).orElse(null));
+        return new Actor(user.get(), space, role, user.get().serverAdmin()).canManage();
+    }
+
     /** The account behind a (still valid) access token. */
     User requireUser(String userId) {
         return users.findById(userId).orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));

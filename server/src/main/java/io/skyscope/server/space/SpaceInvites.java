@@ -11,15 +11,20 @@ import io.skyscope.server.store.Spaces.Space;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Invite codes: creating them (owner or admin) and accepting them. Used through
+ * Invite codes: creating, listing and revoking them (owner or admin) and accepting them. Used through
  * {@link SpaceService}. Stateless and thread-safe; a use is taken atomically.
  */
 final class SpaceInvites {
+    /** Open (unexpired) invites a space may have at once. */
+    static final int MAX_OPEN_INVITES = 100;
     private static final Logger log = LoggerFactory.getLogger(SpaceInvites.class);
 
     private final Spaces spaces;
@@ -40,24 +45,53 @@ final class SpaceInvites {
     }
 
     Invite create(String actorId, String spaceId, Duration ttl, int maxUses) {
-        SpaceAccessRules.Actor actor = rules.actor(actorId, spaceId);
-        if (!actor.canManage()) {
-            throw ApiException.forbidden("Only the owner or an admin can invite people");
-        }
+        requireManager(actorId, spaceId);
         Instant now = clock.instant();
+        if (invites.ofSpace(spaceId, now).size() >= MAX_OPEN_INVITES) {
+            throw ApiException.conflict("too_many_invites", null, "This space has " + MAX_OPEN_INVITES
+                    + " open invites; revoke some first");
+        }
         Invite invite = invites.create(spaceId, actorId, now, now.plus(ttl), maxUses);
         log.info("User {} created an invite to space {} ({} uses, until {})", actorId, spaceId, maxUses,
                 invite.expiresAt());
         return invite;
     }
 
-    /** The invite if it can still be used, without using it. */
+    /** The space's open invites, newest first. Owner or admin. */
+    List<Invite> list(String actorId, String spaceId) {
+        requireManager(actorId, spaceId);
+        List<Invite> open = new ArrayList<>(invites.ofSpace(spaceId, clock.instant()));
+        open.sort(Comparator.comparing(Invite::createdAt).reversed());
+        return open;
+    }
+
+    /** Deletes an invite of the space. Owner or admin. @throws ApiException 404 if the space has no such invite */
+    void revoke(String actorId, String spaceId, String code) {
+        requireManager(actorId, spaceId);
+        if (!invites.delete(spaceId, code)) {
+            throw ApiException.notFound("No such invite in this space");
+        }
+        log.info("User {} revoked an invite to space {}", actorId, spaceId);
+    }
+
+    /**
+     * The invite if it can still be used, without using it: unexpired, with uses left, its space
+     * still there, and its maker still allowed to invite people there (an invite does not outlive
+     * its maker's role).
+     */
     Optional<Invite> usable(String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return invites.find(code).filter(i -> i.usableAt(now) && spaces.find(i.spaceId()).isPresent());
+        return invites.find(code).filter(i -> i.usableAt(now))
+                .filter(i -> spaces.find(i.spaceId()).filter(s -> rules.mayManage(i.createdBy(), s)).isPresent());
+    }
+
+    private void requireManager(String actorId, String spaceId) {
+        if (!rules.actor(actorId, spaceId).canManage()) {
+            throw ApiException.forbidden("Only the owner or an admin can invite people");
+        }
     }
 
     /**

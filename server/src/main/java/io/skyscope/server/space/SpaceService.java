@@ -232,6 +232,16 @@ public final class SpaceService {
         return inviteRules.create(actorId, spaceId, ttl, maxUses);
     }
 
+    /** The space's open invites, newest first. Owner or admin. */
+    public List<Invite> invites(String actorId, String spaceId) {
+        return inviteRules.list(actorId, spaceId);
+    }
+
+    /** Revokes an invite of the space. Owner or admin. */
+    public void revokeInvite(String actorId, String spaceId, String code) {
+        inviteRules.revoke(actorId, spaceId, code);
+    }
+
     /**
      * Makes the user a member of the invite's space (using the invite once, unless they already
      * are a member).

@@ -13,6 +13,8 @@ import com.mongodb.client.model.Updates;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -85,6 +87,19 @@ public final class Invites {
     /** Gives back a use taken by {@link #consume} when what it was for failed afterwards. */
     public void release(String code) {
         invites.updateOne(and(eq("_id", code), gt("uses", 0)), Updates.inc("uses", -1));
+    }
+
+    /** The space's invites that have not expired (a scan on the embedded store: an admin's listing). */
+    public List<Invite> ofSpace(String spaceId, Instant now) {
+        List<Invite> found = new ArrayList<>();
+        invites.find(and(eq("spaceId", spaceId), gt("expiresAt", Docs.date(now)))).map(Invites::fromDocument)
+                .forEach(found::add);
+        return found;
+    }
+
+    /** @return whether the invite existed in that space and is now gone */
+    public boolean delete(String spaceId, String code) {
+        return invites.deleteOne(and(eq("_id", code), eq("spaceId", spaceId))).getDeletedCount() == 1;
     }
 
     public long deleteAllOfSpace(String spaceId) {

@@ -13,6 +13,7 @@ import io.skyscope.protocol.rest.ChatSettings;
 import io.skyscope.protocol.rest.ConversationCreate;
 import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
+import io.skyscope.protocol.rest.InviteList;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.LoginRequest;
 import io.skyscope.protocol.rest.MemberList;
@@ -75,6 +76,7 @@ class ProtocolDocTest {
             Map.entry("GET /api/v1/spaces/{spaceId}/members", List.of(MemberList.class)),
             Map.entry("PUT /api/v1/spaces/{spaceId}/members/{userId}", List.of(RoleChange.class, MemberView.class)),
             Map.entry("POST /api/v1/spaces/{spaceId}/invites", List.of(InviteView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/invites", List.of(InviteList.class)),
             Map.entry("POST /api/v1/invites/{code}/accept", List.of(SpaceView.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),
             Map.entry("PUT /api/v1/spaces/{spaceId}/voice-settings", List.of(VoiceSettingsView.class)),

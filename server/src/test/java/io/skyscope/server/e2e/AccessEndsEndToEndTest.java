@@ -192,6 +192,52 @@ class AccessEndsEndToEndTest {
                 String.class)).doesNotContain(vic.userId());
     }
 
+    @Test
+    void invitesCanBeListedAndRevokedAndDoNotOutliveTheirMakersRole() {
+        AuthResponse owner = SERVER.register("own");
+        AuthResponse ada = SERVER.register("ada");
+        AuthResponse newcomer = SERVER.register("new");
+        AuthResponse late = SERVER.register("late");
+        String den = privateSpaceWith(owner, ada);
+        SERVER.api().send("PUT", "api/v1/spaces/" + den + "/members/" + ada.userId(), owner.accessToken(),
+                new RoleChange("admin"), Object.class);
+        InviteView mine = invite(owner, den);
+        InviteView adas = invite(ada, den);
+
+        var listed = SERVER.api().send("GET", "api/v1/spaces/" + den + "/invites", owner.accessToken(), null,
+                io.skyscope.protocol.rest.InviteList.class).invites();
+        assertThat(listed).extracting(InviteView::code).contains(mine.code(), adas.code());
+        assertThat(listed).filteredOn(i -> i.code().equals(adas.code())).singleElement()
+                .satisfies(i -> assertThat(i.createdBy()).isEqualTo(ada.userId()));
+        // A stranger does not even see the (private) space.
+        assertThatThrownBy(() -> SERVER.api().send("GET", "api/v1/spaces/" + den + "/invites",
+                newcomer.accessToken(), null, String.class))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(404));
+
+        // Revoked: refused at once.
+        SERVER.api().send("DELETE", "api/v1/spaces/" + den + "/invites/" + mine.code(), owner.accessToken(), null,
+                Void.class);
+        assertThatThrownBy(() -> accept(newcomer, mine))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(404));
+        // Ada is no longer an admin: her invite stops working too.
+        SERVER.api().send("PUT", "api/v1/spaces/" + den + "/members/" + ada.userId(), owner.accessToken(),
+                new RoleChange("member"), Object.class);
+        assertThatThrownBy(() -> accept(late, adas))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(SERVER.api().send("GET", "api/v1/spaces/" + den + "/members", owner.accessToken(), null,
+                String.class)).doesNotContain(newcomer.userId(), late.userId());
+    }
+
+    private static InviteView invite(AuthResponse by, String spaceId) {
+        return SERVER.api().send("POST", "api/v1/spaces/" + spaceId + "/invites", by.accessToken(), null,
+                InviteView.class);
+    }
+
+    private static SpaceView accept(AuthResponse who, InviteView invite) {
+        return SERVER.api().send("POST", "api/v1/invites/" + invite.code() + "/accept", who.accessToken(), null,
+                SpaceView.class);
+    }
+
     /** A private space of {@code owner} that the others joined by invite. */
     private static String privateSpaceWith(AuthResponse owner, AuthResponse... members) {
         String id = SERVER.api().createSpace(owner.accessToken(), "Hideout " + UUID.randomUUID(), "private").id();

@@ -2,6 +2,10 @@ package io.skyscope.protocol.rest;
 
 import java.time.Instant;
 
-/** {@code POST /api/v1/spaces/{spaceId}/invites}: a code to pass on, valid until {@code expiresAt}. */
-public record InviteView(String code, String spaceId, Instant expiresAt) {
+/**
+ * An invite code to pass on, valid until {@code expiresAt} for {@code maxUses} uses, of which
+ * {@code uses} are taken; made by {@code createdBy}. It stops working when revoked, and when its
+ * maker may no longer invite people to the space.
+ */
+public record InviteView(String code, String spaceId, Instant expiresAt, String createdBy, int uses, int maxUses) {
 }
