@@ -165,7 +165,10 @@ public final class SpaceService {
         return new SpaceAccess(actor.space(), actor.role());
     }
 
-    /** Deletes a space with its memberships and invites. Owner or server admin only. */
+    /**
+     * Deletes a space with its memberships and invites; the connections in it are closed. Owner
+     * or server admin only.
+     */
     public void delete(String userId, String spaceId) {
         SpaceAccessRules.Actor actor = rules.actor(userId, spaceId);
         if (!actor.isOwner()) {
@@ -176,9 +179,12 @@ public final class SpaceService {
                     "The default space can't be deleted; hand it over to someone else instead");
         }
         // The space goes first: once it is gone nobody can join it, whatever is left behind.
+        List<Membership> members = memberships.ofSpace(spaceId);
         spaces.delete(spaceId);
         memberships.deleteAllOfSpace(spaceId);
         invites.deleteAllOfSpace(spaceId);
+        // Whoever is in it now (everyone present in a space is a member of it) leaves at once.
+        members.forEach(m -> exits.exit(m.userId(), spaceId, SpaceExits.Exit.REMOVED));
         log.info("User {} deleted space {}", userId, spaceId);
     }
 

@@ -68,6 +68,20 @@ class AccessEndsEndToEndTest {
     }
 
     @Test
+    void deletingASpaceClosesTheConnectionsInIt() throws Exception {
+        AuthResponse owner = SERVER.register("own");
+        AuthResponse rex = SERVER.register("rex");
+        String hideout = privateSpaceWith(owner, rex);
+        Connection o = SERVER.join(owner, hideout);
+        Connection r = SERVER.join(rex, hideout);
+
+        SERVER.api().send("DELETE", "api/v1/spaces/" + hideout, owner.accessToken(), null, Void.class);
+
+        assertThat(r.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code()).isEqualTo(CloseCodes.REMOVED);
+        assertThat(o.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code()).isEqualTo(CloseCodes.REMOVED);
+    }
+
+    @Test
     void aBannedClientThatNeverAnswersTheCloseIsCutAndHearsNothingMore() throws Exception {
         AuthResponse owner = SERVER.register("own");
         AuthResponse wit = SERVER.register("wit");
