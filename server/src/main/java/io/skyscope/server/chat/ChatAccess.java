@@ -83,6 +83,18 @@ public final class ChatAccess {
     }
 
     /**
+     * For posting, editing, typing and read markers: a member of the space as it stands now (a
+     * member removed a moment ago may still hold a connection or a conversation there).
+     *
+     * @throws ApiException 403 if not
+     */
+    void requireMember(String spaceId, String userId) {
+        if (!isMember(spaceId, userId)) {
+            throw ApiException.forbidden("You are not a member of this space");
+        }
+    }
+
+    /**
      * The actor may moderate the target in the space: the actor is an admin or owner and outranks
      * the target.
      */

@@ -61,6 +61,9 @@ public final class ChatReads {
             }
         }
         access.requireNotBanned(spaceId, userId);
+        if (id.kind() != 's') {
+            access.requireMember(spaceId, userId);
+        }
         stores.markers().advance(userId, key, seq);
         long count = stores.sequences().counter(key).countAfter(stores.markers().read(userId, key));
         fanout.toUser(userId, new ChatEvent.Unread(cmd.channel(), spaceId, count));

@@ -160,16 +160,14 @@ public final class ChatService {
             String convId = channel.substring("conv:".length());
             var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
                     .orElseThrow(() -> ApiException.notFound("No such conversation"));
+            access.requireMember(conv.spaceId(), userId);
             return new Target(conv.spaceId(), channel, ChatKeys.conversation(convId), conv);
         }
         if (sessionSpaceId == null) {
             throw new ApiException(409, "not_in_space", "join a space first to use its '" + channel + "' chat",
                     "channel", null);
         }
-        // As it stands now: a member removed a moment ago may still have a connection in the space.
-        if (!access.isMember(sessionSpaceId, userId)) {
-            throw ApiException.forbidden("You are no longer a member of this space");
-        }
+        access.requireMember(sessionSpaceId, userId);
         String key = "space".equals(channel) ? ChatKeys.space(sessionSpaceId) : ChatKeys.nearby(sessionSpaceId);
         return new Target(sessionSpaceId, channel, key, null);
     }

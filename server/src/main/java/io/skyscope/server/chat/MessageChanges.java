@@ -55,6 +55,7 @@ public final class MessageChanges {
         if (m.deleted()) {
             throw ApiException.conflict("message_deleted", "messageId", "This message was deleted");
         }
+        access.requireMember(m.spaceId(), userId);
         access.requireMaySend(m.spaceId(), userId);
         Set<String> audience = audience(m);
         Predicate<String> canRead = m.key().kind() == 's'

@@ -68,6 +68,34 @@ class AccessEndsEndToEndTest {
     }
 
     @Test
+    void aRemovedMemberCanNoLongerPostEditOrMarkReadThroughAnotherConnection() throws Exception {
+        AuthResponse owner = SERVER.register("own");
+        AuthResponse max = SERVER.register("max");
+        String hideout = privateSpaceWith(owner, max);
+        Connection m = SERVER.join(max, hideout);
+        var said = say(m, "my old message");
+        var conv = chat.openConversation(owner.accessToken(), hideout, List.of(max.userId()), null);
+        m.close();
+
+        SERVER.api().send("DELETE", "api/v1/spaces/" + hideout + "/members/" + max.userId(), owner.accessToken(),
+                null, Void.class);
+
+        // A connection that joins no space can still carry chat commands: each is checked as things stand.
+        Connection c = SERVER.connect(max);
+        String channel = "conv:" + conv.id();
+        c.send(new ChatCommand.Send(channel, "still here?", UUID.randomUUID().toString().replace("-", ""), null, "s"));
+        assertThat(c.await(ServerMessage.Error.class, e -> "s".equals(e.ref()), TIMEOUT).code()).isEqualTo("forbidden");
+        c.send(new ChatCommand.Edit(said.messageId(), "edited after removal", "e"));
+        assertThat(c.await(ServerMessage.Error.class, e -> "e".equals(e.ref()), TIMEOUT).code()).isEqualTo("forbidden");
+        c.send(new ChatCommand.Typing(channel, "t"));
+        c.send(new ChatCommand.Read("space", said.messageId(), "r"));
+        assertThat(c.await(ServerMessage.Error.class, e -> "r".equals(e.ref()), TIMEOUT).code()).isEqualTo("not_found");
+        assertThat(chat.conversationMessages(owner.accessToken(), conv.id(), null, 10).messages()).isEmpty();
+        assertThat(chat.spaceMessages(owner.accessToken(), hideout, null, null, 10).messages())
+                .extracting(msg -> msg.text()).containsExactly("my old message");
+    }
+
+    @Test
     void deletingASpaceClosesTheConnectionsInIt() throws Exception {
         AuthResponse owner = SERVER.register("own");
         AuthResponse rex = SERVER.register("rex");
