@@ -88,6 +88,7 @@ public final class SkyScopeServer implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private final ServerConfig config;
     private Javalin app;
+    private MongoStore store;
 
     private SkyScopeServer(ServerConfig config) {
         this.config = config;
@@ -114,7 +115,7 @@ public final class SkyScopeServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         byte[] jwtSecret = Secrets.jwtSecret(config);
 
-        MongoStore store = config.mongoUri() == null
+        store = config.mongoUri() == null
                 ? MongoStore.embedded(config.dataDir().resolve("db"))
                 : MongoStore.connect(config.mongoUri());
         stopOrder.push(store);
@@ -260,6 +261,11 @@ public final class SkyScopeServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** For tests that reach the store the way another process on this host could. */
+    public MongoStore store() {
+        return store;
     }
 
     /** For tests that inspect routes. */
