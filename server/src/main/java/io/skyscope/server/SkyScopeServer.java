@@ -131,9 +131,10 @@ public final class SkyScopeServer implements AutoCloseable {
         commit.start();
         stopOrder.push(commit);
 
-        var mapCatalog = new MapCatalog(mapsStore, clock);
+        var mapCatalog = new MapCatalog(mapsStore, spacesStore, clock, config.quotas());
         mapCatalog.ensureDefaultMap();
-        var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, clock);
+        var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, clock,
+                config.quotas());
         spaceService.ensureDefaultSpace();
         var tokens = new TokenService(jwtSecret, clock);
         var auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens,
@@ -196,7 +197,8 @@ public final class SkyScopeServer implements AutoCloseable {
                 clock);
         var reads = new ChatReads(chatStores, chatAccess, fanout);
         var history = new ChatHistory(chatStores, chatAccess);
-        var conversations = new ConversationService(chatStores, users, chatAccess, reads, fanout, commit, clock);
+        var conversations = new ConversationService(chatStores, users, chatAccess, reads, fanout, commit, clock,
+                config.quotas().groupInvitesPerHour());
         var notifications = new NotificationService(chatStores);
         var moderation = new Moderation(chatStores, chatAccess, memberships, new SpaceEjections(sessions), commit,
                 clock);
@@ -221,6 +223,7 @@ public final class SkyScopeServer implements AutoCloseable {
                 Math.max(defaults.burst(), 2L * chatTuning.burst()), defaults.strikesPerSecond(), defaults.strikeBurst());
         var ws = new WsEndpoint(tokens, sessions, dispatcher, presence, metrics, frameLimits);
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
+        metrics.gauge("skyscope.maps.parsed.cached", "Parsed map versions cached in memory", mapCatalog::cachedCount);
 
         var authenticator = new Authenticator(tokens);
         app = Javalin.create(cfg -> {

@@ -3,8 +3,11 @@ package io.skyscope.server.chat;
 import io.skyscope.protocol.Check;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ConversationCreate;
+import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.server.http.ApiException;
+import io.skyscope.server.limits.Pages;
+import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.nio.ByteBuffer;
@@ -25,7 +28,8 @@ import java.util.UUID;
  * Direct and group conversations of a space. A direct conversation's id is derived from the space
  * and the two people, so "message Ana" always opens the same one. Groups hold up to
  * {@value #MAX_PARTICIPANTS} people; whoever is added gets an {@code invite} notification.
- * Participants must be members of the space and not banned.
+ * Participants must be members of the space and not banned. How many people one user may add to
+ * groups (new ones included) is rate-limited, so nobody can bury someone in invitations.
  *
  * <p>Threads: request threads; stateless.
  */
@@ -41,9 +45,12 @@ public final class ConversationService {
     private final ChatFanout fanout;
     private final GroupCommit commit;
     private final Clock clock;
+    private final RateLimit invites;
 
+    /** @param invitesPerHour how many people one user may add to groups per hour (new groups included) */
     public ConversationService(ChatStores stores, Users users, ChatAccess access, ChatReads reads, ChatFanout fanout,
-                               GroupCommit commit, Clock clock) {
+                               GroupCommit commit, Clock clock, int invitesPerHour) {
+        this.invites = new RateLimit("people added to group conversations by you", invitesPerHour);
         this.stores = stores;
         this.users = users;
         this.access = access;
@@ -85,6 +92,7 @@ public final class ConversationService {
             return new Opened(view(userId, stores.conversations().find(direct.id()).orElseThrow()), created);
         }
         String title = title(body.title());
+        invites.acquire(userId, others.size());
         List<String> participants = new ArrayList<>();
         participants.add(userId);
         participants.addAll(others);
@@ -95,14 +103,22 @@ public final class ConversationService {
         return new Opened(view(userId, group), true);
     }
 
-    /** The caller's conversations in the space, newest first. */
-    public List<ConversationView> list(String userId, String spaceId) {
+    /**
+     * The caller's conversations in the space, newest first, a page at a time: up to {@code limit}
+     * (as for history) older than the cursor {@code before} (a previous page's {@code nextBefore}).
+     */
+    public ConversationList list(String userId, String spaceId, String before, Integer limit) {
         access.requireReader(spaceId, userId);
-        return stores.conversations().ofUser(userId).stream()
+        List<Conversations.Conversation> mine = stores.conversations().ofUser(userId).stream()
                 .filter(c -> c.spaceId().equals(spaceId))
-                .sorted(Comparator.comparing(Conversations.Conversation::createdAt).reversed())
-                .map(c -> view(userId, c))
+                .sorted(Comparator.comparing(ConversationService::key).reversed())
                 .toList();
+        var page = Pages.page(mine, ConversationService::key, true, before, ChatHistory.limit(limit), "before");
+        return new ConversationList(page.items().stream().map(c -> view(userId, c)).toList(), page.next());
+    }
+
+    private static String key(Conversations.Conversation c) {
+        return Pages.key(c.createdAt(), c.id());
     }
 
     public ConversationView get(String userId, String convId) {
@@ -126,6 +142,7 @@ public final class ConversationService {
                     "A conversation holds at most " + MAX_PARTICIPANTS + " people");
         }
         requireParticipant(conv.spaceId(), newUserId, "User " + newUserId + " is not a member of this space");
+        invites.acquire(userId);
         stores.conversations().addParticipant(convId, newUserId);
         invite(conv, Set.of(newUserId), userId, ChatMessages.millis(clock.instant()));
         return view(userId, stores.conversations().find(convId).orElseThrow());

@@ -45,6 +45,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, code, message, field, null);
     }
 
+    /** 409 {@code quota_exceeded}: the caller has as much of something as they may keep. */
+    public static ApiException quotaExceeded(String field, String message) {
+        return new ApiException(409, "quota_exceeded", message, field, null);
+    }
+
     public static ApiException tooManyRequests(String message, Duration retryAfter) {
         return new ApiException(429, "rate_limited", message, null, retryAfter);
     }

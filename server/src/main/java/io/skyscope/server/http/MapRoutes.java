@@ -59,6 +59,7 @@ public final class MapRoutes {
             if (!"owner".equals(role) && !"admin".equals(role)) {
                 throw ApiException.forbidden("only the owner or an admin of the space can upload its map");
             }
+            maps.admitUpload(userId, spaceId);
             UploadedFile tmj = ctx.uploadedFile("map");
             if (tmj == null) {
                 throw ApiException.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
