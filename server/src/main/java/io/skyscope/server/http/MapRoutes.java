@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Maps over REST: the Tiled JSON and tileset images of a map version, and uploading a new map for
- * a space (owner or admin), which running spaces switch to at once. Handlers run on HTTP threads.
+ * Maps over REST: the Tiled JSON and tileset images of a map version (for those who may see a
+ * space using it, or its uploader), and uploading a new map for a space (owner or admin), which
+ * running spaces switch to at once. Handlers run on HTTP threads.
  */
 public final class MapRoutes {
     private final MapCatalog maps;
@@ -36,14 +37,12 @@ public final class MapRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/maps/{mapId}", ctx -> {
-            authenticator.apply(ctx);
-            Maps.MapVersion map = find(ctx);
+            Maps.MapVersion map = find(ctx, authenticator.apply(ctx).userId());
             cacheable(ctx, map);
             ctx.contentType("application/json").result(map.tmj());
         });
         routes.get("/api/v1/maps/{mapId}/images/{name}", ctx -> {
-            authenticator.apply(ctx);
-            Maps.MapVersion map = find(ctx);
+            Maps.MapVersion map = find(ctx, authenticator.apply(ctx).userId());
             byte[] png = map.images().get(ctx.pathParam("name"));
             if (png == null) {
                 throw ApiException.notFound("map '" + map.mapId() + "' v" + map.version() + " has no image '"
@@ -79,17 +78,24 @@ public final class MapRoutes {
         });
     }
 
-    private Maps.MapVersion find(Context ctx) {
+    /** The requested version, if the user may see it; 404 alike for a missing map and one they may not see. */
+    private Maps.MapVersion find(Context ctx, String userId) {
         String mapId = ctx.pathParam("mapId");
         String version = ctx.queryParam("version");
+        Maps.MapVersion map;
         if (version == null) {
-            return maps.latest(mapId);
+            map = maps.latest(mapId);
+        } else {
+            try {
+                map = maps.version(mapId, Integer.parseInt(version));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("version", "'version' must be a whole number, got '" + version + "'");
+            }
         }
-        try {
-            return maps.version(mapId, Integer.parseInt(version));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("version", "'version' must be a whole number, got '" + version + "'");
+        if (!spaces.maySeeMap(userId, mapId, map.uploadedBy())) {
+            throw ApiException.notFound("no map '" + mapId + "'");
         }
+        return map;
     }
 
     private static void cacheable(Context ctx, Maps.MapVersion map) {

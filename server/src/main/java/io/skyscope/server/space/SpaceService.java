@@ -310,6 +310,23 @@ public final class SpaceService {
                 memberships.find(spaceId, userId).map(Membership::role).orElse(null)));
     }
 
+    /**
+     * Whether the user may read a map: the built-in one, one they uploaded, or one that a space
+     * they may see (public, a member of it, or server admin) uses now. Others are told 404, so a
+     * private space's map is as hidden as the space.
+     */
+    public boolean maySeeMap(String userId, String mapId, String uploadedBy) {
+        if (DEFAULT_MAP_ID.equals(mapId) || userId.equals(uploadedBy)) {
+            return true;
+        }
+        List<Space> using = spaces.usingMap(mapId);
+        if (using.stream().anyMatch(Space::isPublic)) {
+            return true;
+        }
+        boolean serverAdmin = users.findById(userId).map(User::serverAdmin).orElse(false);
+        return using.stream().anyMatch(s -> serverAdmin || memberships.find(s.id(), userId).isPresent());
+    }
+
     /** The spaces the user owns, oldest first; an account that owns any cannot be deleted. */
     public List<Space> ownedBy(String userId) {
         return spaces.ownedBy(userId);

@@ -89,10 +89,15 @@ public final class Spaces {
     /** The versions of {@code mapId} that some space uses now. */
     public Set<Integer> versionsInUse(String mapId) {
         Set<Integer> versions = new HashSet<>();
-        for (Space s : list(eq("mapId", mapId))) {
+        for (Space s : usingMap(mapId)) {
             versions.add(s.mapVersion());
         }
         return versions;
+    }
+
+    /** The spaces that use some version of {@code mapId} now, oldest first. */
+    public List<Space> usingMap(String mapId) {
+        return list(eq("mapId", mapId));
     }
 
     /** The spaces {@code userId} owns, oldest first. */
