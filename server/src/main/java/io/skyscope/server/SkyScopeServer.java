@@ -229,8 +229,8 @@ public final class SkyScopeServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
-            cfg.jetty.multipartConfig.maxFileSize(4, SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(40, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(MapRoutes.MAX_PART_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MapRoutes.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setIdleTimeout(Duration.ofSeconds(60));

@@ -5,6 +5,7 @@ import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.map.TiledMapReader;
 import io.skyscope.desktop.map.Tileset;
 import io.skyscope.desktop.session.Session;
+import io.skyscope.protocol.PngHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,25 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
         return new OfficeAssets(map, images);
     }
 
+    /**
+     * Refuses, from its header alone, a tileset image that is not a PNG or declares more pixels
+     * than {@link PngHeader#sane} allows: decoding one would take gigabytes of memory.
+     *
+     * @throws IllegalStateException saying which image and why
+     */
+    static void requireSanePng(String name, byte[] png) {
+        PngHeader header;
+        try {
+            header = PngHeader.read(png);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the tileset image '" + name + "' is not a PNG file");
+        }
+        if (!header.sane()) {
+            throw new IllegalStateException("the tileset image '" + name + "' is too big a picture: "
+                    + header.problem());
+        }
+    }
+
     private static Image image(Session session, String mapId, int version, String name) {
         var uri = session.api().base().resolve("api/v1/maps/" + mapId + "/images/"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "?version=" + version);
@@ -50,6 +70,7 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
                 throw new IllegalStateException("the server has no tileset image '" + name + "' for map " + mapId
                         + " (HTTP " + response.statusCode() + ")");
             }
+            requireSanePng(name, response.body());
             Image image = new Image(new ByteArrayInputStream(response.body()));
             if (image.isError()) {
                 throw new IllegalStateException("the tileset image '" + name + "' is not a picture the app can read");

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Maps over REST: the Tiled JSON and tileset images of a map version (for those who may see a
@@ -22,6 +23,11 @@ import java.util.function.Function;
  * running spaces switch to at once. Handlers run on HTTP threads.
  */
 public final class MapRoutes {
+    /** Largest part of a map upload (the map JSON or one image) that Jetty reads. */
+    public static final long MAX_PART_BYTES = 4L * 1024 * 1024;
+    /** Largest map upload request that Jetty reads. */
+    public static final long MAX_UPLOAD_BYTES = 40L * 1024 * 1024;
+
     private final MapCatalog maps;
     private final SpaceService spaces;
     private final SpaceDirectory owners;
@@ -59,12 +65,12 @@ public final class MapRoutes {
                 throw ApiException.forbidden("only the owner or an admin of the space can upload its map");
             }
             maps.admitUpload(userId, spaceId);
-            UploadedFile tmj = ctx.uploadedFile("map");
+            UploadedFile tmj = multipart(() -> ctx.uploadedFile("map"));
             if (tmj == null) {
                 throw ApiException.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
             }
             Map<String, byte[]> images = new LinkedHashMap<>();
-            for (UploadedFile file : ctx.uploadedFiles()) {
+            for (UploadedFile file : multipart(ctx::uploadedFiles)) {
                 if (file != tmj && file.filename() != null) {
                     images.put(file.filename(), read(file));
                 }
@@ -101,6 +107,26 @@ public final class MapRoutes {
     private static void cacheable(Context ctx, Maps.MapVersion map) {
         ctx.header("ETag", "\"" + map.mapId() + "-" + map.version() + "\"");
         ctx.header("Cache-Control", ctx.queryParam("version") != null ? "private, max-age=31536000, immutable" : "no-cache");
+    }
+
+    /**
+     * Reads the upload's parts. Jetty refuses a part over {@link #MAX_PART_BYTES} or a request over
+     * {@link #MAX_UPLOAD_BYTES} while parsing (an {@code IllegalStateException}, wrapped in a
+     * {@code ServletException} that Javalin rethrows unchecked): that becomes 413 here, and any
+     * other parse failure 400, instead of a 500.
+     */
+    private static <T> T multipart(Supplier<T> parts) {
+        try {
+            return parts.get();
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException) {
+                    throw ApiException.tooLarge("map", "The upload is too large: each part may have at most "
+                            + MAX_PART_BYTES + " bytes, the whole upload " + MAX_UPLOAD_BYTES);
+                }
+            }
+            throw ApiException.badRequest("map", "could not read the multipart upload: " + e.getMessage());
+        }
     }
 
     private static byte[] read(UploadedFile file) {

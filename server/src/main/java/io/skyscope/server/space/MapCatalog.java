@@ -1,5 +1,6 @@
 package io.skyscope.server.space;
 
+import io.skyscope.protocol.PngHeader;
 import io.skyscope.server.config.ServerConfig.Quotas;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.limits.RateLimit;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,11 @@ public final class MapCatalog {
     public static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
     /** Most tileset images one map may use. */
     public static final int MAX_IMAGES = 16;
-    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    /**
+     * Most bytes of one map version, JSON and images together: a version is one document in the
+     * store, and MongoDB's documents end at 16 MiB (this leaves room for the field names).
+     */
+    public static final int MAX_MAP_BYTES = 15 * 1024 * 1024;
     private static final String DEFAULT_RESOURCE = "/maps/default-office.tmj";
     private static final Logger log = LoggerFactory.getLogger(MapCatalog.class);
 
@@ -117,10 +121,12 @@ public final class MapCatalog {
     /**
      * Validates and stores a new version of a map, then deletes versions beyond the newest
      * {@link Quotas#mapVersionsKept} that no space uses. Every tileset image the map names must be
-     * among {@code images}, be a PNG and stay under {@link #MAX_IMAGE_BYTES}; what stays stored
-     * must fit in {@link Quotas#spaceMapStorageBytes}.
+     * among {@code images}, be a PNG whose header declares a {@link PngHeader#sane} size and stay
+     * under {@link #MAX_IMAGE_BYTES}; the whole version under {@link #MAX_MAP_BYTES}; what stays
+     * stored must fit in {@link Quotas#spaceMapStorageBytes}.
      *
-     * @throws ApiException 400 naming what is wrong; 409 {@code quota_exceeded} when it does not fit
+     * @throws ApiException 400 naming what is wrong; 413 {@code too_large} for an image or a
+     *                      version over its byte limit; 409 {@code quota_exceeded} when it does not fit
      */
     public Maps.MapVersion upload(String mapId, byte[] tmj, Map<String, byte[]> images, String userId) {
         TiledMap map;
@@ -142,16 +148,27 @@ public final class MapCatalog {
         for (String name : map.imageNames()) {
             byte[] png = images.get(name);
             if (png.length > MAX_IMAGE_BYTES) {
-                throw ApiException.badRequest("images", "image '" + name + "' is " + png.length
+                throw ApiException.tooLarge("images", "image '" + name + "' is " + png.length
                         + " bytes; the limit is " + MAX_IMAGE_BYTES);
             }
-            if (png.length < PNG_MAGIC.length || !Arrays.equals(png, 0, PNG_MAGIC.length, PNG_MAGIC, 0, PNG_MAGIC.length)) {
+            PngHeader header;
+            try {
+                header = PngHeader.read(png);
+            } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("images", "image '" + name + "' is not a PNG file");
+            }
+            if (!header.sane()) {
+                throw ApiException.badRequest("images", "image '" + name + "' is too big a picture: " + header.problem());
             }
             used.put(name, png);
         }
         String json = new String(tmj, StandardCharsets.UTF_8);
-        requireRoom(mapId, Maps.sizeOf(json, used));
+        long bytes = Maps.sizeOf(json, used);
+        if (bytes > MAX_MAP_BYTES) {
+            throw ApiException.tooLarge("images", "the map and its images are " + bytes
+                    + " bytes together; the limit is " + MAX_MAP_BYTES);
+        }
+        requireRoom(mapId, bytes);
         var saved = maps.save(mapId, json, used, userId, clock.instant());
         parsed.put(mapId, saved.version(), map);
         prune(mapId);
