@@ -29,7 +29,8 @@ import java.util.UUID;
  * and the two people, so "message Ana" always opens the same one. Groups hold up to
  * {@value #MAX_PARTICIPANTS} people; whoever is added gets an {@code invite} notification.
  * Participants must be members of the space and not banned. How many people one user may add to
- * groups (new ones included) is rate-limited, so nobody can bury someone in invitations.
+ * groups (new ones included), and how often one user may be added, are rate-limited, so nobody
+ * can bury someone in invitations.
  *
  * <p>Threads: request threads; stateless.
  */
@@ -45,12 +46,17 @@ public final class ConversationService {
     private final ChatFanout fanout;
     private final GroupCommit commit;
     private final Clock clock;
-    private final RateLimit invites;
+    private final RateLimit invitesSent;
+    private final RateLimit invitesReceived;
 
-    /** @param invitesPerHour how many people one user may add to groups per hour (new groups included) */
+    /**
+     * @param invitesPerHour how many people one user may add to groups per hour (new groups
+     *                       included), and how often one user may be added by others
+     */
     public ConversationService(ChatStores stores, Users users, ChatAccess access, ChatReads reads, ChatFanout fanout,
                                GroupCommit commit, Clock clock, int invitesPerHour) {
-        this.invites = new RateLimit("people added to group conversations by you", invitesPerHour);
+        this.invitesSent = new RateLimit("people added to group conversations by you", invitesPerHour);
+        this.invitesReceived = new RateLimit("invitations to group conversations for this person", invitesPerHour);
         this.stores = stores;
         this.users = users;
         this.access = access;
@@ -92,7 +98,7 @@ public final class ConversationService {
             return new Opened(view(userId, stores.conversations().find(direct.id()).orElseThrow()), created);
         }
         String title = title(body.title());
-        invites.acquire(userId, others.size());
+        admitInvites(userId, others);
         List<String> participants = new ArrayList<>();
         participants.add(userId);
         participants.addAll(others);
@@ -142,7 +148,7 @@ public final class ConversationService {
                     "A conversation holds at most " + MAX_PARTICIPANTS + " people");
         }
         requireParticipant(conv.spaceId(), newUserId, "User " + newUserId + " is not a member of this space");
-        invites.acquire(userId);
+        admitInvites(userId, Set.of(newUserId));
         stores.conversations().addParticipant(convId, newUserId);
         invite(conv, Set.of(newUserId), userId, ChatMessages.millis(clock.instant()));
         return view(userId, stores.conversations().find(convId).orElseThrow());
@@ -156,6 +162,19 @@ public final class ConversationService {
         }
         stores.conversations().removeParticipant(convId, userId);
         commit.awaitDurable();
+    }
+
+    /**
+     * Counts invitations against the inviter and against each invited person, so that neither one
+     * account nor many together can bury someone in groups.
+     *
+     * @throws ApiException 429 with the time until it is allowed
+     */
+    private void admitInvites(String inviterId, Set<String> invited) {
+        invitesSent.acquire(inviterId, invited.size());
+        for (String userId : invited) {
+            invitesReceived.acquire(userId);
+        }
     }
 
     private Conversations.Conversation participantOf(String userId, String convId) {

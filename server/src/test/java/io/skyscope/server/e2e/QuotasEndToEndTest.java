@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,9 +56,9 @@ class QuotasEndToEndTest {
         String spaceId = createSpace(owner, "Uploads").body().get("id").asText();
         int last = 0;
         for (int i = 0; i < 12; i++) {
-            var answer = upload(owner, spaceId, smallPng());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            last = Json.strict().readTree(answer.body()).get("mapVersion").asInt();
+            Reply answer = upload(owner, spaceId, smallPng());
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+            last = answer.body().get("mapVersion").asInt();
         }
 
         var stored = SERVER.server().store().database().getCollection("maps");
@@ -72,20 +74,10 @@ class QuotasEndToEndTest {
     void aFloodOfUploadsIsRefusedWith429AndRetryAfter() throws Exception {
         AuthResponse owner = SERVER.register("flooder");
         String spaceId = createSpace(owner, "Flood").body().get("id").asText();
-        int accepted = 0;
-        Answer refused = null;
-        for (int i = 0; i <= UPLOADS_PER_HOUR && refused == null; i++) {
-            Answer answer = upload(owner, spaceId, smallPng());
-            if (answer.statusCode() == 200) {
-                accepted++;
-            } else {
-                refused = answer;
-            }
-        }
-        assertThat(accepted).isEqualTo(UPLOADS_PER_HOUR);
-        assertThat(refused).isNotNull();
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.retryAfter())).isPositive();
+        byte[] png = smallPng();
+        Flood flood = flood(UPLOADS_PER_HOUR + 1, 200, () -> upload(owner, spaceId, png));
+        assertThat(flood.accepted()).isEqualTo(UPLOADS_PER_HOUR);
+        flood.assertRateLimited();
     }
 
     @Test
@@ -95,10 +87,10 @@ class QuotasEndToEndTest {
         byte[] big = noisePng(400);
         assertThat(big.length).isBetween(600_000, 900_000);
 
-        assertThat(upload(owner, spaceId, big).statusCode()).isEqualTo(200);
-        Answer second = upload(owner, spaceId, big);
-        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
-        assertThat(second.body()).contains("quota_exceeded");
+        assertThat(upload(owner, spaceId, big).status()).isEqualTo(200);
+        Reply second = upload(owner, spaceId, big);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().get("code").asText()).isEqualTo("quota_exceeded");
         assertThat(SERVER.server().store().database().getCollection("maps").countDocuments(eq("mapId", spaceId)))
                 .isEqualTo(1);
     }
@@ -117,23 +109,17 @@ class QuotasEndToEndTest {
     @Test
     void aFloodOfSpaceCreationsIsRefusedWith429AndRetryAfter() {
         AuthResponse owner = SERVER.register("churner");
-        int created = 0;
-        Reply refused = null;
-        for (int i = 0; i <= CREATES_PER_HOUR && refused == null; i++) {
-            Reply reply = createSpace(owner, "Churn " + i);
+        Flood flood = flood(CREATES_PER_HOUR + 1, 201, () -> {
+            Reply reply = createSpace(owner, "Churn");
             if (reply.status() == 201) {
-                created++;
                 // Delete at once, so the quota of owned spaces is never what stops it.
                 assertThat(send("DELETE", "api/v1/spaces/" + reply.body().get("id").asText(), owner, null).status())
                         .isEqualTo(204);
-            } else {
-                refused = reply;
             }
-        }
-        assertThat(created).isEqualTo(CREATES_PER_HOUR);
-        assertThat(refused).isNotNull();
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.retryAfter())).isPositive();
+            return reply;
+        });
+        assertThat(flood.accepted()).isEqualTo(CREATES_PER_HOUR);
+        flood.assertRateLimited();
     }
 
     @Test
@@ -145,21 +131,10 @@ class QuotasEndToEndTest {
             SERVER.join(user, SpaceService.DEFAULT_SPACE_ID);
         }
         String body = "{\"participants\":[\"" + victim.userId() + "\",\"" + other.userId() + "\"],\"title\":\"Hi\"}";
-        int groups = 0;
-        Reply refused = null;
-        for (int i = 0; i <= INVITES_PER_HOUR && refused == null; i++) {
-            Reply reply = send("POST", "api/v1/spaces/" + SpaceService.DEFAULT_SPACE_ID + "/conversations", attacker,
-                    body);
-            if (reply.status() == 201) {
-                groups++;
-            } else {
-                refused = reply;
-            }
-        }
+        Flood flood = flood(INVITES_PER_HOUR, 201, () -> group(attacker, body));
+        int groups = flood.accepted();
         assertThat(groups).isEqualTo(INVITES_PER_HOUR / 2);
-        assertThat(refused).isNotNull();
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.retryAfter())).isPositive();
+        flood.assertRateLimited();
 
         // The victim's list comes a page at a time, newest first, each group once.
         List<String> seen = new ArrayList<>();
@@ -175,6 +150,33 @@ class QuotasEndToEndTest {
             }
         }
         assertThat(seen).hasSize(groups).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void manyInvitersTogetherCannotBuryOnePersonInGroups() {
+        AuthResponse victim = SERVER.register("target");
+        SERVER.join(victim, SpaceService.DEFAULT_SPACE_ID);
+        // Each inviter may add 10 people an hour: 5 groups of two, 15 for the three of them.
+        List<String> bodies = new ArrayList<>();
+        List<AuthResponse> inviters = new ArrayList<>();
+        for (int a = 0; a < 3; a++) {
+            AuthResponse inviter = SERVER.register("sybil");
+            AuthResponse accomplice = SERVER.register("accomplice");
+            SERVER.join(inviter, SpaceService.DEFAULT_SPACE_ID);
+            SERVER.join(accomplice, SpaceService.DEFAULT_SPACE_ID);
+            for (int i = 0; i < INVITES_PER_HOUR / 2; i++) {
+                inviters.add(inviter);
+                bodies.add("{\"participants\":[\"" + victim.userId() + "\",\"" + accomplice.userId() + "\"]}");
+            }
+        }
+        var next = new AtomicInteger();
+        Flood flood = flood(bodies.size(), 201, () -> {
+            int i = next.getAndIncrement();
+            return group(inviters.get(i), bodies.get(i));
+        });
+        assertThat(flood.accepted()).isEqualTo(INVITES_PER_HOUR);
+        flood.assertRateLimited();
+        assertThat(flood.refused().body().get("message").asText()).contains("for this person");
     }
 
     @Test
@@ -207,7 +209,28 @@ class QuotasEndToEndTest {
     private record Reply(int status, JsonNode body, String retryAfter) {
     }
 
-    private record Answer(int statusCode, String body, String retryAfter) {
+    /** How many attempts were accepted before the first refusal, and that refusal (or null). */
+    private record Flood(int accepted, Reply refused) {
+        void assertRateLimited() {
+            assertThat(refused).as("a refusal after %d accepted", accepted).isNotNull();
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.retryAfter())).isPositive();
+        }
+    }
+
+    /** Makes up to {@code attempts} attempts, stopping at the first answer other than {@code ok}. */
+    private static Flood flood(int attempts, int ok, Supplier<Reply> attempt) {
+        for (int i = 0; i < attempts; i++) {
+            Reply reply = attempt.get();
+            if (reply.status() != ok) {
+                return new Flood(i, reply);
+            }
+        }
+        return new Flood(attempts, null);
+    }
+
+    private static Reply group(AuthResponse inviter, String body) {
+        return send("POST", "api/v1/spaces/" + SpaceService.DEFAULT_SPACE_ID + "/conversations", inviter, body);
     }
 
     private static Reply createSpace(AuthResponse user, String name) {
@@ -220,7 +243,10 @@ class QuotasEndToEndTest {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = exchange(request);
+        return reply(exchange(request));
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
         try {
             JsonNode body = response.body().isEmpty() ? null : Json.lenient().readTree(response.body());
             return new Reply(response.statusCode(), body, response.headers().firstValue("Retry-After").orElse(null));
@@ -230,7 +256,7 @@ class QuotasEndToEndTest {
     }
 
     /** Uploads the small room map with {@code png} as its tileset image, as a multipart PUT. */
-    private static Answer upload(AuthResponse user, String spaceId, byte[] png) {
+    private static Reply upload(AuthResponse user, String spaceId, byte[] png) {
         String boundary = "quota-test-boundary";
         var body = new ByteArrayOutputStream();
         part(body, boundary, "map", "map.tmj", TestMaps.bytes(TestMaps.tmj(ROOM)));
@@ -240,9 +266,7 @@ class QuotasEndToEndTest {
                 .header("Authorization", "Bearer " + user.accessToken())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        HttpResponse<String> response = exchange(request);
-        return new Answer(response.statusCode(), response.body(),
-                response.headers().firstValue("Retry-After").orElse(null));
+        return reply(exchange(request));
     }
 
     private static void part(ByteArrayOutputStream body, String boundary, String name, String file, byte[] content) {
