@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.wire.message.ClientRequest;
 import de.bwaldvogel.mongo.wire.message.MessageHeader;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * every local user. This handler sits between the wire decoder and the database handler: before
  * authentication it lets through only the handshake ({@code hello}/{@code isMaster}, which the
  * driver's monitoring connections keep sending and which reveal no data) and answers
- * {@code saslStart} itself; anything else gets error 13 (Unauthorized), and a legacy OP_QUERY
- * that is not a handshake closes the connection. Once authenticated, the handler removes itself.
+ * {@code saslStart} itself; anything else gets error 13 (Unauthorized), a wrong password error 18
+ * (AuthenticationFailed), and the connection is closed after either (so one connection logs one
+ * warning); a legacy OP_QUERY that is not a handshake is closed at once. Once authenticated, the
+ * handler removes itself.
  *
  * <p>One instance per connection; Netty calls it on that connection's event-loop thread only.
  */
@@ -59,17 +63,19 @@ final class StoreGate extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else if ("saslStart".equals(name)) {
             if (authenticated(command)) {
-                ctx.pipeline().remove(this);
                 reply(ctx, message, new Document("conversationId", 1).append("done", true)
                         .append("payload", new BinData(new byte[0])).append("ok", 1));
+                ctx.pipeline().remove(this);
             } else {
                 log.warn("Refused a wrong credential for the embedded store from {}", ctx.channel().remoteAddress());
-                reply(ctx, message, error(18, "AuthenticationFailed", "Authentication failed."));
+                reply(ctx, message, error(18, "AuthenticationFailed", "Authentication failed."))
+                        .addListener(ChannelFutureListener.CLOSE);
             }
         } else {
             log.warn("Refused unauthenticated command '{}' to the embedded store from {}",
                     name, ctx.channel().remoteAddress());
-            reply(ctx, message, error(13, "Unauthorized", "command " + name + " requires authentication"));
+            reply(ctx, message, error(13, "Unauthorized", "command " + name + " requires authentication"))
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -103,9 +109,9 @@ final class StoreGate extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private static void reply(ChannelHandlerContext ctx, MongoMessage request, Document body) {
+    private static ChannelFuture reply(ChannelHandlerContext ctx, MongoMessage request, Document body) {
         MessageHeader header = new MessageHeader(0, request.getHeader().getRequestID());
-        ctx.writeAndFlush(new MongoMessage(ctx.channel(), header, body));
+        return ctx.writeAndFlush(new MongoMessage(ctx.channel(), header, body));
     }
 
     private static Document error(int code, String codeName, String message) {
