@@ -13,6 +13,8 @@ import java.util.Arrays;
  * @param height pixels, as declared
  */
 public record PngHeader(long width, long height) {
+    /** Largest tileset image file accepted, in bytes. */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
     /** Widest or tallest tileset image accepted, in pixels. */
     public static final int MAX_SIDE = 8192;
     /** Most pixels of one tileset image (4096 × 4096: 64 MiB once decoded to 32-bit pixels). */

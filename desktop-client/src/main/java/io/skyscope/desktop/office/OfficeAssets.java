@@ -8,6 +8,7 @@ import io.skyscope.desktop.session.Session;
 import io.skyscope.protocol.PngHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -40,6 +41,15 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
         return new OfficeAssets(map, images);
     }
 
+    /** Reads a tileset image, refusing one over {@code max} bytes without reading more than that. */
+    static byte[] readAtMost(String name, InputStream in, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw new IllegalStateException("the tileset image '" + name + "' is larger than " + max + " bytes");
+        }
+        return bytes;
+    }
+
     /**
      * Refuses, from its header alone, a tileset image that is not a PNG or declares more pixels
      * than {@link PngHeader#sane} allows: decoding one would take gigabytes of memory.
@@ -65,13 +75,17 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + session.accessToken()).GET().build();
         try {
-            HttpResponse<byte[]> response = session.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the server has no tileset image '" + name + "' for map " + mapId
-                        + " (HTTP " + response.statusCode() + ")");
+            HttpResponse<InputStream> response = session.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] png;
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the server has no tileset image '" + name + "' for map " + mapId
+                            + " (HTTP " + response.statusCode() + ")");
+                }
+                png = readAtMost(name, body, PngHeader.MAX_BYTES);
             }
-            requireSanePng(name, response.body());
-            Image image = new Image(new ByteArrayInputStream(response.body()));
+            requireSanePng(name, png);
+            Image image = new Image(new ByteArrayInputStream(png));
             if (image.isError()) {
                 throw new IllegalStateException("the tileset image '" + name + "' is not a picture the app can read");
             }

@@ -1,11 +1,13 @@
 package io.skyscope.desktop.office;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
@@ -30,6 +32,22 @@ class OfficeAssetsTest {
     void somethingElseThanAPngIsRefused() {
         assertThatThrownBy(() -> OfficeAssets.requireSanePng("x.png", "GIF89a".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a PNG");
+    }
+
+    @Test
+    void aDownloadIsReadNoFurtherThanTheLimit() throws IOException {
+        var endless = new InputStream() {
+            long served;
+
+            @Override
+            public int read() {
+                served++;
+                return 0;
+            }
+        };
+        assertThatThrownBy(() -> OfficeAssets.readAtMost("big.png", endless, 1000))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("larger than 1000 bytes");
+        assertThat(endless.served).isEqualTo(1001);
     }
 
     @Test

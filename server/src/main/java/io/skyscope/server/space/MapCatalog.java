@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MapCatalog {
     /** Largest tileset image accepted in an upload. */
-    public static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_IMAGE_BYTES = PngHeader.MAX_BYTES;
     /** Most tileset images one map may use. */
     public static final int MAX_IMAGES = 16;
     /**
