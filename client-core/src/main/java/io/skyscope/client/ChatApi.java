@@ -16,6 +16,7 @@ import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.protocol.rest.UnreadList;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -48,8 +49,28 @@ public final class ChatApi {
                 new ConversationCreate(participants, title), ConversationView.class);
     }
 
+    /**
+     * All of the caller's conversations in the space, newest first, following the server's pages
+     * (at most {@value SkyScopeApi#MAX_PAGES} of them).
+     */
     public ConversationList conversations(String token, String spaceId) {
-        return api.send("GET", "api/v1/spaces/" + path(spaceId) + "/conversations", token, null, ConversationList.class);
+        List<ConversationView> all = new ArrayList<>();
+        String before = null;
+        for (int page = 0; page < SkyScopeApi.MAX_PAGES; page++) {
+            ConversationList list = conversations(token, spaceId, before, null);
+            all.addAll(list.conversations());
+            before = list.nextBefore();
+            if (before == null) {
+                break;
+            }
+        }
+        return new ConversationList(all, before);
+    }
+
+    /** One page of the caller's conversations in the space, newest first, older than {@code before}. */
+    public ConversationList conversations(String token, String spaceId, String before, Integer limit) {
+        return api.send("GET", "api/v1/spaces/" + path(spaceId) + "/conversations"
+                + query("before", before, "limit", limit), token, null, ConversationList.class);
     }
 
     public ConversationView addParticipant(String token, String convId, String userId) {
@@ -131,7 +152,7 @@ public final class ChatApi {
     }
 
     /** {@code ?a=1&b=2} from name/value pairs, leaving out null values; empty if all are null. */
-    private static String query(Object... pairs) {
+    static String query(Object... pairs) {
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {

@@ -21,6 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ import java.util.UUID;
  * explicitly, so one instance serves many users (bots, tests).
  */
 public final class SkyScopeApi {
+    /** Most pages a call that returns a whole list follows, so a misbehaving server cannot loop it forever. */
+    public static final int MAX_PAGES = 100;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
@@ -86,8 +90,28 @@ public final class SkyScopeApi {
         return send("PATCH", "api/v1/me", token, update, Profile.class);
     }
 
+    /**
+     * Every space the caller may see, oldest first, following the server's pages (at most
+     * {@value #MAX_PAGES} of them; a server older than pagination answers in one).
+     */
     public SpaceList spaces(String token) {
-        return send("GET", "api/v1/spaces", token, null, SpaceList.class);
+        List<SpaceView> all = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            SpaceList list = spaces(token, after, null);
+            all.addAll(list.spaces());
+            after = list.nextAfter();
+            if (after == null) {
+                break;
+            }
+        }
+        return new SpaceList(all, after);
+    }
+
+    /** One page of the spaces the caller may see, oldest first, after the cursor {@code after}. */
+    public SpaceList spaces(String token, String after, Integer limit) {
+        return send("GET", "api/v1/spaces" + ChatApi.query("after", after, "limit", limit), token, null,
+                SpaceList.class);
     }
 
     public SpaceView space(String token, String spaceId) {

@@ -94,6 +94,7 @@ public final class SkyScopeServer implements AutoCloseable {
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private final ServerConfig config;
     private Javalin app;
+    private MongoStore store;
 
     private SkyScopeServer(ServerConfig config) {
         this.config = config;
@@ -120,7 +121,7 @@ public final class SkyScopeServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         byte[] jwtSecret = Secrets.jwtSecret(config);
 
-        MongoStore store = config.mongoUri() == null
+        store = config.mongoUri() == null
                 ? MongoStore.embedded(config.dataDir().resolve("db"))
                 : MongoStore.connect(config.mongoUri());
         stopOrder.push(store);
@@ -157,10 +158,10 @@ public final class SkyScopeServer implements AutoCloseable {
         var sanctionNews = bus.subscribe(SANCTIONS_TOPIC, sanctions::forget);
         stopOrder.push(sanctionNews);
 
-        var mapCatalog = new MapCatalog(mapsStore, clock);
+        var mapCatalog = new MapCatalog(mapsStore, spacesStore, clock, config.quotas());
         mapCatalog.ensureDefaultMap();
         var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, sanctions, exits,
-                clock);
+                clock, config.quotas());
         spaceService.ensureDefaultSpace();
         var tokens = new TokenService(jwtSecret, clock);
         var access = new AccessCheck(tokens, users, new RevokedSessions(store), bus, clock).start();
@@ -212,7 +213,8 @@ public final class SkyScopeServer implements AutoCloseable {
                 clock);
         var reads = new ChatReads(chatStores, chatAccess, fanout);
         var history = new ChatHistory(chatStores, chatAccess);
-        var conversations = new ConversationService(chatStores, users, chatAccess, reads, fanout, commit, clock);
+        var conversations = new ConversationService(chatStores, users, chatAccess, reads, fanout, commit, clock,
+                config.quotas().groupInvitesPerHour());
         var notifications = new NotificationService(chatStores);
         var moderation = new Moderation(chatStores, chatAccess, memberships, exits, commit,
                 clock);
@@ -238,13 +240,14 @@ public final class SkyScopeServer implements AutoCloseable {
         var ws = new WsEndpoint(access, sessions, dispatcher, presence, metrics, frameLimits, clock);
         stopOrder.push(ws);
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
+        metrics.gauge("skyscope.maps.parsed.cached", "Parsed map versions cached in memory", mapCatalog::cachedCount);
 
         var authenticator = new Authenticator(access);
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
-            cfg.jetty.multipartConfig.maxFileSize(4, SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(40, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(MapRoutes.MAX_PART_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MapRoutes.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setIdleTimeout(Duration.ofSeconds(60));
@@ -278,6 +281,11 @@ public final class SkyScopeServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** For tests that reach the store the way another process on this host could. */
+    public MongoStore store() {
+        return store;
     }
 
     /** For tests that inspect routes. */

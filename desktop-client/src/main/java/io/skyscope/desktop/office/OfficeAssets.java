@@ -5,8 +5,10 @@ import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.map.TiledMapReader;
 import io.skyscope.desktop.map.Tileset;
 import io.skyscope.desktop.session.Session;
+import io.skyscope.protocol.PngHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -39,18 +41,51 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
         return new OfficeAssets(map, images);
     }
 
+    /** Reads a tileset image, refusing one over {@code max} bytes without reading more than that. */
+    static byte[] readAtMost(String name, InputStream in, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw new IllegalStateException("the tileset image '" + name + "' is larger than " + max + " bytes");
+        }
+        return bytes;
+    }
+
+    /**
+     * Refuses, from its header alone, a tileset image that is not a PNG or declares more pixels
+     * than {@link PngHeader#sane} allows: decoding one would take gigabytes of memory.
+     *
+     * @throws IllegalStateException saying which image and why
+     */
+    static void requireSanePng(String name, byte[] png) {
+        PngHeader header;
+        try {
+            header = PngHeader.read(png);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the tileset image '" + name + "' is not a PNG file");
+        }
+        if (!header.sane()) {
+            throw new IllegalStateException("the tileset image '" + name + "' is too big a picture: "
+                    + header.problem());
+        }
+    }
+
     private static Image image(Session session, String mapId, int version, String name) {
         var uri = session.api().base().resolve("api/v1/maps/" + mapId + "/images/"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "?version=" + version);
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + session.accessToken()).GET().build();
         try {
-            HttpResponse<byte[]> response = session.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the server has no tileset image '" + name + "' for map " + mapId
-                        + " (HTTP " + response.statusCode() + ")");
+            HttpResponse<InputStream> response = session.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] png;
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the server has no tileset image '" + name + "' for map " + mapId
+                            + " (HTTP " + response.statusCode() + ")");
+                }
+                png = readAtMost(name, body, PngHeader.MAX_BYTES);
             }
-            Image image = new Image(new ByteArrayInputStream(response.body()));
+            requireSanePng(name, png);
+            Image image = new Image(new ByteArrayInputStream(png));
             if (image.isError()) {
                 throw new IllegalStateException("the tileset image '" + name + "' is not a picture the app can read");
             }

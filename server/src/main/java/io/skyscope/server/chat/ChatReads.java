@@ -78,13 +78,26 @@ public final class ChatReads {
         if (!stores.markers().exists(userId, spaceKey)) {
             stores.markers().advance(userId, spaceKey, stores.sequences().counter(spaceKey).seq());
         }
-        for (UnreadCount c : unread(userId, spaceId)) {
+        for (UnreadCount c : counts(userId, spaceId)) {
             fanout.toUser(userId, new ChatEvent.Unread(c.channel(), spaceId, c.count()));
         }
     }
 
-    /** The user's channels in the space with unread messages: space, nearby, then conversations. */
+    /**
+     * The user's channels in the space with unread messages: space, nearby, then conversations.
+     *
+     * @throws ApiException 404 for a private space they are not in, 403 if they are banned from it
+     *                      or not (yet) a member of a public one
+     */
     public List<UnreadCount> unread(String userId, String spaceId) {
+        access.requireReader(spaceId, userId);
+        if (!access.isMember(spaceId, userId)) {
+            throw ApiException.forbidden("Unread counts are for members of the space; join it first");
+        }
+        return counts(userId, spaceId);
+    }
+
+    private List<UnreadCount> counts(String userId, String spaceId) {
         Map<String, String> channels = new LinkedHashMap<>();
         channels.put(ChatKeys.space(spaceId), "space");
         channels.put(ChatKeys.inbox(spaceId, userId), "nearby");

@@ -3,8 +3,11 @@ package io.skyscope.server.chat;
 import io.skyscope.protocol.Check;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ConversationCreate;
+import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.server.http.ApiException;
+import io.skyscope.server.limits.Pages;
+import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.nio.ByteBuffer;
@@ -25,7 +28,9 @@ import java.util.UUID;
  * Direct and group conversations of a space. A direct conversation's id is derived from the space
  * and the two people, so "message Ana" always opens the same one. Groups hold up to
  * {@value #MAX_PARTICIPANTS} people; whoever is added gets an {@code invite} notification.
- * Participants must be members of the space and not banned.
+ * Participants must be members of the space and not banned. How many people one user may add to
+ * groups (new ones included), and how often one user may be added, are rate-limited, so nobody
+ * can bury someone in invitations.
  *
  * <p>Threads: request threads; stateless.
  */
@@ -41,9 +46,17 @@ public final class ConversationService {
     private final ChatFanout fanout;
     private final GroupCommit commit;
     private final Clock clock;
+    private final RateLimit invitesSent;
+    private final RateLimit invitesReceived;
 
+    /**
+     * @param invitesPerHour how many people one user may add to groups per hour (new groups
+     *                       included), and how often one user may be added by others
+     */
     public ConversationService(ChatStores stores, Users users, ChatAccess access, ChatReads reads, ChatFanout fanout,
-                               GroupCommit commit, Clock clock) {
+                               GroupCommit commit, Clock clock, int invitesPerHour) {
+        this.invitesSent = new RateLimit("people added to group conversations by you", invitesPerHour);
+        this.invitesReceived = new RateLimit("invitations to group conversations for this person", invitesPerHour);
         this.stores = stores;
         this.users = users;
         this.access = access;
@@ -85,6 +98,7 @@ public final class ConversationService {
             return new Opened(view(userId, stores.conversations().find(direct.id()).orElseThrow()), created);
         }
         String title = title(body.title());
+        admitInvites(userId, others);
         List<String> participants = new ArrayList<>();
         participants.add(userId);
         participants.addAll(others);
@@ -95,14 +109,22 @@ public final class ConversationService {
         return new Opened(view(userId, group), true);
     }
 
-    /** The caller's conversations in the space, newest first. */
-    public List<ConversationView> list(String userId, String spaceId) {
+    /**
+     * The caller's conversations in the space, newest first, a page at a time: up to {@code limit}
+     * (as for history) older than the cursor {@code before} (a previous page's {@code nextBefore}).
+     */
+    public ConversationList list(String userId, String spaceId, String before, Integer limit) {
         access.requireReader(spaceId, userId);
-        return stores.conversations().ofUser(userId).stream()
+        List<Conversations.Conversation> mine = stores.conversations().ofUser(userId).stream()
                 .filter(c -> c.spaceId().equals(spaceId))
-                .sorted(Comparator.comparing(Conversations.Conversation::createdAt).reversed())
-                .map(c -> view(userId, c))
+                .sorted(Comparator.comparing(ConversationService::key).reversed())
                 .toList();
+        var page = Pages.page(mine, ConversationService::key, true, before, ChatHistory.limit(limit), "before");
+        return new ConversationList(page.items().stream().map(c -> view(userId, c)).toList(), page.next());
+    }
+
+    private static String key(Conversations.Conversation c) {
+        return Pages.key(c.createdAt(), c.id());
     }
 
     public ConversationView get(String userId, String convId) {
@@ -126,6 +148,7 @@ public final class ConversationService {
                     "A conversation holds at most " + MAX_PARTICIPANTS + " people");
         }
         requireParticipant(conv.spaceId(), newUserId, "User " + newUserId + " is not a member of this space");
+        admitInvites(userId, Set.of(newUserId));
         stores.conversations().addParticipant(convId, newUserId);
         invite(conv, Set.of(newUserId), userId, ChatMessages.millis(clock.instant()));
         return view(userId, stores.conversations().find(convId).orElseThrow());
@@ -139,6 +162,19 @@ public final class ConversationService {
         }
         stores.conversations().removeParticipant(convId, userId);
         commit.awaitDurable();
+    }
+
+    /**
+     * Counts invitations against the inviter and against each invited person, so that neither one
+     * account nor many together can bury someone in groups.
+     *
+     * @throws ApiException 429 with the time until it is allowed
+     */
+    private void admitInvites(String inviterId, Set<String> invited) {
+        invitesSent.acquire(inviterId, invited.size());
+        for (String userId : invited) {
+            invitesReceived.acquire(userId);
+        }
     }
 
     private Conversations.Conversation participantOf(String userId, String convId) {

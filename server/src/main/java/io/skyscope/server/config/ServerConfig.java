@@ -31,7 +31,8 @@ public record ServerConfig(
         String publicUrl,
         WorldTuning world,
         VoiceConfig voice,
-        ChatTuning chat) {
+        ChatTuning chat,
+        Quotas quotas) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -71,39 +72,64 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * What one user or one space may create, how fast, and how much of it is kept.
+     *
+     * @param mapCacheSize         parsed map versions kept in memory (least recently used go first)
+     * @param mapVersionsKept      newest versions of a map kept in the store; older ones are deleted
+     *                             unless a space uses them
+     * @param mapUploadsPerHour    map uploads per user and, separately, per space
+     * @param spaceMapStorageBytes bytes of map versions (JSON and images) one space may keep stored
+     * @param spacesPerUser        spaces one user may own
+     * @param spaceCreatesPerHour  spaces one user may create per hour
+     * @param groupInvitesPerHour  people one user may add to group conversations per hour
+     */
+    public record Quotas(int mapCacheSize, int mapVersionsKept, int mapUploadsPerHour, long spaceMapStorageBytes,
+                         int spacesPerUser, int spaceCreatesPerHour, int groupInvitesPerHour) {
+        public static Quotas defaults() {
+            return new Quotas(8, 3, 30, 64L * 1024 * 1024, 20, 10, 100);
+        }
+    }
+
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
-                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults());
+                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults(),
+                Quotas.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas);
     }
 
     public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world, voice, chat);
+                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice, chat);
+                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice, chat);
+                registration, stunUrls, publicUrl, world, newVoice, chat, quotas);
     }
 
     public ServerConfig withChat(ChatTuning newChat) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, newChat);
+                registration, stunUrls, publicUrl, world, voice, newChat, quotas);
+    }
+
+    public ServerConfig withQuotas(Quotas newQuotas) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, chat, newQuotas);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -150,7 +176,19 @@ public record ServerConfig(
                 (int) whole(env, "CHAT_RATE_PER_SECOND", c.ratePerSecond(), 1, 100_000),
                 (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stun, publicUrl, world, voice(env), chat);
+                registration, stun, publicUrl, world, voice(env), chat, quotas(env));
+    }
+
+    private static Quotas quotas(Map<String, String> env) {
+        var q = Quotas.defaults();
+        return new Quotas(
+                (int) whole(env, "MAP_CACHE_SIZE", q.mapCacheSize(), 1, 1000),
+                (int) whole(env, "MAP_VERSIONS_KEPT", q.mapVersionsKept(), 1, 1000),
+                (int) whole(env, "MAP_UPLOADS_PER_HOUR", q.mapUploadsPerHour(), 1, 100_000),
+                whole(env, "SPACE_MAP_STORAGE_MB", q.spaceMapStorageBytes() >> 20, 1, 1_048_576) << 20,
+                (int) whole(env, "SPACES_PER_USER", q.spacesPerUser(), 1, 1_000_000),
+                (int) whole(env, "SPACE_CREATES_PER_HOUR", q.spaceCreatesPerHour(), 1, 100_000),
+                (int) whole(env, "GROUP_INVITES_PER_HOUR", q.groupInvitesPerHour(), 1, 1_000_000));
     }
 
     private static VoiceConfig voice(Map<String, String> env) {
@@ -263,6 +301,6 @@ public record ServerConfig(
                 + ", mongo=" + (mongoUri == null ? "embedded" : redact(mongoUri))
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
-                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat + "]";
+                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat + ", quotas=" + quotas + "]";
     }
 }

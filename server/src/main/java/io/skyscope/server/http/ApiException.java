@@ -45,6 +45,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, code, message, field, null);
     }
 
+    /** 413 {@code too_large}: a request, or a part of it, is bigger than the server takes. */
+    public static ApiException tooLarge(String field, String message) {
+        return new ApiException(413, "too_large", message, field, null);
+    }
+
+    /** 409 {@code quota_exceeded}: the caller has as much of something as they may keep. */
+    public static ApiException quotaExceeded(String field, String message) {
+        return new ApiException(409, "quota_exceeded", message, field, null);
+    }
+
     public static ApiException tooManyRequests(String message, Duration retryAfter) {
         return new ApiException(429, "rate_limited", message, null, retryAfter);
     }

@@ -3,7 +3,6 @@ package io.skyscope.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.skyscope.protocol.rest.ConversationCreate;
-import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ParticipantAdd;
 import io.skyscope.protocol.rest.UnreadList;
 import io.skyscope.server.auth.AuthenticatedUser;
@@ -51,7 +50,7 @@ public final class ChatRoutes {
             HttpJson.write(ctx, opened.created() ? 201 : 200, opened.conversation());
         });
         routes.get("/api/v1/spaces/{spaceId}/conversations", ctx -> HttpJson.write(ctx, 200,
-                new ConversationList(conversations.list(user(ctx), ctx.pathParam("spaceId")))));
+                conversations.list(user(ctx), ctx.pathParam("spaceId"), ctx.queryParam("before"), limit(ctx))));
         routes.get("/api/v1/conversations/{convId}", ctx ->
                 HttpJson.write(ctx, 200, conversations.get(user(ctx), ctx.pathParam("convId"))));
         routes.post("/api/v1/conversations/{convId}/participants", ctx -> {

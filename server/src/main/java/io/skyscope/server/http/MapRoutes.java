@@ -15,12 +15,19 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Maps over REST: the Tiled JSON and tileset images of a map version, and uploading a new map for
- * a space (owner or admin), which running spaces switch to at once. Handlers run on HTTP threads.
+ * Maps over REST: the Tiled JSON and tileset images of a map version (for those who may see a
+ * space using it, or its uploader), and uploading a new map for a space (owner or admin), which
+ * running spaces switch to at once. Handlers run on HTTP threads.
  */
 public final class MapRoutes {
+    /** Largest part of a map upload (the map JSON or one image) that Jetty reads. */
+    public static final long MAX_PART_BYTES = 4L * 1024 * 1024;
+    /** Largest map upload request that Jetty reads. */
+    public static final long MAX_UPLOAD_BYTES = 40L * 1024 * 1024;
+
     private final MapCatalog maps;
     private final SpaceService spaces;
     private final SpaceDirectory owners;
@@ -36,14 +43,12 @@ public final class MapRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/maps/{mapId}", ctx -> {
-            authenticator.apply(ctx);
-            Maps.MapVersion map = find(ctx);
+            Maps.MapVersion map = find(ctx, authenticator.apply(ctx).userId());
             cacheable(ctx, map);
             ctx.contentType("application/json").result(map.tmj());
         });
         routes.get("/api/v1/maps/{mapId}/images/{name}", ctx -> {
-            authenticator.apply(ctx);
-            Maps.MapVersion map = find(ctx);
+            Maps.MapVersion map = find(ctx, authenticator.apply(ctx).userId());
             byte[] png = map.images().get(ctx.pathParam("name"));
             if (png == null) {
                 throw ApiException.notFound("map '" + map.mapId() + "' v" + map.version() + " has no image '"
@@ -59,12 +64,13 @@ public final class MapRoutes {
             if (!"owner".equals(role) && !"admin".equals(role)) {
                 throw ApiException.forbidden("only the owner or an admin of the space can upload its map");
             }
-            UploadedFile tmj = ctx.uploadedFile("map");
+            maps.admitUpload(userId, spaceId);
+            UploadedFile tmj = multipart(() -> ctx.uploadedFile("map"));
             if (tmj == null) {
                 throw ApiException.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
             }
             Map<String, byte[]> images = new LinkedHashMap<>();
-            for (UploadedFile file : ctx.uploadedFiles()) {
+            for (UploadedFile file : multipart(ctx::uploadedFiles)) {
                 if (file != tmj && file.filename() != null) {
                     images.put(file.filename(), read(file));
                 }
@@ -78,22 +84,49 @@ public final class MapRoutes {
         });
     }
 
-    private Maps.MapVersion find(Context ctx) {
+    /** The requested version, if the user may see it; 404 alike for a missing map and one they may not see. */
+    private Maps.MapVersion find(Context ctx, String userId) {
         String mapId = ctx.pathParam("mapId");
         String version = ctx.queryParam("version");
+        Maps.MapVersion map;
         if (version == null) {
-            return maps.latest(mapId);
+            map = maps.latest(mapId);
+        } else {
+            try {
+                map = maps.version(mapId, Integer.parseInt(version));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("version", "'version' must be a whole number, got '" + version + "'");
+            }
         }
-        try {
-            return maps.version(mapId, Integer.parseInt(version));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("version", "'version' must be a whole number, got '" + version + "'");
+        if (!spaces.maySeeMap(userId, mapId, map.uploadedBy())) {
+            throw ApiException.notFound("no map '" + mapId + "'");
         }
+        return map;
     }
 
     private static void cacheable(Context ctx, Maps.MapVersion map) {
         ctx.header("ETag", "\"" + map.mapId() + "-" + map.version() + "\"");
         ctx.header("Cache-Control", ctx.queryParam("version") != null ? "private, max-age=31536000, immutable" : "no-cache");
+    }
+
+    /**
+     * Reads the upload's parts. Jetty refuses a part over {@link #MAX_PART_BYTES} or a request over
+     * {@link #MAX_UPLOAD_BYTES} while parsing (an {@code IllegalStateException}, wrapped in a
+     * {@code ServletException} that Javalin rethrows unchecked): that becomes 413 here, and any
+     * other parse failure 400, instead of a 500.
+     */
+    private static <T> T multipart(Supplier<T> parts) {
+        try {
+            return parts.get();
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException) {
+                    throw ApiException.tooLarge("map", "The upload is too large: each part may have at most "
+                            + MAX_PART_BYTES + " bytes, the whole upload " + MAX_UPLOAD_BYTES);
+                }
+            }
+            throw ApiException.badRequest("map", "could not read the multipart upload: " + e.getMessage());
+        }
     }
 
     private static byte[] read(UploadedFile file) {

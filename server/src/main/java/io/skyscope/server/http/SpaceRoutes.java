@@ -33,8 +33,10 @@ public final class SpaceRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/spaces", ctx -> HttpJson.write(ctx, 200,
-                new SpaceList(spaces.list(user(ctx)).stream().map(SpaceRoutes::view).toList())));
+        routes.get("/api/v1/spaces", ctx -> {
+            var page = spaces.page(user(ctx), ctx.queryParam("after"), ChatRoutes.limit(ctx));
+            HttpJson.write(ctx, 200, new SpaceList(page.items().stream().map(SpaceRoutes::view).toList(), page.next()));
+        });
         routes.post("/api/v1/spaces", ctx -> {
             String userId = user(ctx);
             SpaceCreate c = HttpJson.read(ctx, SpaceCreate.class);

@@ -5,7 +5,10 @@ import static io.skyscope.server.store.Memberships.MEMBER;
 import static io.skyscope.server.store.Memberships.OWNER;
 
 import io.skyscope.server.auth.AccountRules;
+import io.skyscope.server.config.ServerConfig.Quotas;
 import io.skyscope.server.http.ApiException;
+import io.skyscope.server.limits.Pages;
+import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Invites.Invite;
 import io.skyscope.server.store.Maps;
@@ -55,6 +58,8 @@ public final class SpaceService {
     public static final int NAME_MAX = 64;
     public static final Duration INVITE_TTL = Duration.ofDays(7);
     public static final int INVITE_MAX_USES = 50;
+    /** The default and largest page of {@code GET /api/v1/spaces}. */
+    public static final int PAGE_MAX = 100;
 
     private static final Logger log = LoggerFactory.getLogger(SpaceService.class);
 
@@ -68,13 +73,18 @@ public final class SpaceService {
     private final SpaceRoles roles;
     private final SpaceExits exits;
     private final Clock clock;
+    private final int spacesPerUser;
+    private final RateLimit creations;
 
     /**
-     * @param bans  who is banned where: a banned user cannot come back through an invite
-     * @param exits takes a removed member out of the space at once
+     * @param bans   who is banned where: a banned user cannot come back through an invite
+     * @param exits  takes a removed member out of the space at once
+     * @param quotas how many spaces a user may own and create an hour
      */
     public SpaceService(Spaces spaces, Memberships memberships, Invites invites, Maps maps, Users users,
-                        SpaceBans bans, SpaceExits exits, Clock clock) {
+                        SpaceBans bans, SpaceExits exits, Clock clock, Quotas quotas) {
+        this.spacesPerUser = quotas.spacesPerUser();
+        this.creations = new RateLimit("new spaces from you", quotas.spaceCreatesPerHour());
         this.spaces = spaces;
         this.exits = exits;
         this.memberships = memberships;
@@ -127,13 +137,23 @@ public final class SpaceService {
         return true;
     }
 
-    /** Creates a space owned by {@code userId} with the default map. {@code visibility} null = public. */
+    /**
+     * Creates a space owned by {@code userId} with the default map. {@code visibility} null = public.
+     *
+     * @throws ApiException 429 if the user creates spaces too fast, 409 {@code quota_exceeded} if
+     *                      they already own {@link Quotas#spacesPerUser}
+     */
     public SpaceAccess create(String userId, String name, String visibility) {
         rules.requireUser(userId);
         String cleanName = AccountRules.text("name", "Space name", name, 1, NAME_MAX);
         String vis = visibility == null ? Spaces.PUBLIC : visibility;
         if (!vis.equals(Spaces.PUBLIC) && !vis.equals(Spaces.PRIVATE)) {
             throw ApiException.badRequest("visibility", "Visibility must be 'public' or 'private'");
+        }
+        creations.acquire(userId);
+        if (spaces.ownedBy(userId).size() >= spacesPerUser) {
+            throw ApiException.quotaExceeded(null, "You own " + spacesPerUser
+                    + " spaces, as many as one person may; delete one or hand it over first");
         }
         Instant now = clock.instant();
         Space space = spaces.create(cleanName, vis, userId, DEFAULT_MAP_ID, DEFAULT_MAP_VERSION, now);
@@ -157,6 +177,19 @@ public final class SpaceService {
         }
         result.sort(Comparator.comparing((SpaceAccess a) -> a.space().createdAt()).thenComparing(a -> a.space().id()));
         return result;
+    }
+
+    /**
+     * One page of {@link #list}: up to {@code limit} (default and most {@value #PAGE_MAX}) spaces
+     * after the cursor {@code after} (a previous page's {@code next}).
+     */
+    public Pages.Page<SpaceAccess> page(String userId, String after, Integer limit) {
+        if (limit != null && limit < 1) {
+            throw ApiException.badRequest("limit", "'limit' must be at least 1");
+        }
+        int n = limit == null ? PAGE_MAX : Math.min(limit, PAGE_MAX);
+        return Pages.page(list(userId), a -> Pages.key(a.space().createdAt(), a.space().id()), false, after, n,
+                "after");
     }
 
     /** @throws ApiException 404 if the space does not exist or is private and the caller is not in it */
@@ -295,6 +328,23 @@ public final class SpaceService {
         }
         return Optional.ofNullable(SpaceAccessRules.effectiveRole(space.get(), userId,
                 memberships.find(spaceId, userId).map(Membership::role).orElse(null)));
+    }
+
+    /**
+     * Whether the user may read a map: the built-in one, one they uploaded, or one that a space
+     * they may see (public, a member of it, or server admin) uses now. Others are told 404, so a
+     * private space's map is as hidden as the space.
+     */
+    public boolean maySeeMap(String userId, String mapId, String uploadedBy) {
+        if (DEFAULT_MAP_ID.equals(mapId) || userId.equals(uploadedBy)) {
+            return true;
+        }
+        List<Space> using = spaces.usingMap(mapId);
+        if (using.stream().anyMatch(Space::isPublic)) {
+            return true;
+        }
+        boolean serverAdmin = users.findById(userId).map(User::serverAdmin).orElse(false);
+        return using.stream().anyMatch(s -> serverAdmin || memberships.find(s.id(), userId).isPresent());
     }
 
     /** The spaces the user owns, oldest first; an account that owns any cannot be deleted. */

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,19 @@ public final class Maps {
      */
     public record MapVersion(String mapId, int version, String tmj, Map<String, byte[]> images, String uploadedBy,
                              Instant createdAt) {
+    }
+
+    /** A stored version's number and size (JSON plus images, in bytes), without its content. */
+    public record StoredVersion(int version, long bytes) {
+    }
+
+    /** Size of a version as counted against a space's storage quota: its JSON and its images. */
+    public static long sizeOf(String tmj, Map<String, byte[]> images) {
+        long bytes = tmj.getBytes(StandardCharsets.UTF_8).length;
+        for (byte[] png : images.values()) {
+            bytes += png.length;
+        }
+        return bytes;
     }
 
     static String id(String mapId, int version) {
@@ -87,6 +101,26 @@ public final class Maps {
         throw new IllegalStateException("Could not number a new version of map " + mapId);
     }
 
+    /** Every stored version of a map with its size, newest first, without loading the content. */
+    public List<StoredVersion> versions(String mapId) {
+        List<StoredVersion> result = new ArrayList<>();
+        for (Document d : maps.find(eq("mapId", mapId)).projection(Projections.include("version", "bytes"))
+                .sort(Sorts.descending("version"))) {
+            int version = d.getInteger("version");
+            Number bytes = d.get("bytes", Number.class);
+            // Versions stored before sizes were recorded: measure them once, here.
+            long size = bytes != null ? bytes.longValue()
+                    : get(mapId, version).map(m -> sizeOf(m.tmj(), m.images())).orElse(0L);
+            result.add(new StoredVersion(version, size));
+        }
+        return result;
+    }
+
+    /** Deletes one version of a map. @return whether it was there */
+    public boolean delete(String mapId, int version) {
+        return maps.deleteOne(eq("_id", id(mapId, version))).getDeletedCount() == 1;
+    }
+
     /** Deletes every version of a map. @return how many */
     public long deleteAll(String mapId) {
         return maps.deleteMany(eq("mapId", mapId)).getDeletedCount();
@@ -108,6 +142,7 @@ public final class Maps {
                 .append("version", m.version())
                 .append("tmj", m.tmj())
                 .append("images", images)
+                .append("bytes", sizeOf(m.tmj(), m.images()))
                 .append("uploadedBy", m.uploadedBy())
                 .append("createdAt", Docs.date(m.createdAt()));
     }

@@ -2,19 +2,24 @@ package io.skyscope.server.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -44,10 +49,10 @@ public final class MongoStore implements AutoCloseable {
 
     private final MongoClient client;
     private final MongoDatabase database;
-    private final MongoServer server;
+    private final EmbeddedMongoServer server;
     private final H2Backend backend;
 
-    private MongoStore(MongoClient client, String databaseName, MongoServer server, H2Backend backend) {
+    private MongoStore(MongoClient client, String databaseName, EmbeddedMongoServer server, H2Backend backend) {
         this.client = client;
         this.database = client.getDatabase(databaseName);
         this.server = server;
@@ -58,6 +63,11 @@ public final class MongoStore implements AutoCloseable {
      * Starts mongo-java-server with the H2 backend on {@code dataDir/skyscope.mv.db}, listening on
      * 127.0.0.1 on a free port, and connects to it. Data written before {@link #close()} (or
      * before {@link #flush()}) is there again after the next start.
+     *
+     * <p>The port is reachable by every process on the host, so each connection must first
+     * authenticate with a random password made here and held only in this process's memory
+     * ({@link StoreGate}); the data directory is made readable by the owner only, so the H2 file
+     * cannot be read around it.
      */
     public static MongoStore embedded(Path dataDir) {
         try {
@@ -65,6 +75,7 @@ public final class MongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
+        restrictToOwner(dataDir);
         Path file = dataDir.resolve(EMBEDDED_FILE);
         // The default MVStore cache is small enough to make large collections crawl (PLATFORM.md).
         MVStore mvStore = new MVStore.Builder()
@@ -72,29 +83,56 @@ public final class MongoStore implements AutoCloseable {
                 .cacheSize(EMBEDDED_CACHE_MB)
                 .open();
         H2Backend backend = new H2Backend(mvStore);
-        MongoServer server = new MongoServer(backend);
+        String password = randomPassword();
+        EmbeddedMongoServer server;
+        try {
+            server = EmbeddedMongoServer.start(backend, "127.0.0.1", password);
+        } catch (RuntimeException e) {
+            closeQuietly(backend);
+            throw e;
+        }
         MongoClient client = null;
         try {
-            String host = "127.0.0.1";
-            // Loopback only: the embedded store has no authentication.
-            server.bind(host, 0);
-            InetSocketAddress address = server.getLocalAddress();
+            InetSocketAddress address = server.address();
             MongoClientSettings settings = MongoClientSettings.builder()
-                    .applyConnectionString(new ConnectionString(
-                            "mongodb://" + host + ":" + address.getPort() + "/?directConnection=true"))
+                    .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":"
+                            + address.getPort() + "/?directConnection=true"))
+                    .credential(MongoCredential.createPlainCredential(
+                            StoreGate.USER, StoreGate.SOURCE, password.toCharArray()))
                     .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
                     .writeConcern(WriteConcern.ACKNOWLEDGED)
                     .build();
             client = MongoClients.create(settings);
-            log.info("Embedded MongoDB on {}:{} with data in {}", host, address.getPort(), file);
+            log.info("Embedded MongoDB on {} (password-protected) with data in {}", address, file);
             return new MongoStore(client, DEFAULT_DATABASE, server, backend);
         } catch (RuntimeException e) {
             if (client != null) {
                 client.close();
             }
-            server.shutdownNow();
-            closeQuietly(backend);
+            server.close();
             throw e;
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * rwx------ on file systems that know POSIX permissions; elsewhere, or where this process may
+     * not change them (a directory owned by someone else), it says so and leaves them as they are.
+     */
+    private static void restrictToOwner(Path dir) {
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            log.warn("Cannot make {} readable by its owner only ({}); other local users may read the store file",
+                    dir, e.toString());
         }
     }
 
@@ -125,6 +163,11 @@ public final class MongoStore implements AutoCloseable {
     /** Creates indexes the way this kind of store supports them. */
     public Indexes indexes() {
         return new Indexes(embedded());
+    }
+
+    /** Where the embedded store listens (loopback), or empty for a real MongoDB. */
+    public Optional<InetSocketAddress> embeddedAddress() {
+        return server == null ? Optional.empty() : Optional.of(server.address());
     }
 
     /** True when this store runs mongo-java-server in-process rather than a real MongoDB. */
@@ -161,9 +204,9 @@ public final class MongoStore implements AutoCloseable {
     public void close() {
         client.close();
         if (server != null) {
-            // shutdown() also closes the backend; closing it again below is a no-op then, and
+            // close() also closes the backend; closing it again below is a no-op then, and
             // covers a server that failed half-way through its shutdown.
-            server.shutdown();
+            server.close();
             closeQuietly(backend);
             log.info("Embedded MongoDB stopped");
         }

@@ -12,8 +12,10 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -82,6 +84,20 @@ public final class Spaces {
     /** The spaces among {@code spaceIds} that exist, oldest first. */
     public List<Space> findByIds(Collection<String> spaceIds) {
         return spaceIds.isEmpty() ? List.of() : list(in("_id", spaceIds));
+    }
+
+    /** The versions of {@code mapId} that some space uses now. */
+    public Set<Integer> versionsInUse(String mapId) {
+        Set<Integer> versions = new HashSet<>();
+        for (Space s : usingMap(mapId)) {
+            versions.add(s.mapVersion());
+        }
+        return versions;
+    }
+
+    /** The spaces that use some version of {@code mapId} now, oldest first. */
+    public List<Space> usingMap(String mapId) {
+        return list(eq("mapId", mapId));
     }
 
     /** The spaces {@code userId} owns, oldest first. */

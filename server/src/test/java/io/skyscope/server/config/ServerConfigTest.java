@@ -42,6 +42,12 @@ class ServerConfigTest {
         var chat = ServerConfig.fromEnvironment(Map.of("CHAT_RATE_PER_SECOND", "2", "CHAT_BURST", "8")).chat();
         assertThat(chat).isEqualTo(new ServerConfig.ChatTuning(2, 8));
         assertThat(ServerConfig.fromEnvironment(Map.of()).chat()).isEqualTo(ServerConfig.ChatTuning.defaults());
+        var quotas = ServerConfig.fromEnvironment(Map.of("MAP_VERSIONS_KEPT", "5", "SPACE_MAP_STORAGE_MB", "10",
+                "SPACES_PER_USER", "3")).quotas();
+        assertThat(quotas.mapVersionsKept()).isEqualTo(5);
+        assertThat(quotas.spaceMapStorageBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(quotas.spacesPerUser()).isEqualTo(3);
+        assertThat(ServerConfig.fromEnvironment(Map.of()).quotas()).isEqualTo(ServerConfig.Quotas.defaults());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -68,6 +74,13 @@ class ServerConfigTest {
             VOICE_WALKING_SPEED | fast      | VOICE_WALKING_SPEED: must be a number from 0
             CHAT_RATE_PER_SECOND | 0        | CHAT_RATE_PER_SECOND: must be a whole number from 1
             CHAT_BURST        | many        | CHAT_BURST: must be a whole number
+            MAP_CACHE_SIZE    | 0           | MAP_CACHE_SIZE: must be a whole number from 1
+            MAP_VERSIONS_KEPT | 0           | MAP_VERSIONS_KEPT: must be a whole number from 1
+            MAP_UPLOADS_PER_HOUR | lots     | MAP_UPLOADS_PER_HOUR: must be a whole number
+            SPACE_MAP_STORAGE_MB | 0        | SPACE_MAP_STORAGE_MB: must be a whole number from 1
+            SPACES_PER_USER   | -1          | SPACES_PER_USER: must be a whole number from 1
+            SPACE_CREATES_PER_HOUR | 0      | SPACE_CREATES_PER_HOUR: must be a whole number from 1
+            GROUP_INVITES_PER_HOUR | x      | GROUP_INVITES_PER_HOUR: must be a whole number
             """)
     void aWrongValueNamesTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(variable, value)))

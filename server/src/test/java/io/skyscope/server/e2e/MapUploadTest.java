@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** An admin uploads a map over REST; it is validated, stored as a new version, and a running space switches. */
 class MapUploadTest {
     private static final String OFFICE = SpaceService.DEFAULT_SPACE_ID;
-    private static final String[] ROOM = {
+    /** A small valid room (10 × 4 tiles, spawn at 1,1); other upload tests use it too. */
+    static final String[] ROOM = {
             "##########",
             "#S.......#",
             "#........#",

@@ -7,6 +7,7 @@ import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.config.ServerConfig;
 import io.skyscope.server.space.SpaceBans;
 import io.skyscope.server.space.SpaceExits;
 import io.skyscope.server.space.SpaceService;
@@ -49,7 +50,7 @@ public final class TestServices {
         tokens = new TokenService(SECRET, clock);
         throttle = new LoginThrottle(LoginThrottle.Limits.defaults(), clock.timeMeter());
         spaceService = new SpaceService(spaces, memberships, invites, maps, users, SpaceBans.NONE, SpaceExits.NONE,
-                clock);
+                clock, ServerConfig.Quotas.defaults());
         spaceService.ensureDefaultSpace();
         access = new AccessCheck(tokens, users, new RevokedSessions(store), new InProcessEventBus(), clock).start();
         auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, access,
