@@ -31,11 +31,13 @@ import io.skyscope.server.config.ServerConfig;
 import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.http.Authenticator;
 import io.skyscope.server.http.ChatRoutes;
+import io.skyscope.server.http.ClientAddresses;
 import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.SpaceRoutes;
+import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.space.MapCatalog;
@@ -222,6 +224,7 @@ public final class SkyScopeServer implements AutoCloseable {
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
 
         var authenticator = new Authenticator(tokens);
+        var addresses = new ClientAddresses(TrustedProxies.parse(config.protection().trustedProxies()));
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
@@ -232,7 +235,8 @@ public final class SkyScopeServer implements AutoCloseable {
                 factory.setIdleTimeout(Duration.ofSeconds(60));
             });
             new HttpErrors().register(cfg.routes);
-            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners)).register(cfg.routes);
+            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners), addresses)
+                    .register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);

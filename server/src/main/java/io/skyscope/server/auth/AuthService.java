@@ -126,8 +126,9 @@ public final class AuthService {
     /**
      * Signs in.
      *
+     * @param ip the client's address, from {@code ClientAddresses}
      * @throws ApiException 401 for an unknown user or wrong password (same message); 429 when
-     *     this address or account has had too many attempts
+     *     this address has made too many attempts, or too many wrong ones for this account
      */
     public AuthTokens login(String username, String password, String ip) {
         if (username == null || username.isBlank()) {
@@ -140,16 +141,17 @@ public final class AuthService {
         Optional<User> user = users.findByUsername(username);
         if (user.isEmpty()) {
             hasher.verify(password, dummyHash);
-            throttle.recordFailure(username);
+            throttle.recordFailure(ip, username);
             log.info("Failed sign-in for unknown username from {}", ip);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         User u = user.get();
         if (!hasher.verify(password, u.passwordHash())) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(ip, username);
             log.info("Failed sign-in for user {} from {}", u.id(), ip);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
+        throttle.recordSuccess(ip, username);
         if (hasher.needsRehash(u.passwordHash())) {
             users.updatePasswordHash(u.id(), hasher.hash(password));
         }
@@ -217,8 +219,8 @@ public final class AuthService {
      * Sets a new password after checking the current one, and signs out every session of the
      * account (access tokens already issued run out within 15 minutes).
      */
-    public void changePassword(String userId, String currentPassword, String newPassword) {
-        User user = checkPassword(userId, "currentPassword", currentPassword);
+    public void changePassword(String userId, String currentPassword, String newPassword, String ip) {
+        User user = checkPassword(userId, "currentPassword", currentPassword, ip);
         AccountRules.password("newPassword", newPassword);
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         long revoked = refreshTokens.revokeAllOf(userId);
@@ -232,8 +234,8 @@ public final class AuthService {
      * @throws ApiException 409 {@code owns_spaces} if the user owns a space: it must be deleted or
      *     handed over first
      */
-    public void deleteAccount(String userId, String password) {
-        User user = checkPassword(userId, "password", password);
+    public void deleteAccount(String userId, String password, String ip) {
+        User user = checkPassword(userId, "password", password, ip);
         List<Space> owned = spaces.ownedBy(userId);
         if (!owned.isEmpty()) {
             Space first = owned.getFirst();
@@ -254,16 +256,17 @@ public final class AuthService {
         return refreshTokens.deleteExpired(clock.instant());
     }
 
-    private User checkPassword(String userId, String field, String password) {
+    private User checkPassword(String userId, String field, String password, String ip) {
         User user = profile(userId);
         if (password == null || password.isEmpty()) {
             throw ApiException.badRequest(field, "Password is required");
         }
-        throttle.checkAccount(user.username());
+        throttle.checkAttempt(ip, user.username());
         if (!hasher.verify(password, user.passwordHash())) {
-            throttle.recordFailure(user.username());
+            throttle.recordFailure(ip, user.username());
             throw ApiException.badRequest(field, "The password is wrong");
         }
+        throttle.recordSuccess(ip, user.username());
         return user;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param jwtSecret null means "generate one and keep it in DATA_DIR"
  * @param mongoUri null means "embedded store in DATA_DIR"
  * @param redisUrl null means "single node, in-process bus"
+ * @param protection limits on what one client may cost the others
  */
 public record ServerConfig(
         String host,
@@ -31,7 +32,8 @@ public record ServerConfig(
         String publicUrl,
         WorldTuning world,
         VoiceConfig voice,
-        ChatTuning chat) {
+        ChatTuning chat,
+        Protection protection) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -73,37 +75,43 @@ public record ServerConfig(
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
-                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults());
+                List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults(),
+                Protection.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat);
+                registration, stunUrls, publicUrl, world, voice, chat, protection);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat);
+                registration, stunUrls, publicUrl, world, voice, chat, protection);
     }
 
     public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world, voice, chat);
+                newRegistration, stunUrls, publicUrl, world, voice, chat, protection);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice, chat);
+                registration, stunUrls, publicUrl, newWorld, voice, chat, protection);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice, chat);
+                registration, stunUrls, publicUrl, world, newVoice, chat, protection);
     }
 
     public ServerConfig withChat(ChatTuning newChat) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, newChat);
+                registration, stunUrls, publicUrl, world, voice, newChat, protection);
+    }
+
+    public ServerConfig withProtection(Protection newProtection) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, chat, newProtection);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -150,7 +158,7 @@ public record ServerConfig(
                 (int) whole(env, "CHAT_RATE_PER_SECOND", c.ratePerSecond(), 1, 100_000),
                 (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stun, publicUrl, world, voice(env), chat);
+                registration, stun, publicUrl, world, voice(env), chat, Protection.fromEnvironment(env));
     }
 
     private static VoiceConfig voice(Map<String, String> env) {
@@ -198,7 +206,7 @@ public record ServerConfig(
         return v == null ? fallback : v;
     }
 
-    private static long whole(Map<String, String> env, String name, long fallback, long min, long max) {
+    static long whole(Map<String, String> env, String name, long fallback, long min, long max) {
         String v = blankToNull(env.get(name));
         if (v == null) {
             return fallback;
@@ -247,7 +255,7 @@ public record ServerConfig(
                 + "://, got '" + redact(v) + "'");
     }
 
-    private static List<String> list(Map<String, String> env, String name) {
+    static List<String> list(Map<String, String> env, String name) {
         String v = blankToNull(env.get(name));
         return v == null ? List.of() : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
@@ -263,6 +271,7 @@ public record ServerConfig(
                 + ", mongo=" + (mongoUri == null ? "embedded" : redact(mongoUri))
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
-                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat + "]";
+                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat
+                + ", protection=" + protection + "]";
     }
 }

@@ -135,9 +135,9 @@ class AuthServiceTest {
         TestServices s = open();
         AuthTokens t = s.auth.register("alice", "password1", null, null, IP);
 
-        assertField(() -> s.auth.changePassword(t.userId(), "wrong-password", "password2"), "currentPassword");
-        assertField(() -> s.auth.changePassword(t.userId(), "password1", "short"), "newPassword");
-        s.auth.changePassword(t.userId(), "password1", "password2");
+        assertField(() -> s.auth.changePassword(t.userId(), "wrong-password", "password2", IP), "currentPassword");
+        assertField(() -> s.auth.changePassword(t.userId(), "password1", "short", IP), "newPassword");
+        s.auth.changePassword(t.userId(), "password1", "password2", IP);
 
         assertThat(catchApi(() -> s.auth.refresh(t.refreshToken())).status()).isEqualTo(401);
         assertThat(catchApi(() -> s.auth.login("alice", "password1", IP)).status()).isEqualTo(401);
@@ -166,14 +166,14 @@ class AuthServiceTest {
         AuthTokens bob = s.auth.register("bob", "password1", null, null, IP);
         s.spaceService.join(bob.userId(), SpaceService.DEFAULT_SPACE_ID);
 
-        ApiException refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "password1"));
+        ApiException refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "password1", IP));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("owns_spaces");
         assertThat(refused.getMessage()).contains("Office").contains(SpaceService.DEFAULT_SPACE_ID);
 
         s.spaceService.setRole(admin.userId(), SpaceService.DEFAULT_SPACE_ID, bob.userId(), "owner");
-        assertField(() -> s.auth.deleteAccount(admin.userId(), "wrong-password"), "password");
-        s.auth.deleteAccount(admin.userId(), "password1");
+        assertField(() -> s.auth.deleteAccount(admin.userId(), "wrong-password", IP), "password");
+        s.auth.deleteAccount(admin.userId(), "password1", IP);
 
         assertThat(s.users.findById(admin.userId())).isEmpty();
         assertThat(s.memberships.ofUser(admin.userId())).isEmpty();
