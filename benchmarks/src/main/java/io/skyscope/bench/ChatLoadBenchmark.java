@@ -62,7 +62,7 @@ public final class ChatLoadBenchmark {
             List<Future<AuthResponse>> registered = new ArrayList<>();
             for (int i = 0; i <= receivers; i++) {
                 int n = i;
-                registered.add(pool.submit(() -> api.register("bench" + n, "correct horse battery " + n, "Bench " + n)));
+                registered.add(pool.submit(() -> api.register("bench" + n, "bench of amber kites " + n, "Bench " + n)));
             }
             for (var f : registered) {
                 users.add(f.get());

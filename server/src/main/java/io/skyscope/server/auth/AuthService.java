@@ -51,6 +51,7 @@ public final class AuthService {
     private final Clock clock;
     /** Verified against for unknown usernames, so that they cost as much time as known ones. */
     private final String dummyHash;
+    private final PasswordPolicy passwords = new PasswordPolicy();
 
     /**
      * @param adminUsername the username that becomes a server admin when registered, or null
@@ -81,12 +82,19 @@ public final class AuthService {
      * invite's space.
      *
      * @param displayName null means "same as the username"
-     * @throws ApiException 400 naming the field at fault; 409 {@code username_taken}
+     * @throws ApiException 400 naming the field at fault (a password that is easy to guess too, see
+     *     {@link PasswordPolicy}); 409 {@code username_taken}
      */
     public AuthTokens register(String username, String password, String displayName, String inviteCode, String ip) {
         String name = AccountRules.username(username);
+        // A taken name costs one lookup, not a strength estimate and a hash (the unique index
+        // still decides a race between two registrations of the same name).
+        if (users.findByUsername(name).isPresent()) {
+            throw Users.taken(name);
+        }
         AccountRules.password("password", password);
         String display = AccountRules.displayName(displayName == null ? name : displayName);
+        passwords.check("password", password, name, display);
         boolean claimedFirst = users.claimFirstAccount(name);
         boolean admin = claimedFirst || name.equalsIgnoreCase(adminUsername);
         // The server's admin needs no invite: in invite mode nobody could invite them otherwise.
@@ -222,6 +230,7 @@ public final class AuthService {
     public void changePassword(String userId, String currentPassword, String newPassword, String ip) {
         User user = checkPassword(userId, "currentPassword", currentPassword, ip);
         AccountRules.password("newPassword", newPassword);
+        passwords.check("newPassword", newPassword, user.username(), user.displayName());
         users.updatePasswordHash(userId, hasher.hash(newPassword));
         long revoked = refreshTokens.revokeAllOf(userId);
         store.flush();

@@ -67,7 +67,7 @@ public final class Users {
             users.insertOne(toDocument(user));
         } catch (MongoWriteException e) {
             if (Docs.isDuplicateKey(e)) {
-                throw ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
+                throw taken(username);
             }
             throw e;
         }
@@ -105,6 +105,11 @@ public final class Users {
     }
 
     /** Case-insensitive lookup through the unique {@code usernameLower} index. */
+    /** The answer to registering a name that exists. */
+    public static ApiException taken(String username) {
+        return ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
+    }
+
     public Optional<User> findByUsername(String username) {
         return Optional.ofNullable(users.find(eq("usernameLower", lower(username))).first()).map(Users::fromDocument);
     }
