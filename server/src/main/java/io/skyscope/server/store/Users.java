@@ -104,12 +104,12 @@ public final class Users {
         return Optional.ofNullable(users.find(eq("_id", userId)).first()).map(Users::fromDocument);
     }
 
-    /** Case-insensitive lookup through the unique {@code usernameLower} index. */
     /** The answer to registering a name that exists. */
     public static ApiException taken(String username) {
         return ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
     }
 
+    /** Case-insensitive lookup through the unique {@code usernameLower} index. */
     public Optional<User> findByUsername(String username) {
         return Optional.ofNullable(users.find(eq("usernameLower", lower(username))).first()).map(Users::fromDocument);
     }
