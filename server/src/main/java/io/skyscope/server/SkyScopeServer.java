@@ -32,6 +32,7 @@ import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.http.Authenticator;
 import io.skyscope.server.http.ChatRoutes;
 import io.skyscope.server.http.ClientAddresses;
+import io.skyscope.server.http.GuardedConnector;
 import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
@@ -225,9 +226,13 @@ public final class SkyScopeServer implements AutoCloseable {
 
         var authenticator = new Authenticator(tokens);
         var addresses = new ClientAddresses(TrustedProxies.parse(config.protection().trustedProxies()));
+        // Javalin builds the connector when it starts; its counters are read from here afterwards.
+        GuardedConnector[] connector = new GuardedConnector[1];
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.addConnector((server, http) -> connector[0] = new GuardedConnector(server, http, config.host(),
+                    config.port(), config.protection(), addresses.proxies()));
             cfg.jetty.multipartConfig.maxFileSize(4, SizeUnit.MB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(40, SizeUnit.MB);
             cfg.jetty.modifyWebSocketServletFactory(factory -> {
@@ -255,6 +260,10 @@ public final class SkyScopeServer implements AutoCloseable {
             throw new ConfigException("PORT", "cannot listen on " + config.host() + ":" + config.port() + ": "
                     + rootMessage(e));
         }
+        metrics.gauge("skyscope.http.connections.refused", "Connections closed because their address held too many",
+                connector[0]::refusedConnections);
+        metrics.gauge("skyscope.http.connections.slow", "Connections closed for not sending request headers in time",
+                connector[0]::slowConnections);
         LOG.info("SkyScope started on port {} with {}", port(), config);
     }
 
