@@ -4,8 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.skyscope.protocol.Limits;
 import io.skyscope.server.auth.AuthService;
+import io.skyscope.server.auth.HashingGate;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
+import io.skyscope.server.auth.PasswordPolicy;
+import io.skyscope.server.auth.Passwords;
+import io.skyscope.server.auth.RegistrationLimits;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
@@ -138,8 +142,14 @@ public final class SkyScopeServer implements AutoCloseable {
         var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, clock);
         spaceService.ensureDefaultSpace();
         var tokens = new TokenService(jwtSecret, clock);
-        var auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens,
-                new LoginThrottle(), config.registration(), config.adminUsername(), clock);
+        var passwordWork = new HashingGate();
+        stopOrder.push(passwordWork);
+        var passwords = new Passwords(new PasswordHasher(), new PasswordPolicy(), passwordWork);
+        var protection = config.protection();
+        var registrations = new RegistrationLimits(protection.registrationsPerAddressPerHour(),
+                protection.registrationsPerHour());
+        var auth = new AuthService(users, refreshTokens, spaceService, store, passwords, tokens, new LoginThrottle(),
+                registrations, config.registration(), config.adminUsername(), clock);
         store.flush();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

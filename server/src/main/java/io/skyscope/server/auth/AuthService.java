@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * not. The first account on a server, and the account named by {@code adminUsername}, become
  * server admins.
  *
- * <p>Thread-safe and stateless apart from the throttle: called concurrently from HTTP request
- * threads. Password hashing is CPU-heavy; Javalin's request threads are where it belongs.
+ * <p>Thread-safe and stateless apart from the limits: called concurrently from HTTP request
+ * threads. Password work is CPU-heavy and runs in {@link Passwords}' pool, not on request
+ * threads; registration attempts are counted before anything else, and a taken name is found
+ * before any of that work.
  */
 public final class AuthService {
     /** How long a refresh token lasts; each refresh starts the period again. */
@@ -43,33 +45,31 @@ public final class AuthService {
     private final RefreshTokens refreshTokens;
     private final SpaceService spaces;
     private final MongoStore store;
-    private final PasswordHasher hasher;
+    private final Passwords passwords;
     private final TokenService tokens;
     private final LoginThrottle throttle;
+    private final RegistrationLimits registrations;
     private final RegistrationMode mode;
     private final String adminUsername;
     private final Clock clock;
-    /** Verified against for unknown usernames, so that they cost as much time as known ones. */
-    private final String dummyHash;
-    private final PasswordPolicy passwords = new PasswordPolicy();
 
     /**
      * @param adminUsername the username that becomes a server admin when registered, or null
      */
     public AuthService(Users users, RefreshTokens refreshTokens, SpaceService spaces, MongoStore store,
-                       PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, RegistrationMode mode,
-                       String adminUsername, Clock clock) {
+                       Passwords passwords, TokenService tokens, LoginThrottle throttle,
+                       RegistrationLimits registrations, RegistrationMode mode, String adminUsername, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.spaces = spaces;
         this.store = store;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.registrations = registrations;
         this.mode = mode;
         this.adminUsername = adminUsername == null || adminUsername.isBlank() ? null : adminUsername.trim();
         this.clock = clock;
-        this.dummyHash = hasher.hash(RefreshTokens.newRawToken());
     }
 
     public RegistrationMode mode() {
@@ -83,9 +83,11 @@ public final class AuthService {
      *
      * @param displayName null means "same as the username"
      * @throws ApiException 400 naming the field at fault (a password that is easy to guess too, see
-     *     {@link PasswordPolicy}); 409 {@code username_taken}
+     *     {@link PasswordPolicy}); 409 {@code username_taken}; 429 past the registration limits;
+     *     503 when password work is saturated (see {@link HashingGate})
      */
     public AuthTokens register(String username, String password, String displayName, String inviteCode, String ip) {
+        registrations.checkAttempt(ip);
         String name = AccountRules.username(username);
         // A taken name costs one lookup, not a strength estimate and a hash (the unique index
         // still decides a race between two registrations of the same name).
@@ -94,7 +96,6 @@ public final class AuthService {
         }
         AccountRules.password("password", password);
         String display = AccountRules.displayName(displayName == null ? name : displayName);
-        passwords.check("password", password, name, display);
         boolean claimedFirst = users.claimFirstAccount(name);
         boolean admin = claimedFirst || name.equalsIgnoreCase(adminUsername);
         // The server's admin needs no invite: in invite mode nobody could invite them otherwise.
@@ -108,7 +109,8 @@ public final class AuthService {
         }
         User user;
         try {
-            user = users.create(name, display, hasher.hash(password), admin, clock.instant());
+            String hash = passwords.hashNew(HashingGate.Lane.NEW_ACCOUNT, "password", password, name, display);
+            user = users.create(name, display, hash, admin, clock.instant());
         } catch (RuntimeException e) {
             releaseIf(claimedFirst);
             throw e;
@@ -148,20 +150,21 @@ public final class AuthService {
         throttle.checkAttempt(ip, username);
         Optional<User> user = users.findByUsername(username);
         if (user.isEmpty()) {
-            hasher.verify(password, dummyHash);
+            passwords.verifyNobody(password);
             throttle.recordFailure(ip, username);
             log.info("Failed sign-in for unknown username from {}", ip);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         User u = user.get();
-        if (!hasher.verify(password, u.passwordHash())) {
+        if (!passwords.verify(password, u.passwordHash())) {
             throttle.recordFailure(ip, username);
             log.info("Failed sign-in for user {} from {}", u.id(), ip);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         throttle.recordSuccess(ip, username);
-        if (hasher.needsRehash(u.passwordHash())) {
-            users.updatePasswordHash(u.id(), hasher.hash(password));
+        String upgraded = passwords.rehashIfOutdated(password, u.passwordHash());
+        if (upgraded != null) {
+            users.updatePasswordHash(u.id(), upgraded);
         }
         log.debug("User {} signed in from {}", u.id(), ip);
         return startSession(u);
@@ -230,8 +233,8 @@ public final class AuthService {
     public void changePassword(String userId, String currentPassword, String newPassword, String ip) {
         User user = checkPassword(userId, "currentPassword", currentPassword, ip);
         AccountRules.password("newPassword", newPassword);
-        passwords.check("newPassword", newPassword, user.username(), user.displayName());
-        users.updatePasswordHash(userId, hasher.hash(newPassword));
+        users.updatePasswordHash(userId, passwords.hashNew(HashingGate.Lane.SIGN_IN, "newPassword", newPassword,
+                user.username(), user.displayName()));
         long revoked = refreshTokens.revokeAllOf(userId);
         store.flush();
         log.info("User {} changed their password; {} refresh tokens revoked", user.id(), revoked);
@@ -271,7 +274,7 @@ public final class AuthService {
             throw ApiException.badRequest(field, "Password is required");
         }
         throttle.checkAttempt(ip, user.username());
-        if (!hasher.verify(password, user.passwordHash())) {
+        if (!passwords.verify(password, user.passwordHash())) {
             throttle.recordFailure(ip, user.username());
             throw ApiException.badRequest(field, "The password is wrong");
         }

@@ -156,7 +156,7 @@ public final class LoginThrottle {
         return BucketMap.key(username) + '\n' + BucketMap.key(address);
     }
 
-    private static ApiException refuse(String what, long nanosToWait) {
+    static ApiException refuse(String what, long nanosToWait) {
         Duration wait = Duration.ofNanos(Math.max(nanosToWait, 0));
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         return ApiException.tooManyRequests(what + "; try again in " + seconds + " s", wait);

@@ -1,9 +1,13 @@
 package io.skyscope.server.testing;
 
 import io.skyscope.server.auth.AuthService;
-import io.skyscope.server.auth.RegistrationMode;
+import io.skyscope.server.auth.HashingGate;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
+import io.skyscope.server.auth.PasswordPolicy;
+import io.skyscope.server.auth.Passwords;
+import io.skyscope.server.auth.RegistrationLimits;
+import io.skyscope.server.auth.RegistrationMode;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Invites;
@@ -44,8 +48,10 @@ public final class TestServices {
         throttle = new LoginThrottle(LoginThrottle.Limits.defaults(), clock.timeMeter());
         spaceService = new SpaceService(spaces, memberships, invites, maps, users, clock);
         spaceService.ensureDefaultSpace();
-        auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, throttle,
-                mode, adminUsername, clock);
+        // The pool's threads end by themselves once idle; registration limits are not under test here.
+        var passwords = new Passwords(new PasswordHasher(), new PasswordPolicy(), new HashingGate());
+        auth = new AuthService(users, refreshTokens, spaceService, store, passwords, tokens, throttle,
+                new RegistrationLimits(10_000, 10_000, clock.timeMeter()), mode, adminUsername, clock);
     }
 
     public TestServices(MongoStore store) {
