@@ -31,7 +31,9 @@ await_line() { # file pattern
   echo "timed out waiting for '$2' in $1" >&2; cat "$1" >&2; exit 1
 }
 
-server_env=(HOST=127.0.0.1)
+# Every simulated user comes from 127.0.0.1: lift the per-address connection and registration limits.
+server_env=(HOST=127.0.0.1 MAX_CONNECTIONS_PER_ADDRESS=1000000 REGISTER_PER_ADDRESS_PER_HOUR=1000000
+            REGISTER_PER_HOUR=1000000)
 if [[ "$nodes" == 2 ]]; then
   command -v redis-server >/dev/null || { echo "missing redis-server (Debian package redis-server)" >&2; exit 1; }
   redis-server --port 16379 --bind 127.0.0.1 --save "" --appendonly no > "$dir/redis.log" 2>&1 &

@@ -48,6 +48,9 @@ public final class ChatLoadBenchmark {
         Path dir = Files.createTempDirectory("skyscope-chat-bench");
         var config = ServerConfig.defaults(dir).withPort(0)
                 .withChat(new ServerConfig.ChatTuning(1_000_000, 1_000_000));
+        // Every client comes from 127.0.0.1.
+        config = config.withProtection(config.protection().withConnections(1_000_000, 10, 30)
+                .withRegistrations(1_000_000, 1_000_000));
         try (SkyScopeServer server = SkyScopeServer.start(config)) {
             run(server.port(), receivers, messages, window);
         }
@@ -62,7 +65,7 @@ public final class ChatLoadBenchmark {
             List<Future<AuthResponse>> registered = new ArrayList<>();
             for (int i = 0; i <= receivers; i++) {
                 int n = i;
-                registered.add(pool.submit(() -> api.register("bench" + n, "correct horse battery " + n, "Bench " + n)));
+                registered.add(pool.submit(() -> api.register("bench" + n, "bench of amber kites " + n, "Bench " + n)));
             }
             for (var f : registered) {
                 users.add(f.get());

@@ -56,6 +56,8 @@ class ComposeFileTest {
         assertThat(server.voice().turnUrls()).containsExactly("turn:turn.example.com:3478?transport=udp",
                 "turn:turn.example.com:3478?transport=tcp");
         assertThat(server.stunUrls()).containsExactly("stun:turn.example.com:3478");
+        assertThat(server.protection().trustedProxies()).as("the host's proxy, through Docker's NAT")
+                .containsExactly("172.16.0.0/12", "192.168.0.0/16");
 
         JsonNode dependsOn = services.path("server").path("depends_on");
         assertThat(dependsOn.path("mongo").path("condition").asText()).isEqualTo("service_healthy");

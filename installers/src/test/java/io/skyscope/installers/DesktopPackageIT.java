@@ -103,8 +103,8 @@ class DesktopPackageIT {
         try (SkyScopeServer server = SkyScopeServer.start(ServerConfig.defaults(data).withHost("127.0.0.1").withPort(0))) {
             URI base = URI.create("http://127.0.0.1:" + server.port() + "/");
             SkyScopeApi api = new SkyScopeApi(base, http);
-            AuthResponse watcher = api.register("watcher", "watcher password", "Watcher");
-            String password = "smoke test password";
+            AuthResponse watcher = api.register("watcher", "watcher sees amber kites", "Watcher");
+            String password = "smoke test of amber kites";
             AuthResponse user = api.register("smoke", password, "Smoke Test");
 
             try (Connection office = Connection.open(http, api.webSocketUri(watcher.accessToken()), TIMEOUT);

@@ -118,7 +118,7 @@ class ServerImageTest {
                     }).toList();
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            String password = "boss password 1";
+            String password = "boss of the amber kites 1";
             AuthResponse boss;
             try (var server = startServer(command, env)) {
                 URI base = baseOf(server);

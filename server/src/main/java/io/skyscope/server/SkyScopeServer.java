@@ -5,8 +5,12 @@ import io.javalin.config.SizeUnit;
 import io.skyscope.protocol.Limits;
 import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthService;
+import io.skyscope.server.auth.HashingGate;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
+import io.skyscope.server.auth.PasswordPolicy;
+import io.skyscope.server.auth.Passwords;
+import io.skyscope.server.auth.RegistrationLimits;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
@@ -32,11 +36,14 @@ import io.skyscope.server.config.ServerConfig;
 import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.http.Authenticator;
 import io.skyscope.server.http.ChatRoutes;
+import io.skyscope.server.http.ClientAddresses;
+import io.skyscope.server.http.GuardedConnector;
 import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.SpaceRoutes;
+import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.space.MapCatalog;
@@ -167,8 +174,14 @@ public final class SkyScopeServer implements AutoCloseable {
         var access = new AccessCheck(tokens, users, new RevokedSessions(store), bus, clock).start();
         stopOrder.push(access);
         access.onRevocation(sessions::revoked);
-        var auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, access,
-                new LoginThrottle(), config.registration(), config.adminUsername(), clock);
+        var passwordWork = new HashingGate();
+        stopOrder.push(passwordWork);
+        var passwords = new Passwords(new PasswordHasher(), new PasswordPolicy(), passwordWork);
+        var protection = config.protection();
+        var registrations = new RegistrationLimits(protection.registrationsPerAddressPerHour(),
+                protection.registrationsPerHour());
+        var auth = new AuthService(users, refreshTokens, spaceService, store, passwords, tokens, access,
+                new LoginThrottle(), registrations, config.registration(), config.adminUsername(), clock);
         store.flush();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -243,9 +256,14 @@ public final class SkyScopeServer implements AutoCloseable {
         metrics.gauge("skyscope.maps.parsed.cached", "Parsed map versions cached in memory", mapCatalog::cachedCount);
 
         var authenticator = new Authenticator(access);
+        var addresses = new ClientAddresses(TrustedProxies.parse(config.protection().trustedProxies()));
+        // Javalin builds the connector when it starts; its counters are read from here afterwards.
+        GuardedConnector[] connector = new GuardedConnector[1];
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.addConnector((server, http) -> connector[0] = new GuardedConnector(server, http, config.host(),
+                    config.port(), config.protection(), addresses.proxies()));
             cfg.jetty.multipartConfig.maxFileSize(MapRoutes.MAX_PART_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MapRoutes.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.modifyWebSocketServletFactory(factory -> {
@@ -253,7 +271,8 @@ public final class SkyScopeServer implements AutoCloseable {
                 factory.setIdleTimeout(Duration.ofSeconds(60));
             });
             new HttpErrors().register(cfg.routes);
-            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners)).register(cfg.routes);
+            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners), addresses)
+                    .register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
@@ -272,6 +291,10 @@ public final class SkyScopeServer implements AutoCloseable {
             throw new ConfigException("PORT", "cannot listen on " + config.host() + ":" + config.port() + ": "
                     + rootMessage(e));
         }
+        metrics.gauge("skyscope.http.connections.refused", "Connections closed because their address held too many",
+                connector[0]::refusedConnections);
+        metrics.gauge("skyscope.http.connections.slow", "Connections closed for not sending request headers in time",
+                connector[0]::slowConnections);
         LOG.info("SkyScope started on port {} with {}", port(), config);
     }
 

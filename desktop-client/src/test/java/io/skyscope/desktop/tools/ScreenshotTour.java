@@ -55,7 +55,7 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         SkyScopeApi api = new SkyScopeApi(server);
         String username = "alex" + System.currentTimeMillis() % 100_000;
-        String password = "tour password " + username;
+        String password = "tour of amber kites " + username;
         AuthResponse me = api.register(username, password, "Alex Rivera");
 
         Settings settings = new Settings(Preferences.userRoot().node("io/skyscope/desktop-tour/" + UUID.randomUUID()));

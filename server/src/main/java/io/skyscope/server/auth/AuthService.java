@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * not. The first account on a server, and the account named by {@code adminUsername}, become
  * server admins.
  *
- * <p>Thread-safe and stateless apart from the throttle: called concurrently from HTTP request
- * threads. Password hashing is CPU-heavy; Javalin's request threads are where it belongs.
+ * <p>Thread-safe and stateless apart from the limits: called concurrently from HTTP request
+ * threads. Password work is CPU-heavy and runs in {@link Passwords}' pool, not on request
+ * threads; registration attempts are counted before anything else, and a taken name is found
+ * before any of that work.
  */
 public final class AuthService {
     /** How long a refresh token lasts; each refresh starts the period again. */
@@ -43,34 +45,33 @@ public final class AuthService {
     private final RefreshTokens refreshTokens;
     private final SpaceService spaces;
     private final MongoStore store;
-    private final PasswordHasher hasher;
+    private final Passwords passwords;
     private final TokenService tokens;
     private final AccessCheck access;
     private final LoginThrottle throttle;
+    private final RegistrationLimits registrations;
     private final RegistrationMode mode;
     private final String adminUsername;
     private final Clock clock;
-    /** Verified against for unknown usernames, so that they cost as much time as known ones. */
-    private final String dummyHash;
 
     /**
      * @param adminUsername the username that becomes a server admin when registered, or null
      */
     public AuthService(Users users, RefreshTokens refreshTokens, SpaceService spaces, MongoStore store,
-                       PasswordHasher hasher, TokenService tokens, AccessCheck access, LoginThrottle throttle,
-                       RegistrationMode mode, String adminUsername, Clock clock) {
+                       Passwords passwords, TokenService tokens, AccessCheck access, LoginThrottle throttle,
+                       RegistrationLimits registrations, RegistrationMode mode, String adminUsername, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.spaces = spaces;
         this.store = store;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.tokens = tokens;
         this.access = access;
         this.throttle = throttle;
+        this.registrations = registrations;
         this.mode = mode;
         this.adminUsername = adminUsername == null || adminUsername.isBlank() ? null : adminUsername.trim();
         this.clock = clock;
-        this.dummyHash = hasher.hash(RefreshTokens.newRawToken());
     }
 
     public RegistrationMode mode() {
@@ -83,10 +84,18 @@ public final class AuthService {
      * invite's space.
      *
      * @param displayName null means "same as the username"
-     * @throws ApiException 400 naming the field at fault; 409 {@code username_taken}
+     * @throws ApiException 400 naming the field at fault (a password that is easy to guess too, see
+     *     {@link PasswordPolicy}); 409 {@code username_taken}; 429 past the registration limits;
+     *     503 when password work is saturated (see {@link HashingGate})
      */
     public AuthTokens register(String username, String password, String displayName, String inviteCode, String ip) {
+        registrations.checkAttempt(ip);
         String name = AccountRules.username(username);
+        // A taken name costs one lookup, not a strength estimate and a hash (the unique index
+        // still decides a race between two registrations of the same name).
+        if (users.findByUsername(name).isPresent()) {
+            throw Users.taken(name);
+        }
         AccountRules.password("password", password);
         String display = AccountRules.displayName(displayName == null ? name : displayName);
         boolean claimedFirst = users.claimFirstAccount(name);
@@ -102,7 +111,8 @@ public final class AuthService {
         }
         User user;
         try {
-            user = users.create(name, display, hasher.hash(password), admin, clock.instant());
+            String hash = passwords.hashNew(HashingGate.Lane.NEW_ACCOUNT, "password", password, name, display);
+            user = users.create(name, display, hash, admin, clock.instant());
         } catch (RuntimeException e) {
             releaseIf(claimedFirst);
             throw e;
@@ -128,8 +138,9 @@ public final class AuthService {
     /**
      * Signs in.
      *
+     * @param ip the client's address, from {@code ClientAddresses}
      * @throws ApiException 401 for an unknown user or wrong password (same message); 429 when
-     *     this address or account has had too many attempts
+     *     this address has made too many attempts, or too many wrong ones for this account
      */
     public AuthTokens login(String username, String password, String ip) {
         if (username == null || username.isBlank()) {
@@ -141,19 +152,21 @@ public final class AuthService {
         throttle.checkAttempt(ip, username);
         Optional<User> user = users.findByUsername(username);
         if (user.isEmpty()) {
-            hasher.verify(password, dummyHash);
-            throttle.recordFailure(username);
+            passwords.verifyNobody(password);
+            throttle.recordFailure(ip, username);
             log.info("Failed sign-in for unknown username from {}", ip);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         User u = user.get();
-        if (!hasher.verify(password, u.passwordHash())) {
-            throttle.recordFailure(username);
+        if (!passwords.verify(password, u.passwordHash())) {
+            throttle.recordFailure(ip, username);
             log.info("Failed sign-in for user {} from {}", u.id(), ip);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        if (hasher.needsRehash(u.passwordHash())) {
-            users.updatePasswordHash(u.id(), hasher.hash(password));
+        throttle.recordSuccess(ip, username);
+        String upgraded = passwords.rehashIfOutdated(password, u.passwordHash());
+        if (upgraded != null) {
+            users.updatePasswordHash(u.id(), upgraded);
         }
         log.debug("User {} signed in from {}", u.id(), ip);
         return startSession(u);
@@ -232,10 +245,11 @@ public final class AuthService {
      * Sets a new password after checking the current one, and ends every sign-in of the account:
      * its refresh tokens, its access tokens (the caller's included) and its connections.
      */
-    public void changePassword(String userId, String currentPassword, String newPassword) {
-        User user = checkPassword(userId, "currentPassword", currentPassword);
+    public void changePassword(String userId, String currentPassword, String newPassword, String ip) {
+        User user = checkPassword(userId, "currentPassword", currentPassword, ip);
         AccountRules.password("newPassword", newPassword);
-        users.updatePasswordHash(userId, hasher.hash(newPassword));
+        users.updatePasswordHash(userId, passwords.hashNew(HashingGate.Lane.SIGN_IN, "newPassword", newPassword,
+                user.username(), user.displayName()));
         long revoked = refreshTokens.revokeAllOf(userId);
         access.signOutEverywhere(userId);
         store.flush();
@@ -248,8 +262,8 @@ public final class AuthService {
      * @throws ApiException 409 {@code owns_spaces} if the user owns a space: it must be deleted or
      *     handed over first
      */
-    public void deleteAccount(String userId, String password) {
-        User user = checkPassword(userId, "password", password);
+    public void deleteAccount(String userId, String password, String ip) {
+        User user = checkPassword(userId, "password", password, ip);
         List<Space> owned = spaces.ownedBy(userId);
         if (!owned.isEmpty()) {
             Space first = owned.getFirst();
@@ -271,16 +285,17 @@ public final class AuthService {
         return refreshTokens.deleteExpired(clock.instant());
     }
 
-    private User checkPassword(String userId, String field, String password) {
+    private User checkPassword(String userId, String field, String password, String ip) {
         User user = profile(userId);
         if (password == null || password.isEmpty()) {
             throw ApiException.badRequest(field, "Password is required");
         }
-        throttle.checkAccount(user.username());
-        if (!hasher.verify(password, user.passwordHash())) {
-            throttle.recordFailure(user.username());
+        throttle.checkAttempt(ip, user.username());
+        if (!passwords.verify(password, user.passwordHash())) {
+            throttle.recordFailure(ip, user.username());
             throw ApiException.badRequest(field, "The password is wrong");
         }
+        throttle.recordSuccess(ip, user.username());
         return user;
     }
 

@@ -1,44 +1,61 @@
 package io.skyscope.server.auth;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.skyscope.server.http.ApiException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Slows down password guessing, in memory (per server instance): every login attempt from an IP
- * address takes a token from that address's bucket (default 20 a minute), and every failed
- * attempt on an account takes one from the account's bucket (default 5 per 5 minutes). A
- * successful login takes nothing from the account. When a bucket is empty the attempt is refused
- * with 429 and the time bucket4j says the next token arrives, before the password is checked.
+ * Slows down password guessing without handing attackers a way to lock people out, in memory
+ * (per server instance). Three limits:
+ * <ol>
+ *   <li>Every attempt from an address takes a token from that address's bucket (default 20 a
+ *       minute), whatever the account.</li>
+ *   <li>Wrong passwords are counted per account <em>and</em> address. After a few (default 5),
+ *       each one locks that account for that address only, for a time that doubles (1 s, 2 s,
+ *       4 s … up to 15 minutes). A right password from the address clears its
+ *       count; an hour without failures forgets it.</li>
+ *   <li>Wrong passwords are also counted per account over all addresses (default 100 an hour).
+ *       When that runs out, addresses that have failed on the account are refused until it
+ *       refills, but an address with no failures on it still gets in: guessing from many
+ *       addresses gets one try per address, and the owner is never locked out by others.</li>
+ * </ol>
+ * Refusals come before the password is checked, with 429 and the time until the next try.
+ * Sessions already open are not affected by any of this.
  *
- * <p>Memory is bounded: each map holds at most {@link Limits#maxTrackedKeys} buckets. Past that,
- * buckets that have refilled completely (they carry no information) are dropped first, then the
- * least recently used ones.
+ * <p>Memory is bounded: each map holds at most {@link Limits#maxTrackedKeys} entries.
  *
  * <p>Thread-safe: called concurrently from HTTP request threads. Each map is guarded by its own
  * lock, held only for the map operation; buckets themselves are thread-safe.
  */
 public final class LoginThrottle {
-    private static final int MAX_KEY_LENGTH = 64;
-
     private final Limits limits;
     private final TimeMeter time;
-    private final BucketMap perIp;
+    private final BucketMap perAddress;
     private final BucketMap perAccount;
+    private final Map<String, Strikes> strikes;
 
-    /** The limits; windows refill greedily (e.g. 20 a minute = one every 3 seconds). */
-    public record Limits(int attemptsPerIp, Duration ipWindow, int failuresPerAccount, Duration accountWindow,
+    /**
+     * The limits; windows refill greedily (e.g. 20 a minute = one every 3 seconds).
+     *
+     * @param freeFailures wrong passwords per account and address that start the back-off
+     * @param firstBackOff the first lock; each further failure doubles it, up to {@code maxBackOff}
+     * @param forgetAfter time without failures after which an account and address start afresh
+     */
+    public record Limits(int attemptsPerAddress, Duration addressWindow, int freeFailures, Duration firstBackOff,
+                         Duration maxBackOff, Duration forgetAfter, int failuresPerAccount, Duration accountWindow,
                          int maxTrackedKeys) {
         public static Limits defaults() {
-            return new Limits(20, Duration.ofMinutes(1), 5, Duration.ofMinutes(5), 50_000);
+            return new Limits(20, Duration.ofMinutes(1), 5, Duration.ofSeconds(1), Duration.ofMinutes(15),
+                    Duration.ofHours(1), 100, Duration.ofHours(1), 50_000);
         }
+    }
+
+    /** Wrong passwords for one account from one address, and until when it is locked (nanos). */
+    private record Strikes(int failures, long lastFailure, long lockedUntil) {
     }
 
     /** With the default limits and the system's monotonic clock. */
@@ -50,102 +67,98 @@ public final class LoginThrottle {
     public LoginThrottle(Limits limits, TimeMeter time) {
         this.limits = limits;
         this.time = time;
-        this.perIp = new BucketMap(limits.attemptsPerIp(), limits.ipWindow());
-        this.perAccount = new BucketMap(limits.failuresPerAccount(), limits.accountWindow());
+        this.perAddress = new BucketMap(limits.attemptsPerAddress(), limits.addressWindow(), limits.maxTrackedKeys(),
+                time);
+        this.perAccount = new BucketMap(limits.failuresPerAccount(), limits.accountWindow(), limits.maxTrackedKeys(),
+                time);
+        this.strikes = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Strikes> eldest) {
+                return size() > limits.maxTrackedKeys();
+            }
+        };
     }
 
     /**
-     * Counts one login attempt from {@code ip} for {@code username}, and refuses it if that address
-     * has made too many attempts or the account has had too many failures recently.
+     * Counts one attempt from {@code address} for {@code username}, and refuses it if the address
+     * has made too many attempts, is in back-off for this account, or has failed on an account
+     * that has had too many failures from everywhere.
      *
      * @throws ApiException 429 with the time until the next attempt is allowed
      */
-    public void checkAttempt(String ip, String username) {
-        ConsumptionProbe probe = perIp.get(key(ip)).tryConsumeAndReturnRemaining(1);
+    public void checkAttempt(String address, String username) {
+        ConsumptionProbe probe = perAddress.get(address).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw refuse("Too many sign-in attempts from your address", probe.getNanosToWaitForRefill());
         }
-        checkAccount(username);
-    }
-
-    /**
-     * Refuses if the account has had too many failed attempts recently, without counting an
-     * attempt; for password checks that have no IP (password change, account deletion).
-     */
-    public void checkAccount(String username) {
-        EstimationProbe estimate = perAccount.get(key(username)).estimateAbilityToConsume(1);
-        if (!estimate.canBeConsumed()) {
-            throw refuse("Too many failed sign-in attempts for this account", estimate.getNanosToWaitForRefill());
+        Strikes s = current(address, username);
+        if (s == null) {
+            return;
+        }
+        long now = time.currentTimeNanos();
+        if (s.lockedUntil() > now) {
+            throw refuse("Too many wrong passwords for this account from your address", s.lockedUntil() - now);
+        }
+        EstimationProbe account = perAccount.get(username).estimateAbilityToConsume(1);
+        if (!account.canBeConsumed()) {
+            throw refuse("Too many wrong passwords for this account", account.getNanosToWaitForRefill());
         }
     }
 
-    /** Records a wrong password for the account (known or not: the same for both). */
-    public void recordFailure(String username) {
-        perAccount.get(key(username)).tryConsume(1);
+    /** Records a wrong password for the account (known or not: the same for both) from the address. */
+    public void recordFailure(String address, String username) {
+        perAccount.get(username).tryConsume(1);
+        long now = time.currentTimeNanos();
+        synchronized (strikes) {
+            Strikes before = fresh(strikes.get(strikeKey(address, username)), now);
+            int failures = before == null ? 1 : before.failures() + 1;
+            long lockedUntil = failures >= limits.freeFailures() ? now + backOff(failures).toNanos() : now;
+            strikes.put(strikeKey(address, username), new Strikes(failures, now, lockedUntil));
+        }
     }
 
-    /** How many buckets are held, for tests and metrics. */
+    /** The right password from the address: its failures on this account are forgotten. */
+    public void recordSuccess(String address, String username) {
+        synchronized (strikes) {
+            strikes.remove(strikeKey(address, username));
+        }
+    }
+
+    /** How many buckets and counts are held, for tests and metrics. */
     public int trackedKeys() {
-        return perIp.size() + perAccount.size();
+        synchronized (strikes) {
+            return perAddress.size() + perAccount.size() + strikes.size();
+        }
     }
 
     public Limits limits() {
         return limits;
     }
 
-    private static ApiException refuse(String what, long nanosToWait) {
+    /** The lock after the {@code failures}-th wrong password: doubling from the first, capped. */
+    Duration backOff(int failures) {
+        int doublings = Math.min(failures - limits.freeFailures(), 30);
+        Duration wait = limits.firstBackOff().multipliedBy(1L << doublings);
+        return wait.compareTo(limits.maxBackOff()) > 0 ? limits.maxBackOff() : wait;
+    }
+
+    private Strikes current(String address, String username) {
+        synchronized (strikes) {
+            return fresh(strikes.get(strikeKey(address, username)), time.currentTimeNanos());
+        }
+    }
+
+    private Strikes fresh(Strikes s, long now) {
+        return s == null || now - s.lastFailure() > limits.forgetAfter().toNanos() ? null : s;
+    }
+
+    private static String strikeKey(String address, String username) {
+        return BucketMap.key(username) + '\n' + BucketMap.key(address);
+    }
+
+    static ApiException refuse(String what, long nanosToWait) {
         Duration wait = Duration.ofNanos(Math.max(nanosToWait, 0));
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         return ApiException.tooManyRequests(what + "; try again in " + seconds + " s", wait);
-    }
-
-    private static String key(String raw) {
-        String k = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
-        return k.length() > MAX_KEY_LENGTH ? k.substring(0, MAX_KEY_LENGTH) : k;
-    }
-
-    /** A size-bounded, access-ordered map of buckets with one configuration. */
-    private final class BucketMap {
-        private final int capacity;
-        private final Duration window;
-        private final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true);
-
-        BucketMap(int capacity, Duration window) {
-            this.capacity = capacity;
-            this.window = window;
-        }
-
-        synchronized Bucket get(String key) {
-            Bucket bucket = buckets.get(key);
-            if (bucket == null) {
-                bucket = Bucket.builder()
-                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
-                        .withCustomTimePrecision(time)
-                        .build();
-                buckets.put(key, bucket);
-                if (buckets.size() > limits.maxTrackedKeys()) {
-                    evict(key);
-                }
-            }
-            return bucket;
-        }
-
-        synchronized int size() {
-            return buckets.size();
-        }
-
-        /**
-         * Drops full buckets, then the least recently used, down to three quarters of the limit,
-         * so that the O(n) sweep happens at most once per quarter-limit of new keys.
-         */
-        private void evict(String keep) {
-            int target = limits.maxTrackedKeys() * 3 / 4;
-            buckets.entrySet().removeIf(e -> !e.getKey().equals(keep) && e.getValue().getAvailableTokens() >= capacity);
-            Iterator<Map.Entry<String, Bucket>> eldest = buckets.entrySet().iterator();
-            while (buckets.size() > target && eldest.hasNext()) {
-                eldest.next();
-                eldest.remove();
-            }
-        }
     }
 }

@@ -1,13 +1,10 @@
 package io.skyscope.server.auth;
 
-import io.skyscope.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -21,10 +18,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * <p>{@link #verify} reads the parameters from the stored string, so hashes made with other
  * parameters keep working after the defaults change; {@link #needsRehash} says when to upgrade.
  *
- * <p>Thread-safe; called from HTTP request threads. Each hash allocates its own Argon2 memory
- * (about 19 MiB) and takes tens of milliseconds of CPU, so at most {@link #concurrency()} run at
- * once: with virtual threads, a burst of sign-ins could otherwise allocate gigabytes. A caller
- * that waits more than {@value #QUEUE_TIMEOUT_SECONDS} s for a slot gets a 503.
+ * <p>Thread-safe and stateless. Each hash allocates its own Argon2 memory (about 19 MiB) and
+ * takes tens of milliseconds of CPU: the server calls it only through {@link HashingGate}, which
+ * bounds how many run at once and keeps them off the request threads.
  */
 public final class PasswordHasher {
     public static final int MEMORY_KIB = 19_456;
@@ -39,15 +35,12 @@ public final class PasswordHasher {
     private static final int MAX_ITERATIONS = 16;
     private static final int MAX_PARALLELISM = 16;
 
-    static final int QUEUE_TIMEOUT_SECONDS = 10;
-
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=(\\d+)\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,3})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    private final Semaphore slots = new Semaphore(concurrency(), true);
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -69,11 +62,7 @@ public final class PasswordHasher {
         this.parallelism = parallelism;
     }
 
-    /**
-     * A PHC string for the password, with a fresh random salt.
-     *
-     * @throws io.skyscope.server.http.ApiException 503 if no hashing slot frees up in time
-     */
+    /** A PHC string for the password, with a fresh random salt. */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -86,8 +75,6 @@ public final class PasswordHasher {
      * Whether the password matches the stored PHC string. A string that is not a well-formed
      * Argon2id hash (or asks for unreasonable parameters) never matches. The comparison takes
      * the same time wherever the first differing byte is.
-     *
-     * @throws io.skyscope.server.http.ApiException 503 if no hashing slot frees up in time
      */
     public boolean verify(String password, String phc) {
         if (password == null || phc == null) {
@@ -122,28 +109,7 @@ public final class PasswordHasher {
         return phc == null || !phc.startsWith(params);
     }
 
-    /** How many hashes may run at the same time: twice the processors, at least 2. */
-    public static int concurrency() {
-        return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
-    }
-
-    private byte[] argon2(String password, byte[] salt, int memory, int iter, int par, int length) {
-        try {
-            if (!slots.tryAcquire(QUEUE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw ApiException.unavailable("The server is busy; try again in a moment");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("The server is shutting down");
-        }
-        try {
-            return compute(password, salt, memory, iter, par, length);
-        } finally {
-            slots.release();
-        }
-    }
-
-    private static byte[] compute(String password, byte[] salt, int memory, int iter, int par, int length) {
+    private static byte[] argon2(String password, byte[] salt, int memory, int iter, int par, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memory)

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param jwtSecret null means "generate one and keep it in DATA_DIR"
  * @param mongoUri null means "embedded store in DATA_DIR"
  * @param redisUrl null means "single node, in-process bus"
+ * @param protection limits on what one client may cost the others
  */
 public record ServerConfig(
         String host,
@@ -32,7 +33,8 @@ public record ServerConfig(
         WorldTuning world,
         VoiceConfig voice,
         ChatTuning chat,
-        Quotas quotas) {
+        Quotas quotas,
+        Protection protection) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -94,42 +96,47 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
                 List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults(),
-                Quotas.defaults());
+                Quotas.defaults(), Protection.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
     }
 
     public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas);
+                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas);
+                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice, chat, quotas);
+                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection);
     }
 
     public ServerConfig withChat(ChatTuning newChat) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, newChat, quotas);
+                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, newQuotas);
+                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection);
+    }
+
+    public ServerConfig withProtection(Protection newProtection) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -176,7 +183,8 @@ public record ServerConfig(
                 (int) whole(env, "CHAT_RATE_PER_SECOND", c.ratePerSecond(), 1, 100_000),
                 (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stun, publicUrl, world, voice(env), chat, quotas(env));
+                registration, stun, publicUrl, world, voice(env), chat, quotas(env),
+                Protection.fromEnvironment(env));
     }
 
     private static Quotas quotas(Map<String, String> env) {
@@ -236,7 +244,7 @@ public record ServerConfig(
         return v == null ? fallback : v;
     }
 
-    private static long whole(Map<String, String> env, String name, long fallback, long min, long max) {
+    static long whole(Map<String, String> env, String name, long fallback, long min, long max) {
         String v = blankToNull(env.get(name));
         if (v == null) {
             return fallback;
@@ -285,7 +293,7 @@ public record ServerConfig(
                 + "://, got '" + redact(v) + "'");
     }
 
-    private static List<String> list(Map<String, String> env, String name) {
+    static List<String> list(Map<String, String> env, String name) {
         String v = blankToNull(env.get(name));
         return v == null ? List.of() : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
@@ -301,6 +309,7 @@ public record ServerConfig(
                 + ", mongo=" + (mongoUri == null ? "embedded" : redact(mongoUri))
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
-                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat + ", quotas=" + quotas + "]";
+                + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat
+                + ", quotas=" + quotas + ", protection=" + protection + "]";
     }
 }

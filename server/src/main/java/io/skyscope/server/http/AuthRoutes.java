@@ -25,6 +25,7 @@ public final class AuthRoutes {
     private final AuthService auth;
     private final Function<Context, AuthenticatedUser> authenticator;
     private final AccountEvents events;
+    private final ClientAddresses addresses;
 
     /**
      * What else must happen when a profile changes (people in a space see the new name). Ended
@@ -37,24 +38,27 @@ public final class AuthRoutes {
     }
 
     public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator) {
-        this(auth, authenticator, AccountEvents.NONE);
+        this(auth, authenticator, AccountEvents.NONE, ClientAddresses.direct());
     }
 
-    public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator, AccountEvents events) {
+    /** @param addresses who a request comes from, for throttling and logs */
+    public AuthRoutes(AuthService auth, Function<Context, AuthenticatedUser> authenticator, AccountEvents events,
+                      ClientAddresses addresses) {
         this.auth = auth;
         this.authenticator = authenticator;
         this.events = events;
+        this.addresses = addresses;
     }
 
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/auth/register", ctx -> {
             RegisterRequest r = HttpJson.read(ctx, RegisterRequest.class);
             HttpJson.write(ctx, 201, response(auth.register(r.username(), r.password(), r.displayName(),
-                    r.inviteCode(), ctx.ip())));
+                    r.inviteCode(), addresses.of(ctx))));
         });
         routes.post("/api/v1/auth/login", ctx -> {
             LoginRequest r = HttpJson.read(ctx, LoginRequest.class);
-            HttpJson.write(ctx, 200, response(auth.login(r.username(), r.password(), ctx.ip())));
+            HttpJson.write(ctx, 200, response(auth.login(r.username(), r.password(), addresses.of(ctx))));
         });
         routes.post("/api/v1/auth/refresh", ctx -> {
             RefreshRequest r = HttpJson.read(ctx, RefreshRequest.class);
@@ -76,7 +80,7 @@ public final class AuthRoutes {
         routes.post("/api/v1/me/password", ctx -> {
             String userId = authenticator.apply(ctx).userId();
             PasswordChange c = HttpJson.read(ctx, PasswordChange.class);
-            auth.changePassword(userId, c.currentPassword(), c.newPassword());
+            auth.changePassword(userId, c.currentPassword(), c.newPassword(), addresses.of(ctx));
             ctx.status(204);
         });
         routes.post("/api/v1/me/sign-out-everywhere", ctx -> {
@@ -85,7 +89,7 @@ public final class AuthRoutes {
         });
         routes.delete("/api/v1/me", ctx -> {
             String userId = authenticator.apply(ctx).userId();
-            auth.deleteAccount(userId, HttpJson.read(ctx, AccountDeletion.class).password());
+            auth.deleteAccount(userId, HttpJson.read(ctx, AccountDeletion.class).password(), addresses.of(ctx));
             ctx.status(204);
         });
     }

@@ -70,7 +70,7 @@ public final class Users {
             users.insertOne(toDocument(user));
         } catch (MongoWriteException e) {
             if (Docs.isDuplicateKey(e)) {
-                throw ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
+                throw taken(username);
             }
             throw e;
         }
@@ -105,6 +105,11 @@ public final class Users {
 
     public Optional<User> findById(String userId) {
         return Optional.ofNullable(users.find(eq("_id", userId)).first()).map(Users::fromDocument);
+    }
+
+    /** The answer to registering a name that exists. */
+    public static ApiException taken(String username) {
+        return ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
     }
 
     /** Case-insensitive lookup through the unique {@code usernameLower} index. */

@@ -10,6 +10,7 @@ import io.skyscope.server.store.Users.User;
 import io.skyscope.server.testing.EmbeddedMongo;
 import io.skyscope.server.testing.TestServices;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,23 +26,39 @@ class AuthServiceTest {
     }
 
     @Test
+    void passwordsThatAreEasyToGuessAreRefusedSayingWhy() {
+        TestServices s = open();
+        for (String weak : List.of("password", "12345678", "        ", "password1", "qwertyuiop", "iloveyou1")) {
+            ApiException refused = catchApi(() -> s.auth.register("alice", weak, null, null, IP));
+            assertThat(refused.field()).as(weak).isEqualTo("password");
+            assertThat(refused.getMessage()).as(weak).startsWith("Password is too easy to guess");
+        }
+        assertThat(catchApi(() -> s.auth.register("sebastian", "sebastian", null, null, IP)).getMessage())
+                .contains("built on your username");
+        assertThat(catchApi(() -> s.auth.register("zorblax", "Zorblax2024", null, null, IP)).getMessage())
+                .contains("built on your username");
+        AuthTokens t = s.auth.register("alice", "velvet ladder 41", null, null, IP);
+        assertField(() -> s.auth.changePassword(t.userId(), "velvet ladder 41", "alice123", IP), "newPassword");
+    }
+
+    @Test
     void registerValidatesEachFieldByName() {
         AuthService auth = open().auth;
-        assertField(() -> auth.register("ab", "password1", null, null, IP), "username");
-        assertField(() -> auth.register("bad name", "password1", null, null, IP), "username");
-        assertField(() -> auth.register("x".repeat(33), "password1", null, null, IP), "username");
+        assertField(() -> auth.register("ab", "velvet ladder 41", null, null, IP), "username");
+        assertField(() -> auth.register("bad name", "velvet ladder 41", null, null, IP), "username");
+        assertField(() -> auth.register("x".repeat(33), "velvet ladder 41", null, null, IP), "username");
         assertField(() -> auth.register("alice", "short", null, null, IP), "password");
         assertField(() -> auth.register("alice", "p".repeat(257), null, null, IP), "password");
-        assertField(() -> auth.register("alice", "password1", "   ", null, IP), "displayName");
-        assertField(() -> auth.register("alice", "password1", "a\nb", null, IP), "displayName");
-        assertField(() -> auth.register("alice", "password1", "d".repeat(65), null, IP), "displayName");
+        assertField(() -> auth.register("alice", "velvet ladder 41", "   ", null, IP), "displayName");
+        assertField(() -> auth.register("alice", "velvet ladder 41", "a\nb", null, IP), "displayName");
+        assertField(() -> auth.register("alice", "velvet ladder 41", "d".repeat(65), null, IP), "displayName");
     }
 
     @Test
     void firstAccountIsServerAdminAndOwnsTheDefaultSpace() {
         TestServices s = open();
-        AuthTokens alice = s.auth.register("Alice", "password1", "  Alice A.  ", null, IP);
-        AuthTokens bob = s.auth.register("bob", "password2", null, null, IP);
+        AuthTokens alice = s.auth.register("Alice", "velvet ladder 41", "  Alice A.  ", null, IP);
+        AuthTokens bob = s.auth.register("bob", "amber kettle 73", null, null, IP);
 
         User a = s.users.findById(alice.userId()).orElseThrow();
         assertThat(a.serverAdmin()).isTrue();
@@ -57,8 +74,8 @@ class AuthServiceTest {
     @Test
     void configuredAdminUsernameBecomesServerAdmin() {
         TestServices s = new TestServices(mongo.store(), RegistrationMode.OPEN, "boss");
-        s.auth.register("first", "password1", null, null, IP);
-        AuthTokens boss = s.auth.register("Boss", "password1", null, null, IP);
+        s.auth.register("first", "velvet ladder 41", null, null, IP);
+        AuthTokens boss = s.auth.register("Boss", "velvet ladder 41", null, null, IP);
 
         assertThat(s.users.findById(boss.userId()).orElseThrow().serverAdmin()).isTrue();
     }
@@ -66,33 +83,33 @@ class AuthServiceTest {
     @Test
     void duplicateUsernameIsAConflict() {
         AuthService auth = open().auth;
-        auth.register("alice", "password1", null, null, IP);
+        auth.register("alice", "velvet ladder 41", null, null, IP);
 
-        assertThatThrownBy(() -> auth.register("ALICE", "password1", null, null, IP))
+        assertThatThrownBy(() -> auth.register("ALICE", "velvet ladder 41", null, null, IP))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("username_taken"));
     }
 
     @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() {
         AuthService auth = open().auth;
-        auth.register("alice", "password1", null, null, IP);
+        auth.register("alice", "velvet ladder 41", null, null, IP);
 
-        ApiException wrong = catchApi(() -> auth.login("alice", "password2", IP));
-        ApiException unknown = catchApi(() -> auth.login("nobody", "password2", IP));
+        ApiException wrong = catchApi(() -> auth.login("alice", "amber kettle 73", IP));
+        ApiException unknown = catchApi(() -> auth.login("nobody", "amber kettle 73", IP));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.getMessage()).isEqualTo(unknown.getMessage());
-        assertThat(auth.login("ALICE", "password1", IP).username()).isEqualTo("alice");
+        assertThat(auth.login("ALICE", "velvet ladder 41", IP).username()).isEqualTo("alice");
     }
 
     @Test
     void sixthWrongPasswordIsThrottledEvenIfRight() {
         AuthService auth = open().auth;
-        auth.register("alice", "password1", null, null, IP);
+        auth.register("alice", "velvet ladder 41", null, null, IP);
         for (int i = 0; i < 5; i++) {
             assertThat(catchApi(() -> auth.login("alice", "wrong-password", IP)).status()).isEqualTo(401);
         }
-        ApiException throttled = catchApi(() -> auth.login("alice", "password1", IP));
+        ApiException throttled = catchApi(() -> auth.login("alice", "velvet ladder 41", IP));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.retryAfter()).isPositive();
     }
@@ -100,7 +117,7 @@ class AuthServiceTest {
     @Test
     void refreshRotatesAndReuseRevokesTheFamily() {
         TestServices s = open();
-        AuthTokens first = s.auth.register("alice", "password1", null, null, IP);
+        AuthTokens first = s.auth.register("alice", "velvet ladder 41", null, null, IP);
 
         AuthTokens second = s.auth.refresh(first.refreshToken());
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
@@ -111,18 +128,18 @@ class AuthServiceTest {
         assertThat(catchApi(() -> s.auth.refresh(first.refreshToken())).getMessage()).contains("already used");
         assertThat(catchApi(() -> s.auth.refresh(third.refreshToken())).status()).isEqualTo(401);
         // Other sessions are untouched.
-        AuthTokens other = s.auth.login("alice", "password1", IP);
+        AuthTokens other = s.auth.login("alice", "velvet ladder 41", IP);
         assertThat(s.auth.refresh(other.refreshToken()).userId()).isEqualTo(first.userId());
     }
 
     @Test
     void refreshTokensExpireAndLogoutEndsTheSession() {
         TestServices s = open();
-        AuthTokens t = s.auth.register("alice", "password1", null, null, IP);
+        AuthTokens t = s.auth.register("alice", "velvet ladder 41", null, null, IP);
         s.clock.advance(AuthService.REFRESH_TTL.plusSeconds(1));
         assertThat(catchApi(() -> s.auth.refresh(t.refreshToken())).getMessage()).contains("expired");
 
-        AuthTokens u = s.auth.login("alice", "password1", IP);
+        AuthTokens u = s.auth.login("alice", "velvet ladder 41", IP);
         s.auth.logout(u.refreshToken());
         s.auth.logout(u.refreshToken());
         s.auth.logout("unknown-token");
@@ -133,21 +150,21 @@ class AuthServiceTest {
     @Test
     void passwordChangeChecksTheCurrentOneAndSignsOutEverywhere() {
         TestServices s = open();
-        AuthTokens t = s.auth.register("alice", "password1", null, null, IP);
+        AuthTokens t = s.auth.register("alice", "velvet ladder 41", null, null, IP);
 
-        assertField(() -> s.auth.changePassword(t.userId(), "wrong-password", "password2"), "currentPassword");
-        assertField(() -> s.auth.changePassword(t.userId(), "password1", "short"), "newPassword");
-        s.auth.changePassword(t.userId(), "password1", "password2");
+        assertField(() -> s.auth.changePassword(t.userId(), "wrong-password", "amber kettle 73", IP), "currentPassword");
+        assertField(() -> s.auth.changePassword(t.userId(), "velvet ladder 41", "short", IP), "newPassword");
+        s.auth.changePassword(t.userId(), "velvet ladder 41", "amber kettle 73", IP);
 
         assertThat(catchApi(() -> s.auth.refresh(t.refreshToken())).status()).isEqualTo(401);
-        assertThat(catchApi(() -> s.auth.login("alice", "password1", IP)).status()).isEqualTo(401);
-        assertThat(s.auth.login("alice", "password2", IP).userId()).isEqualTo(t.userId());
+        assertThat(catchApi(() -> s.auth.login("alice", "velvet ladder 41", IP)).status()).isEqualTo(401);
+        assertThat(s.auth.login("alice", "amber kettle 73", IP).userId()).isEqualTo(t.userId());
     }
 
     @Test
     void profileUpdateValidatesAndKeepsUnsetFields() {
         TestServices s = open();
-        AuthTokens t = s.auth.register("alice", "password1", "Alice", null, IP);
+        AuthTokens t = s.auth.register("alice", "velvet ladder 41", "Alice", null, IP);
 
         User u = s.auth.updateProfile(t.userId(), null, "b2", Status.BUSY, " in a meeting ");
         assertThat(u.displayName()).isEqualTo("Alice");
@@ -162,48 +179,48 @@ class AuthServiceTest {
     @Test
     void deletingAnAccountThatOwnsASpaceIsRefusedUntilHandedOver() {
         TestServices s = open();
-        AuthTokens admin = s.auth.register("admin", "password1", null, null, IP);
-        AuthTokens bob = s.auth.register("bob", "password1", null, null, IP);
+        AuthTokens admin = s.auth.register("admin", "velvet ladder 41", null, null, IP);
+        AuthTokens bob = s.auth.register("bob", "velvet ladder 41", null, null, IP);
         s.spaceService.join(bob.userId(), SpaceService.DEFAULT_SPACE_ID);
 
-        ApiException refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "password1"));
+        ApiException refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "velvet ladder 41", IP));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("owns_spaces");
         assertThat(refused.getMessage()).contains("Office").contains(SpaceService.DEFAULT_SPACE_ID);
 
         s.spaceService.setRole(admin.userId(), SpaceService.DEFAULT_SPACE_ID, bob.userId(), "owner");
-        assertField(() -> s.auth.deleteAccount(admin.userId(), "wrong-password"), "password");
-        s.auth.deleteAccount(admin.userId(), "password1");
+        assertField(() -> s.auth.deleteAccount(admin.userId(), "wrong-password", IP), "password");
+        s.auth.deleteAccount(admin.userId(), "velvet ladder 41", IP);
 
         assertThat(s.users.findById(admin.userId())).isEmpty();
         assertThat(s.memberships.ofUser(admin.userId())).isEmpty();
         assertThat(catchApi(() -> s.auth.refresh(admin.refreshToken())).status()).isEqualTo(401);
-        assertThat(catchApi(() -> s.auth.login("admin", "password1", IP)).status()).isEqualTo(401);
+        assertThat(catchApi(() -> s.auth.login("admin", "velvet ladder 41", IP)).status()).isEqualTo(401);
     }
 
     @Test
     void inviteModeNeedsAValidInviteAndJoinsItsSpace() {
         TestServices s = new TestServices(mongo.store(), RegistrationMode.INVITE, null);
-        AuthTokens admin = s.auth.register("admin", "password1", null, null, IP);
+        AuthTokens admin = s.auth.register("admin", "velvet ladder 41", null, null, IP);
         var space = s.spaceService.create(admin.userId(), "Team", "private").space();
         var invite = s.spaceService.createInvite(admin.userId(), space.id(), Duration.ofDays(1), 1);
 
-        assertField(() -> s.auth.register("bob", "password1", null, null, IP), "inviteCode");
-        assertField(() -> s.auth.register("bob", "password1", null, "made-up-code", IP), "inviteCode");
-        AuthTokens bob = s.auth.register("bob", "password1", null, invite.code(), IP);
+        assertField(() -> s.auth.register("bob", "velvet ladder 41", null, null, IP), "inviteCode");
+        assertField(() -> s.auth.register("bob", "velvet ladder 41", null, "made-up-code", IP), "inviteCode");
+        AuthTokens bob = s.auth.register("bob", "velvet ladder 41", null, invite.code(), IP);
         assertThat(s.spaceService.role(bob.userId(), space.id())).contains("member");
 
-        assertField(() -> s.auth.register("carol", "password1", null, invite.code(), IP), "inviteCode");
+        assertField(() -> s.auth.register("carol", "velvet ladder 41", null, invite.code(), IP), "inviteCode");
         assertThat(s.users.findByUsername("carol")).isEmpty();
     }
 
     @Test
     void dataFromRegistrationSurvivesARestart() {
         TestServices s = open();
-        s.auth.register("alice", "password1", null, null, IP);
+        s.auth.register("alice", "velvet ladder 41", null, null, IP);
 
         TestServices restarted = new TestServices(mongo.reopen());
-        assertThat(restarted.auth.login("alice", "password1", IP).username()).isEqualTo("alice");
+        assertThat(restarted.auth.login("alice", "velvet ladder 41", IP).username()).isEqualTo("alice");
         assertThat(restarted.users.findByUsername("alice").orElseThrow().serverAdmin()).isTrue();
     }
 

@@ -29,52 +29,90 @@ class LoginThrottleTest {
     }
 
     @Test
-    void fiveFailuresPerFiveMinutesPerAccountInAnyCase() {
+    void wrongPasswordsBackOffForThatAddressOnlyDoublingEachTime() {
         for (int i = 0; i < 5; i++) {
-            throttle.checkAttempt("10.0.0." + i, "Alice");
-            throttle.recordFailure("alice");
+            fail("10.0.0.1", "Alice");
         }
+        assertThat(refusal(() -> throttle.checkAttempt("10.0.0.1", "ALICE")).retryAfter())
+                .isEqualTo(Duration.ofSeconds(1));
+        // The owner, elsewhere, is not affected; nor is another account from the attacker's address.
+        throttle.checkAttempt("10.9.9.9", "alice");
+        throttle.checkAttempt("10.0.0.1", "bob");
 
-        ApiException refused = refusal(() -> throttle.checkAttempt("10.0.0.99", "ALICE"));
-        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(1));
-        throttle.checkAttempt("10.0.0.99", "bob");
-        assertThat(refusal(() -> throttle.checkAccount("alice")).status()).isEqualTo(429);
+        Duration lock = Duration.ofSeconds(1);
+        for (int i = 0; i < 4; i++) {
+            clock.advance(lock);
+            fail("10.0.0.1", "alice");
+            lock = lock.multipliedBy(2);
+            assertThat(refusal(() -> throttle.checkAttempt("10.0.0.1", "alice")).retryAfter()).isEqualTo(lock);
+        }
+    }
 
-        clock.advance(Duration.ofMinutes(1));
-        throttle.checkAttempt("10.0.0.99", "alice");
+    @Test
+    void theBackOffIsCapped() {
+        for (int failures = 5; failures < 200; failures++) {
+            assertThat(throttle.backOff(failures)).isLessThanOrEqualTo(Duration.ofMinutes(15)).isPositive();
+        }
+        assertThat(throttle.backOff(100)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void theRightPasswordClearsTheCountAndAnHourForgetsIt() {
+        for (int i = 0; i < 4; i++) {
+            fail("10.0.0.1", "alice");
+        }
+        throttle.recordSuccess("10.0.0.1", "alice");
+        fail("10.0.0.1", "alice");
+        throttle.checkAttempt("10.0.0.1", "alice");
+
+        for (int i = 0; i < 4; i++) {
+            fail("10.0.0.2", "alice");
+        }
+        clock.advance(Duration.ofMinutes(61));
+        fail("10.0.0.2", "alice");
+        throttle.checkAttempt("10.0.0.2", "alice");
+    }
+
+    @Test
+    void manyAddressesGetOneGuessEachOnceTheAccountCapIsReachedButTheOwnerGetsIn() {
+        for (int i = 0; i < 100; i++) {
+            fail("10.0.1." + i, "alice");
+        }
+        ApiException refused = refusal(() -> throttle.checkAttempt("10.0.1.7", "alice"));
+        assertThat(refused.getMessage()).contains("for this account");
+        // 100 an hour refill one every 36 s.
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(36));
+        throttle.checkAttempt("10.0.2.1", "alice");
+        fail("10.0.2.1", "alice");
+        assertThat(refusal(() -> throttle.checkAttempt("10.0.2.1", "alice")).status()).isEqualTo(429);
+        throttle.checkAttempt("192.168.5.5", "alice");
     }
 
     @Test
     void successfulAttemptsDoNotCountAgainstTheAccount() {
         for (int i = 0; i < 50; i++) {
             throttle.checkAttempt("10.0.1." + i, "alice");
+            throttle.recordSuccess("10.0.1." + i, "alice");
         }
-        throttle.checkAccount("alice");
+        throttle.checkAttempt("10.0.3.1", "alice");
     }
 
     @Test
     void theNumberOfTrackedKeysIsBounded() {
-        LoginThrottle small = new LoginThrottle(
-                new LoginThrottle.Limits(20, Duration.ofMinutes(1), 5, Duration.ofMinutes(5), 100), clock.timeMeter());
+        var d = LoginThrottle.Limits.defaults();
+        LoginThrottle small = new LoginThrottle(new LoginThrottle.Limits(d.attemptsPerAddress(), d.addressWindow(),
+                d.freeFailures(), d.firstBackOff(), d.maxBackOff(), d.forgetAfter(), d.failuresPerAccount(),
+                d.accountWindow(), 100), clock.timeMeter());
         for (int i = 0; i < 10_000; i++) {
             small.checkAttempt("ip-" + i, "user-" + i);
-            small.recordFailure("user-" + i);
+            small.recordFailure("ip-" + i, "user-" + i);
         }
-        assertThat(small.trackedKeys()).isLessThanOrEqualTo(200);
+        assertThat(small.trackedKeys()).isLessThanOrEqualTo(300);
     }
 
-    @Test
-    void fullBucketsAreEvictedBeforeBusyOnes() {
-        LoginThrottle small = new LoginThrottle(
-                new LoginThrottle.Limits(20, Duration.ofMinutes(1), 5, Duration.ofMinutes(5), 100), clock.timeMeter());
-        for (int i = 0; i < 5; i++) {
-            small.recordFailure("victim");
-        }
-        // Many accounts probed once each, never failing: their buckets stay full.
-        for (int i = 0; i < 1_000; i++) {
-            small.checkAccount("probe-" + i);
-        }
-        assertThat(refusal(() -> small.checkAccount("victim")).status()).isEqualTo(429);
+    private void fail(String address, String username) {
+        throttle.checkAttempt(address, username);
+        throttle.recordFailure(address, username);
     }
 
     private static ApiException refusal(Runnable attempt) {

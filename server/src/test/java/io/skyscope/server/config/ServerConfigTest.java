@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skyscope.server.auth.RegistrationMode;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,5 +124,20 @@ class ServerConfigTest {
     void aPasswordInAUrlIsNotPrinted() {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("MONGO_URI", "mysql://user:secret@db/x")))
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void protectionLimitsAreReadAndChecked() {
+        var p = ServerConfig.fromEnvironment(Map.of("TRUSTED_PROXIES", "10.0.0.5, 172.16.0.0/12",
+                "MAX_CONNECTIONS_PER_ADDRESS", "20", "HEADER_TIMEOUT_SECONDS", "2", "IDLE_TIMEOUT_SECONDS", "15",
+                "REGISTER_PER_ADDRESS_PER_HOUR", "5", "REGISTER_PER_HOUR", "50")).protection();
+        assertThat(p).isEqualTo(new Protection(List.of("10.0.0.5", "172.16.0.0/12"), 20, 2, 15, 5, 50));
+        assertThat(ServerConfig.fromEnvironment(Map.of()).protection()).isEqualTo(Protection.defaults());
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TRUSTED_PROXIES", "proxy.local")))
+                .hasMessageStartingWith("TRUSTED_PROXIES: each entry must be an IP address or a CIDR range");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("HEADER_TIMEOUT_SECONDS", "0")))
+                .hasMessageStartingWith("HEADER_TIMEOUT_SECONDS: must be a whole number from 1 to 300");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("REGISTER_PER_HOUR", "3")))
+                .hasMessageStartingWith("REGISTER_PER_HOUR: must be at least REGISTER_PER_ADDRESS_PER_HOUR");
     }
 }

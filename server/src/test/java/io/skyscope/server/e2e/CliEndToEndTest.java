@@ -115,7 +115,7 @@ class CliEndToEndTest {
         String user = name + "-" + ProcessHandle.current().pid();
         int code = Main.run(new String[] {"--server", SERVER.base().toString(), "--user", user, "--register", display,
                 "--script", script.toString()}, new PrintStream(out, true), new PrintStream(err, true),
-                "correct horse battery staple");
+                "quiet harbour lanterns glow");
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -50,7 +50,7 @@ class SpaceRoutesTest {
         // Listings are ordered by creation and join time: let every step happen at its own time.
         server.services.clock.advance(Duration.ofSeconds(1));
         Response r = server.post("/api/v1/auth/register", null,
-                new RegisterRequest(username, "password1", null, null));
+                new RegisterRequest(username, "velvet ladder 41", null, null));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.as(AuthResponse.class);
     }

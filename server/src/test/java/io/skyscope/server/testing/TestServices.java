@@ -2,9 +2,13 @@ package io.skyscope.server.testing;
 
 import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthService;
-import io.skyscope.server.auth.RegistrationMode;
+import io.skyscope.server.auth.HashingGate;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
+import io.skyscope.server.auth.PasswordPolicy;
+import io.skyscope.server.auth.Passwords;
+import io.skyscope.server.auth.RegistrationLimits;
+import io.skyscope.server.auth.RegistrationMode;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.InProcessEventBus;
 import io.skyscope.server.config.ServerConfig;
@@ -53,8 +57,10 @@ public final class TestServices {
                 clock, ServerConfig.Quotas.defaults());
         spaceService.ensureDefaultSpace();
         access = new AccessCheck(tokens, users, new RevokedSessions(store), new InProcessEventBus(), clock).start();
-        auth = new AuthService(users, refreshTokens, spaceService, store, new PasswordHasher(), tokens, access,
-                throttle, mode, adminUsername, clock);
+        // The pool's threads end by themselves once idle; registration limits are not under test here.
+        var passwords = new Passwords(new PasswordHasher(), new PasswordPolicy(), new HashingGate());
+        auth = new AuthService(users, refreshTokens, spaceService, store, passwords, tokens, access, throttle,
+                new RegistrationLimits(10_000, 10_000, clock.timeMeter()), mode, adminUsername, clock);
     }
 
     public TestServices(MongoStore store) {
