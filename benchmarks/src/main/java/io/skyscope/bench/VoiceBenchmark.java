@@ -201,7 +201,7 @@ public final class VoiceBenchmark {
 
         private Client(SkyScopeApi api, String name) {
             String user = name + System.nanoTime() % 1_000_000;
-            session = Session.open(api, new Session.Credentials(user, "correct horse " + user, name), "office");
+            session = Session.open(api, new Session.Credentials(user, "violet harbor lantern " + user, name), "office");
             session.onMessage(m -> {
                 if (m instanceof ServerMessage.VoiceJoin) {
                     joinedAt.set(System.nanoTime());

@@ -62,7 +62,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static String password(String username) {
-        return "correct horse " + username;
+        return "violet harbor lantern " + username;
     }
 
     /** Registers a fresh user "prefixN" whose password is {@link #password(String)}. */

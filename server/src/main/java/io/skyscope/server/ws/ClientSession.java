@@ -259,18 +259,33 @@ public final class ClientSession {
         return true;
     }
 
-    /** Cuts the TCP connection after {@link #CLOSE_GRACE} unless the socket reported its end first. */
+    /**
+     * Cuts the TCP connection after {@link #CLOSE_GRACE} unless the socket reported its end first,
+     * and again (saying so) if it still has not reported it one grace later.
+     */
     private void cutLater() {
         Thread.ofVirtual().name("ws-cut-" + id).start(() -> {
-            try {
-                Thread.sleep(CLOSE_GRACE);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!gone) {
-                LOG.info("user {} session {}: no close handshake within {}, cutting the connection", userId, id,
-                        CLOSE_GRACE);
-                socket.disconnect();
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                try {
+                    Thread.sleep(CLOSE_GRACE);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (gone) {
+                    return;
+                }
+                if (attempt == 1) {
+                    LOG.info("user {} session {}: no close handshake within {}, cutting the connection", userId, id,
+                            CLOSE_GRACE);
+                } else {
+                    LOG.warn("user {} session {}: still open {} after it was cut; cutting again", userId, id,
+                            CLOSE_GRACE);
+                }
+                try {
+                    socket.disconnect();
+                } catch (RuntimeException e) {
+                    LOG.warn("user {} session {}: cutting the connection failed", userId, id, e);
+                }
             }
         });
     }

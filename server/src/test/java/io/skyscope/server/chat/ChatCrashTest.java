@@ -71,7 +71,7 @@ class ChatCrashTest {
             LOG.info("started");
             var api = new SkyScopeApi(server.base(), http);
             for (int i = 0; i < SENDERS; i++) {
-                users.add(api.register("crash" + i, "correct horse battery " + i, "Crash " + i));
+                users.add(api.register("crash" + i, "violet harbor lantern " + i, "Crash " + i));
             }
             spaceId = api.createSpace(users.get(0).accessToken(), "Crash room", "public").id();
             List<Connection> connections = new ArrayList<>();
@@ -112,7 +112,7 @@ class ChatCrashTest {
             LOG.info("restarted");
             var api = new SkyScopeApi(server.base(), http);
             var chat = new ChatApi(api);
-            AuthResponse reader = api.login("crash1", "correct horse battery 1");
+            AuthResponse reader = api.login("crash1", "violet harbor lantern 1");
             List<ChatMessage> stored = new ArrayList<>(all(p -> chat.spaceMessages(reader.accessToken(), spaceId, null, p, 100)));
             stored.addAll(all(p -> chat.conversationMessages(reader.accessToken(), convId, p, 100)));
             Map<String, Long> copies = stored.stream().collect(Collectors.groupingBy(ChatMessage::id, Collectors.counting()));
@@ -125,7 +125,7 @@ class ChatCrashTest {
             Map<String, String> retried = new ConcurrentHashMap<>();
             List<ServerMessage.Error> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
             for (int s = 0; s < SENDERS; s++) {
-                AuthResponse user = api.login("crash" + s, "correct horse battery " + s);
+                AuthResponse user = api.login("crash" + s, "violet harbor lantern " + s);
                 Connection c = Connection.open(http, api.webSocketUri(user.accessToken()), TIMEOUT);
                 c.onMessage(m -> {
                     if (m instanceof ChatEvent.Ack a) {

@@ -55,7 +55,7 @@ final class ChatFixture implements AutoCloseable {
 
     /** Registers an account and returns its user id. */
     String user(String name) {
-        return services.auth.register(name, "correct horse battery " + name, name, null, "127.0.0.1").userId();
+        return services.auth.register(name, "violet harbor lantern " + name, name, null, "127.0.0.1").userId();
     }
 
     /** Everything the bus delivers to the user from now on, decoded. */

@@ -86,7 +86,7 @@ public final class HistoryPageBenchmark {
         try (SkyScopeServer server = SkyScopeServer.start(config)) {
             var api = new SkyScopeApi(URI.create("http://127.0.0.1:" + server.port() + "/"));
             var chat = new ChatApi(api);
-            AuthResponse reader = api.register("reader" + System.nanoTime() % 100000, "correct horse battery", null);
+            AuthResponse reader = api.register("reader" + System.nanoTime() % 100000, "violet harbor lantern", null);
             String token = reader.accessToken();
             String deep = ChatKeys.id(ChatKeys.space(SPACE), n / 2);
 

@@ -286,7 +286,7 @@ class MultiNodeEndToEndTest {
         // old access token at once.
         Connection elsewhere = nodes.join(nodes.apiB(), pat, SpaceService.DEFAULT_SPACE_ID);
         nodes.apiA().send("POST", "api/v1/me/password", pat.accessToken(),
-                new PasswordChange("correct horse " + pat.username(), "a new passphrase for pat"), Void.class);
+                new PasswordChange("violet harbor lantern " + pat.username(), "a new passphrase for pat"), Void.class);
         assertThat(elsewhere.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code())
                 .isEqualTo(CloseCodes.SIGNED_OUT);
         assertThatThrownBy(() -> nodes.apiB().me(pat.accessToken()))

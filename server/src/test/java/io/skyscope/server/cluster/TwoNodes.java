@@ -93,7 +93,7 @@ final class TwoNodes implements AutoCloseable {
     }
 
     String password(AuthResponse user) {
-        return "correct horse " + user.username();
+        return "violet harbor lantern " + user.username();
     }
 
     private Map<String, String> withDataDir(String node) {
@@ -139,7 +139,7 @@ final class TwoNodes implements AutoCloseable {
 
     AuthResponse register(SkyScopeApi api, String prefix) {
         String name = prefix + USERS.incrementAndGet() + "n" + ProcessHandle.current().pid();
-        return api.register(name, "correct horse " + name, prefix);
+        return api.register(name, "violet harbor lantern " + name, prefix);
     }
 
     /** Connects through {@code api}'s node and joins the space; returns after the welcome. */

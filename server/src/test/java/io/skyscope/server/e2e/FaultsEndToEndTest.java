@@ -157,7 +157,7 @@ class FaultsEndToEndTest {
 
     private static AuthResponse register(String prefix) {
         String name = prefix + USERS.incrementAndGet() + "f" + ProcessHandle.current().pid();
-        return api.register(name, "correct horse " + name, prefix);
+        return api.register(name, "violet harbor lantern " + name, prefix);
     }
 
     private static Connection join(AuthResponse user, String spaceId) {

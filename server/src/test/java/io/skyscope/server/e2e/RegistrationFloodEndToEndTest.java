@@ -72,7 +72,7 @@ class RegistrationFloodEndToEndTest {
     private void signInAndHealthArePrompt(AuthResponse user) {
         long start = System.nanoTime();
         var login = send(SERVER.http(), json("api/v1/auth/login",
-                new LoginRequest(user.username(), "correct horse " + user.username())));
+                new LoginRequest(user.username(), "violet harbor lantern " + user.username())));
         var health = send(SERVER.http(), HttpRequest.newBuilder(SERVER.base().resolve("health"))
                 .timeout(Duration.ofSeconds(60)).build());
         HttpResponse<String> healthAnswer = health.join();

@@ -19,7 +19,7 @@ class RestartTest {
     @Test
     void afterARestartTheSamePasswordAndTokensStillWork() {
         AuthResponse zoe = SERVER.register("zoe");
-        String password = "correct horse " + zoe.username();
+        String password = "violet harbor lantern " + zoe.username();
         Connection before = SERVER.join(zoe, SpaceService.DEFAULT_SPACE_ID);
         assertThat(before.world().snapshot().space().id()).isEqualTo(SpaceService.DEFAULT_SPACE_ID);
 

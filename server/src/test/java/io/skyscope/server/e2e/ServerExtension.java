@@ -92,7 +92,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     /** Registers a fresh user with a unique name. */
     public AuthResponse register(String prefix) {
         String name = prefix + USERS.incrementAndGet();
-        return api.register(name, "correct horse " + name, prefix + " " + USERS.get());
+        return api.register(name, "violet harbor lantern " + name, prefix + " " + USERS.get());
     }
 
     public Connection connect(AuthResponse user) {

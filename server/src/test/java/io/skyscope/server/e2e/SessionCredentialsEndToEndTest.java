@@ -148,7 +148,7 @@ class SessionCredentialsEndToEndTest {
     }
 
     private static String password(AuthResponse user) {
-        return "correct horse " + user.username();
+        return "violet harbor lantern " + user.username();
     }
 
     /** Refused on REST with 401, and no WebSocket opens with it. */

@@ -36,7 +36,7 @@ class SessionEndToEndTest {
 
     @Test
     void registersIfNeededThenLogsInAndKeepsMapPeopleAndChat() {
-        var credentials = new Session.Credentials("zed" + System.nanoTime() % 100_000, "correct horse battery", "Zed");
+        var credentials = new Session.Credentials("zed" + System.nanoTime() % 100_000, "violet harbor lantern", "Zed");
         try (var zed = Session.open(SERVER.api(), credentials, OFFICE, FAST)) {
             assertThat(zed.snapshot().self().displayName()).isEqualTo("Zed");
             await().atMost(TIMEOUT).until(() -> zed.snapshot().map() != null);
@@ -103,7 +103,7 @@ class SessionEndToEndTest {
 
     private static Session session(String prefix) {
         var user = SERVER.register(prefix);
-        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "correct horse " + user.username(),
+        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "violet harbor lantern " + user.username(),
                 null), OFFICE, FAST);
     }
 

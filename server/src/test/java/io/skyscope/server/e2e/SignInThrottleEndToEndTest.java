@@ -31,7 +31,7 @@ class SignInThrottleEndToEndTest {
     @Test
     void wrongPasswordsFromOneAddressBackOffThereButNeverLockTheOwnerOut() throws Exception {
         AuthResponse victim = SERVER.register("victim");
-        String password = "correct horse " + victim.username();
+        String password = "violet harbor lantern " + victim.username();
 
         for (int i = 0; i < 5; i++) {
             assertThat(login(ATTACKER, victim.username(), "guess number " + i).statusCode()).isEqualTo(401);

@@ -26,7 +26,7 @@ final class VoiceClient implements AutoCloseable {
 
     private VoiceClient(ServerExtension server, String prefix, String spaceId, boolean relayOnly) {
         user = server.register(prefix);
-        session = Session.open(server.api(), new Session.Credentials(user.username(), "correct horse " + user.username(),
+        session = Session.open(server.api(), new Session.Credentials(user.username(), "violet harbor lantern " + user.username(),
                 null), spaceId);
         // A steady test tone would be taken for noise by noise suppression: no processing.
         var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);

@@ -129,7 +129,7 @@ class VoiceClientsEndToEndTest {
     }
 
     private static Session open(AuthResponse user) {
-        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "correct horse " + user.username(),
+        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "violet harbor lantern " + user.username(),
                 null), OFFICE);
     }
 

@@ -78,7 +78,7 @@ class WalkingPastEndToEndTest {
     }
 
     private static Session open(AuthResponse user) {
-        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "correct horse " + user.username(),
+        return Session.open(SERVER.api(), new Session.Credentials(user.username(), "violet harbor lantern " + user.username(),
                 null), OFFICE);
     }
 }

@@ -36,7 +36,7 @@ class WorldEndToEndTest {
     void twoPeopleJoinTheOfficeAndSeeEachOther() {
         AuthResponse ana = SERVER.register("ana");
         AuthResponse ben = SERVER.register("ben");
-        AuthResponse anaAgain = SERVER.api().login(ana.username(), "correct horse " + ana.username());
+        AuthResponse anaAgain = SERVER.api().login(ana.username(), "violet harbor lantern " + ana.username());
         assertThat(anaAgain.userId()).isEqualTo(ana.userId());
 
         Connection a = SERVER.connect(anaAgain);
