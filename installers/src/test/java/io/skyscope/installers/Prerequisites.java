@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Checks for the programs and libraries the package tests run. A missing one fails the test with
- * the Debian package that provides it (.ci/run installs them); nothing is skipped.
+ * the Debian package that provides it (./skyscope test installs them); nothing is skipped.
  */
 final class Prerequisites {
     private Prerequisites() {

@@ -42,6 +42,7 @@ import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
+import io.skyscope.server.http.RequestIds;
 import io.skyscope.server.http.SpaceRoutes;
 import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
@@ -270,6 +271,7 @@ public final class SkyScopeServer implements AutoCloseable {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setIdleTimeout(Duration.ofSeconds(60));
             });
+            new RequestIds().register(cfg.routes);
             new HttpErrors().register(cfg.routes);
             new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners), addresses)
                     .register(cfg.routes);

@@ -1,6 +1,7 @@
 package io.skyscope.server.http;
 
 import io.javalin.http.Context;
+import io.skyscope.server.LogContext;
 import io.skyscope.server.auth.AuthenticatedUser;
 import io.skyscope.server.auth.AccessCheck;
 import java.util.function.Function;
@@ -9,6 +10,8 @@ import java.util.function.Function;
  * Reads {@code Authorization: Bearer <jwt>} from a request and verifies it: the token itself, and
  * that no sign-out, password change or account deletion ended it since. Route classes take a
  * {@code Function<Context, AuthenticatedUser>} so tests can substitute their own.
+ *
+ * The user's id goes into the request's log context ({@link LogContext}).
  *
  * <p>Thread-safe; called on HTTP request threads.
  */
@@ -29,6 +32,8 @@ public final class Authenticator implements Function<Context, AuthenticatedUser>
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized("Sign in first: an 'Authorization: Bearer <token>' header is required");
         }
-        return access.verify(header.substring(BEARER.length()).trim());
+        AuthenticatedUser user = access.verify(header.substring(BEARER.length()).trim());
+        LogContext.user(user.userId());
+        return user;
     }
 }

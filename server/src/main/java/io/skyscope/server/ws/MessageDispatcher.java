@@ -6,6 +6,7 @@ import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.LogContext;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.metrics.ServerMetrics;
 import java.time.Clock;
@@ -37,7 +38,17 @@ public final class MessageDispatcher {
         this.clock = clock;
     }
 
+    /** Handles one frame; its log lines carry the session's user, session and space ids. */
     public void onFrame(ClientSession session, String frame, long receivedNanos) {
+        LogContext.session(session.userId(), session.id(), session.spaceId());
+        try {
+            handle(session, frame, receivedNanos);
+        } finally {
+            LogContext.clear();
+        }
+    }
+
+    private void handle(ClientSession session, String frame, long receivedNanos) {
         metrics.frameIn();
         switch (session.admit()) {
             case ACCEPT -> { }

@@ -9,6 +9,7 @@ import io.javalin.websocket.WsMessageContext;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.LogContext;
 import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthenticatedUser;
 import io.skyscope.server.http.ApiException;
@@ -93,8 +94,17 @@ public final class WsEndpoint implements AutoCloseable {
 
     private void connected(WsConnectContext ctx) {
         AuthenticatedUser user = ctx.attribute(USER);
-        String userId = user.userId();
         var session = new ClientSession(UUID.randomUUID().toString(), user, ctx.session, metrics, limits);
+        LogContext.session(user.userId(), session.id(), null);
+        try {
+            open(ctx, session);
+        } finally {
+            LogContext.clear();
+        }
+    }
+
+    private void open(WsConnectContext ctx, ClientSession session) {
+        String userId = session.userId();
         ctx.attribute(ClientSession.class.getName(), session);
         session.onEnd(() -> ended(session));
         metrics.connectionOpened();
@@ -128,9 +138,14 @@ public final class WsEndpoint implements AutoCloseable {
         if (session == null) {
             return;
         }
-        metrics.connectionClosed();
-        session.closed();
-        LOG.debug("user {}: session {} closed ({})", session.userId(), session.id(), ctx.status());
+        LogContext.session(session.userId(), session.id(), session.spaceId());
+        try {
+            metrics.connectionClosed();
+            session.closed();
+            LOG.debug("user {}: session {} closed ({})", session.userId(), session.id(), ctx.status());
+        } finally {
+            LogContext.clear();
+        }
     }
 
     /** The session ended (closed by the server, or its socket ended): out of the registry and its space. */

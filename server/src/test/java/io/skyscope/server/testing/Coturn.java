@@ -159,7 +159,7 @@ public final class Coturn implements BeforeAllCallback, AfterAllCallback {
             }
         }
         throw new IllegalStateException(command + " is not installed: install the Debian package coturn"
-                + " (apt-get install -y coturn); .ci/run does this");
+                + " (apt-get install -y coturn); ./skyscope test does this");
     }
 
     /** A port free for both TCP and UDP on 127.0.0.1 (coturn listens on both). */

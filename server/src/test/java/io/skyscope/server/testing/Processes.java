@@ -42,7 +42,7 @@ public final class Processes {
             }
         }
         throw new IllegalStateException(command + " is not installed: install the Debian package " + debianPackage
-                + " (apt-get install -y " + debianPackage + "); .ci/run does this");
+                + " (apt-get install -y " + debianPackage + "); ./skyscope test does this");
     }
 
     /** SIGTERM, then SIGKILL if it has not ended within 10 s; waits for the end. */

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,9 +37,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server with its data in {@code dataDir}; returns once it listens. */
     public static ServerProcess start(Path dataDir, Map<String, String> env, Duration timeout) {
+        return start(dataDir, env, List.of(), timeout);
+    }
+
+    /** As {@link #start(Path, Map, Duration)}, with these options for its JVM (e.g. {@code -Dname=value}). */
+    public static ServerProcess start(Path dataDir, Map<String, String> env, List<String> jvmOptions, Duration timeout) {
         Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
-        var builder = new ProcessBuilder(List.of(Processes.java(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", Processes.testClassPath(), "io.skyscope.server.ServerMain"))
+        List<String> command = new ArrayList<>(List.of(Processes.java(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", Processes.testClassPath(), "io.skyscope.server.ServerMain"));
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DATA_DIR", dataDir.toString());
