@@ -1,7 +1,7 @@
 package io.skyscope.bench;
 
-import io.skyscope.server.world.map.AreaKind;
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
 import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;

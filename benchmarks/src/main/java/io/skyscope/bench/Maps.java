@@ -1,7 +1,7 @@
 package io.skyscope.bench;
 
-import io.skyscope.server.world.map.TiledMap;
-import io.skyscope.server.world.map.TiledMapParser;
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package io.skyscope.bench;
 
+import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.world.Delivery;
 import io.skyscope.server.world.JoinRequest;
 import io.skyscope.server.world.SpaceState;
-import io.skyscope.server.world.map.TiledMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

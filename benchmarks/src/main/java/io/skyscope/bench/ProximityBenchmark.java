@@ -1,7 +1,7 @@
 package io.skyscope.bench;
 
-import io.skyscope.server.world.map.AreaKind;
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
 import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceMember;
 import io.skyscope.server.world.proximity.VoiceSettings;
@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

@@ -10,12 +10,12 @@ import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.SignalSource;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceProcessing;
+import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.SkyScopeServer;
 import io.skyscope.server.config.ServerConfig;
-import io.skyscope.server.world.map.TiledMap;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -151,7 +151,7 @@ public final class VoiceBenchmark {
     /** An open-space centre near the client with a clear row of 260 px either side. */
     private static double[][] row(Client client, int people) {
         var snapshot = client.session.snapshot();
-        TiledMap map = io.skyscope.server.world.map.TiledMapParser.parse(
+        TiledMap map = io.skyscope.map.TiledMapParser.parse(
                 snapshot.map().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         var me = snapshot.self();
         for (int radius = 0; radius < 1000; radius += 16) {

@@ -1,20 +1,25 @@
 package io.skyscope.desktop.map;
 
-/** What a named area of the map is, from its Tiled object class (or type). */
-public enum AreaKind {
-    MEETING_ROOM("meeting-room", "Meeting room"),
-    SILENT_ZONE("silent-zone", "Silent zone"),
-    STAGE("stage", "Stage"),
-    AUDIENCE("audience", "Audience"),
-    SPAWN("spawn", "Entrance"),
-    ROOM("room", "Room"),
-    OTHER("", "Area");
+import io.skyscope.map.MapRegion;
 
-    private final String tiledName;
+/**
+ * What a labelled rectangle of the map is to people, from its Tiled class: the four kinds the rules
+ * know ({@link io.skyscope.map.AreaKind}), the entrance (spawn), plain rooms, and anything else.
+ */
+public enum AreaKind {
+    MEETING_ROOM("Meeting room"),
+    SILENT_ZONE("Silent zone"),
+    STAGE("Stage"),
+    AUDIENCE("Audience"),
+    SPAWN("Entrance"),
+    ROOM("Room"),
+    OTHER("Area");
+
+    private static final String ROOM_CLASS = "room";
+
     private final String label;
 
-    AreaKind(String tiledName, String label) {
-        this.tiledName = tiledName;
+    AreaKind(String label) {
         this.label = label;
     }
 
@@ -25,11 +30,7 @@ public enum AreaKind {
 
     /** The kind for a Tiled class name; unknown names are {@link #OTHER}. */
     public static AreaKind fromTiled(String name) {
-        for (AreaKind kind : values()) {
-            if (kind != OTHER && kind.tiledName.equals(name)) {
-                return kind;
-            }
-        }
-        return OTHER;
+        return io.skyscope.map.AreaKind.fromWireName(name).map(kind -> valueOf(kind.name()))
+                .orElse(name.equals(MapRegion.SPAWN) ? SPAWN : name.equals(ROOM_CLASS) ? ROOM : OTHER);
     }
 }

@@ -1,5 +1,6 @@
 package io.skyscope.desktop.map;
 
+import io.skyscope.map.CollisionGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,8 +60,8 @@ public final class PathFinder {
     }
 
     private List<int[]> search(int sx, int sy, int gx, int gy) {
-        int w = grid.width();
-        int n = w * grid.height();
+        int w = grid.widthTiles();
+        int n = w * grid.heightTiles();
         double[] cost = new double[n];
         Arrays.fill(cost, Double.POSITIVE_INFINITY);
         int[] from = new int[n];

@@ -2,9 +2,8 @@ package io.skyscope.desktop.office;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.map.TiledMapReader;
-import io.skyscope.desktop.map.Tileset;
 import io.skyscope.desktop.session.Session;
+import io.skyscope.map.Tileset;
 import io.skyscope.protocol.PngHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,7 +30,7 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
 
     public static OfficeAssets download(Session session, String mapId, int version) {
         JsonNode json = session.api().map(session.accessToken(), mapId, version);
-        OfficeMap map = TiledMapReader.read(json);
+        OfficeMap map = OfficeMap.read(json);
         Map<String, Image> images = new HashMap<>();
         for (Tileset t : map.tilesets()) {
             if (t.image() != null && !images.containsKey(t.image())) {

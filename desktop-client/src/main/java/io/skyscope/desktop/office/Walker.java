@@ -1,8 +1,8 @@
 package io.skyscope.desktop.office;
 
-import io.skyscope.desktop.map.CollisionGrid;
 import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.desktop.render.Facing;
+import io.skyscope.map.CollisionGrid;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

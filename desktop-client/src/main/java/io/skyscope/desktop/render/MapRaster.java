@@ -2,8 +2,8 @@ package io.skyscope.desktop.render;
 
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.map.TileLayer;
-import io.skyscope.desktop.map.Tileset;
+import io.skyscope.map.TileLayer;
+import io.skyscope.map.Tileset;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.scene.image.Image;
@@ -200,8 +200,8 @@ public final class MapRaster {
         int srcH = src.length / srcW;
         int sx0 = t.sourceX(plain);
         int sy0 = t.sourceY(plain);
-        int tw = t.tileWidth();
-        int th = t.tileHeight();
+        int tw = t.tileSize();
+        int th = t.tileSize();
         int size = map.tileSize();
         boolean flipH = (gid & Tileset.FLIPPED_HORIZONTALLY) != 0;
         boolean flipV = (gid & Tileset.FLIPPED_VERTICALLY) != 0;

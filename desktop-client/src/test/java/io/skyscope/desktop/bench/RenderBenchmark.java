@@ -3,7 +3,6 @@ package io.skyscope.desktop.bench;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.AreaKind;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.map.TiledMapReader;
 import io.skyscope.desktop.office.OfficeSimulation;
 import io.skyscope.desktop.render.MapRaster;
 import io.skyscope.desktop.render.OfficeRenderer;
@@ -47,7 +46,7 @@ public final class RenderBenchmark {
         int[] sizes = args.length == 0 ? new int[] {50, 200, 500} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         OfficeMap map;
         try (InputStream in = RenderBenchmark.class.getResourceAsStream("/maps/default-office.tmj")) {
-            map = TiledMapReader.read(Json.lenient().readTree(in));
+            map = OfficeMap.read(Json.lenient().readTree(in));
         }
         Image tiles;
         try (InputStream in = RenderBenchmark.class.getResourceAsStream("/maps/office-tiles.png")) {

@@ -1,10 +1,10 @@
 package io.skyscope.desktop.bench;
 
 import io.skyscope.client.World;
-import io.skyscope.desktop.map.CollisionGrid;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.session.ReconnectingConnection;
 import io.skyscope.desktop.session.WorldSource;
+import io.skyscope.map.CollisionGrid;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;

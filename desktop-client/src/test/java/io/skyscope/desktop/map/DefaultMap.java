@@ -11,9 +11,19 @@ public final class DefaultMap {
     private DefaultMap() {
     }
 
-    public static OfficeMap load() {
+    /** The map file's bytes, as the server stores and parses them. */
+    public static byte[] bytes() {
         try (InputStream in = DefaultMap.class.getResourceAsStream("/maps/default-office.tmj")) {
-            return TiledMapReader.read(Json.lenient().readTree(in));
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The map as the desktop reads it: from the JSON tree the REST client hands over. */
+    public static OfficeMap load() {
+        try {
+            return OfficeMap.read(Json.lenient().readTree(bytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

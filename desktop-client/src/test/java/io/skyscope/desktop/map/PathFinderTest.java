@@ -2,6 +2,7 @@ package io.skyscope.desktop.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.map.CollisionGrid;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.skyscope.desktop.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyscope.desktop.map.CollisionGrid;
+import io.skyscope.map.CollisionGrid;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

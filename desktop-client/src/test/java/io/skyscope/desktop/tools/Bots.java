@@ -9,10 +9,9 @@ import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceProcessing;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.AreaKind;
-import io.skyscope.desktop.map.CollisionGrid;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.map.PathFinder;
-import io.skyscope.desktop.map.TiledMapReader;
+import io.skyscope.map.CollisionGrid;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
@@ -73,7 +72,7 @@ public final class Bots {
              SessionVoice voice = SessionVoice.attach(session, VoiceConfig.defaults().withChime(false)
                      .withProcessing(VoiceProcessing.Options.NONE), audio, null, null)) {
             ServerMessage.Welcome welcome = session.welcome();
-            OfficeMap map = TiledMapReader.read(api.map(session.auth().accessToken(), welcome.space().mapId(),
+            OfficeMap map = OfficeMap.read(api.map(session.auth().accessToken(), welcome.space().mapId(),
                     welcome.space().mapVersion()));
             CollisionGrid grid = map.collision();
             PathFinder paths = new PathFinder(grid);

@@ -1,14 +1,14 @@
 package io.skyscope.server.space;
 
+import io.skyscope.map.MapValidationException;
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import io.skyscope.protocol.PngHeader;
 import io.skyscope.server.config.ServerConfig.Quotas;
 import io.skyscope.server.http.ApiException;
 import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Spaces;
-import io.skyscope.server.world.map.MapValidationException;
-import io.skyscope.server.world.map.TiledMap;
-import io.skyscope.server.world.map.TiledMapParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

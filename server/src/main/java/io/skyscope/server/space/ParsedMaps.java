@@ -1,6 +1,6 @@
 package io.skyscope.server.space;
 
-import io.skyscope.server.world.map.TiledMap;
+import io.skyscope.map.TiledMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

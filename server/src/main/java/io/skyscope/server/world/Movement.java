@@ -1,8 +1,8 @@
 package io.skyscope.server.world;
 
+import io.skyscope.map.CollisionGrid;
+import io.skyscope.map.TiledMap;
 import io.skyscope.server.world.MoveVerdict.Reason;
-import io.skyscope.server.world.map.CollisionGrid;
-import io.skyscope.server.world.map.TiledMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.skyscope.server.world;
 
-import io.skyscope.server.world.map.AreaKind;
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.skyscope.server.world;
 
+import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Status;
-import io.skyscope.server.world.map.TiledMap;
 
 /** What a space's owner is asked to do. Created on session threads, run on the owner's thread. */
 public sealed interface SpaceCommand {

@@ -1,7 +1,7 @@
 package io.skyscope.server.world;
 
+import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.server.world.map.TiledMap;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.util.Set;
 

@@ -1,13 +1,13 @@
 package io.skyscope.server.world;
 
+import io.skyscope.map.MapArea;
+import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.Person;
-import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.Changed;
+import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
-import io.skyscope.server.world.map.MapArea;
-import io.skyscope.server.world.map.TiledMap;
 import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.skyscope.server.world;
 
-import io.skyscope.server.world.map.Point;
+import io.skyscope.map.Point;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;

@@ -78,7 +78,7 @@ class NearbyChatEndToEndTest {
     }
 
     private static double[] freeStep(com.fasterxml.jackson.databind.JsonNode tmj, double x, double y, double d) {
-        var map = io.skyscope.server.world.map.TiledMapParser.parse(tmj.toString().getBytes(
+        var map = io.skyscope.map.TiledMapParser.parse(tmj.toString().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
         double[][] dirs = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
         for (double[] dir : dirs) {

@@ -2,13 +2,13 @@ package io.skyscope.server.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.map.TestMaps;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.testing.MutableClock;
 import io.skyscope.server.world.JoinRequest;
 import io.skyscope.server.world.SpaceState;
-import io.skyscope.server.world.map.TestMaps;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.skyscope.server.e2e;
 
-import io.skyscope.server.world.map.TiledMap;
-import io.skyscope.server.world.map.TiledMapParser;
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.ApiError;
 import io.skyscope.client.Connection;
+import io.skyscope.map.TestMaps;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.space.SpaceService;
-import io.skyscope.server.world.map.TestMaps;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.skyscope.server.e2e;
 
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import io.skyscope.server.space.SpaceService;
-import io.skyscope.server.world.map.TiledMap;
-import io.skyscope.server.world.map.TiledMapParser;
 import java.nio.charset.StandardCharsets;
 
 /**

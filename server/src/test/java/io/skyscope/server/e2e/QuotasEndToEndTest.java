@@ -4,12 +4,12 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.map.TestMaps;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.SpaceView;
 import io.skyscope.server.config.ServerConfig.Quotas;
 import io.skyscope.server.space.SpaceService;
-import io.skyscope.server.world.map.TestMaps;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package io.skyscope.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.ApiError;
+import io.skyscope.map.TestMaps;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.server.space.SpaceService;
-import io.skyscope.server.world.map.TestMaps;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.skyscope.map.TestMaps;
+import io.skyscope.map.TiledMap;
+import io.skyscope.server.testing.MutableClock;
 import io.skyscope.server.world.MoveVerdict.Accepted;
 import io.skyscope.server.world.MoveVerdict.Rejected;
-import io.skyscope.server.world.map.TestMaps;
-import io.skyscope.server.world.map.TiledMap;
 import java.time.Duration;
-import io.skyscope.server.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;

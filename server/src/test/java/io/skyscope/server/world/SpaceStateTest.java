@@ -2,14 +2,14 @@ package io.skyscope.server.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.map.TestMaps;
+import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.ProtocolCodec;
-import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.PresenceUpdate;
+import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.testing.MutableClock;
-import io.skyscope.server.world.map.TestMaps;
-import io.skyscope.server.world.map.TiledMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

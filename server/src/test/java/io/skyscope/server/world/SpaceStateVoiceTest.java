@@ -3,13 +3,13 @@ package io.skyscope.server.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.skyscope.protocol.ServerMessage;
+import io.skyscope.map.TestMaps;
 import io.skyscope.protocol.ServerMessage.VoiceJoin;
 import io.skyscope.protocol.ServerMessage.VoiceLeave;
+import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.testing.MutableClock;
-import io.skyscope.server.world.map.TestMaps;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Duration;
 import java.time.Instant;

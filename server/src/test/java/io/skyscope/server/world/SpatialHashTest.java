@@ -3,7 +3,7 @@ package io.skyscope.server.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skyscope.server.world.map.Point;
+import io.skyscope.map.Point;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;

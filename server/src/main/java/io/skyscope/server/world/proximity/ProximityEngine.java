@@ -1,8 +1,8 @@
 package io.skyscope.server.world.proximity;
 
-import io.skyscope.server.world.map.AreaIndex;
-import io.skyscope.server.world.map.AreaKind;
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.AreaIndex;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.skyscope.server.world.proximity;
 
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.MapArea;
 
 /**
  * One person as the proximity engine sees them. Two relations per person: {@code desired}, what

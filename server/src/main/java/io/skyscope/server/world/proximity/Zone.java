@@ -1,6 +1,6 @@
 package io.skyscope.server.world.proximity;
 
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.MapArea;
 
 /**
  * Which voice rules apply to someone: open space (proximity), one meeting room, one stage (its

@@ -3,6 +3,8 @@ package io.skyscope.server.world.map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import io.skyscope.protocol.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

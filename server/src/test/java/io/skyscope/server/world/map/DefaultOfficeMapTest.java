@@ -3,6 +3,11 @@ package io.skyscope.server.world.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
+import io.skyscope.map.Point;
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import io.skyscope.protocol.Json;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

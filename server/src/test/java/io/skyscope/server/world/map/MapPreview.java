@@ -1,6 +1,10 @@
 package io.skyscope.server.world.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.map.MapArea;
+import io.skyscope.map.Point;
+import io.skyscope.map.TiledMap;
+import io.skyscope.map.TiledMapParser;
 import io.skyscope.protocol.Json;
 import java.awt.BasicStroke;
 import java.awt.Color;

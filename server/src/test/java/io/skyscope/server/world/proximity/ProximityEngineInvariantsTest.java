@@ -2,8 +2,8 @@ package io.skyscope.server.world.proximity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyscope.server.world.map.AreaKind;
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

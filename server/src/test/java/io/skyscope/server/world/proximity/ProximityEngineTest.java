@@ -4,8 +4,8 @@ import static io.skyscope.server.world.proximity.VoiceScene.joins;
 import static io.skyscope.server.world.proximity.VoiceScene.leaves;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skyscope.server.world.map.AreaKind;
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapArea;
 import io.skyscope.server.world.proximity.VoiceEvent.AudienceFull;
 import io.skyscope.server.world.proximity.VoiceEvent.Joined;
 import io.skyscope.server.world.proximity.VoiceEvent.Left;

@@ -1,6 +1,6 @@
 package io.skyscope.server.world.proximity;
 
-import io.skyscope.server.world.map.MapArea;
+import io.skyscope.map.MapArea;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

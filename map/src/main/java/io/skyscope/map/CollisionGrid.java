@@ -1,9 +1,11 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
 import java.util.BitSet;
 
 /**
- * Which tiles of a map an avatar may stand on. Immutable; safe to share between threads.
+ * Which tiles of a map an avatar may stand on: the server judges moves with it, and the desktop
+ * client walks and plans paths with the same grid, so what it predicts is what the server accepts.
+ * Immutable; safe to share between threads.
  *
  * <p>Positions are pixels; tile {@code (tx, ty)} covers {@code [tx*tileSize, (tx+1)*tileSize)}
  * horizontally and likewise vertically. Everything outside the map counts as blocked.
@@ -45,6 +47,11 @@ public final class CollisionGrid {
 
     public int tileSize() {
         return tileSize;
+    }
+
+    /** The pixel coordinate of the centre of tile column (or row) {@code t}. */
+    public double centre(int t) {
+        return t * (double) tileSize + tileSize / 2.0;
     }
 
     /** Whether tile {@code (tx, ty)} is blocked; tiles outside the map are. */
@@ -125,7 +132,8 @@ public final class CollisionGrid {
         return true;
     }
 
-    private int tileOf(double pixel) {
+    /** The tile column (or row) of a pixel coordinate; far-away values are clamped, never wrapped. */
+    public int tileOf(double pixel) {
         double tile = Math.floor(pixel / tileSize);
         // Clamp far-away values so the int cast cannot wrap into the map.
         return tile < -1 ? -1 : tile > Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE - 1 : (int) tile;

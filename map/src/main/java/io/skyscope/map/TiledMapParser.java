@@ -1,7 +1,7 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
-import static io.skyscope.server.world.map.JsonFields.describe;
-import static io.skyscope.server.world.map.JsonFields.invalid;
+import static io.skyscope.map.JsonFields.describe;
+import static io.skyscope.map.JsonFields.invalid;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and validates a map in Tiled's JSON format (.tmj). Everything a client or the movement
- * rules rely on is checked here, once, so the rest of the server can trust a {@link TiledMap}:
- * an orthogonal finite map of 1..512 tiles a side with square 8..128 px tiles; CSV tile layers
- * whose every gid belongs to an embedded tileset with a plain .png image; areas that are named,
- * unrotated rectangles inside the map; and at least one spawn point on a walkable tile.
+ * Reads and validates a map in Tiled's JSON format (.tmj): the one parser, used by the server to
+ * accept uploads and judge moves, and by the desktop client to draw the map and predict those
+ * judgements. Everything a client or the movement rules rely on is checked here, once, so both can
+ * trust a {@link TiledMap}: an orthogonal finite map of 1..512 tiles a side with square 8..128 px
+ * tiles; CSV tile layers whose every gid belongs to an embedded tileset with a plain .png image;
+ * areas that are named, unrotated rectangles inside the map; and at least one spawn point on a
+ * walkable tile.
  *
  * <p>A tile is blocked when, in any tile layer, its tile has the bool property {@code collides}
  * set in its tileset. Stateless and thread-safe.
@@ -30,7 +32,7 @@ public final class TiledMapParser {
     public static final int MAX_TILES_PER_SIDE = 512;
     public static final int MIN_TILE_SIZE = 8;
     public static final int MAX_TILE_SIZE = 128;
-    private static final long FLIP_FLAGS = 0x80000000L | 0x40000000L | 0x20000000L | 0x10000000L;
+    private static final long FLIP_FLAGS = Integer.toUnsignedLong(Tileset.FLIP_MASK);
     private static final int MAX_GROUP_DEPTH = 16;
 
     private TiledMapParser() {
@@ -43,6 +45,18 @@ public final class TiledMapParser {
 
     /** Parses a map file of at most {@code maxBytes}; throws {@link MapValidationException} if unusable. */
     public static TiledMap parse(byte[] tmjJson, int maxBytes) {
+        return read(tmjJson, maxBytes, false).map();
+    }
+
+    /**
+     * Parses a map file of at most {@link #MAX_BYTES} with exactly the checks of {@link #parse(byte[])},
+     * and keeps what drawing it takes as well: tilesets, tile layers and labelled rectangles.
+     */
+    public static MapDrawing parseDrawing(byte[] tmjJson) {
+        return read(tmjJson, MAX_BYTES, true);
+    }
+
+    private static MapDrawing read(byte[] tmjJson, int maxBytes, boolean forDrawing) {
         if (tmjJson.length > maxBytes) {
             throw new MapValidationException("map file is " + tmjJson.length + " bytes, the limit is " + maxBytes);
         }
@@ -78,13 +92,18 @@ public final class TiledMapParser {
         List<Tileset> tilesets = readTilesets(root, tileWidth);
         List<MapObjects.Layer> tileLayers = new ArrayList<>();
         List<MapObjects.Layer> objectLayers = new ArrayList<>();
-        collectLayers(JsonFields.requireArray(root, "layers", "map"), "", 0, tileLayers, objectLayers);
+        collectLayers(JsonFields.requireArray(root, "layers", "map"), "", 0, true, tileLayers, objectLayers);
         if (tileLayers.isEmpty()) {
             throw new MapValidationException("map has no tile layer");
         }
         BitSet blocked = new BitSet(width * height);
+        List<TileLayer> drawn = new ArrayList<>();
         for (MapObjects.Layer layer : tileLayers) {
-            readTileLayer(layer, width, height, tilesets, blocked);
+            int[] gids = forDrawing ? new int[width * height] : null;
+            readTileLayer(layer, width, height, tilesets, blocked, gids);
+            if (forDrawing) {
+                drawn.add(drawable(layer, width, height, gids));
+            }
         }
         CollisionGrid collision = new CollisionGrid(width, height, tileWidth, blocked);
 
@@ -97,7 +116,17 @@ public final class TiledMapParser {
         }
         Set<String> images = new LinkedHashSet<>();
         tilesets.forEach(t -> images.add(t.image()));
-        return new TiledMap(width, height, tileWidth, collision, objects.areas(), objects.spawns(), images, tmjJson);
+        TiledMap map = new TiledMap(width, height, tileWidth, collision, objects.areas(), objects.spawns(), images,
+                tmjJson);
+        return forDrawing ? new MapDrawing(map, tilesets, drawn, objects.regions())
+                : new MapDrawing(map, List.of(), List.of(), List.of());
+    }
+
+    /** Opacity and visibility only matter to drawing; read leniently, they can make no map invalid. */
+    private static TileLayer drawable(MapObjects.Layer layer, int width, int height, int[] gids) {
+        JsonNode node = layer.node();
+        double opacity = node.path("opacity").isNumber() ? node.path("opacity").doubleValue() : 1;
+        return new TileLayer(node.path("name").asText(""), width, height, gids, opacity, layer.visible());
     }
 
     private static List<Tileset> readTilesets(JsonNode root, int tileSize) {
@@ -121,7 +150,7 @@ public final class TiledMapParser {
         return List.copyOf(tilesets);
     }
 
-    private static void collectLayers(JsonNode layers, String prefix, int depth,
+    private static void collectLayers(JsonNode layers, String prefix, int depth, boolean visible,
                                       List<MapObjects.Layer> tileLayers, List<MapObjects.Layer> objectLayers) {
         for (JsonNode layer : layers) {
             JsonFields.requireObject(layer, "layer");
@@ -131,24 +160,26 @@ public final class TiledMapParser {
                     || JsonFields.optionalFinite(layer, "offsety", 0, context) != 0) {
                 throw invalid(context, "layer offsets are not supported");
             }
+            boolean shown = visible && layer.path("visible").asBoolean(true);
             switch (type) {
-                case "tilelayer" -> tileLayers.add(new MapObjects.Layer(context, layer));
-                case "objectgroup" -> objectLayers.add(new MapObjects.Layer(context, layer));
+                case "tilelayer" -> tileLayers.add(new MapObjects.Layer(context, layer, shown));
+                case "objectgroup" -> objectLayers.add(new MapObjects.Layer(context, layer, shown));
                 case "imagelayer" -> { }
                 case "group" -> {
                     if (depth >= MAX_GROUP_DEPTH) {
                         throw invalid(context, "groups are nested more than " + MAX_GROUP_DEPTH + " deep");
                     }
                     collectLayers(JsonFields.requireArray(layer, "layers", context),
-                            prefix + layer.path("name").asText() + "/", depth + 1, tileLayers, objectLayers);
+                            prefix + layer.path("name").asText() + "/", depth + 1, shown, tileLayers, objectLayers);
                 }
                 default -> throw invalid(context, "unknown layer type '" + type + "'");
             }
         }
     }
 
+    /** Marks the layer's colliding tiles in {@code blocked}; copies its gids into {@code gids} unless null. */
     private static void readTileLayer(MapObjects.Layer layer, int width, int height, List<Tileset> tilesets,
-                                      BitSet blocked) {
+                                      BitSet blocked, int[] gids) {
         JsonNode node = layer.node();
         String context = layer.context();
         String encoding = JsonFields.optionalString(node, "encoding", context);
@@ -176,6 +207,9 @@ public final class TiledMapParser {
                     || value.longValue() > 0xFFFFFFFFL) {
                 throw invalid(context, "tile at (" + i % width + ", " + i / width + ") has gid " + describe(value)
                         + ", expected an unsigned 32-bit integer");
+            }
+            if (gids != null) {
+                gids[i] = (int) value.longValue();
             }
             long gid = value.longValue() & ~FLIP_FLAGS;
             if (gid == 0) {

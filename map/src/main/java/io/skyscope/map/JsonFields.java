@@ -1,4 +1,4 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,7 +1,7 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
-import static io.skyscope.server.world.map.JsonFields.describe;
-import static io.skyscope.server.world.map.JsonFields.invalid;
+import static io.skyscope.map.JsonFields.describe;
+import static io.skyscope.map.JsonFields.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;

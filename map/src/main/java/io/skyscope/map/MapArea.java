@@ -1,4 +1,4 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
 import java.util.Map;
 import java.util.Objects;

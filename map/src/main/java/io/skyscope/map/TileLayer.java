@@ -1,8 +1,13 @@
-package io.skyscope.desktop.map;
+package io.skyscope.map;
 
 /**
- * A tile layer: one Tiled global tile id per cell, row by row, flip flags kept in the high bits
- * (see {@link Tileset#FLIP_MASK}). The array is never handed out, so the layer stays immutable.
+ * A tile layer as clients draw it: one Tiled global tile id per cell, row by row, flip flags kept in
+ * the high bits (see {@link Tileset#FLIP_MASK}). Layers inside groups are flattened in drawing
+ * order, a layer in a hidden group is hidden. The array is never handed out, so the layer stays
+ * immutable.
+ *
+ * <p>Collision does not depend on {@link #visible()} or {@link #opacity()}: a hidden layer's walls
+ * still block, as the server judges them.
  */
 public final class TileLayer {
     private final String name;
@@ -10,8 +15,9 @@ public final class TileLayer {
     private final int height;
     private final int[] gids;
     private final double opacity;
+    private final boolean visible;
 
-    public TileLayer(String name, int width, int height, int[] gids, double opacity) {
+    public TileLayer(String name, int width, int height, int[] gids, double opacity, boolean visible) {
         if (gids.length != width * height) {
             throw new IllegalArgumentException("layer '" + name + "' has " + gids.length + " cells, expected "
                     + width * height);
@@ -21,6 +27,7 @@ public final class TileLayer {
         this.height = height;
         this.gids = gids.clone();
         this.opacity = opacity;
+        this.visible = visible;
     }
 
     public String name() {
@@ -29,6 +36,10 @@ public final class TileLayer {
 
     public double opacity() {
         return opacity;
+    }
+
+    public boolean visible() {
+        return visible;
     }
 
     /** The raw global id at a cell (flip flags included), 0 for empty or outside. */

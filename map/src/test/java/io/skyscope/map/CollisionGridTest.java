@@ -1,4 +1,4 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

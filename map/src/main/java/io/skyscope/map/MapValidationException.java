@@ -1,4 +1,4 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
 /**
  * A map file that SkyScope cannot use. The message names the part of the file that is wrong and

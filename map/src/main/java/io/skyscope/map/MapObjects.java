@@ -1,6 +1,6 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
-import static io.skyscope.server.world.map.JsonFields.invalid;
+import static io.skyscope.map.JsonFields.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -13,17 +13,17 @@ import java.util.Set;
 /**
  * Reads areas and spawn points from a map's object layers. Objects whose class (or, before Tiled
  * 1.9 and again since 1.10, type) is not an {@link AreaKind} or {@code spawn} are decoration or
- * someone else's business and are ignored.
+ * someone else's business: they are not checked, and only kept as {@link MapRegion}s (names on the
+ * floor plan) when they are rectangles.
  */
 final class MapObjects {
-    static final String SPAWN = "spawn";
     private static final int MAX_CAPACITY = 10_000;
 
-    /** An object layer and how messages should refer to it. */
-    record Layer(String context, JsonNode node) {
+    /** A tile or object layer, how messages should refer to it, and whether Tiled shows it. */
+    record Layer(String context, JsonNode node, boolean visible) {
     }
 
-    record Result(List<MapArea> areas, List<Point> spawns) {
+    record Result(List<MapArea> areas, List<Point> spawns, List<MapRegion> regions) {
     }
 
     private MapObjects() {
@@ -32,6 +32,7 @@ final class MapObjects {
     static Result read(List<Layer> layers, int pixelWidth, int pixelHeight) {
         List<MapArea> areas = new ArrayList<>();
         List<Point> spawns = new ArrayList<>();
+        List<MapRegion> regions = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Layer layer : layers) {
             for (JsonNode object : JsonFields.optionalArray(layer.node(), "objects", layer.context())) {
@@ -41,7 +42,8 @@ final class MapObjects {
                     kindName = JsonFields.optionalString(object, "class", layer.context());
                 }
                 Optional<AreaKind> kind = AreaKind.fromWireName(kindName);
-                if (kind.isEmpty() && !kindName.equals(SPAWN)) {
+                if (kind.isEmpty() && !kindName.equals(MapRegion.SPAWN)) {
+                    otherRegion(object, kindName).ifPresent(regions::add);
                     continue;
                 }
                 String name = JsonFields.optionalString(object, "name", layer.context()).strip();
@@ -55,6 +57,9 @@ final class MapObjects {
                     throw invalid(context, "the name '" + name + "' is used by another area");
                 }
                 double[] rect = rectangle(object, kind.isEmpty(), pixelWidth, pixelHeight, context);
+                if (rect[2] > 0 && rect[3] > 0) {
+                    regions.add(new MapRegion(name, kindName, rect[0], rect[1], rect[2], rect[3]));
+                }
                 if (kind.isEmpty()) {
                     spawns.add(new Point(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2));
                 } else {
@@ -68,7 +73,23 @@ final class MapObjects {
         if (spawns.isEmpty()) {
             throw new MapValidationException("map has no spawn point: add an object of class 'spawn' to an object layer");
         }
-        return new Result(List.copyOf(areas), List.copyOf(spawns));
+        return new Result(List.copyOf(areas), List.copyOf(spawns), List.copyOf(regions));
+    }
+
+    /**
+     * A rectangle of no meaning to the rules, read leniently: nothing about it can make a map
+     * invalid. Empty unless it has a finite position and a positive size.
+     */
+    private static Optional<MapRegion> otherRegion(JsonNode object, String tiledClass) {
+        double x = object.path("x").asDouble();
+        double y = object.path("y").asDouble();
+        double width = object.path("width").asDouble();
+        double height = object.path("height").asDouble();
+        if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(width) && Double.isFinite(height))
+                || width <= 0 || height <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new MapRegion(object.path("name").asText("").strip(), tiledClass, x, y, width, height));
     }
 
     /** {x, y, width, height} of an axis-aligned rectangle (or, for a spawn, a point) inside the map. */

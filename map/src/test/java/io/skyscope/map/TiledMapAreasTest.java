@@ -1,7 +1,7 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
-import static io.skyscope.server.world.map.TestMaps.addArea;
-import static io.skyscope.server.world.map.TestMaps.property;
+import static io.skyscope.map.TestMaps.addArea;
+import static io.skyscope.map.TestMaps.property;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

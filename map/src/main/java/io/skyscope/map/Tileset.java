@@ -1,6 +1,6 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
-import static io.skyscope.server.world.map.JsonFields.invalid;
+import static io.skyscope.map.JsonFields.invalid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.BitSet;
@@ -9,27 +9,57 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One embedded tileset of a map as far as the server cares: which global tile ids (gids) it owns,
- * its image file and which of its tiles collide.
+ * One embedded tileset of a map: which global tile ids (gids) it owns, which of its tiles collide,
+ * and where each tile sits in its image (for clients that draw the map). Immutable.
  *
+ * @param tileSize       side of a tile in pixels, the map's tile size
  * @param collidingTiles local tile ids (gid minus firstGid) whose {@code collides} property is true
  */
-record Tileset(String name, int firstGid, int tileCount, String image, BitSet collidingTiles) {
+public record Tileset(String name, int firstGid, int tileCount, int columns, int tileSize, int margin, int spacing,
+                      String image, BitSet collidingTiles) {
     /** Tiled keeps flip flags in the top four bits of a gid, so gids themselves stay below 2^28. */
     static final int MAX_GID = 0x0FFFFFFF;
     static final int MAX_IMAGE_SIDE = 16384;
+    /** Tiled's horizontal, vertical and diagonal flips (and a hexagonal rotation bit). */
+    public static final int FLIP_MASK = 0xF0000000;
+    public static final int FLIPPED_HORIZONTALLY = 0x80000000;
+    public static final int FLIPPED_VERTICALLY = 0x40000000;
+    public static final int FLIPPED_DIAGONALLY = 0x20000000;
     private static final Pattern PLAIN_PNG_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    Tileset {
+    public Tileset {
         collidingTiles = (BitSet) collidingTiles.clone();
     }
 
-    boolean owns(long gid) {
+    /** A copy: the tileset stays immutable. */
+    @Override
+    public BitSet collidingTiles() {
+        return (BitSet) collidingTiles.clone();
+    }
+
+    /** A gid (as a tile layer holds it) without its flip flags. */
+    public static int plainGid(int gid) {
+        return gid & ~FLIP_MASK;
+    }
+
+    /** Whether this tileset owns a gid without flip flags. */
+    public boolean owns(long gid) {
         return gid >= firstGid && gid < (long) firstGid + tileCount;
     }
 
-    boolean collides(long gid) {
+    /** Whether a gid without flip flags belongs here and its tile has {@code collides} set. */
+    public boolean collides(long gid) {
         return owns(gid) && collidingTiles.get((int) (gid - firstGid));
+    }
+
+    /** Left edge of a tile (gid without flip flags) in the tileset image. */
+    public int sourceX(int plainGid) {
+        return margin + ((plainGid - firstGid) % columns) * (tileSize + spacing);
+    }
+
+    /** Top edge of a tile (gid without flip flags) in the tileset image. */
+    public int sourceY(int plainGid) {
+        return margin + ((plainGid - firstGid) / columns) * (tileSize + spacing);
     }
 
     static Tileset parse(JsonNode node, int index, int tileSize) {
@@ -73,7 +103,8 @@ record Tileset(String name, int firstGid, int tileCount, String image, BitSet co
             throw invalid(context, "gids " + firstGid + " to " + ((long) firstGid + tileCount - 1)
                     + " go beyond the largest gid " + MAX_GID);
         }
-        return new Tileset(name, firstGid, tileCount, image, collidingTiles(node, tileCount, context));
+        return new Tileset(name, firstGid, tileCount, columns, tileSize, margin, spacing, image,
+                collidingTiles(node, tileCount, context));
     }
 
     private static BitSet collidingTiles(JsonNode node, int tileCount, String context) {

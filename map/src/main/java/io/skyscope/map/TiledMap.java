@@ -1,4 +1,4 @@
-package io.skyscope.server.world.map;
+package io.skyscope.map;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated Tiled map as the server sees it: its size, which tiles block movement, its named
+ * A validated Tiled map as the rules see it: its size, which tiles block movement, its named
  * areas and spawn points, the tileset images it needs, and the original file to hand to clients
- * (which draw it themselves). Immutable and safe to share between threads. Made by
- * {@link TiledMapParser#parse(byte[])}.
+ * (which draw it themselves, from {@link TiledMapParser#parseDrawing(byte[])}). Immutable and safe
+ * to share between threads. Made by {@link TiledMapParser#parse(byte[])}.
  */
 public final class TiledMap {
     private final int widthTiles;
