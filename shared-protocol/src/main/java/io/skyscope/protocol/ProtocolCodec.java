@@ -92,21 +92,21 @@ public final class ProtocolCodec {
         try {
             node = mapper.readTree(frame);
         } catch (JacksonException e) {
-            throw new ProtocolException("invalid_json", null, "frame is not valid JSON: " + e.getOriginalMessage(), null);
+            throw new ProtocolException(ErrorCode.INVALID_JSON, null, "frame is not valid JSON: " + e.getOriginalMessage(), null);
         }
         if (node == null || !node.isObject()) {
-            throw new ProtocolException("invalid_json", null, "frame must be a JSON object with a 'type' field", null);
+            throw new ProtocolException(ErrorCode.INVALID_JSON, null, "frame must be a JSON object with a 'type' field", null);
         }
         JsonNode refNode = node.get("ref");
         String ref = refNode != null && refNode.isTextual() && refNode.textValue().length() <= Limits.MAX_REF_LENGTH
                 ? refNode.textValue() : null;
         JsonNode typeNode = node.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
-            throw new ProtocolException("invalid_field", "type", "'type' is required and must be a string", ref);
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "type", "'type' is required and must be a string", ref);
         }
         String type = typeNode.textValue();
         if (!types.containsKey(type)) {
-            throw new ProtocolException("unknown_type", "type", "unknown message type '" + abbreviate(type)
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "type", "unknown message type '" + abbreviate(type)
                     + "'; known types: " + String.join(", ", types.keySet()), ref);
         }
         try {
@@ -114,13 +114,13 @@ public final class ProtocolCodec {
         } catch (JacksonException e) {
             throw describe(type, e, ref);
         } catch (InvalidFieldException e) {
-            throw new ProtocolException("invalid_field", e.field(), e.getMessage(), ref);
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, e.field(), e.getMessage(), ref);
         }
     }
 
     private static ProtocolException describe(String type, JacksonException e, String ref) {
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof InvalidFieldException ife) {
-            return new ProtocolException("invalid_field", ife.field(), ife.getMessage(), ref);
+            return new ProtocolException(ErrorCode.INVALID_FIELD, ife.field(), ife.getMessage(), ref);
         }
         String field = e instanceof JsonMappingException jme ? fieldOf(jme.getPath()) : null;
         String message;
@@ -139,7 +139,7 @@ public final class ProtocolCodec {
         } else {
             message = "invalid '" + type + "': " + e.getOriginalMessage();
         }
-        return new ProtocolException("invalid_field", field, message, ref);
+        return new ProtocolException(ErrorCode.INVALID_FIELD, field, message, ref);
     }
 
     private static String fieldOf(List<JsonMappingException.Reference> path) {

@@ -5,18 +5,18 @@ package io.skyscope.protocol;
  * {@code field} the offending field (or null) and {@code ref} the frame's ref if it could be read.
  */
 public final class ProtocolException extends Exception {
-    private final String code;
+    private final ErrorCode code;
     private final String field;
     private final String ref;
 
-    public ProtocolException(String code, String field, String message, String ref) {
+    public ProtocolException(ErrorCode code, String field, String message, String ref) {
         super(message);
         this.code = code;
         this.field = field;
         this.ref = ref;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 

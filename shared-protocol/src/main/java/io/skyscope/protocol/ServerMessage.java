@@ -78,6 +78,10 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         public static Error of(String code, String message, String ref) {
             return new Error(code, message, ref, null, null);
         }
+
+        public static Error of(ErrorCode code, String message, String ref) {
+            return new Error(code.wire(), message, ref, null, null);
+        }
     }
 
     /** A request without another reply (status, leave) was carried out. */

@@ -54,7 +54,7 @@ class ChatProtocolTest {
     void rejectsBadChatFramesNamingTheField(String frame, String field, String contains) {
         assertThatThrownBy(() -> ProtocolCodec.decodeClient(frame))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> {
-                    assertThat(e.code()).isEqualTo("invalid_field");
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
                     assertThat(e.field()).isEqualTo(field.strip());
                     assertThat(e.getMessage()).contains(contains.strip());
                 });

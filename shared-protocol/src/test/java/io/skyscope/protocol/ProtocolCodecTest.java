@@ -78,7 +78,7 @@ class ProtocolCodecTest {
     void rejectsBadFramesNamingTheProblem(String frame, String code, String field, String contains) {
         assertThatThrownBy(() -> ProtocolCodec.decodeClient(frame))
                 .isInstanceOfSatisfying(ProtocolException.class, e -> {
-                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.code().wire()).isEqualTo(code);
                     assertThat(e.field()).isEqualTo(field == null ? null : field.strip());
                     assertThat(e.getMessage()).contains(contains.strip());
                 });

@@ -1,7 +1,7 @@
 package io.skyscope.server.auth;
 
 import io.skyscope.server.bus.EventBus;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.RevokedSessions;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
@@ -107,7 +107,7 @@ public final class AccessCheck implements AutoCloseable {
     /**
      * Verifies a raw access token and that it is still in force.
      *
-     * @throws ApiException 401 saying why not
+     * @throws Refused 401 saying why not
      */
     public AuthenticatedUser verify(String rawToken) {
         AuthenticatedUser user = tokens.verify(rawToken);
@@ -115,29 +115,29 @@ public final class AccessCheck implements AutoCloseable {
         return user;
     }
 
-    /** @throws ApiException 401 if the account is gone, signed out everywhere since, or the sign-in ended */
+    /** @throws Refused 401 if the account is gone, signed out everywhere since, or the sign-in ended */
     public void require(AuthenticatedUser user) {
         long current = generation(user.userId());
         if (current == NO_ACCOUNT) {
-            throw ApiException.unauthorized("This account no longer exists");
+            throw Refused.unauthorized("This account no longer exists");
         }
         if (user.generation() < current) {
-            throw ApiException.unauthorized("Signed out: the password changed or the account signed out everywhere;"
+            throw Refused.unauthorized("Signed out: the password changed or the account signed out everywhere;"
                     + " sign in again");
         }
         if (user.sessionId() != null) {
             Instant until = revoked.get(user.sessionId());
             if (until != null && until.isAfter(clock.instant())) {
-                throw ApiException.unauthorized("Signed out: this sign-in ended; sign in again");
+                throw Refused.unauthorized("Signed out: this sign-in ended; sign in again");
             }
         }
     }
 
-    /** The account's current token generation, for new tokens. @throws ApiException 401 if it is gone */
+    /** The account's current token generation, for new tokens. @throws Refused 401 if it is gone */
     public long currentGeneration(String userId) {
         long current = generation(userId);
         if (current == NO_ACCOUNT) {
-            throw ApiException.unauthorized("This account no longer exists");
+            throw Refused.unauthorized("This account no longer exists");
         }
         return current;
     }
@@ -145,7 +145,7 @@ public final class AccessCheck implements AutoCloseable {
     /** Ends every token of the account issued until now (password change, sign out everywhere). */
     public void signOutEverywhere(String userId) {
         long generation = users.raiseTokenGeneration(userId)
-                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+                .orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
         announce(new Revocation.Generation(userId, generation));
     }
 

@@ -1,7 +1,7 @@
 package io.skyscope.server.auth;
 
 import io.skyscope.protocol.Check;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +22,10 @@ public final class AccountRules {
 
     public static String username(String username) {
         if (username == null || username.isEmpty()) {
-            throw ApiException.badRequest("username", "Username is required");
+            throw Refused.badRequest("username", "Username is required");
         }
         if (!USERNAME.matcher(username).matches()) {
-            throw ApiException.badRequest("username",
+            throw Refused.badRequest("username",
                     "Username must be 3 to 32 characters: letters, digits, '_', '.' or '-'");
         }
         return username;
@@ -34,11 +34,11 @@ public final class AccountRules {
     /** Checks length only; counted in code points, so an emoji is one character. */
     public static String password(String field, String password) {
         if (password == null || password.isEmpty()) {
-            throw ApiException.badRequest(field, "Password is required");
+            throw Refused.badRequest(field, "Password is required");
         }
         int length = password.codePointCount(0, password.length());
         if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-            throw ApiException.badRequest(field,
+            throw Refused.badRequest(field,
                     "Password must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long");
         }
         return password;
@@ -57,7 +57,7 @@ public final class AccountRules {
     /** An avatar id: 1 to 32 of lower-case letters, digits, '_' or '-'. */
     public static String avatar(String avatar) {
         if (avatar == null || !AVATAR.matcher(avatar).matches()) {
-            throw ApiException.badRequest("avatar", "Avatar must be an id like 'a1'");
+            throw Refused.badRequest("avatar", "Avatar must be an id like 'a1'");
         }
         return avatar;
     }
@@ -68,17 +68,17 @@ public final class AccountRules {
      */
     public static String text(String field, String label, String value, int min, int max) {
         if (value == null) {
-            throw ApiException.badRequest(field, label + " is required");
+            throw Refused.badRequest(field, label + " is required");
         }
         String trimmed = value.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length < min || length > max) {
-            throw ApiException.badRequest(field, min > 0
+            throw Refused.badRequest(field, min > 0
                     ? label + " must be " + min + " to " + max + " characters long"
                     : label + " must be at most " + max + " characters long");
         }
         if (trimmed.codePoints().anyMatch(AccountRules::isControl)) {
-            throw ApiException.badRequest(field, label + " must not contain control characters");
+            throw Refused.badRequest(field, label + " must not contain control characters");
         }
         return trimmed;
     }

@@ -1,7 +1,8 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Status;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.MongoStore;
 import io.skyscope.server.store.RefreshTokens;
@@ -84,7 +85,7 @@ public final class AuthService {
      * invite's space.
      *
      * @param displayName null means "same as the username"
-     * @throws ApiException 400 naming the field at fault (a password that is easy to guess too, see
+     * @throws Refused 400 naming the field at fault (a password that is easy to guess too, see
      *     {@link PasswordPolicy}); 409 {@code username_taken}; 429 past the registration limits;
      *     503 when password work is saturated (see {@link HashingGate})
      */
@@ -103,7 +104,7 @@ public final class AuthService {
         // The server's admin needs no invite: in invite mode nobody could invite them otherwise.
         boolean hasCode = inviteCode != null && !inviteCode.isBlank();
         if (mode == RegistrationMode.INVITE && !admin && !hasCode) {
-            throw ApiException.badRequest("inviteCode", "An invite code is required to register on this server");
+            throw Refused.badRequest("inviteCode", "An invite code is required to register on this server");
         }
         if (hasCode && spaces.usableInvite(inviteCode).isEmpty()) {
             releaseIf(claimedFirst);
@@ -120,7 +121,7 @@ public final class AuthService {
         if (hasCode) {
             try {
                 spaces.acceptInvite(user.id(), inviteCode);
-            } catch (ApiException e) {
+            } catch (Refused e) {
                 // The last use went to someone else between the check and now.
                 users.delete(user.id());
                 releaseIf(claimedFirst);
@@ -139,15 +140,15 @@ public final class AuthService {
      * Signs in.
      *
      * @param ip the client's address, from {@code ClientAddresses}
-     * @throws ApiException 401 for an unknown user or wrong password (same message); 429 when
+     * @throws Refused 401 for an unknown user or wrong password (same message); 429 when
      *     this address has made too many attempts, or too many wrong ones for this account
      */
     public AuthTokens login(String username, String password, String ip) {
         if (username == null || username.isBlank()) {
-            throw ApiException.badRequest("username", "Username is required");
+            throw Refused.badRequest("username", "Username is required");
         }
         if (password == null || password.isEmpty()) {
-            throw ApiException.badRequest("password", "Password is required");
+            throw Refused.badRequest("password", "Password is required");
         }
         throttle.checkAttempt(ip, username);
         Optional<User> user = users.findByUsername(username);
@@ -155,13 +156,13 @@ public final class AuthService {
             passwords.verifyNobody(password);
             throttle.recordFailure(ip, username);
             log.info("Failed sign-in for unknown username from {}", ip);
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw Refused.unauthorized(BAD_CREDENTIALS);
         }
         User u = user.get();
         if (!passwords.verify(password, u.passwordHash())) {
             throttle.recordFailure(ip, username);
             log.info("Failed sign-in for user {} from {}", u.id(), ip);
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw Refused.unauthorized(BAD_CREDENTIALS);
         }
         throttle.recordSuccess(ip, username);
         String upgraded = passwords.rehashIfOutdated(password, u.passwordHash());
@@ -175,30 +176,30 @@ public final class AuthService {
     /**
      * Exchanges a refresh token for a new access token and a new refresh token of the same family.
      *
-     * @throws ApiException 401 if the token is unknown, expired, revoked, or was already used
+     * @throws Refused 401 if the token is unknown, expired, revoked, or was already used
      *     (which also revokes every token of its family)
      */
     public AuthTokens refresh(String rawRefreshToken) {
         if (rawRefreshToken == null || rawRefreshToken.isBlank()) {
-            throw ApiException.badRequest("refreshToken", "Refresh token is required");
+            throw Refused.badRequest("refreshToken", "Refresh token is required");
         }
         Instant now = clock.instant();
         RefreshToken token = refreshTokens.find(rawRefreshToken)
-                .orElseThrow(() -> ApiException.unauthorized("Refresh token is not valid"));
+                .orElseThrow(() -> Refused.unauthorized("Refresh token is not valid"));
         if (token.revoked()) {
-            throw ApiException.unauthorized("Refresh token has been revoked; please sign in again");
+            throw Refused.unauthorized("Refresh token has been revoked; please sign in again");
         }
         if (token.expiredAt(now)) {
-            throw ApiException.unauthorized("Refresh token expired; please sign in again");
+            throw Refused.unauthorized("Refresh token expired; please sign in again");
         }
         if (refreshTokens.markUsed(rawRefreshToken, now).isEmpty()) {
             long revoked = refreshTokens.revokeFamily(token.familyId());
             log.warn("Refresh token reuse for user {}: revoked family {} ({} tokens)", token.userId(),
                     token.familyId(), revoked);
-            throw ApiException.unauthorized("Refresh token was already used; please sign in again");
+            throw Refused.unauthorized("Refresh token was already used; please sign in again");
         }
         User user = users.findById(token.userId())
-                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+                .orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
         return issue(user, token.familyId(), now);
     }
 
@@ -208,7 +209,7 @@ public final class AuthService {
      */
     public void logout(String rawRefreshToken) {
         if (rawRefreshToken == null || rawRefreshToken.isBlank()) {
-            throw ApiException.badRequest("refreshToken", "Refresh token is required");
+            throw Refused.badRequest("refreshToken", "Refresh token is required");
         }
         refreshTokens.find(rawRefreshToken).ifPresent(t -> {
             refreshTokens.revokeFamily(t.familyId());
@@ -226,9 +227,9 @@ public final class AuthService {
         log.info("User {} signed out everywhere; {} refresh tokens revoked", userId, revoked);
     }
 
-    /** The account of a signed-in user. @throws ApiException 401 if it was deleted meanwhile */
+    /** The account of a signed-in user. @throws Refused 401 if it was deleted meanwhile */
     public User profile(String userId) {
-        return users.findById(userId).orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+        return users.findById(userId).orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
     }
 
     /** Changes the given fields; null leaves a field as it is, an empty status text clears it. */
@@ -238,7 +239,7 @@ public final class AuthService {
         String av = avatar == null ? null : AccountRules.avatar(avatar);
         String text = statusText == null ? null : AccountRules.statusText(statusText);
         return users.updateProfile(userId, display, av, status, text)
-                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+                .orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
     }
 
     /**
@@ -259,7 +260,7 @@ public final class AuthService {
     /**
      * Deletes the account, its sessions and its memberships, after checking the password.
      *
-     * @throws ApiException 409 {@code owns_spaces} if the user owns a space: it must be deleted or
+     * @throws Refused 409 {@code owns_spaces} if the user owns a space: it must be deleted or
      *     handed over first
      */
     public void deleteAccount(String userId, String password, String ip) {
@@ -267,7 +268,7 @@ public final class AuthService {
         List<Space> owned = spaces.ownedBy(userId);
         if (!owned.isEmpty()) {
             Space first = owned.getFirst();
-            throw ApiException.conflict("owns_spaces", null, "You own the space '" + first.name() + "' (" + first.id()
+            throw Refused.conflict(ErrorCode.OWNS_SPACES, null, "You own the space '" + first.name() + "' (" + first.id()
                     + ")" + (owned.size() > 1 ? " and " + (owned.size() - 1) + " more" : "")
                     + ": delete it or hand it over to another member first");
         }
@@ -288,12 +289,12 @@ public final class AuthService {
     private User checkPassword(String userId, String field, String password, String ip) {
         User user = profile(userId);
         if (password == null || password.isEmpty()) {
-            throw ApiException.badRequest(field, "Password is required");
+            throw Refused.badRequest(field, "Password is required");
         }
         throttle.checkAttempt(ip, user.username());
         if (!passwords.verify(password, user.passwordHash())) {
             throttle.recordFailure(ip, user.username());
-            throw ApiException.badRequest(field, "The password is wrong");
+            throw Refused.badRequest(field, "The password is wrong");
         }
         throttle.recordSuccess(ip, user.username());
         return user;
@@ -315,7 +316,7 @@ public final class AuthService {
         }
     }
 
-    private static ApiException badInvite() {
-        return ApiException.badRequest("inviteCode", "This invite code is unknown, expired or used up");
+    private static Refused badInvite() {
+        return Refused.badRequest("inviteCode", "This invite code is unknown, expired or used up");
     }
 }

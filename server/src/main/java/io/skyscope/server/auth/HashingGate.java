@@ -1,6 +1,6 @@
 package io.skyscope.server.auth;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +76,7 @@ public final class HashingGate implements AutoCloseable {
     /**
      * Runs {@code work} on the pool and returns its result; an exception it throws is rethrown.
      *
-     * @throws ApiException 503 with Retry-After if the lane is full or the result takes too long
+     * @throws Refused 503 with Retry-After if the lane is full or the result takes too long
      */
     public <T> T run(Lane lane, Supplier<T> work) {
         AtomicInteger inLane = waiting[lane.ordinal()];
@@ -91,7 +91,7 @@ public final class HashingGate implements AutoCloseable {
             pool.execute(job);
         } catch (RuntimeException e) {
             inLane.decrementAndGet();
-            throw ApiException.unavailable("The server is shutting down");
+            throw Refused.unavailable("The server is shutting down");
         }
         Duration wait = lane == Lane.SIGN_IN ? limits.signInWait() : limits.newAccountWait();
         try {
@@ -110,7 +110,7 @@ public final class HashingGate implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             job.abandon(pool);
-            throw ApiException.unavailable("The server is shutting down");
+            throw Refused.unavailable("The server is shutting down");
         }
     }
 
@@ -124,8 +124,8 @@ public final class HashingGate implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    private static ApiException busy() {
-        return ApiException.unavailable("The server is busy; try again in a moment");
+    private static Refused busy() {
+        return Refused.unavailable("The server is busy; try again in a moment");
     }
 
     /** One piece of work, ordered by lane, then first come first served. */

@@ -3,7 +3,7 @@ package io.skyscope.server.auth;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,7 +84,7 @@ public final class LoginThrottle {
      * has made too many attempts, is in back-off for this account, or has failed on an account
      * that has had too many failures from everywhere.
      *
-     * @throws ApiException 429 with the time until the next attempt is allowed
+     * @throws Refused 429 with the time until the next attempt is allowed
      */
     public void checkAttempt(String address, String username) {
         ConsumptionProbe probe = perAddress.get(address).tryConsumeAndReturnRemaining(1);
@@ -156,9 +156,9 @@ public final class LoginThrottle {
         return BucketMap.key(username) + '\n' + BucketMap.key(address);
     }
 
-    static ApiException refuse(String what, long nanosToWait) {
+    static Refused refuse(String what, long nanosToWait) {
         Duration wait = Duration.ofNanos(Math.max(nanosToWait, 0));
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-        return ApiException.tooManyRequests(what + "; try again in " + seconds + " s", wait);
+        return Refused.tooManyRequests(what + "; try again in " + seconds + " s", wait);
     }
 }

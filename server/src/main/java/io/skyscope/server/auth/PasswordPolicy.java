@@ -1,6 +1,6 @@
 package io.skyscope.server.auth;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ public final class PasswordPolicy {
     /**
      * @param field the request field the password came in, named in the error
      * @param accountWords the username (and display name): guessed first, so they add nothing
-     * @throws ApiException 400 on {@code field}, saying why the password is easy to guess
+     * @throws Refused 400 on {@code field}, saying why the password is easy to guess
      */
     public void check(String field, String password, String... accountWords) {
         List<Dictionary> withAccount = new ArrayList<>(dictionaries);
@@ -61,7 +61,7 @@ public final class PasswordPolicy {
         String why = builtOn(password, accountWords) ? "it is built on your username"
                 : result.getFeedback() == null || result.getFeedback().getWarning() == null ? null
                 : result.getFeedback().getWarning().replaceAll("\\.$", "");
-        throw ApiException.badRequest(field, "Password is too easy to guess" + (why == null ? "" : " (" + why + ")")
+        throw Refused.badRequest(field, "Password is too easy to guess" + (why == null ? "" : " (" + why + ")")
                 + ": use a longer phrase of uncommon words");
     }
 

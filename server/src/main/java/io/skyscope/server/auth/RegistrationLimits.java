@@ -3,7 +3,7 @@ package io.skyscope.server.auth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 
 /**
@@ -36,7 +36,7 @@ public final class RegistrationLimits {
     /**
      * Counts one registration attempt from {@code address}.
      *
-     * @throws ApiException 429 with the time until the next attempt is allowed
+     * @throws Refused 429 with the time until the next attempt is allowed
      */
     public void checkAttempt(String address) {
         ConsumptionProbe mine = perAddress.get(address).tryConsumeAndReturnRemaining(1);

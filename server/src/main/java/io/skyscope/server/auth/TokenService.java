@@ -9,7 +9,7 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,29 +87,29 @@ public final class TokenService {
     /**
      * Checks signature, issuer and expiry (which must be there).
      *
-     * @throws ApiException 401 whose message says whether the token expired, has an invalid
+     * @throws Refused 401 whose message says whether the token expired, has an invalid
      *     signature, or is malformed
      */
     public AuthenticatedUser verify(String token) {
         if (token == null || token.isBlank()) {
-            throw ApiException.unauthorized("Access token missing");
+            throw Refused.unauthorized("Access token missing");
         }
         DecodedJWT jwt;
         try {
             jwt = verifier.verify(token);
         } catch (TokenExpiredException e) {
-            throw ApiException.unauthorized("Access token expired");
+            throw Refused.unauthorized("Access token expired");
         } catch (SignatureVerificationException | AlgorithmMismatchException e) {
-            throw ApiException.unauthorized("Access token has an invalid signature");
+            throw Refused.unauthorized("Access token has an invalid signature");
         } catch (JWTDecodeException e) {
-            throw ApiException.unauthorized("Access token is malformed");
+            throw Refused.unauthorized("Access token is malformed");
         } catch (JWTVerificationException e) {
             // Wrong issuer, missing claim, not yet valid: all mean "not one of ours".
-            throw ApiException.unauthorized("Access token is invalid");
+            throw Refused.unauthorized("Access token is invalid");
         }
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
-            throw ApiException.unauthorized("Access token is malformed");
+            throw Refused.unauthorized("Access token is malformed");
         }
         Long generation = jwt.getClaim(GENERATION).asLong();
         return new AuthenticatedUser(subject, generation == null ? 0 : generation, jwt.getClaim(SESSION).asString(),

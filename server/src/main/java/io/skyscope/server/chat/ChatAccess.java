@@ -1,6 +1,7 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.protocol.ErrorCode;
+import io.skyscope.server.Refused;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.Users;
@@ -35,7 +36,7 @@ public final class ChatAccess {
     /**
      * May read the space's chat: sees the space (public, or a member) and is not banned.
      *
-     * @throws ApiException 404 if the space is unknown or hidden; 403 {@code banned}
+     * @throws Refused 404 if the space is unknown or hidden; 403 {@code banned}
      */
     void requireReader(String spaceId, String userId) {
         spaces.get(userId, spaceId);
@@ -48,7 +49,7 @@ public final class ChatAccess {
         }
     }
 
-    /** @throws ApiException 403 {@code banned} or {@code muted} (saying until when) */
+    /** @throws Refused 403 {@code banned} or {@code muted} (saying until when) */
     void requireMaySend(String spaceId, String userId) {
         var sanction = sanctions.find(spaceId, userId);
         if (sanction.isEmpty()) {
@@ -62,7 +63,7 @@ public final class ChatAccess {
             Instant until = sanction.get().mutedUntil();
             String when = until.equals(Sanctions.INDEFINITE) ? "until an admin lifts it"
                     : "until " + DateTimeFormatter.ISO_INSTANT.format(until.truncatedTo(ChronoUnit.SECONDS));
-            throw new ApiException(403, "muted", "An admin muted you in this space " + when, null, null);
+            throw new Refused(ErrorCode.MUTED, "An admin muted you in this space " + when);
         }
     }
 
@@ -86,11 +87,11 @@ public final class ChatAccess {
      * For posting, editing, typing and read markers: a member of the space as it stands now (a
      * member removed a moment ago may still hold a connection or a conversation there).
      *
-     * @throws ApiException 403 if not
+     * @throws Refused 403 if not
      */
     void requireMember(String spaceId, String userId) {
         if (!isMember(spaceId, userId)) {
-            throw ApiException.forbidden("You are not a member of this space");
+            throw Refused.forbidden("You are not a member of this space");
         }
     }
 
@@ -101,10 +102,10 @@ public final class ChatAccess {
     void requireModerator(String spaceId, String actorId, String targetId) {
         int actor = requireModerator(spaceId, actorId);
         if (actorId.equals(targetId)) {
-            throw ApiException.badRequest("userId", "You can't do this to yourself");
+            throw Refused.badRequest("userId", "You can't do this to yourself");
         }
         if (rank(spaceId, targetId) >= actor) {
-            throw ApiException.forbidden("Only the owner can do this to an admin, and nobody to the owner");
+            throw Refused.forbidden("Only the owner can do this to an admin, and nobody to the owner");
         }
     }
 
@@ -113,12 +114,12 @@ public final class ChatAccess {
         spaces.get(actorId, spaceId);
         int actor = rank(spaceId, actorId);
         if (actor < ADMIN) {
-            throw ApiException.forbidden("Only the space's owner and admins can do this");
+            throw Refused.forbidden("Only the space's owner and admins can do this");
         }
         return actor;
     }
 
-    static ApiException banned() {
-        return new ApiException(403, "banned", "You are banned from this space", null, null);
+    static Refused banned() {
+        return new Refused(ErrorCode.BANNED, "You are banned from this space");
     }
 }

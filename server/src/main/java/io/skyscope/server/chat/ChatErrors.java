@@ -1,8 +1,9 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.protocol.ErrorCode;
 import com.mongodb.MongoException;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 
 /** The errors chat reports when storage fails; all of them invite a retry. Stateless. */
@@ -16,7 +17,7 @@ public final class ChatErrors {
 
     /** The error frame for a send whose flush failed. */
     static ServerMessage.Error storeUnavailable(String ref) {
-        return new ServerMessage.Error("store_unavailable", MESSAGE, ref, null, RETRY_AFTER.toMillis());
+        return new ServerMessage.Error(ErrorCode.STORE_UNAVAILABLE.wire(), MESSAGE, ref, null, RETRY_AFTER.toMillis());
     }
 
     /** Whether an exception means the store could not be reached or could not write. */
@@ -26,7 +27,7 @@ public final class ChatErrors {
                 || (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("state should be"));
     }
 
-    public static ApiException storeUnavailable() {
-        return new ApiException(503, "store_unavailable", MESSAGE, null, RETRY_AFTER);
+    public static Refused storeUnavailable() {
+        return new Refused(ErrorCode.STORE_UNAVAILABLE, MESSAGE, null, RETRY_AFTER);
     }
 }

@@ -3,7 +3,7 @@ package io.skyscope.server.chat;
 import io.skyscope.protocol.ChatMessage;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.rest.MessagePage;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class ChatHistory {
             return page(ChatKeys.space(spaceId), before, n);
         }
         if (!channel.equals("nearby")) {
-            throw ApiException.badRequest("channel", "'channel' must be 'space' or 'nearby'");
+            throw Refused.badRequest("channel", "'channel' must be 'space' or 'nearby'");
         }
         String inboxKey = ChatKeys.inbox(spaceId, userId);
         long below = Long.MAX_VALUE;
@@ -50,9 +50,9 @@ public final class ChatHistory {
                 below = id.seq();
             } else if (id.key().equals(ChatKeys.nearby(spaceId))) {
                 below = stores.messages().find(before).map(m -> m.inboxSeq(userId)).filter(s -> s > 0)
-                        .orElseThrow(() -> ApiException.badRequest("before", "'before' names no message you received"));
+                        .orElseThrow(() -> Refused.badRequest("before", "'before' names no message you received"));
             } else {
-                throw ApiException.badRequest("before", "'before' is not a message of this channel");
+                throw Refused.badRequest("before", "'before' is not a message of this channel");
             }
         }
         var page = SeqPages.newestFirst(stores.inboxes().collection(), inboxKey, below,
@@ -73,7 +73,7 @@ public final class ChatHistory {
     public MessagePage conversation(String userId, String convId, String before, Integer limit) {
         int n = limit(limit);
         var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                .orElseThrow(() -> ApiException.notFound("No such conversation"));
+                .orElseThrow(() -> Refused.notFound("No such conversation"));
         access.requireNotBanned(conv.spaceId(), userId);
         return page(ChatKeys.conversation(convId), before, n);
     }
@@ -83,7 +83,7 @@ public final class ChatHistory {
         if (before != null) {
             ChatKeys.Id id = ChatKeys.parse("before", before);
             if (!id.key().equals(key)) {
-                throw ApiException.badRequest("before", "'before' is not a message of this channel");
+                throw Refused.badRequest("before", "'before' is not a message of this channel");
             }
             below = id.seq();
         }
@@ -101,7 +101,7 @@ public final class ChatHistory {
             return DEFAULT_LIMIT;
         }
         if (limit < 1) {
-            throw ApiException.badRequest("limit", "'limit' must be at least 1");
+            throw Refused.badRequest("limit", "'limit' must be at least 1");
         }
         return Math.min(limit, Limits.MAX_HISTORY_PAGE);
     }

@@ -1,6 +1,6 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 
 /**
  * Keys of the numbered sequences chat is stored in, and the ids built from them.
@@ -78,19 +78,19 @@ public final class ChatKeys {
     /**
      * Parses an id handed out by the server.
      *
-     * @throws ApiException 400 naming {@code field} if it is not one
+     * @throws Refused 400 naming {@code field} if it is not one
      */
     public static Id parse(String field, String id) {
         int colon = id == null ? -1 : id.lastIndexOf(':');
         if (colon < 3 || id.length() - colon - 1 != SEQ_DIGITS || id.charAt(1) != ':'
                 || "snciur".indexOf(id.charAt(0)) < 0) {
-            throw ApiException.badRequest(field, "'" + field + "' is not a message id");
+            throw Refused.badRequest(field, "'" + field + "' is not a message id");
         }
         long seq;
         try {
             seq = Long.parseLong(id.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, "'" + field + "' is not a message id");
+            throw Refused.badRequest(field, "'" + field + "' is not a message id");
         }
         return new Id(id.substring(0, colon), seq);
     }
@@ -101,7 +101,7 @@ public final class ChatKeys {
             case 's' -> "space";
             case 'n' -> "nearby";
             case 'c' -> "conv:" + id.scope();
-            default -> throw ApiException.badRequest("messageId", "not a chat message id");
+            default -> throw Refused.badRequest("messageId", "not a chat message id");
         };
     }
 }

@@ -2,7 +2,7 @@ package io.skyscope.server.chat;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +24,7 @@ public final class ChatRateLimiter {
         this.burst = burst;
     }
 
-    /** @throws ApiException 429 {@code rate_limited} with the time until the next message is allowed */
+    /** @throws Refused 429 {@code rate_limited} with the time until the next message is allowed */
     void acquire(String userId) {
         if (buckets.size() > FORGET_ABOVE) {
             buckets.values().removeIf(b -> b.getAvailableTokens() >= burst);
@@ -35,7 +35,7 @@ public final class ChatRateLimiter {
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(Math.max(1_000_000, probe.getNanosToWaitForRefill()));
-            throw ApiException.tooManyRequests("You are sending messages too fast; wait "
+            throw Refused.tooManyRequests("You are sending messages too fast; wait "
                     + Math.max(1, wait.toMillis()) + " ms", wait);
         }
     }

@@ -3,7 +3,7 @@ package io.skyscope.server.chat;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.rest.UnreadCount;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class ChatReads {
     public void read(String userId, ChatCommand.Read cmd) {
         ChatKeys.Id id = ChatKeys.parse("messageId", cmd.messageId());
         if ("snc".indexOf(id.kind()) < 0 || !ChatKeys.channelOf(id).equals(cmd.channel())) {
-            throw ApiException.badRequest("messageId",
+            throw Refused.badRequest("messageId",
                     "'messageId' is not a message of channel '" + cmd.channel() + "'");
         }
         String spaceId;
@@ -41,14 +41,14 @@ public final class ChatReads {
         switch (id.kind()) {
             case 'n' -> {
                 StoredMessage m = stores.messages().find(cmd.messageId()).filter(x -> x.isRecipient(userId))
-                        .orElseThrow(() -> ApiException.notFound("No such message"));
+                        .orElseThrow(() -> Refused.notFound("No such message"));
                 spaceId = m.spaceId();
                 key = ChatKeys.inbox(spaceId, userId);
                 seq = m.inboxSeq(userId);
             }
             case 'c' -> {
                 var conv = stores.conversations().find(id.scope()).filter(c -> c.includes(userId))
-                        .orElseThrow(() -> ApiException.notFound("No such conversation"));
+                        .orElseThrow(() -> Refused.notFound("No such conversation"));
                 spaceId = conv.spaceId();
                 key = id.key();
                 seq = id.seq();
@@ -86,13 +86,13 @@ public final class ChatReads {
     /**
      * The user's channels in the space with unread messages: space, nearby, then conversations.
      *
-     * @throws ApiException 404 for a private space they are not in, 403 if they are banned from it
+     * @throws Refused 404 for a private space they are not in, 403 if they are banned from it
      *                      or not (yet) a member of a public one
      */
     public List<UnreadCount> unread(String userId, String spaceId) {
         access.requireReader(spaceId, userId);
         if (!access.isMember(spaceId, userId)) {
-            throw ApiException.forbidden("Unread counts are for members of the space; join it first");
+            throw Refused.forbidden("Unread counts are for members of the space; join it first");
         }
         return counts(userId, spaceId);
     }

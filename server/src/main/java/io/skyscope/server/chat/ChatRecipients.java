@@ -1,6 +1,6 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.world.PeopleQuery;
 import io.skyscope.server.world.SpaceDirectory;
 import io.skyscope.server.world.SpaceState;
@@ -43,12 +43,12 @@ public final class ChatRecipients {
             return spaces.people(spaceId, query).get(ASK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("interrupted");
+            throw Refused.unavailable("interrupted");
         } catch (ExecutionException e) {
             // The owner stopped between the lookup and the question: nobody is there.
             return query.nobody();
         } catch (TimeoutException e) {
-            throw ApiException.unavailable("space " + spaceId + " is busy; try again");
+            throw Refused.unavailable("space " + spaceId + " is busy; try again");
         }
     }
 }

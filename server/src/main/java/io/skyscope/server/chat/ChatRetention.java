@@ -1,7 +1,7 @@
 package io.skyscope.server.chat;
 
 import io.skyscope.protocol.rest.ChatSettings;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class ChatRetention {
         access.requireModerator(spaceId, userId);
         Integer days = settings.retentionDays();
         if (days != null && (days < 1 || days > MAX_DAYS)) {
-            throw ApiException.badRequest("retentionDays", "'retentionDays' must be 1 to " + MAX_DAYS
+            throw Refused.badRequest("retentionDays", "'retentionDays' must be 1 to " + MAX_DAYS
                     + ", or null to keep messages forever");
         }
         stores.settings().setRetentionDays(spaceId, days);

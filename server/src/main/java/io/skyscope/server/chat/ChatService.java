@@ -1,9 +1,10 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ChatMessage;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public final class ChatService {
      * Stores a message and, once it is durable, acknowledges it to the sender and delivers it.
      *
      * @param sessionSpaceId the space the sender's connection is in, or null
-     * @throws ApiException when the message is refused (nothing is stored then)
+     * @throws Refused when the message is refused (nothing is stored then)
      */
     public void send(String userId, String sessionSpaceId, ChatCommand.Send cmd) {
         limiter.acquire(userId);
@@ -85,7 +86,7 @@ public final class ChatService {
         access.requireMaySend(target.spaceId(), userId);
         String replyTo = replyTo(cmd.replyTo(), target, userId);
         String senderName = names.get(userId)
-                .orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+                .orElseThrow(() -> Refused.unauthorized("this account no longer exists"));
         List<String> audience = audience(target, userId);
         List<String> mentioned = mentions.resolve(cmd.text(), userId, canRead(target, audience));
         Instant now = ChatMessages.millis(clock.instant());
@@ -152,19 +153,19 @@ public final class ChatService {
     /**
      * Resolves a channel as seen by a sender.
      *
-     * @throws ApiException 409 {@code not_in_space} for space and nearby outside a space; 404 for a
+     * @throws Refused 409 {@code not_in_space} for space and nearby outside a space; 404 for a
      *     conversation the user is not in
      */
     Target target(String userId, String sessionSpaceId, String channel) {
         if (channel.startsWith("conv:")) {
             String convId = channel.substring("conv:".length());
             var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                    .orElseThrow(() -> ApiException.notFound("No such conversation"));
+                    .orElseThrow(() -> Refused.notFound("No such conversation"));
             access.requireMember(conv.spaceId(), userId);
             return new Target(conv.spaceId(), channel, ChatKeys.conversation(convId), conv);
         }
         if (sessionSpaceId == null) {
-            throw new ApiException(409, "not_in_space", "join a space first to use its '" + channel + "' chat",
+            throw new Refused(ErrorCode.NOT_IN_SPACE, "join a space first to use its '" + channel + "' chat",
                     "channel", null);
         }
         access.requireMember(sessionSpaceId, userId);
@@ -193,11 +194,11 @@ public final class ChatService {
         }
         ChatKeys.Id id = ChatKeys.parse("replyTo", replyTo);
         if (!id.key().equals(target.key())) {
-            throw ApiException.badRequest("replyTo", "'replyTo' must be a message of the same channel");
+            throw Refused.badRequest("replyTo", "'replyTo' must be a message of the same channel");
         }
         StoredMessage original = stores.messages().find(replyTo)
                 .filter(m -> !target.isNearby() || m.isRecipient(userId))
-                .orElseThrow(() -> ApiException.badRequest("replyTo", "'replyTo' names no message you can see"));
+                .orElseThrow(() -> Refused.badRequest("replyTo", "'replyTo' names no message you can see"));
         return original.id();
     }
 

@@ -1,11 +1,12 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Check;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ConversationCreate;
 import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.limits.Pages;
 import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.GroupCommit;
@@ -76,10 +77,10 @@ public final class ConversationService {
         Set<String> others = new LinkedHashSet<>(body.participants() == null ? List.of() : body.participants());
         others.remove(userId);
         if (others.isEmpty()) {
-            throw ApiException.badRequest("participants", "Name at least one other member of the space");
+            throw Refused.badRequest("participants", "Name at least one other member of the space");
         }
         if (others.size() + 1 > MAX_PARTICIPANTS) {
-            throw ApiException.badRequest("participants",
+            throw Refused.badRequest("participants",
                     "A conversation holds at most " + MAX_PARTICIPANTS + " people");
         }
         for (String other : others) {
@@ -88,7 +89,7 @@ public final class ConversationService {
         Instant now = ChatMessages.millis(clock.instant());
         if (others.size() == 1) {
             if (body.title() != null) {
-                throw ApiException.badRequest("title", "A direct conversation has no title");
+                throw Refused.badRequest("title", "A direct conversation has no title");
             }
             String other = others.iterator().next();
             var direct = new Conversations.Conversation(directId(spaceId, userId, other), spaceId,
@@ -135,16 +136,16 @@ public final class ConversationService {
     public ConversationView add(String userId, String convId, String newUserId) {
         var conv = participantOf(userId, convId);
         if (!Conversations.GROUP.equals(conv.kind())) {
-            throw ApiException.badRequest("userId", "People can be added to groups only; start a group instead");
+            throw Refused.badRequest("userId", "People can be added to groups only; start a group instead");
         }
         if (newUserId == null || newUserId.isBlank()) {
-            throw ApiException.badRequest("userId", "'userId' is required");
+            throw Refused.badRequest("userId", "'userId' is required");
         }
         if (conv.includes(newUserId)) {
             return view(userId, conv);
         }
         if (conv.participants().size() + 1 > MAX_PARTICIPANTS) {
-            throw ApiException.conflict("conversation_full", "userId",
+            throw Refused.conflict(ErrorCode.CONVERSATION_FULL, "userId",
                     "A conversation holds at most " + MAX_PARTICIPANTS + " people");
         }
         requireParticipant(conv.spaceId(), newUserId, "User " + newUserId + " is not a member of this space");
@@ -158,7 +159,7 @@ public final class ConversationService {
     public void leave(String userId, String convId, String leaverId) {
         participantOf(userId, convId);
         if (!userId.equals(leaverId)) {
-            throw ApiException.forbidden("You can only remove yourself from a conversation");
+            throw Refused.forbidden("You can only remove yourself from a conversation");
         }
         stores.conversations().removeParticipant(convId, userId);
         commit.awaitDurable();
@@ -168,7 +169,7 @@ public final class ConversationService {
      * Counts invitations against the inviter and against each invited person, so that neither one
      * account nor many together can bury someone in groups.
      *
-     * @throws ApiException 429 with the time until it is allowed
+     * @throws Refused 429 with the time until it is allowed
      */
     private void admitInvites(String inviterId, Set<String> invited) {
         invitesSent.acquire(inviterId, invited.size());
@@ -179,17 +180,17 @@ public final class ConversationService {
 
     private Conversations.Conversation participantOf(String userId, String convId) {
         var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                .orElseThrow(() -> ApiException.notFound("No such conversation"));
+                .orElseThrow(() -> Refused.notFound("No such conversation"));
         access.requireNotBanned(conv.spaceId(), userId);
         return conv;
     }
 
     private void requireParticipant(String spaceId, String userId, String problem) {
         if (!access.isMember(spaceId, userId)) {
-            throw ApiException.badRequest("participants", problem);
+            throw Refused.badRequest("participants", problem);
         }
         if (stores.sanctions().isBanned(spaceId, userId)) {
-            throw ApiException.badRequest("participants", "User " + userId + " is banned from this space");
+            throw Refused.badRequest("participants", "User " + userId + " is banned from this space");
         }
     }
 
@@ -216,7 +217,7 @@ public final class ConversationService {
         try {
             return Check.text("title", title.strip(), 1, TITLE_MAX);
         } catch (InvalidFieldException e) {
-            throw ApiException.badRequest("title", e.getMessage());
+            throw Refused.badRequest("title", e.getMessage());
         }
     }
 

@@ -1,9 +1,10 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
@@ -50,10 +51,10 @@ public final class MessageChanges {
         limiter.acquire(userId);
         StoredMessage m = visible(userId, cmd.messageId());
         if (!m.senderId().equals(userId)) {
-            throw ApiException.forbidden("You can only edit your own messages");
+            throw Refused.forbidden("You can only edit your own messages");
         }
         if (m.deleted()) {
-            throw ApiException.conflict("message_deleted", "messageId", "This message was deleted");
+            throw Refused.conflict(ErrorCode.MESSAGE_DELETED, "messageId", "This message was deleted");
         }
         access.requireMember(m.spaceId(), userId);
         access.requireMaySend(m.spaceId(), userId);
@@ -79,7 +80,7 @@ public final class MessageChanges {
     public void delete(String userId, ChatCommand.Delete cmd) {
         StoredMessage m = visible(userId, cmd.messageId());
         if (!m.senderId().equals(userId) && access.rank(m.spaceId(), userId) < ChatAccess.ADMIN) {
-            throw ApiException.forbidden("You can only delete your own messages");
+            throw Refused.forbidden("You can only delete your own messages");
         }
         if (!m.deleted()) {
             stores.messages().markDeleted(m.id());
@@ -95,10 +96,10 @@ public final class MessageChanges {
     private StoredMessage visible(String userId, String messageId) {
         ChatKeys.Id id = ChatKeys.parse("messageId", messageId);
         if ("snc".indexOf(id.kind()) < 0) {
-            throw ApiException.badRequest("messageId", "'messageId' is not a message id");
+            throw Refused.badRequest("messageId", "'messageId' is not a message id");
         }
         StoredMessage m = stores.messages().find(messageId)
-                .orElseThrow(() -> ApiException.notFound("No such message"));
+                .orElseThrow(() -> Refused.notFound("No such message"));
         boolean sees = m.senderId().equals(userId)
                 || switch (id.kind()) {
                     case 'n' -> m.isRecipient(userId);
@@ -107,7 +108,7 @@ public final class MessageChanges {
                 }
                 || access.rank(m.spaceId(), userId) >= ChatAccess.ADMIN;
         if (!sees) {
-            throw ApiException.notFound("No such message");
+            throw Refused.notFound("No such message");
         }
         access.requireNotBanned(m.spaceId(), userId);
         return m;

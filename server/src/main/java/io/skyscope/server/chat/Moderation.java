@@ -1,11 +1,12 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Check;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ReportList;
 import io.skyscope.protocol.rest.ReportView;
 import io.skyscope.protocol.rest.SanctionView;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.space.SpaceExits;
 import io.skyscope.server.store.Memberships;
@@ -51,12 +52,12 @@ public final class Moderation {
         ChatKeys.Id id = ChatKeys.parse("messageId", messageId);
         StoredMessage m = stores.messages().find(messageId)
                 .filter(x -> canSee(userId, x, id))
-                .orElseThrow(() -> ApiException.notFound("No such message"));
+                .orElseThrow(() -> Refused.notFound("No such message"));
         String why = text("reason", reason);
         Instant now = ChatMessages.millis(clock.instant());
         String reportId = stores.reports().add(m, userId, why, now);
         if (reportId == null) {
-            throw ApiException.conflict("already_reported", "messageId", "You have already reported this message");
+            throw Refused.conflict(ErrorCode.ALREADY_REPORTED, "messageId", "You have already reported this message");
         }
         commit.awaitDurable();
         LOG.info("user {} reported message {} in space {}", userId, messageId, m.spaceId());
@@ -70,7 +71,7 @@ public final class Moderation {
         if (before != null) {
             ChatKeys.Id id = ChatKeys.parse("before", before);
             if (!id.key().equals(ChatKeys.reports(spaceId))) {
-                throw ApiException.badRequest("before", "'before' is not a report of this space");
+                throw Refused.badRequest("before", "'before' is not a report of this space");
             }
             below = id.seq();
         }
@@ -99,7 +100,7 @@ public final class Moderation {
     public SanctionView mute(String actorId, String spaceId, String userId, Integer minutes, String reason) {
         access.requireModerator(spaceId, actorId, userId);
         if (minutes != null && (minutes < 1 || minutes > MAX_MUTE_MINUTES)) {
-            throw ApiException.badRequest("minutes", "'minutes' must be 1 to " + MAX_MUTE_MINUTES + ", or absent");
+            throw Refused.badRequest("minutes", "'minutes' must be 1 to " + MAX_MUTE_MINUTES + ", or absent");
         }
         Instant now = clock.instant();
         Instant until = minutes == null ? Sanctions.INDEFINITE : now.plus(Duration.ofMinutes(minutes));
@@ -134,11 +135,11 @@ public final class Moderation {
     private void requireMayLift(String actorId, String spaceId, String userId) {
         int actor = access.requireModerator(spaceId, actorId);
         if (actorId.equals(userId)) {
-            throw ApiException.forbidden("You can't lift a sanction on yourself");
+            throw Refused.forbidden("You can't lift a sanction on yourself");
         }
         String setBy = stores.sanctions().find(spaceId, userId).map(Sanctions.Sanction::by).orElse(null);
         if (setBy != null && !setBy.equals(actorId) && access.rank(spaceId, setBy) > actor) {
-            throw ApiException.forbidden("Only the owner can lift what the owner set");
+            throw Refused.forbidden("Only the owner can lift what the owner set");
         }
     }
 
@@ -165,7 +166,7 @@ public final class Moderation {
         try {
             return Check.text(field, value.strip(), 0, REASON_MAX);
         } catch (InvalidFieldException e) {
-            throw ApiException.badRequest(field, e.getMessage());
+            throw Refused.badRequest(field, e.getMessage());
         }
     }
 }

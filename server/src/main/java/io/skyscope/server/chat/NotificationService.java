@@ -1,7 +1,7 @@
 package io.skyscope.server.chat;
 
 import io.skyscope.protocol.rest.NotificationList;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 
 /**
  * Listing notifications and marking them read, for when a user comes back (live ones arrive as
@@ -20,7 +20,7 @@ public final class NotificationService {
         if (before != null) {
             ChatKeys.Id id = ChatKeys.parse("before", before);
             if (!id.key().equals(ChatKeys.notifications(userId))) {
-                throw ApiException.badRequest("before", "'before' is not one of your notifications");
+                throw Refused.badRequest("before", "'before' is not one of your notifications");
             }
             below = id.seq();
         }
@@ -32,7 +32,7 @@ public final class NotificationService {
 
     public void markRead(String userId, String notificationId) {
         if (!notifications.markRead(userId, own(userId, "id", notificationId))) {
-            throw ApiException.notFound("No such notification");
+            throw Refused.notFound("No such notification");
         }
     }
 
@@ -44,11 +44,11 @@ public final class NotificationService {
         ChatKeys.Id parsed;
         try {
             parsed = ChatKeys.parse(field, id);
-        } catch (ApiException e) {
-            throw ApiException.notFound("No such notification");
+        } catch (Refused e) {
+            throw Refused.notFound("No such notification");
         }
         if (!parsed.key().equals(ChatKeys.notifications(userId))) {
-            throw ApiException.notFound("No such notification");
+            throw Refused.notFound("No such notification");
         }
         return parsed.seq();
     }

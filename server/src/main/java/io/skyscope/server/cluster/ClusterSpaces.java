@@ -3,7 +3,7 @@ package io.skyscope.server.cluster;
 import io.micrometer.core.instrument.Counter;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.RedisEventBus;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.world.JoinRequest;
 import io.skyscope.server.world.PeopleQuery;
@@ -107,7 +107,7 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
                 if (quiet(command)) {
                     return true; // the roster brings it to whoever owns the space next
                 }
-                throw ApiException.unavailable("space " + spaceId + " is changing hands; try again in a few seconds");
+                throw Refused.unavailable("space " + spaceId + " is changing hands; try again in a few seconds");
             }
             if (mine == null && nodeId.equals(holder)) {
                 mine = owned.get(spaceId);
@@ -116,7 +116,7 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
             if (quiet(command)) {
                 return true; // the roster brings it back once Redis is there again
             }
-            throw ApiException.unavailable("the owner of space " + spaceId + " cannot be reached right now; try again");
+            throw Refused.unavailable("the owner of space " + spaceId + " cannot be reached right now; try again");
         }
         if (mine != null) {
             if (command instanceof SpaceCommand.Join j) {
@@ -195,7 +195,7 @@ public final class ClusterSpaces implements SpaceDirectory, AutoCloseable {
                             + " runs only where the space's owner is");
                 };
         if (!bus.healthy() && !quiet(command)) {
-            throw ApiException.unavailable("the owner of space " + spaceId + " cannot be reached right now; try again");
+            throw Refused.unavailable("the owner of space " + spaceId + " cannot be reached right now; try again");
         }
         bus.publish(EventBus.Topics.space(spaceId), ClusterMessage.encode(message));
         forwarded.increment();

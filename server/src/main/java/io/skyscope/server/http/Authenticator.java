@@ -1,5 +1,6 @@
 package io.skyscope.server.http;
 
+import io.skyscope.server.Refused;
 import io.javalin.http.Context;
 import io.skyscope.server.LogContext;
 import io.skyscope.server.auth.AuthenticatedUser;
@@ -24,13 +25,13 @@ public final class Authenticator implements Function<Context, AuthenticatedUser>
         this.access = access;
     }
 
-    /** @throws ApiException 401 if the header is missing or the token is not valid */
+    /** @throws Refused 401 if the header is missing or the token is not valid */
     @Override
     public AuthenticatedUser apply(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw ApiException.unauthorized("Sign in first: an 'Authorization: Bearer <token>' header is required");
+            throw Refused.unauthorized("Sign in first: an 'Authorization: Bearer <token>' header is required");
         }
         AuthenticatedUser user = access.verify(header.substring(BEARER.length()).trim());
         LogContext.user(user.userId());

@@ -1,5 +1,6 @@
 package io.skyscope.server.http;
 
+import io.skyscope.server.Refused;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.skyscope.protocol.rest.ConversationCreate;
@@ -88,7 +89,7 @@ public final class ChatRoutes {
         try {
             return Integer.valueOf(limit.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit", "'limit' must be a whole number");
+            throw Refused.badRequest("limit", "'limit' must be a whole number");
         }
     }
 }

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.rest.ErrorBody;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Maps every exception a route throws to a status and an {@link ErrorBody}, in one place:
- * {@link ApiException} to its own status (with {@code Retry-After} when it has one), Jackson
- * errors to 400 naming the field, Javalin's own responses (unknown route, 405) to their status,
- * and anything else to a 500 that tells the caller nothing and logs the stack trace.
+ * {@link Refused} to the status of its {@link ErrorCode} ({@link #status}, the one place where a
+ * code gets an HTTP status, with {@code Retry-After} when it has one), Jackson errors to 400 naming
+ * the field, Javalin's own responses (unknown route, 405) to their status, and anything else to a
+ * 500 {@code internal} that tells the caller nothing and logs the stack trace.
  *
  * <p>Stateless; the handlers run on HTTP request threads.
  */
@@ -21,25 +24,55 @@ public final class HttpErrors {
     private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
 
     public void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> send(ctx, e));
-        routes.exception(JacksonException.class, (e, ctx) -> send(ctx, HttpJson.toApiException(e)));
-        routes.exception(HttpResponseException.class, (e, ctx) -> {
-            String code = e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus();
-            HttpJson.write(ctx, e.getStatus(), new ErrorBody(code, e.getMessage(), null, null));
-        });
+        routes.exception(Refused.class, (e, ctx) -> send(ctx, e));
+        routes.exception(JacksonException.class, (e, ctx) -> send(ctx, HttpJson.toRefusal(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> HttpJson.write(ctx, e.getStatus(),
+                new ErrorBody(codeOf(e.getStatus()).wire(), e.getMessage(), null, null)));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            HttpJson.write(ctx, 500, new ErrorBody("internal_error", "Something went wrong on the server", null, null));
+            HttpJson.write(ctx, 500, new ErrorBody(ErrorCode.INTERNAL.wire(), "Something went wrong on the server", null,
+                    null));
         });
     }
 
-    private static void send(Context ctx, ApiException e) {
+    private static void send(Context ctx, Refused e) {
         Long retryAfter = null;
         if (e.retryAfter() != null) {
             retryAfter = ceilSeconds(e.retryAfter());
             ctx.header("Retry-After", Long.toString(retryAfter));
         }
-        HttpJson.write(ctx, e.status(), new ErrorBody(e.code(), e.getMessage(), e.field(), retryAfter));
+        HttpJson.write(ctx, status(e.code()), new ErrorBody(e.code().wire(), e.getMessage(), e.field(), retryAfter));
+    }
+
+    /** The HTTP status of each error code. */
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case INVALID_JSON, UNKNOWN_TYPE, INVALID_FIELD, BAD_REQUEST -> 400;
+            case UNAUTHORIZED, SIGNED_OUT, TOKEN_EXPIRED -> 401;
+            case FORBIDDEN, BANNED, MUTED, REMOVED, KICKED -> 403;
+            case NOT_FOUND -> 404;
+            case USERNAME_TAKEN, NOT_IN_SPACE, NOT_IN_VOICE_SET, AUDIENCE_FULL, QUOTA_EXCEEDED, TOO_MANY_INVITES,
+                 OWNER_CANNOT_LEAVE, OWNER_ROLE, OWNS_SPACES, DEFAULT_SPACE, CONVERSATION_FULL, MESSAGE_DELETED,
+                 ALREADY_REPORTED, REPLACED -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_PROTOCOL -> 426;
+            case RATE_LIMITED, FLOODING -> 429;
+            case INTERNAL -> 500;
+            case UNAVAILABLE, STORE_UNAVAILABLE -> 503;
+        };
+    }
+
+    /** The code for a status Javalin answers by itself (an unknown route, a method not allowed). */
+    private static ErrorCode codeOf(int status) {
+        return switch (status) {
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 413 -> ErrorCode.TOO_LARGE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            case 503 -> ErrorCode.UNAVAILABLE;
+            default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
+        };
     }
 
     /** Whole seconds, rounded up and at least 1, as Retry-After requires. */

@@ -1,5 +1,6 @@
 package io.skyscope.server.http;
 
+import io.skyscope.server.Refused;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,21 +23,21 @@ public final class HttpJson {
      * The body as a {@code type}, read strictly (unknown fields, duplicate keys and trailing data
      * are errors).
      *
-     * @throws ApiException 400 naming the field at fault
+     * @throws Refused 400 naming the field at fault
      */
     public static <T> T read(Context ctx, Class<T> type) {
         String body = ctx.body();
         if (body.isBlank()) {
-            throw ApiException.badRequest("A JSON body is required");
+            throw Refused.badRequest("A JSON body is required");
         }
         T value;
         try {
             value = Json.strict().readValue(body, type);
         } catch (JacksonException e) {
-            throw toApiException(e);
+            throw toRefusal(e);
         }
         if (value == null) {
-            throw ApiException.badRequest("The body must be a JSON object");
+            throw Refused.badRequest("The body must be a JSON object");
         }
         return value;
     }
@@ -56,21 +57,21 @@ public final class HttpJson {
      * A 400 for a body Jackson could not read, naming the field where it can. The messages are
      * our own: Jackson's quote the input and name Java types.
      */
-    public static ApiException toApiException(JacksonException e) {
+    public static Refused toRefusal(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             String field = fieldPath(u);
-            return ApiException.badRequest(field, "Unknown field '" + field + "'");
+            return Refused.badRequest(field, "Unknown field '" + field + "'");
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = fieldPath(m);
             String problem = e instanceof InvalidFormatException ? "has a value that is not allowed"
                     : e instanceof MismatchedInputException ? "has the wrong type" : "is not valid";
-            return ApiException.badRequest(field, "Field '" + field + "' " + problem);
+            return Refused.badRequest(field, "Field '" + field + "' " + problem);
         }
         if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
-            return ApiException.badRequest("The body repeats a field");
+            return Refused.badRequest("The body repeats a field");
         }
-        return ApiException.badRequest("The body is not valid JSON for this request");
+        return Refused.badRequest("The body is not valid JSON for this request");
     }
 
     private static String fieldPath(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package io.skyscope.server.http;
 
+import io.skyscope.server.Refused;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -51,7 +52,7 @@ public final class MapRoutes {
             Maps.MapVersion map = find(ctx, authenticator.apply(ctx).userId());
             byte[] png = map.images().get(ctx.pathParam("name"));
             if (png == null) {
-                throw ApiException.notFound("map '" + map.mapId() + "' v" + map.version() + " has no image '"
+                throw Refused.notFound("map '" + map.mapId() + "' v" + map.version() + " has no image '"
                         + ctx.pathParam("name") + "'");
             }
             cacheable(ctx, map);
@@ -62,12 +63,12 @@ public final class MapRoutes {
             String spaceId = ctx.pathParam("spaceId");
             String role = spaces.get(userId, spaceId).role();
             if (!"owner".equals(role) && !"admin".equals(role)) {
-                throw ApiException.forbidden("only the owner or an admin of the space can upload its map");
+                throw Refused.forbidden("only the owner or an admin of the space can upload its map");
             }
             maps.admitUpload(userId, spaceId);
             UploadedFile tmj = multipart(() -> ctx.uploadedFile("map"));
             if (tmj == null) {
-                throw ApiException.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
+                throw Refused.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
             }
             Map<String, byte[]> images = new LinkedHashMap<>();
             for (UploadedFile file : multipart(ctx::uploadedFiles)) {
@@ -95,11 +96,11 @@ public final class MapRoutes {
             try {
                 map = maps.version(mapId, Integer.parseInt(version));
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("version", "'version' must be a whole number, got '" + version + "'");
+                throw Refused.badRequest("version", "'version' must be a whole number, got '" + version + "'");
             }
         }
         if (!spaces.maySeeMap(userId, mapId, map.uploadedBy())) {
-            throw ApiException.notFound("no map '" + mapId + "'");
+            throw Refused.notFound("no map '" + mapId + "'");
         }
         return map;
     }
@@ -121,11 +122,11 @@ public final class MapRoutes {
         } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IllegalStateException) {
-                    throw ApiException.tooLarge("map", "The upload is too large: each part may have at most "
+                    throw Refused.tooLarge("map", "The upload is too large: each part may have at most "
                             + MAX_PART_BYTES + " bytes, the whole upload " + MAX_UPLOAD_BYTES);
                 }
             }
-            throw ApiException.badRequest("map", "could not read the multipart upload: " + e.getMessage());
+            throw Refused.badRequest("map", "could not read the multipart upload: " + e.getMessage());
         }
     }
 
@@ -133,7 +134,7 @@ public final class MapRoutes {
         try (InputStream in = file.content()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw ApiException.badRequest("map", "could not read the upload: " + e.getMessage());
+            throw Refused.badRequest("map", "could not read the upload: " + e.getMessage());
         }
     }
 }

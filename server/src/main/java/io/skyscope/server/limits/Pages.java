@@ -1,6 +1,6 @@
 package io.skyscope.server.limits;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -34,12 +34,12 @@ public final class Pages {
      * @param descending whether {@code sorted} is in descending key order
      * @param cursor     the previous page's {@code next}, or null for the first page
      * @param field      the query parameter the cursor came in, for the error
-     * @throws ApiException 400 if the cursor is absurdly long
+     * @throws Refused 400 if the cursor is absurdly long
      */
     public static <T> Page<T> page(List<T> sorted, Function<T, String> keyOf, boolean descending, String cursor,
                                    int limit, String field) {
         if (cursor != null && cursor.length() > CURSOR_MAX) {
-            throw ApiException.badRequest(field, "'" + field + "' is not a cursor this server gave out");
+            throw Refused.badRequest(field, "'" + field + "' is not a cursor this server gave out");
         }
         int start = 0;
         if (cursor != null) {

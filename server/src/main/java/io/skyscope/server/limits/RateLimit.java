@@ -2,7 +2,7 @@ package io.skyscope.server.limits;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +31,7 @@ public final class RateLimit {
     /**
      * Takes {@code tokens} from the key's bucket, or none of them.
      *
-     * @throws ApiException 429 with the time until that many tokens are there again
+     * @throws Refused 429 with the time until that many tokens are there again
      */
     public void acquire(String key, long tokens) {
         if (buckets.size() > FORGET_ABOVE) {
@@ -44,7 +44,7 @@ public final class RateLimit {
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(Math.max(1_000_000, probe.getNanosToWaitForRefill()));
             long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-            throw ApiException.tooManyRequests("Too many " + what + " (" + perHour + " an hour); try again in "
+            throw Refused.tooManyRequests("Too many " + what + " (" + perHour + " an hour); try again in "
                     + seconds + " s", wait);
         }
     }

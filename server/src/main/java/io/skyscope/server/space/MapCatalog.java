@@ -5,7 +5,7 @@ import io.skyscope.map.TiledMap;
 import io.skyscope.map.TiledMapParser;
 import io.skyscope.protocol.PngHeader;
 import io.skyscope.server.config.ServerConfig.Quotas;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Spaces;
@@ -84,12 +84,12 @@ public final class MapCatalog {
     /** A stored map version; 404 if there is none. */
     public Maps.MapVersion version(String mapId, int version) {
         return maps.get(mapId, version)
-                .orElseThrow(() -> ApiException.notFound("no map '" + mapId + "' version " + version));
+                .orElseThrow(() -> Refused.notFound("no map '" + mapId + "' version " + version));
     }
 
     /** The newest version of a map; 404 if there is none. */
     public Maps.MapVersion latest(String mapId) {
-        return maps.latest(mapId).orElseThrow(() -> ApiException.notFound("no map '" + mapId + "'"));
+        return maps.latest(mapId).orElseThrow(() -> Refused.notFound("no map '" + mapId + "'"));
     }
 
     /** The parsed map of a stored version. */
@@ -111,7 +111,7 @@ public final class MapCatalog {
     /**
      * Counts an upload against the user's and the space's rate; call it before reading the upload.
      *
-     * @throws ApiException 429 with the time until the next upload is allowed
+     * @throws Refused 429 with the time until the next upload is allowed
      */
     public void admitUpload(String userId, String mapId) {
         uploadsByUser.acquire(userId);
@@ -125,7 +125,7 @@ public final class MapCatalog {
      * under {@link #MAX_IMAGE_BYTES}; the whole version under {@link #MAX_MAP_BYTES}; what stays
      * stored must fit in {@link Quotas#spaceMapStorageBytes}.
      *
-     * @throws ApiException 400 naming what is wrong; 413 {@code too_large} for an image or a
+     * @throws Refused 400 naming what is wrong; 413 {@code too_large} for an image or a
      *                      version over its byte limit; 409 {@code quota_exceeded} when it does not fit
      */
     public Maps.MapVersion upload(String mapId, byte[] tmj, Map<String, byte[]> images, String userId) {
@@ -133,39 +133,39 @@ public final class MapCatalog {
         try {
             map = TiledMapParser.parse(tmj);
         } catch (MapValidationException e) {
-            throw ApiException.badRequest("map", "invalid map: " + e.getMessage());
+            throw Refused.badRequest("map", "invalid map: " + e.getMessage());
         }
         if (images.size() > MAX_IMAGES) {
-            throw ApiException.badRequest("images", "at most " + MAX_IMAGES + " images per map, got " + images.size());
+            throw Refused.badRequest("images", "at most " + MAX_IMAGES + " images per map, got " + images.size());
         }
         Set<String> missing = new HashSet<>(map.imageNames());
         missing.removeAll(images.keySet());
         if (!missing.isEmpty()) {
-            throw ApiException.badRequest("images", "the map uses tileset images that were not uploaded: "
+            throw Refused.badRequest("images", "the map uses tileset images that were not uploaded: "
                     + String.join(", ", missing));
         }
         Map<String, byte[]> used = new LinkedHashMap<>();
         for (String name : map.imageNames()) {
             byte[] png = images.get(name);
             if (png.length > MAX_IMAGE_BYTES) {
-                throw ApiException.tooLarge("images", "image '" + name + "' is " + png.length
+                throw Refused.tooLarge("images", "image '" + name + "' is " + png.length
                         + " bytes; the limit is " + MAX_IMAGE_BYTES);
             }
             PngHeader header;
             try {
                 header = PngHeader.read(png);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("images", "image '" + name + "' is not a PNG file");
+                throw Refused.badRequest("images", "image '" + name + "' is not a PNG file");
             }
             if (!header.sane()) {
-                throw ApiException.badRequest("images", "image '" + name + "' is too big a picture: " + header.problem());
+                throw Refused.badRequest("images", "image '" + name + "' is too big a picture: " + header.problem());
             }
             used.put(name, png);
         }
         String json = new String(tmj, StandardCharsets.UTF_8);
         long bytes = Maps.sizeOf(json, used);
         if (bytes > MAX_MAP_BYTES) {
-            throw ApiException.tooLarge("images", "the map and its images are " + bytes
+            throw Refused.tooLarge("images", "the map and its images are " + bytes
                     + " bytes together; the limit is " + MAX_MAP_BYTES);
         }
         requireRoom(mapId, bytes);
@@ -187,7 +187,7 @@ public final class MapCatalog {
             }
         }
         if (kept > quotas.spaceMapStorageBytes()) {
-            throw ApiException.quotaExceeded("map", "This space's maps would take " + kept + " bytes; its quota is "
+            throw Refused.quotaExceeded("map", "This space's maps would take " + kept + " bytes; its quota is "
                     + quotas.spaceMapStorageBytes());
         }
     }

@@ -3,7 +3,7 @@ package io.skyscope.server.space;
 import static io.skyscope.server.store.Memberships.ADMIN;
 import static io.skyscope.server.store.Memberships.OWNER;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.Memberships.Membership;
 import io.skyscope.server.store.Spaces;
@@ -47,7 +47,7 @@ final class SpaceAccessRules {
     /**
      * The acting user and the space, if they may see it.
      *
-     * @throws ApiException 401 if the account no longer exists; 404 if the space does not exist
+     * @throws Refused 401 if the account no longer exists; 404 if the space does not exist
      *     or is private and they are neither a member nor a server admin
      */
     Actor actor(String userId, String spaceId) {
@@ -73,7 +73,7 @@ final class SpaceAccessRules {
 
     /** The account behind a (still valid) access token. */
     User requireUser(String userId) {
-        return users.findById(userId).orElseThrow(() -> ApiException.unauthorized("This account no longer exists"));
+        return users.findById(userId).orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
     }
 
     /**
@@ -90,7 +90,7 @@ final class SpaceAccessRules {
         return storedRole;
     }
 
-    static ApiException notFound() {
-        return ApiException.notFound("Space not found");
+    static Refused notFound() {
+        return Refused.notFound("Space not found");
     }
 }

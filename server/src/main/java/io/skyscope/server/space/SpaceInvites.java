@@ -1,8 +1,9 @@
 package io.skyscope.server.space;
 
+import io.skyscope.protocol.ErrorCode;
 import static io.skyscope.server.store.Memberships.MEMBER;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Invites.Invite;
 import io.skyscope.server.store.Memberships;
@@ -48,7 +49,7 @@ final class SpaceInvites {
         requireManager(actorId, spaceId);
         Instant now = clock.instant();
         if (invites.ofSpace(spaceId, now).size() >= MAX_OPEN_INVITES) {
-            throw ApiException.conflict("too_many_invites", null, "This space has " + MAX_OPEN_INVITES
+            throw Refused.conflict(ErrorCode.TOO_MANY_INVITES, null, "This space has " + MAX_OPEN_INVITES
                     + " open invites; revoke some first");
         }
         Invite invite = invites.create(spaceId, actorId, now, now.plus(ttl), maxUses);
@@ -65,11 +66,11 @@ final class SpaceInvites {
         return open;
     }
 
-    /** Deletes an invite of the space. Owner or admin. @throws ApiException 404 if the space has no such invite */
+    /** Deletes an invite of the space. Owner or admin. @throws Refused 404 if the space has no such invite */
     void revoke(String actorId, String spaceId, String code) {
         requireManager(actorId, spaceId);
         if (!invites.delete(spaceId, code)) {
-            throw ApiException.notFound("No such invite in this space");
+            throw Refused.notFound("No such invite in this space");
         }
         log.info("User {} revoked an invite to space {}", actorId, spaceId);
     }
@@ -90,7 +91,7 @@ final class SpaceInvites {
 
     private void requireManager(String actorId, String spaceId) {
         if (!rules.actor(actorId, spaceId).canManage()) {
-            throw ApiException.forbidden("Only the owner or an admin can invite people");
+            throw Refused.forbidden("Only the owner or an admin can invite people");
         }
     }
 
@@ -103,7 +104,7 @@ final class SpaceInvites {
         String spaceId = invite.spaceId();
         Space space = spaces.find(spaceId).orElseThrow(SpaceInvites::invalid);
         if (bans.isBanned(spaceId, userId)) {
-            throw new ApiException(403, "banned", "You are banned from this space", null, null);
+            throw new Refused(ErrorCode.BANNED, "You are banned from this space");
         }
         Optional<String> existing = memberships.find(spaceId, userId).map(Memberships.Membership::role);
         if (existing.isPresent()) {
@@ -121,7 +122,7 @@ final class SpaceInvites {
         return new SpaceService.SpaceAccess(space, SpaceAccessRules.effectiveRole(space, userId, role));
     }
 
-    static ApiException invalid() {
-        return ApiException.notFound("This invite code is unknown, expired or used up");
+    static Refused invalid() {
+        return Refused.notFound("This invite code is unknown, expired or used up");
     }
 }

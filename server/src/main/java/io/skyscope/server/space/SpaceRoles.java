@@ -1,10 +1,11 @@
 package io.skyscope.server.space;
 
+import io.skyscope.protocol.ErrorCode;
 import static io.skyscope.server.store.Memberships.ADMIN;
 import static io.skyscope.server.store.Memberships.MEMBER;
 import static io.skyscope.server.store.Memberships.OWNER;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.Memberships.Membership;
 import io.skyscope.server.store.Spaces;
@@ -42,21 +43,21 @@ final class SpaceRoles {
      */
     SpaceService.Member setRole(String actorId, String spaceId, String userId, String role) {
         if (role == null || !ROLES.contains(role)) {
-            throw ApiException.badRequest("role", "Role must be 'owner', 'admin' or 'member'");
+            throw Refused.badRequest("role", "Role must be 'owner', 'admin' or 'member'");
         }
         SpaceAccessRules.Actor actor = rules.actor(actorId, spaceId);
         if (!actor.isOwner()) {
-            throw ApiException.forbidden("Only the owner can change roles");
+            throw Refused.forbidden("Only the owner can change roles");
         }
         Space space = actor.space();
         Membership target = memberships.find(spaceId, userId)
-                .orElseThrow(() -> ApiException.notFound("That user is not a member of this space"));
-        User user = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such user"));
+                .orElseThrow(() -> Refused.notFound("That user is not a member of this space"));
+        User user = users.findById(userId).orElseThrow(() -> Refused.notFound("No such user"));
         if (userId.equals(space.ownerId())) {
             if (role.equals(OWNER)) {
                 return new SpaceService.Member(userId, user.displayName(), OWNER);
             }
-            throw ApiException.conflict("owner_role", "role",
+            throw Refused.conflict(ErrorCode.OWNER_ROLE, "role",
                     "The owner's role can't be changed; make another member the owner instead");
         }
         if (role.equals(OWNER)) {
@@ -81,15 +82,15 @@ final class SpaceRoles {
     void removeMember(String actorId, String spaceId, String userId) {
         SpaceAccessRules.Actor actor = rules.actor(actorId, spaceId);
         Membership target = memberships.find(spaceId, userId)
-                .orElseThrow(() -> ApiException.notFound("That user is not a member of this space"));
+                .orElseThrow(() -> Refused.notFound("That user is not a member of this space"));
         if (userId.equals(actor.space().ownerId())) {
-            throw ApiException.conflict("owner_cannot_leave", "userId",
+            throw Refused.conflict(ErrorCode.OWNER_CANNOT_LEAVE, "userId",
                     "The owner can't be removed; hand the space over first");
         }
         boolean allowed = actorId.equals(userId) || actor.isOwner()
                 || (ADMIN.equals(actor.role()) && MEMBER.equals(target.role()));
         if (!allowed) {
-            throw ApiException.forbidden("You may not remove this member");
+            throw Refused.forbidden("You may not remove this member");
         }
         memberships.remove(spaceId, userId);
         log.info("User {} removed {} from space {}", actorId, userId, spaceId);

@@ -1,12 +1,13 @@
 package io.skyscope.server.space;
 
+import io.skyscope.protocol.ErrorCode;
 import static io.skyscope.server.store.Memberships.ADMIN;
 import static io.skyscope.server.store.Memberships.MEMBER;
 import static io.skyscope.server.store.Memberships.OWNER;
 
 import io.skyscope.server.auth.AccountRules;
 import io.skyscope.server.config.ServerConfig.Quotas;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.limits.Pages;
 import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.Invites;
@@ -140,7 +141,7 @@ public final class SpaceService {
     /**
      * Creates a space owned by {@code userId} with the default map. {@code visibility} null = public.
      *
-     * @throws ApiException 429 if the user creates spaces too fast, 409 {@code quota_exceeded} if
+     * @throws Refused 429 if the user creates spaces too fast, 409 {@code quota_exceeded} if
      *                      they already own {@link Quotas#spacesPerUser}
      */
     public SpaceAccess create(String userId, String name, String visibility) {
@@ -148,11 +149,11 @@ public final class SpaceService {
         String cleanName = AccountRules.text("name", "Space name", name, 1, NAME_MAX);
         String vis = visibility == null ? Spaces.PUBLIC : visibility;
         if (!vis.equals(Spaces.PUBLIC) && !vis.equals(Spaces.PRIVATE)) {
-            throw ApiException.badRequest("visibility", "Visibility must be 'public' or 'private'");
+            throw Refused.badRequest("visibility", "Visibility must be 'public' or 'private'");
         }
         creations.acquire(userId);
         if (spaces.ownedBy(userId).size() >= spacesPerUser) {
-            throw ApiException.quotaExceeded(null, "You own " + spacesPerUser
+            throw Refused.quotaExceeded(null, "You own " + spacesPerUser
                     + " spaces, as many as one person may; delete one or hand it over first");
         }
         Instant now = clock.instant();
@@ -185,14 +186,14 @@ public final class SpaceService {
      */
     public Pages.Page<SpaceAccess> page(String userId, String after, Integer limit) {
         if (limit != null && limit < 1) {
-            throw ApiException.badRequest("limit", "'limit' must be at least 1");
+            throw Refused.badRequest("limit", "'limit' must be at least 1");
         }
         int n = limit == null ? PAGE_MAX : Math.min(limit, PAGE_MAX);
         return Pages.page(list(userId), a -> Pages.key(a.space().createdAt(), a.space().id()), false, after, n,
                 "after");
     }
 
-    /** @throws ApiException 404 if the space does not exist or is private and the caller is not in it */
+    /** @throws Refused 404 if the space does not exist or is private and the caller is not in it */
     public SpaceAccess get(String userId, String spaceId) {
         SpaceAccessRules.Actor actor = rules.actor(userId, spaceId);
         return new SpaceAccess(actor.space(), actor.role());
@@ -205,10 +206,10 @@ public final class SpaceService {
     public void delete(String userId, String spaceId) {
         SpaceAccessRules.Actor actor = rules.actor(userId, spaceId);
         if (!actor.isOwner()) {
-            throw ApiException.forbidden("Only the owner can delete this space");
+            throw Refused.forbidden("Only the owner can delete this space");
         }
         if (DEFAULT_SPACE_ID.equals(spaceId)) {
-            throw ApiException.conflict("default_space", null,
+            throw Refused.conflict(ErrorCode.DEFAULT_SPACE, null,
                     "The default space can't be deleted; hand it over to someone else instead");
         }
         // The space goes first: once it is gone nobody can join it, whatever is left behind.
@@ -285,7 +286,7 @@ public final class SpaceService {
      * Makes the user a member of the invite's space (using the invite once, unless they already
      * are a member).
      *
-     * @throws ApiException 404 if the code is unknown, expired or used up
+     * @throws Refused 404 if the code is unknown, expired or used up
      */
     public SpaceAccess acceptInvite(String userId, String code) {
         return inviteRules.accept(userId, code);
@@ -310,11 +311,11 @@ public final class SpaceService {
      * one. Called by the WebSocket join handler.
      *
      * @return the user's role in the space
-     * @throws ApiException 404 if the space does not exist or the user may not see it
+     * @throws Refused 404 if the space does not exist or the user may not see it
      */
     public String join(String userId, String spaceId) {
         if (!canJoin(userId, spaceId)) {
-            throw ApiException.notFound("Space not found");
+            throw Refused.notFound("Space not found");
         }
         memberships.addIfAbsent(spaceId, userId, MEMBER, clock.instant());
         return role(userId, spaceId).orElse(MEMBER);
@@ -359,14 +360,14 @@ public final class SpaceService {
     public SpaceAccess setMap(String actorId, String spaceId, String mapId, int version) {
         SpaceAccessRules.Actor actor = rules.actor(actorId, spaceId);
         if (!actor.canManage()) {
-            throw ApiException.forbidden("Only the owner or an admin can change the map");
+            throw Refused.forbidden("Only the owner or an admin can change the map");
         }
         if (mapId == null || mapId.isBlank()) {
-            throw ApiException.badRequest("mapId", "Map id is required");
+            throw Refused.badRequest("mapId", "Map id is required");
         }
         boolean builtIn = DEFAULT_MAP_ID.equals(mapId) && version == DEFAULT_MAP_VERSION;
         if (version < 1 || !(builtIn || maps.exists(mapId, version))) {
-            throw ApiException.badRequest("mapVersion", "No map " + mapId + " version " + version);
+            throw Refused.badRequest("mapVersion", "No map " + mapId + " version " + version);
         }
         spaces.setMap(spaceId, mapId, version);
         log.info("User {} set the map of space {} to {} v{}", actorId, spaceId, mapId, version);

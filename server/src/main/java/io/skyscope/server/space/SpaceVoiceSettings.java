@@ -1,7 +1,7 @@
 package io.skyscope.server.space;
 
 import io.skyscope.protocol.rest.VoiceSettingsView;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
@@ -44,11 +44,11 @@ public final class SpaceVoiceSettings {
      * Replaces a space's overrides; fields left null fall back to the defaults. Owner, admin or
      * server admin only.
      *
-     * @throws ApiException 403 for others, 400 naming a setting out of range
+     * @throws Refused 403 for others, 400 naming a setting out of range
      */
     public VoiceSettings update(String userId, String spaceId, VoiceSettingsView update) {
         if (!rules.actor(userId, spaceId).canManage()) {
-            throw ApiException.forbidden("Only the owner or an admin can change the voice settings");
+            throw Refused.forbidden("Only the owner or an admin can change the voice settings");
         }
         Document overrides = new Document();
         putIfSet(overrides, "joinRadius", update.joinRadius());
@@ -62,7 +62,7 @@ public final class SpaceVoiceSettings {
         try {
             settings = merge(overrides);
         } catch (VoiceSettings.InvalidVoiceSettingException e) {
-            throw ApiException.badRequest(e.field(), e.getMessage());
+            throw Refused.badRequest(e.field(), e.getMessage());
         }
         spaces.setVoiceSettings(spaceId, overrides);
         log.info("User {} set the voice settings of space {} to {}", userId, spaceId, settings);
@@ -74,11 +74,11 @@ public final class SpaceVoiceSettings {
      * owner thread (stopped while the space is empty, or moved to another node). Owner, admin or
      * server admin only.
      *
-     * @throws ApiException 403 for others
+     * @throws Refused 403 for others
      */
     public void setStageSpeaker(String actorId, String spaceId, String userId, boolean speaker) {
         if (!mayManage(actorId, spaceId)) {
-            throw ApiException.forbidden("only the space's owner or an admin can grant or revoke the speaker role");
+            throw Refused.forbidden("only the space's owner or an admin can grant or revoke the speaker role");
         }
         spaces.setStageSpeaker(spaceId, userId, speaker);
     }
@@ -87,7 +87,7 @@ public final class SpaceVoiceSettings {
     public boolean mayManage(String userId, String spaceId) {
         try {
             return rules.actor(userId, spaceId).canManage();
-        } catch (ApiException e) {
+        } catch (Refused e) {
             return false;
         }
     }

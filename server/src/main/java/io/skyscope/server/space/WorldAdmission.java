@@ -1,8 +1,9 @@
 package io.skyscope.server.space;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.Spaces;
 import io.skyscope.server.store.Users;
 import io.skyscope.server.voice.IceServers;
@@ -37,9 +38,9 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
 
     @Override
     public JoinRequest admit(String userId, String sessionId, String spaceId, String ref) {
-        var user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("this account no longer exists"));
+        var user = users.findById(userId).orElseThrow(() -> Refused.unauthorized("this account no longer exists"));
         if (bans.isBanned(spaceId, userId)) {
-            throw new ApiException(403, "banned", "You are banned from this space", null, null);
+            throw new Refused(ErrorCode.BANNED, "You are banned from this space");
         }
         spaceService.join(userId, spaceId);
         return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
@@ -53,7 +54,7 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
 
     @Override
     public LoadedSpace load(String spaceId) {
-        var space = spaces.find(spaceId).orElseThrow(() -> ApiException.notFound("no space '" + spaceId + "'"));
+        var space = spaces.find(spaceId).orElseThrow(() -> Refused.notFound("no space '" + spaceId + "'"));
         var info = new ServerMessage.SpaceInfo(space.id(), space.name(), space.mapId(), space.mapVersion());
         return new LoadedSpace(info, maps.load(space.mapId(), space.mapVersion()), voice.effective(spaceId),
                 spaces.stageSpeakers(spaceId));

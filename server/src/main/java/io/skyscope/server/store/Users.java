@@ -1,5 +1,6 @@
 package io.skyscope.server.store;
 
+import io.skyscope.protocol.ErrorCode;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -11,7 +12,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.skyscope.protocol.Status;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,7 +61,7 @@ public final class Users {
     /**
      * Inserts a new account with a random id, the default avatar and status "available".
      *
-     * @throws ApiException 409 {@code username_taken} if the username exists in any case
+     * @throws Refused 409 {@code username_taken} if the username exists in any case
      */
     public User create(String username, String displayName, String passwordHash, boolean serverAdmin,
                        Instant createdAt) {
@@ -108,8 +109,8 @@ public final class Users {
     }
 
     /** The answer to registering a name that exists. */
-    public static ApiException taken(String username) {
-        return ApiException.conflict("username_taken", "username", "The username '" + username + "' is taken");
+    public static Refused taken(String username) {
+        return Refused.conflict(ErrorCode.USERNAME_TAKEN, "username", "The username '" + username + "' is taken");
     }
 
     /** Case-insensitive lookup through the unique {@code usernameLower} index. */

@@ -12,8 +12,8 @@ public interface SpaceDirectory {
 
     /**
      * Hands a command to the space's owner, starting one if none runs. False if it could not be
-     * queued (a full mailbox). Throws {@code ApiException.notFound} if there is no such space and
-     * {@code ApiException.unavailable} if the owner cannot be reached right now.
+     * queued (a full mailbox). Throws {@code Refused.notFound} if there is no such space and
+     * {@code Refused.unavailable} if the owner cannot be reached right now.
      */
     boolean submit(String spaceId, SpaceCommand command);
 

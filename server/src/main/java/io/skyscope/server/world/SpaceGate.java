@@ -6,7 +6,7 @@ import io.skyscope.protocol.Status;
 public interface SpaceGate {
 
     /**
-     * Checks that the user may enter the space (throws {@code ApiException} naming why not) and
+     * Checks that the user may enter the space (throws {@code Refused} naming why not) and
      * returns their profile as a join request.
      */
     JoinRequest admit(String userId, String sessionId, String spaceId, String ref);

@@ -12,6 +12,6 @@ public interface SpaceLoader {
     record LoadedSpace(ServerMessage.SpaceInfo info, TiledMap map, VoiceSettings voice, Set<String> stageSpeakers) {
     }
 
-    /** Throws {@code ApiException.notFound} if there is no such space. */
+    /** Throws {@code Refused.notFound} if there is no such space. */
     LoadedSpace load(String spaceId);
 }

@@ -61,7 +61,7 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
         return this;
     }
 
-    /** The owner of a space, started if needed. Throws ApiException if the space does not exist. */
+    /** The owner of a space, started if needed. Throws Refused if the space does not exist. */
     public SpaceOwner owner(String spaceId) {
         return owner(spaceId, o -> { });
     }

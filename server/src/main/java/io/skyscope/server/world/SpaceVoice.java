@@ -1,5 +1,6 @@
 package io.skyscope.server.world;
 
+import io.skyscope.protocol.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.world.proximity.ProximityEngine;
@@ -61,7 +62,7 @@ final class SpaceVoice {
                     out.add(new Delivery(l.userId(), new ServerMessage.VoiceLeave(l.peerId(), l.reason().wireName())));
                     awaitingAnswer.remove(l.userId() + "|" + l.peerId());
                 }
-                case VoiceEvent.AudienceFull f -> out.add(new Delivery(f.userId(), ServerMessage.Error.of("audience_full",
+                case VoiceEvent.AudienceFull f -> out.add(new Delivery(f.userId(), ServerMessage.Error.of(ErrorCode.AUDIENCE_FULL,
                         "The audience of '" + f.stage() + "' is full: a stage reaches at most " + f.limit()
                                 + " listeners over direct links. A larger audience needs a media server (SFU),"
                                 + " which this server does not have.", null)));
@@ -123,7 +124,7 @@ final class SpaceVoice {
      */
     OptionalLong signal(String from, String to, JsonNode payload, String ref, List<Delivery> out) {
         if (!engine.linked(from, to)) {
-            out.add(new Delivery(from, new ServerMessage.Error("not_in_voice_set",
+            out.add(new Delivery(from, new ServerMessage.Error(ErrorCode.NOT_IN_VOICE_SET.wire(),
                     "'" + to + "' is not in your voice set; signals go only to peers you were told of with voice.join",
                     ref, "to", null)));
             return OptionalLong.empty();

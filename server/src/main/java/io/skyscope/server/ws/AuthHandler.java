@@ -4,7 +4,7 @@ import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthenticatedUser;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 
 /**
  * Handles {@code auth}: binds the connection to a fresh access token of the same account, so it
@@ -22,7 +22,7 @@ public final class AuthHandler {
     public void renew(ClientSession session, ClientMessage.Auth auth) {
         AuthenticatedUser renewed = access.verify(auth.token());
         if (!renewed.userId().equals(session.userId())) {
-            throw ApiException.forbidden("This token belongs to another account");
+            throw Refused.forbidden("This token belongs to another account");
         }
         session.renew(renewed);
         session.send(new ServerMessage.Ack(auth.ref(), "auth"));

@@ -1,5 +1,6 @@
 package io.skyscope.server.ws;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.CloseCodes;
@@ -7,7 +8,7 @@ import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.LogContext;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.metrics.ServerMetrics;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class MessageDispatcher {
             case REFUSE -> {
                 metrics.frameRefused();
                 if (session.mayReportRateLimit()) {
-                    session.send(new ServerMessage.Error("rate_limited", "too many messages; slow down",
+                    session.send(new ServerMessage.Error(ErrorCode.RATE_LIMITED.wire(), "too many messages; slow down",
                             null, null, session.retryAfterMillis()));
                 }
                 return;
@@ -70,7 +71,7 @@ public final class MessageDispatcher {
             message = ProtocolCodec.decodeClient(frame);
         } catch (ProtocolException e) {
             metrics.frameRefused();
-            session.send(new ServerMessage.Error(e.code(), e.getMessage(), e.ref(), e.field(), null));
+            session.send(new ServerMessage.Error(e.code().wire(), e.getMessage(), e.ref(), e.field(), null));
             if (!session.strike()) {
                 disconnectFlooder(session);
             }
@@ -78,13 +79,13 @@ public final class MessageDispatcher {
         }
         try {
             dispatch(session, message, receivedNanos);
-        } catch (ApiException e) {
+        } catch (Refused e) {
             Long retry = e.retryAfter() == null ? null : e.retryAfter().toMillis();
-            session.send(new ServerMessage.Error(e.code(), e.getMessage(), message.ref(), e.field(), retry));
+            session.send(new ServerMessage.Error(e.code().wire(), e.getMessage(), message.ref(), e.field(), retry));
         } catch (RuntimeException e) {
             LOG.error("user {} session {}: {} failed", session.userId(), session.id(),
                     ProtocolCodec.typeName(message), e);
-            session.send(ServerMessage.Error.of("internal", "the server could not handle this message", message.ref()));
+            session.send(ServerMessage.Error.of(ErrorCode.INTERNAL, "the server could not handle this message", message.ref()));
         }
     }
 
@@ -106,7 +107,7 @@ public final class MessageDispatcher {
 
     private void disconnectFlooder(ClientSession session) {
         LOG.info("user {} session {}: disconnected for flooding", session.userId(), session.id());
-        session.closeAfter(ServerMessage.Error.of("flooding", "too many refused messages; disconnected", null),
+        session.closeAfter(ServerMessage.Error.of(ErrorCode.FLOODING, "too many refused messages; disconnected", null),
                 CloseCodes.FLOODING, "flooding");
     }
 }

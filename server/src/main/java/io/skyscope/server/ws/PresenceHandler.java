@@ -1,8 +1,9 @@
 package io.skyscope.server.ws;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.world.SpaceGate;
 import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
@@ -69,14 +70,14 @@ public final class PresenceHandler {
     private static String requireSpace(ClientSession session) {
         String spaceId = session.spaceId();
         if (spaceId == null) {
-            throw new ApiException(409, "not_in_space", "join a space first", null, null);
+            throw new Refused(ErrorCode.NOT_IN_SPACE, "join a space first");
         }
         return spaceId;
     }
 
     private void submit(String spaceId, SpaceCommand command) {
         if (!owners.submit(spaceId, command)) {
-            throw ApiException.unavailable("space " + spaceId + " is busy; try again");
+            throw Refused.unavailable("space " + spaceId + " is busy; try again");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.skyscope.server.ws;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.auth.AccessCheck;
@@ -90,7 +91,7 @@ public final class SessionRegistry {
         previous.subscription().close();
         LOG.info("user {}: session {} replaced by {}", previous.session().userId(), previous.session().id(), newSessionId);
         previous.session().markReplaced();
-        previous.session().closeAfter(ServerMessage.Error.of("replaced",
+        previous.session().closeAfter(ServerMessage.Error.of(ErrorCode.REPLACED,
                 "you connected again elsewhere; this connection is closed", null),
                 CloseCodes.REPLACED, "replaced by a newer connection");
     }
@@ -99,11 +100,11 @@ public final class SessionRegistry {
         LOG.info("user {} session {}: taken out of space {} ({})", session.userId(), session.id(), session.spaceId(),
                 why);
         switch (why) {
-            case REMOVED -> session.closeAfter(ServerMessage.Error.of("removed",
+            case REMOVED -> session.closeAfter(ServerMessage.Error.of(ErrorCode.REMOVED,
                     "you are no longer a member of this space", null), CloseCodes.REMOVED, "removed");
-            case KICKED -> session.closeAfter(ServerMessage.Error.of("kicked",
+            case KICKED -> session.closeAfter(ServerMessage.Error.of(ErrorCode.KICKED,
                     "an admin removed you from this space", null), CloseCodes.KICKED, "kicked");
-            case BANNED -> session.closeAfter(ServerMessage.Error.of("banned",
+            case BANNED -> session.closeAfter(ServerMessage.Error.of(ErrorCode.BANNED,
                     "you were banned from this space", null), CloseCodes.BANNED, "banned");
         }
     }
@@ -120,7 +121,7 @@ public final class SessionRegistry {
             case AccessCheck.Revocation.SignIn s -> "you signed out";
         };
         LOG.info("user {} session {}: signed out ({})", session.userId(), session.id(), why);
-        session.closeAfter(ServerMessage.Error.of("signed_out", why + "; sign in again", null),
+        session.closeAfter(ServerMessage.Error.of(ErrorCode.SIGNED_OUT, why + "; sign in again", null),
                 CloseCodes.SIGNED_OUT, "signed out");
     }
 

@@ -1,7 +1,8 @@
 package io.skyscope.server.ws;
 
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
@@ -24,7 +25,7 @@ public final class VoiceHandler {
     public void handle(ClientSession session, VoiceCommand command) {
         String spaceId = session.spaceId();
         if (spaceId == null) {
-            throw new ApiException(409, "not_in_space", "join a space first", null, null);
+            throw new Refused(ErrorCode.NOT_IN_SPACE, "join a space first");
         }
         String userId = session.userId();
         SpaceCommand forOwner = switch (command) {
@@ -36,7 +37,7 @@ public final class VoiceHandler {
             }
         };
         if (!owners.submit(spaceId, forOwner)) {
-            throw ApiException.unavailable("space " + spaceId + " is busy; try again");
+            throw Refused.unavailable("space " + spaceId + " is busy; try again");
         }
     }
 }

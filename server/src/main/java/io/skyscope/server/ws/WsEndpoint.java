@@ -1,5 +1,6 @@
 package io.skyscope.server.ws;
 
+import io.skyscope.protocol.ErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsCloseContext;
@@ -12,7 +13,7 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.LogContext;
 import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthenticatedUser;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.metrics.ServerMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class WsEndpoint implements AutoCloseable {
             }
             try {
                 ctx.attribute(USER, access.verify(token));
-            } catch (ApiException e) {
+            } catch (Refused e) {
                 throw new UnauthorizedResponse(e.getMessage());
             }
         });
@@ -113,7 +114,7 @@ public final class WsEndpoint implements AutoCloseable {
         if (stated != null && !supported(stated)) {
             String speaks = Arrays.stream(Limits.SUPPORTED_PROTOCOL_VERSIONS).mapToObj(String::valueOf)
                     .collect(Collectors.joining(", "));
-            session.closeAfter(ServerMessage.Error.of("unsupported_protocol",
+            session.closeAfter(ServerMessage.Error.of(ErrorCode.UNSUPPORTED_PROTOCOL,
                     "this server speaks protocol version(s) " + speaks + "; the client stated '"
                             + abbreviate(stated) + "'", null),
                     CloseCodes.UNSUPPORTED_PROTOCOL, "unsupported protocol version");
@@ -182,8 +183,8 @@ public final class WsEndpoint implements AutoCloseable {
         AuthenticatedUser token = session.token();
         try {
             access.require(token);
-        } catch (ApiException e) {
-            session.closeAfter(ServerMessage.Error.of("signed_out", e.getMessage(), null), CloseCodes.SIGNED_OUT,
+        } catch (Refused e) {
+            session.closeAfter(ServerMessage.Error.of(ErrorCode.SIGNED_OUT, e.getMessage(), null), CloseCodes.SIGNED_OUT,
                     "signed out");
             return;
         }
@@ -192,7 +193,7 @@ public final class WsEndpoint implements AutoCloseable {
             return;
         }
         LOG.info("user {} session {}: access token expired without renewal", session.userId(), session.id());
-        session.closeAfter(ServerMessage.Error.of("token_expired",
+        session.closeAfter(ServerMessage.Error.of(ErrorCode.TOKEN_EXPIRED,
                 "the access token expired; send a fresh one in an 'auth' message before it does, or reconnect", null),
                 CloseCodes.TOKEN_EXPIRED, "access token expired");
     }

@@ -1,10 +1,11 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyscope.protocol.Status;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Users.User;
 import io.skyscope.server.testing.EmbeddedMongo;
@@ -29,7 +30,7 @@ class AuthServiceTest {
     void passwordsThatAreEasyToGuessAreRefusedSayingWhy() {
         TestServices s = open();
         for (String weak : List.of("password", "12345678", "        ", "password1", "qwertyuiop", "iloveyou1")) {
-            ApiException refused = catchApi(() -> s.auth.register("alice", weak, null, null, IP));
+            Refused refused = catchApi(() -> s.auth.register("alice", weak, null, null, IP));
             assertThat(refused.field()).as(weak).isEqualTo("password");
             assertThat(refused.getMessage()).as(weak).startsWith("Password is too easy to guess");
         }
@@ -86,7 +87,7 @@ class AuthServiceTest {
         auth.register("alice", "velvet ladder 41", null, null, IP);
 
         assertThatThrownBy(() -> auth.register("ALICE", "velvet ladder 41", null, null, IP))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("username_taken"));
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.code().wire()).isEqualTo("username_taken"));
     }
 
     @Test
@@ -94,10 +95,10 @@ class AuthServiceTest {
         AuthService auth = open().auth;
         auth.register("alice", "velvet ladder 41", null, null, IP);
 
-        ApiException wrong = catchApi(() -> auth.login("alice", "amber kettle 73", IP));
-        ApiException unknown = catchApi(() -> auth.login("nobody", "amber kettle 73", IP));
-        assertThat(wrong.status()).isEqualTo(401);
-        assertThat(unknown.status()).isEqualTo(401);
+        Refused wrong = catchApi(() -> auth.login("alice", "amber kettle 73", IP));
+        Refused unknown = catchApi(() -> auth.login("nobody", "amber kettle 73", IP));
+        assertThat(HttpErrors.status(wrong.code())).isEqualTo(401);
+        assertThat(HttpErrors.status(unknown.code())).isEqualTo(401);
         assertThat(wrong.getMessage()).isEqualTo(unknown.getMessage());
         assertThat(auth.login("ALICE", "velvet ladder 41", IP).username()).isEqualTo("alice");
     }
@@ -107,10 +108,10 @@ class AuthServiceTest {
         AuthService auth = open().auth;
         auth.register("alice", "velvet ladder 41", null, null, IP);
         for (int i = 0; i < 5; i++) {
-            assertThat(catchApi(() -> auth.login("alice", "wrong-password", IP)).status()).isEqualTo(401);
+            assertThat(HttpErrors.status(catchApi(() -> auth.login("alice", "wrong-password", IP)).code())).isEqualTo(401);
         }
-        ApiException throttled = catchApi(() -> auth.login("alice", "velvet ladder 41", IP));
-        assertThat(throttled.status()).isEqualTo(429);
+        Refused throttled = catchApi(() -> auth.login("alice", "velvet ladder 41", IP));
+        assertThat(HttpErrors.status(throttled.code())).isEqualTo(429);
         assertThat(throttled.retryAfter()).isPositive();
     }
 
@@ -126,7 +127,7 @@ class AuthServiceTest {
 
         // An old token shows up again: someone else has a copy. The whole family goes.
         assertThat(catchApi(() -> s.auth.refresh(first.refreshToken())).getMessage()).contains("already used");
-        assertThat(catchApi(() -> s.auth.refresh(third.refreshToken())).status()).isEqualTo(401);
+        assertThat(HttpErrors.status(catchApi(() -> s.auth.refresh(third.refreshToken())).code())).isEqualTo(401);
         // Other sessions are untouched.
         AuthTokens other = s.auth.login("alice", "velvet ladder 41", IP);
         assertThat(s.auth.refresh(other.refreshToken()).userId()).isEqualTo(first.userId());
@@ -143,7 +144,7 @@ class AuthServiceTest {
         s.auth.logout(u.refreshToken());
         s.auth.logout(u.refreshToken());
         s.auth.logout("unknown-token");
-        assertThat(catchApi(() -> s.auth.refresh(u.refreshToken())).status()).isEqualTo(401);
+        assertThat(HttpErrors.status(catchApi(() -> s.auth.refresh(u.refreshToken())).code())).isEqualTo(401);
         assertThat(s.auth.purgeExpiredTokens()).isEqualTo(1);
     }
 
@@ -156,8 +157,8 @@ class AuthServiceTest {
         assertField(() -> s.auth.changePassword(t.userId(), "velvet ladder 41", "short", IP), "newPassword");
         s.auth.changePassword(t.userId(), "velvet ladder 41", "amber kettle 73", IP);
 
-        assertThat(catchApi(() -> s.auth.refresh(t.refreshToken())).status()).isEqualTo(401);
-        assertThat(catchApi(() -> s.auth.login("alice", "velvet ladder 41", IP)).status()).isEqualTo(401);
+        assertThat(HttpErrors.status(catchApi(() -> s.auth.refresh(t.refreshToken())).code())).isEqualTo(401);
+        assertThat(HttpErrors.status(catchApi(() -> s.auth.login("alice", "velvet ladder 41", IP)).code())).isEqualTo(401);
         assertThat(s.auth.login("alice", "amber kettle 73", IP).userId()).isEqualTo(t.userId());
     }
 
@@ -183,9 +184,9 @@ class AuthServiceTest {
         AuthTokens bob = s.auth.register("bob", "velvet ladder 41", null, null, IP);
         s.spaceService.join(bob.userId(), SpaceService.DEFAULT_SPACE_ID);
 
-        ApiException refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "velvet ladder 41", IP));
-        assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.code()).isEqualTo("owns_spaces");
+        Refused refused = catchApi(() -> s.auth.deleteAccount(admin.userId(), "velvet ladder 41", IP));
+        assertThat(HttpErrors.status(refused.code())).isEqualTo(409);
+        assertThat(refused.code().wire()).isEqualTo("owns_spaces");
         assertThat(refused.getMessage()).contains("Office").contains(SpaceService.DEFAULT_SPACE_ID);
 
         s.spaceService.setRole(admin.userId(), SpaceService.DEFAULT_SPACE_ID, bob.userId(), "owner");
@@ -194,8 +195,8 @@ class AuthServiceTest {
 
         assertThat(s.users.findById(admin.userId())).isEmpty();
         assertThat(s.memberships.ofUser(admin.userId())).isEmpty();
-        assertThat(catchApi(() -> s.auth.refresh(admin.refreshToken())).status()).isEqualTo(401);
-        assertThat(catchApi(() -> s.auth.login("admin", "velvet ladder 41", IP)).status()).isEqualTo(401);
+        assertThat(HttpErrors.status(catchApi(() -> s.auth.refresh(admin.refreshToken())).code())).isEqualTo(401);
+        assertThat(HttpErrors.status(catchApi(() -> s.auth.login("admin", "velvet ladder 41", IP)).code())).isEqualTo(401);
     }
 
     @Test
@@ -225,15 +226,15 @@ class AuthServiceTest {
     }
 
     private static void assertField(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
+        assertThatThrownBy(call).isInstanceOfSatisfying(Refused.class, e -> {
+            assertThat(HttpErrors.status(e.code())).isEqualTo(400);
             assertThat(e.field()).isEqualTo(field);
         });
     }
 
-    private static ApiException catchApi(ThrowingCallable call) {
+    private static Refused catchApi(ThrowingCallable call) {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
-        assertThat(t).isInstanceOf(ApiException.class);
-        return (ApiException) t;
+        assertThat(t).isInstanceOf(Refused.class);
+        return (Refused) t;
     }
 }

@@ -1,11 +1,12 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.skyscope.server.auth.HashingGate.Lane;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,8 +60,8 @@ class HashingGateTest {
         await().atMost(TIMEOUT).until(() -> gate.waiting(Lane.NEW_ACCOUNT) == 1);
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> gate.run(Lane.NEW_ACCOUNT, () -> 1)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(503);
+        assertThatThrownBy(() -> gate.run(Lane.NEW_ACCOUNT, () -> 1)).isInstanceOfSatisfying(Refused.class, e -> {
+            assertThat(HttpErrors.status(e.code())).isEqualTo(503);
             assertThat(e.retryAfter()).isPositive();
         });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no waiting when full").isLessThan(TIMEOUT);
@@ -73,7 +74,7 @@ class HashingGateTest {
         await().atMost(TIMEOUT).until(() -> gate.waiting(Lane.NEW_ACCOUNT) == 0);
 
         assertThatThrownBy(() -> gate.run(Lane.NEW_ACCOUNT, ran::incrementAndGet))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(HttpErrors.status(e.code())).isEqualTo(503));
         assertThat(gate.waiting(Lane.NEW_ACCOUNT)).isZero();
         hold.countDown();
         assertThat(gate.run(Lane.SIGN_IN, () -> "after")).isEqualTo("after");
@@ -83,8 +84,8 @@ class HashingGateTest {
     @Test
     void whatTheWorkThrowsReachesTheCaller() {
         assertThatThrownBy(() -> gate.run(Lane.NEW_ACCOUNT, () -> {
-            throw ApiException.badRequest("password", "too easy");
-        })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field()).isEqualTo("password"));
+            throw Refused.badRequest("password", "too easy");
+        })).isInstanceOfSatisfying(Refused.class, e -> assertThat(e.field()).isEqualTo("password"));
     }
 
     private boolean holdOn() {

@@ -1,9 +1,10 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class LoginThrottleTest {
             throttle.checkAttempt("10.0.0.1", "user" + i);
         }
 
-        ApiException refused = refusal(() -> throttle.checkAttempt("10.0.0.1", "someone"));
-        assertThat(refused.status()).isEqualTo(429);
+        Refused refused = refusal(() -> throttle.checkAttempt("10.0.0.1", "someone"));
+        assertThat(HttpErrors.status(refused.code())).isEqualTo(429);
         // Greedy refill: 20 a minute is one every 3 seconds.
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(3));
         throttle.checkAttempt("10.0.0.2", "someone");
@@ -78,13 +79,13 @@ class LoginThrottleTest {
         for (int i = 0; i < 100; i++) {
             fail("10.0.1." + i, "alice");
         }
-        ApiException refused = refusal(() -> throttle.checkAttempt("10.0.1.7", "alice"));
+        Refused refused = refusal(() -> throttle.checkAttempt("10.0.1.7", "alice"));
         assertThat(refused.getMessage()).contains("for this account");
         // 100 an hour refill one every 36 s.
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(36));
         throttle.checkAttempt("10.0.2.1", "alice");
         fail("10.0.2.1", "alice");
-        assertThat(refusal(() -> throttle.checkAttempt("10.0.2.1", "alice")).status()).isEqualTo(429);
+        assertThat(HttpErrors.status(refusal(() -> throttle.checkAttempt("10.0.2.1", "alice")).code())).isEqualTo(429);
         throttle.checkAttempt("192.168.5.5", "alice");
     }
 
@@ -115,9 +116,9 @@ class LoginThrottleTest {
         throttle.recordFailure(address, username);
     }
 
-    private static ApiException refusal(Runnable attempt) {
+    private static Refused refusal(Runnable attempt) {
         Throwable[] thrown = new Throwable[1];
-        assertThatThrownBy(attempt::run).isInstanceOf(ApiException.class).satisfies(t -> thrown[0] = t);
-        return (ApiException) thrown[0];
+        assertThatThrownBy(attempt::run).isInstanceOf(Refused.class).satisfies(t -> thrown[0] = t);
+        return (Refused) thrown[0];
     }
 }

@@ -1,9 +1,10 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ class RegistrationLimitsTest {
         for (int i = 0; i < 3; i++) {
             limits.checkAttempt("10.0.0.1");
         }
-        assertThatThrownBy(() -> limits.checkAttempt("10.0.0.1")).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(429);
+        assertThatThrownBy(() -> limits.checkAttempt("10.0.0.1")).isInstanceOfSatisfying(Refused.class, e -> {
+            assertThat(HttpErrors.status(e.code())).isEqualTo(429);
             assertThat(e.getMessage()).startsWith("Too many registrations from your address");
             // 3 an hour refill one every 20 minutes.
             assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(20));

@@ -1,12 +1,13 @@
 package io.skyscope.server.auth;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,8 +75,8 @@ class TokenServiceTest {
     }
 
     private void assertUnauthorized(String jwt, String reason) {
-        assertThatThrownBy(() -> tokens.verify(jwt)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(401);
+        assertThatThrownBy(() -> tokens.verify(jwt)).isInstanceOfSatisfying(Refused.class, e -> {
+            assertThat(HttpErrors.status(e.code())).isEqualTo(401);
             assertThat(e.getMessage()).containsIgnoringCase(reason);
         });
     }

@@ -1,9 +1,10 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +31,8 @@ class ChatKeysTest {
     @ValueSource(strings = {"", "office", "s:office:12", "x:office:000000000001", "s:office:00000000000a", "s::"})
     void refusesWhatTheServerDidNotHandOut(String id) {
         assertThatThrownBy(() -> ChatKeys.parse("before", id))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
+                .isInstanceOfSatisfying(Refused.class, e -> {
+                    assertThat(HttpErrors.status(e.code())).isEqualTo(400);
                     assertThat(e.field()).isEqualTo("before");
                 });
     }

@@ -1,5 +1,6 @@
 package io.skyscope.server.chat;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class ChatStoreFailureTest {
                     .isInstanceOfSatisfying(RuntimeException.class,
                             e -> assertThat(ChatErrors.isStorageFailure(e)).as(e.toString()).isTrue());
             var error = ChatErrors.storeUnavailable();
-            assertThat(error.status()).isEqualTo(503);
+            assertThat(HttpErrors.status(error.code())).isEqualTo(503);
             assertThat(error.retryAfter()).isPositive();
 
             // Whatever the committer still had queued fails instead of acknowledging.

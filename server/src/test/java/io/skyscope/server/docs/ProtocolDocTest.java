@@ -1,5 +1,6 @@
 package io.skyscope.server.docs;
 
+import io.skyscope.protocol.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -134,6 +135,34 @@ class ProtocolDocTest {
             }
         }
         return sections;
+    }
+
+    /** The error table under "## Errors" lists exactly the codes of {@link ErrorCode}. */
+    @Test
+    void theErrorTableListsEveryErrorCodeAndNoOther() throws IOException {
+        Path doc = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/protocol.md");
+        List<String> lines = Files.readAllLines(doc);
+        int start = lines.indexOf("## Errors");
+        assertThat(start).as("docs/protocol.md has an '## Errors' section").isNotNegative();
+        Set<String> documented = new TreeSet<>();
+        boolean inTable = false;
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("| code | meaning |")) {
+                inTable = true;
+            } else if (inTable && !line.startsWith("|")) {
+                break;
+            } else if (inTable && !line.startsWith("|---")) {
+                var codes = java.util.regex.Pattern.compile("`([a-z_]+)`").matcher(line.split("\\|")[1]);
+                while (codes.find()) {
+                    documented.add(codes.group(1));
+                }
+            }
+        }
+        Set<String> inCode = new TreeSet<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            inCode.add(code.wire());
+        }
+        assertThat(documented).isEqualTo(inCode);
     }
 
     @Test

@@ -230,7 +230,7 @@ class AuthRoutesTest {
 
         Response boom = server.get("/api/v1/test/boom", null);
         assertThat(boom.status()).isEqualTo(500);
-        assertThat(boom.error().code()).isEqualTo("internal_error");
+        assertThat(boom.error().code()).isEqualTo("internal");
         assertThat(boom.body()).doesNotContain("internal detail");
     }
 }

@@ -1,10 +1,11 @@
 package io.skyscope.server.space;
 
+import io.skyscope.server.http.HttpErrors;
 import static io.skyscope.server.space.SpaceService.DEFAULT_SPACE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.space.SpaceService.Member;
 import io.skyscope.server.space.SpaceService.SpaceAccess;
 import io.skyscope.server.store.Invites.Invite;
@@ -132,7 +133,7 @@ class SpaceServiceTest {
         assertStatus(() -> spaces.setRole(bob, id, alice, "member"), 403);
         assertStatus(() -> spaces.removeMember(bob, id, alice), 409);
         assertField(() -> spaces.setRole(alice, id, bob, "king"), "role");
-        assertThat(catchApi(() -> spaces.setRole(alice, id, alice, "member")).code()).isEqualTo("owner_role");
+        assertThat(catchApi(() -> spaces.setRole(alice, id, alice, "member")).code().wire()).isEqualTo("owner_role");
 
         // Admins may invite and remove plain members, not other admins.
         spaces.createInvite(bob, id);
@@ -176,7 +177,7 @@ class SpaceServiceTest {
         assertThat(s.memberships.ofSpace(first)).isEmpty();
         assertThat(s.invites.find(invite.code())).isEmpty();
         spaces.ensureDefaultSpace();
-        assertThat(catchApi(() -> spaces.delete(admin, DEFAULT_SPACE_ID)).code()).isEqualTo("default_space");
+        assertThat(catchApi(() -> spaces.delete(admin, DEFAULT_SPACE_ID)).code().wire()).isEqualTo("default_space");
     }
 
     @Test
@@ -197,18 +198,18 @@ class SpaceServiceTest {
     }
 
     private static void assertField(ThrowingCallable call, String field) {
-        ApiException e = catchApi(call);
-        assertThat(e.status()).isEqualTo(400);
+        Refused e = catchApi(call);
+        assertThat(HttpErrors.status(e.code())).isEqualTo(400);
         assertThat(e.field()).isEqualTo(field);
     }
 
     private static void assertStatus(ThrowingCallable call, int status) {
-        assertThat(catchApi(call).status()).isEqualTo(status);
+        assertThat(HttpErrors.status(catchApi(call).code())).isEqualTo(status);
     }
 
-    private static ApiException catchApi(ThrowingCallable call) {
+    private static Refused catchApi(ThrowingCallable call) {
         Throwable t = catchThrowable(call);
-        assertThat(t).isInstanceOf(ApiException.class);
-        return (ApiException) t;
+        assertThat(t).isInstanceOf(Refused.class);
+        return (Refused) t;
     }
 }

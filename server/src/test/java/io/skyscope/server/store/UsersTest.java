@@ -1,10 +1,11 @@
 package io.skyscope.server.store;
 
+import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyscope.protocol.Status;
-import io.skyscope.server.http.ApiException;
+import io.skyscope.server.Refused;
 import io.skyscope.server.store.Users.User;
 import io.skyscope.server.testing.EmbeddedMongo;
 import java.time.Instant;
@@ -42,9 +43,9 @@ class UsersTest {
         users.create("alice", "Alice", "hash", false, now);
 
         assertThatThrownBy(() -> users.create("ALICE", "Other", "hash", false, now))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("username_taken");
+                .isInstanceOfSatisfying(Refused.class, e -> {
+                    assertThat(HttpErrors.status(e.code())).isEqualTo(409);
+                    assertThat(e.code().wire()).isEqualTo("username_taken");
                     assertThat(e.field()).isEqualTo("username");
                 });
         assertThat(users.count()).isEqualTo(1);

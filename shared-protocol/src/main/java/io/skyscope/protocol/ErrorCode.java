@@ -1,0 +1,68 @@
+package io.skyscope.protocol;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every error code the server sends, in a REST error body ({@code code}) or a WebSocket {@code
+ * error} frame. The wire form is {@link #wire()}; docs/protocol.md documents each one (a test
+ * keeps the two in step). What a code means as an HTTP status is decided once, by the server's
+ * REST error handler.
+ */
+public enum ErrorCode {
+    INVALID_JSON("invalid_json"),
+    UNKNOWN_TYPE("unknown_type"),
+    INVALID_FIELD("invalid_field"),
+    BAD_REQUEST("bad_request"),
+    UNAUTHORIZED("unauthorized"),
+    FORBIDDEN("forbidden"),
+    NOT_FOUND("not_found"),
+    USERNAME_TAKEN("username_taken"),
+    NOT_IN_SPACE("not_in_space"),
+    NOT_IN_VOICE_SET("not_in_voice_set"),
+    AUDIENCE_FULL("audience_full"),
+    BANNED("banned"),
+    MUTED("muted"),
+    RATE_LIMITED("rate_limited"),
+    TOO_LARGE("too_large"),
+    QUOTA_EXCEEDED("quota_exceeded"),
+    TOO_MANY_INVITES("too_many_invites"),
+    OWNER_CANNOT_LEAVE("owner_cannot_leave"),
+    OWNER_ROLE("owner_role"),
+    OWNS_SPACES("owns_spaces"),
+    DEFAULT_SPACE("default_space"),
+    CONVERSATION_FULL("conversation_full"),
+    MESSAGE_DELETED("message_deleted"),
+    ALREADY_REPORTED("already_reported"),
+    UNAVAILABLE("unavailable"),
+    STORE_UNAVAILABLE("store_unavailable"),
+    UNSUPPORTED_PROTOCOL("unsupported_protocol"),
+    REPLACED("replaced"),
+    FLOODING("flooding"),
+    SIGNED_OUT("signed_out"),
+    TOKEN_EXPIRED("token_expired"),
+    REMOVED("removed"),
+    KICKED("kicked"),
+    INTERNAL("internal");
+
+    private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));
+
+    private final String wire;
+
+    ErrorCode(String wire) {
+        this.wire = wire;
+    }
+
+    /** The code as sent: lower case with underscores. */
+    public String wire() {
+        return wire;
+    }
+
+    /** The code with this wire form, or null if there is none. */
+    public static ErrorCode fromWire(String wire) {
+        return BY_WIRE.get(wire);
+    }
+}
