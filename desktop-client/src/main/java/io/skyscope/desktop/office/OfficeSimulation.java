@@ -1,12 +1,12 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.Placement;
 import io.skyscope.client.World;
+import io.skyscope.client.WorldSource;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
 import io.skyscope.desktop.render.RenderFrame;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.WorldSource;
 import io.skyscope.desktop.voice.VoiceSnapshot;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
@@ -111,8 +111,8 @@ public final class OfficeSimulation {
 
     /** Advances by {@code dt} seconds and returns the frame to draw. */
     public RenderFrame advance(double dt) {
-        World world = link.world();
-        ReconnectingConnection.Placement p = link.placement();
+        World world = link.snapshot();
+        Placement p = link.placement();
         if (p.generation() > 0) {
             walker.place(p.generation(), p.x(), p.y());
         }
