@@ -8,10 +8,8 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -75,20 +73,14 @@ public final class Session implements WorldSource, AutoCloseable {
     private final String spaceId;
     private final Options options;
     private final WorldState world = new WorldState();
-    private final Inbox inbox = new Inbox();
     private final Outbox outbox = new Outbox();
-    private final List<Consumer<ServerMessage>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<LinkStatus>> linkListeners = new CopyOnWriteArrayList<>();
+    private final SessionEvents events = new SessionEvents();
     private final Consumer<AuthResponse> handOver = this::handOver;
     private final AtomicReference<Placement> placement = new AtomicReference<>(Placement.NONE);
     private final AtomicLong refs = new AtomicLong();
     private final Object lock = new Object();
-    /** Held while a message is dispatched to listeners, so that a listener can join without a gap. */
-    private final Object dispatch = new Object();
     /** Held while sending or queueing, so that what waited goes out before anything newer. */
     private final Object sending = new Object();
-    private final VoiceBacklog voiceBacklog = new VoiceBacklog();
     private final SessionLink link = new SessionLink(this);
 
     private volatile Connection connection;
@@ -97,7 +89,7 @@ public final class Session implements WorldSource, AutoCloseable {
     private volatile int reconnects;
     private boolean joinedBefore;
     private double[] lastPosition;
-    private Thread renewal;
+    private boolean started;
 
     private Session(Tokens tokens, String spaceId, Options options) {
         this.tokens = tokens;
@@ -128,7 +120,7 @@ public final class Session implements WorldSource, AutoCloseable {
     /** Connects with tokens already held and joins; returns once the welcome arrived, like {@link #open}. */
     public static Session open(Tokens tokens, String spaceId, Options options) {
         var session = new Session(tokens, spaceId, options);
-        session.connect();
+        session.link.join();
         session.startThreads(true);
         return session;
     }
@@ -143,16 +135,16 @@ public final class Session implements WorldSource, AutoCloseable {
 
     /** Starts connecting in the background; returns at once. */
     public synchronized Session start() {
-        if (renewal == null && status.state() == State.CONNECTING) {
+        if (!started && status.state() == State.CONNECTING) {
             startThreads(false);
         }
         return this;
     }
 
     private synchronized void startThreads(boolean connected) {
+        started = true;
         tokens.onRenewed(handOver);
-        Thread.ofVirtual().name("session-link-" + spaceId).start(() -> link.run(connected));
-        renewal = Thread.ofVirtual().name("token-renewal").start(this::renewTokens);
+        link.start(connected);
     }
 
     public WorldState world() {
@@ -219,7 +211,7 @@ public final class Session implements WorldSource, AutoCloseable {
 
     /** Runs for every message received, on the receive thread, across reconnects. */
     public void onMessage(Consumer<ServerMessage> listener) {
-        listeners.add(listener);
+        events.onMessage(listener);
     }
 
     /**
@@ -228,28 +220,25 @@ public final class Session implements WorldSource, AutoCloseable {
      * a voice engine attached after the join misses nothing and sees nothing twice.
      */
     public void onMessageCatchingUpOnVoice(Consumer<ServerMessage> listener) {
-        synchronized (dispatch) {
-            voiceBacklog.replay().forEach(listener);
-            listeners.add(listener);
-        }
+        events.onMessageCatchingUpOnVoice(listener);
     }
 
     public void removeListener(Consumer<ServerMessage> listener) {
-        listeners.remove(listener);
+        events.removeListener(listener);
     }
 
     /** Runs on every state change, on the thread that made it. Must not block. */
     public void onState(Consumer<State> listener) {
-        stateListeners.add(listener);
+        events.onState(listener);
     }
 
     public void removeStateListener(Consumer<State> listener) {
-        stateListeners.remove(listener);
+        events.removeStateListener(listener);
     }
 
     /** Runs on every change of {@link #link()} (each retry too), on the thread that made it. Must not block. */
     public void onLink(Consumer<LinkStatus> listener) {
-        linkListeners.add(listener);
+        events.onLink(listener);
     }
 
     /** Sends now if connected; while reconnecting the message is dropped (moves, signals, typing). */
@@ -318,7 +307,7 @@ public final class Session implements WorldSource, AutoCloseable {
 
     /** Waits for a message across reconnects; see {@link Connection#await}. */
     public <T extends ServerMessage> T await(Class<T> type, Predicate<? super T> match, Duration timeout) {
-        return inbox.await(type, match, timeout, () -> "link=" + status + ", last close=" + link.lastClose());
+        return events.inbox().await(type, match, timeout, () -> "link=" + status + ", last close=" + link.lastClose());
     }
 
     public <T extends ServerMessage> T await(Class<T> type, Duration timeout) {
@@ -326,7 +315,7 @@ public final class Session implements WorldSource, AutoCloseable {
     }
 
     public void clearInbox() {
-        inbox.clear();
+        events.inbox().clear();
     }
 
     /** Drops the current connection as a network failure would (tests, and a "reconnect now" button). */
@@ -357,43 +346,26 @@ public final class Session implements WorldSource, AutoCloseable {
         return options;
     }
 
+    WorldState worldState() {
+        return world;
+    }
+
     Connection connection() {
         return connection;
     }
 
-    /**
-     * Opens a connection and joins; then says my status, sends what the outbox holds and, after a
-     * reconnect, walks back to where I stood. Throws {@link SessionLink.Refused} if the server
-     * refuses the join, an {@link ApiError} if the sign-in is over.
-     */
-    void connect() {
-        double[] before;
+    /** Where I stood before this join, to walk back to after a reconnect; null before the first. */
+    double[] lastPosition() {
         synchronized (lock) {
-            before = lastPosition;
+            return lastPosition;
         }
-        Connection c = openConnection();
-        String ref = nextRef("join");
-        ServerMessage answer;
-        try {
-            AtomicLong seen = new AtomicLong();
-            c.onMessage(m -> {
-                received(m);
-                if (seen.incrementAndGet() % 1000 == 0) {
-                    c.clearInbox(); // only the join's answer is awaited on the connection: keep memory flat
-                }
-            });
-            c.send(new ClientMessage.Join(spaceId, ref));
-            answer = c.await(ServerMessage.class, m -> m instanceof ServerMessage.Welcome
-                    || m instanceof ServerMessage.Error e && ref.equals(e.ref()), options.timeout());
-        } catch (RuntimeException | AssertionError e) {
-            c.abort();
-            throw e;
-        }
-        if (answer instanceof ServerMessage.Error refused) {
-            c.close();
-            throw new SessionLink.Refused(refused.message());
-        }
-        var welcomed = (ServerMessage.Welcome) answer;
+    }
+
+    /**
+     * Joined with {@code c}: says my status, sends what the outbox holds and, after a reconnect,
+     * walks back to where I stood ({@code before}).
+     */
+    void joined(Connection c, ServerMessage.Welcome welcomed, double[] before) {
         boolean again;
         synchronized (sending) {
             if (status.state() == State.CLOSED) {
@@ -405,8 +377,8 @@ public final class Session implements WorldSource, AutoCloseable {
             joinedBefore = true;
             outbox.afterJoin().forEach(c::send);
             status = LinkStatus.ONLINE;
-            publish(LinkStatus.ONLINE, true);
         }
+        events.linkChanged(LinkStatus.ONLINE, true); // outside the lock: listeners may send
         LOG.info("{} joined {} ({} pending chat messages)", tokens.username(), spaceId, outbox.size());
         if (again) {
             reconnects++;
@@ -418,11 +390,8 @@ public final class Session implements WorldSource, AutoCloseable {
 
     /** The link is down; the voice set went with it. */
     void lost(LinkStatus next) {
-        synchronized (dispatch) {
-            voiceBacklog.clear();
-        }
+        events.connectionLost();
         setLink(next);
-        inbox.wake();
     }
 
     /** Ends the session for good, telling the user {@code why}. */
@@ -430,43 +399,26 @@ public final class Session implements WorldSource, AutoCloseable {
         setLink(LinkStatus.closed(why));
         tokens.removeListener(handOver);
         link.interrupt();
-        Thread t = renewal;
-        if (t != null) {
-            t.interrupt();
-        }
         Connection c = connection;
         if (c != null) {
             c.close();
         }
-        inbox.wake();
+        events.inbox().wake();
     }
 
     void setLink(LinkStatus next) {
+        boolean changed;
         synchronized (sending) {
             if (status.state() == State.CLOSED) {
                 return;
             }
-            boolean changed = status.state() != next.state();
+            changed = status.state() != next.state();
             status = next;
-            publish(next, changed);
         }
+        events.linkChanged(next, changed);
     }
 
     // ---- internals -------------------------------------------------------------------------
-
-    private Connection openConnection() {
-        SkyScopeApi api = tokens.api();
-        try {
-            return Connection.open(api.http(), api.webSocketUri(tokens.accessToken()), options.timeout(), world);
-        } catch (IllegalStateException e) {
-            if (Connection.handshakeStatus(e) != 401) {
-                throw e;
-            }
-        }
-        // The access token expired or the server's key changed: renew, or sign in afresh.
-        tokens.renew();
-        return Connection.open(api.http(), api.webSocketUri(tokens.accessToken()), options.timeout(), world);
-    }
 
     /** Fresh tokens: the connection is bound to the old access token, so it gets the new one. */
     private void handOver(AuthResponse fresh) {
@@ -475,40 +427,13 @@ public final class Session implements WorldSource, AutoCloseable {
         }
     }
 
-    /**
-     * Renews the tokens when they are due (another user of the same {@link Tokens} may have done
-     * so already). If the server refuses, the connection closes when the old token expires and the
-     * link reconnects, or stops if the sign-in is over.
-     */
-    private void renewTokens() {
-        while (status.state() != State.CLOSED) {
-            try {
-                Thread.sleep(Duration.ofNanos(Math.max(0, tokens.renewAtNanos() - System.nanoTime())));
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                tokens.accessToken();
-            } catch (RuntimeException e) {
-                LOG.info("{}: cannot renew the access token now: {}", tokens.username(), e.getMessage());
-                try {
-                    Thread.sleep(Duration.ofSeconds(5));
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+    /** A message from the current connection, on its receive thread. */
+    void received(ServerMessage message) {
+        events.received(message, this::track);
     }
 
-    private void received(ServerMessage message) {
-        synchronized (dispatch) {
-            dispatch(message);
-        }
-        inbox.add(message);
-    }
-
-    private void dispatch(ServerMessage message) {
-        voiceBacklog.track(message);
+    /** What the session itself keeps of a message, before the listeners hear it. */
+    private void track(ServerMessage message) {
         switch (message) {
             case ChatEvent.Ack ack -> outbox.acknowledged(ack.clientMessageId());
             case ServerMessage.Welcome w -> {
@@ -522,13 +447,6 @@ public final class Session implements WorldSource, AutoCloseable {
                 LOG.debug("{}: move {} corrected to {},{}: {}", tokens.username(), c.seq(), c.x(), c.y(), c.reason());
             }
             default -> {
-            }
-        }
-        for (var l : listeners) {
-            try {
-                l.accept(message);
-            } catch (RuntimeException e) {
-                LOG.warn("session listener failed on {}", message.getClass().getSimpleName(), e);
             }
         }
     }
@@ -546,25 +464,5 @@ public final class Session implements WorldSource, AutoCloseable {
                 LOG.warn("cannot fetch map {} v{}: {}", space.mapId(), space.mapVersion(), e.getMessage());
             }
         });
-    }
-
-    private void publish(LinkStatus next, boolean stateChanged) {
-        for (var l : linkListeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                LOG.warn("session link listener failed", e);
-            }
-        }
-        if (!stateChanged) {
-            return;
-        }
-        for (var l : stateListeners) {
-            try {
-                l.accept(next.state());
-            } catch (RuntimeException e) {
-                LOG.warn("session state listener failed", e);
-            }
-        }
     }
 }
