@@ -3,17 +3,15 @@ package io.skyscope.client;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ClientMessage;
-import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -21,19 +19,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A signed-in user in one space that stays connected: when the connection drops or the server
- * restarts it reconnects with growing back-off, signs in again if its token is no longer accepted,
- * rejoins the space, walks back to where it was, and resends the chat messages the server had not
- * acknowledged (same {@code clientMessageId}, so nothing is stored twice). It also fetches the
- * space's map whenever the space shows a new one. The server binds a connection to its access
- * token, so shortly before the token expires the session refreshes it and hands the fresh one to
- * the connection in an {@code auth} message.
+ * restarts it reconnects with growing back-off ({@link SessionLink}), renews its token if it is no
+ * longer accepted, rejoins the space, walks back to where it was, says its status again and
+ * delivers what its {@link Outbox} holds: the chat messages the server had not acknowledged (same
+ * {@code clientMessageId}, so nothing is stored twice) and what waited for the link. It also
+ * fetches the space's map whenever the space shows a new one, and tracks where the server placed
+ * me for a walker. The server binds a connection to its access token, so each time the
+ * {@link Tokens} are renewed the session hands the fresh access token to the connection in an
+ * {@code auth} message. A close that reconnecting cannot mend (replaced, signed out, kicked,
+ * banned, removed) ends the session with a message for the user ({@link LinkStatus}).
  *
- * <p>The {@link WorldState} and the listeners belong to the session and outlive connections.
- * Threads: frames arrive on the current connection's receive thread; a {@code session-supervisor}
- * virtual thread reconnects; a {@code token-renewal} virtual thread renews the access token; every
- * public method may be called from any thread.
+ * <p>The {@link WorldState}, the outbox and the listeners belong to the session and outlive
+ * connections, so the world stays readable while reconnecting. Threads: frames arrive on the
+ * current connection's receive thread; a {@code session-link} virtual thread connects, pings and
+ * reconnects; a {@code token-renewal} virtual thread renews the tokens when due; every public
+ * method may be called from any thread.
  */
-public final class Session implements AutoCloseable {
+public final class Session implements WorldSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     public enum State { CONNECTING, ONLINE, RECONNECTING, CLOSED }
@@ -47,45 +49,50 @@ public final class Session implements AutoCloseable {
 
     /**
      * @param timeout    for each request and for the welcome
-     * @param firstRetry the first reconnect waits this long (plus jitter), each next one twice as long
+     * @param firstRetry the first reconnect waits this long (less jitter), each next one twice as long
      * @param maxRetry   ... up to this
      */
     public record Options(Duration timeout, Duration firstRetry, Duration maxRetry) {
         public static final Options DEFAULTS = new Options(Duration.ofSeconds(10), Duration.ofMillis(250),
                 Duration.ofSeconds(10));
+
+        /**
+         * The wait before reconnect attempt {@code attempt} (1 = the first retry): doubling from
+         * {@code firstRetry} up to {@code maxRetry}, less up to a fifth of random jitter, so that many
+         * clients dropped by one server restart do not all knock again at once.
+         */
+        public Duration retryDelay(int attempt) {
+            long base = firstRetry.toMillis() << Math.min(20, Math.max(0, attempt - 1));
+            long capped = Math.min(base, maxRetry.toMillis());
+            long jitter = (long) (capped * 0.2 * ThreadLocalRandom.current().nextDouble());
+            return Duration.ofMillis(capped - jitter);
+        }
     }
 
-    private final SkyScopeApi api;
-    private final Credentials credentials;
+    private final Tokens tokens;
     private final String spaceId;
     private final Options options;
     private final WorldState world = new WorldState();
-    private final Inbox inbox = new Inbox();
     private final Outbox outbox = new Outbox();
-    private final List<Consumer<ServerMessage>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final SessionEvents events = new SessionEvents();
+    private final Consumer<AuthResponse> handOver = this::handOver;
+    private final AtomicReference<Placement> placement = new AtomicReference<>(Placement.NONE);
+    private final AtomicLong refs = new AtomicLong();
     private final Object lock = new Object();
-    /** Held while a message is dispatched to listeners, so that a listener can join without a gap. */
-    private final Object dispatch = new Object();
-    private final VoiceBacklog voiceBacklog = new VoiceBacklog();
-    /** Renew this long before the access token expires. */
-    private static final Duration RENEW_EARLY = Duration.ofSeconds(60);
+    /** Held while sending or queueing, so that what waited goes out before anything newer. */
+    private final Object sending = new Object();
+    private final SessionLink link = new SessionLink(this);
 
-    private volatile AuthResponse auth;
-    /** When {@link #auth} was obtained ({@link System#nanoTime}). */
-    private volatile long authAtNanos;
     private volatile Connection connection;
-    private volatile State state = State.CONNECTING;
-    private volatile Connection.Closed lastClose;
+    private volatile LinkStatus status = LinkStatus.CONNECTING;
     private volatile ServerMessage.Welcome welcome;
     private volatile int reconnects;
+    private boolean joinedBefore;
     private double[] lastPosition;
-    private Thread supervisor;
-    private Thread renewal;
+    private boolean started;
 
-    private Session(SkyScopeApi api, Credentials credentials, String spaceId, Options options) {
-        this.api = api;
-        this.credentials = credentials;
+    private Session(Tokens tokens, String spaceId, Options options) {
+        this.tokens = tokens;
         this.spaceId = spaceId;
         this.options = options;
         world.onChange(w -> {
@@ -103,24 +110,55 @@ public final class Session implements AutoCloseable {
      * once the welcome arrived. Fails if the first attempt fails; later drops are recovered.
      */
     public static Session open(SkyScopeApi api, Credentials credentials, String spaceId, Options options) {
-        var session = new Session(api, credentials, spaceId, options);
-        session.authenticated(session.signIn());
-        session.connect(false);
-        session.supervisor = Thread.ofVirtual().name("session-supervisor").start(session::supervise);
-        session.renewal = Thread.ofVirtual().name("token-renewal").start(session::renewTokens);
-        return session;
+        return open(Tokens.signIn(api, credentials), spaceId, options);
     }
 
     public static Session open(SkyScopeApi api, Credentials credentials, String spaceId) {
         return open(api, credentials, spaceId, Options.DEFAULTS);
     }
 
+    /** Connects with tokens already held and joins; returns once the welcome arrived, like {@link #open}. */
+    public static Session open(Tokens tokens, String spaceId, Options options) {
+        var session = new Session(tokens, spaceId, options);
+        session.link.join();
+        session.startThreads(true);
+        return session;
+    }
+
+    /**
+     * A session that has not connected yet: add listeners, then {@link #start()} it. It then
+     * retries from the first attempt on, as it does after a drop.
+     */
+    public static Session create(Tokens tokens, String spaceId, Options options) {
+        return new Session(tokens, spaceId, options);
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public synchronized Session start() {
+        if (!started && status.state() == State.CONNECTING) {
+            startThreads(false);
+        }
+        return this;
+    }
+
+    private synchronized void startThreads(boolean connected) {
+        started = true;
+        tokens.onRenewed(handOver);
+        link.start(connected);
+    }
+
     public WorldState world() {
         return world;
     }
 
+    @Override
     public World snapshot() {
         return world.snapshot();
+    }
+
+    @Override
+    public Placement placement() {
+        return placement.get();
     }
 
     /** The last welcome (ICE servers, rules), or null before the first. */
@@ -129,19 +167,32 @@ public final class Session implements AutoCloseable {
     }
 
     public AuthResponse auth() {
-        return auth;
+        return tokens.current();
+    }
+
+    public Tokens tokens() {
+        return tokens;
     }
 
     public String userId() {
-        return auth.userId();
+        return tokens.userId();
     }
 
     public SkyScopeApi api() {
-        return api;
+        return tokens.api();
+    }
+
+    public String spaceId() {
+        return spaceId;
     }
 
     public State state() {
-        return state;
+        return status.state();
+    }
+
+    /** The state with what to tell the user (why the link is down, the next attempt). */
+    public LinkStatus link() {
+        return status;
     }
 
     /** How many times the session reconnected. */
@@ -153,9 +204,14 @@ public final class Session implements AutoCloseable {
         return outbox;
     }
 
+    /** A fresh reference for a request ({@code prefix-N}), to match the server's answer or error. */
+    public String nextRef(String prefix) {
+        return prefix + "-" + refs.incrementAndGet();
+    }
+
     /** Runs for every message received, on the receive thread, across reconnects. */
     public void onMessage(Consumer<ServerMessage> listener) {
-        listeners.add(listener);
+        events.onMessage(listener);
     }
 
     /**
@@ -164,29 +220,49 @@ public final class Session implements AutoCloseable {
      * a voice engine attached after the join misses nothing and sees nothing twice.
      */
     public void onMessageCatchingUpOnVoice(Consumer<ServerMessage> listener) {
-        synchronized (dispatch) {
-            voiceBacklog.replay().forEach(listener);
-            listeners.add(listener);
-        }
+        events.onMessageCatchingUpOnVoice(listener);
     }
 
     public void removeListener(Consumer<ServerMessage> listener) {
-        listeners.remove(listener);
+        events.removeListener(listener);
     }
 
     /** Runs on every state change, on the thread that made it. Must not block. */
     public void onState(Consumer<State> listener) {
-        stateListeners.add(listener);
+        events.onState(listener);
     }
 
-    /** Sends now if connected; while reconnecting the message is dropped (moves, status, signals). */
+    public void removeStateListener(Consumer<State> listener) {
+        events.removeStateListener(listener);
+    }
+
+    /** Runs on every change of {@link #link()} (each retry too), on the thread that made it. Must not block. */
+    public void onLink(Consumer<LinkStatus> listener) {
+        events.onLink(listener);
+    }
+
+    /** Sends now if connected; while reconnecting the message is dropped (moves, signals, typing). */
     public boolean send(ClientMessage message) {
-        Connection c = connection;
-        if (c == null || !c.isOpen() || state != State.ONLINE) {
-            return false;
+        synchronized (sending) {
+            Connection c = connection;
+            if (c == null || !c.isOpen() || !status.isOnline()) {
+                return false;
+            }
+            c.send(message);
+            return true;
         }
-        c.send(message);
-        return true;
+    }
+
+    /**
+     * Sends now if connected; while reconnecting the message waits in the {@link Outbox} and goes
+     * out once after the next join (edits, deletions, read marks, my voice state).
+     */
+    public void sendOrQueue(ClientMessage message) {
+        synchronized (sending) {
+            if (!send(message)) {
+                outbox.queue(message);
+            }
+        }
     }
 
     /**
@@ -194,8 +270,10 @@ public final class Session implements AutoCloseable {
      * resent after every reconnect until then.
      */
     public void sendReliably(String clientMessageId, ClientMessage message) {
-        outbox.add(clientMessageId, message);
-        send(message);
+        synchronized (sending) {
+            outbox.add(clientMessageId, message);
+            send(message);
+        }
     }
 
     /**
@@ -208,14 +286,20 @@ public final class Session implements AutoCloseable {
         return id;
     }
 
-    public boolean setStatus(Status status, String text) {
-        return send(new ClientMessage.StatusChange(status, text, null));
+    /** Sets my status now if online, and again after every reconnect; returns whether it went out now. */
+    public boolean setStatus(Status newStatus, String text) {
+        var message = new ClientMessage.StatusChange(newStatus, text, nextRef("status"));
+        synchronized (sending) {
+            outbox.status(message);
+            return send(message);
+        }
     }
 
     /** Walks (one step) to (x, y): the server checks the speed. Returns the move's seq, or -1 offline. */
+    @Override
     public long move(double x, double y) {
         Connection c = connection;
-        if (c == null || state != State.ONLINE) {
+        if (c == null || !status.isOnline()) {
             return -1;
         }
         return c.move(x, y);
@@ -223,7 +307,7 @@ public final class Session implements AutoCloseable {
 
     /** Waits for a message across reconnects; see {@link Connection#await}. */
     public <T extends ServerMessage> T await(Class<T> type, Predicate<? super T> match, Duration timeout) {
-        return inbox.await(type, match, timeout, () -> "state=" + state + ", last close=" + lastClose);
+        return events.inbox().await(type, match, timeout, () -> "link=" + status + ", last close=" + link.lastClose());
     }
 
     public <T extends ServerMessage> T await(Class<T> type, Duration timeout) {
@@ -231,10 +315,10 @@ public final class Session implements AutoCloseable {
     }
 
     public void clearInbox() {
-        inbox.clear();
+        events.inbox().clear();
     }
 
-    /** Drops the current connection as a network failure would (tests, and a "reconnect" button). */
+    /** Drops the current connection as a network failure would (tests, and a "reconnect now" button). */
     public void dropConnection() {
         Connection c = connection;
         if (c != null) {
@@ -242,152 +326,127 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Leaves the space and closes for good. */
     @Override
     public void close() {
-        setState(State.CLOSED);
-        for (Thread t : new Thread[] {supervisor, renewal}) {
-            if (t != null) {
-                t.interrupt();
+        Connection c = connection;
+        if (c != null && status.isOnline()) {
+            try {
+                c.send(new ClientMessage.Leave(nextRef("leave")));
+            } catch (RuntimeException e) {
+                // leaving is a courtesy; the close below is what counts
             }
         }
+        stop("Left the space.");
+    }
+
+    // ---- for SessionLink -------------------------------------------------------------------
+
+    Options options() {
+        return options;
+    }
+
+    WorldState worldState() {
+        return world;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Where I stood before this join, to walk back to after a reconnect; null before the first. */
+    double[] lastPosition() {
+        synchronized (lock) {
+            return lastPosition;
+        }
+    }
+
+    /**
+     * Joined with {@code c}: says my status, sends what the outbox holds and, after a reconnect,
+     * walks back to where I stood ({@code before}).
+     */
+    void joined(Connection c, ServerMessage.Welcome welcomed, double[] before) {
+        boolean again;
+        synchronized (sending) {
+            if (status.state() == State.CLOSED) {
+                c.close();
+                return;
+            }
+            connection = c;
+            again = joinedBefore;
+            joinedBefore = true;
+            outbox.afterJoin().forEach(c::send);
+            status = LinkStatus.ONLINE;
+        }
+        events.linkChanged(LinkStatus.ONLINE, true); // outside the lock: listeners may send
+        LOG.info("{} joined {} ({} pending chat messages)", tokens.username(), spaceId, outbox.size());
+        if (again) {
+            reconnects++;
+            if (before != null) {
+                Walker.walkBack(this, welcomed.you(), before);
+            }
+        }
+    }
+
+    /** The link is down; the voice set went with it. */
+    void lost(LinkStatus next) {
+        events.connectionLost();
+        setLink(next);
+    }
+
+    /** Ends the session for good, telling the user {@code why}. */
+    void stop(String why) {
+        setLink(LinkStatus.closed(why));
+        tokens.removeListener(handOver);
+        link.interrupt();
         Connection c = connection;
         if (c != null) {
             c.close();
         }
-        inbox.wake();
+        events.inbox().wake();
+    }
+
+    void setLink(LinkStatus next) {
+        boolean changed;
+        synchronized (sending) {
+            if (status.state() == State.CLOSED) {
+                return;
+            }
+            changed = status.state() != next.state();
+            status = next;
+        }
+        events.linkChanged(next, changed);
     }
 
     // ---- internals -------------------------------------------------------------------------
 
-    private AuthResponse signIn() {
-        try {
-            return api.login(credentials.username(), credentials.password());
-        } catch (ApiError e) {
-            if (e.status() != 401 || credentials.displayName() == null) {
-                throw e;
-            }
-            try {
-                LOG.info("registering {}", credentials.username());
-                return api.register(credentials.username(), credentials.password(), credentials.displayName());
-            } catch (ApiError registration) {
-                if ("username_taken".equals(registration.code())) {
-                    throw e; // the account exists: the password was wrong
-                }
-                throw registration;
-            }
+    /** Fresh tokens: the connection is bound to the old access token, so it gets the new one. */
+    private void handOver(AuthResponse fresh) {
+        if (send(new ClientMessage.Auth(fresh.accessToken(), nextRef("auth")))) {
+            LOG.debug("{}: access token renewed", fresh.username());
         }
     }
 
-    /** Opens a connection and joins; after a reconnect walks back and resends the outbox. */
-    private void connect(boolean again) {
-        double[] before;
-        synchronized (lock) {
-            before = lastPosition;
-        }
-        Connection c = openConnection();
-        ServerMessage.Welcome welcome;
-        try {
-            c.onMessage(this::received);
-            c.send(new ClientMessage.Join(spaceId, "session-join"));
-            welcome = c.await(ServerMessage.Welcome.class, options.timeout());
-        } catch (RuntimeException | AssertionError e) {
-            c.abort();
-            throw e;
-        }
-        connection = c;
-        setState(State.ONLINE);
-        if (again) {
-            reconnects++;
-            LOG.info("{} reconnected to {} ({} pending chat messages)", auth.username(), spaceId, outbox.size());
-            outbox.pending().forEach(c::send);
-            if (before != null) {
-                Walker.walkBack(this, welcome.you(), before);
-            }
-        }
+    /** A message from the current connection, on its receive thread. */
+    void received(ServerMessage message) {
+        events.received(message, this::track);
     }
 
-    private Connection openConnection() {
-        try {
-            return Connection.open(api.http(), api.webSocketUri(auth.accessToken()), options.timeout(), world);
-        } catch (IllegalStateException e) {
-            if (Connection.handshakeStatus(e) != 401) {
-                throw e;
-            }
-        }
-        // The access token expired or the server's key changed: refresh, or sign in afresh.
-        refreshOrSignIn();
-        return Connection.open(api.http(), api.webSocketUri(auth.accessToken()), options.timeout(), world);
-    }
-
-    private synchronized void refreshOrSignIn() {
-        try {
-            authenticated(api.refresh(auth.refreshToken()));
-        } catch (ApiError e) {
-            authenticated(signIn());
-        }
-    }
-
-    private void authenticated(AuthResponse fresh) {
-        authAtNanos = System.nanoTime();
-        auth = fresh;
-    }
-
-    /**
-     * Shortly before the access token expires: a fresh one, handed to the connection. If the
-     * server refuses it, the connection closes when the old one expires and the supervisor
-     * reconnects.
-     */
-    private void renewTokens() {
-        while (state != State.CLOSED) {
-            long lifetime = TimeUnit.SECONDS.toNanos(auth.expiresIn());
-            long renewAt = authAtNanos + Math.max(lifetime / 2, lifetime - RENEW_EARLY.toNanos());
-            try {
-                TimeUnit.NANOSECONDS.sleep(Math.max(0, renewAt - System.nanoTime()));
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                refreshOrSignIn();
-                if (send(new ClientMessage.Auth(auth.accessToken(), "token-renewal"))) {
-                    LOG.debug("{}: access token renewed", auth.username());
-                }
-            } catch (RuntimeException e) {
-                LOG.info("{}: cannot renew the access token now: {}", auth.username(), e.getMessage());
-                try {
-                    TimeUnit.SECONDS.sleep(5);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void received(ServerMessage message) {
-        synchronized (dispatch) {
-            dispatch(message);
-        }
-        inbox.add(message);
-    }
-
-    private void dispatch(ServerMessage message) {
-        voiceBacklog.track(message);
+    /** What the session itself keeps of a message, before the listeners hear it. */
+    private void track(ServerMessage message) {
         switch (message) {
             case ChatEvent.Ack ack -> outbox.acknowledged(ack.clientMessageId());
             case ServerMessage.Welcome w -> {
                 welcome = w;
+                placement.updateAndGet(p -> p.next(w.you().x(), w.you().y()));
                 fetchMap(w.space());
             }
             case ServerMessage.MapChanged c -> fetchMap(world.snapshot().space());
-            case ServerMessage.Correction c -> LOG.debug("{}: move {} corrected to {},{}: {}", auth.username(), c.seq(),
-                    c.x(), c.y(), c.reason());
-            default -> {
+            case ServerMessage.Correction c -> {
+                placement.updateAndGet(p -> p.next(c.x(), c.y()));
+                LOG.debug("{}: move {} corrected to {},{}: {}", tokens.username(), c.seq(), c.x(), c.y(), c.reason());
             }
-        }
-        for (var l : listeners) {
-            try {
-                l.accept(message);
-            } catch (RuntimeException e) {
-                LOG.warn("session listener failed", e);
+            default -> {
             }
         }
     }
@@ -400,72 +459,10 @@ public final class Session implements AutoCloseable {
         Thread.ofVirtual().name("map-fetch").start(() -> {
             try {
                 world.mapLoaded(space.mapId(), space.mapVersion(),
-                        api.map(auth.accessToken(), space.mapId(), space.mapVersion()));
+                        tokens.api().map(tokens.accessToken(), space.mapId(), space.mapVersion()));
             } catch (RuntimeException e) {
                 LOG.warn("cannot fetch map {} v{}: {}", space.mapId(), space.mapVersion(), e.getMessage());
             }
         });
-    }
-
-    private void supervise() {
-        long delay = options.firstRetry().toMillis();
-        while (state != State.CLOSED) {
-            Connection c = connection;
-            try {
-                lastClose = c.closed().get();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                lastClose = new Connection.Closed(1006, e.toString());
-            }
-            if (state == State.CLOSED) {
-                return;
-            }
-            if (isFinal(lastClose.code())) {
-                LOG.warn("{}: the server ended the session for good ({} {})", auth.username(), lastClose.code(),
-                        lastClose.reason());
-                close();
-                return;
-            }
-            synchronized (dispatch) {
-                voiceBacklog.clear();
-            }
-            setState(State.RECONNECTING);
-            inbox.wake();
-            while (state == State.RECONNECTING) {
-                long jittered = delay + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-                try {
-                    TimeUnit.MILLISECONDS.sleep(jittered);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                delay = Math.min(delay * 2, options.maxRetry().toMillis());
-                try {
-                    connect(true);
-                    delay = options.firstRetry().toMillis();
-                } catch (RuntimeException | AssertionError e) {
-                    LOG.info("{}: reconnect failed, next in about {} ms: {}", auth.username(), delay, e.getMessage());
-                }
-            }
-        }
-    }
-
-    private static boolean isFinal(int code) {
-        return code == CloseCodes.REPLACED || code == CloseCodes.SIGNED_OUT || code == CloseCodes.UNSUPPORTED_PROTOCOL
-                || code == CloseCodes.BANNED || code == CloseCodes.REMOVED;
-    }
-
-    private void setState(State next) {
-        if (state == next || state == State.CLOSED) {
-            return;
-        }
-        state = next;
-        for (var l : stateListeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                LOG.warn("session state listener failed", e);
-            }
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.skyscope.desktop;
 
 import atlantafx.base.theme.Styles;
+import io.skyscope.client.Session;
+import io.skyscope.client.Tokens;
 import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.office.OfficeAssets;
 import io.skyscope.desktop.office.OfficeModel;
@@ -8,9 +10,6 @@ import io.skyscope.desktop.office.OfficeView;
 import io.skyscope.desktop.render.MapRaster;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.desktop.render.SpriteCache;
-import io.skyscope.desktop.session.Backoff;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.Session;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.signin.SignInModel;
 import io.skyscope.desktop.signin.SignInView;
@@ -21,6 +20,7 @@ import io.skyscope.desktop.ui.Dialogs;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.desktop.voice.VoiceModel;
 import io.skyscope.protocol.rest.SpaceView;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopApp {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** A person waits for a slow server longer than a bot does, and is knocked again less often. */
+    private static final Session.Options LINK = new Session.Options(Duration.ofSeconds(15), Duration.ofMillis(500),
+            Duration.ofSeconds(15));
 
     private final Stage stage;
     private final Settings settings;
@@ -114,14 +117,14 @@ public final class DesktopApp {
         show(new SignInView(signIn));
     }
 
-    public void showSpaces(io.skyscope.desktop.session.Session session) {
+    public void showSpaces(Tokens session) {
         closeSpace();
-        picker = new SpacePickerModel(session, background, fx, space -> enter(session, space), this::showSignIn);
+        picker = new SpacePickerModel(session, settings, background, fx, space -> enter(session, space), this::showSignIn);
         show(new SpacePickerView(picker));
     }
 
     /** Downloads the space's map, connects, and shows the office. */
-    public void enter(Session session, SpaceView space) {
+    public void enter(Tokens session, SpaceView space) {
         closeSpace();
         show(loading("Entering " + space.name() + "…"));
         settings.lastSpace(space.id());
@@ -141,12 +144,12 @@ public final class DesktopApp {
         });
     }
 
-    private void openOffice(Session session, SpaceView space, OfficeAssets assets) {
-        ReconnectingConnection link = new ReconnectingConnection(session, space.id(), Backoff.DEFAULT);
+    private void openOffice(Tokens session, SpaceView space, OfficeAssets assets) {
+        Session link = Session.create(session, space.id(), LINK);
         spaceResources.push(link);
-        ChatModel chat = features.chat(session, link, background, fx);
+        ChatModel chat = features.chat(link, background, fx);
         own(chat);
-        VoiceModel voice = features.voice(session, link, settings, background, fx);
+        VoiceModel voice = features.voice(link, settings, background, fx);
         own(voice);
         office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
                 () -> showSpaces(session));

@@ -1,12 +1,11 @@
 package io.skyscope.desktop;
 
+import io.skyscope.client.Session;
 import io.skyscope.client.voice.AudioBackend;
 import io.skyscope.client.voice.JavaSoundAudio;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.chat.ServerChat;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.Session;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.voice.DesktopVoice;
 import io.skyscope.desktop.voice.VoiceModel;
@@ -19,9 +18,9 @@ import java.util.function.Supplier;
  */
 public interface Features {
 
-    ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx);
+    ChatModel chat(Session link, Executor background, Executor fx);
 
-    VoiceModel voice(Session session, ReconnectingConnection link, Settings settings, Executor background, Executor fx);
+    VoiceModel voice(Session link, Settings settings, Executor background, Executor fx);
 
     /**
      * The server's chat, and proximity voice through client-core's engine with sound devices from
@@ -30,14 +29,13 @@ public interface Features {
     static Features standard(Supplier<AudioBackend> audio, VoiceConfig config) {
         return new Features() {
             @Override
-            public ChatModel chat(Session session, ReconnectingConnection link, Executor background, Executor fx) {
-                return new ServerChat(session, link, background, fx);
+            public ChatModel chat(Session link, Executor background, Executor fx) {
+                return new ServerChat(link, background, fx);
             }
 
             @Override
-            public VoiceModel voice(Session session, ReconnectingConnection link, Settings settings,
-                                    Executor background, Executor fx) {
-                return new DesktopVoice(session, link, settings, audio, config, background, fx);
+            public VoiceModel voice(Session link, Settings settings, Executor background, Executor fx) {
+                return new DesktopVoice(link, settings, audio, config, background, fx);
             }
         };
     }

@@ -23,6 +23,9 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
 
     private final Session session;
     private final VoiceEngine engine;
+    private final java.util.function.Consumer<ServerMessage> handler = this::handle;
+    private final java.util.function.Consumer<Session.State> onState = this::stateChanged;
+    private volatile VoiceSettingsView settings;
 
     private SessionVoice(Session session, VoiceConfig config, AudioBackend backend, AudioDevice input,
                          AudioDevice output) {
@@ -37,33 +40,45 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
                                       AudioDevice output) {
         var voice = new SessionVoice(session, config, backend, input, output);
         // The server may have linked us while the engine started: catch up on the voice set.
-        session.onMessageCatchingUpOnVoice(voice::handle);
-        session.onState(state -> {
-            if (state == Session.State.RECONNECTING || state == Session.State.CLOSED) {
-                voice.engine.leaveAll();
-            }
-        });
+        session.onMessageCatchingUpOnVoice(voice.handler);
+        session.onState(voice.onState);
         voice.loadHearingRadius();
         return voice;
+    }
+
+    /** The space's voice radii as last loaded (after each join), or null before. */
+    public VoiceSettingsView settings() {
+        return settings;
     }
 
     public VoiceEngine engine() {
         return engine;
     }
 
+    /** WebRTC payloads are only worth sending while joined: a rejoin starts every link afresh. */
     @Override
     public void signal(String peerId, ObjectNode payload) {
         session.send(new VoiceCommand.Signal(peerId, payload, null));
     }
 
+    /** Sent when offline too: it waits in the session's outbox and goes out right after the rejoin. */
     @Override
     public void voiceState(boolean muted, boolean speaking) {
-        session.send(new VoiceCommand.VoiceState(muted, speaking, null));
+        session.sendOrQueue(new VoiceCommand.VoiceState(muted, speaking, null));
     }
 
+    /** Stops listening to the session and closes the engine, its links and native objects. */
     @Override
     public void close() {
+        session.removeListener(handler);
+        session.removeStateListener(onState);
         engine.close();
+    }
+
+    private void stateChanged(Session.State state) {
+        if (state == Session.State.RECONNECTING || state == Session.State.CLOSED) {
+            engine.leaveAll();
+        }
     }
 
     private void handle(ServerMessage message) {
@@ -81,7 +96,8 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
         }
         try {
             var settings = session.api().send("GET", "api/v1/spaces/" + space.id() + "/voice-settings",
-                    session.auth().accessToken(), null, VoiceSettingsView.class);
+                    session.tokens().accessToken(), null, VoiceSettingsView.class);
+            this.settings = settings;
             if (settings != null && settings.leaveRadius() != null) {
                 engine.setHearingRadius(settings.leaveRadius());
             }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the server's messages mean for a {@link VoiceEngine}, for any connection that carries them
- * ({@link SessionVoice} for client-core's session, the desktop app for its own): voice set changes,
+ * ({@link SessionVoice} wires them to a session): voice set changes,
  * WebRTC payloads, peers' mute flags, and on a welcome (a fresh join, or the server's word
  * that what it said before may have been lost) the calls end, to be made again from the voice.join
  * messages that follow it, with new ICE servers, and my voice state is said again. Stateless; called on the connection's receive thread.

@@ -2,8 +2,7 @@ package io.skyscope.desktop.chat;
 
 import io.skyscope.client.ApiError;
 import io.skyscope.client.ChatApi;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.Session;
+import io.skyscope.client.Session;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ChatMessage;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * The chat model over the server's chat: the space and nearby channels and my direct
  * conversations, history pages over REST, live messages, edits, deletions, typing and unread
  * counts over the WebSocket. A message is shown at once as "sending…" and confirmed by the server's
- * ack; while the link is down it waits in the link's outbox, and its client message id makes the
- * resend safe. After every rejoin the newest page of each channel is fetched again, so nothing
+ * ack; it goes through the session's reliable path, resent after every reconnect until the server
+ * acknowledges it, and its client message id makes the resend safe. After every rejoin the newest page of each channel is fetched again, so nothing
  * said meanwhile is missed.
  *
  * <p>Threads: server events arrive on the connection's receive thread and REST answers on
@@ -47,8 +46,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     private static final int PAGE = 50;
     private static final long TYPING_EVERY_MS = 3000;
 
-    private final Session session;
-    private final ReconnectingConnection link;
+    private final Session link;
     private final ChatApi api;
     private final Executor background;
     private final Executor fx;
@@ -63,10 +61,9 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     private final Map<String, Long> lastTyping = new HashMap<>();
     private volatile boolean closed;
 
-    public ServerChat(Session session, ReconnectingConnection link, Executor background, Executor fx) {
-        this.session = session;
+    public ServerChat(Session link, Executor background, Executor fx) {
         this.link = link;
-        this.api = new ChatApi(session.api());
+        this.api = new ChatApi(link.api());
         this.background = background;
         this.fx = fx;
         channels.addAll(channel("space", ChatChannel.Kind.SPACE, "Space"),
@@ -86,7 +83,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     }
 
     private String me() {
-        return session.userId();
+        return link.userId();
     }
 
     private void received(ServerMessage m) {
@@ -133,12 +130,12 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     /** Loads the newest page of every channel and my conversations (on entering and after a rejoin). */
     private void refreshAll() {
         String spaceId = link.spaceId();
-        call(() -> api.conversations(session.accessToken(), spaceId).conversations(), list -> {
+        call(() -> api.conversations(link.tokens().accessToken(), spaceId).conversations(), list -> {
             for (ConversationView v : list) {
                 ChatChannel c = byId.get("conv:" + v.id());
                 if (c == null) {
                     channels.add(channel("conv:" + v.id(), ChatChannel.Kind.DIRECT,
-                            ChatLines.title(v, me(), id -> link.world().person(id))));
+                            ChatLines.title(v, me(), id -> link.snapshot().person(id))));
                 }
             }
             channels.forEach(this::loadNewest);
@@ -161,7 +158,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     }
 
     private MessagePage fetch(ChatChannel c, String before) {
-        String token = session.accessToken();
+        String token = link.tokens().accessToken();
         return c.kind() == ChatChannel.Kind.DIRECT
                 ? api.conversationMessages(token, c.id().substring("conv:".length()), before, PAGE)
                 : api.spaceMessages(token, link.spaceId(), c.id(), before, PAGE);
@@ -200,7 +197,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
         for (int i = c.lines().size() - 1; i >= 0; i--) {
             ChatLine l = c.lines().get(i);
             if (!l.pending()) {
-                link.send(new ChatCommand.Read(c.id(), l.id(), null));
+                link.sendOrQueue(new ChatCommand.Read(c.id(), l.id(), null));
                 return;
             }
         }
@@ -276,20 +273,20 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             return;
         }
         String clientId = "m-" + UUID.randomUUID().toString().replace("-", "");
-        Person self = link.world().self();
-        String name = self == null ? session.username() : self.displayName();
+        Person self = link.snapshot().self();
+        String name = self == null ? link.tokens().username() : self.displayName();
         String replyId = replyTo == null || replyTo.pending() ? null : replyTo.id();
         channel.lines().add(new ChatLine("pending:" + clientId, me(), name, text, Instant.now(), false, false, replyId,
                 replyTo == null ? null : replyTo.authorName() + ": " + ChatPanel.abbreviate(replyTo.text()),
                 true, false, true));
         channel.draftProperty().set("");
-        link.send(new ChatCommand.Send(channel.id(), text, clientId, replyId, link.nextRef("chat")));
+        link.sendReliably(clientId, new ChatCommand.Send(channel.id(), text, clientId, replyId, link.nextRef("chat")));
     }
 
     @Override
     public void edit(ChatChannel channel, ChatLine line, String newText) {
         if (!line.pending()) {
-            link.send(new ChatCommand.Edit(line.id(), newText.strip(), link.nextRef("edit")));
+            link.sendOrQueue(new ChatCommand.Edit(line.id(), newText.strip(), link.nextRef("edit")));
             replace(channel, line, new ChatLine(line.id(), line.authorId(), line.authorName(), newText.strip(),
                     line.sentAt(), true, false, line.replyTo(), line.replySnippet(), line.mine(), line.mentionsMe(), false));
         }
@@ -298,7 +295,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     @Override
     public void delete(ChatChannel channel, ChatLine line) {
         if (!line.pending()) {
-            link.send(new ChatCommand.Delete(line.id(), link.nextRef("delete")));
+            link.sendOrQueue(new ChatCommand.Delete(line.id(), link.nextRef("delete")));
             replace(channel, line, new ChatLine(line.id(), line.authorId(), line.authorName(), "", line.sentAt(),
                     line.edited(), true, line.replyTo(), line.replySnippet(), line.mine(), line.mentionsMe(), false));
         }
@@ -324,7 +321,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     @Override
     public void typing(ChatChannel channel) {
         long now = System.currentTimeMillis();
-        if (now - lastTyping.getOrDefault(channel.id(), 0L) >= TYPING_EVERY_MS && link.state().isOnline()) {
+        if (now - lastTyping.getOrDefault(channel.id(), 0L) >= TYPING_EVERY_MS && link.link().isOnline()) {
             lastTyping.put(channel.id(), now);
             link.send(new ChatCommand.Typing(channel.id(), null));
         }
@@ -332,7 +329,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
 
     @Override
     public ChatChannel openDirect(String userId, String displayName) {
-        call(() -> api.openConversation(session.accessToken(), link.spaceId(), List.of(userId), null), v -> {
+        call(() -> api.openConversation(link.tokens().accessToken(), link.spaceId(), List.of(userId), null), v -> {
             ChatChannel c = byId.get("conv:" + v.id());
             if (c == null) {
                 c = channel("conv:" + v.id(), ChatChannel.Kind.DIRECT, displayName);

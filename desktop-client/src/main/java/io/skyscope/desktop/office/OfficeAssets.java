@@ -2,7 +2,7 @@ package io.skyscope.desktop.office;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.session.Session;
+import io.skyscope.client.Tokens;
 import io.skyscope.map.Tileset;
 import io.skyscope.protocol.PngHeader;
 import java.io.ByteArrayInputStream;
@@ -28,7 +28,7 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
         tilesetImages = Map.copyOf(tilesetImages);
     }
 
-    public static OfficeAssets download(Session session, String mapId, int version) {
+    public static OfficeAssets download(Tokens session, String mapId, int version) {
         JsonNode json = session.api().map(session.accessToken(), mapId, version);
         OfficeMap map = OfficeMap.read(json);
         Map<String, Image> images = new HashMap<>();
@@ -68,13 +68,13 @@ public record OfficeAssets(OfficeMap map, Map<String, Image> tilesetImages) {
         }
     }
 
-    private static Image image(Session session, String mapId, int version, String name) {
+    private static Image image(Tokens session, String mapId, int version, String name) {
         var uri = session.api().base().resolve("api/v1/maps/" + mapId + "/images/"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "?version=" + version);
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + session.accessToken()).GET().build();
         try {
-            HttpResponse<InputStream> response = session.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = session.api().http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] png;
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {

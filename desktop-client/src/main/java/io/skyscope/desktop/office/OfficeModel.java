@@ -1,13 +1,13 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.LinkStatus;
+import io.skyscope.client.Session;
 import io.skyscope.client.World;
 import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.render.RenderFrame;
-import io.skyscope.desktop.session.LinkState;
-import io.skyscope.desktop.session.ReconnectingConnection;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.voice.VoiceModel;
 import io.skyscope.protocol.Person;
@@ -40,13 +40,13 @@ public final class OfficeModel {
     private static final double ZOOM_STEP = 1.25;
 
     private final String spaceName;
-    private final ReconnectingConnection link;
+    private final Session link;
     private final ChatModel chat;
     private final VoiceModel voice;
     private final Settings settings;
     private final OfficeSimulation simulation;
     private final Runnable onLeave;
-    private final ReadOnlyObjectWrapper<LinkState> linkState = new ReadOnlyObjectWrapper<>(LinkState.connecting());
+    private final ReadOnlyObjectWrapper<LinkStatus> linkState = new ReadOnlyObjectWrapper<>(LinkStatus.CONNECTING);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Status> myStatus = new ReadOnlyObjectWrapper<>(Status.AVAILABLE);
@@ -60,7 +60,7 @@ public final class OfficeModel {
     private double sincePeople = PEOPLE_REFRESH_SECONDS;
     private RenderFrame lastFrame;
 
-    public OfficeModel(String spaceName, OfficeMap map, ReconnectingConnection link, ChatModel chat, VoiceModel voice,
+    public OfficeModel(String spaceName, OfficeMap map, Session link, ChatModel chat, VoiceModel voice,
                        Settings settings, Executor fx, Runnable onLeave) {
         this.spaceName = spaceName;
         this.link = link;
@@ -73,7 +73,7 @@ public final class OfficeModel {
         simulation.zoom(settings.zoom());
         simulation.dark(settings.dark());
         zoom.set(simulation.zoom());
-        link.onState(s -> fx.execute(() -> linkChanged(s)));
+        link.onLink(s -> fx.execute(() -> linkChanged(s)));
         link.onMessage(m -> {
             if (m instanceof ServerMessage.Error e && e.ref() != null && !e.ref().startsWith("join")) {
                 fx.execute(() -> notice.set(e.message()));
@@ -91,7 +91,7 @@ public final class OfficeModel {
                 notice.set(line.authorName() + " mentioned you: " + abbreviate(line.text()));
             }
         });
-        linkChanged(link.state());
+        linkChanged(link.link());
     }
 
     private static String abbreviate(String text) {
@@ -114,11 +114,11 @@ public final class OfficeModel {
         return simulation;
     }
 
-    public ReconnectingConnection link() {
+    public Session link() {
         return link;
     }
 
-    public ReadOnlyObjectProperty<LinkState> linkStateProperty() {
+    public ReadOnlyObjectProperty<LinkStatus> linkStateProperty() {
         return linkState.getReadOnlyProperty();
     }
 
@@ -164,7 +164,7 @@ public final class OfficeModel {
     }
 
     public World world() {
-        return link.world();
+        return link.snapshot();
     }
 
     // ---- commands ----
@@ -230,7 +230,7 @@ public final class OfficeModel {
 
     /** Opens a direct conversation with someone in the chat panel. */
     public ChatChannel message(String userId) {
-        Person p = link.world().person(userId);
+        Person p = link.snapshot().person(userId);
         return chat.openDirect(userId, p == null ? userId : p.displayName());
     }
 
@@ -245,7 +245,7 @@ public final class OfficeModel {
 
     /** Drops and re-opens the connection at once. */
     public void reconnectNow() {
-        link.dropForTest();
+        link.dropConnection();
     }
 
     public void leave() {
@@ -260,7 +260,7 @@ public final class OfficeModel {
         if (sincePeople >= PEOPLE_REFRESH_SECONDS) {
             sincePeople = 0;
             refreshPeople();
-            World w = link.world();
+            World w = link.snapshot();
             if (w.rules() != null) {
                 idle.check(System.nanoTime(), w.rules().idleAwaySeconds());
             }
@@ -269,7 +269,7 @@ public final class OfficeModel {
     }
 
     private void refreshPeople() {
-        World w = link.world();
+        World w = link.snapshot();
         OfficeMap map = simulation.map();
         List<PersonRow> rows = new ArrayList<>(w.people().size());
         for (Person p : w.people().values()) {
@@ -297,16 +297,16 @@ public final class OfficeModel {
 
     private void applyStatus(Status status) {
         myStatus.set(status);
-        link.status(status, null);
+        link.setStatus(status, null);
     }
 
     private void idleChanged(Status status) {
         applyStatus(status);
     }
 
-    private void linkChanged(LinkState s) {
+    private void linkChanged(LinkStatus s) {
         linkState.set(s);
-        switch (s.phase()) {
+        switch (s.state()) {
             case ONLINE -> {
                 banner.set("");
                 bannerVisible.set(false);
@@ -316,12 +316,12 @@ public final class OfficeModel {
                 bannerVisible.set(true);
             }
             case RECONNECTING -> {
-                banner.set("Connection lost (" + s.detail() + "). Reconnecting in "
+                banner.set("Connection lost (" + s.reason() + "). Reconnecting in "
                         + Math.max(1, Math.round(s.retryIn().toMillis() / 1000.0)) + " s — nothing you type is lost.");
                 bannerVisible.set(true);
             }
-            case STOPPED -> {
-                banner.set(s.detail() == null ? "Disconnected." : s.detail());
+            case CLOSED -> {
+                banner.set(s.reason() == null ? "Disconnected." : s.reason());
                 bannerVisible.set(true);
             }
         }

@@ -1,12 +1,15 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.Placement;
+import io.skyscope.client.Walker;
 import io.skyscope.client.World;
+import io.skyscope.client.WorldSource;
 import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
+import io.skyscope.desktop.render.Facing;
 import io.skyscope.desktop.render.RenderFrame;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.WorldSource;
 import io.skyscope.desktop.voice.VoiceSnapshot;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
@@ -16,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Advances everything that moves on the office canvas by a time step and produces the immutable
- * {@link RenderFrame} to draw: my walker, everyone else's smoothed motion, the camera (following
+ * {@link RenderFrame} to draw: my walker (client-core's {@link Walker} on the map's {@link GridTerrain},
+ * reporting to the session), everyone else's smoothed motion, the camera (following
  * me, or looking at someone for a moment), and who I am following.
  *
  * <p>Threads: FX thread only; reads the world and voice snapshots, which are immutable.
@@ -31,6 +35,7 @@ public final class OfficeSimulation {
     private final Supplier<VoiceSnapshot> voice;
     private final Walker walker;
     private final AvatarMotion motion = new AvatarMotion();
+    private Facing facing = Facing.DOWN;
     private double camX;
     private double camY;
     private boolean camPlaced;
@@ -48,7 +53,7 @@ public final class OfficeSimulation {
         this.map = map;
         this.link = link;
         this.voice = voice;
-        this.walker = new Walker(map.collision(), link::move);
+        this.walker = new Walker(new GridTerrain(map.collision()), link::move);
         this.camX = map.widthPixels() / 2;
         this.camY = map.heightPixels() / 2;
     }
@@ -111,8 +116,8 @@ public final class OfficeSimulation {
 
     /** Advances by {@code dt} seconds and returns the frame to draw. */
     public RenderFrame advance(double dt) {
-        World world = link.world();
-        ReconnectingConnection.Placement p = link.placement();
+        World world = link.snapshot();
+        Placement p = link.placement();
         if (p.generation() > 0) {
             walker.place(p.generation(), p.x(), p.y());
         }
@@ -121,7 +126,12 @@ public final class OfficeSimulation {
             walker.maxSpeed(rules.maxSpeed());
         }
         followStep(world, dt);
+        double fromX = walker.x();
+        double fromY = walker.y();
         walker.step(dt);
+        if (walker.walking()) {
+            facing = Facing.of(walker.x() - fromX, walker.y() - fromY, facing);
+        }
         walkPhase = walker.walking() ? ((walkPhase < 0 ? 0 : walkPhase) + dt * 4) % 1.0 : -1;
         double tick = rules == null ? 0.1 : rules.tickMillis() / 1000.0;
         motion.update(world.people(), world.me(), dt, tick);
@@ -195,14 +205,14 @@ public final class OfficeSimulation {
             double x;
             double y;
             double phase;
-            var facing = io.skyscope.desktop.render.Facing.DOWN;
+            Facing look = Facing.DOWN;
             if (me) {
                 if (!walker.placed()) {
                     continue;
                 }
                 x = walker.x();
                 y = walker.y();
-                facing = walker.facing();
+                look = facing;
                 phase = walkPhase;
             } else {
                 AvatarMotion.Track t = motion.track(person.userId());
@@ -211,15 +221,16 @@ public final class OfficeSimulation {
                 }
                 x = t.x();
                 y = t.y();
-                facing = t.facing();
+                look = t.facing();
                 phase = t.phase();
             }
             boolean ringed = person.userId().equals(following)
                     || (person.userId().equals(locating) && locateLeft > 0);
-            avatars.add(new AvatarView(person.userId(), person.displayName(), person.avatar(), x, y, facing, phase,
+            avatars.add(new AvatarView(person.userId(), person.displayName(), person.avatar(), x, y, look, phase,
                     person.status(), me, v.speaking().contains(person.userId()), v.muted().contains(person.userId()),
                     ringed));
         }
-        return new RenderFrame(camera(), avatars, v.hearingRadius(), walker.path(), dark);
+        List<PathFinder.Point> path = walker.path().stream().map(p -> new PathFinder.Point(p.x(), p.y())).toList();
+        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark);
     }
 }

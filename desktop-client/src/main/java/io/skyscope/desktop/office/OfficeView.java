@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.skyscope.desktop.chat.ChatPanel;
 import io.skyscope.desktop.people.PeoplePanel;
 import io.skyscope.desktop.render.OfficeRenderer;
-import io.skyscope.desktop.session.LinkState;
+import io.skyscope.client.Session;
 import io.skyscope.desktop.ui.Appearance;
 import io.skyscope.desktop.voice.VoiceBar;
 import javafx.animation.PauseTransition;
@@ -96,12 +96,12 @@ public final class OfficeView extends BorderPane {
         Button retry = new Button("Reconnect now");
         retry.getStyleClass().add(Styles.SMALL);
         retry.setOnAction(e -> model.reconnectNow());
-        retry.visibleProperty().bind(model.linkStateProperty().map(s -> s.phase() == LinkState.Phase.RECONNECTING));
+        retry.visibleProperty().bind(model.linkStateProperty().map(s -> s.state() == Session.State.RECONNECTING));
         banner.setGraphic(retry);
         banner.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         model.linkStateProperty().addListener((obs, was, is) -> {
             banner.getStyleClass().remove("stopped");
-            if (is.phase() == LinkState.Phase.STOPPED) {
+            if (is.state() == Session.State.CLOSED) {
                 banner.getStyleClass().add("stopped");
             }
         });

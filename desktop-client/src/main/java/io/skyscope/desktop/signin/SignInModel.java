@@ -2,14 +2,13 @@ package io.skyscope.desktop.signin;
 
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.desktop.session.ServerAddress;
-import io.skyscope.desktop.session.Session;
+import io.skyscope.client.Tokens;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.RegisterRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -31,7 +30,7 @@ public final class SignInModel {
     private final Settings settings;
     private final Executor background;
     private final Executor fx;
-    private final Consumer<Session> onSignedIn;
+    private final Consumer<Tokens> onSignedIn;
     private final StringProperty server = new SimpleStringProperty();
     private final StringProperty username = new SimpleStringProperty();
     private final StringProperty password = new SimpleStringProperty("");
@@ -41,7 +40,7 @@ public final class SignInModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Session> onSignedIn) {
+    public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Tokens> onSignedIn) {
         this.settings = settings;
         this.background = background;
         this.fx = fx;
@@ -137,6 +136,11 @@ public final class SignInModel {
         });
     }
 
+    private void remember(AuthResponse auth) {
+        settings.refreshToken(auth.refreshToken());
+        settings.username(auth.username());
+    }
+
     private void run(URI base, java.util.function.Function<SkyScopeApi, AuthResponse> call) {
         busy.set(true);
         error.set("");
@@ -147,7 +151,10 @@ public final class SignInModel {
                 SkyScopeApi api = new SkyScopeApi(base, http);
                 AuthResponse auth = call.apply(api);
                 settings.server(shown);
-                Session session = new Session(api, http, settings, auth, Clock.systemUTC());
+                Tokens session = Tokens.of(api, auth);
+                // Each rotated refresh token is saved, so the next start signs in without a password.
+                remember(auth);
+                session.onRenewed(this::remember);
                 fx.execute(() -> {
                     busy.set(false);
                     password.set("");

@@ -1,7 +1,8 @@
 package io.skyscope.desktop.spaces;
 
+import io.skyscope.client.Tokens;
 import io.skyscope.desktop.session.ServerAddress;
-import io.skyscope.desktop.session.Session;
+import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.protocol.rest.SpaceView;
 import java.util.List;
@@ -20,7 +21,8 @@ import javafx.collections.ObservableList;
  * invite link, entering a space and signing out. REST calls run on the background executor.
  */
 public final class SpacePickerModel {
-    private final Session session;
+    private final Tokens session;
+    private final Settings settings;
     private final Executor background;
     private final Executor fx;
     private final Consumer<SpaceView> onEnter;
@@ -30,9 +32,10 @@ public final class SpacePickerModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    public SpacePickerModel(Session session, Executor background, Executor fx, Consumer<SpaceView> onEnter,
+    public SpacePickerModel(Tokens session, Settings settings, Executor background, Executor fx, Consumer<SpaceView> onEnter,
                             Runnable onSignedOut) {
         this.session = session;
+        this.settings = settings;
         this.background = background;
         this.fx = fx;
         this.onEnter = onEnter;
@@ -106,6 +109,7 @@ public final class SpacePickerModel {
         busy.set(true);
         background.execute(() -> {
             session.signOut();
+            settings.refreshToken(null); // forgetting the saved session is what matters
             fx.execute(() -> {
                 busy.set(false);
                 onSignedOut.run();

@@ -1,15 +1,14 @@
 package io.skyscope.desktop.voice;
 
+import io.skyscope.client.Session;
 import io.skyscope.client.voice.AudioBackend;
 import io.skyscope.client.voice.AudioDevice;
 import io.skyscope.client.voice.LinkState;
+import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceEngine;
 import io.skyscope.client.voice.VoiceListener;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.Session;
 import io.skyscope.desktop.settings.Settings;
-import io.skyscope.protocol.rest.VoiceSettingsView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Proximity voice in the desktop app: client-core's {@link VoiceEngine} on this space's connection
- * ({@link ConnectionVoice}), with sound devices from an {@link AudioBackend} (Java Sound; tests
+ * Proximity voice in the desktop app: client-core's {@link VoiceEngine} wired to this space's
+ * {@link Session} by client-core's {@link SessionVoice} (signalling, the voice set across
+ * reconnects, ICE servers, the hearing radius), with sound devices from an {@link AudioBackend} (Java Sound; tests
  * inject the headless one). The engine starts on a background thread when the space is entered and
  * is closed when it is left; it is the one owner of the native objects.
  *
@@ -43,36 +43,33 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(DesktopVoice.class);
     private static final Duration REFRESH = Duration.millis(100);
 
-    private final Session session;
-    private final ReconnectingConnection link;
+    private final Session link;
     private final Settings settings;
     private final Supplier<AudioBackend> audio;
     private final VoiceConfig config;
     private final Executor background;
     private final Executor fx;
-    private final ConnectionVoice wiring;
+    private final VoiceFlags flags;
     private final Timeline refresh = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     /** FX thread: peers whose saved volume was given to the engine. */
     private final Set<String> volumesApplied = new HashSet<>();
     private volatile AudioBackend backend;
+    private volatile SessionVoice voice;
     private volatile VoiceEngine engine;
     private volatile VoiceSnapshot snapshot = VoiceSnapshot.NONE;
-    private volatile double joinRadius;
-    private volatile double leaveRadius;
     private boolean userMuted;
     private boolean closed;
     private long notices;
 
-    public DesktopVoice(Session session, ReconnectingConnection link, Settings settings, Supplier<AudioBackend> audio,
+    public DesktopVoice(Session link, Settings settings, Supplier<AudioBackend> audio,
                         VoiceConfig config, Executor background, Executor fx) {
-        this.session = session;
         this.link = link;
         this.settings = settings;
         this.audio = audio;
         this.config = config;
         this.background = background;
         this.fx = fx;
-        this.wiring = new ConnectionVoice(link, () -> background.execute(this::loadRadius));
+        this.flags = new VoiceFlags(link);
         pushToTalk.set(settings.pushToTalk());
         talkKey.set(keyCode(settings.talkKey()));
         problem.set("Starting voice…");
@@ -84,11 +81,10 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
 
     /** Background: starts the engine without devices, then opens the chosen (or default) ones. */
     private void start() {
-        VoiceEngine started;
+        SessionVoice wired;
         try {
             backend = audio.get();
-            started = new VoiceEngine(config.withIceServers(wiring.iceServers(), config.relayOnly()), backend,
-                    AudioDevice.none(true), AudioDevice.none(false), wiring, wiring.positions());
+            wired = SessionVoice.attach(link, config, backend, AudioDevice.none(true), AudioDevice.none(false));
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("voice cannot start", e);
             String why = "Voice could not start (" + e.getMessage() + "). You can still see who is near and chat. "
@@ -99,6 +95,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
             });
             return;
         }
+        VoiceEngine started = wired.engine();
         started.setPushToTalk(settings.pushToTalk());
         started.addListener(new Events());
         List<AudioDevice> inputs = backend.inputs();
@@ -108,14 +105,11 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         // Published only now, complete: a space left meanwhile closes it here, devices and all.
         synchronized (this) {
             if (closed) {
-                started.close();
+                wired.close();
                 return;
             }
+            voice = wired;
             engine = started;
-            wiring.attach(started);
-        }
-        if (leaveRadius > 0) {
-            started.setHearingRadius(leaveRadius); // if the voice settings came while it started
         }
         LOG.info("voice started in space {}: microphone {}, speaker {}", link.spaceId(),
                 started.snapshot().input().name(), started.snapshot().output().name());
@@ -140,14 +134,15 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     /** Stops voice (the space is left); FX thread. The engine closes its links and native objects. */
     @Override
     public void close() {
-        VoiceEngine running;
+        SessionVoice running;
         synchronized (this) {
             closed = true;
-            running = engine;
+            running = voice;
+            voice = null;
             engine = null;
         }
         refresh.stop();
-        wiring.detach();
+        flags.close();
         if (running != null) {
             running.close();
         }
@@ -290,7 +285,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
             }
         }
         volumesApplied.retainAll(linked);
-        VoiceView view = VoiceView.of(s, wiring.flags(), link.world(), settings::volume, joinRadius);
+        VoiceView view = VoiceView.of(s, flags.flags(), link.snapshot(), settings::volume, joinRadius());
         if (!view.peers().equals(peers)) {
             peers.setAll(view.peers());
         }
@@ -319,31 +314,18 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         notice.set(new VoiceNotice(headline, text, error, ++notices));
     }
 
-    /** Background, after each join: the circle drawn around me and where the mix falls silent. */
-    private void loadRadius() {
-        try {
-            VoiceSettingsView v = session.api().send("GET", "api/v1/spaces/" + link.spaceId() + "/voice-settings",
-                    session.accessToken(), null, VoiceSettingsView.class);
-            if (v == null) {
-                return;
-            }
-            if (v.joinRadius() != null) {
-                joinRadius = v.joinRadius();
-            }
-            if (v.leaveRadius() != null) {
-                leaveRadius = v.leaveRadius();
-                withEngine(e -> e.setHearingRadius(leaveRadius));
-            }
-        } catch (RuntimeException e) {
-            LOG.info("no voice settings for space {}: {}", link.spaceId(), e.getMessage());
-        }
+    /** The circle drawn around me: the space's join radius, once its voice settings are loaded. */
+    private double joinRadius() {
+        SessionVoice v = voice;
+        var loaded = v == null ? null : v.settings();
+        return loaded == null || loaded.joinRadius() == null ? 0 : loaded.joinRadius();
     }
 
     /** Engine events, on its control thread: a notice (with the engine's chime) when someone comes into range. */
     private final class Events implements VoiceListener {
         @Override
         public void enteredHearingRange(String peerId) {
-            String who = VoiceView.name(link.world(), peerId);
+            String who = VoiceView.name(link.snapshot(), peerId);
             fx.execute(() -> {
                 if (!closed) {
                     tell("In a call", who + " and you can hear each other now.", false);

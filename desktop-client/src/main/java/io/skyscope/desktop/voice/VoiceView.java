@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  */
 record VoiceView(List<VoicePeer> peers, List<String> hearMe, VoiceSnapshot canvas) {
 
-    static VoiceView of(io.skyscope.client.voice.VoiceSnapshot engine, ConnectionVoice.Flags flags, World world,
+    static VoiceView of(io.skyscope.client.voice.VoiceSnapshot engine, VoiceFlags.Flags flags, World world,
                         ToDoubleFunction<String> volume, double hearingRadius) {
         List<VoicePeer> rows = new ArrayList<>();
         Set<String> speaking = new HashSet<>(flags.speaking());

@@ -1,9 +1,9 @@
 package io.skyscope.desktop.bench;
 
+import io.skyscope.client.Placement;
 import io.skyscope.client.World;
+import io.skyscope.client.WorldSource;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.WorldSource;
 import io.skyscope.map.CollisionGrid;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
@@ -93,16 +93,17 @@ final class SyntheticCrowd implements WorldSource {
     }
 
     @Override
-    public World world() {
+    public World snapshot() {
         return world;
     }
 
     @Override
-    public ReconnectingConnection.Placement placement() {
-        return new ReconnectingConnection.Placement(1, meX, meY);
+    public Placement placement() {
+        return new Placement(1, meX, meY);
     }
 
     @Override
-    public void move(double px, double py) {
+    public long move(double px, double py) {
+        return 0;
     }
 }

@@ -4,6 +4,7 @@ import static io.skyscope.desktop.e2e.TestServer.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.Connection;
+import io.skyscope.client.Session;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.DesktopApp;
 import io.skyscope.desktop.Features;
@@ -13,7 +14,6 @@ import io.skyscope.desktop.chat.ChatPanel;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.office.PersonRow;
 import io.skyscope.desktop.render.AvatarView;
-import io.skyscope.desktop.session.LinkState;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.map.CollisionGrid;
 import io.skyscope.protocol.ChatCommand;
@@ -250,12 +250,12 @@ class DesktopEndToEndTest {
     @Order(8)
     void aLostConnectionShowsTheBannerReconnectsAndSendsWhatWasTypedMeanwhile() {
         OfficeModel office = app.office();
-        List<LinkState.Phase> phases = new CopyOnWriteArrayList<>();
+        List<Session.State> phases = new CopyOnWriteArrayList<>();
         // The banner shows only while reconnecting, which may be over between two looks: every
         // banner shown is recorded as it shows.
         List<String> banners = new CopyOnWriteArrayList<>();
         Fx.run(() -> {
-            office.linkStateProperty().addListener((obs, was, is) -> phases.add(is.phase()));
+            office.linkStateProperty().addListener((obs, was, is) -> phases.add(is.state()));
             Runnable shown = () -> {
                 if (office.bannerVisibleProperty().get()) {
                     banners.add(office.bannerProperty().get());
@@ -274,7 +274,7 @@ class DesktopEndToEndTest {
         });
         Fx.until(TIMEOUT, "back online", () -> office.linkStateProperty().get().isOnline()
                 && !office.bannerVisibleProperty().get());
-        assertThat(phases).contains(LinkState.Phase.RECONNECTING, LinkState.Phase.ONLINE);
+        assertThat(phases).contains(Session.State.RECONNECTING, Session.State.ONLINE);
         bot.await(ServerMessage.PresenceUpdate.class, p -> p.changed().stream()
                 .anyMatch(c -> c.userId().equals(desk.userId()) && c.status() == Status.BUSY), TIMEOUT);
         bot.await(ChatEvent.Message.class, m -> m.message().text().equals("typed while offline"), TIMEOUT);

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import io.skyscope.client.Session;
+import io.skyscope.client.Tokens;
 import io.skyscope.desktop.chat.ServerChat;
-import io.skyscope.desktop.session.Backoff;
-import io.skyscope.desktop.session.ReconnectingConnection;
-import io.skyscope.desktop.session.Session;
-import java.time.Clock;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -40,7 +38,6 @@ class ServerChatClosingTest {
     @Test
     void aFollowUpQueuedBeforeClosingRunsNothingAfter() {
         var user = server.register("chat", "Chat Closing");
-        var session = new Session(server.api(), server.http(), Screens.settingsFor(server), user, Clock.systemUTC());
         Queue<Runnable> background = new ConcurrentLinkedQueue<>();
         Queue<Runnable> fx = new ConcurrentLinkedQueue<>();
         var shutDown = new AtomicBoolean();
@@ -50,9 +47,9 @@ class ServerChatClosingTest {
             }
             background.add(task);
         };
-        var link = new ReconnectingConnection(session, TestServer.OFFICE, Backoff.DEFAULT);
+        var link = Session.create(Tokens.of(server.api(), user), TestServer.OFFICE, Session.Options.DEFAULTS);
         try {
-            var chat = new ServerChat(session, link, backgroundExecutor, fx::add);
+            var chat = new ServerChat(link, backgroundExecutor, fx::add);
             link.start();
             // The welcome asks for my conversations; their answer queues the follow-up that loads
             // every channel's newest page.

@@ -2,6 +2,7 @@ package io.skyscope.desktop.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.client.Walker;
 import io.skyscope.map.CollisionGrid;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -25,7 +26,7 @@ class WalkerTest {
     }
 
     private Walker walker(CollisionGrid g, double x, double y) {
-        Walker w = new Walker(g, (px, py) -> sent.add(new double[] {px, py}));
+        Walker w = new Walker(new GridTerrain(g), (px, py) -> sent.add(new double[] {px, py}));
         w.place(1, x, y);
         w.maxSpeed(320);
         return w;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ServerAddressTest {
@@ -24,13 +23,5 @@ class ServerAddressTest {
         assertThat(ServerAddress.inviteCode("https://office.example.com/invite/abc123")).isEqualTo("abc123");
         assertThat(ServerAddress.inviteCode("https://office.example.com/api/v1/invites/abc123/accept")).isEqualTo("abc123");
         assertThat(ServerAddress.inviteCode("https://office.example.com/join?invite=abc123")).isEqualTo("abc123");
-    }
-
-    @Test
-    void backoffDoublesUpToTheCapWithJitter() {
-        Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
-        assertThat(b.delay(1).toMillis()).isBetween(400L, 500L);
-        assertThat(b.delay(3).toMillis()).isBetween(1600L, 2000L);
-        assertThat(b.delay(30).toMillis()).isBetween(12_000L, 15_000L);
     }
 }

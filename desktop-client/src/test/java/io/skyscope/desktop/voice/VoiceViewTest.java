@@ -26,7 +26,7 @@ class VoiceViewTest {
                 link("ben", LinkState.State.CONNECTED, -90, false, false),
                 link("cy", LinkState.State.CONNECTING, -120, false, true)), List.of("ana", "ben"));
         // The server still says Ben speaks (a report that lags his audio) and Cy too (no link up yet).
-        var flags = new ConnectionVoice.Flags(Set.of("ben", "cy"), Set.of());
+        var flags = new VoiceFlags.Flags(Set.of("ben", "cy"), Set.of());
 
         VoiceView view = VoiceView.of(engine, flags, WORLD, id -> id.equals("ana") ? 0.5 : 1, 128);
 
@@ -45,12 +45,12 @@ class VoiceViewTest {
 
     @Test
     void myRingAndMyMutedIconComeFromMyEngineNotFromTheServer() {
-        var flags = new ConnectionVoice.Flags(Set.of(), Set.of("me"));
+        var flags = new VoiceFlags.Flags(Set.of(), Set.of("me"));
         VoiceView speaking = VoiceView.of(engine(false, true, List.of(), List.of()), flags, WORLD, id -> 1, 0);
         assertThat(speaking.canvas().speaking()).containsExactly("me");
         assertThat(speaking.canvas().muted()).isEmpty();
 
-        VoiceView muted = VoiceView.of(engine(true, false, List.of(), List.of()), ConnectionVoice.Flags.NONE, WORLD,
+        VoiceView muted = VoiceView.of(engine(true, false, List.of(), List.of()), VoiceFlags.Flags.NONE, WORLD,
                 id -> 1, 0);
         assertThat(muted.canvas().muted()).containsExactly("me");
         assertThat(muted.canvas().speaking()).isEmpty();
