@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("voice")
 class VoiceCyclesEndToEndTest {
-    private static final int WARM_UP = 10;
+    private static final int WARM_UP = 20;
     private static final int CYCLES = 50;
     /** Threads that may be added over the cycles without it being a leak. */
     private static final int LEAK_BOUND = CYCLES / 5;
