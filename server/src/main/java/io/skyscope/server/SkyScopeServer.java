@@ -25,7 +25,7 @@ import io.skyscope.server.chat.ChatReads;
 import io.skyscope.server.chat.ChatRecipients;
 import io.skyscope.server.chat.ChatRetention;
 import io.skyscope.server.chat.ChatService;
-import io.skyscope.server.chat.ChatStores;
+import io.skyscope.server.chat.store.ChatStores;
 import io.skyscope.server.chat.ConversationService;
 import io.skyscope.server.chat.MessageChanges;
 import io.skyscope.server.chat.Moderation;

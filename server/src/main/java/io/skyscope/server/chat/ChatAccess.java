@@ -2,6 +2,7 @@ package io.skyscope.server.chat;
 
 import io.skyscope.protocol.ErrorCode;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.Sanctions;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.Users;

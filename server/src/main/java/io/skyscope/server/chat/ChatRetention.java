@@ -2,6 +2,9 @@ package io.skyscope.server.chat;
 
 import io.skyscope.protocol.rest.ChatSettings;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.StoredMessage;
 import io.skyscope.server.store.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;

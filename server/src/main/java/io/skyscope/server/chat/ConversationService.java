@@ -1,12 +1,16 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Check;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ConversationCreate;
 import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatMessages;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Conversations;
+import io.skyscope.server.chat.store.Notifications;
 import io.skyscope.server.limits.Pages;
 import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.GroupCommit;

@@ -1,14 +1,20 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Check;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ReportList;
 import io.skyscope.protocol.rest.ReportView;
 import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.server.Refused;
-import io.skyscope.server.store.GroupCommit;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatMessages;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Reports;
+import io.skyscope.server.chat.store.Sanctions;
+import io.skyscope.server.chat.store.StoredMessage;
 import io.skyscope.server.space.SpaceExits;
+import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Memberships;
 import java.time.Clock;
 import java.time.Duration;

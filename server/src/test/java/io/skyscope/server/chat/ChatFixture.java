@@ -5,6 +5,7 @@ import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.chat.store.ChatStores;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.store.GroupCommit;

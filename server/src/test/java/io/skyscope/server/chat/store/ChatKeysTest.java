@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +35,5 @@ class ChatKeysTest {
                     assertThat(HttpErrors.status(e.code())).isEqualTo(400);
                     assertThat(e.field()).isEqualTo("before");
                 });
-    }
-
-    @Test
-    void mentionsAreNamesAfterAnAtSign() {
-        assertThat(Mentions.names("hi @Ana and @ben.smith, mail ana@example.com; thanks @cat. @al"))
-                .containsExactly("ana", "ben.smith", "cat");
     }
 }
