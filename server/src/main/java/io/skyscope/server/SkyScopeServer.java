@@ -217,7 +217,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var presence = new PresenceHandler(owners, admission);
 
         var chatTuning = config.chat();
-        var chatAccess = new ChatAccess(spaceService, users, sanctions, clock);
+        var chatAccess = new ChatAccess(spaceService, users, sanctions, chatStores.conversations(), clock);
         var fanout = new ChatFanout(bus);
         var chatRecipients = new ChatRecipients(owners);
         var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());

@@ -38,10 +38,10 @@ public final class ChatHistory {
     public MessagePage space(String userId, String spaceId, String channel, String before, Integer limit) {
         int n = limit(limit);
         access.requireReader(spaceId, userId);
-        if (channel == null || channel.equals("space")) {
-            return page(ChatKeys.space(spaceId), before, n);
+        if (channel == null || channel.equals(Channel.SPACE)) {
+            return page(new Channel.Space(spaceId).key(), before, n);
         }
-        if (!channel.equals("nearby")) {
+        if (!channel.equals(Channel.NEARBY)) {
             throw Refused.badRequest("channel", "'channel' must be 'space' or 'nearby'");
         }
         String inboxKey = ChatKeys.inbox(spaceId, userId);
@@ -50,7 +50,7 @@ public final class ChatHistory {
             ChatKeys.Id id = ChatKeys.parse("before", before);
             if (id.key().equals(inboxKey)) {
                 below = id.seq();
-            } else if (id.key().equals(ChatKeys.nearby(spaceId))) {
+            } else if (id.key().equals(new Channel.Nearby(spaceId).key())) {
                 below = stores.messages().find(before).map(m -> m.inboxSeq(userId)).filter(s -> s > 0)
                         .orElseThrow(() -> Refused.badRequest("before", "'before' names no message you received"));
             } else {
@@ -72,10 +72,8 @@ public final class ChatHistory {
     /** A page of a conversation the user takes part in. */
     public MessagePage conversation(String userId, String convId, String before, Integer limit) {
         int n = limit(limit);
-        var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                .orElseThrow(() -> Refused.notFound("No such conversation"));
-        access.requireNotBanned(conv.spaceId(), userId);
-        return page(ChatKeys.conversation(convId), before, n);
+        access.readableConversation(userId, convId);
+        return page(new Channel.Conversation(convId).key(), before, n);
     }
 
     private MessagePage page(String key, String before, int limit) {

@@ -94,14 +94,4 @@ public final class ChatKeys {
         }
         return new Id(id.substring(0, colon), seq);
     }
-
-    /** The wire channel of a message key: {@code space}, {@code nearby} or {@code conv:<id>}. */
-    public static String channelOf(Id id) {
-        return switch (id.kind()) {
-            case 's' -> "space";
-            case 'n' -> "nearby";
-            case 'c' -> "conv:" + id.scope();
-            default -> throw Refused.badRequest("messageId", "not a chat message id");
-        };
-    }
 }

@@ -21,9 +21,6 @@ class ChatKeysTest {
         assertThat(id.key()).isEqualTo("s:office");
         assertThat(id.seq()).isEqualTo(10);
         assertThat(id.scope()).isEqualTo("office");
-        assertThat(ChatKeys.channelOf(id)).isEqualTo("space");
-        assertThat(ChatKeys.channelOf(ChatKeys.parse("m", ChatKeys.id(ChatKeys.conversation("g-x"), 1))))
-                .isEqualTo("conv:g-x");
         assertThat(ChatKeys.parse("m", ChatKeys.id(ChatKeys.inbox("office", "u-1"), 3)).scope()).isEqualTo("office");
     }
 
