@@ -25,7 +25,7 @@ import io.skyscope.server.chat.ChatReads;
 import io.skyscope.server.chat.ChatRecipients;
 import io.skyscope.server.chat.ChatRetention;
 import io.skyscope.server.chat.ChatService;
-import io.skyscope.server.chat.ChatStores;
+import io.skyscope.server.chat.store.ChatStores;
 import io.skyscope.server.chat.ConversationService;
 import io.skyscope.server.chat.MessageChanges;
 import io.skyscope.server.chat.Moderation;
@@ -217,7 +217,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var presence = new PresenceHandler(owners, admission);
 
         var chatTuning = config.chat();
-        var chatAccess = new ChatAccess(spaceService, users, sanctions, clock);
+        var chatAccess = new ChatAccess(spaceService, users, sanctions, chatStores.conversations(), clock);
         var fanout = new ChatFanout(bus);
         var chatRecipients = new ChatRecipients(owners);
         var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());

@@ -4,14 +4,16 @@ import io.skyscope.protocol.ChatMessage;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.rest.MessagePage;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 
 /**
  * History pages over REST, newest first, with keyset cursors: a page is read by exact ids
- * ({@link SeqPages}), never by scanning, so the thousandth page is as quick as the first.
+ * ({@link io.skyscope.server.chat.store.SeqPages}), never by scanning, so the thousandth page is as quick as the first.
  *
  * <p>Access: the space's history to whoever may see the space and is not banned; nearby history
  * is each person's own (what they sent or received); a conversation's to its participants.
@@ -36,10 +38,10 @@ public final class ChatHistory {
     public MessagePage space(String userId, String spaceId, String channel, String before, Integer limit) {
         int n = limit(limit);
         access.requireReader(spaceId, userId);
-        if (channel == null || channel.equals("space")) {
-            return page(ChatKeys.space(spaceId), before, n);
+        if (channel == null || channel.equals(Channel.SPACE)) {
+            return page(new Channel.Space(spaceId).key(), before, n);
         }
-        if (!channel.equals("nearby")) {
+        if (!channel.equals(Channel.NEARBY)) {
             throw Refused.badRequest("channel", "'channel' must be 'space' or 'nearby'");
         }
         String inboxKey = ChatKeys.inbox(spaceId, userId);
@@ -48,19 +50,17 @@ public final class ChatHistory {
             ChatKeys.Id id = ChatKeys.parse("before", before);
             if (id.key().equals(inboxKey)) {
                 below = id.seq();
-            } else if (id.key().equals(ChatKeys.nearby(spaceId))) {
+            } else if (id.key().equals(new Channel.Nearby(spaceId).key())) {
                 below = stores.messages().find(before).map(m -> m.inboxSeq(userId)).filter(s -> s > 0)
                         .orElseThrow(() -> Refused.badRequest("before", "'before' names no message you received"));
             } else {
                 throw Refused.badRequest("before", "'before' is not a message of this channel");
             }
         }
-        var page = SeqPages.newestFirst(stores.inboxes().collection(), inboxKey, below,
-                stores.sequences().counter(inboxKey), n);
-        List<String> ids = page.documents().stream().map(d -> d.getString("m")).toList();
-        Map<String, StoredMessage> byId = stores.messages().findAll(ids);
+        var page = stores.inboxes().page(inboxKey, below, stores.sequences().counter(inboxKey), n);
+        Map<String, StoredMessage> byId = stores.messages().findAll(page.messageIds());
         List<ChatMessage> messages = new ArrayList<>();
-        for (String id : ids) {
+        for (String id : page.messageIds()) {
             StoredMessage m = byId.get(id);
             if (m != null) {
                 messages.add(m.view());
@@ -72,10 +72,8 @@ public final class ChatHistory {
     /** A page of a conversation the user takes part in. */
     public MessagePage conversation(String userId, String convId, String before, Integer limit) {
         int n = limit(limit);
-        var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                .orElseThrow(() -> Refused.notFound("No such conversation"));
-        access.requireNotBanned(conv.spaceId(), userId);
-        return page(ChatKeys.conversation(convId), before, n);
+        access.readableConversation(userId, convId);
+        return page(new Channel.Conversation(convId).key(), before, n);
     }
 
     private MessagePage page(String key, String before, int limit) {
@@ -87,13 +85,8 @@ public final class ChatHistory {
             }
             below = id.seq();
         }
-        var page = SeqPages.newestFirst(stores.messages().collection(), key, below, stores.sequences().counter(key),
-                limit);
-        List<ChatMessage> messages = new ArrayList<>(page.documents().size());
-        for (Document d : page.documents()) {
-            messages.add(ChatMessages.fromDocument(d).view());
-        }
-        return new MessagePage(messages, page.nextBefore());
+        var page = stores.messages().page(key, below, stores.sequences().counter(key), limit);
+        return new MessagePage(page.messages().stream().map(StoredMessage::view).toList(), page.nextBefore());
     }
 
     static int limit(Integer limit) {

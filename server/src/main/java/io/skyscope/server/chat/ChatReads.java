@@ -4,6 +4,9 @@ import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.rest.UnreadCount;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,39 +34,34 @@ public final class ChatReads {
     /** Moves the user's marker in the channel to the message and answers with {@code chat.unread}. */
     public void read(String userId, ChatCommand.Read cmd) {
         ChatKeys.Id id = ChatKeys.parse("messageId", cmd.messageId());
-        if ("snc".indexOf(id.kind()) < 0 || !ChatKeys.channelOf(id).equals(cmd.channel())) {
-            throw Refused.badRequest("messageId",
-                    "'messageId' is not a message of channel '" + cmd.channel() + "'");
-        }
+        Channel channel = Channel.of(id).filter(c -> c.wire().equals(cmd.channel()))
+                .orElseThrow(() -> Refused.badRequest("messageId",
+                        "'messageId' is not a message of channel '" + cmd.channel() + "'"));
         String spaceId;
         String key;
         long seq;
-        switch (id.kind()) {
-            case 'n' -> {
-                StoredMessage m = stores.messages().find(cmd.messageId()).filter(x -> x.isRecipient(userId))
+        switch (channel) {
+            case Channel.Nearby _ -> {
+                StoredMessage m = stores.messages().find(cmd.messageId())
+                        .filter(x -> access.sees(userId, channel, x))
                         .orElseThrow(() -> Refused.notFound("No such message"));
                 spaceId = m.spaceId();
                 key = ChatKeys.inbox(spaceId, userId);
                 seq = m.inboxSeq(userId);
             }
-            case 'c' -> {
-                var conv = stores.conversations().find(id.scope()).filter(c -> c.includes(userId))
-                        .orElseThrow(() -> Refused.notFound("No such conversation"));
-                spaceId = conv.spaceId();
+            case Channel.Conversation c -> {
+                spaceId = access.participantOf(userId, c.id()).spaceId();
                 key = id.key();
                 seq = id.seq();
             }
-            default -> {
-                spaceId = id.scope();
+            case Channel.Space s -> {
+                spaceId = s.spaceId();
                 access.requireReader(spaceId, userId);
                 key = id.key();
                 seq = id.seq();
             }
         }
-        access.requireNotBanned(spaceId, userId);
-        if (id.kind() != 's') {
-            access.requireMember(spaceId, userId);
-        }
+        access.requireMayMarkRead(userId, channel, spaceId);
         stores.markers().advance(userId, key, seq);
         long count = stores.sequences().counter(key).countAfter(stores.markers().read(userId, key));
         fanout.toUser(userId, new ChatEvent.Unread(cmd.channel(), spaceId, count));
@@ -99,11 +97,12 @@ public final class ChatReads {
 
     private List<UnreadCount> counts(String userId, String spaceId) {
         Map<String, String> channels = new LinkedHashMap<>();
-        channels.put(ChatKeys.space(spaceId), "space");
-        channels.put(ChatKeys.inbox(spaceId, userId), "nearby");
+        channels.put(ChatKeys.space(spaceId), Channel.SPACE);
+        channels.put(ChatKeys.inbox(spaceId, userId), Channel.NEARBY);
         for (var conv : stores.conversations().ofUser(userId)) {
             if (conv.spaceId().equals(spaceId)) {
-                channels.put(ChatKeys.conversation(conv.id()), "conv:" + conv.id());
+                var channel = new Channel.Conversation(conv.id());
+                channels.put(channel.key(), channel.wire());
             }
         }
         var counters = stores.sequences().counters(channels.keySet());

@@ -2,6 +2,9 @@ package io.skyscope.server.chat;
 
 import io.skyscope.protocol.rest.ChatSettings;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.StoredMessage;
 import io.skyscope.server.store.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,8 +69,9 @@ public final class ChatRetention {
         for (var entry : stores.settings().withRetention().entrySet()) {
             String spaceId = entry.getKey();
             Instant cutoff = now.minus(Duration.ofDays(entry.getValue()));
-            List<String> keys = new ArrayList<>(List.of(ChatKeys.space(spaceId), ChatKeys.nearby(spaceId)));
-            stores.conversations().idsOfSpace(spaceId).forEach(id -> keys.add(ChatKeys.conversation(id)));
+            List<String> keys = new ArrayList<>(List.of(new Channel.Space(spaceId).key(),
+                    new Channel.Nearby(spaceId).key()));
+            stores.conversations().idsOfSpace(spaceId).forEach(id -> keys.add(new Channel.Conversation(id).key()));
             for (String key : keys) {
                 deleted += sweep(key, cutoff);
             }

@@ -1,20 +1,25 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ChatMessage;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatMessages;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Notifications;
+import io.skyscope.server.chat.store.StoredMessage;
+import io.skyscope.server.chat.store.TtlCache;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * Posting messages and typing indicators: who may send where, at what rate, storage, and fan-out.
+ * Posting messages and typing indicators: rate, storage and fan-out; who may send where is
+ * {@link ChatAccess}'s to say.
  *
  * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
  * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
@@ -63,17 +68,6 @@ public final class ChatService {
         this.clock = clock;
     }
 
-    /** Where a message goes: its space, channel, sequence key and, for conversations, the conversation. */
-    record Target(String spaceId, String channel, String key, Conversations.Conversation conversation) {
-        boolean isNearby() {
-            return "nearby".equals(channel);
-        }
-
-        boolean isSpace() {
-            return "space".equals(channel);
-        }
-    }
-
     /**
      * Stores a message and, once it is durable, acknowledges it to the sender and delivers it.
      *
@@ -82,25 +76,28 @@ public final class ChatService {
      */
     public void send(String userId, String sessionSpaceId, ChatCommand.Send cmd) {
         limiter.acquire(userId);
-        Target target = target(userId, sessionSpaceId, cmd.channel());
+        ChatAccess.Target target = access.postingTo(userId, sessionSpaceId, cmd.channel());
         access.requireMaySend(target.spaceId(), userId);
         String replyTo = replyTo(cmd.replyTo(), target, userId);
         String senderName = names.get(userId)
                 .orElseThrow(() -> Refused.unauthorized("this account no longer exists"));
         List<String> audience = audience(target, userId);
-        List<String> mentioned = mentions.resolve(cmd.text(), userId, canRead(target, audience));
+        List<String> mentioned = mentions.resolve(cmd.text(), userId,
+                access.mentionable(target.channel(), target.spaceId(), audience));
         Instant now = ChatMessages.millis(clock.instant());
 
-        long seq = stores.sequences().next(target.key());
-        String id = ChatKeys.id(target.key(), seq);
+        String key = target.channel().key();
+        boolean nearby = target.channel() instanceof Channel.Nearby;
+        long seq = stores.sequences().next(key);
+        String id = ChatKeys.id(key, seq);
         List<StoredMessage.InboxEntry> inbox = new ArrayList<>();
-        if (target.isNearby()) {
+        if (nearby) {
             for (String recipient : audience) {
                 inbox.add(new StoredMessage.InboxEntry(recipient,
                         stores.sequences().next(ChatKeys.inbox(target.spaceId(), recipient))));
             }
         }
-        var message = new StoredMessage(id, target.spaceId(), target.channel(), userId, senderName,
+        var message = new StoredMessage(id, target.spaceId(), target.channel().wire(), userId, senderName,
                 cmd.clientMessageId(), cmd.text(), now, replyTo, mentioned, null, false, inbox);
         try {
             stores.messages().insert(message);
@@ -111,21 +108,21 @@ public final class ChatService {
                 var entry = inbox.get(i);
                 stores.sequences().release(ChatKeys.inbox(target.spaceId(), entry.userId()), entry.seq());
             }
-            stores.sequences().release(target.key(), seq);
+            stores.sequences().release(key, seq);
             ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);
             return;
         }
         stored.increment();
-        if (target.isNearby()) {
+        if (nearby) {
             stores.inboxes().add(target.spaceId(), id, inbox);
             stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
         } else {
-            stores.markers().advance(userId, target.key(), seq);
+            stores.markers().advance(userId, key, seq);
         }
         List<Notifier.Outgoing> notes = notify(message, target);
 
         ChatMessage view = message.view();
-        var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), id, target.channel(), now);
+        var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), id, target.channel().wire(), now);
         commit.afterDurable(() -> {
             fanout.toUser(userId, ack);
             fanout.toUsers(audience, userId, new ChatEvent.Message(view));
@@ -140,69 +137,40 @@ public final class ChatService {
 
     /** Relays a typing indicator to whoever would receive a message in the channel now (throttled). */
     public void typing(String userId, String sessionSpaceId, ChatCommand.Typing cmd) {
-        Target target = target(userId, sessionSpaceId, cmd.channel());
-        if (!typing.allow(userId, target.key(), System.nanoTime())) {
+        ChatAccess.Target target = access.postingTo(userId, sessionSpaceId, cmd.channel());
+        if (!typing.allow(userId, target.channel().key(), System.nanoTime())) {
             return;
         }
         access.requireMaySend(target.spaceId(), userId);
         String name = names.get(userId).orElse(userId);
         fanout.toUsers(audience(target, userId), userId,
-                new ChatEvent.Typing(target.channel(), target.spaceId(), userId, name));
-    }
-
-    /**
-     * Resolves a channel as seen by a sender.
-     *
-     * @throws Refused 409 {@code not_in_space} for space and nearby outside a space; 404 for a
-     *     conversation the user is not in
-     */
-    Target target(String userId, String sessionSpaceId, String channel) {
-        if (channel.startsWith("conv:")) {
-            String convId = channel.substring("conv:".length());
-            var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                    .orElseThrow(() -> Refused.notFound("No such conversation"));
-            access.requireMember(conv.spaceId(), userId);
-            return new Target(conv.spaceId(), channel, ChatKeys.conversation(convId), conv);
-        }
-        if (sessionSpaceId == null) {
-            throw new Refused(ErrorCode.NOT_IN_SPACE, "join a space first to use its '" + channel + "' chat",
-                    "channel", null);
-        }
-        access.requireMember(sessionSpaceId, userId);
-        String key = "space".equals(channel) ? ChatKeys.space(sessionSpaceId) : ChatKeys.nearby(sessionSpaceId);
-        return new Target(sessionSpaceId, channel, key, null);
+                new ChatEvent.Typing(target.channel().wire(), target.spaceId(), userId, name));
     }
 
     /** Who receives a message in the target now; includes the sender for nearby and conversations. */
-    private List<String> audience(Target target, String userId) {
-        if (target.conversation() != null) {
-            return target.conversation().participants();
-        }
-        return target.isNearby() ? recipients.nearby(target.spaceId(), userId) : recipients.present(target.spaceId());
+    private List<String> audience(ChatAccess.Target target, String userId) {
+        return switch (target.channel()) {
+            case Channel.Conversation _ -> target.conversation().participants();
+            case Channel.Nearby _ -> recipients.nearby(target.spaceId(), userId);
+            case Channel.Space _ -> recipients.present(target.spaceId());
+        };
     }
 
-    private Predicate<String> canRead(Target target, List<String> audience) {
-        if (target.isSpace()) {
-            return id -> access.isMember(target.spaceId(), id) && !stores.sanctions().isBanned(target.spaceId(), id);
-        }
-        return audience::contains;
-    }
-
-    private String replyTo(String replyTo, Target target, String userId) {
+    private String replyTo(String replyTo, ChatAccess.Target target, String userId) {
         if (replyTo == null) {
             return null;
         }
         ChatKeys.Id id = ChatKeys.parse("replyTo", replyTo);
-        if (!id.key().equals(target.key())) {
+        if (!id.key().equals(target.channel().key())) {
             throw Refused.badRequest("replyTo", "'replyTo' must be a message of the same channel");
         }
         StoredMessage original = stores.messages().find(replyTo)
-                .filter(m -> !target.isNearby() || m.isRecipient(userId))
+                .filter(m -> access.mayReplyTo(userId, target.channel(), m))
                 .orElseThrow(() -> Refused.badRequest("replyTo", "'replyTo' names no message you can see"));
         return original.id();
     }
 
-    private List<Notifier.Outgoing> notify(StoredMessage m, Target target) {
+    private List<Notifier.Outgoing> notify(StoredMessage m, ChatAccess.Target target) {
         List<Notifier.Outgoing> notes = new ArrayList<>();
         for (String userId : m.mentions()) {
             notes.add(notifier.create(userId, Notifications.MENTION, m.spaceId(), m.channel(), m.id(), m.senderId(),
@@ -211,7 +179,7 @@ public final class ChatService {
         if (target.conversation() != null) {
             for (String userId : target.conversation().participants()) {
                 if (!userId.equals(m.senderId()) && !m.mentions().contains(userId)
-                        && stores.markers().claimNotification(userId, target.key())) {
+                        && stores.markers().claimNotification(userId, target.channel().key())) {
                     notes.add(notifier.create(userId, Notifications.DM, m.spaceId(), m.channel(), m.id(),
                             m.senderId(), m.senderName(), m.text(), m.sentAt()));
                 }

@@ -1,12 +1,16 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Check;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ConversationCreate;
 import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatMessages;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Conversations;
+import io.skyscope.server.chat.store.Notifications;
 import io.skyscope.server.limits.Pages;
 import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.store.GroupCommit;
@@ -179,17 +183,14 @@ public final class ConversationService {
     }
 
     private Conversations.Conversation participantOf(String userId, String convId) {
-        var conv = stores.conversations().find(convId).filter(c -> c.includes(userId))
-                .orElseThrow(() -> Refused.notFound("No such conversation"));
-        access.requireNotBanned(conv.spaceId(), userId);
-        return conv;
+        return access.readableConversation(userId, convId);
     }
 
     private void requireParticipant(String spaceId, String userId, String problem) {
         if (!access.isMember(spaceId, userId)) {
             throw Refused.badRequest("participants", problem);
         }
-        if (stores.sanctions().isBanned(spaceId, userId)) {
+        if (access.isBanned(spaceId, userId)) {
             throw Refused.badRequest("participants", "User " + userId + " is banned from this space");
         }
     }
@@ -198,8 +199,8 @@ public final class ConversationService {
         String byName = users.findById(byUserId).map(Users.User::displayName).orElse(byUserId);
         List<Notifier.Outgoing> notes = new ArrayList<>();
         for (String userId : invited) {
-            notes.add(notifier.create(userId, Notifications.INVITE, conv.spaceId(), "conv:" + conv.id(), null,
-                    byUserId, byName, conv.title(), now));
+            notes.add(notifier.create(userId, Notifications.INVITE, conv.spaceId(),
+                    new Channel.Conversation(conv.id()).wire(), null, byUserId, byName, conv.title(), now));
         }
         commit.awaitDurable();
         notes.forEach(n -> fanout.toUser(n.userId(), n.event()));

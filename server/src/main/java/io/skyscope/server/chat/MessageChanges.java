@@ -1,10 +1,14 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatMessages;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Notifications;
+import io.skyscope.server.chat.store.StoredMessage;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
@@ -13,11 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Editing and deleting messages. Only the sender edits; the sender or an admin or owner of the
- * message's space deletes. Everyone who received the message (and the actor) gets
+ * message's space deletes ({@link ChatAccess} decides). Everyone who received the message (and the actor) gets
  * {@code chat.updated} once the change is durable; history shows it from then on. Newly mentioned
  * people get a mention notification.
  *
@@ -49,20 +52,12 @@ public final class MessageChanges {
 
     public void edit(String userId, ChatCommand.Edit cmd) {
         limiter.acquire(userId);
-        StoredMessage m = visible(userId, cmd.messageId());
-        if (!m.senderId().equals(userId)) {
-            throw Refused.forbidden("You can only edit your own messages");
-        }
-        if (m.deleted()) {
-            throw Refused.conflict(ErrorCode.MESSAGE_DELETED, "messageId", "This message was deleted");
-        }
-        access.requireMember(m.spaceId(), userId);
-        access.requireMaySend(m.spaceId(), userId);
-        Set<String> audience = audience(m);
-        Predicate<String> canRead = m.key().kind() == 's'
-                ? id -> access.isMember(m.spaceId(), id) && !stores.sanctions().isBanned(m.spaceId(), id)
-                : audience::contains;
-        List<String> mentioned = mentions.resolve(cmd.text(), userId, canRead);
+        Channel channel = channelOf(cmd.messageId());
+        StoredMessage m = visible(userId, channel, cmd.messageId());
+        access.requireMayEdit(userId, m);
+        Set<String> audience = audience(channel, m);
+        List<String> mentioned = mentions.resolve(cmd.text(), userId,
+                access.mentionable(channel, m.spaceId(), audience));
         Instant now = ChatMessages.millis(clock.instant());
         stores.messages().edit(m.id(), cmd.text(), mentioned, now);
         var edited = new StoredMessage(m.id(), m.spaceId(), m.channel(), m.senderId(), m.senderName(),
@@ -78,49 +73,40 @@ public final class MessageChanges {
     }
 
     public void delete(String userId, ChatCommand.Delete cmd) {
-        StoredMessage m = visible(userId, cmd.messageId());
-        if (!m.senderId().equals(userId) && access.rank(m.spaceId(), userId) < ChatAccess.ADMIN) {
-            throw Refused.forbidden("You can only delete your own messages");
-        }
+        Channel channel = channelOf(cmd.messageId());
+        StoredMessage m = visible(userId, channel, cmd.messageId());
+        access.requireMayDelete(userId, m);
         if (!m.deleted()) {
             stores.messages().markDeleted(m.id());
         }
         var deleted = new StoredMessage(m.id(), m.spaceId(), m.channel(), m.senderId(), m.senderName(),
                 m.clientMessageId(), "", m.sentAt(), m.replyTo(), List.of(), m.editedAt(), true, m.inbox());
-        Set<String> audience = audience(m);
+        Set<String> audience = audience(channel, m);
         audience.add(m.senderId());
         publish(userId, deleted, audience, List.of(), cmd.ref(), "chat.delete");
     }
 
+    private static Channel channelOf(String messageId) {
+        return Channel.of(ChatKeys.parse("messageId", messageId))
+                .orElseThrow(() -> Refused.badRequest("messageId", "'messageId' is not a message id"));
+    }
+
     /** The message, if the user may see it (moderators see every message of their space). */
-    private StoredMessage visible(String userId, String messageId) {
-        ChatKeys.Id id = ChatKeys.parse("messageId", messageId);
-        if ("snc".indexOf(id.kind()) < 0) {
-            throw Refused.badRequest("messageId", "'messageId' is not a message id");
-        }
+    private StoredMessage visible(String userId, Channel channel, String messageId) {
         StoredMessage m = stores.messages().find(messageId)
                 .orElseThrow(() -> Refused.notFound("No such message"));
-        boolean sees = m.senderId().equals(userId)
-                || switch (id.kind()) {
-                    case 'n' -> m.isRecipient(userId);
-                    case 'c' -> stores.conversations().find(id.scope()).map(c -> c.includes(userId)).orElse(false);
-                    default -> access.isMember(m.spaceId(), userId);
-                }
-                || access.rank(m.spaceId(), userId) >= ChatAccess.ADMIN;
-        if (!sees) {
-            throw Refused.notFound("No such message");
-        }
-        access.requireNotBanned(m.spaceId(), userId);
+        access.requireSeesForChange(userId, channel, m);
         return m;
     }
 
     /** Who should see a change now: those present (space), the recipients (nearby), the participants. */
-    private Set<String> audience(StoredMessage m) {
+    private Set<String> audience(Channel channel, StoredMessage m) {
         Set<String> audience = new LinkedHashSet<>();
-        switch (m.key().kind()) {
-            case 'n' -> m.inbox().forEach(e -> audience.add(e.userId()));
-            case 'c' -> stores.conversations().find(m.key().scope()).ifPresent(c -> audience.addAll(c.participants()));
-            default -> audience.addAll(recipients.present(m.spaceId()));
+        switch (channel) {
+            case Channel.Nearby _ -> m.inbox().forEach(e -> audience.add(e.userId()));
+            case Channel.Conversation c ->
+                    stores.conversations().find(c.id()).ifPresent(conv -> audience.addAll(conv.participants()));
+            case Channel.Space _ -> audience.addAll(recipients.present(m.spaceId()));
         }
         return audience;
     }

@@ -1,19 +1,26 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Check;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.InvalidFieldException;
 import io.skyscope.protocol.rest.ReportList;
 import io.skyscope.protocol.rest.ReportView;
 import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.server.Refused;
-import io.skyscope.server.store.GroupCommit;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatMessages;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Reports;
+import io.skyscope.server.chat.store.Sanctions;
+import io.skyscope.server.chat.store.StoredMessage;
 import io.skyscope.server.space.SpaceExits;
+import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Memberships;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +56,9 @@ public final class Moderation {
 
     /** Reports a message the caller can see to the admins of its space. */
     public ReportView report(String userId, String messageId, String reason) {
-        ChatKeys.Id id = ChatKeys.parse("messageId", messageId);
+        Optional<Channel> channel = Channel.of(ChatKeys.parse("messageId", messageId));
         StoredMessage m = stores.messages().find(messageId)
-                .filter(x -> canSee(userId, x, id))
+                .filter(x -> channel.isPresent() && access.mayRead(userId, channel.get(), x))
                 .orElseThrow(() -> Refused.notFound("No such message"));
         String why = text("reason", reason);
         Instant now = ChatMessages.millis(clock.instant());
@@ -91,7 +98,7 @@ public final class Moderation {
     }
 
     public void unban(String actorId, String spaceId, String userId) {
-        requireMayLift(actorId, spaceId, userId);
+        access.requireMayLift(actorId, spaceId, userId);
         stores.sanctions().unban(spaceId, userId);
         commit.awaitDurable();
         LOG.info("user {} lifted the ban of {} in space {}", actorId, userId, spaceId);
@@ -111,7 +118,7 @@ public final class Moderation {
     }
 
     public void unmute(String actorId, String spaceId, String userId) {
-        requireMayLift(actorId, spaceId, userId);
+        access.requireMayLift(actorId, spaceId, userId);
         stores.sanctions().unmute(spaceId, userId);
         commit.awaitDurable();
     }
@@ -128,35 +135,8 @@ public final class Moderation {
         return stores.sanctions().ofSpace(spaceId, clock.instant()).stream().map(Sanctions.Sanction::view).toList();
     }
 
-    /**
-     * Sanctions follow rank: nobody lifts their own, and an admin cannot lift what someone of
-     * higher rank (the owner) set.
-     */
-    private void requireMayLift(String actorId, String spaceId, String userId) {
-        int actor = access.requireModerator(spaceId, actorId);
-        if (actorId.equals(userId)) {
-            throw Refused.forbidden("You can't lift a sanction on yourself");
-        }
-        String setBy = stores.sanctions().find(spaceId, userId).map(Sanctions.Sanction::by).orElse(null);
-        if (setBy != null && !setBy.equals(actorId) && access.rank(spaceId, setBy) > actor) {
-            throw Refused.forbidden("Only the owner can lift what the owner set");
-        }
-    }
-
     private SanctionView current(String spaceId, String userId) {
         return stores.sanctions().find(spaceId, userId).map(Sanctions.Sanction::view).orElseThrow();
-    }
-
-    private boolean canSee(String userId, StoredMessage m, ChatKeys.Id id) {
-        if (stores.sanctions().isBanned(m.spaceId(), userId)) {
-            return false;
-        }
-        return switch (id.kind()) {
-            case 's' -> access.isMember(m.spaceId(), userId);
-            case 'n' -> m.isRecipient(userId);
-            case 'c' -> stores.conversations().find(id.scope()).map(c -> c.includes(userId)).orElse(false);
-            default -> false;
-        };
     }
 
     private static String text(String field, String value) {

@@ -2,6 +2,9 @@ package io.skyscope.server.chat;
 
 import io.skyscope.protocol.rest.NotificationList;
 import io.skyscope.server.Refused;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.Notifications;
 
 /**
  * Listing notifications and marking them read, for when a user comes back (live ones arrive as

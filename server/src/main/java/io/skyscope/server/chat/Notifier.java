@@ -2,6 +2,7 @@ package io.skyscope.server.chat;
 
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.rest.NotificationView;
+import io.skyscope.server.chat.store.Notifications;
 import java.time.Instant;
 
 /**

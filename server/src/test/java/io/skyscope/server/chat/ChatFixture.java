@@ -5,6 +5,7 @@ import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
+import io.skyscope.server.chat.store.ChatStores;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.store.GroupCommit;
@@ -44,7 +45,8 @@ final class ChatFixture implements AutoCloseable {
             throw new IllegalStateException("no world in this test");
         };
         owners = new SpaceOwners(noSpaces, bus, metrics, WorldTuning.defaults(), services.clock, Duration.ofMinutes(1));
-        access = new ChatAccess(services.spaceService, services.users, stores.sanctions(), services.clock);
+        access = new ChatAccess(services.spaceService, services.users, stores.sanctions(), stores.conversations(),
+                services.clock);
         var fanout = new ChatFanout(bus);
         chat = new ChatService(stores, services.users, access, new ChatRecipients(owners), fanout, commit,
                 new ChatRateLimiter(1000, 1000), services.clock);

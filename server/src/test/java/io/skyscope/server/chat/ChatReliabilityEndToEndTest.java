@@ -14,6 +14,7 @@ import io.skyscope.protocol.ChatMessage;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.server.chat.store.ChatKeys;
 import io.skyscope.server.e2e.ServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatMessage;
+import io.skyscope.server.chat.store.ChatKeys;
+import io.skyscope.server.chat.store.Conversations;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.testing.EmbeddedMongo;
 import java.time.Duration;

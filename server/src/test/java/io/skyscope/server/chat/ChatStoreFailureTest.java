@@ -1,13 +1,10 @@
 package io.skyscope.server.chat;
 
-import io.skyscope.server.http.HttpErrors;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.server.chat.store.Conversations;
+import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.testing.EmbeddedMongo;
 import java.time.Duration;
@@ -15,6 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 
 /** A send while the store is unreachable gets an error to retry, never an acknowledgement. */
 class ChatStoreFailureTest {

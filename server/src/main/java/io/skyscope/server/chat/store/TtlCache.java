@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.function.Function;
  * this node {@link #invalidate} at once; changes made elsewhere show after at most the time to
  * live. Thread-safe; when it holds too many entries it starts over.
  */
-final class TtlCache<K, V> {
+public final class TtlCache<K, V> {
     private static final int MAX_ENTRIES = 50_000;
 
     private record Entry<V>(Optional<V> value, long expiresNanos) {
@@ -21,12 +21,12 @@ final class TtlCache<K, V> {
     private final Function<K, Optional<V>> loader;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
-    TtlCache(long ttlMillis, Function<K, Optional<V>> loader) {
+    public TtlCache(long ttlMillis, Function<K, Optional<V>> loader) {
         this.ttlNanos = ttlMillis * 1_000_000;
         this.loader = loader;
     }
 
-    Optional<V> get(K key) {
+    public Optional<V> get(K key) {
         long now = System.nanoTime();
         Entry<V> e = entries.get(key);
         if (e != null && now - e.expiresNanos() < 0) {
@@ -40,7 +40,7 @@ final class TtlCache<K, V> {
         return value;
     }
 
-    void invalidate(K key) {
+    public void invalidate(K key) {
         entries.remove(key);
     }
 }

@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -36,13 +36,13 @@ public final class ReadMarkers {
     }
 
     /** The last number the user has read in the sequence (0 = nothing). */
-    long read(String userId, String key) {
+    public long read(String userId, String key) {
         Document d = reads.find(eq("_id", id(userId, key))).first();
         return d != null && d.get("seq") instanceof Number n ? n.longValue() : 0;
     }
 
     /** The user's read positions in several sequences, by key; missing ones are 0. */
-    Map<String, Long> read(String userId, Collection<String> keys) {
+    public Map<String, Long> read(String userId, Collection<String> keys) {
         Map<String, Long> found = new HashMap<>();
         if (!keys.isEmpty()) {
             List<String> ids = keys.stream().map(k -> id(userId, k)).toList();
@@ -57,19 +57,19 @@ public final class ReadMarkers {
     }
 
     /** Whether the user has a position in the sequence at all (even 0: "read everything, which was nothing"). */
-    boolean exists(String userId, String key) {
+    public boolean exists(String userId, String key) {
         return reads.find(eq("_id", id(userId, key))).first() != null;
     }
 
     /** Moves the user's position forward to {@code seq} (never back) and clears a pending notification. */
-    void advance(String userId, String key, long seq) {
+    public void advance(String userId, String key, long seq) {
         reads.updateOne(eq("_id", id(userId, key)),
                 Updates.combine(Updates.max("seq", seq), Updates.set("notified", false)),
                 new UpdateOptions().upsert(true));
     }
 
     /** Marks a notification pending; true if none was (so the caller should create one). */
-    boolean claimNotification(String userId, String key) {
+    public boolean claimNotification(String userId, String key) {
         Document before = reads.findOneAndUpdate(eq("_id", id(userId, key)), Updates.set("notified", true),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         return before == null || !before.getBoolean("notified", false);

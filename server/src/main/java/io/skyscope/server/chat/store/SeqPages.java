@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.in;
 
@@ -18,7 +18,7 @@ import org.bson.Document;
  *
  * <p>Stateless.
  */
-final class SeqPages {
+public final class SeqPages {
     /** How many windows one page may probe before returning what it has (with a cursor to go on). */
     private static final int MAX_WINDOWS = 8;
 
@@ -29,7 +29,7 @@ final class SeqPages {
      * A page: the documents newest first and the cursor for the next (older) page, or null at the
      * start of the sequence.
      */
-    record Page(List<Document> documents, String nextBefore) {
+    public record Page(List<Document> documents, String nextBefore) {
     }
 
     /**

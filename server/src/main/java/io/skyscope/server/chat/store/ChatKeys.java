@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import io.skyscope.server.Refused;
 
@@ -93,15 +93,5 @@ public final class ChatKeys {
             throw Refused.badRequest(field, "'" + field + "' is not a message id");
         }
         return new Id(id.substring(0, colon), seq);
-    }
-
-    /** The wire channel of a message key: {@code space}, {@code nearby} or {@code conv:<id>}. */
-    public static String channelOf(Id id) {
-        return switch (id.kind()) {
-            case 's' -> "space";
-            case 'n' -> "nearby";
-            case 'c' -> "conv:" + id.scope();
-            default -> throw Refused.badRequest("messageId", "not a chat message id");
-        };
     }
 }

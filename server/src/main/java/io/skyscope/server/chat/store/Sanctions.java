@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -29,7 +29,7 @@ import org.bson.conversions.Bson;
  */
 public final class Sanctions implements SpaceBans {
     /** Stored for a mute without an end. */
-    static final Instant INDEFINITE = Instant.parse("9999-12-31T00:00:00Z");
+    public static final Instant INDEFINITE = Instant.parse("9999-12-31T00:00:00Z");
 
     /** How long another node's ban or mute may take to apply here. */
     private static final long CACHE_MILLIS = 5_000;
@@ -47,13 +47,13 @@ public final class Sanctions implements SpaceBans {
     }
 
     /** What is in force against a user in a space. */
-    record Sanction(String spaceId, String userId, boolean banned, Instant mutedUntil, String reason, String by,
+    public record Sanction(String spaceId, String userId, boolean banned, Instant mutedUntil, String reason, String by,
                     Instant at) {
-        boolean mutedAt(Instant now) {
+        public boolean mutedAt(Instant now) {
             return mutedUntil != null && mutedUntil.isAfter(now);
         }
 
-        SanctionView view() {
+        public SanctionView view() {
             return new SanctionView(spaceId, userId, banned, mutedUntil, reason, by, at);
         }
     }
@@ -78,7 +78,7 @@ public final class Sanctions implements SpaceBans {
         return spaceId + ":" + userId;
     }
 
-    Optional<Sanction> find(String spaceId, String userId) {
+    public Optional<Sanction> find(String spaceId, String userId) {
         return cache.get(id(spaceId, userId));
     }
 
@@ -87,26 +87,26 @@ public final class Sanctions implements SpaceBans {
         return find(spaceId, userId).map(Sanction::banned).orElse(false);
     }
 
-    void ban(String spaceId, String userId, String reason, String by, Instant at) {
+    public void ban(String spaceId, String userId, String reason, String by, Instant at) {
         put(spaceId, userId, Updates.set("banned", true), reason, by, at);
     }
 
-    void unban(String spaceId, String userId) {
+    public void unban(String spaceId, String userId) {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.set("banned", false));
         changed(spaceId, userId);
     }
 
-    void mute(String spaceId, String userId, Instant until, String reason, String by, Instant at) {
+    public void mute(String spaceId, String userId, Instant until, String reason, String by, Instant at) {
         put(spaceId, userId, Updates.set("mutedUntil", Date.from(until)), reason, by, at);
     }
 
-    void unmute(String spaceId, String userId) {
+    public void unmute(String spaceId, String userId) {
         sanctions.updateOne(eq("_id", id(spaceId, userId)), Updates.set("mutedUntil", null));
         changed(spaceId, userId);
     }
 
     /** Bans and mutes in force in a space (scans on the embedded store; an admin's listing). */
-    List<Sanction> ofSpace(String spaceId, Instant now) {
+    public List<Sanction> ofSpace(String spaceId, Instant now) {
         List<Sanction> found = new ArrayList<>();
         sanctions.find(eq("spaceId", spaceId)).forEach(d -> {
             Sanction s = fromDocument(d);

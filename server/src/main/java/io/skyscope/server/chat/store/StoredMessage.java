@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import io.skyscope.protocol.ChatMessage;
 import java.time.Instant;
@@ -8,33 +8,33 @@ import java.util.List;
  * A chat message as stored. {@code inbox} is set for nearby messages only: each recipient (the
  * sender included) and the number the message has in that recipient's nearby inbox.
  */
-record StoredMessage(String id, String spaceId, String channel, String senderId, String senderName,
+public record StoredMessage(String id, String spaceId, String channel, String senderId, String senderName,
                      String clientMessageId, String text, Instant sentAt, String replyTo, List<String> mentions,
                      Instant editedAt, boolean deleted, List<InboxEntry> inbox) {
 
-    StoredMessage {
+    public StoredMessage {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
         inbox = inbox == null ? List.of() : List.copyOf(inbox);
     }
 
     /** A recipient of a nearby message and the message's number in their inbox. */
-    record InboxEntry(String userId, long seq) {
+    public record InboxEntry(String userId, long seq) {
     }
 
-    ChatKeys.Id key() {
+    public ChatKeys.Id key() {
         return ChatKeys.parse("messageId", id);
     }
 
     /** Who may read it: for nearby messages the recipients; otherwise decided by the channel. */
-    boolean isRecipient(String userId) {
+    public boolean isRecipient(String userId) {
         return inbox.stream().anyMatch(e -> e.userId().equals(userId));
     }
 
-    long inboxSeq(String userId) {
+    public long inboxSeq(String userId) {
         return inbox.stream().filter(e -> e.userId().equals(userId)).mapToLong(InboxEntry::seq).findFirst().orElse(-1);
     }
 
-    ChatMessage view() {
+    public ChatMessage view() {
         return new ChatMessage(id, spaceId, channel, senderId, senderName, deleted ? "" : text, sentAt, replyTo,
                 deleted ? List.of() : mentions, editedAt, deleted);
     }

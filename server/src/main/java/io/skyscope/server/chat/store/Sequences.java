@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.in;
 
@@ -51,7 +51,7 @@ public final class Sequences {
     }
 
     /** The next number of a message or inbox sequence. */
-    long next(String key) {
+    public long next(String key) {
         if (!local) {
             return counters.next(key);
         }
@@ -65,7 +65,7 @@ public final class Sequences {
      * retried send). Only the latest number can come back; if another was handed out since, the
      * number stays unused (a gap, which pages skip).
      */
-    void release(String key, long seq) {
+    public void release(String key, long seq) {
         if (!local) {
             counters.releaseIfLast(key, seq);
             return;
@@ -77,14 +77,14 @@ public final class Sequences {
     }
 
     /** The sequence's last number and floor, including numbers not yet written to the store. */
-    ChatCounters.Counter counter(String key) {
+    public ChatCounters.Counter counter(String key) {
         ChatCounters.Counter stored = counters.get(key);
         AtomicLong inMemory = local ? last.get(key) : null;
         return inMemory == null ? stored
                 : new ChatCounters.Counter(Math.max(stored.seq(), inMemory.get()), stored.floor());
     }
 
-    Map<String, ChatCounters.Counter> counters(java.util.Collection<String> keys) {
+    public Map<String, ChatCounters.Counter> counters(java.util.Collection<String> keys) {
         Map<String, ChatCounters.Counter> stored = counters.get(keys);
         if (local) {
             stored.replaceAll((key, c) -> {

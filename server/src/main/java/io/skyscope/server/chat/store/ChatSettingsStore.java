@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -23,18 +23,18 @@ public final class ChatSettingsStore {
     }
 
     /** Days to keep messages in the space, or null for forever. */
-    Integer retentionDays(String spaceId) {
+    public Integer retentionDays(String spaceId) {
         Document d = settings.find(eq("_id", spaceId)).first();
         return d == null ? null : d.getInteger("retentionDays");
     }
 
-    void setRetentionDays(String spaceId, Integer days) {
+    public void setRetentionDays(String spaceId, Integer days) {
         settings.replaceOne(eq("_id", spaceId), new Document("_id", spaceId).append("retentionDays", days),
                 new ReplaceOptions().upsert(true));
     }
 
     /** Every space with a retention limit, and its limit in days. */
-    Map<String, Integer> withRetention() {
+    public Map<String, Integer> withRetention() {
         Map<String, Integer> found = new LinkedHashMap<>();
         settings.find().forEach(d -> {
             Integer days = d.getInteger("retentionDays");

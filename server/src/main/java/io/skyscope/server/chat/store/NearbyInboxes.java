@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.in;
 
@@ -24,7 +24,7 @@ public final class NearbyInboxes {
         this.inbox = store.database().getCollection("chatInbox");
     }
 
-    void add(String spaceId, String messageId, List<StoredMessage.InboxEntry> entries) {
+    public void add(String spaceId, String messageId, List<StoredMessage.InboxEntry> entries) {
         List<Document> docs = new ArrayList<>(entries.size());
         for (StoredMessage.InboxEntry e : entries) {
             docs.add(new Document("_id", ChatKeys.id(ChatKeys.inbox(spaceId, e.userId()), e.seq()))
@@ -39,7 +39,21 @@ public final class NearbyInboxes {
         return inbox;
     }
 
-    void deleteAll(Collection<String> ids) {
+    /** The message ids of a page of one inbox, newest first, and the cursor for the next (older) page or null. */
+    public record Page(List<String> messageIds, String nextBefore) {
+    }
+
+    /**
+     * The entries of inbox {@code inboxKey} numbered below {@code below}, newest first (see {@link SeqPages}).
+     *
+     * @param counter the inbox's last number and floor
+     */
+    public Page page(String inboxKey, long below, ChatCounters.Counter counter, int limit) {
+        var page = SeqPages.newestFirst(inbox, inboxKey, below, counter, limit);
+        return new Page(page.documents().stream().map(d -> d.getString("m")).toList(), page.nextBefore());
+    }
+
+    public void deleteAll(Collection<String> ids) {
         if (!ids.isEmpty()) {
             inbox.deleteMany(in("_id", ids));
         }

@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import io.skyscope.server.http.HttpErrors;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +21,6 @@ class ChatKeysTest {
         assertThat(id.key()).isEqualTo("s:office");
         assertThat(id.seq()).isEqualTo(10);
         assertThat(id.scope()).isEqualTo("office");
-        assertThat(ChatKeys.channelOf(id)).isEqualTo("space");
-        assertThat(ChatKeys.channelOf(ChatKeys.parse("m", ChatKeys.id(ChatKeys.conversation("g-x"), 1))))
-                .isEqualTo("conv:g-x");
         assertThat(ChatKeys.parse("m", ChatKeys.id(ChatKeys.inbox("office", "u-1"), 3)).scope()).isEqualTo("office");
     }
 
@@ -35,11 +32,5 @@ class ChatKeysTest {
                     assertThat(HttpErrors.status(e.code())).isEqualTo(400);
                     assertThat(e.field()).isEqualTo("before");
                 });
-    }
-
-    @Test
-    void mentionsAreNamesAfterAnAtSign() {
-        assertThat(Mentions.names("hi @Ana and @ben.smith, mail ana@example.com; thanks @cat. @al"))
-                .containsExactly("ana", "ben.smith", "cat");
     }
 }

@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -37,14 +37,14 @@ public final class ChatMessages {
     }
 
     /** Another message with the same sender and clientMessageId was stored first. */
-    static final class DuplicateSend extends RuntimeException {
+    public static final class DuplicateSend extends RuntimeException {
         DuplicateSend() {
             super(null, null, false, false);
         }
     }
 
     /** @throws DuplicateSend if the sender already stored a message with this clientMessageId */
-    void insert(StoredMessage m) {
+    public void insert(StoredMessage m) {
         try {
             messages.insertOne(toDocument(m));
         } catch (MongoWriteException e) {
@@ -62,17 +62,17 @@ public final class ChatMessages {
         }
     }
 
-    Optional<StoredMessage> find(String id) {
+    public Optional<StoredMessage> find(String id) {
         return Optional.ofNullable(messages.find(eq("_id", id)).first()).map(ChatMessages::fromDocument);
     }
 
-    Optional<StoredMessage> findSent(String senderId, String clientMessageId) {
+    public Optional<StoredMessage> findSent(String senderId, String clientMessageId) {
         return Optional.ofNullable(messages.find(eq("cid", cid(senderId, clientMessageId))).first())
                 .map(ChatMessages::fromDocument);
     }
 
     /** The messages with these ids that exist, by id. */
-    Map<String, StoredMessage> findAll(Collection<String> ids) {
+    public Map<String, StoredMessage> findAll(Collection<String> ids) {
         Map<String, StoredMessage> found = new HashMap<>();
         if (!ids.isEmpty()) {
             messages.find(in("_id", ids)).forEach(d -> found.put(d.getString("_id"), fromDocument(d)));
@@ -84,19 +84,33 @@ public final class ChatMessages {
         return messages;
     }
 
-    void edit(String id, String text, List<String> mentions, Instant at) {
+    /** A page of one sequence's messages, newest first, and the cursor for the next (older) page or null. */
+    public record Page(List<StoredMessage> messages, String nextBefore) {
+    }
+
+    /**
+     * The messages of sequence {@code key} numbered below {@code below}, newest first (see {@link SeqPages}).
+     *
+     * @param counter the sequence's last number and floor
+     */
+    public Page page(String key, long below, ChatCounters.Counter counter, int limit) {
+        var page = SeqPages.newestFirst(messages, key, below, counter, limit);
+        return new Page(page.documents().stream().map(ChatMessages::fromDocument).toList(), page.nextBefore());
+    }
+
+    public void edit(String id, String text, List<String> mentions, Instant at) {
         messages.updateOne(eq("_id", id), Updates.combine(Updates.set("text", text),
                 Updates.set("mentions", mentions), Updates.set("editedAt", date(at))));
     }
 
     /** Marks the message deleted and forgets its text; the id stays, so replies still point somewhere. */
-    void markDeleted(String id) {
+    public void markDeleted(String id) {
         messages.updateOne(eq("_id", id), Updates.combine(Updates.set("deleted", true), Updates.set("text", ""),
                 Updates.set("mentions", List.of())));
     }
 
     /** Removes messages for good (retention). */
-    long deleteAll(Collection<String> ids) {
+    public long deleteAll(Collection<String> ids) {
         return ids.isEmpty() ? 0 : messages.deleteMany(in("_id", ids)).getDeletedCount();
     }
 
@@ -104,7 +118,7 @@ public final class ChatMessages {
         return senderId + "/" + clientMessageId;
     }
 
-    static Instant millis(Instant instant) {
+    public static Instant millis(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 

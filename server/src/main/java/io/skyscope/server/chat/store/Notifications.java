@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -36,14 +36,14 @@ public final class Notifications {
     }
 
     /** Per-user state: last number handed out, read up to, unread count. */
-    record State(long seq, long readUpTo, long unread) {
+    public record State(long seq, long readUpTo, long unread) {
         ChatCounters.Counter counter() {
             return new ChatCounters.Counter(seq, 1);
         }
     }
 
     /** Stores a new unread notification for the user and returns it with its id. */
-    NotificationView create(String userId, String kind, String spaceId, String channel, String messageId,
+    public NotificationView create(String userId, String kind, String spaceId, String channel, String messageId,
                             String fromUserId, String fromName, String preview, Instant at) {
         // BEFORE, not AFTER: see ChatCounters#next.
         Document before = state.findOneAndUpdate(eq("_id", userId),
@@ -65,18 +65,18 @@ public final class Notifications {
         return view;
     }
 
-    State state(String userId) {
+    public State state(String userId) {
         Document d = state.find(eq("_id", userId)).first();
         return d == null ? new State(0, 0, 0) : new State(number(d, "seq"), number(d, "readUpTo"), number(d, "unread"));
     }
 
-    SeqPages.Page page(String userId, long below, int limit) {
+    public SeqPages.Page page(String userId, long below, int limit) {
         return SeqPages.newestFirst(notifications, ChatKeys.notifications(userId), below, state(userId).counter(),
                 limit);
     }
 
     /** Marks one notification read; false if the user has no such notification. */
-    boolean markRead(String userId, long seq) {
+    public boolean markRead(String userId, long seq) {
         Document before = notifications.findOneAndUpdate(eq("_id", ChatKeys.id(ChatKeys.notifications(userId), seq)),
                 Updates.set("read", true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (before == null) {
@@ -89,7 +89,7 @@ public final class Notifications {
     }
 
     /** Marks everything up to now read. A notification created meanwhile stays unread. */
-    void markAllRead(String userId) {
+    public void markAllRead(String userId) {
         State s = state(userId);
         state.updateOne(eq("_id", userId), Updates.combine(Updates.max("readUpTo", s.seq()),
                 Updates.inc("unread", -s.unread())), new UpdateOptions().upsert(true));
@@ -103,7 +103,7 @@ public final class Notifications {
                 d.getBoolean("read", false) || seq <= readUpTo);
     }
 
-    static List<NotificationView> views(List<Document> docs, long readUpTo) {
+    public static List<NotificationView> views(List<Document> docs, long readUpTo) {
         return docs.stream().map(d -> view(d, readUpTo)).toList();
     }
 

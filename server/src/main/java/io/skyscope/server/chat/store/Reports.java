@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -27,7 +27,7 @@ public final class Reports {
     }
 
     /** Stores the report; its id, or null if this user had already reported this message. */
-    String add(StoredMessage m, String reporterId, String reason, Instant at) {
+    public String add(StoredMessage m, String reporterId, String reason, Instant at) {
         String id = ChatKeys.id(ChatKeys.reports(m.spaceId()), counters.next(ChatKeys.reports(m.spaceId())));
         try {
             reports.insertOne(new Document("_id", id)
@@ -50,12 +50,12 @@ public final class Reports {
         }
     }
 
-    SeqPages.Page page(String spaceId, long below, int limit) {
+    public SeqPages.Page page(String spaceId, long below, int limit) {
         String key = ChatKeys.reports(spaceId);
         return SeqPages.newestFirst(reports, key, below, counters.get(key), limit);
     }
 
-    static ReportView view(Document d) {
+    public static ReportView view(Document d) {
         return new ReportView(d.getString("_id"), d.getString("spaceId"), d.getString("messageId"),
                 d.getString("channel"), d.getString("senderId"), d.getString("senderName"), d.getString("text"),
                 d.getString("reporterId"), d.getString("reason"), d.getDate("createdAt").toInstant());

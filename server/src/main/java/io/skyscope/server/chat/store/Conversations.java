@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -60,7 +60,7 @@ public final class Conversations {
     }
 
     /** Stores a new conversation; false if one with this id exists (a direct one created before). */
-    boolean insert(Conversation c) {
+    public boolean insert(Conversation c) {
         try {
             conversations.insertOne(new Document("_id", c.id())
                     .append("spaceId", c.spaceId())
@@ -80,12 +80,12 @@ public final class Conversations {
         return true;
     }
 
-    Optional<Conversation> find(String id) {
+    public Optional<Conversation> find(String id) {
         return cache.get(id);
     }
 
     /** The user's conversations (of every space), as stored. */
-    List<Conversation> ofUser(String userId) {
+    public List<Conversation> ofUser(String userId) {
         Document d = users.find(eq("_id", userId)).first();
         List<String> ids = d == null ? List.of() : d.getList("conversations", String.class, List.of());
         List<Conversation> found = new ArrayList<>();
@@ -96,19 +96,19 @@ public final class Conversations {
     }
 
     /** Every conversation of a space (scans on the embedded store; for the retention job). */
-    List<String> idsOfSpace(String spaceId) {
+    public List<String> idsOfSpace(String spaceId) {
         List<String> ids = new ArrayList<>();
         conversations.find(eq("spaceId", spaceId)).forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
-    void addParticipant(String convId, String userId) {
+    public void addParticipant(String convId, String userId) {
         conversations.updateOne(eq("_id", convId), Updates.addToSet("participants", userId));
         listFor(userId, convId);
         cache.invalidate(convId);
     }
 
-    void removeParticipant(String convId, String userId) {
+    public void removeParticipant(String convId, String userId) {
         conversations.updateOne(eq("_id", convId), Updates.pull("participants", userId));
         users.updateOne(eq("_id", userId), Updates.pull("conversations", convId));
         cache.invalidate(convId);

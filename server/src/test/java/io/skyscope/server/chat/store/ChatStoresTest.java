@@ -1,4 +1,4 @@
-package io.skyscope.server.chat;
+package io.skyscope.server.chat.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
