@@ -1,9 +1,11 @@
 package io.skyscope.server.world;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.map.MapArea;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage.Changed;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
@@ -12,10 +14,12 @@ import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The world of one space: who is where, movement validation, interest management and presence
@@ -77,10 +81,6 @@ public final class SpaceState {
         return voice;
     }
 
-    public WorldTuning tuning() {
-        return tuning;
-    }
-
     public ServerMessage.SpaceInfo info() {
         return info;
     }
@@ -91,6 +91,22 @@ public final class SpaceState {
 
     public boolean contains(String userId) {
         return occupants.containsKey(userId);
+    }
+
+    /**
+     * {@link #join Joins} the user and returns all they are sent for it: the welcome; when they
+     * were present already (a new connection took over), their calls started afresh
+     * ({@link SpaceVoice#reconnected}); and who speaks on the stages.
+     */
+    public List<Delivery> arrive(JoinRequest request) {
+        boolean again = contains(request.userId());
+        List<Delivery> out = new ArrayList<>();
+        out.add(new Delivery(request.userId(), join(request)));
+        if (again) {
+            voice.reconnected(request.userId(), out);
+        }
+        voice.speakersTo(request.userId(), out);
+        return out;
     }
 
     /**
@@ -126,10 +142,16 @@ public final class SpaceState {
     /**
      * A welcome for everyone present, as if each had just joined: sent again when some of what
      * the space said may have been lost on the way (the bus between nodes was down), since a
-     * welcome replaces everything its receiver knew of the people present.
+     * welcome replaces everything its receiver knew of the people present. Every call starts
+     * afresh too ({@link SpaceVoice#rejoinAll}), and everyone hears again who speaks on the stages.
      */
     public List<Delivery> welcomeAgain() {
-        return occupants.values().stream().map(o -> new Delivery(o.userId, welcome(o, null))).toList();
+        List<Delivery> out = new ArrayList<>();
+        occupants.values().forEach(o -> out.add(new Delivery(o.userId, welcome(o, null))));
+        List<String> everyone = userIds();
+        voice.rejoinAll(everyone, out);
+        everyone.forEach(userId -> voice.speakersTo(userId, out));
+        return out;
     }
 
     private ServerMessage.Welcome welcome(Occupant o, String ref) {
@@ -157,12 +179,6 @@ public final class SpaceState {
                 lastPositions.put(userId, at);
             }
         });
-    }
-
-    /** The session the user is present with, or null. */
-    public String sessionOf(String userId) {
-        Occupant o = occupants.get(userId);
-        return o == null ? null : o.sessionId;
     }
 
     /** Removes the user if {@code sessionId} is still theirs (a replaced connection leaves nothing). */
@@ -255,8 +271,9 @@ public final class SpaceState {
     }
 
     /**
-     * Swaps in a new map. Anyone now standing somewhere unwalkable is put back at the spawn and gets
-     * a correction (reason {@code map_changed}) so their client follows.
+     * Swaps in a new map. Everyone present is told ({@code map.changed}); anyone now standing
+     * somewhere unwalkable is put back at the spawn and then gets a correction (reason
+     * {@code map_changed}) so their client follows.
      */
     public List<Delivery> replaceMap(TiledMap newMap, ServerMessage.SpaceInfo newInfo) {
         this.map = newMap;
@@ -264,24 +281,75 @@ public final class SpaceState {
         this.movement = new Movement(newMap, rules(tuning), clock);
         voice.engine().areas(newMap.areas());
         var spawn = newMap.spawn();
-        List<Delivery> corrections = new ArrayList<>();
+        List<Delivery> out = new ArrayList<>();
+        String notice = ProtocolCodec.encode(new ServerMessage.MapChanged(newInfo.id(), newInfo.mapId(),
+                newInfo.mapVersion()));
+        occupants.keySet().forEach(userId -> out.add(Delivery.frame(userId, notice)));
         for (Occupant o : occupants.values()) {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
                 positions.put(o, spawn.x(), spawn.y());
                 voice.engine().move(o.voice, spawn.x(), spawn.y());
                 fanOut.moved(o);
-                corrections.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
+                out.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
                         "map_changed", "the map changed; you are back at its entrance")));
             }
         }
         lastPositions.clear();
-        return corrections;
+        return out;
     }
 
     /** The voice settings in force here; nearby chat carries as far as voice (the join radius). */
     public VoiceSettings voiceSettings() {
         return voice.engine().settings();
+    }
+
+    /** New voice settings for the space (its owner changed them). */
+    public void voiceSettings(VoiceSettings settings) {
+        voice.engine().settings(settings);
+    }
+
+    /** The stage's speakers as stored, set before anyone is present. */
+    public void speakers(Collection<String> userIds) {
+        userIds.forEach(userId -> voice.engine().speaker(userId, true));
+    }
+
+    /**
+     * Grants or revokes a stage's speaker role and adds the news for everyone present to
+     * {@code out}; false if that changed nothing.
+     */
+    public boolean stageSpeaker(String userId, boolean speaker, List<Delivery> out) {
+        return voice.speaker(userId, speaker, userIds(), out);
+    }
+
+    /**
+     * A present user's mute and speaking flags, for everyone within the interest radius and for
+     * their voice set; nothing if the user is not present.
+     */
+    public List<Delivery> voiceState(String userId, boolean muted, boolean speaking) {
+        List<Delivery> out = new ArrayList<>();
+        if (contains(userId)) {
+            voice.state(userId, muted, speaking, within(userId, tuning.interestRadius()), out);
+        }
+        return out;
+    }
+
+    /**
+     * Relays a WebRTC signal between two people in each other's voice set, or refuses it (see
+     * {@link SpaceVoice#signal}); returns the link's set-up time if it was the answerer's first.
+     */
+    public OptionalLong signal(String from, String to, JsonNode payload, String ref, List<Delivery> out) {
+        return voice.signal(from, to, payload, ref, out);
+    }
+
+    /** Voice links set up since the last call, each counted once. */
+    public int takeEstablishedLinks() {
+        return voice.takeEstablished();
+    }
+
+    /** Voice links in the space right now. */
+    public int voiceLinks() {
+        return voice.linkCount();
     }
 
     /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */
