@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one authority for a space: takes commands from any thread into a mailbox and runs them, and
  * a tick every {@code tickMillis}, on its own platform thread against a {@link SpaceState}. It holds
- * no rules of its own: the state answers each command with {@link Delivery deliveries}, and every
- * one of them leaves through the {@link EventBus} on the recipient's user topic, so the recipient's
+ * no rules of its own: the state (or, for what concerns voice alone, its {@link SpaceVoice})
+ * answers each command with {@link Delivery deliveries}, and every one of them leaves through the {@link EventBus} on the recipient's user topic, so the recipient's
  * connection may live on any node.
  *
  * <p>{@link System#nanoTime()} here only measures durations (the tick interval, a move's wait in
@@ -105,8 +105,8 @@ public final class SpaceOwner implements AutoCloseable {
                     long started = System.nanoTime();
                     deliver(state.tick());
                     metrics.tick(System.nanoTime() - started);
-                    metrics.voiceLinksEstablished(state.takeEstablishedLinks());
-                    voiceLinks.set(state.voiceLinks());
+                    metrics.voiceLinksEstablished(state.voice().takeEstablished());
+                    voiceLinks.set(state.voice().linkCount());
                     nextTick = Math.max(nextTick + tickNanos, System.nanoTime());
                 }
             } catch (InterruptedException e) {
@@ -149,20 +149,20 @@ public final class SpaceOwner implements AutoCloseable {
             case SpaceCommand.Ask<?> a -> a.run(state);
             case SpaceCommand.Signal s -> {
                 List<Delivery> out = new ArrayList<>(1);
-                state.signal(s.from(), s.to(), s.payload(), s.ref(), out).ifPresent(metrics::voiceSetup);
+                state.voice().signal(s.from(), s.to(), s.payload(), s.ref(), out).ifPresent(metrics::voiceSetup);
                 deliver(out);
             }
             case SpaceCommand.VoiceState v -> deliver(state.voiceState(v.userId(), v.muted(), v.speaking()));
             case SpaceCommand.StageSpeaker s -> {
                 List<Delivery> out = new ArrayList<>();
-                if (state.stageSpeaker(s.userId(), s.speaker(), out)) {
+                if (state.voice().speaker(s.userId(), s.speaker(), state.userIds(), out)) {
                     LOG.info("space {}: user {} {} the speaker role {} user {}", spaceId(), s.actorId(),
                             s.speaker() ? "granted" : "revoked", s.speaker() ? "to" : "from", s.userId());
                 }
                 deliver(out);
                 acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
-            case SpaceCommand.VoiceSettingsChanged c -> state.voiceSettings(c.settings());
+            case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }
         int now = state.population();

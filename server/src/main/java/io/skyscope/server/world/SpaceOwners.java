@@ -78,7 +78,7 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
             var loaded = loader.load(id);
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
             var state = new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock);
-            state.speakers(loaded.stageSpeakers());
+            state.voice().speakers(loaded.stageSpeakers());
             var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis(), clock);
             starting.accept(owner);
             return owner.start();

@@ -1,12 +1,10 @@
 package io.skyscope.server.world;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.map.MapArea;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ProtocolCodec;
-import io.skyscope.protocol.ServerMessage.Changed;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
@@ -14,12 +12,10 @@ import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The world of one space: who is where, movement validation, interest management and presence
@@ -33,6 +29,8 @@ import java.util.OptionalLong;
  * <p>Voice: positions, areas and do-not-disturb feed a {@link ProximityEngine} (through
  * {@link SpaceVoice}), which runs at each tick after the moves; a move into a full meeting room is
  * refused here.
+ *
+ * <p>Status and profile changes, and the automatic away, are gathered by {@link StatusChanges}.
  */
 public final class SpaceState {
     private static final int REMEMBERED_POSITIONS = 10_000;
@@ -53,10 +51,9 @@ public final class SpaceState {
     };
     private final List<Person> joined = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
-    private final Map<String, Changed> changed = new LinkedHashMap<>();
+    private final StatusChanges statuses;
     private final PresenceFanOut fanOut;
     private final SpaceVoice voice;
-    private long lastIdleCheck;
 
     /** A space with the default voice settings. */
     public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, Clock clock) {
@@ -73,10 +70,14 @@ public final class SpaceState {
         // Cells a quarter of the radius wide: a query then looks at ~1.6x the circle's area, not ~3x.
         this.positions = new SpatialHash<>(tuning.interestRadius() / 4);
         this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius());
+        this.statuses = new StatusChanges(clock, tuning.idleAwaySeconds());
         this.voice = new SpaceVoice(new ProximityEngine(voiceSettings, map.areas(), clock), clock);
     }
 
-    /** The voice side of the space (who hears whom, signalling); same thread rules as this class. */
+    /**
+     * The voice side of the space (who hears whom, signalling, stage speakers); same thread rules as
+     * this class. Its owner hands it the commands that concern voice alone.
+     */
     SpaceVoice voice() {
         return voice;
     }
@@ -192,7 +193,7 @@ public final class SpaceState {
         voice.left(userId);
         lastPositions.put(userId, new double[] {o.x(), o.y()});
         fanOut.removed(o);
-        changed.remove(userId);
+        statuses.forget(userId);
         if (!joined.removeIf(p -> p.userId().equals(userId))) {
             left.add(userId);
         }
@@ -230,7 +231,7 @@ public final class SpaceState {
         if (o == null) {
             return Optional.empty();
         }
-        touch(o);
+        statuses.active(o);
         o.lastSeq = seq;
         var full = voice.engine().roomFull(o.voice, x, y);
         if (full.isPresent()) {
@@ -253,20 +254,14 @@ public final class SpaceState {
         if (o == null) {
             return;
         }
-        o.autoAway = false;
-        o.lastActivityMillis = clock.millis();
-        o.status = status;
-        o.statusText = text;
+        statuses.status(o, status, text);
         voice.engine().doNotDisturb(userId, status == Status.DND);
-        markChanged(o);
     }
 
     public void profile(String userId, String displayName, String avatar) {
         Occupant o = occupants.get(userId);
         if (o != null) {
-            o.displayName = displayName;
-            o.avatar = avatar;
-            markChanged(o);
+            statuses.profile(o, displayName, avatar);
         }
     }
 
@@ -304,24 +299,6 @@ public final class SpaceState {
         return voice.engine().settings();
     }
 
-    /** New voice settings for the space (its owner changed them). */
-    public void voiceSettings(VoiceSettings settings) {
-        voice.engine().settings(settings);
-    }
-
-    /** The stage's speakers as stored, set before anyone is present. */
-    public void speakers(Collection<String> userIds) {
-        userIds.forEach(userId -> voice.engine().speaker(userId, true));
-    }
-
-    /**
-     * Grants or revokes a stage's speaker role and adds the news for everyone present to
-     * {@code out}; false if that changed nothing.
-     */
-    public boolean stageSpeaker(String userId, boolean speaker, List<Delivery> out) {
-        return voice.speaker(userId, speaker, userIds(), out);
-    }
-
     /**
      * A present user's mute and speaking flags, for everyone within the interest radius and for
      * their voice set; nothing if the user is not present.
@@ -332,24 +309,6 @@ public final class SpaceState {
             voice.state(userId, muted, speaking, within(userId, tuning.interestRadius()), out);
         }
         return out;
-    }
-
-    /**
-     * Relays a WebRTC signal between two people in each other's voice set, or refuses it (see
-     * {@link SpaceVoice#signal}); returns the link's set-up time if it was the answerer's first.
-     */
-    public OptionalLong signal(String from, String to, JsonNode payload, String ref, List<Delivery> out) {
-        return voice.signal(from, to, payload, ref, out);
-    }
-
-    /** Voice links set up since the last call, each counted once. */
-    public int takeEstablishedLinks() {
-        return voice.takeEstablished();
-    }
-
-    /** Voice links in the space right now. */
-    public int voiceLinks() {
-        return voice.linkCount();
     }
 
     /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */
@@ -390,11 +349,11 @@ public final class SpaceState {
 
     /** Builds this tick's presence updates, one per person who has something to see. */
     public List<Delivery> tick() {
-        checkIdle();
-        List<Delivery> out = fanOut.tick(joined, left, changed.values());
+        statuses.checkIdle(occupants.values());
+        List<Delivery> out = fanOut.tick(joined, left, statuses.pending());
         joined.clear();
         left.clear();
-        changed.clear();
+        statuses.clear();
         voice.tick(out);
         return out;
     }
@@ -413,34 +372,4 @@ public final class SpaceState {
         var spawn = map.spawn();
         return new double[] {spawn.x(), spawn.y()};
     }
-
-    private void touch(Occupant o) {
-        o.lastActivityMillis = clock.millis();
-        if (o.autoAway) {
-            o.autoAway = false;
-            o.status = Status.AVAILABLE;
-            markChanged(o);
-        }
-    }
-
-    private void checkIdle() {
-        long now = clock.millis();
-        if (now - lastIdleCheck < 1000) {
-            return;
-        }
-        lastIdleCheck = now;
-        long limit = tuning.idleAwaySeconds() * 1000;
-        for (Occupant o : occupants.values()) {
-            if (o.status == Status.AVAILABLE && now - o.lastActivityMillis >= limit) {
-                o.status = Status.AWAY;
-                o.autoAway = true;
-                markChanged(o);
-            }
-        }
-    }
-
-    private void markChanged(Occupant o) {
-        changed.put(o.userId, new Changed(o.userId, o.displayName, o.avatar, o.status, o.statusText));
-    }
-
 }

@@ -6,6 +6,7 @@ import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceEvent;
+import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -173,6 +174,16 @@ final class SpaceVoice {
         for (String speaker : engine.speakers()) {
             out.add(new Delivery(userId, new ServerMessage.StageSpeaker(speaker, true)));
         }
+    }
+
+    /** New voice settings for the space (its owner changed them). */
+    void settings(VoiceSettings settings) {
+        engine.settings(settings);
+    }
+
+    /** The stage's speakers as stored, set before anyone is present. */
+    void speakers(Collection<String> userIds) {
+        userIds.forEach(userId -> engine.speaker(userId, true));
     }
 
     /** Voice links in the space right now. */
