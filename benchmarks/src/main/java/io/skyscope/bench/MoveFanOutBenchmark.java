@@ -65,14 +65,14 @@ public class MoveFanOutBenchmark {
     public void setUp() {
         random = new Random(42);
         clock = new SteppingClock();
-        tiled = Maps.byName(map);
+        tiled = BenchmarkMaps.byName(map);
         var info = new ServerMessage.SpaceInfo("bench", "Bench", "bench", 1);
         state = new SpaceState(info, tiled, WorldTuning.defaults(), clock);
         ids = new String[users];
         for (int i = 0; i < users; i++) {
             ids[i] = "user-" + i;
             state.join(new JoinRequest(ids[i], "s" + i, "User " + i, "a1", Status.AVAILABLE, null, null));
-            double[] at = Maps.randomWalkable(tiled, random);
+            double[] at = BenchmarkMaps.randomWalkable(tiled, random);
             state.teleport(ids[i], at[0], at[1]);
         }
         state.tick();

@@ -155,7 +155,7 @@ public final class SkyScopeServer implements AutoCloseable {
             redis = RedisConnection.client(config.redisUrl());
             stopOrder.push(redis::close);
             String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
-            bus = new RedisEventBus(redis, nodeId, metrics).start(Duration.ofSeconds(10));
+            bus = new RedisEventBus(redis, nodeId, metrics, clock).start(Duration.ofSeconds(10));
         }
         stopOrder.push(bus);
         var sessions = new SessionRegistry(bus);
@@ -207,7 +207,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var localOwners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
         final SpaceDirectory owners;
         if (bus instanceof RedisEventBus redisBus) {
-            var cluster = new ClusterSpaces(localOwners, admission, redisBus, redis, metrics).start();
+            var cluster = new ClusterSpaces(localOwners, admission, redisBus, redis, metrics, clock).start();
             stopOrder.push(cluster);
             owners = cluster;
         } else {

@@ -1,6 +1,6 @@
 package io.skyscope.bench.load;
 
-import io.skyscope.bench.Maps;
+import io.skyscope.bench.BenchmarkMaps;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.SpaceView;
@@ -72,7 +72,7 @@ public final class LoadBenchmark {
         for (int s = 0; s < spaces; s++) {
             SpaceView space = api.createSpace(owner.accessToken(), "Load " + run + " " + s, "public");
             if (mapName.equals("floor")) {
-                api.uploadMap(owner.accessToken(), space.id(), Maps.openFloorTmj(200, 200).getBytes(StandardCharsets.UTF_8),
+                api.uploadMap(owner.accessToken(), space.id(), BenchmarkMaps.openFloorTmj(200, 200).getBytes(StandardCharsets.UTF_8),
                         Map.of("floor.png", floorPng()));
                 size = new double[] {6400, 6400};
             } else if (!mapName.equals("office")) {

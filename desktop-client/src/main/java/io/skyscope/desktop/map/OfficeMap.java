@@ -30,7 +30,7 @@ public record OfficeMap(TiledMap map, List<Tileset> tilesets, List<TileLayer> la
     public static OfficeMap of(MapDrawing drawing) {
         return new OfficeMap(drawing.map(), drawing.tilesets(),
                 drawing.layers().stream().filter(TileLayer::visible).toList(),
-                drawing.regions().stream().map(r -> new Area(r.name(), AreaKind.fromTiled(r.tiledClass()),
+                drawing.regions().stream().map(r -> new Area(r.name(), AreaKindLabel.fromTiled(r.tiledClass()),
                         r.x(), r.y(), r.width(), r.height())).toList());
     }
 
@@ -89,7 +89,7 @@ public record OfficeMap(TiledMap map, List<Tileset> tilesets, List<TileLayer> la
     public Optional<Area> areaAt(double x, double y) {
         Area best = null;
         for (Area a : areas) {
-            if (a.kind() != AreaKind.SPAWN && a.contains(x, y)
+            if (a.kind() != AreaKindLabel.SPAWN && a.contains(x, y)
                     && (best == null || a.width() * a.height() < best.width() * best.height())) {
                 best = a;
             }

@@ -10,7 +10,7 @@ import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
 import io.skyscope.desktop.render.Facing;
 import io.skyscope.desktop.render.RenderFrame;
-import io.skyscope.desktop.voice.VoiceSnapshot;
+import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class OfficeSimulation {
 
     private final OfficeMap map;
     private final WorldSource link;
-    private final Supplier<VoiceSnapshot> voice;
+    private final Supplier<CanvasVoiceSnapshot> voice;
     private final Walker walker;
     private final AvatarMotion motion = new AvatarMotion();
     private Facing facing = Facing.DOWN;
@@ -49,7 +49,7 @@ public final class OfficeSimulation {
     private double viewWidth;
     private double viewHeight;
 
-    public OfficeSimulation(OfficeMap map, WorldSource link, Supplier<VoiceSnapshot> voice) {
+    public OfficeSimulation(OfficeMap map, WorldSource link, Supplier<CanvasVoiceSnapshot> voice) {
         this.map = map;
         this.link = link;
         this.voice = voice;
@@ -198,7 +198,7 @@ public final class OfficeSimulation {
     }
 
     private RenderFrame frame(World world) {
-        VoiceSnapshot v = voice.get();
+        CanvasVoiceSnapshot v = voice.get();
         List<AvatarView> avatars = new ArrayList<>(world.people().size());
         for (Person person : world.people().values()) {
             boolean me = person.userId().equals(world.me());

@@ -1,6 +1,6 @@
 package io.skyscope.desktop.render;
 
-import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.AreaKindLabel;
 import javafx.scene.paint.Color;
 
 /** How named areas look: a tint per kind; plain rooms are labelled but not tinted. */
@@ -10,7 +10,7 @@ final class AreaStyle {
     }
 
     /** The kind's colour, or null for kinds drawn with a label only. */
-    static Color tint(AreaKind kind) {
+    static Color tint(AreaKindLabel kind) {
         return switch (kind) {
             case MEETING_ROOM -> Color.web("#2563eb");
             case SILENT_ZONE -> Color.web("#7c3aed");
@@ -22,8 +22,8 @@ final class AreaStyle {
     }
 
     /** Quiet or listening areas get a dashed edge, the others a solid one. */
-    static boolean dashed(AreaKind kind) {
-        return kind == AreaKind.SILENT_ZONE || kind == AreaKind.AUDIENCE;
+    static boolean dashed(AreaKindLabel kind) {
+        return kind == AreaKindLabel.SILENT_ZONE || kind == AreaKindLabel.AUDIENCE;
     }
 
     static int argb(Color c, double alpha) {

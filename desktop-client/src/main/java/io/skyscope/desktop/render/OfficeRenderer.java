@@ -1,7 +1,7 @@
 package io.skyscope.desktop.render;
 
 import io.skyscope.desktop.map.Area;
-import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.map.PathFinder;
 import java.util.ArrayList;
@@ -121,7 +121,7 @@ public final class OfficeRenderer {
         if (a.name().isBlank()) {
             return icon + a.kind().label();
         }
-        return a.kind() == AreaKind.ROOM || a.kind() == AreaKind.OTHER ? a.name()
+        return a.kind() == AreaKindLabel.ROOM || a.kind() == AreaKindLabel.OTHER ? a.name()
                 : icon + a.name() + " \u00B7 " + a.kind().label();
     }
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * (WebRTC's native library missing) makes voice unavailable.
  *
  * <p>Threads: commands and properties on the FX thread. A {@link Timeline} reads the engine's
- * immutable snapshot ten times a second and publishes the canvas's {@link VoiceSnapshot}; engine
+ * immutable snapshot ten times a second and publishes the canvas's {@link CanvasVoiceSnapshot}; engine
  * events and background results reach the FX thread through {@code fx}. Opening devices and
  * starting or switching them runs on {@code background}.
  */
@@ -56,7 +56,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     private volatile AudioBackend backend;
     private volatile SessionVoice voice;
     private volatile VoiceEngine engine;
-    private volatile VoiceSnapshot snapshot = VoiceSnapshot.NONE;
+    private volatile CanvasVoiceSnapshot snapshot = CanvasVoiceSnapshot.NONE;
     private boolean userMuted;
     private boolean closed;
     private long notices;
@@ -146,7 +146,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         if (running != null) {
             running.close();
         }
-        snapshot = VoiceSnapshot.NONE;
+        snapshot = CanvasVoiceSnapshot.NONE;
     }
 
     // ---- commands --------------------------------------------------------------------------
@@ -246,7 +246,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     }
 
     @Override
-    public VoiceSnapshot snapshot() {
+    public CanvasVoiceSnapshot snapshot() {
         return snapshot;
     }
 

@@ -80,5 +80,5 @@ public interface VoiceModel {
     /** My volume for one person, 0 to 2; kept for next time. */
     void setVolume(String userId, double volume);
 
-    VoiceSnapshot snapshot();
+    CanvasVoiceSnapshot snapshot();
 }

@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  * @param hearMe the names of those who hear me now
  * @param canvas the speaking rings, muted icons and hearing range the render loop draws
  */
-record VoiceView(List<VoicePeer> peers, List<String> hearMe, VoiceSnapshot canvas) {
+record VoiceView(List<VoicePeer> peers, List<String> hearMe, CanvasVoiceSnapshot canvas) {
 
     static VoiceView of(io.skyscope.client.voice.VoiceSnapshot engine, VoiceFlags.Flags flags, World world,
                         ToDoubleFunction<String> volume, double hearingRadius) {
@@ -57,7 +57,7 @@ record VoiceView(List<VoicePeer> peers, List<String> hearMe, VoiceSnapshot canva
             }
         }
         List<String> hearMe = rows.stream().filter(VoicePeer::hearsMe).map(VoicePeer::name).toList();
-        return new VoiceView(List.copyOf(rows), hearMe, new VoiceSnapshot(speaking, muted, hearingRadius));
+        return new VoiceView(List.copyOf(rows), hearMe, new CanvasVoiceSnapshot(speaking, muted, hearingRadius));
     }
 
     /** What the bar says is missing, and what to do; empty when both devices are there. */

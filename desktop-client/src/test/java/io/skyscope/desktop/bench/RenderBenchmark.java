@@ -1,14 +1,14 @@
 package io.skyscope.desktop.bench;
 
 import io.skyscope.desktop.map.Area;
-import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.office.OfficeSimulation;
 import io.skyscope.desktop.render.MapRaster;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.render.SpriteCache;
-import io.skyscope.desktop.voice.VoiceSnapshot;
+import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
 import io.skyscope.protocol.Json;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -72,7 +72,7 @@ public final class RenderBenchmark {
     }
 
     private static String run(OfficeMap map, Image tiles, int n, double zoom, String view) throws InterruptedException {
-        Area lobby = map.areas().stream().filter(a -> a.kind() == AreaKind.SPAWN).findFirst().orElseThrow();
+        Area lobby = map.areas().stream().filter(a -> a.kind() == AreaKindLabel.SPAWN).findFirst().orElseThrow();
         SyntheticCrowd crowd = new SyntheticCrowd(map, n, lobby.centerX(), lobby.centerY());
         Set<String> speaking = new HashSet<>();
         Set<String> muted = new HashSet<>();
@@ -80,7 +80,7 @@ public final class RenderBenchmark {
             speaking.add("u" + i);
             muted.add("u" + (i + 5));
         }
-        VoiceSnapshot voice = new VoiceSnapshot(speaking, muted, 240);
+        CanvasVoiceSnapshot voice = new CanvasVoiceSnapshot(speaking, muted, 240);
         long[] wall = new long[FRAMES];
         long[] fx = new long[FRAMES];
         CountDownLatch done = new CountDownLatch(1);

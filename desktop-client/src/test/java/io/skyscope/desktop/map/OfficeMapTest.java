@@ -15,10 +15,10 @@ class OfficeMapTest {
         assertThat(map.heightTiles()).isEqualTo(40);
         assertThat(map.tileSize()).isEqualTo(32);
         assertThat(map.layers()).extracting(TileLayer::name).containsExactly("floor", "furniture", "walls");
-        assertThat(map.areas()).extracting(Area::kind).contains(AreaKind.MEETING_ROOM, AreaKind.SILENT_ZONE,
-                AreaKind.STAGE, AreaKind.AUDIENCE, AreaKind.SPAWN);
+        assertThat(map.areas()).extracting(Area::kind).contains(AreaKindLabel.MEETING_ROOM, AreaKindLabel.SILENT_ZONE,
+                AreaKindLabel.STAGE, AreaKindLabel.AUDIENCE, AreaKindLabel.SPAWN);
         assertThat(map.collision().blocked(0, 0)).as("the outer wall").isTrue();
-        assertThat(map.areaAt(200, 100)).get().extracting(Area::kind).as("the stage inside the hall").isEqualTo(AreaKind.STAGE);
+        assertThat(map.areaAt(200, 100)).get().extracting(Area::kind).as("the stage inside the hall").isEqualTo(AreaKindLabel.STAGE);
     }
 
     @Test
@@ -38,7 +38,7 @@ class OfficeMapTest {
         OfficeMap map = OfficeMap.read(Json.lenient().readTree(tmj));
         assertThat(map.collision().blocked(0, 0)).isFalse();
         assertThat(map.collision().blocked(1, 0)).as("gid 2 flipped horizontally still collides").isTrue();
-        assertThat(map.areas()).extracting(Area::kind).containsExactly(AreaKind.SILENT_ZONE, AreaKind.MEETING_ROOM);
+        assertThat(map.areas()).extracting(Area::kind).containsExactly(AreaKindLabel.SILENT_ZONE, AreaKindLabel.MEETING_ROOM);
     }
 
     @Test
@@ -57,6 +57,6 @@ class OfficeMapTest {
         OfficeMap map = OfficeMap.read(Json.lenient().readTree(tmj));
         assertThat(map.layers()).extracting(TileLayer::name).containsExactly("floor");
         assertThat(map.collision().blocked(1, 0)).as("as the server judges it").isTrue();
-        assertThat(map.areaAt(20, 8)).get().extracting(Area::name, Area::kind).containsExactly("Kitchen", AreaKind.ROOM);
+        assertThat(map.areaAt(20, 8)).get().extracting(Area::name, Area::kind).containsExactly("Kitchen", AreaKindLabel.ROOM);
     }
 }

@@ -8,7 +8,7 @@ import io.skyscope.client.voice.SignalSource;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceProcessing;
 import io.skyscope.desktop.map.Area;
-import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.map.CollisionGrid;
@@ -149,9 +149,9 @@ public final class Bots {
 
     /** Spreads bots over areas of different kinds so every kind has someone in it. */
     private static Area home(OfficeMap map, int index) {
-        AreaKind[] order = {AreaKind.MEETING_ROOM, AreaKind.MEETING_ROOM, AreaKind.STAGE, AreaKind.SILENT_ZONE,
-            AreaKind.AUDIENCE, AreaKind.ROOM, AreaKind.MEETING_ROOM, AreaKind.ROOM};
-        AreaKind kind = order[index % order.length];
+        AreaKindLabel[] order = {AreaKindLabel.MEETING_ROOM, AreaKindLabel.MEETING_ROOM, AreaKindLabel.STAGE, AreaKindLabel.SILENT_ZONE,
+            AreaKindLabel.AUDIENCE, AreaKindLabel.ROOM, AreaKindLabel.MEETING_ROOM, AreaKindLabel.ROOM};
+        AreaKindLabel kind = order[index % order.length];
         List<Area> matching = map.areas().stream().filter(a -> a.kind() == kind).toList();
         if (matching.isEmpty()) {
             return map.areas().getFirst();

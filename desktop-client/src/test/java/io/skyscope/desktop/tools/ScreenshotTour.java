@@ -6,7 +6,7 @@ import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.DesktopApp;
 import io.skyscope.desktop.Features;
 import io.skyscope.desktop.map.Area;
-import io.skyscope.desktop.map.AreaKind;
+import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.FxThread;
@@ -95,7 +95,7 @@ public final class ScreenshotTour {
         fx(() -> {
             office.setStatus(Status.AVAILABLE);
             var map = office.simulation().map();
-            Area room = map.areas().stream().filter(a -> a.kind() == AreaKind.MEETING_ROOM).findFirst().orElseThrow();
+            Area room = map.areas().stream().filter(a -> a.kind() == AreaKindLabel.MEETING_ROOM).findFirst().orElseThrow();
             office.walkTo(room.x() + 48, room.y() + room.height() - 48);
             return null;
         });

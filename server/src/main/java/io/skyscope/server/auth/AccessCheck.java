@@ -170,7 +170,7 @@ public final class AccessCheck implements AutoCloseable {
     }
 
     private long generation(String userId) {
-        long now = System.nanoTime();
+        long now = System.nanoTime(); // the age of a cached read, a duration: no clock of the day
         Known known = generations.get(userId);
         if (known != null && now - known.readAtNanos() < TimeUnit.MILLISECONDS.toNanos(GENERATION_TTL_MILLIS)) {
             return known.generation();

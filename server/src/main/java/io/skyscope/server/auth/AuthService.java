@@ -75,10 +75,6 @@ public final class AuthService {
         this.clock = clock;
     }
 
-    public RegistrationMode mode() {
-        return mode;
-    }
-
     /**
      * Creates an account and signs it in. With an {@code inviteCode} (required in invite mode,
      * except for the server's first account and {@code adminUsername}) the new account joins the

@@ -131,10 +131,6 @@ public final class LoginThrottle {
         }
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
     /** The lock after the {@code failures}-th wrong password: doubling from the first, capped. */
     Duration backOff(int failures) {
         int doublings = Math.min(failures - limits.freeFailures(), 30);

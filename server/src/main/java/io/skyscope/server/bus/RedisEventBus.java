@@ -2,6 +2,7 @@ package io.skyscope.server.bus;
 
 import io.micrometer.core.instrument.Counter;
 import io.skyscope.server.metrics.ServerMetrics;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,7 @@ public final class RedisEventBus implements EventBus {
 
     private final RedisClient redis;
     private final String nodeId;
+    private final Clock clock;
     private final String nodeTopic;
     private final LocalListeners listeners = new LocalListeners();
     private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
@@ -59,18 +61,20 @@ public final class RedisEventBus implements EventBus {
     /**
      * @param redis   the client for commands (publishes); subscriptions use a connection of their own
      * @param nodeId  this node's id; also the name of its own topic ({@link Topics#node})
+     * @param clock   for when the subscription was last (re)established
      */
-    public RedisEventBus(RedisClient redis, String nodeId, ServerMetrics metrics) {
+    public RedisEventBus(RedisClient redis, String nodeId, ServerMetrics metrics, Clock clock) {
         if (nodeId.indexOf(SEPARATOR) >= 0) {
             throw new IllegalArgumentException("a node id cannot contain '" + SEPARATOR + "'");
         }
         this.redis = redis;
         this.nodeId = nodeId;
+        this.clock = clock;
         this.nodeTopic = Topics.node(nodeId);
         Counter published = metrics.counter("skyscope.bus.published", "Messages this node published to Redis");
         this.dropped = metrics.counter("skyscope.bus.dropped", "Messages that could not be published to Redis "
                 + "(it was unreachable, or the outgoing queue was full); local listeners still got them");
-        this.publisher = new RedisPublisher(redis, QUEUE_CAPACITY, published, dropped);
+        this.publisher = new RedisPublisher(redis, QUEUE_CAPACITY, published, dropped, clock);
         metrics.gauge("skyscope.bus.queued", "Messages waiting to be published to Redis", publisher::queued);
         this.received = metrics.counter("skyscope.bus.received", "Messages received from other nodes through Redis");
         metrics.gauge("skyscope.bus.connected", "1 while the Redis subscription is up", () -> healthy() ? 1 : 0);
@@ -121,7 +125,7 @@ public final class RedisEventBus implements EventBus {
         return publisher.queued();
     }
 
-    /** When the current subscription was established (wall-clock millis). */
+    /** When the current subscription was established (millis of the injected clock). */
     public long connectedAtMillis() {
         return connectedAtMillis;
     }
@@ -252,7 +256,7 @@ public final class RedisEventBus implements EventBus {
             }
             up = true;
             connects.incrementAndGet();
-            connectedAtMillis = System.currentTimeMillis();
+            connectedAtMillis = clock.millis();
             String[] topics;
             synchronized (writeLock) {
                 // Topics added from now on subscribe themselves; those added before are subscribed here.

@@ -1,6 +1,7 @@
 package io.skyscope.server.bus;
 
 import io.micrometer.core.instrument.Counter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ final class RedisPublisher {
     }
 
     private final RedisClient redis;
+    private final Clock clock;
     private final BlockingQueue<Outgoing> queue;
     private final Counter published;
     private final Counter dropped;
@@ -43,8 +45,9 @@ final class RedisPublisher {
     private final Thread thread;
     private volatile boolean running = true;
 
-    RedisPublisher(RedisClient redis, int capacity, Counter published, Counter dropped) {
+    RedisPublisher(RedisClient redis, int capacity, Counter published, Counter dropped, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
         this.queue = new LinkedBlockingQueue<>(capacity); // one lock to offer, another to drain
         this.published = published;
         this.dropped = dropped;
@@ -61,7 +64,7 @@ final class RedisPublisher {
             return true;
         }
         dropped.increment();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long last = lastOverflowLog.get();
         if (now - last >= OVERFLOW_LOG_INTERVAL_MS && lastOverflowLog.compareAndSet(last, now)) {
             LOG.warn("Redis is not keeping up: the outgoing queue is full ({} messages); dropping what other "

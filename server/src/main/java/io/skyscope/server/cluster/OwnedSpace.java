@@ -83,11 +83,6 @@ final class OwnedSpace {
         }
     }
 
-    /** The nodes serving people here. */
-    synchronized int nodes() {
-        return (int) served.values().stream().map(Served::node).distinct().count();
-    }
-
     private void leave(String userId, Served s) {
         served.remove(userId);
         owner.submit(new SpaceCommand.Leave(userId, s.sessionId(), null));

@@ -109,11 +109,6 @@ public record ServerConfig(
                 registration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
     }
 
-    public ServerConfig withRegistration(RegistrationMode newRegistration) {
-        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
-    }
-
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
                 registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection);

@@ -102,6 +102,7 @@ public final class ServerMetrics implements AutoCloseable {
         moveCorrections.increment();
     }
 
+    /** {@code receivedNanos} is the {@link System#nanoTime()} the move arrived at: latency is a duration. */
     public void moveValidated(long receivedNanos) {
         moveLatency.record(Duration.ofNanos(System.nanoTime() - receivedNanos));
     }

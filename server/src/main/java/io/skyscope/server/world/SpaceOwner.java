@@ -1,13 +1,11 @@
 package io.skyscope.server.world;
 
-import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.metrics.ServerMetrics;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,9 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one authority for a space: takes commands from any thread into a mailbox and runs them, and
- * a tick every {@code tickMillis}, on its own platform thread against a {@link SpaceState}. Every
- * outbound message leaves through the {@link EventBus} on the recipient's user topic, so the
- * recipient's connection may live on any node.
+ * a tick every {@code tickMillis}, on its own platform thread against a {@link SpaceState}. It holds
+ * no rules of its own: the state (or, for what concerns voice alone, its {@link SpaceVoice})
+ * answers each command with {@link Delivery deliveries}, and every one of them leaves through the {@link EventBus} on the recipient's user topic, so the recipient's
+ * connection may live on any node.
+ *
+ * <p>{@link System#nanoTime()} here only measures durations (the tick interval, a move's wait in
+ * the mailbox); times of day come from the injected {@link Clock}.
  */
 public final class SpaceOwner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpaceOwner.class);
@@ -33,10 +35,13 @@ public final class SpaceOwner implements AutoCloseable {
     private final AtomicInteger voiceLinks = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long emptySinceMillis = System.currentTimeMillis();
+    private final Clock clock;
+    private volatile long emptySinceMillis;
 
-    public SpaceOwner(SpaceState state, EventBus bus, ServerMetrics metrics, int tickMillis) {
+    public SpaceOwner(SpaceState state, EventBus bus, ServerMetrics metrics, int tickMillis, Clock clock) {
         this.state = state;
+        this.clock = clock;
+        this.emptySinceMillis = clock.millis();
         this.bus = bus;
         this.metrics = metrics;
         this.tickNanos = TimeUnit.MILLISECONDS.toNanos(tickMillis);
@@ -64,7 +69,7 @@ public final class SpaceOwner implements AutoCloseable {
         return voiceLinks.get();
     }
 
-    /** Since when nobody has been present (wall-clock millis), or a future value if occupied. */
+    /** Since when nobody has been present (millis of the injected clock), or a future value if occupied. */
     public long emptySinceMillis() {
         return population.get() > 0 ? Long.MAX_VALUE : emptySinceMillis;
     }
@@ -101,7 +106,7 @@ public final class SpaceOwner implements AutoCloseable {
                     deliver(state.tick());
                     metrics.tick(System.nanoTime() - started);
                     metrics.voiceLinksEstablished(state.voice().takeEstablished());
-                    voiceLinks.set(state.voice().engine().linkCount());
+                    voiceLinks.set(state.voice().linkCount());
                     nextTick = Math.max(nextTick + tickNanos, System.nanoTime());
                 }
             } catch (InterruptedException e) {
@@ -114,18 +119,7 @@ public final class SpaceOwner implements AutoCloseable {
 
     private void handle(SpaceCommand command) {
         switch (command) {
-            case SpaceCommand.Join j -> {
-                boolean again = state.contains(j.request().userId());
-                send(j.request().userId(), state.join(j.request()));
-                if (again) {
-                    List<Delivery> out = new ArrayList<>();
-                    state.voice().reconnected(j.request().userId(), out);
-                    deliver(out);
-                }
-                for (String speaker : state.voice().engine().speakers()) {
-                    send(j.request().userId(), new ServerMessage.StageSpeaker(speaker, true));
-                }
-            }
+            case SpaceCommand.Join j -> deliver(state.arrive(j.request()));
             case SpaceCommand.Rejoin r -> {
                 if (!state.contains(r.request().userId())) {
                     var q = r.request();
@@ -134,36 +128,22 @@ public final class SpaceOwner implements AutoCloseable {
                             q.status(), q.statusText(), null, q.iceServers())));
                 }
             }
-            case SpaceCommand.WelcomeAgain w -> {
-                deliver(state.welcomeAgain());
-                List<Delivery> out = new ArrayList<>();
-                state.voice().rejoinAll(state.userIds(), out);
-                deliver(out);
-                for (String userId : state.userIds()) {
-                    for (String speaker : state.voice().engine().speakers()) {
-                        send(userId, new ServerMessage.StageSpeaker(speaker, true));
-                    }
-                }
-            }
+            case SpaceCommand.WelcomeAgain w -> deliver(state.welcomeAgain());
             case SpaceCommand.Leave l -> {
                 state.leave(l.userId(), l.sessionId());
-                if (l.ref() != null) {
-                    send(l.userId(), new ServerMessage.Ack(l.ref(), "leave"));
-                }
+                acknowledge(l.userId(), l.ref(), "leave");
             }
             case SpaceCommand.Move m -> {
                 var correction = state.move(m.userId(), m.x(), m.y(), m.seq(), System.nanoTime() - m.receivedNanos());
                 metrics.moveValidated(m.receivedNanos());
                 correction.ifPresent(c -> {
                     metrics.moveCorrected();
-                    send(m.userId(), c);
+                    deliver(List.of(new Delivery(m.userId(), c)));
                 });
             }
             case SpaceCommand.SetStatus s -> {
                 state.status(s.userId(), s.status(), s.text());
-                if (s.ref() != null) {
-                    send(s.userId(), new ServerMessage.Ack(s.ref(), "status"));
-                }
+                acknowledge(s.userId(), s.ref(), "status");
             }
             case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
             case SpaceCommand.Ask<?> a -> a.run(state);
@@ -172,59 +152,38 @@ public final class SpaceOwner implements AutoCloseable {
                 state.voice().signal(s.from(), s.to(), s.payload(), s.ref(), out).ifPresent(metrics::voiceSetup);
                 deliver(out);
             }
-            case SpaceCommand.VoiceState v -> voiceState(v);
+            case SpaceCommand.VoiceState v -> deliver(state.voiceState(v.userId(), v.muted(), v.speaking()));
             case SpaceCommand.StageSpeaker s -> {
-                if (state.voice().engine().speaker(s.userId(), s.speaker())) {
+                List<Delivery> out = new ArrayList<>();
+                if (state.voice().speaker(s.userId(), s.speaker(), state.userIds(), out)) {
                     LOG.info("space {}: user {} {} the speaker role {} user {}", spaceId(), s.actorId(),
                             s.speaker() ? "granted" : "revoked", s.speaker() ? "to" : "from", s.userId());
-                    String frame = ProtocolCodec.encode(new ServerMessage.StageSpeaker(s.userId(), s.speaker()));
-                    for (String userId : state.userIds()) {
-                        bus.publish(EventBus.Topics.user(userId), frame);
-                    }
                 }
-                if (s.ref() != null) {
-                    send(s.actorId(), new ServerMessage.Ack(s.ref(), "stage.speaker"));
-                }
+                deliver(out);
+                acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
-            case SpaceCommand.VoiceSettingsChanged c -> state.voice().engine().settings(c.settings());
-            case SpaceCommand.ReplaceMap r -> {
-                var corrections = state.replaceMap(r.map(), r.info());
-                var notice = new ServerMessage.MapChanged(r.info().id(), r.info().mapId(), r.info().mapVersion());
-                String frame = ProtocolCodec.encode(notice);
-                for (String userId : state.userIds()) {
-                    bus.publish(EventBus.Topics.user(userId), frame);
-                }
-                deliver(corrections);
-            }
+            case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
+            case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }
         int now = state.population();
         if (now == 0 && population.get() > 0) {
-            emptySinceMillis = System.currentTimeMillis();
+            emptySinceMillis = clock.millis();
         }
         population.set(now);
     }
 
-    /** Mute and speaking flags go to everyone within the interest radius and to the voice set. */
-    private void voiceState(SpaceCommand.VoiceState v) {
-        if (!state.contains(v.userId())) {
-            return;
-        }
-        String frame = ProtocolCodec.encode(state.voice().state(v.userId(), v.muted(), v.speaking()));
-        Set<String> to = new HashSet<>(state.within(v.userId(), state.tuning().interestRadius()));
-        to.addAll(state.voice().engine().voiceSet(v.userId()));
-        for (String userId : to) {
-            bus.publish(EventBus.Topics.user(userId), frame);
+    /** Answers a request that carried a ref; requests without one get no ack. */
+    private void acknowledge(String userId, String ref, String what) {
+        if (ref != null) {
+            deliver(List.of(new Delivery(userId, new ServerMessage.Ack(ref, what))));
         }
     }
 
+    /** The one way out: each delivery on its recipient's user topic. */
     private void deliver(List<Delivery> deliveries) {
         for (Delivery d : deliveries) {
             bus.publish(EventBus.Topics.user(d.userId()), d.frame());
         }
-    }
-
-    private void send(String userId, ServerMessage message) {
-        bus.publish(EventBus.Topics.user(userId), ProtocolCodec.encode(message));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,8 +78,8 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
             var loaded = loader.load(id);
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
             var state = new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock);
-            loaded.stageSpeakers().forEach(userId -> state.voice().engine().speaker(userId, true));
-            var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis());
+            state.voice().speakers(loaded.stageSpeakers());
+            var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis(), clock);
             starting.accept(owner);
             return owner.start();
         });
@@ -106,21 +105,6 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
         return owner == null ? CompletableFuture.completedFuture(query.nobody()) : owner.ask(query::apply);
     }
 
-    /** The ids of the spaces with an owner on this node. */
-    public Set<String> spaceIds() {
-        return Set.copyOf(owners.keySet());
-    }
-
-    /** The running owner of a space, or null. */
-    public SpaceOwner running(String spaceId) {
-        return owners.get(spaceId);
-    }
-
-    /** Sends a command to every running owner (e.g. a profile change). */
-    public void broadcast(SpaceCommand command) {
-        owners.values().forEach(o -> o.submit(command));
-    }
-
     /** Stops a space's owner at once (the space was deleted). */
     public void stop(String spaceId) {
         SpaceOwner owner = owners.remove(spaceId);
@@ -130,7 +114,7 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
     }
 
     private void stopIdle() {
-        long cutoff = System.currentTimeMillis() - idleStop.toMillis();
+        long cutoff = clock.millis() - idleStop.toMillis();
         owners.values().removeIf(owner -> {
             if (owner.emptySinceMillis() < cutoff) {
                 LOG.info("space {}: empty, stopping owner", owner.spaceId());

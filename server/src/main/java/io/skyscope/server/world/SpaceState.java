@@ -4,7 +4,7 @@ import io.skyscope.map.MapArea;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.Person;
-import io.skyscope.protocol.ServerMessage.Changed;
+import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
@@ -29,6 +29,8 @@ import java.util.Optional;
  * <p>Voice: positions, areas and do-not-disturb feed a {@link ProximityEngine} (through
  * {@link SpaceVoice}), which runs at each tick after the moves; a move into a full meeting room is
  * refused here.
+ *
+ * <p>Status and profile changes, and the automatic away, are gathered by {@link StatusChanges}.
  */
 public final class SpaceState {
     private static final int REMEMBERED_POSITIONS = 10_000;
@@ -49,10 +51,9 @@ public final class SpaceState {
     };
     private final List<Person> joined = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
-    private final Map<String, Changed> changed = new LinkedHashMap<>();
+    private final StatusChanges statuses;
     private final PresenceFanOut fanOut;
     private final SpaceVoice voice;
-    private long lastIdleCheck;
 
     /** A space with the default voice settings. */
     public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, Clock clock) {
@@ -69,16 +70,16 @@ public final class SpaceState {
         // Cells a quarter of the radius wide: a query then looks at ~1.6x the circle's area, not ~3x.
         this.positions = new SpatialHash<>(tuning.interestRadius() / 4);
         this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius());
+        this.statuses = new StatusChanges(clock, tuning.idleAwaySeconds());
         this.voice = new SpaceVoice(new ProximityEngine(voiceSettings, map.areas(), clock), clock);
     }
 
-    /** The voice side of the space (who hears whom, signalling); same thread rules as this class. */
+    /**
+     * The voice side of the space (who hears whom, signalling, stage speakers); same thread rules as
+     * this class. Its owner hands it the commands that concern voice alone.
+     */
     SpaceVoice voice() {
         return voice;
-    }
-
-    public WorldTuning tuning() {
-        return tuning;
     }
 
     public ServerMessage.SpaceInfo info() {
@@ -91,6 +92,22 @@ public final class SpaceState {
 
     public boolean contains(String userId) {
         return occupants.containsKey(userId);
+    }
+
+    /**
+     * {@link #join Joins} the user and returns all they are sent for it: the welcome; when they
+     * were present already (a new connection took over), their calls started afresh
+     * ({@link SpaceVoice#reconnected}); and who speaks on the stages.
+     */
+    public List<Delivery> arrive(JoinRequest request) {
+        boolean again = contains(request.userId());
+        List<Delivery> out = new ArrayList<>();
+        out.add(new Delivery(request.userId(), join(request)));
+        if (again) {
+            voice.reconnected(request.userId(), out);
+        }
+        voice.speakersTo(request.userId(), out);
+        return out;
     }
 
     /**
@@ -126,10 +143,16 @@ public final class SpaceState {
     /**
      * A welcome for everyone present, as if each had just joined: sent again when some of what
      * the space said may have been lost on the way (the bus between nodes was down), since a
-     * welcome replaces everything its receiver knew of the people present.
+     * welcome replaces everything its receiver knew of the people present. Every call starts
+     * afresh too ({@link SpaceVoice#rejoinAll}), and everyone hears again who speaks on the stages.
      */
     public List<Delivery> welcomeAgain() {
-        return occupants.values().stream().map(o -> new Delivery(o.userId, welcome(o, null))).toList();
+        List<Delivery> out = new ArrayList<>();
+        occupants.values().forEach(o -> out.add(new Delivery(o.userId, welcome(o, null))));
+        List<String> everyone = userIds();
+        voice.rejoinAll(everyone, out);
+        everyone.forEach(userId -> voice.speakersTo(userId, out));
+        return out;
     }
 
     private ServerMessage.Welcome welcome(Occupant o, String ref) {
@@ -159,12 +182,6 @@ public final class SpaceState {
         });
     }
 
-    /** The session the user is present with, or null. */
-    public String sessionOf(String userId) {
-        Occupant o = occupants.get(userId);
-        return o == null ? null : o.sessionId;
-    }
-
     /** Removes the user if {@code sessionId} is still theirs (a replaced connection leaves nothing). */
     public boolean leave(String userId, String sessionId) {
         Occupant o = occupants.get(userId);
@@ -176,7 +193,7 @@ public final class SpaceState {
         voice.left(userId);
         lastPositions.put(userId, new double[] {o.x(), o.y()});
         fanOut.removed(o);
-        changed.remove(userId);
+        statuses.forget(userId);
         if (!joined.removeIf(p -> p.userId().equals(userId))) {
             left.add(userId);
         }
@@ -214,7 +231,7 @@ public final class SpaceState {
         if (o == null) {
             return Optional.empty();
         }
-        touch(o);
+        statuses.active(o);
         o.lastSeq = seq;
         var full = voice.engine().roomFull(o.voice, x, y);
         if (full.isPresent()) {
@@ -237,26 +254,21 @@ public final class SpaceState {
         if (o == null) {
             return;
         }
-        o.autoAway = false;
-        o.lastActivityMillis = clock.millis();
-        o.status = status;
-        o.statusText = text;
+        statuses.status(o, status, text);
         voice.engine().doNotDisturb(userId, status == Status.DND);
-        markChanged(o);
     }
 
     public void profile(String userId, String displayName, String avatar) {
         Occupant o = occupants.get(userId);
         if (o != null) {
-            o.displayName = displayName;
-            o.avatar = avatar;
-            markChanged(o);
+            statuses.profile(o, displayName, avatar);
         }
     }
 
     /**
-     * Swaps in a new map. Anyone now standing somewhere unwalkable is put back at the spawn and gets
-     * a correction (reason {@code map_changed}) so their client follows.
+     * Swaps in a new map. Everyone present is told ({@code map.changed}); anyone now standing
+     * somewhere unwalkable is put back at the spawn and then gets a correction (reason
+     * {@code map_changed}) so their client follows.
      */
     public List<Delivery> replaceMap(TiledMap newMap, ServerMessage.SpaceInfo newInfo) {
         this.map = newMap;
@@ -264,24 +276,39 @@ public final class SpaceState {
         this.movement = new Movement(newMap, rules(tuning), clock);
         voice.engine().areas(newMap.areas());
         var spawn = newMap.spawn();
-        List<Delivery> corrections = new ArrayList<>();
+        List<Delivery> out = new ArrayList<>();
+        String notice = ProtocolCodec.encode(new ServerMessage.MapChanged(newInfo.id(), newInfo.mapId(),
+                newInfo.mapVersion()));
+        occupants.keySet().forEach(userId -> out.add(Delivery.frame(userId, notice)));
         for (Occupant o : occupants.values()) {
             if (!newMap.collision().walkable(o.x(), o.y())) {
                 movement.teleport(o.mover, spawn.x(), spawn.y());
                 positions.put(o, spawn.x(), spawn.y());
                 voice.engine().move(o.voice, spawn.x(), spawn.y());
                 fanOut.moved(o);
-                corrections.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
+                out.add(new Delivery(o.userId, new ServerMessage.Correction(o.lastSeq, spawn.x(), spawn.y(),
                         "map_changed", "the map changed; you are back at its entrance")));
             }
         }
         lastPositions.clear();
-        return corrections;
+        return out;
     }
 
     /** The voice settings in force here; nearby chat carries as far as voice (the join radius). */
     public VoiceSettings voiceSettings() {
         return voice.engine().settings();
+    }
+
+    /**
+     * A present user's mute and speaking flags, for everyone within the interest radius and for
+     * their voice set; nothing if the user is not present.
+     */
+    public List<Delivery> voiceState(String userId, boolean muted, boolean speaking) {
+        List<Delivery> out = new ArrayList<>();
+        if (contains(userId)) {
+            voice.state(userId, muted, speaking, within(userId, tuning.interestRadius()), out);
+        }
+        return out;
     }
 
     /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */
@@ -322,11 +349,11 @@ public final class SpaceState {
 
     /** Builds this tick's presence updates, one per person who has something to see. */
     public List<Delivery> tick() {
-        checkIdle();
-        List<Delivery> out = fanOut.tick(joined, left, changed.values());
+        statuses.checkIdle(occupants.values());
+        List<Delivery> out = fanOut.tick(joined, left, statuses.pending());
         joined.clear();
         left.clear();
-        changed.clear();
+        statuses.clear();
         voice.tick(out);
         return out;
     }
@@ -345,34 +372,4 @@ public final class SpaceState {
         var spawn = map.spawn();
         return new double[] {spawn.x(), spawn.y()};
     }
-
-    private void touch(Occupant o) {
-        o.lastActivityMillis = clock.millis();
-        if (o.autoAway) {
-            o.autoAway = false;
-            o.status = Status.AVAILABLE;
-            markChanged(o);
-        }
-    }
-
-    private void checkIdle() {
-        long now = clock.millis();
-        if (now - lastIdleCheck < 1000) {
-            return;
-        }
-        lastIdleCheck = now;
-        long limit = tuning.idleAwaySeconds() * 1000;
-        for (Occupant o : occupants.values()) {
-            if (o.status == Status.AVAILABLE && now - o.lastActivityMillis >= limit) {
-                o.status = Status.AWAY;
-                o.autoAway = true;
-                markChanged(o);
-            }
-        }
-    }
-
-    private void markChanged(Occupant o) {
-        changed.put(o.userId, new Changed(o.userId, o.displayName, o.avatar, o.status, o.statusText));
-    }
-
 }

@@ -2,14 +2,19 @@ package io.skyscope.server.world;
 
 import io.skyscope.protocol.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceEvent;
+import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The voice side of a space: turns the proximity engine's events into messages, relays WebRTC
@@ -134,11 +139,56 @@ final class SpaceVoice {
         return joinedAt == null ? OptionalLong.empty() : OptionalLong.of(clock.millis() - joinedAt);
     }
 
-    /** Records the flags; returns the message for whoever should see them. */
-    ServerMessage.VoiceState state(String userId, boolean muted, boolean speaking) {
+    /**
+     * Records the flags and adds them for {@code near} (the people within the interest radius) and
+     * for the user's voice set, each once.
+     */
+    void state(String userId, boolean muted, boolean speaking, Collection<String> near, List<Delivery> out) {
         var state = new ServerMessage.VoiceState(userId, muted, speaking);
         states.put(userId, state);
-        return state;
+        String frame = ProtocolCodec.encode(state);
+        Set<String> to = new HashSet<>(near);
+        to.addAll(engine.voiceSet(userId));
+        for (String recipient : to) {
+            out.add(Delivery.frame(recipient, frame));
+        }
+    }
+
+    /**
+     * Grants or revokes a stage's speaker role; when that changes anything, everyone in
+     * {@code present} is told. Returns whether it changed anything.
+     */
+    boolean speaker(String userId, boolean speaker, List<String> present, List<Delivery> out) {
+        if (!engine.speaker(userId, speaker)) {
+            return false;
+        }
+        String frame = ProtocolCodec.encode(new ServerMessage.StageSpeaker(userId, speaker));
+        for (String recipient : present) {
+            out.add(Delivery.frame(recipient, frame));
+        }
+        return true;
+    }
+
+    /** Tells {@code userId} who holds a speaker role on the stages (sent with each welcome). */
+    void speakersTo(String userId, List<Delivery> out) {
+        for (String speaker : engine.speakers()) {
+            out.add(new Delivery(userId, new ServerMessage.StageSpeaker(speaker, true)));
+        }
+    }
+
+    /** New voice settings for the space (its owner changed them). */
+    void settings(VoiceSettings settings) {
+        engine.settings(settings);
+    }
+
+    /** The stage's speakers as stored, set before anyone is present. */
+    void speakers(Collection<String> userIds) {
+        userIds.forEach(userId -> engine.speaker(userId, true));
+    }
+
+    /** Voice links in the space right now. */
+    int linkCount() {
+        return engine.linkCount();
     }
 
     /** Links set up since the last call (each counted once), for the set-ups-per-minute metric. */

@@ -58,10 +58,6 @@ public final class SpatialHash<K> {
         this.cellSize = cellSize;
     }
 
-    public double cellSize() {
-        return cellSize;
-    }
-
     /** Inserts {@code key} at {@code (x, y)}, or moves it there; O(1), no allocation if the cell stays. */
     public void put(K key, double x, double y) {
         Objects.requireNonNull(key, "key");
@@ -129,15 +125,6 @@ public final class SpatialHash<K> {
                 action.accept(entry.key, dx, dy);
             }
         });
-    }
-
-    /**
-     * Calls {@code action} for every key in a cell that overlaps the circle: all keys within
-     * {@code radius}, and maybe some up to a cell diagonal further away. Cheaper than
-     * {@link #forEachWithin} where an exact distance does not matter (interest management).
-     */
-    public void forEachInCellsNear(double x, double y, double radius, Consumer<? super K> action) {
-        forEachCandidate(x, y, radius, entry -> action.accept(entry.key));
     }
 
     private void forEachCandidate(double x, double y, double radius, Consumer<Entry<K>> action) {

@@ -171,7 +171,7 @@ public final class ClientSession {
 
     /** True at most twice a second, so refusals do not themselves flood the client. */
     public boolean mayReportRateLimit() {
-        long now = System.nanoTime();
+        long now = System.nanoTime(); // a rate window, a duration: no clock of the day
         if (now - lastRateErrorNanos >= 500_000_000L) {
             lastRateErrorNanos = now;
             return true;

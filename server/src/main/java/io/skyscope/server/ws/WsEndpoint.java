@@ -130,6 +130,7 @@ public final class WsEndpoint implements AutoCloseable {
     private void message(WsMessageContext ctx) {
         ClientSession session = session(ctx);
         if (session != null && session.isOpen()) {
+            // When the frame arrived, to measure how long it waits (a duration, not a time of day).
             dispatcher.onFrame(session, ctx.message(), System.nanoTime());
         }
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.skyscope.server.cluster.RedisConnection;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.testing.RedisServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,10 +38,10 @@ class RedisEventBusTest {
         }
         clientA = RedisConnection.client(REDIS.url());
         clientB = RedisConnection.client(REDIS.url());
-        a = new RedisEventBus(clientA, "a", metricsA);
+        a = new RedisEventBus(clientA, "a", metricsA, Clock.systemUTC());
         a.onConnected(connectsA::incrementAndGet);
         a.start(WAIT);
-        b = new RedisEventBus(clientB, "b", new ServerMetrics()).start(WAIT);
+        b = new RedisEventBus(clientB, "b", new ServerMetrics(), Clock.systemUTC()).start(WAIT);
         await().atMost(WAIT).until(() -> a.healthy() && b.healthy());
     }
 

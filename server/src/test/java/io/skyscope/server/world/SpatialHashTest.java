@@ -49,20 +49,6 @@ class SpatialHashTest {
         assertThat(String.join(" ", found)).isEqualTo(keys == null ? "" : keys);
     }
 
-    @ParameterizedTest(name = "cells near ({0}, {1}) radius {2}: {3}")
-    @CsvSource(nullValues = "-", textBlock = """
-            # x,   y,    radius, keys
-            10,    10,   0,      a b c
-            10,    10,   50,     a b c e
-            150,   150,  10,     d
-            1000,  1000, 10,     -
-            """)
-    void forEachInCellsNearVisitsWholeCellsOverlappingTheCircle(double x, double y, double radius, String keys) {
-        Set<String> found = new TreeSet<>();
-        sample().forEachInCellsNear(x, y, radius, found::add);
-        assertThat(String.join(" ", found)).isEqualTo(keys == null ? "" : keys);
-    }
-
     @Test
     void agreesWithBruteForceOnRandomPointsAsTheyMoveAndLeave() {
         Random random = new Random(42);
@@ -107,13 +93,6 @@ class SpatialHashTest {
             Set<Integer> within = new HashSet<>();
             hash.forEachWithin(x, y, radius, key -> assertThat(within.add(key)).as("visited once").isTrue());
             assertThat(within).isEqualTo(expected);
-
-            Set<Integer> near = new HashSet<>();
-            hash.forEachInCellsNear(x, y, radius, key -> assertThat(near.add(key)).as("visited once").isTrue());
-            assertThat(near).containsAll(expected);
-            double reach = radius + hash.cellSize() * Math.sqrt(2);
-            near.forEach(key -> assertThat(Math.hypot(truth.get(key).x() - x, truth.get(key).y() - y))
-                    .isLessThanOrEqualTo(reach));
         }
         truth.forEach((key, p) -> assertThat(hash.position(key)).contains(p));
     }
@@ -161,7 +140,7 @@ class SpatialHashTest {
             hash.remove(key);
         }
         assertThat(hash.size()).isZero();
-        hash.forEachInCellsNear(0, 0, 1e6, key -> { throw new AssertionError(key); });
+        hash.forEachWithin(0, 0, 1e6, key -> { throw new AssertionError(key); });
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /** Maps for benchmarks: the shipped office, and a large open floor built in memory. */
-public final class Maps {
-    private Maps() {
+public final class BenchmarkMaps {
+    private BenchmarkMaps() {
     }
 
     public static TiledMap byName(String name) {
@@ -23,7 +23,7 @@ public final class Maps {
 
     /** The default office map (60 x 40 tiles of 32 px). */
     public static TiledMap office() {
-        try (InputStream in = Maps.class.getResourceAsStream("/maps/default-office.tmj")) {
+        try (InputStream in = BenchmarkMaps.class.getResourceAsStream("/maps/default-office.tmj")) {
             return TiledMapParser.parse(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,10 +7,10 @@ import java.util.Set;
  *
  * @param hearingRadius how far I hear others, in map pixels; 0 when voice is not available
  */
-public record VoiceSnapshot(Set<String> speaking, Set<String> muted, double hearingRadius) {
-    public static final VoiceSnapshot NONE = new VoiceSnapshot(Set.of(), Set.of(), 0);
+public record CanvasVoiceSnapshot(Set<String> speaking, Set<String> muted, double hearingRadius) {
+    public static final CanvasVoiceSnapshot NONE = new CanvasVoiceSnapshot(Set.of(), Set.of(), 0);
 
-    public VoiceSnapshot {
+    public CanvasVoiceSnapshot {
         speaking = Set.copyOf(speaking);
         muted = Set.copyOf(muted);
     }

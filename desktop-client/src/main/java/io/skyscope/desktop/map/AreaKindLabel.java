@@ -6,7 +6,7 @@ import io.skyscope.map.MapRegion;
  * What a labelled rectangle of the map is to people, from its Tiled class: the four kinds the rules
  * know ({@link io.skyscope.map.AreaKind}), the entrance (spawn), plain rooms, and anything else.
  */
-public enum AreaKind {
+public enum AreaKindLabel {
     MEETING_ROOM("Meeting room"),
     SILENT_ZONE("Silent zone"),
     STAGE("Stage"),
@@ -19,7 +19,7 @@ public enum AreaKind {
 
     private final String label;
 
-    AreaKind(String label) {
+    AreaKindLabel(String label) {
         this.label = label;
     }
 
@@ -29,7 +29,7 @@ public enum AreaKind {
     }
 
     /** The kind for a Tiled class name; unknown names are {@link #OTHER}. */
-    public static AreaKind fromTiled(String name) {
+    public static AreaKindLabel fromTiled(String name) {
         return io.skyscope.map.AreaKind.fromWireName(name).map(kind -> valueOf(kind.name()))
                 .orElse(name.equals(MapRegion.SPAWN) ? SPAWN : name.equals(ROOM_CLASS) ? ROOM : OTHER);
     }
