@@ -171,7 +171,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var spaceService = new SpaceService(spacesStore, memberships, invites, mapsStore, users, sanctions, exits,
                 clock, config.quotas());
         spaceService.ensureDefaultSpace();
-        var tokens = new TokenService(jwtSecret, clock);
+        var tokens = new TokenService(jwtSecret, Duration.ofSeconds(config.protection().accessTokenTtlSeconds()), clock);
         var access = new AccessCheck(tokens, users, new RevokedSessions(store), bus, clock).start();
         stopOrder.push(access);
         access.onRevocation(sessions::revoked);

@@ -151,7 +151,7 @@ public final class AccessCheck implements AutoCloseable {
 
     /** Ends the tokens of one sign-in (sign-out); they stay refused until the last of them would have expired. */
     public void signInEnded(String userId, String sessionId) {
-        Instant until = clock.instant().plus(TokenService.ACCESS_TTL);
+        Instant until = clock.instant().plus(tokens.ttl());
         revokedStore.add(sessionId, userId, until);
         revoked.put(sessionId, until);
         announce(new Revocation.SignIn(userId, sessionId));
@@ -223,7 +223,7 @@ public final class AccessCheck implements AutoCloseable {
             case Revocation.Generation g -> generations.merge(g.userId(), new Known(g.generation(), now),
                     AccessCheck::later);
             case Revocation.SignIn s -> revoked.putIfAbsent(s.sessionId(),
-                    clock.instant().plus(TokenService.ACCESS_TTL));
+                    clock.instant().plus(tokens.ttl()));
             case Revocation.Account a -> generations.put(a.userId(), new Known(NO_ACCOUNT, now));
         }
         for (Consumer<Revocation> listener : listeners) {

@@ -27,6 +27,7 @@ import java.util.Arrays;
  */
 public final class TokenService {
     public static final String ISSUER = "skyscope";
+    /** How long an access token lasts unless the server is configured otherwise (ACCESS_TOKEN_TTL_SECONDS). */
     public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     /** HS256 needs a key at least as long as its output. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -36,17 +37,25 @@ public final class TokenService {
     public static final String SESSION = "sid";
 
     private final Algorithm algorithm;
+    private final Duration ttl;
     private final JWTVerifier verifier;
     private final Clock clock;
 
+    /** With the default {@link #ACCESS_TTL}. */
+    public TokenService(byte[] secret, Clock clock) {
+        this(secret, ACCESS_TTL, clock);
+    }
+
     /**
      * @param secret the HMAC key, at least {@value #MIN_SECRET_BYTES} bytes; copied
+     * @param ttl    how long an access token lasts
      * @param clock  the time tokens are issued and checked against
      */
-    public TokenService(byte[] secret, Clock clock) {
+    public TokenService(byte[] secret, Duration ttl, Clock clock) {
         if (secret == null || secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("The token secret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
+        this.ttl = ttl;
         this.algorithm = Algorithm.HMAC256(Arrays.copyOf(secret, secret.length));
         this.clock = clock;
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
@@ -54,13 +63,13 @@ public final class TokenService {
                 .build(clock);
     }
 
-    /** A new access token for the user of generation 0 and no sign-in, valid for {@link #ACCESS_TTL}. */
+    /** A new access token for the user of generation 0 and no sign-in, valid for {@link #ttl()}. */
     public String issue(String userId) {
         return issue(userId, 0, null);
     }
 
     /**
-     * A new access token, valid for {@link #ACCESS_TTL}.
+     * A new access token, valid for {@link #ttl()}.
      *
      * @param generation the account's current token generation
      * @param sessionId  the sign-in (refresh-token family) it belongs to, or null
@@ -71,7 +80,7 @@ public final class TokenService {
                 .withIssuer(ISSUER)
                 .withSubject(userId)
                 .withIssuedAt(now)
-                .withExpiresAt(now.plus(ACCESS_TTL))
+                .withExpiresAt(now.plus(ttl))
                 .withClaim(GENERATION, generation);
         if (sessionId != null) {
             jwt.withClaim(SESSION, sessionId);
@@ -79,9 +88,14 @@ public final class TokenService {
         return jwt.sign(algorithm);
     }
 
+    /** How long an access token lasts. */
+    public Duration ttl() {
+        return ttl;
+    }
+
     /** Seconds an access token issued now stays valid. */
     public long expiresInSeconds() {
-        return ACCESS_TTL.toSeconds();
+        return ttl.toSeconds();
     }
 
     /**

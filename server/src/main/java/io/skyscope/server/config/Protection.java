@@ -8,7 +8,8 @@ import java.util.Map;
  * Limits that keep one client from hurting everyone else (see the README, "Security"): which
  * reverse proxies' {@code X-Forwarded-For} is believed, how many connections one address may hold,
  * how long a client may take to send its request headers and how long an idle HTTP connection is
- * kept, and how many accounts may be registered per address and in all.
+ * kept, how many accounts may be registered per address and in all, and how long an access token
+ * lasts.
  *
  * @param trustedProxies addresses or CIDR ranges of reverse proxies (empty: believe none)
  * @param connectionsPerAddress open connections one address may hold (trusted proxies: no cap)
@@ -16,30 +17,37 @@ import java.util.Map;
  * @param idleTimeoutSeconds an HTTP connection (not a WebSocket) with nothing to do is closed after this
  * @param registrationsPerAddressPerHour accounts one address may register per hour (as a burst, then spread)
  * @param registrationsPerHour accounts the whole server registers per hour, from all addresses
+ * @param accessTokenTtlSeconds how long an access token lasts (a stolen one is good for that long at most)
  */
 public record Protection(List<String> trustedProxies, int connectionsPerAddress, int headerTimeoutSeconds,
-                         int idleTimeoutSeconds, int registrationsPerAddressPerHour, int registrationsPerHour) {
+                         int idleTimeoutSeconds, int registrationsPerAddressPerHour, int registrationsPerHour,
+                         int accessTokenTtlSeconds) {
     public Protection {
         trustedProxies = List.copyOf(trustedProxies);
     }
 
     public static Protection defaults() {
-        return new Protection(List.of(), 256, 10, 30, 30, 600);
+        return new Protection(List.of(), 256, 10, 30, 30, 600, 900);
     }
 
     public Protection withTrustedProxies(List<String> proxies) {
         return new Protection(proxies, connectionsPerAddress, headerTimeoutSeconds, idleTimeoutSeconds,
-                registrationsPerAddressPerHour, registrationsPerHour);
+                registrationsPerAddressPerHour, registrationsPerHour, accessTokenTtlSeconds);
     }
 
     public Protection withConnections(int perAddress, int headerTimeout, int idleTimeout) {
         return new Protection(trustedProxies, perAddress, headerTimeout, idleTimeout, registrationsPerAddressPerHour,
-                registrationsPerHour);
+                registrationsPerHour, accessTokenTtlSeconds);
     }
 
     public Protection withRegistrations(int perAddressPerHour, int perHour) {
         return new Protection(trustedProxies, connectionsPerAddress, headerTimeoutSeconds, idleTimeoutSeconds,
-                perAddressPerHour, perHour);
+                perAddressPerHour, perHour, accessTokenTtlSeconds);
+    }
+
+    public Protection withAccessTokenTtl(int seconds) {
+        return new Protection(trustedProxies, connectionsPerAddress, headerTimeoutSeconds, idleTimeoutSeconds,
+                registrationsPerAddressPerHour, registrationsPerHour, seconds);
     }
 
     /** Reads the {@code TRUSTED_PROXIES}, connection and registration variables; see README. */
@@ -62,6 +70,7 @@ public record Protection(List<String> trustedProxies, int connectionsPerAddress,
                 (int) ServerConfig.whole(env, "MAX_CONNECTIONS_PER_ADDRESS", d.connectionsPerAddress(), 2, 1_000_000),
                 (int) ServerConfig.whole(env, "HEADER_TIMEOUT_SECONDS", d.headerTimeoutSeconds(), 1, 300),
                 (int) ServerConfig.whole(env, "IDLE_TIMEOUT_SECONDS", d.idleTimeoutSeconds(), 5, 3600),
-                perAddress, global);
+                perAddress, global,
+                (int) ServerConfig.whole(env, "ACCESS_TOKEN_TTL_SECONDS", d.accessTokenTtlSeconds(), 5, 86_400));
     }
 }

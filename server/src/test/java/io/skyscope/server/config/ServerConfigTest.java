@@ -131,7 +131,7 @@ class ServerConfigTest {
         var p = ServerConfig.fromEnvironment(Map.of("TRUSTED_PROXIES", "10.0.0.5, 172.16.0.0/12",
                 "MAX_CONNECTIONS_PER_ADDRESS", "20", "HEADER_TIMEOUT_SECONDS", "2", "IDLE_TIMEOUT_SECONDS", "15",
                 "REGISTER_PER_ADDRESS_PER_HOUR", "5", "REGISTER_PER_HOUR", "50")).protection();
-        assertThat(p).isEqualTo(new Protection(List.of("10.0.0.5", "172.16.0.0/12"), 20, 2, 15, 5, 50));
+        assertThat(p).isEqualTo(new Protection(List.of("10.0.0.5", "172.16.0.0/12"), 20, 2, 15, 5, 50, 900));
         assertThat(ServerConfig.fromEnvironment(Map.of()).protection()).isEqualTo(Protection.defaults());
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("TRUSTED_PROXIES", "proxy.local")))
                 .hasMessageStartingWith("TRUSTED_PROXIES: each entry must be an IP address or a CIDR range");
