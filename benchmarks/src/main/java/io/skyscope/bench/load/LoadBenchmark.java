@@ -66,7 +66,7 @@ public final class LoadBenchmark {
 
         var api = new SkyScopeApi(servers.getFirst());
         List<SkyScopeApi> nodes = servers.stream().map(SkyScopeApi::new).toList();
-        AuthResponse owner = api.register("load" + run + "o", "load password " + run, "Load owner");
+        AuthResponse owner = api.register("load" + run + "o", "violet harbor lantern " + run, "Load owner");
         List<SpaceView> made = new ArrayList<>();
         double[] size = {1920, 1280};
         for (int s = 0; s < spaces; s++) {
@@ -170,7 +170,7 @@ public final class LoadBenchmark {
                 String name = "load" + run + "u" + i;
                 String refresh = i < known.size() ? known.get(i).split(" ")[1] : null;
                 done.add(CompletableFuture.supplyAsync(() -> refresh != null ? api.refresh(refresh)
-                        : api.register(name, "load password " + run, name), pool));
+                        : api.register(name, "violet harbor lantern " + run, name), pool));
             }
             List<AuthResponse> accounts = done.stream().map(CompletableFuture::join).toList();
             if (file != null) {
