@@ -5,6 +5,7 @@ import io.skyscope.server.Refused;
 import io.skyscope.server.chat.store.Conversations;
 import io.skyscope.server.chat.store.Sanctions;
 import io.skyscope.server.chat.store.StoredMessage;
+import io.skyscope.server.space.SpaceBans;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.Users;
@@ -299,6 +300,6 @@ public final class ChatAccess {
     }
 
     static Refused banned() {
-        return new Refused(ErrorCode.BANNED, "You are banned from this space");
+        return SpaceBans.refusal();
     }
 }

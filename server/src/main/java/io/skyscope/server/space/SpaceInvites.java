@@ -103,9 +103,7 @@ final class SpaceInvites {
         Invite invite = usable(code).orElseThrow(SpaceInvites::invalid);
         String spaceId = invite.spaceId();
         Space space = spaces.find(spaceId).orElseThrow(SpaceInvites::invalid);
-        if (bans.isBanned(spaceId, userId)) {
-            throw new Refused(ErrorCode.BANNED, "You are banned from this space");
-        }
+        bans.requireNotBanned(spaceId, userId);
         Optional<String> existing = memberships.find(spaceId, userId).map(Memberships.Membership::role);
         if (existing.isPresent()) {
             return new SpaceService.SpaceAccess(space, SpaceAccessRules.effectiveRole(space, userId, existing.get()));

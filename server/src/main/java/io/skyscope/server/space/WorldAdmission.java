@@ -1,6 +1,5 @@
 package io.skyscope.server.space;
 
-import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.Refused;
@@ -39,9 +38,7 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
     @Override
     public JoinRequest admit(String userId, String sessionId, String spaceId, String ref) {
         var user = users.findById(userId).orElseThrow(() -> Refused.unauthorized("this account no longer exists"));
-        if (bans.isBanned(spaceId, userId)) {
-            throw new Refused(ErrorCode.BANNED, "You are banned from this space");
-        }
+        bans.requireNotBanned(spaceId, userId);
         spaceService.join(userId, spaceId);
         return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
                 user.statusText(), ref, iceServers.forUser(userId));
