@@ -137,10 +137,11 @@ public final class ChatService {
 
     /** Relays a typing indicator to whoever would receive a message in the channel now (throttled). */
     public void typing(String userId, String sessionSpaceId, ChatCommand.Typing cmd) {
-        ChatAccess.Target target = access.postingTo(userId, sessionSpaceId, cmd.channel());
-        if (!typing.allow(userId, target.channel().key(), System.nanoTime())) {
+        // Throttled before the access check, which reads the store: typing frames come often.
+        if (!typing.allow(userId, Channel.fromWire(cmd.channel(), sessionSpaceId).key(), System.nanoTime())) {
             return;
         }
+        ChatAccess.Target target = access.postingTo(userId, sessionSpaceId, cmd.channel());
         access.requireMaySend(target.spaceId(), userId);
         String name = names.get(userId).orElse(userId);
         fanout.toUsers(audience(target, userId), userId,
