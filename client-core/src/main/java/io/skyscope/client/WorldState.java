@@ -116,7 +116,7 @@ public final class WorldState {
         }
         for (var c : p.changed()) {
             people.computeIfPresent(c.userId(), (id, person) -> new Person(id, c.displayName(), c.avatar(),
-                    person.x(), person.y(), c.status(), c.statusText()));
+                    person.x(), person.y(), c.status(), c.statusText(), person.number()));
         }
         return w.withPeople(people);
     }

@@ -64,11 +64,11 @@ class WorldStateTest {
     }
 
     private static ServerMessage.Welcome welcome(Person me, Person... others) {
-        return new ServerMessage.Welcome("j", 1, me, OFFICE, RULES, List.of(others), 0, List.of());
+        return new ServerMessage.Welcome("j", 1, me, OFFICE, RULES, List.of(others), 0, List.of(), null);
     }
 
     private static Person person(String id, double x, double y) {
-        return new Person(id, id, "a1", x, y, Status.AVAILABLE, null);
+        return new Person(id, id, "a1", x, y, Status.AVAILABLE, null, 0);
     }
 
     private static ChatMessage message(String id, String text) {

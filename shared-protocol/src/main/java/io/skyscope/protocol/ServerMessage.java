@@ -60,12 +60,15 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /**
      * Answer to {@code join}: who you are, where you are, everyone present, and the ICE servers to
-     * use for voice (empty: only host candidates, i.e. a local network).
+     * use for voice (empty: only host candidates, i.e. a local network), and how positions arrive
+     * ({@link PresenceEncoding}).
      */
     record Welcome(String ref, int protocolVersion, Person you, SpaceInfo space, WorldRules rules,
-                   List<Person> people, long serverTime, List<IceServer> iceServers) implements ServerMessage {
+                   List<Person> people, long serverTime, List<IceServer> iceServers,
+                   PresenceEncoding presence) implements ServerMessage {
         public Welcome {
             iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+            presence = presence == null ? PresenceEncoding.JSON : presence;
         }
     }
 

@@ -116,7 +116,7 @@ class ProtocolCodecTest {
     void theWelcomeCarriesIceServersWithTimeLimitedTurnCredentials() throws Exception {
         var welcome = new ServerMessage.Welcome("r", 1, null, null, null, List.of(), 5, List.of(
                 new ServerMessage.IceServer(List.of("stun:stun.example.org:3478"), null, null),
-                new ServerMessage.IceServer(List.of("turn:turn.example.org:3478?transport=udp"), "1700000000:u1", "c2VjcmV0")));
+                new ServerMessage.IceServer(List.of("turn:turn.example.org:3478?transport=udp"), "1700000000:u1", "c2VjcmV0")), null);
         String json = ProtocolCodec.encode(welcome);
         assertThat(json).contains("\"iceServers\":[{\"urls\":[\"stun:stun.example.org:3478\"]}");
         assertThat(ProtocolCodec.decodeServer(json)).isEqualTo(welcome);

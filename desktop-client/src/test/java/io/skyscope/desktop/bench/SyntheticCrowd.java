@@ -51,7 +51,7 @@ final class SyntheticCrowd implements WorldSource {
             } while (!grid.walkable(x[i], y[i]));
             turn(i);
             people[i] = new Person("u" + i, "Person " + (i + 1), "a" + (i % 37), x[i], y[i],
-                    STATUSES[i % STATUSES.length], null);
+                    STATUSES[i % STATUSES.length], null, i + 1);
         }
         publish();
     }
@@ -88,7 +88,7 @@ final class SyntheticCrowd implements WorldSource {
             people[i] = people[i].at(x[i], y[i]);
             map.put(people[i].userId(), people[i]);
         }
-        map.put("me", new Person("me", "Me", "me", meX, meY, Status.AVAILABLE, null));
+        map.put("me", new Person("me", "Me", "me", meX, meY, Status.AVAILABLE, null, 0));
         world = new World("me", space, rules, map);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AvatarMotionTest {
     private static Map<String, Person> at(double x, double y) {
-        return Map.of("b", new Person("b", "Ben", null, x, y, Status.AVAILABLE, null));
+        return Map.of("b", new Person("b", "Ben", null, x, y, Status.AVAILABLE, null, 0));
     }
 
     @Test

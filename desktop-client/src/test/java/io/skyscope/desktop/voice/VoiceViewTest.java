@@ -74,6 +74,6 @@ class VoiceViewTest {
     }
 
     private static Person person(String id, String name) {
-        return new Person(id, name, null, 0, 0, Status.AVAILABLE, null);
+        return new Person(id, name, null, 0, 0, Status.AVAILABLE, null, 0);
     }
 }

@@ -39,7 +39,7 @@ public record ServerConfig(
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
         public static WorldTuning defaults() {
-            return new WorldTuning(320, 1200, 100, 300);
+            return new WorldTuning(320, 1200, 50, 300);
         }
     }
 

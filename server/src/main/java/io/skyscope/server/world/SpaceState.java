@@ -2,7 +2,10 @@ package io.skyscope.server.world;
 
 import io.skyscope.map.MapArea;
 import io.skyscope.map.TiledMap;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Limits;
+import io.skyscope.protocol.PositionFrame;
+import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
@@ -34,6 +37,11 @@ import java.util.Optional;
  */
 public final class SpaceState {
     private static final int REMEMBERED_POSITIONS = 10_000;
+    /**
+     * The proximity engine runs every 100 ms (or at every tick, if ticks are longer) whatever the
+     * tick: positions go out more often than voice sets change.
+     */
+    static final int VOICE_TICK_MILLIS = 100;
 
     private ServerMessage.SpaceInfo info;
     private final WorldTuning tuning;
@@ -54,6 +62,8 @@ public final class SpaceState {
     private final StatusChanges statuses;
     private final PresenceFanOut fanOut;
     private final SpaceVoice voice;
+    private final int voiceEvery;
+    private long ticks;
 
     /** A space with the default voice settings. */
     public SpaceState(ServerMessage.SpaceInfo info, TiledMap map, WorldTuning tuning, Clock clock) {
@@ -69,7 +79,8 @@ public final class SpaceState {
         this.movement = new Movement(map, rules(tuning), clock);
         // Cells a quarter of the radius wide: a query then looks at ~1.6x the circle's area, not ~3x.
         this.positions = new SpatialHash<>(tuning.interestRadius() / 4);
-        this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius());
+        this.fanOut = new PresenceFanOut(positions, occupants, tuning.interestRadius(), tuning.tickMillis());
+        this.voiceEvery = (int) Math.max(1, Math.round((double) VOICE_TICK_MILLIS / tuning.tickMillis()));
         this.statuses = new StatusChanges(clock, tuning.idleAwaySeconds());
         this.voice = new SpaceVoice(new ProximityEngine(voiceSettings, map.areas(), clock), clock);
     }
@@ -102,6 +113,11 @@ public final class SpaceState {
     public List<Delivery> arrive(JoinRequest request) {
         boolean again = contains(request.userId());
         List<Delivery> out = new ArrayList<>();
+        if (!again && fanOut.full()) {
+            out.add(new Delivery(request.userId(), ServerMessage.Error.of(ErrorCode.UNAVAILABLE,
+                    "this space holds at most " + PositionFrame.MAX_NUMBER + " people at once", request.ref())));
+            return out;
+        }
         out.add(new Delivery(request.userId(), join(request)));
         if (again) {
             voice.reconnected(request.userId(), out);
@@ -122,6 +138,9 @@ public final class SpaceState {
             o = new Occupant(request.userId(), movement.spawnAt(at[0], at[1]));
             o.tickX = at[0];
             o.tickY = at[1];
+            if (fanOut.full()) {
+                throw new IllegalStateException("this space holds at most " + PositionFrame.MAX_NUMBER + " people at once");
+            }
             occupants.put(o.userId, o);
             positions.put(o, at[0], at[1]);
             fanOut.added(o);
@@ -136,6 +155,7 @@ public final class SpaceState {
         }
         o.sessionId = request.sessionId();
         o.iceServers = request.iceServers();
+        o.binary = request.presence() == PresenceEncoding.BINARY;
         o.lastActivityMillis = now;
         return welcome(o, request.ref());
     }
@@ -160,7 +180,7 @@ public final class SpaceState {
         var rules = new ServerMessage.WorldRules(tuning.tickMillis(), tuning.interestRadius(),
                 tuning.maxSpeed(), tuning.idleAwaySeconds());
         return new ServerMessage.Welcome(ref, Limits.PROTOCOL_VERSION, o.person(), info, rules,
-                people, clock.millis(), o.iceServers);
+                people, clock.millis(), o.iceServers, o.binary ? PresenceEncoding.BINARY : PresenceEncoding.JSON);
     }
 
     /** Where everyone present stands: userId → {x, y}. */
@@ -347,14 +367,19 @@ public final class SpaceState {
         return List.copyOf(occupants.keySet());
     }
 
-    /** Builds this tick's presence updates, one per person who has something to see. */
+    /**
+     * Builds this tick's presence updates, for each person who has something to see, and, every
+     * {@value #VOICE_TICK_MILLIS} ms, the voice events.
+     */
     public List<Delivery> tick() {
         statuses.checkIdle(occupants.values());
         List<Delivery> out = fanOut.tick(joined, left, statuses.pending());
         joined.clear();
         left.clear();
         statuses.clear();
-        voice.tick(out);
+        if (ticks++ % voiceEvery == 0) {
+            voice.tick(out);
+        }
         return out;
     }
 

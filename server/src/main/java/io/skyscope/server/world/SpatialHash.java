@@ -127,7 +127,29 @@ public final class SpatialHash<K> {
         });
     }
 
+    /**
+     * Like {@link #forEachNear}, for the keys in the ring {@code inner < distance <= outer} only
+     * (and perhaps some nearer): cells wholly within the inner circle are not visited. A thin ring
+     * inside a crowd costs the cells of its rim, not the crowd.
+     */
+    public void forEachNearOutside(double x, double y, double inner, double outer, Near<? super K> action) {
+        double outerSquared = outer * outer;
+        double innerSquared = inner > 0 ? inner * inner : -1;
+        forEachCandidate(x, y, outer, innerSquared, entry -> {
+            double dx = entry.x - x;
+            double dy = entry.y - y;
+            if (dx * dx + dy * dy <= outerSquared) {
+                action.accept(entry.key, dx, dy);
+            }
+        });
+    }
+
     private void forEachCandidate(double x, double y, double radius, Consumer<Entry<K>> action) {
+        forEachCandidate(x, y, radius, -1, action);
+    }
+
+    /** Visits the cells that overlap the circle, except those whose farthest point is within {@code innerSquared}. */
+    private void forEachCandidate(double x, double y, double radius, double innerSquared, Consumer<Entry<K>> action) {
         if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(radius) && radius >= 0)) {
             throw new IllegalArgumentException("query needs a finite centre and a non-negative radius, got ("
                     + x + ", " + y + ") radius " + radius);
@@ -143,7 +165,8 @@ public final class SpatialHash<K> {
                 long key = cell.getKey() * UNSCRAMBLE;
                 double cx = (int) (key >> 32);
                 double cy = (int) key;
-                if (cx >= minX && cx <= maxX && cy >= minY && cy <= maxY && overlaps(cx, cy, x, y, radius)) {
+                if (cx >= minX && cx <= maxX && cy >= minY && cy <= maxY && overlaps(cx, cy, x, y, radius)
+                        && !within(cx, cy, x, y, innerSquared)) {
                     visit(cell.getValue(), action, expected);
                 }
             }
@@ -152,7 +175,7 @@ public final class SpatialHash<K> {
         for (double cy = minY; cy <= maxY; cy++) {
             for (double cx = minX; cx <= maxX; cx++) {
                 List<Entry<K>> cell = cells.get(cellKey((int) cx, (int) cy));
-                if (cell != null && overlaps(cx, cy, x, y, radius)) {
+                if (cell != null && overlaps(cx, cy, x, y, radius) && !within(cx, cy, x, y, innerSquared)) {
                     visit(cell, action, expected);
                 }
             }
@@ -175,6 +198,18 @@ public final class SpatialHash<K> {
         double dx = x < left ? left - x : Math.max(0, x - (left + cellSize));
         double dy = y < top ? top - y : Math.max(0, y - (top + cellSize));
         return dx * dx + dy * dy <= radius * radius;
+    }
+
+    /** Whether all of cell {@code (cx, cy)} lies within {@code sqrt(distanceSquared)} of (x, y): its farthest corner. */
+    private boolean within(double cx, double cy, double x, double y, double distanceSquared) {
+        if (distanceSquared < 0) {
+            return false;
+        }
+        double left = cx * cellSize;
+        double top = cy * cellSize;
+        double fx = Math.max(Math.abs(x - left), Math.abs(x - left - cellSize));
+        double fy = Math.max(Math.abs(y - top), Math.abs(y - top - cellSize));
+        return fx * fx + fy * fy < distanceSquared;
     }
 
     private void addToCell(Entry<K> entry, long cell) {

@@ -3,10 +3,14 @@ package io.skyscope.server.ws;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.skyscope.protocol.CloseCodes;
+import io.skyscope.protocol.PositionFrame;
+import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.auth.AuthenticatedUser;
 import io.skyscope.server.metrics.ServerMetrics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -63,6 +67,7 @@ public final class ClientSession {
     private final Bucket strikes;
     private long lastRateErrorNanos;
     private volatile String spaceId;
+    private volatile PresenceEncoding presence = PresenceEncoding.JSON;
     private Thread sender;
 
     private record Close(int code, String reason) {
@@ -134,6 +139,23 @@ public final class ClientSession {
 
     public String userId() {
         return userId;
+    }
+
+    /** How this connection receives positions, as it asked on the upgrade. */
+    public PresenceEncoding presence() {
+        return presence;
+    }
+
+    public void presence(PresenceEncoding encoding) {
+        this.presence = encoding;
+    }
+
+    /**
+     * Whether a queued frame is a binary {@link PositionFrame} (carried as one ISO-8859-1 character
+     * a byte, its kind first) rather than JSON text.
+     */
+    public static boolean isBinary(String frame) {
+        return !frame.isEmpty() && frame.charAt(0) == PositionFrame.KIND_POSITIONS;
     }
 
     /** The space this connection is in, or null. */
@@ -302,7 +324,11 @@ public final class ClientSession {
                 String frame = (String) item;
                 queuedChars.addAndGet(-frame.length());
                 var done = new Callback.Completable();
-                socket.sendText(frame, done);
+                if (isBinary(frame)) {
+                    socket.sendBinary(ByteBuffer.wrap(frame.getBytes(StandardCharsets.ISO_8859_1)), done);
+                } else {
+                    socket.sendText(frame, done);
+                }
                 done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 metrics.frameOut();
             }

@@ -22,7 +22,8 @@ public final class PresenceHandler {
     }
 
     public void join(ClientSession session, ClientMessage.Join join) {
-        var request = access.admit(session.userId(), session.id(), join.spaceId(), join.ref());
+        var request = access.admit(session.userId(), session.id(), join.spaceId(), join.ref())
+                .withPresence(session.presence());
         String current = session.spaceId();
         if (current != null && !current.equals(join.spaceId())) {
             leaveQuietly(session);

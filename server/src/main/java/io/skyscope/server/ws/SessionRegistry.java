@@ -62,7 +62,7 @@ public final class SessionRegistry {
     }
 
     private void receive(ClientSession session, String frame) {
-        if (frame.startsWith("{")) {
+        if (frame.startsWith("{") || ClientSession.isBinary(frame)) {
             session.enqueue(frame);
         } else if (frame.startsWith(REPLACED_BY)) {
             // At once, on the bus thread: what the newer connection's node publishes next must reach it.

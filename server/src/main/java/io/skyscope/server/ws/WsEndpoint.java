@@ -2,6 +2,7 @@ package io.skyscope.server.ws;
 
 import io.skyscope.protocol.ErrorCode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
@@ -9,6 +10,7 @@ import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.Limits;
+import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.LogContext;
 import io.skyscope.server.auth.AccessCheck;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class WsEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoint.class);
     private static final String USER = "skyscope.user";
+    private static final String PRESENCE = "skyscope.presence";
     static final Duration REPLACED_LEAVE_GRACE = Duration.ofSeconds(5);
 
     private final AccessCheck access;
@@ -84,6 +87,11 @@ public final class WsEndpoint implements AutoCloseable {
             } catch (Refused e) {
                 throw new UnauthorizedResponse(e.getMessage());
             }
+            try {
+                ctx.attribute(PRESENCE, PresenceEncoding.parse(ctx.queryParam("presence")));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
         });
         routes.ws("/ws", ws -> {
             ws.onConnect(this::connected);
@@ -96,6 +104,7 @@ public final class WsEndpoint implements AutoCloseable {
     private void connected(WsConnectContext ctx) {
         AuthenticatedUser user = ctx.attribute(USER);
         var session = new ClientSession(UUID.randomUUID().toString(), user, ctx.session, metrics, limits);
+        session.presence(ctx.attribute(PRESENCE));
         LogContext.session(user.userId(), session.id(), null);
         try {
             open(ctx, session);

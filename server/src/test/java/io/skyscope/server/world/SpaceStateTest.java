@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.map.TestMaps;
 import io.skyscope.map.TiledMap;
+import io.skyscope.protocol.PositionFrame;
+import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage.PresenceUpdate;
 import io.skyscope.protocol.ServerMessage;
@@ -80,7 +82,7 @@ class SpaceStateTest {
             // distance, position updates expected over 10 ticks of continuous walking
             "100,  10",   // full rate (within 40 % of the radius)
             "390,  10",
-            "600,  2",    // reduced rate: twice a second
+            "600,  2",    // reduced rate: at least twice a second (every 350 ms rounded to ticks: 400 ms)
             "950,  2",
             "1050, 0",    // beyond the interest radius: nothing
             "2500, 0",
@@ -104,18 +106,29 @@ class SpaceStateTest {
     private final Map<String, Long> allMoves = new java.util.HashMap<>();
 
     @Test
-    void inACrowdAFrameCarriesOnlyTheNearestMovers() {
+    void inACrowdTheNearestComeAtEveryMoveAndEveryoneElseAtLeastTwiceASecond() {
         place("me", 1600, 1600);
         for (int i = 0; i < 200; i++) {
             place("p" + i, 1600 + 20 + i, 1600);
         }
         ticks(1);
-        for (int i = 0; i < 200; i++) {
-            assertThat(state.move("p" + i, 1600 + 20 + i, 1610, 1)).isEmpty();
+        Map<String, Long> seen = new java.util.HashMap<>();
+        for (int t = 0; t < 20; t++) {
+            for (int i = 0; i < 200; i++) {
+                assertThat(state.move("p" + i, 1600 + 20 + i, t % 2 == 0 ? 1610 : 1600, t)).isEmpty();
+            }
+            for (PresenceUpdate u : ticks(1).get("me")) {
+                u.moved().forEach(m -> seen.merge(m.userId(), 1L, Long::sum));
+            }
         }
-        var toMe = ticks(1).get("me").getFirst();
-        assertThat(toMe.moved()).hasSize(PresenceFanOut.MAX_MOVED_PER_FRAME);
-        assertThat(toMe.moved()).allSatisfy(m -> assertThat(m.x()).isLessThan(1600 + 20 + PresenceFanOut.MAX_MOVED_PER_FRAME));
+        for (int i = 0; i < 200; i++) {
+            long got = seen.getOrDefault("p" + i, 0L);
+            if (i < PresenceFanOut.NEAREST) {
+                assertThat(got).as("moves of p%d, among the nearest", i).isEqualTo(20);
+            } else {
+                assertThat(got).as("moves of p%d, in 2 s", i).isBetween(4L, 6L);
+            }
+        }
     }
 
     @Test
@@ -124,7 +137,7 @@ class SpaceStateTest {
         place("watcher", 900, 1600);
         ticks(1);
         assertThat(state.move("mover", 210, 1600, 1)).isEmpty();
-        var got = ticks(PresenceFanOut.FAR_RATE);
+        var got = ticks(10);
         var last = got.get("watcher").stream().flatMap(u -> u.moved().stream())
                 .filter(m -> m.userId().equals("mover")).reduce((a, b) -> b).orElseThrow();
         assertThat(last.x()).isEqualTo(210);
@@ -135,7 +148,7 @@ class SpaceStateTest {
     void walkingUpToPeopleWhoStandStillShowsWhereTheyAre() {
         place("walker", 200, 1600);
         place("sitter", 1290, 1600);
-        ticks(PresenceFanOut.FAR_RATE + 1);
+        ticks(10);
         var seen = new ArrayList<PresenceUpdate>();
         double x = 200;
         for (int i = 0; i < 5; i++) {
@@ -222,5 +235,54 @@ class SpaceStateTest {
         long refused = java.util.stream.IntStream.rangeClosed(1, steps)
                 .filter(i -> state.move("rusher", 1000 + 60 * i, 2000, i, 0).isPresent()).count();
         assertThat(refused).isGreaterThan(steps / 2);
+    }
+
+    @Test
+    void binaryReceiversGetCompactFramesThatNamePeopleByNumber() {
+        state.join(new JoinRequest("me", "session-me", "ME", "a1", Status.AVAILABLE, "", null)
+                .withPresence(PresenceEncoding.BINARY));
+        state.teleport("me", 1000, 1000);
+        place("a", 1100, 1000);
+        place("b", 1000, 1300.6);
+        List<Delivery> first = state.tick();
+        List<String> toMe = first.stream().filter(d -> d.userId().equals("me")).map(Delivery::frame).toList();
+        assertThat(toMe.getFirst()).startsWith("{\"type\":\"presence.update\"").contains("\"number\":");
+        Map<Integer, int[]> positions = new java.util.HashMap<>();
+        toMe.stream().filter(f -> f.charAt(0) == PositionFrame.KIND_POSITIONS).forEach(f -> PositionFrame.decode(
+                java.nio.ByteBuffer.wrap(f.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                (number, x, y) -> positions.put(number, new int[] {x, y})));
+        assertThat(positions).containsOnlyKeys(state.person("a").number(), state.person("b").number());
+        assertThat(positions.get(state.person("b").number())).containsExactly(1000, 1301);
+        assertThat(state.person("me").number()).isNotIn(state.person("a").number(), state.person("b").number());
+        // JSON receivers get the same positions as JSON.
+        assertThat(first.stream().filter(d -> d.userId().equals("a")).map(Delivery::frame))
+                .allSatisfy(f -> assertThat(f).startsWith("{"));
+    }
+
+    @Test
+    void aNumberIsGivenAgainOnlyAfterTheTickThatAnnouncedTheLeave() {
+        place("a", 100, 100);
+        place("b", 200, 100);
+        ticks(1);
+        int numberOfA = state.person("a").number();
+        state.leave("a", "session-a");
+        place("c", 300, 100);
+        assertThat(state.person("c").number()).isNotEqualTo(numberOfA);
+        ticks(1);
+        place("d", 400, 100);
+        assertThat(state.person("d").number()).isEqualTo(numberOfA);
+    }
+
+    @Test
+    void aDenseCrowdIsSplitIntoFramesThatAClientAccepts() {
+        place("me", 1600, 1600);
+        for (int i = 0; i < 1200; i++) {
+            place("p" + i, 1500 + i % 40 * 5, 1500 + i / 40 * 5);
+        }
+        var toMe = ticks(1).get("me");
+        assertThat(toMe).hasSizeGreaterThan(1).allSatisfy(u -> assertThat(u.moved().size())
+                .isLessThanOrEqualTo(PresenceFrames.JSON_ENTRIES_PER_FRAME));
+        assertThat(toMe.stream().flatMap(u -> u.moved().stream()).map(m -> m.userId()).distinct().count())
+                .isEqualTo(1200);
     }
 }

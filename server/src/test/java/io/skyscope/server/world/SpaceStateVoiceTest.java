@@ -33,7 +33,7 @@ class SpaceStateVoiceTest {
         state = new SpaceState(new ServerMessage.SpaceInfo("s", "Space", "m", 1), TestMaps.parse(tmj),
                 new WorldTuning(5000, 1200, 100, 300), new VoiceSettings(64, 80, 8, 0, 12, 50, 160), clock);
         for (String id : List.of("amy", "bob", "cat")) {
-            state.join(new JoinRequest(id, "session-" + id, id, null, Status.AVAILABLE, null, null, List.of()));
+            state.join(new JoinRequest(id, "session-" + id, id, null, Status.AVAILABLE, null, null));
         }
     }
 
