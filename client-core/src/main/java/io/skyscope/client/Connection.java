@@ -4,7 +4,10 @@ import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.PositionFrame;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -165,6 +168,27 @@ public final class Connection implements AutoCloseable {
             LOG.warn("ignoring a frame the client cannot read: {}", e.getMessage());
             return;
         }
+        received(message);
+    }
+
+    /** A binary frame: positions, handed on as the {@code moved} of a {@code presence.update}. */
+    private void received(ByteBuffer frame) {
+        List<ServerMessage.Moved> moved = new ArrayList<>();
+        try {
+            PositionFrame.decode(frame, (number, x, y) -> {
+                String userId = world.userIdOf(number);
+                if (userId != null) {
+                    moved.add(new ServerMessage.Moved(userId, x, y));
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("ignoring a binary frame the client cannot read: {}", e.getMessage());
+            return;
+        }
+        received(new ServerMessage.PresenceUpdate(null, null, moved, null));
+    }
+
+    private void received(ServerMessage message) {
         world.apply(message);
         for (var listener : listeners) {
             try {
@@ -190,6 +214,26 @@ public final class Connection implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private ByteBuffer partialBinary = ByteBuffer.allocate(0);
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (last && partialBinary.position() == 0) {
+                received(data);
+            } else {
+                if (partialBinary.remaining() < data.remaining()) {
+                    partialBinary = ByteBuffer.allocate(Math.max(partialBinary.capacity() * 2,
+                            partialBinary.position() + data.remaining())).put(partialBinary.flip());
+                }
+                partialBinary.put(data);
+                if (last) {
+                    received(partialBinary.flip());
+                    partialBinary.clear();
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

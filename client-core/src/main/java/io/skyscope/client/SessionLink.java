@@ -1,5 +1,6 @@
 package io.skyscope.client;
 
+import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import java.time.Duration;
@@ -147,7 +148,7 @@ final class SessionLink {
         SkyScopeApi api = tokens.api();
         Duration timeout = session.options().timeout();
         try {
-            return Connection.open(api.http(), api.webSocketUri(tokens.accessToken()), timeout, session.worldState());
+            return Connection.open(api.http(), api.webSocketUri(tokens.accessToken(), PresenceEncoding.BINARY), timeout, session.worldState());
         } catch (IllegalStateException e) {
             if (Connection.handshakeStatus(e) != 401) {
                 throw e;
@@ -155,7 +156,7 @@ final class SessionLink {
         }
         // The access token expired or the server's key changed: renew, or sign in afresh.
         tokens.renew();
-        return Connection.open(api.http(), api.webSocketUri(tokens.accessToken()), timeout, session.worldState());
+        return Connection.open(api.http(), api.webSocketUri(tokens.accessToken(), PresenceEncoding.BINARY), timeout, session.worldState());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.skyscope.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.LoginRequest;
@@ -56,9 +57,16 @@ public final class SkyScopeApi {
     }
 
     /** The WebSocket address for an access token. */
+    /** The WebSocket address, receiving positions in JSON. */
     public URI webSocketUri(String accessToken) {
+        return webSocketUri(accessToken, PresenceEncoding.JSON);
+    }
+
+    /** The WebSocket address, receiving positions in {@code presence} ({@link PresenceEncoding}). */
+    public URI webSocketUri(String accessToken, PresenceEncoding presence) {
         String scheme = base.getScheme().equals("https") ? "wss" : "ws";
-        return URI.create(scheme + "://" + base.getRawAuthority() + base.getRawPath() + "ws?token=" + accessToken);
+        return URI.create(scheme + "://" + base.getRawAuthority() + base.getRawPath() + "ws?token=" + accessToken
+                + (presence == PresenceEncoding.BINARY ? "&presence=binary" : ""));
     }
 
     public AuthResponse register(String username, String password, String displayName) {

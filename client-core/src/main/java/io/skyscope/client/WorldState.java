@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
 public final class WorldState {
     private final AtomicReference<World> current = new AtomicReference<>(World.EMPTY);
     private final List<Consumer<World>> listeners = new CopyOnWriteArrayList<>();
+    /** Who is present under which number, for binary position frames; kept by {@link #apply}. */
+    private final Map<Integer, String> byNumber = new ConcurrentHashMap<>();
 
     public World snapshot() {
         return current.get();
@@ -31,8 +34,14 @@ public final class WorldState {
         listeners.add(listener);
     }
 
+    /** The person present under {@code number} in binary position frames, or null. */
+    public String userIdOf(int number) {
+        return byNumber.get(number);
+    }
+
     /** Updates the world with a server message; messages that do not concern it are ignored. */
     public void apply(ServerMessage message) {
+        number(message);
         update(before -> switch (message) {
             case ServerMessage.Welcome w -> welcome(before, w);
             case ServerMessage.PresenceUpdate p -> presence(before, p);
@@ -43,6 +52,25 @@ public final class WorldState {
             case ChatEvent.Updated u -> chat(before, u.message());
             default -> before;
         });
+    }
+
+    /** Keeps the numbers of the people present: a welcome replaces them, joins and leaves change them. */
+    private void number(ServerMessage message) {
+        if (message instanceof ServerMessage.Welcome w) {
+            byNumber.clear();
+            w.people().forEach(p -> byNumber.put(p.number(), p.userId()));
+        } else if (message instanceof ServerMessage.PresenceUpdate p) {
+            World now = current.get();
+            p.left().forEach(userId -> {
+                Person gone = now.person(userId);
+                if (gone != null) {
+                    byNumber.remove(gone.number(), userId);
+                }
+            });
+            p.joined().forEach(person -> byNumber.put(person.number(), person.userId()));
+        } else if (message instanceof ServerMessage.Ack a && "leave".equals(a.of())) {
+            byNumber.clear();
+        }
     }
 
     /** Records where I walked before the server answers (client-side prediction). */

@@ -63,6 +63,24 @@ class WorldStateTest {
         assertThat(chat.get(0).text()).isEqualTo("text 5");
     }
 
+    @Test
+    void numbersFollowWelcomesJoinsAndLeaves() {
+        var state = new WorldState();
+        state.apply(welcome(numbered("me", 0), numbered("ann", 1)));
+        assertThat(state.userIdOf(1)).isEqualTo("ann");
+        state.apply(new ServerMessage.PresenceUpdate(List.of(numbered("bob", 2)), List.of("ann"), List.of(), List.of()));
+        assertThat(state.userIdOf(1)).isNull();
+        assertThat(state.userIdOf(2)).isEqualTo("bob");
+        state.apply(new ServerMessage.PresenceUpdate(List.of(numbered("cat", 1)), List.of(), List.of(), List.of()));
+        assertThat(state.userIdOf(1)).isEqualTo("cat");
+        state.apply(welcome(numbered("me", 3)));
+        assertThat(state.userIdOf(1)).as("a welcome replaces every number").isNull();
+    }
+
+    private static Person numbered(String id, int number) {
+        return new Person(id, id, "a1", 0, 0, Status.AVAILABLE, null, number);
+    }
+
     private static ServerMessage.Welcome welcome(Person me, Person... others) {
         return new ServerMessage.Welcome("j", 1, me, OFFICE, RULES, List.of(others), 0, List.of(), null);
     }
