@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
  * each observer knows of its 32 nearest people, the server's CPU and resident memory, and the
  * load generator's own CPU. The other users read and discard their frames. With
  * {@code --presence binary} the users ask for the compact position encoding ({@link PositionFrame});
- * the report says which encoding actually arrived.
+ * the report says which encoding actually arrived. {@code --client raw} (the default) reads with
+ * {@link RawSocket}, which skips what it does not keep; {@code --client jdk} with the JDK's
+ * WebSocket, which decodes every text frame (measured as the dearer of the two, see
+ * docs/benchmarks.md).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.skyscope.bench.load.CrowdBenchmark --server http://127.0.0.1:18181/ \
@@ -59,6 +62,10 @@ public final class CrowdBenchmark {
         int settle = Integer.parseInt(a.getOrDefault("settle", "5"));
         double joinsPerSecond = Double.parseDouble(a.getOrDefault("joins-per-second", "40"));
         double movesPerSecond = Double.parseDouble(a.getOrDefault("moves-per-second", "5"));
+        String client = a.getOrDefault("client", "raw");
+        if (!client.equals("raw") && !client.equals("jdk")) {
+            throw new IllegalArgumentException("--client is raw or jdk, got " + client);
+        }
         String presence = a.getOrDefault("presence", "json");
         if (!presence.equals("json") && !presence.equals("binary")) {
             throw new IllegalArgumentException("--presence is json or binary, got " + presence);
@@ -78,8 +85,8 @@ public final class CrowdBenchmark {
         SpaceView space = api.createSpace(owner.accessToken(), "Crowd " + run, "public");
         LoadBenchmark.uploadFloor(api, owner.accessToken(), space.id());
         System.out.printf(Locale.ROOT, "run %s: %d users in one space on the open floor, presence %s asked for, "
-                        + "%.0f joins/s, %.0f moves/s each, settle %d s, window %d s%n",
-                run, n, presence, joinsPerSecond, movesPerSecond, settle, seconds);
+                        + "%.0f joins/s, %.0f moves/s each, settle %d s, window %d s, %s WebSocket client%n",
+                run, n, presence, joinsPerSecond, movesPerSecond, settle, seconds, client);
 
         var stats = new LoadStats();
         var window = new Window();
@@ -104,19 +111,34 @@ public final class CrowdBenchmark {
         long genCpu0 = LoadBenchmark.ownCpuMillis();
         long rampStart = System.nanoTime();
         List<HttpClient> clients = new ArrayList<>();
+        // Observers are read by a thread of their own, so that their receipt times do not wait for the crowd's reads.
+        var observerReads = new RawSocket.Group("crowd-observer-reads");
+        var crowdReads = new RawSocket.Group("crowd-reads");
         List<CompletableFuture<Void>> joins = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long wait = rampStart + (long) (i * 1e9 / joinsPerSecond) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            if (i % 500 == 0) {
-                clients.add(HttpClient.newHttpClient());
-            }
             CrowdUser u = users.get(i);
             URI uri = api.webSocketUri(accounts.get(i).accessToken());
             uri = presence.equals("binary") ? URI.create(uri + "&presence=binary") : uri;
-            joins.add(u.connect(clients.getLast(), uri, space.id()).thenRun(() -> walk.add(u)));
+            CompletableFuture<Void> join;
+            if (client.equals("raw")) {
+                join = u.connect(observerIndexes.contains(i) ? observerReads : crowdReads, uri, space.id());
+            } else {
+                if (i % 500 == 0) {
+                    clients.add(HttpClient.newHttpClient());
+                }
+                join = u.connect(clients.getLast(), uri, space.id());
+            }
+            joins.add(join.whenComplete((ok, e) -> {
+                if (e == null) {
+                    walk.add(u);
+                } else {
+                    stats.note("join failed: " + e);
+                }
+            }));
         }
         CompletableFuture.allOf(joins.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new)).join();
         long failedJoins = joins.stream().filter(CompletableFuture::isCompletedExceptionally).count();
@@ -156,5 +178,7 @@ public final class CrowdBenchmark {
         CompletableFuture.allOf(users.stream().map(CrowdUser::close).toArray(CompletableFuture[]::new))
                 .orTimeout(15, TimeUnit.SECONDS).exceptionally(e -> null).join();
         clients.forEach(HttpClient::shutdownNow);
+        observerReads.close();
+        crowdReads.close();
     }
 }

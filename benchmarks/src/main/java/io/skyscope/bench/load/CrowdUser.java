@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ProtocolCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -24,17 +26,20 @@ import java.util.concurrent.TimeUnit;
  * its {@link CrowdObserver}. It classifies a text message by its first characters and keeps only
  * what it must read: the head of the welcome (its own position), corrections and errors.
  *
- * <p>Threads: the listener methods run on the HTTP client's threads, one at a time per socket;
- * {@link #step} runs on the walk thread; {@link #position} and {@link #sentAt} are read by any
+ * <p>Two transports: the JDK's WebSocket (this is its listener) or a {@link RawSocket} (this is
+ * its handler, and keeps only the bytes it will read). Threads: the listener and handler methods
+ * run on the HTTP client's or the socket group's thread, one at a time per socket; {@link #step}
+ * runs on the walk thread; {@link #position} and {@link #sentAt} are read by any
  * thread. The ring is guarded by {@code this}.
  */
-final class CrowdUser extends JoiningListener {
+final class CrowdUser extends JoiningListener implements RawSocket.Handler {
     /** Moves remembered per user: at 5 a second, 12.8 s. */
     static final int RING = 64;
     static final int MAX_STEP = 6;
     private static final int MARGIN = 16;
     private static final int HEAD = 4096;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final java.util.concurrent.Executor UPGRADES = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private static final int OTHER = 0;
     private static final int PRESENCE = 1;
     private static final int WELCOME = 2;
@@ -52,6 +57,7 @@ final class CrowdUser extends JoiningListener {
     /** x in the high and y in the low 32 bits: where this user truly is. */
     private volatile long position;
     private volatile WebSocket socket;
+    private volatile RawSocket raw;
     private volatile CrowdObserver observer;
     // The walk thread's.
     private CompletableFuture<WebSocket> lastSend;
@@ -99,6 +105,18 @@ final class CrowdUser extends JoiningListener {
                 .orTimeout(60, TimeUnit.SECONDS);
     }
 
+    /** The same over a {@link RawSocket} read by {@code group}; the upgrade runs on a virtual thread. */
+    CompletableFuture<Void> connect(RawSocket.Group group, URI wsUri, String spaceId) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                raw = RawSocket.open(wsUri, this, group);
+                raw.sendText(ProtocolCodec.encode(new ClientMessage.Join(spaceId, "join")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot connect " + userId, e);
+            }
+        }, UPGRADES).thenCompose(v -> welcomed).orTimeout(60, TimeUnit.SECONDS);
+    }
+
     boolean joined() {
         return welcomed.isDone() && !welcomed.isCompletedExceptionally();
     }
@@ -117,8 +135,7 @@ final class CrowdUser extends JoiningListener {
      * map's edge. Skipped while the previous move is still being written (a stalled socket).
      */
     void step() {
-        WebSocket ws = socket;
-        if (ws == null || !joined() || ws.isOutputClosed() || lastSend != null && !lastSend.isDone()) {
+        if (!joined() || !writable()) {
             return;
         }
         long p = position;
@@ -142,8 +159,35 @@ final class CrowdUser extends JoiningListener {
         if (window.contains(sent)) {
             windowMoves++;
         }
-        lastSend = ws.sendText("{\"type\":\"move\",\"x\":" + nx + ",\"y\":" + ny + ",\"seq\":" + ++seq + "}", true);
+        send("{\"type\":\"move\",\"x\":" + nx + ",\"y\":" + ny + ",\"seq\":" + ++seq + "}");
         stats.moveSent();
+    }
+
+    /** Whether a move would go out now (nothing of the last one still waiting to be written). */
+    private boolean writable() {
+        RawSocket r = raw;
+        if (r != null) {
+            try {
+                return r.writable();
+            } catch (IOException e) {
+                return false; // the reader sees the end of the connection and counts the close
+            }
+        }
+        WebSocket ws = socket;
+        return ws != null && !ws.isOutputClosed() && (lastSend == null || lastSend.isDone());
+    }
+
+    private void send(String frame) {
+        RawSocket r = raw;
+        if (r == null) {
+            lastSend = socket.sendText(frame, true);
+            return;
+        }
+        try {
+            r.sendText(frame);
+        } catch (IOException e) {
+            // The reader sees the end of the connection and counts the close.
+        }
     }
 
     private static int bounce(int v, int d, int size) {
@@ -163,6 +207,11 @@ final class CrowdUser extends JoiningListener {
     }
 
     CompletableFuture<?> close() {
+        RawSocket r = raw;
+        if (r != null) {
+            r.close();
+            return CompletableFuture.completedFuture(null);
+        }
         WebSocket ws = socket;
         if (ws == null || ws.isOutputClosed()) {
             return CompletableFuture.completedFuture(null);
@@ -182,23 +231,83 @@ final class CrowdUser extends JoiningListener {
             kind = kindOf(data);
         }
         stats.chars.add(data.length());
-        CrowdObserver o = observer;
-        boolean keep = switch (kind) {
-            case PRESENCE -> o != null;
-            case WELCOME -> o != null || text.length() < HEAD;
-            case CORRECTION, ERROR -> true;
-            default -> false;
-        };
-        if (keep) {
+        if (text.length() < keepLimit(kind)) {
             text.append(data);
         }
         if (last) {
             inMessage = false;
             stats.frames.increment();
-            received(System.nanoTime(), o);
+            if (!text.isEmpty()) {
+                received(text.toString(), System.nanoTime());
+            }
             text.setLength(0);
         }
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        stats.chars.add(data.remaining());
+        CrowdObserver o = observer;
+        if (o != null) {
+            if (binary.remaining() < data.remaining()) {
+                binary = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()))
+                        .put(binary.flip());
+            }
+            binary.put(data);
+        }
+        if (last) {
+            stats.frames.increment();
+            if (o != null) {
+                o.binary(binary.flip(), System.nanoTime());
+                binary.clear();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int keep(boolean isText, ByteBuffer head) {
+        if (!isText) {
+            return observer != null ? Integer.MAX_VALUE : 0;
+        }
+        kind = kindOf(StandardCharsets.ISO_8859_1.decode(head));
+        return keepLimit(kind);
+    }
+
+    @Override
+    public void message(boolean isText, ByteBuffer kept) {
+        long now = System.nanoTime();
+        if (isText) {
+            received(StandardCharsets.UTF_8.decode(kept).toString(), now);
+        } else {
+            observer.binary(kept, now);
+        }
+    }
+
+    @Override
+    public void counted(long bytes) {
+        stats.frames.increment();
+        stats.chars.add(bytes);
+    }
+
+    @Override
+    public void closed(int code, String reason) {
+        onClose(null, code, reason);
+    }
+
+    /**
+     * How many characters of a text message of this kind to keep: all of what this user reads, the
+     * head of a welcome (where its own position is) for a user who does not observe, nothing else.
+     */
+    private int keepLimit(int messageKind) {
+        boolean observing = observer != null;
+        return switch (messageKind) {
+            case PRESENCE -> observing ? Integer.MAX_VALUE : 0;
+            case WELCOME -> observing ? Integer.MAX_VALUE : HEAD;
+            case CORRECTION, ERROR -> Integer.MAX_VALUE;
+            default -> 0;
+        };
     }
 
     private static int kindOf(CharSequence start) {
@@ -226,42 +335,44 @@ final class CrowdUser extends JoiningListener {
         return true;
     }
 
-    private void received(long now, CrowdObserver o) {
+    /** A kept text message (or its head) of the current kind. */
+    private void received(String message, long now) {
+        CrowdObserver o = observer;
         switch (kind) {
             case PRESENCE -> {
                 if (o != null) {
-                    o.text(text.toString(), now);
+                    o.text(message, now);
                 }
             }
             case WELCOME -> {
-                double[] you = you(text);
+                double[] you = you(message);
                 position = pack((int) Math.round(you[0]), (int) Math.round(you[1]));
                 if (o != null) {
-                    o.text(text.toString(), now);
+                    o.text(message, now);
                 }
                 welcomed.complete(null);
             }
-            case CORRECTION -> corrected();
-            case ERROR -> stats.error(text.toString());
+            case CORRECTION -> corrected(message);
+            case ERROR -> stats.error(message);
             default -> {
             }
         }
     }
 
     /** Back where the server says; the ring is cleared, as a position seen later there was not a fresh move. */
-    private void corrected() {
-        double[] at = fields(text, 0, "x", "y");
+    private void corrected(String message) {
+        double[] at = fields(message, 0, "x", "y");
         synchronized (this) {
             Arrays.fill(ringNanos, 0);
         }
         position = pack((int) Math.round(at[0]), (int) Math.round(at[1]));
-        int r = text.indexOf("\"reason\":\"");
-        stats.correction(r < 0 ? "?" : text.substring(r + 10, text.indexOf("\"", r + 10)));
+        int r = message.indexOf("\"reason\":\"");
+        stats.correction(r < 0 ? "?" : message.substring(r + 10, message.indexOf('"', r + 10)));
     }
 
     /** x and y of the welcome's {@code you}, read from the head of the welcome. */
-    private static double[] you(CharSequence welcome) {
-        int at = welcome.toString().indexOf("\"you\":{");
+    private static double[] you(String welcome) {
+        int at = welcome.indexOf("\"you\":{");
         if (at < 0) {
             throw new IllegalStateException("a welcome without 'you' in its first " + welcome.length() + " characters");
         }
@@ -269,11 +380,11 @@ final class CrowdUser extends JoiningListener {
     }
 
     /** Two numeric fields of the JSON object that starts at {@code from}. */
-    private static double[] fields(CharSequence json, int from, String a, String b) {
+    private static double[] fields(String json, int from, String a, String b) {
         double[] values = {Double.NaN, Double.NaN};
-        try (JsonParser p = JSON.createParser(json.subSequence(from, json.length()).toString())) {
+        try (JsonParser p = JSON.createParser(json.substring(from))) {
             p.nextToken();
-            for (JsonToken t; (t = p.nextToken()) == JsonToken.FIELD_NAME; ) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
                 if (name.equals(a)) {
@@ -288,26 +399,5 @@ final class CrowdUser extends JoiningListener {
             throw new IllegalStateException("unreadable frame " + json, e);
         }
         return values;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-        stats.chars.add(data.remaining());
-        CrowdObserver o = observer;
-        if (o != null) {
-            if (binary.remaining() < data.remaining()) {
-                binary = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()))
-                        .put(binary.flip());
-            }
-            binary.put(data);
-        }
-        if (last) {
-            stats.frames.increment();
-            if (o != null) {
-                o.binary(binary.flip(), System.nanoTime());
-                binary.clear();
-            }
-        }
-        return null;
     }
 }

@@ -52,7 +52,7 @@ final class LoadStats {
         note("closed " + code + " " + reason);
     }
 
-    private void note(String what) {
+    void note(String what) {
         if (firstProblems.size() < 10) {
             firstProblems.add(what.length() > 300 ? what.substring(0, 300) + "…" : what);
         }

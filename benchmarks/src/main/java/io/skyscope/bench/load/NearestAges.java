@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How fresh an observer's picture of the people around it is: every 100 ms, for each observer,
- * its {@value CrowdBenchmark#NEAREST} nearest people by where they truly are (the driver knows every
- * position), and for each the age of the newest position the observer holds for them (now minus
- * the send time of that position's move). A position the observer holds without a known send time
+ * How fresh an observer's picture of the people around it is: every 100 ms (on average), for each
+ * observer, its {@value CrowdBenchmark#NEAREST} nearest people by where they truly are (the driver
+ * knows every position), and for each the age of the newest position the observer holds for them
+ * (now minus the send time of that position's move). A position the observer holds without a known send time
  * (never moved since it arrived, or older than the movers' rings) counts as the ring's span.
  *
  * <p>Threads: runs on the benchmark's main thread; reads positions and send times that other
@@ -31,9 +31,14 @@ final class NearestAges {
         this.keys = new long[users.size()];
     }
 
-    /** Samples every 100 ms until {@code end} (System.nanoTime). */
+    /**
+     * Samples every 100 ms on average until {@code end} (System.nanoTime). The gaps are drawn from
+     * 50–150 ms: at a fixed 100 ms they would keep one phase to the server's 100 ms tick, and the
+     * ages would depend on that phase (up to a tick apart from one run to the next).
+     */
     void sampleUntil(long end) throws InterruptedException {
-        for (long next = System.nanoTime(); next < end; next += EVERY_NANOS) {
+        var random = new java.util.Random(1);
+        for (long next = System.nanoTime(); next < end; next += EVERY_NANOS / 2 + random.nextLong(EVERY_NANOS)) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
