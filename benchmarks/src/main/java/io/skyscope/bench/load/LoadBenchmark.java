@@ -44,6 +44,8 @@ import javax.imageio.ImageIO;
  * so that later runs against the same server data sign them in without a password.
  */
 public final class LoadBenchmark {
+    static final int FLOOR_PIXELS = 6400;
+
     private LoadBenchmark() {
     }
 
@@ -72,9 +74,8 @@ public final class LoadBenchmark {
         for (int s = 0; s < spaces; s++) {
             SpaceView space = api.createSpace(owner.accessToken(), "Load " + run + " " + s, "public");
             if (mapName.equals("floor")) {
-                api.uploadMap(owner.accessToken(), space.id(), BenchmarkMaps.openFloorTmj(200, 200).getBytes(StandardCharsets.UTF_8),
-                        Map.of("floor.png", floorPng()));
-                size = new double[] {6400, 6400};
+                uploadFloor(api, owner.accessToken(), space.id());
+                size = new double[] {FLOOR_PIXELS, FLOOR_PIXELS};
             } else if (!mapName.equals("office")) {
                 throw new IllegalArgumentException("--map is office or floor, got " + mapName);
             }
@@ -161,7 +162,7 @@ public final class LoadBenchmark {
      * server no password hash; the rest are registered, a few at a time (each costs an Argon2id
      * hash). The file is rewritten with the new refresh tokens.
      */
-    private static List<AuthResponse> accounts(SkyScopeApi api, Path file, String run, int n) throws IOException {
+    static List<AuthResponse> accounts(SkyScopeApi api, Path file, String run, int n) throws IOException {
         long started = System.nanoTime();
         List<String> known = file != null && Files.exists(file) ? Files.readAllLines(file) : List.of();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -210,6 +211,12 @@ public final class LoadBenchmark {
         } catch (RuntimeException e) {
             // A closed socket ends this bot; the count of closes says so in the report.
         }
+    }
+
+    /** Puts the open floor of 200 x 200 tiles ({@link #FLOOR_PIXELS} square, spawn in the middle) in a space. */
+    static void uploadFloor(SkyScopeApi api, String accessToken, String spaceId) throws IOException {
+        api.uploadMap(accessToken, spaceId, BenchmarkMaps.openFloorTmj(200, 200).getBytes(StandardCharsets.UTF_8),
+                Map.of("floor.png", floorPng()));
     }
 
     private static byte[] floorPng() throws IOException {
@@ -291,7 +298,7 @@ public final class LoadBenchmark {
         return 0;
     }
 
-    private static long ownCpuMillis() {
+    static long ownCpuMillis() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return os.getProcessCpuTime() / 1_000_000;
     }
@@ -304,7 +311,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {

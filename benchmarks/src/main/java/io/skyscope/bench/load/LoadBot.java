@@ -30,13 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Threads: the WebSocket's listener runs on the HTTP client's threads; {@link #step} is called
  * by the benchmark's scheduler. The recent-move ring is guarded by {@code this}.
  */
-final class LoadBot implements WebSocket.Listener {
+final class LoadBot extends JoiningListener {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int RING = 64;
 
     final String userId;
     private final boolean probe;
-    private final LoadStats stats;
     private final Map<String, LoadBot> byId;
     private final Random random;
     private final StringBuilder partial = new StringBuilder();
@@ -45,7 +44,6 @@ final class LoadBot implements WebSocket.Listener {
     private final long[] ringNanos = new long[RING];
     /** A probe's last sight of each mover (the listener's thread only). */
     private final Map<String, double[]> seen = new java.util.HashMap<>();
-    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private final AtomicLong seq = new AtomicLong();
     private WebSocket socket;
     private int ringNext;
@@ -59,9 +57,9 @@ final class LoadBot implements WebSocket.Listener {
     private double height;
 
     LoadBot(String userId, boolean probe, LoadStats stats, Map<String, LoadBot> byId, long seed) {
+        super(stats);
         this.userId = userId;
         this.probe = probe;
-        this.stats = stats;
         this.byId = byId;
         this.random = new Random(seed);
     }
@@ -228,18 +226,5 @@ final class LoadBot implements WebSocket.Listener {
         } catch (IOException e) {
             throw new IllegalStateException("unreadable frame " + frame, e);
         }
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-        stats.closed(statusCode, reason);
-        welcomed.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-        stats.error("socket error: " + error);
-        welcomed.completeExceptionally(error);
     }
 }

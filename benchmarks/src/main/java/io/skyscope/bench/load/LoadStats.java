@@ -1,6 +1,5 @@
 package io.skyscope.bench.load;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,8 +19,7 @@ final class LoadStats {
     final LongAdder closes = new LongAdder();
     final List<String> firstProblems = new CopyOnWriteArrayList<>();
     private volatile boolean measuring;
-    private long[] latencies = new long[1 << 16];
-    private int count;
+    private final Samples latencies = new Samples();
 
     void moveSent() {
         moves.increment();
@@ -54,7 +52,7 @@ final class LoadStats {
         note("closed " + code + " " + reason);
     }
 
-    private void note(String what) {
+    void note(String what) {
         if (firstProblems.size() < 10) {
             firstProblems.add(what.length() > 300 ? what.substring(0, 300) + "…" : what);
         }
@@ -64,27 +62,14 @@ final class LoadStats {
         measuring = on;
     }
 
-    synchronized void latency(long nanos) {
-        if (!measuring) {
-            return;
+    void latency(long nanos) {
+        if (measuring) {
+            latencies.add(nanos);
         }
-        if (count == latencies.length) {
-            latencies = Arrays.copyOf(latencies, count * 2);
-        }
-        latencies[count++] = nanos;
     }
 
     /** Latency percentiles in milliseconds (p50, p95, p99, max) and how many were measured. */
-    synchronized double[] percentiles() {
-        long[] sorted = Arrays.copyOf(latencies, count);
-        Arrays.sort(sorted);
-        if (count == 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
-        }
-        return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[count - 1] / 1e6, count};
-    }
-
-    private static double at(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    double[] percentiles() {
+        return latencies.percentiles();
     }
 }
