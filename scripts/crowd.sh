@@ -62,7 +62,7 @@ one_run() { # N, then the benchmark's options
   echo "N=$n: server PID $server_pid, idle RSS $((idle_rss / 1024)) MiB, output in $log"
   "$java" -Xmx4g ${CROWD_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.skyscope.bench.load.CrowdBenchmark \
     --server "http://127.0.0.1:$port/" --server-pid "$server_pid" --idle-rss-kib "$idle_rss" \
-    --accounts "$dir/accounts.txt" --users "$n" "$@" 2>&1 | grep -v ' DEBUG ' | tee "$log"
+    --accounts "$dir/accounts.txt" --users "$n" "$@" 2>&1 | grep --line-buffered -v ' DEBUG ' | tee "$log"
   stop_server
   grep '^RESULT ' "$log" | sed "s/\$/ commit=$commit/" >> "$results" || true
 }

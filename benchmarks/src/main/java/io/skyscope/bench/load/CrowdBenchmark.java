@@ -167,7 +167,7 @@ public final class CrowdBenchmark {
         walk.stop();
         walker.join();
 
-        var report = new CrowdReport(n, presence, elapsed);
+        var report = new CrowdReport(n, presence, client, elapsed);
         report.traffic(users, stats, frames, chars, walk.skippedSlots());
         report.observers(users, observers);
         report.ages(ages);

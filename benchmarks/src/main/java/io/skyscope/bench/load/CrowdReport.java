@@ -13,11 +13,12 @@ final class CrowdReport {
     private final int users;
     private final double elapsed;
 
-    CrowdReport(int users, String presence, double elapsed) {
+    CrowdReport(int users, String presence, String client, double elapsed) {
         this.users = users;
         this.elapsed = elapsed;
         put("users", users);
         put("presence", presence);
+        put("client", client);
     }
 
     private void put(String key, Object value) {

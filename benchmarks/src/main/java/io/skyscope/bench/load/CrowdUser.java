@@ -1,8 +1,5 @@
 package io.skyscope.bench.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ProtocolCodec;
 import java.io.IOException;
@@ -38,13 +35,7 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
     static final int MAX_STEP = 6;
     private static final int MARGIN = 16;
     private static final int HEAD = 4096;
-    private static final JsonFactory JSON = new JsonFactory();
     private static final java.util.concurrent.Executor UPGRADES = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-    private static final int OTHER = 0;
-    private static final int PRESENCE = 1;
-    private static final int WELCOME = 2;
-    private static final int CORRECTION = 3;
-    private static final int ERROR = 4;
 
     final int index;
     final String userId;
@@ -228,7 +219,7 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         if (!inMessage) {
             inMessage = true;
-            kind = kindOf(data);
+            kind = CrowdMessages.kindOf(data);
         }
         stats.chars.add(data.length());
         if (text.length() < keepLimit(kind)) {
@@ -259,7 +250,7 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
         if (last) {
             stats.frames.increment();
             if (o != null) {
-                o.binary(binary.flip(), System.nanoTime());
+                observed(() -> o.binary(binary.flip(), System.nanoTime()));
                 binary.clear();
             }
         }
@@ -271,7 +262,7 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
         if (!isText) {
             return observer != null ? Integer.MAX_VALUE : 0;
         }
-        kind = kindOf(StandardCharsets.ISO_8859_1.decode(head));
+        kind = CrowdMessages.kindOf(StandardCharsets.ISO_8859_1.decode(head));
         return keepLimit(kind);
     }
 
@@ -281,7 +272,7 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
         if (isText) {
             received(StandardCharsets.UTF_8.decode(kept).toString(), now);
         } else {
-            observer.binary(kept, now);
+            observed(() -> observer.binary(kept, now));
         }
     }
 
@@ -303,101 +294,54 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
     private int keepLimit(int messageKind) {
         boolean observing = observer != null;
         return switch (messageKind) {
-            case PRESENCE -> observing ? Integer.MAX_VALUE : 0;
-            case WELCOME -> observing ? Integer.MAX_VALUE : HEAD;
-            case CORRECTION, ERROR -> Integer.MAX_VALUE;
+            case CrowdMessages.PRESENCE -> observing ? Integer.MAX_VALUE : 0;
+            case CrowdMessages.WELCOME -> observing ? Integer.MAX_VALUE : HEAD;
+            case CrowdMessages.CORRECTION, CrowdMessages.ERROR -> Integer.MAX_VALUE;
             default -> 0;
         };
-    }
-
-    private static int kindOf(CharSequence start) {
-        if (startsWith(start, "{\"type\":\"presence.update\"")) {
-            return PRESENCE;
-        } else if (startsWith(start, "{\"type\":\"move.correction\"")) {
-            return CORRECTION;
-        } else if (startsWith(start, "{\"type\":\"welcome\"")) {
-            return WELCOME;
-        } else if (startsWith(start, "{\"type\":\"error\"")) {
-            return ERROR;
-        }
-        return OTHER;
-    }
-
-    private static boolean startsWith(CharSequence s, String prefix) {
-        if (s.length() < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (s.charAt(i) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A kept text message (or its head) of the current kind. */
     private void received(String message, long now) {
         CrowdObserver o = observer;
         switch (kind) {
-            case PRESENCE -> {
+            case CrowdMessages.PRESENCE -> {
                 if (o != null) {
-                    o.text(message, now);
+                    observed(() -> o.text(message, now));
                 }
             }
-            case WELCOME -> {
-                double[] you = you(message);
+            case CrowdMessages.WELCOME -> {
+                double[] you = CrowdMessages.you(message);
                 position = pack((int) Math.round(you[0]), (int) Math.round(you[1]));
                 if (o != null) {
-                    o.text(message, now);
+                    observed(() -> o.text(message, now));
                 }
                 welcomed.complete(null);
             }
-            case CORRECTION -> corrected(message);
-            case ERROR -> stats.error(message);
+            case CrowdMessages.CORRECTION -> corrected(message);
+            case CrowdMessages.ERROR -> stats.error(message);
             default -> {
             }
         }
     }
 
+    /** An observer's decoding; a frame it cannot read is counted as an error, and the socket stays up. */
+    private void observed(Runnable decoding) {
+        try {
+            decoding.run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            stats.error("unreadable frame: " + e.getMessage());
+        }
+    }
+
     /** Back where the server says; the ring is cleared, as a position seen later there was not a fresh move. */
     private void corrected(String message) {
-        double[] at = fields(message, 0, "x", "y");
+        double[] at = CrowdMessages.fields(message, 0, "x", "y");
         synchronized (this) {
             Arrays.fill(ringNanos, 0);
         }
         position = pack((int) Math.round(at[0]), (int) Math.round(at[1]));
         int r = message.indexOf("\"reason\":\"");
         stats.correction(r < 0 ? "?" : message.substring(r + 10, message.indexOf('"', r + 10)));
-    }
-
-    /** x and y of the welcome's {@code you}, read from the head of the welcome. */
-    private static double[] you(String welcome) {
-        int at = welcome.indexOf("\"you\":{");
-        if (at < 0) {
-            throw new IllegalStateException("a welcome without 'you' in its first " + welcome.length() + " characters");
-        }
-        return fields(welcome, at + 6, "x", "y");
-    }
-
-    /** Two numeric fields of the JSON object that starts at {@code from}. */
-    private static double[] fields(String json, int from, String a, String b) {
-        double[] values = {Double.NaN, Double.NaN};
-        try (JsonParser p = JSON.createParser(json.substring(from))) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (name.equals(a)) {
-                    values[0] = p.getDoubleValue();
-                } else if (name.equals(b)) {
-                    values[1] = p.getDoubleValue();
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable frame " + json, e);
-        }
-        return values;
     }
 }
