@@ -50,6 +50,8 @@ final class Occupant {
     Occupant[] near = NONE;
     int nearCount;
     long nextNearTick;
+    /** How far the farthest of the nearest stood at the last refresh (the full-rate radius if fewer). */
+    double nearRadius = Double.MAX_VALUE;
     double nearX;
     double nearY;
     long mark;

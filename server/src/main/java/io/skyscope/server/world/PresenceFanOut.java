@@ -202,13 +202,19 @@ final class PresenceFanOut {
 
     /** Recomputes the person's nearest, and who watches whom, from the changes. */
     private void refreshNearest(Occupant o) {
-        candidates.clear();
-        positions.forEachNear(o.x(), o.y(), fullRadius, (other, dx, dy) -> {
-            if (other != o) {
-                candidates.add(other, dx * dx + dy * dy);
-            }
-        });
+        // Search first within a little more than where the farthest of the nearest stood last
+        // time: if that holds enough people, it holds the nearest (in a crowd, a few dozen
+        // candidates instead of everyone); else search the whole full-rate radius.
+        double guess = o.nearRadius * 1.2 + 4;
+        if (guess >= fullRadius || !collectCandidates(o, guess)) {
+            collectCandidates(o, fullRadius);
+        }
         candidates.keepNearest(NEAREST);
+        double farthest = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            farthest = Math.max(farthest, candidates.distanceSquared(i));
+        }
+        o.nearRadius = candidates.size() < NEAREST ? fullRadius : Math.sqrt(farthest);
         long before = ++stamp;
         long kept = ++stamp;
         for (int i = 0; i < o.nearCount; i++) {
@@ -236,6 +242,17 @@ final class PresenceFanOut {
         o.nearY = o.y();
         // The first refresh comes at once; later ones spread over the ticks by number.
         o.nextNearTick = o.nextNearTick == 0 ? tick + 1 + o.number % refreshTicks : tick + refreshTicks;
+    }
+
+    /** Gathers the people within {@code radius} of {@code o}; false if fewer than {@link #NEAREST}. */
+    private boolean collectCandidates(Occupant o, double radius) {
+        candidates.clear();
+        positions.forEachNear(o.x(), o.y(), radius, (other, dx, dy) -> {
+            if (other != o) {
+                candidates.add(other, dx * dx + dy * dy);
+            }
+        });
+        return candidates.size() >= NEAREST;
     }
 
     /** A move goes to everyone who has the mover among their nearest, unless a chunk they get carries it. */

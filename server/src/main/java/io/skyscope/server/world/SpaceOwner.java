@@ -6,6 +6,7 @@ import io.skyscope.server.metrics.ServerMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one authority for a space: takes commands from any thread into a mailbox and runs them, and
+ * The one authority for a space: takes commands from any thread into a mailbox and runs them (moves
+ * wait, without waking it, for the next tick or the next other command, whichever comes first), and
  * a tick every {@code tickMillis}, on its own platform thread against a {@link SpaceState}. It holds
  * no rules of its own: the state (or, for what concerns voice alone, its {@link SpaceVoice})
  * answers each command with {@link Delivery deliveries}, and every one of them leaves through the {@link EventBus} on the recipient's user topic, so the recipient's
@@ -31,6 +33,13 @@ public final class SpaceOwner implements AutoCloseable {
     private final ServerMetrics metrics;
     private final long tickNanos;
     private final LinkedBlockingQueue<SpaceCommand> mailbox = new LinkedBlockingQueue<>(MAILBOX_CAPACITY);
+    /**
+     * Moves wait here, without waking the owner, until the next tick: they are only sent at the
+     * tick anyway, and a crowd's thousands of moves a second would otherwise wake the owner's
+     * thread once each. Bounded like the mailbox; judged at the time each arrived.
+     */
+    private final ConcurrentLinkedQueue<SpaceCommand.Move> moves = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedMoves = new AtomicInteger();
     private final AtomicInteger population = new AtomicInteger();
     private final AtomicInteger voiceLinks = new AtomicInteger();
     private final Thread thread;
@@ -38,8 +47,17 @@ public final class SpaceOwner implements AutoCloseable {
     private final Clock clock;
     private volatile long emptySinceMillis;
 
+    private final ParallelDelivery delivery;
+
     public SpaceOwner(SpaceState state, EventBus bus, ServerMetrics metrics, int tickMillis, Clock clock) {
+        this(state, bus, metrics, tickMillis, clock, new ParallelDelivery(1));
+    }
+
+    /** An owner whose ticks spread their deliveries with {@code delivery}. */
+    public SpaceOwner(SpaceState state, EventBus bus, ServerMetrics metrics, int tickMillis, Clock clock,
+                      ParallelDelivery delivery) {
         this.state = state;
+        this.delivery = delivery;
         this.clock = clock;
         this.emptySinceMillis = clock.millis();
         this.bus = bus;
@@ -76,7 +94,17 @@ public final class SpaceOwner implements AutoCloseable {
 
     /** Queues a command; false if the owner is stopped or its mailbox is full. */
     public boolean submit(SpaceCommand command) {
-        return running && mailbox.offer(command);
+        if (!running) {
+            return false;
+        }
+        if (command instanceof SpaceCommand.Move move) {
+            if (queuedMoves.incrementAndGet() > MAILBOX_CAPACITY) {
+                queuedMoves.decrementAndGet();
+                return false;
+            }
+            return moves.offer(move);
+        }
+        return mailbox.offer(command);
     }
 
     /**
@@ -98,11 +126,14 @@ public final class SpaceOwner implements AutoCloseable {
                 long wait = nextTick - System.nanoTime();
                 SpaceCommand command = wait > 0 ? mailbox.poll(wait, TimeUnit.NANOSECONDS) : null;
                 if (command != null) {
+                    // What a client sent before this command is handled before it.
+                    handleMoves();
                     handle(command);
                     continue;
                 }
                 if (System.nanoTime() >= nextTick) {
                     long started = System.nanoTime();
+                    handleMoves();
                     deliver(state.tick());
                     metrics.tick(System.nanoTime() - started);
                     metrics.voiceLinksEstablished(state.voice().takeEstablished());
@@ -114,6 +145,13 @@ public final class SpaceOwner implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("space {}: command failed", state.info().id(), e);
             }
+        }
+    }
+
+    private void handleMoves() {
+        for (SpaceCommand.Move m; (m = moves.poll()) != null; ) {
+            queuedMoves.decrementAndGet();
+            handle(m);
         }
     }
 
@@ -179,11 +217,12 @@ public final class SpaceOwner implements AutoCloseable {
         }
     }
 
-    /** The one way out: each delivery on its recipient's user topic. */
+    /**
+     * The one way out: each delivery on its recipient's user topic. A tick's many frames are
+     * written by several threads at once ({@link ParallelDelivery}); the owner waits for them.
+     */
     private void deliver(List<Delivery> deliveries) {
-        for (Delivery d : deliveries) {
-            bus.publish(EventBus.Topics.user(d.userId()), d.frame());
-        }
+        delivery.deliver(deliveries, d -> bus.publish(EventBus.Topics.user(d.userId()), d.frame()));
     }
 
     @Override

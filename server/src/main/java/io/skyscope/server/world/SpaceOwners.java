@@ -31,6 +31,7 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
     private final Clock clock;
     private final Duration idleStop;
     private final Map<String, SpaceOwner> owners = new ConcurrentHashMap<>();
+    private final ParallelDelivery delivery = ParallelDelivery.perCore();
     private volatile Consumer<String> stopped = id -> { };
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("space-reaper").daemon().factory());
@@ -79,7 +80,7 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
             var state = new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock);
             state.voice().speakers(loaded.stageSpeakers());
-            var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis(), clock);
+            var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis(), clock, delivery);
             starting.accept(owner);
             return owner.start();
         });
@@ -131,5 +132,6 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
         reaper.shutdownNow();
         owners.values().forEach(SpaceOwner::close);
         owners.clear();
+        delivery.close();
     }
 }

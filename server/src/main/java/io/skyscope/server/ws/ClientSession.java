@@ -12,11 +12,13 @@ import io.skyscope.server.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -25,11 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebSocket connection of one user.
  *
- * <p>Outbound frames go through a queue drained by this session's own virtual thread, one frame in
- * flight at a time. The queue is bounded in frames and in characters: a client that stops reading
- * fills it and is disconnected ({@code 4008}) instead of slowing anyone else down or pinning the
- * server's memory. {@link #enqueue} is called from any thread (bus listeners, space owners) and
- * never blocks.
+ * <p>Outbound frames go through a lock-free queue, one frame in flight at a time: the thread that
+ * queues a frame when none is in flight writes it (and whatever follows) to the socket without
+ * waiting, and a write the socket cannot take at once continues, when it can, on Jetty's thread.
+ * No thread per connection, no hand-over per frame: a space's tick writes its frames itself, from
+ * as many threads as it spreads them over. The queue is bounded in frames and in characters: a
+ * client that stops reading fills it and is disconnected ({@code 4008}) instead of slowing anyone
+ * else down or pinning the server's memory. {@link #enqueue} is called from any thread (bus
+ * listeners, space owners) and never blocks.
  *
  * <p>A close the server starts ends the session at once: from then on no inbound frame is handled,
  * the {@linkplain #onEnd end hook} takes it out of its space and off the user's topic, and the TCP
@@ -46,7 +51,6 @@ public final class ClientSession {
     static final int OUTBOUND_CAPACITY = 2048;
     /** Characters of queued frames (about bytes: frames are mostly ASCII JSON) a connection may hold. */
     static final long OUTBOUND_MAX_CHARS = 4L * 1024 * 1024;
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** Set when the socket reported its end (the close handshake finished or the connection dropped). */
     private volatile boolean gone;
@@ -55,7 +59,9 @@ public final class ClientSession {
     private final String userId;
     private final Session socket;
     private final ServerMetrics metrics;
-    private final BlockingQueue<Object> outbound = new ArrayBlockingQueue<>(OUTBOUND_CAPACITY);
+    private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedFrames = new AtomicInteger();
+    private final Flusher flusher = new Flusher();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Set once the server decided to end the session (or the socket ended): nothing more is handled. */
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -68,7 +74,6 @@ public final class ClientSession {
     private long lastRateErrorNanos;
     private volatile String spaceId;
     private volatile PresenceEncoding presence = PresenceEncoding.JSON;
-    private Thread sender;
 
     private record Close(int code, String reason) {
     }
@@ -99,7 +104,7 @@ public final class ClientSession {
 
     /**
      * What to do, once, when the session ends (a close the server starts, or the socket's end):
-     * leave the space, leave the registry. Set before {@link #start}. Runs on the thread that ends
+     * leave the space, leave the registry. Set before the session is registered. Runs on the thread that ends
      * the session, never while a lock of the registry is held.
      */
     public void onEnd(Runnable hook) {
@@ -127,10 +132,6 @@ public final class ClientSession {
             throw new IllegalArgumentException("a session is bound to one user");
         }
         this.token = renewed;
-    }
-
-    public void start() {
-        sender = Thread.ofVirtual().name("ws-out-" + id).start(this::drain);
     }
 
     public String id() {
@@ -211,13 +212,18 @@ public final class ClientSession {
             return;
         }
         long chars = queuedChars.addAndGet(frame.length());
-        if (chars > OUTBOUND_MAX_CHARS || !outbound.offer(frame)) {
+        int frames = queuedFrames.incrementAndGet();
+        if (chars > OUTBOUND_MAX_CHARS || frames > OUTBOUND_CAPACITY) {
             queuedChars.addAndGet(-frame.length());
+            queuedFrames.decrementAndGet();
             LOG.info("user {} session {}: outbound queue full ({} frames, {} characters), disconnecting slow client",
-                    userId, id, outbound.size(), queuedChars.get());
+                    userId, id, queuedFrames.get(), queuedChars.get());
             metrics.slowClientDropped();
             closeNow(CloseCodes.TOO_SLOW, "too slow: too much unread");
+            return;
         }
+        outbound.offer(frame);
+        flusher.iterate();
     }
 
     /**
@@ -230,9 +236,9 @@ public final class ClientSession {
             return;
         }
         send(last);
-        if (!outbound.offer(new Close(code, reason))) {
-            closeNow(code, reason);
-            return;
+        if (!closing.get()) {
+            outbound.offer(new Close(code, reason));
+            flusher.iterate();
         }
         cutLater();
     }
@@ -244,28 +250,26 @@ public final class ClientSession {
     public void closeNow(int code, String reason) {
         boolean first = end();
         if (closing.compareAndSet(false, true)) {
-            outbound.clear();
-            queuedChars.set(0);
+            forgetQueued();
             socket.close(code, reason, Callback.NOOP);
-            if (sender != null) {
-                sender.interrupt();
-            }
             if (first) {
                 cutLater();
             }
         }
     }
 
-    /** The socket is gone: stop the sender thread. */
+    /** The socket is gone: nothing more is sent. */
     public void closed() {
         gone = true;
         closing.set(true);
+        forgetQueued();
+        end();
+    }
+
+    private void forgetQueued() {
         outbound.clear();
         queuedChars.set(0);
-        if (sender != null) {
-            sender.interrupt();
-        }
-        end();
+        queuedFrames.set(0);
     }
 
     /** Marks the session ended and runs the end hook; true the first time only. */
@@ -312,31 +316,41 @@ public final class ClientSession {
         });
     }
 
-    private void drain() {
-        try {
-            while (!closing.get()) {
-                Object item = outbound.take();
-                if (item instanceof Close(int code, String reason)) {
-                    closing.set(true);
-                    socket.close(code, reason, Callback.NOOP);
-                    return;
-                }
-                String frame = (String) item;
-                queuedChars.addAndGet(-frame.length());
-                var done = new Callback.Completable();
-                if (isBinary(frame)) {
-                    socket.sendBinary(ByteBuffer.wrap(frame.getBytes(StandardCharsets.ISO_8859_1)), done);
-                } else {
-                    socket.sendText(frame, done);
-                }
-                done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                metrics.frameOut();
+    /**
+     * Writes the queued frames one at a time; {@link #iterate} from any thread, with Jetty's
+     * guarantee that one thread processes at a time and that a write completing at once does not
+     * recurse.
+     */
+    private final class Flusher extends IteratingCallback {
+        private final Callback written = Callback.from(this::succeeded, this::failed);
+
+        @Override
+        protected Action process() {
+            Object item = outbound.poll();
+            if (item == null) {
+                return Action.IDLE;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
+            if (item instanceof Close(int code, String reason)) {
+                closing.set(true);
+                socket.close(code, reason, Callback.NOOP);
+                return Action.SUCCEEDED;
+            }
+            String frame = (String) item;
+            queuedChars.addAndGet(-frame.length());
+            queuedFrames.decrementAndGet();
+            if (isBinary(frame)) {
+                socket.sendBinary(ByteBuffer.wrap(frame.getBytes(StandardCharsets.ISO_8859_1)), written);
+            } else {
+                socket.sendText(frame, written);
+            }
+            metrics.frameOut();
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
             if (!closing.get()) {
-                LOG.debug("user {} session {}: send failed: {}", userId, id, e.toString());
+                LOG.debug("user {} session {}: send failed: {}", userId, id, cause.toString());
                 closeNow(1011, "send failed");
             }
         }

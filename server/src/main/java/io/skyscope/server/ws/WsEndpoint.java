@@ -118,7 +118,6 @@ public final class WsEndpoint implements AutoCloseable {
         ctx.attribute(ClientSession.class.getName(), session);
         session.onEnd(() -> ended(session));
         metrics.connectionOpened();
-        session.start();
         String stated = ctx.queryParam("protocol");
         if (stated != null && !supported(stated)) {
             String speaks = Arrays.stream(Limits.SUPPORTED_PROTOCOL_VERSIONS).mapToObj(String::valueOf)
