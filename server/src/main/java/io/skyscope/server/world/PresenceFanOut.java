@@ -41,8 +41,8 @@ import java.util.Map;
  */
 final class PresenceFanOut {
     static final double FULL_RATE_FRACTION = 0.4;
-    static final int NEAREST = 48;
-    static final long NEAREST_REFRESH_MILLIS = 500;
+    static final int NEAREST = 64;
+    static final long NEAREST_REFRESH_MILLIS = 200;
     static final double NEAREST_REFRESH_DISTANCE = 48;
     static final long FAR_INTERVAL_MILLIS = 350;
     /** A mover who has not moved for this long has stopped: their last position goes out. */
