@@ -9,7 +9,7 @@ import io.skyscope.server.chat.store.ChatMessages;
 import io.skyscope.server.chat.store.ChatStores;
 import io.skyscope.server.chat.store.Notifications;
 import io.skyscope.server.chat.store.StoredMessage;
-import io.skyscope.server.chat.store.TtlCache;
+import io.skyscope.server.store.TtlCache;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
@@ -115,9 +115,9 @@ public final class ChatService {
         stored.increment();
         if (nearby) {
             stores.inboxes().add(target.spaceId(), id, inbox);
-            stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
+            stores.markers().advanceOwn(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
         } else {
-            stores.markers().advance(userId, key, seq);
+            stores.markers().advanceOwn(userId, key, seq);
         }
         List<Notifier.Outgoing> notes = notify(message, target);
 
