@@ -5,18 +5,21 @@ import io.skyscope.client.SkyScopeApi;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.SkyScopeServer;
 import io.skyscope.server.config.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 
 /**
  * Chat throughput and latency end to end: senders post to the {@code space} channel of a space
@@ -37,8 +41,15 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code i} is due at {@code start + i / rate} on an absolute schedule, whatever came back, and
  * latencies count from that due time (a late send is charged to the server, not hidden).
  *
- * <p>Usage: {@code ChatLoadBenchmark <receivers> <messages> [window] [senders] [rate]}; a rate
- * above 0 selects the paced mode (the window is then ignored). Messages go to the senders in turn.
+ * <p>Usage: {@code ChatLoadBenchmark <receivers> <messages> [window] [senders] [rate] [warmup]}; a
+ * rate above 0 selects the paced mode (the window is then ignored). Messages go to the senders in
+ * turn. With {@code warmup} above 0, that many messages are first sent in window mode and not
+ * counted, so that the measured ones do not pay for compiling the code they run.
+ *
+ * <p>With {@code -Dreceivers=raw} the receivers are bare WebSockets that only count their
+ * {@code chat.message} frames and read the message's number from the text, instead of the client
+ * library (which decodes every frame into records and keeps the chat in its world state): they
+ * share the two cores with the server, so lighter receivers leave more of them to it.
  * The rate limits are raised for the senders; everything else is the server's default configuration.
  */
 public final class ChatLoadBenchmark {
@@ -53,6 +64,7 @@ public final class ChatLoadBenchmark {
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int senders = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Path dir = Files.createTempDirectory("skyscope-chat-bench");
         var config = ServerConfig.defaults(dir).withPort(0)
                 .withChat(new ServerConfig.ChatTuning(1_000_000, 1_000_000));
@@ -60,12 +72,13 @@ public final class ChatLoadBenchmark {
         config = config.withProtection(config.protection().withConnections(1_000_000, 10, 30)
                 .withRegistrations(1_000_000, 1_000_000));
         try (SkyScopeServer server = SkyScopeServer.start(config)) {
-            run(server.port(), receivers, messages, window, senders, rate);
+            run(server.port(), receivers, messages, window, senders, rate, warmup);
         }
     }
 
-    private static void run(int port, int receivers, int messages, int window, int senders, double rate)
+    private static void run(int port, int receivers, int measured, int window, int senders, double rate, int warmup)
             throws Exception {
+        int messages = warmup + measured;
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         var api = new SkyScopeApi(URI.create("http://127.0.0.1:" + port + "/"), http);
         long setup = System.nanoTime();
@@ -88,25 +101,37 @@ public final class ChatLoadBenchmark {
         var deliveryLatencies = new ConcurrentLinkedQueue<Long>();
         var closed = new AtomicInteger();
         List<Connection> connections = new ArrayList<>();
+        List<WebSocket> rawReceivers = new ArrayList<>();
+        boolean raw = "raw".equals(System.getProperty("receivers"));
+        IntConsumer onDelivery = index -> {
+            delivered.increment();
+            if (index % 10 == 0 && index >= warmup) {
+                deliveryLatencies.add(System.nanoTime() - sentAt[index]);
+            }
+        };
         try (var pool = Executors.newFixedThreadPool(16)) {
             List<Future<Connection>> joined = new ArrayList<>();
+            List<Future<WebSocket>> rawJoined = new ArrayList<>();
             for (int i = 1; i <= receivers; i++) {
                 AuthResponse user = users.get(senders - 1 + i);
-                joined.add(pool.submit(() -> join(http, api, user, spaceId)));
+                if (raw) {
+                    rawJoined.add(pool.submit(() -> rawJoin(http, api, user, spaceId, onDelivery, closed)));
+                } else {
+                    joined.add(pool.submit(() -> join(http, api, user, spaceId)));
+                }
             }
             for (var f : joined) {
                 Connection c = f.get();
                 c.onMessage(m -> {
                     if (m instanceof ChatEvent.Message msg) {
-                        delivered.increment();
-                        int index = Integer.parseInt(msg.message().text().substring("bench ".length()));
-                        if (index % 10 == 0) {
-                            deliveryLatencies.add(System.nanoTime() - sentAt[index]);
-                        }
+                        onDelivery.accept(Integer.parseInt(msg.message().text().substring("bench ".length())));
                     }
                 });
                 c.closed().thenRun(closed::incrementAndGet);
                 connections.add(c);
+            }
+            for (var f : rawJoined) {
+                rawReceivers.add(f.get());
             }
         }
         var inFlight = new Semaphore(window);
@@ -119,7 +144,7 @@ public final class ChatLoadBenchmark {
                     int index = Integer.parseInt(ack.clientMessageId().substring("bench-".length()));
                     ackLatency[index] = System.nanoTime() - sentAt[index];
                     acked.incrementAndGet();
-                    if (rate <= 0) {
+                    if (rate <= 0 || index < warmup) {
                         inFlight.release();
                     }
                 } else if (m instanceof ServerMessage.Error e) {
@@ -137,47 +162,60 @@ public final class ChatLoadBenchmark {
         }, 100, 100, TimeUnit.MILLISECONDS);
         System.out.printf("setup: %d receivers joined in %.1f s%n", receivers, (System.nanoTime() - setup) / 1e9);
 
-        long start = System.nanoTime();
+        long start = 0;
+        long persisted = 0;
+        long done = 0;
         long lateSends = 0;
-        for (int i = 0; i < messages; i++) {
-            if (rate > 0) {
-                // sentAt is the due time, so a send that leaves late counts its lateness.
-                long due = start + (long) (i * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                } else if (wait < -1_000_000) {
-                    lateSends++;
+        for (int from : new int[] {0, warmup}) {
+            int to = from == 0 && warmup > 0 ? warmup : messages;
+            boolean paced = rate > 0 && to == messages;
+            start = System.nanoTime();
+            for (int i = from; i < to; i++) {
+                if (paced) {
+                    // sentAt is the due time, so a send that leaves late counts its lateness.
+                    long due = start + (long) ((i - from) * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } else if (wait < -1_000_000) {
+                        lateSends++;
+                    }
+                    sentAt[i] = due;
+                } else {
+                    if (!inFlight.tryAcquire(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("no ack within " + TIMEOUT + " after " + acked.get());
+                    }
+                    sentAt[i] = System.nanoTime();
                 }
-                sentAt[i] = due;
-            } else {
-                if (!inFlight.tryAcquire(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("no ack within " + TIMEOUT + " after " + acked.get());
-                }
-                sentAt[i] = System.nanoTime();
+                senderConnections.get(i % senders)
+                        .send(new ChatCommand.Send("space", "bench " + i, String.format("bench-%08d", i), null, null));
             }
-            senderConnections.get(i % senders)
-                    .send(new ChatCommand.Send("space", "bench " + i, String.format("bench-%08d", i), null, null));
+            waitFor(() -> acked.get() == to, () -> acked.get() + " of " + to + " acked");
+            persisted = System.nanoTime() - start;
+            long expected = (long) to * receivers;
+            waitFor(() -> delivered.sum() >= expected - (long) closed.get() * to,
+                    () -> delivered.sum() + " of " + expected + " delivered");
+            done = System.nanoTime() - start;
+            if (to == messages) {
+                break;
+            }
         }
-        waitFor(() -> acked.get() == messages, () -> acked.get() + " of " + messages + " acked");
-        long persisted = System.nanoTime() - start;
-        long expected = (long) messages * receivers;
-        waitFor(() -> delivered.sum() >= expected - (long) closed.get() * messages,
-                () -> delivered.sum() + " of " + expected + " delivered");
-        long done = System.nanoTime() - start;
         janitor.shutdownNow();
 
         long[] deliveries = deliveryLatencies.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("receivers=%d messages=%d senders=%d %s%n", receivers, messages, senders,
+        long[] acks = Arrays.copyOfRange(ackLatency, warmup, messages);
+        System.out.printf("receivers=%d messages=%d (after %d to warm up) senders=%d %s%n", receivers, measured, warmup,
+                senders,
                 rate > 0 ? String.format("paced at %.0f msg/s (%d sends left over 1 ms late)", rate, lateSends)
                         : "window=" + window);
         System.out.printf("persisted (acked): %.0f msg/s; ack latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                messages / (persisted / 1e9), pct(ackLatency, 50), pct(ackLatency, 95), pct(ackLatency, 99),
-                pct(ackLatency, 100));
+                measured / (persisted / 1e9), pct(acks, 50), pct(acks, 95), pct(acks, 99), pct(acks, 100));
         System.out.printf("delivered to all:  %.0f msg/s = %.0f deliveries/s; delivery latency p50 %.1f ms, p99 %.1f ms%n",
-                messages / (done / 1e9), delivered.sum() / (done / 1e9), pct(deliveries, 50), pct(deliveries, 99));
+                measured / (done / 1e9), (double) measured * receivers / (done / 1e9), pct(deliveries, 50),
+                pct(deliveries, 99));
         System.out.printf("receivers disconnected: %d%n", closed.get());
         connections.forEach(Connection::close);
+        rawReceivers.forEach(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
         senderConnections.forEach(Connection::close);
     }
 
@@ -186,6 +224,48 @@ public final class ChatLoadBenchmark {
         c.send(new ClientMessage.Join(spaceId, "j"));
         c.await(ServerMessage.Welcome.class, TIMEOUT);
         return c;
+    }
+
+    /** A receiver that only counts chat messages (see the class comment). */
+    private static WebSocket rawJoin(HttpClient http, SkyScopeApi api, AuthResponse user, String spaceId,
+                                     IntConsumer onDelivery, AtomicInteger closed) throws Exception {
+        String marker = "\"text\":\"bench ";
+        var welcomed = new java.util.concurrent.CompletableFuture<Void>();
+        var listener = new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    int at = partial.indexOf(marker);
+                    if (at >= 0 && partial.indexOf("\"type\":\"chat.message\"") >= 0) {
+                        int from = at + marker.length();
+                        int to = from;
+                        while (Character.isDigit(partial.charAt(to))) {
+                            to++;
+                        }
+                        onDelivery.accept(Integer.parseInt(partial, from, to, 10));
+                    } else if (!welcomed.isDone() && partial.indexOf("\"type\":\"welcome\"") >= 0) {
+                        welcomed.complete(null);
+                    }
+                    partial.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                closed.incrementAndGet();
+                return null;
+            }
+        };
+        WebSocket socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT)
+                .buildAsync(api.webSocketUri(user.accessToken()), listener).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        socket.sendText(ProtocolCodec.encode(new ClientMessage.Join(spaceId, "j")), true);
+        welcomed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return socket;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition,
