@@ -23,8 +23,9 @@ import java.util.List;
  *
  * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
  * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
- * few seconds, so a send costs two store round trips (insert, read marker) and, for the space
- * channels, a question to the space owner.
+ * few seconds, and on the embedded store the sender's space and membership are read from memory
+ * and the sender's read marker is written with the next flush, so a send there costs one store
+ * round trip (the insert) and, for the space channels, a question to the space owner.
  *
  * <p>A message is acknowledged only once it is durable: it is stored, then the acknowledgement
  * and the deliveries wait in {@link GroupCommit} for the next flush, which many concurrent sends
