@@ -141,7 +141,7 @@ public final class SkyScopeServer implements AutoCloseable {
         var mapsStore = new Maps(store);
         var chatStores = ChatStores.open(store);
         var commit = new GroupCommit(store);
-        chatStores.sequences().attach(commit);
+        chatStores.attach(commit);
         commit.start();
         stopOrder.push(commit);
 

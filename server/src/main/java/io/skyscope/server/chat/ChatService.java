@@ -9,7 +9,7 @@ import io.skyscope.server.chat.store.ChatMessages;
 import io.skyscope.server.chat.store.ChatStores;
 import io.skyscope.server.chat.store.Notifications;
 import io.skyscope.server.chat.store.StoredMessage;
-import io.skyscope.server.chat.store.TtlCache;
+import io.skyscope.server.store.TtlCache;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Users;
 import java.time.Clock;
@@ -23,8 +23,9 @@ import java.util.List;
  *
  * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
  * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
- * few seconds, so a send costs two store round trips (insert, read marker) and, for the space
- * channels, a question to the space owner.
+ * few seconds, and on the embedded store the sender's space and membership are read from memory
+ * and the sender's read marker is written with the next flush, so a send there costs one store
+ * round trip (the insert) and, for the space channels, a question to the space owner.
  *
  * <p>A message is acknowledged only once it is durable: it is stored, then the acknowledgement
  * and the deliveries wait in {@link GroupCommit} for the next flush, which many concurrent sends
@@ -115,9 +116,9 @@ public final class ChatService {
         stored.increment();
         if (nearby) {
             stores.inboxes().add(target.spaceId(), id, inbox);
-            stores.markers().advance(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
+            stores.markers().advanceOwn(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
         } else {
-            stores.markers().advance(userId, key, seq);
+            stores.markers().advanceOwn(userId, key, seq);
         }
         List<Notifier.Outgoing> notes = notify(message, target);
 

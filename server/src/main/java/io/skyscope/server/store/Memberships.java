@@ -20,6 +20,11 @@ import org.bson.conversions.Bson;
  * ({@link #find}) is a lookup by id even on the embedded store; listing a space's members or a
  * user's spaces scans there (and uses an index on a real MongoDB).
  *
+ * <p>{@link #find} is asked on every chat send, typing frame and read marker; on the embedded store
+ * its answers are cached ({@link MongoStore#ownedCacheMillis}), and every change made here drops
+ * what it touches before returning, so a removed member is refused at once. Hence one instance
+ * per store: the cache knows only the changes made through it.
+ *
  * <p>Thread-safe. {@link #addIfAbsent} is atomic through the unique {@code _id}.
  */
 public final class Memberships {
@@ -28,6 +33,7 @@ public final class Memberships {
     public static final String MEMBER = "member";
 
     private final MongoCollection<Document> memberships;
+    private final TtlCache<String, Membership> byId;
 
     public Memberships(MongoStore store) {
         MongoDatabase db = store.database();
@@ -35,6 +41,8 @@ public final class Memberships {
         this.memberships = db.getCollection("memberships");
         indexes.ascending(memberships, "spaceId");
         indexes.ascending(memberships, "userId");
+        this.byId = new TtlCache<>(store.ownedCacheMillis(),
+                id -> Optional.ofNullable(memberships.find(eq("_id", id)).first()).map(Memberships::fromDocument));
     }
 
     /** One user's membership of one space; role is owner, admin or member. */
@@ -46,8 +54,7 @@ public final class Memberships {
     }
 
     public Optional<Membership> find(String spaceId, String userId) {
-        return Optional.ofNullable(memberships.find(eq("_id", id(spaceId, userId))).first())
-                .map(Memberships::fromDocument);
+        return byId.get(id(spaceId, userId));
     }
 
     /**
@@ -68,6 +75,8 @@ public final class Memberships {
                 return false;
             }
             throw e;
+        } finally {
+            changed(spaceId, userId);
         }
     }
 
@@ -80,13 +89,21 @@ public final class Memberships {
 
     /** @return whether the membership exists */
     public boolean setRole(String spaceId, String userId, String role) {
-        return memberships.updateOne(eq("_id", id(spaceId, userId)), Updates.set("role", role))
-                .getMatchedCount() == 1;
+        try {
+            return memberships.updateOne(eq("_id", id(spaceId, userId)), Updates.set("role", role))
+                    .getMatchedCount() == 1;
+        } finally {
+            changed(spaceId, userId);
+        }
     }
 
     /** @return whether a membership was removed */
     public boolean remove(String spaceId, String userId) {
-        return memberships.deleteOne(eq("_id", id(spaceId, userId))).getDeletedCount() == 1;
+        try {
+            return memberships.deleteOne(eq("_id", id(spaceId, userId))).getDeletedCount() == 1;
+        } finally {
+            changed(spaceId, userId);
+        }
     }
 
     /** The members of a space, in the order they joined. */
@@ -100,11 +117,24 @@ public final class Memberships {
     }
 
     public long deleteAllOfSpace(String spaceId) {
-        return memberships.deleteMany(eq("spaceId", spaceId)).getDeletedCount();
+        try {
+            return memberships.deleteMany(eq("spaceId", spaceId)).getDeletedCount();
+        } finally {
+            byId.clear();
+        }
     }
 
     public long deleteAllOfUser(String userId) {
-        return memberships.deleteMany(eq("userId", userId)).getDeletedCount();
+        try {
+            return memberships.deleteMany(eq("userId", userId)).getDeletedCount();
+        } finally {
+            byId.clear();
+        }
+    }
+
+    /** Drops the cached membership after a change, even one that failed half-way. */
+    private void changed(String spaceId, String userId) {
+        byId.invalidate(id(spaceId, userId));
     }
 
     private List<Membership> list(Bson filter) {

@@ -43,6 +43,7 @@ public final class MongoStore implements AutoCloseable {
     public static final String DEFAULT_DATABASE = "skyscope";
     /** The H2 file inside the data directory. */
     public static final String EMBEDDED_FILE = "skyscope.mv.db";
+    private static final long OWNED_CACHE_MILLIS = 60_000;
 
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
     private static final int EMBEDDED_CACHE_MB = 512;
@@ -173,6 +174,16 @@ public final class MongoStore implements AutoCloseable {
     /** True when this store runs mongo-java-server in-process rather than a real MongoDB. */
     public boolean embedded() {
         return server != null;
+    }
+
+    /**
+     * How long this process may keep what it read of a record that only this process's own store
+     * classes change (and that drop it from their {@link TtlCache} when they do): on the embedded
+     * store no other process writes, so such a cache is exact and the time to live is only a
+     * safety net; a real MongoDB is shared with other nodes, so nothing is kept (0).
+     */
+    public long ownedCacheMillis() {
+        return embedded() ? OWNED_CACHE_MILLIS : 0;
     }
 
     /**

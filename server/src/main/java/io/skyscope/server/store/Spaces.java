@@ -24,6 +24,10 @@ import org.bson.conversions.Bson;
  * {@code _id} = space id. A server has few spaces, so the queries that are not by id (public
  * spaces, spaces a user owns) are acceptable as scans on the embedded store.
  *
+ * <p>{@link #find} is asked on every chat send (for the sender's role); on the embedded store its
+ * answers are cached ({@link MongoStore#ownedCacheMillis}), and every change made here drops the
+ * space's entry before returning (so one instance per store).
+ *
  * <p>Thread-safe; the conditional updates ({@link #setOwnerIfNone}) are atomic.
  */
 public final class Spaces {
@@ -31,6 +35,7 @@ public final class Spaces {
     public static final String PRIVATE = "private";
 
     private final MongoCollection<Document> spaces;
+    private final TtlCache<String, Space> byId;
 
     public Spaces(MongoStore store) {
         MongoDatabase db = store.database();
@@ -38,6 +43,8 @@ public final class Spaces {
         this.spaces = db.getCollection("spaces");
         indexes.ascending(spaces, "visibility");
         indexes.ascending(spaces, "ownerId");
+        this.byId = new TtlCache<>(store.ownedCacheMillis(),
+                id -> Optional.ofNullable(spaces.find(eq("_id", id)).first()).map(Spaces::fromDocument));
     }
 
     /** A space. {@code ownerId} is null only for the default space before an admin exists. */
@@ -51,7 +58,11 @@ public final class Spaces {
     /** Inserts a space with a new random id. */
     public Space create(String name, String visibility, String ownerId, String mapId, int mapVersion, Instant now) {
         Space space = new Space(Docs.newId(), name, visibility, ownerId, mapId, mapVersion, Docs.millis(now));
-        spaces.insertOne(toDocument(space));
+        try {
+            spaces.insertOne(toDocument(space));
+        } finally {
+            byId.invalidate(space.id());
+        }
         return space;
     }
 
@@ -69,11 +80,13 @@ public final class Spaces {
                 return false;
             }
             throw e;
+        } finally {
+            byId.invalidate(space.id());
         }
     }
 
     public Optional<Space> find(String spaceId) {
-        return Optional.ofNullable(spaces.find(eq("_id", spaceId)).first()).map(Spaces::fromDocument);
+        return byId.get(spaceId);
     }
 
     /** Every public space, oldest first. */
@@ -111,16 +124,16 @@ public final class Spaces {
      * @return true if this call set the owner
      */
     public boolean setOwnerIfNone(String spaceId, String userId) {
-        return spaces.updateOne(and(eq("_id", spaceId), eq("ownerId", null)), Updates.set("ownerId", userId))
+        return update(spaceId, and(eq("_id", spaceId), eq("ownerId", null)), Updates.set("ownerId", userId))
                 .getModifiedCount() == 1;
     }
 
     public boolean setOwner(String spaceId, String userId) {
-        return spaces.updateOne(eq("_id", spaceId), Updates.set("ownerId", userId)).getMatchedCount() == 1;
+        return update(spaceId, eq("_id", spaceId), Updates.set("ownerId", userId)).getMatchedCount() == 1;
     }
 
     public boolean setMap(String spaceId, String mapId, int mapVersion) {
-        return spaces.updateOne(eq("_id", spaceId),
+        return update(spaceId, eq("_id", spaceId),
                 Updates.combine(Updates.set("mapId", mapId), Updates.set("mapVersion", mapVersion)))
                 .getMatchedCount() == 1;
     }
@@ -137,7 +150,7 @@ public final class Spaces {
     /** Replaces the voice settings a space overrides; an empty document means "all defaults". */
     public boolean setVoiceSettings(String spaceId, Document overrides) {
         Bson update = overrides.isEmpty() ? Updates.unset("voice") : Updates.set("voice", overrides);
-        return spaces.updateOne(eq("_id", spaceId), update).getMatchedCount() == 1;
+        return update(spaceId, eq("_id", spaceId), update).getMatchedCount() == 1;
     }
 
     /** Who holds the stage speaker role in a space (kept while its owner thread sleeps or moves). */
@@ -150,12 +163,25 @@ public final class Spaces {
     /** Grants or revokes the stage speaker role; false if there is no such space. */
     public boolean setStageSpeaker(String spaceId, String userId, boolean speaker) {
         Bson update = speaker ? Updates.addToSet("stageSpeakers", userId) : Updates.pull("stageSpeakers", userId);
-        return spaces.updateOne(eq("_id", spaceId), update).getMatchedCount() == 1;
+        return update(spaceId, eq("_id", spaceId), update).getMatchedCount() == 1;
     }
 
     /** @return whether a space was deleted */
     public boolean delete(String spaceId) {
-        return spaces.deleteOne(eq("_id", spaceId)).getDeletedCount() == 1;
+        try {
+            return spaces.deleteOne(eq("_id", spaceId)).getDeletedCount() == 1;
+        } finally {
+            byId.invalidate(spaceId);
+        }
+    }
+
+    /** Updates one space and drops its cached entry, even after a failure half-way. */
+    private com.mongodb.client.result.UpdateResult update(String spaceId, Bson filter, Bson update) {
+        try {
+            return spaces.updateOne(filter, update);
+        } finally {
+            byId.invalidate(spaceId);
+        }
     }
 
     private List<Space> list(Bson filter) {

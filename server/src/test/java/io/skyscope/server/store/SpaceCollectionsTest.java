@@ -68,6 +68,35 @@ class SpaceCollectionsTest {
     }
 
     @Test
+    void cachedMembershipsAndSpacesFollowEveryChangeAtOnce() {
+        Memberships memberships = new Memberships(mongo.store());
+        Spaces spaces = new Spaces(mongo.store());
+        assertThat(mongo.store().ownedCacheMillis()).isPositive();
+        assertThat(memberships.find("s1", "u1")).isEmpty();
+        memberships.addIfAbsent("s1", "u1", Memberships.MEMBER, now);
+        assertThat(memberships.find("s1", "u1")).map(Membership::role).contains("member");
+        memberships.setRole("s1", "u1", Memberships.ADMIN);
+        assertThat(memberships.find("s1", "u1")).map(Membership::role).contains("admin");
+        memberships.remove("s1", "u1");
+        assertThat(memberships.find("s1", "u1")).isEmpty();
+        memberships.put("s1", "u1", Memberships.MEMBER, now);
+        memberships.put("s2", "u1", Memberships.MEMBER, now);
+        assertThat(memberships.find("s1", "u1")).isPresent();
+        memberships.deleteAllOfSpace("s1");
+        assertThat(memberships.find("s1", "u1")).isEmpty();
+        assertThat(memberships.find("s2", "u1")).isPresent();
+        memberships.deleteAllOfUser("u1");
+        assertThat(memberships.find("s2", "u1")).isEmpty();
+
+        Space space = spaces.create("Lobby", Spaces.PUBLIC, "u1", "m", 1, now);
+        assertThat(spaces.find(space.id())).contains(space);
+        spaces.setOwner(space.id(), "u2");
+        assertThat(spaces.find(space.id()).orElseThrow().ownerId()).isEqualTo("u2");
+        spaces.delete(space.id());
+        assertThat(spaces.find(space.id())).isEmpty();
+    }
+
+    @Test
     void invitesAreConsumedUpToTheirLimitAndNotAfterExpiry() {
         Invites invites = new Invites(mongo.store());
         Invite invite = invites.create("s1", "u1", now, now.plus(Duration.ofDays(7)), 2);

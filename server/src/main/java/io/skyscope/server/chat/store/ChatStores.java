@@ -1,5 +1,6 @@
 package io.skyscope.server.chat.store;
 
+import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.MongoStore;
 
 /**
@@ -16,5 +17,11 @@ public record ChatStores(ChatMessages messages, ChatCounters counters, Sequences
         return new ChatStores(messages, counters, new Sequences(counters, messages, inboxes, store.embedded()),
                 inboxes, new ReadMarkers(store), new Conversations(store), new Notifications(store),
                 new Sanctions(store), new Reports(store, counters), new ChatSettingsStore(store));
+    }
+
+    /** Lets the stores that keep writes in memory between flushes write them with each flush. */
+    public void attach(GroupCommit commit) {
+        sequences.attach(commit);
+        markers.attach(commit);
     }
 }

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.TtlCache;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import io.skyscope.protocol.rest.SanctionView;
 import io.skyscope.server.space.SpaceBans;
 import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.TtlCache;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

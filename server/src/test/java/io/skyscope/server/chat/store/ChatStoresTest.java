@@ -120,6 +120,26 @@ class ChatStoresTest {
     }
 
     @Test
+    void aSendersOwnPositionCountsAtOnceAndIsWrittenWithTheFlush() {
+        stores.markers().advance("u1", "c:x", 2);
+        stores.markers().claimNotification("u1", "c:x");
+        stores.markers().advanceOwn("u1", "c:x", 7);
+        stores.markers().advanceOwn("u1", "c:x", 4);
+        stores.markers().advanceOwn("u1", "s:office", 3);
+        assertThat(stores.markers().read("u1", "c:x")).isEqualTo(7);
+        assertThat(stores.markers().read("u1", List.of("c:x", "s:office", "c:y")))
+                .containsEntry("c:x", 7L).containsEntry("s:office", 3L).containsEntry("c:y", 0L);
+        assertThat(stores.markers().exists("u1", "s:office")).isTrue();
+        // The position waiting cleared the pending notification, as a direct write would have.
+        assertThat(stores.markers().claimNotification("u1", "c:x")).isTrue();
+
+        stores.markers().persist();
+        var reopened = new ReadMarkers(mongo.store());
+        assertThat(reopened.read("u1", "c:x")).isEqualTo(7);
+        assertThat(reopened.read("u1", "s:office")).isEqualTo(3);
+    }
+
+    @Test
     void notificationsCountWhatIsUnread() {
         for (int i = 0; i < 5; i++) {
             stores.notifications().create("u1", Notifications.MENTION, "office", "space", "s:office:000000000001",
