@@ -1,6 +1,7 @@
 package io.skyscope.server.world;
 
 import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.server.world.proximity.VoiceMember;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ final class Occupant {
     VoiceMember voice;
     String sessionId;
     /** The ICE servers their welcome offered, offered again when the welcome is resent. */
-    java.util.List<io.skyscope.protocol.ServerMessage.IceServer> iceServers = java.util.List.of();
+    List<ServerMessage.IceServer> iceServers = List.of();
     String displayName;
     String avatar;
     Status status;
@@ -94,9 +95,5 @@ final class Occupant {
                 return;
             }
         }
-    }
-
-    List<Occupant> nearest() {
-        return java.util.Arrays.asList(near).subList(0, nearCount);
     }
 }
