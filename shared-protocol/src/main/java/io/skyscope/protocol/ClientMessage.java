@@ -121,10 +121,20 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
             }
         }
 
-        /** My microphone is muted, and/or I am speaking now; shown to people near me. */
+        /**
+         * My microphone is muted, and/or I am speaking now, my camera is on, I am sharing my
+         * screen; shown to people near me. {@code camera} and {@code screen} default to false.
+         */
         record VoiceState(@JsonProperty(required = true) boolean muted,
                           @JsonProperty(required = true) boolean speaking,
+                          boolean camera,
+                          boolean screen,
                           String ref) implements VoiceCommand {
+            /** Voice flags only: camera and screen off. */
+            public VoiceState(boolean muted, boolean speaking, String ref) {
+                this(muted, speaking, false, false, ref);
+            }
+
             public VoiceState {
                 Check.ref(ref);
             }

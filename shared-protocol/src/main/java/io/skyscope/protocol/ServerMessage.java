@@ -23,6 +23,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.VoiceLeave.class, name = "voice.leave"),
         @JsonSubTypes.Type(value = ServerMessage.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceState.class, name = "voice.state"),
+        @JsonSubTypes.Type(value = ServerMessage.VoiceVideo.class, name = "voice.video"),
         @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
         @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
         @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
@@ -34,7 +35,7 @@ import java.util.List;
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
-        ServerMessage.StageSpeaker, ChatEvent {
+        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {
@@ -152,8 +153,26 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     record Signal(String from, JsonNode payload) implements ServerMessage {
     }
 
-    /** Someone near you muted or unmuted, or started or stopped speaking. */
-    record VoiceState(String userId, boolean muted, boolean speaking) implements ServerMessage {
+    /**
+     * Someone near you muted or unmuted, started or stopped speaking, turned their camera on or
+     * off, or started or stopped sharing their screen.
+     */
+    record VoiceState(String userId, boolean muted, boolean speaking, boolean camera, boolean screen)
+            implements ServerMessage {
+        /** Voice flags only: camera and screen off. */
+        public VoiceState(String userId, boolean muted, boolean speaking) {
+            this(userId, muted, speaking, false, false);
+        }
+    }
+
+    /**
+     * Whose camera travels on a link of your voice set, as the server decides it: {@code send}, put
+     * your camera on your link to {@code peerId} (you are among the nearest people whose video they
+     * receive); {@code receive}, {@code peerId} puts theirs on the link to you. Both are false for a
+     * link until a {@code voice.video} says otherwise; sent when either changes. Screen shares go to
+     * your whole voice set (links both ways) and are not governed by it.
+     */
+    record VoiceVideo(String peerId, boolean send, boolean receive) implements ServerMessage {
     }
 
     /** {@code userId} was given ({@code speaker = true}) or lost the speaker role on this space's stages. */

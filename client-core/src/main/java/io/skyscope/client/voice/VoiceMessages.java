@@ -37,6 +37,9 @@ public final class VoiceMessages {
                 engine.setIceServers(iceServers(w));
                 engine.resendVoiceState();
             }
+            // Handled once links carry video (camera permission per link).
+            case ServerMessage.VoiceVideo _ -> {
+            }
             // A new speaker role comes with fresh voice.join messages carrying the new directions.
             case ServerMessage.StageSpeaker _ -> {
             }
