@@ -284,7 +284,6 @@ public final class ProximityEngine {
         freed.clear();
         walkers.tick(now, settings.walkingSpeed(), this::stoppedWalking);
         for (VoiceMember m : dirty) {
-            video.moved(m);
             if (walkers.judge(m, now)) {
                 openSpace.walking(m);
             }
@@ -308,6 +307,7 @@ public final class ProximityEngine {
             if (m.zone == Zone.OPEN) {
                 rules.openSpace(m, openSpace, settings);
             }
+            video.moved(m); // right after the rules read the same peers
             m.dirty = false;
         }
         dirty.clear();

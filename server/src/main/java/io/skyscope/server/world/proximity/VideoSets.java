@@ -1,16 +1,17 @@
 package io.skyscope.server.world.proximity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Whose camera each person receives: of their two-way links ({@link VoiceLink#mutual()}; a stage
- * listener's one-way link carries voice only), the {@code videoPeers} nearest. Kept per person in
- * {@link VoiceMember#videoFrom}; every pair whose permission changes in a tick gets one
- * {@link VoiceEvent.Video} for each side, with both directions as they are now. Owned by the
- * engine's thread.
+ * listener's one-way link carries voice only), the {@code videoPeers} nearest. Kept as flags on
+ * both sides' links ({@link Links#RECEIVES}, {@link Links#SENDS}); every pair whose permission
+ * changes in a tick gets one {@link VoiceEvent.Video} for each side, with both directions as they
+ * are now. Owned by the engine's thread.
  *
  * <p>Hysteresis: someone whose camera a person receives keeps that place until another link is
  * nearer by more than {@link #MARGIN} px, so that two people at about the same distance (a room
@@ -29,7 +30,6 @@ import java.util.Set;
 final class VideoSets {
     /** How much nearer (map pixels) another link must be to take a place someone holds already. */
     static final double MARGIN = 16;
-    static final VoiceMember[] NONE = new VoiceMember[0];
 
     private final List<VoiceEvent> out;
     private final List<VoiceMember> marked = new ArrayList<>();
@@ -37,6 +37,7 @@ final class VideoSets {
     /** One person's two-way links while they are looked at, sorted nearest first; reused. */
     private VoiceMember[] peer = new VoiceMember[16];
     private double[] distance = new double[16];
+    private boolean[] held = new boolean[16];
     private boolean[] chosen = new boolean[16];
     /** Directed pairs (receiver, sender) permitted now. */
     private int permitted;
@@ -50,14 +51,44 @@ final class VideoSets {
         return permitted;
     }
 
-    /** {@code m} moved (or changed): they, and everyone whose distance to them changed, look again. */
+    /**
+     * {@code m} moved (or changed): they look again, and so does each two-way peer for whom their
+     * new distance may change the choice ({@link #mayChange}).
+     */
     void moved(VoiceMember m) {
         mark(m);
         for (int i = 0; i < m.linked.size(); i++) {
-            if (m.linked.link(i).mutual()) {
-                mark(m.linked.peer(i));
+            VoiceMember r = m.linked.peer(i);
+            if (m.linked.link(i).mutual() && !r.videoMarked
+                    && mayChange(r, m, (m.linked.video(i) & Links.SENDS) != 0)) {
+                mark(r);
             }
         }
+    }
+
+    /**
+     * Whether {@code m}'s distance from {@code r}, which alone changed, may change whose camera
+     * {@code r} receives ({@code chosen}: {@code m}'s now): only if {@code m} now breaks the margin
+     * with one of the other side. The bounds kept from {@code r}'s last choice ({@link
+     * VoiceMember#videoFar}, at least the furthest chosen distance; {@link VoiceMember#videoNear},
+     * at most the nearest left out) are widened to take in {@code m}'s new distance, so that they
+     * stay bounds whatever moves next. A mover's peers are many (up to {@code maxPeers} each), and
+     * most of them need not look again.
+     */
+    private static boolean mayChange(VoiceMember r, VoiceMember m, boolean chosen) {
+        double d = r.distanceTo(m);
+        if (chosen) {
+            if (d > r.videoNear + MARGIN) {
+                return true;
+            }
+            r.videoFar = Math.max(r.videoFar, d);
+        } else {
+            if (d + MARGIN < r.videoFar) {
+                return true;
+            }
+            r.videoNear = Math.min(r.videoNear, d);
+        }
+        return false;
     }
 
     /** A link was made, or its kind changed: both sides look again. */
@@ -66,10 +97,20 @@ final class VideoSets {
         mark(b);
     }
 
-    /** A link ended: its permissions go with it (no event: the clients close the link), and both look again. */
-    void unlinked(VoiceMember a, VoiceMember b) {
-        drop(a, b);
-        drop(b, a);
+    /**
+     * A link is about to end: its permissions go with it (no event: the clients close the link),
+     * and both look again.
+     */
+    void unlinking(VoiceMember a, VoiceMember b) {
+        byte flags = a.linked.video(b);
+        if ((flags & Links.RECEIVES) != 0) {
+            b.videoAudience--;
+            permitted--;
+        }
+        if ((flags & Links.SENDS) != 0) {
+            a.videoAudience--;
+            permitted--;
+        }
         mark(a);
         mark(b);
     }
@@ -86,8 +127,9 @@ final class VideoSets {
         for (Pair p : changed) {
             VoiceMember a = p.first();
             VoiceMember b = p.second();
-            boolean aFromB = receives(a, b);
-            boolean bFromA = receives(b, a);
+            byte flags = a.linked.video(b);
+            boolean aFromB = (flags & Links.RECEIVES) != 0;
+            boolean bFromA = (flags & Links.SENDS) != 0;
             out.add(new VoiceEvent.Video(a.id, b.id, bFromA, aFromB));
             out.add(new VoiceEvent.Video(b.id, a.id, aFromB, bFromA));
         }
@@ -96,7 +138,7 @@ final class VideoSets {
 
     /** Whether {@code receiver} receives {@code sender}'s camera. */
     static boolean receives(VoiceMember receiver, VoiceMember sender) {
-        return contains(receiver.videoFrom, sender);
+        return (receiver.linked.video(sender) & Links.RECEIVES) != 0;
     }
 
     private void mark(VoiceMember m) {
@@ -106,47 +148,36 @@ final class VideoSets {
         }
     }
 
-    private void drop(VoiceMember receiver, VoiceMember sender) {
-        VoiceMember[] from = receiver.videoFrom;
-        for (int i = 0; i < from.length; i++) {
-            if (from[i] == sender) {
-                VoiceMember[] less = new VoiceMember[from.length - 1];
-                System.arraycopy(from, 0, less, 0, i);
-                System.arraycopy(from, i + 1, less, i, less.length - i);
-                receiver.videoFrom = less.length == 0 ? NONE : less;
-                sender.videoAudience--;
-                permitted--;
-                return;
-            }
-        }
-    }
-
     /** Works out whose camera {@code r} receives now, and notes each pair that changed. */
     private void choose(VoiceMember r, int videoPeers) {
-        int n = twoWayLinks(r);
-        VoiceMember[] before = r.videoFrom;
-        if (n <= videoPeers && before.length == n) {
-            return; // everyone fits and already has a place
-        }
-        int held = 0;
-        for (int i = 0; i < n; i++) {
-            chosen[i] = receives(r, peer[i]);
-            if (chosen[i]) {
-                held++;
+        int twoWay = 0;
+        int places = 0;
+        for (int i = 0; i < r.linked.size(); i++) {
+            if (r.linked.link(i).mutual()) {
+                twoWay++;
+                if ((r.linked.video(i) & Links.RECEIVES) != 0) {
+                    places++;
+                }
             }
         }
+        if (twoWay <= videoPeers && places == twoWay) {
+            r.videoNear = Double.MAX_VALUE; // everyone fits and already has a place: nobody left out
+            return;
+        }
+        int n = twoWayLinks(r);
+        System.arraycopy(held, 0, chosen, 0, n);
         // Fewer places than before (new settings): the furthest give theirs up.
-        for (int i = n - 1; i >= 0 && held > videoPeers; i--) {
+        for (int i = n - 1; i >= 0 && places > videoPeers; i--) {
             if (chosen[i]) {
                 chosen[i] = false;
-                held--;
+                places--;
             }
         }
         // Free places go to the nearest.
-        for (int i = 0; i < n && held < videoPeers; i++) {
+        for (int i = 0; i < n && places < videoPeers; i++) {
             if (!chosen[i]) {
                 chosen[i] = true;
-                held++;
+                places++;
             }
         }
         // The furthest holder gives way to the nearest other link only if that one is nearer by the margin.
@@ -158,30 +189,26 @@ final class VideoSets {
             far = previous(far, true);
             near = next(near, n, false);
         }
-        VoiceMember[] after = held == 0 ? NONE : new VoiceMember[held];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (chosen[i]) {
-                after[k++] = peer[i];
-            }
-        }
-        for (VoiceMember s : before) {
-            if (!contains(after, s)) {
-                s.videoAudience--;
-                permitted--;
+        far = previous(n, true);
+        near = next(-1, n, false);
+        r.videoFar = far < 0 ? 0 : distance[far];
+        r.videoNear = near == n ? Double.MAX_VALUE : distance[near];
+        for (int i = 0; i < n; i++) {
+            if (chosen[i] != held[i]) {
+                VoiceMember s = peer[i];
+                r.linked.video(s, Links.RECEIVES, chosen[i]);
+                s.linked.video(r, Links.SENDS, chosen[i]);
+                s.videoAudience += chosen[i] ? 1 : -1;
+                permitted += chosen[i] ? 1 : -1;
                 changed.add(Pair.of(r, s));
             }
         }
-        for (VoiceMember s : after) {
-            if (!contains(before, s)) {
-                s.videoAudience++;
-                permitted++;
-                changed.add(Pair.of(r, s));
-            }
-        }
-        r.videoFrom = after;
     }
 
-    /** Fills {@code peer}/{@code distance} with {@code r}'s two-way links, nearest first; returns how many. */
+    /**
+     * Fills {@code peer}/{@code distance}/{@code held} with {@code r}'s two-way links, nearest
+     * first; returns how many.
+     */
     private int twoWayLinks(VoiceMember r) {
         int n = 0;
         for (int i = 0; i < r.linked.size(); i++) {
@@ -189,21 +216,25 @@ final class VideoSets {
                 continue;
             }
             if (n == peer.length) {
-                peer = java.util.Arrays.copyOf(peer, n * 2);
-                distance = java.util.Arrays.copyOf(distance, n * 2);
-                chosen = java.util.Arrays.copyOf(chosen, n * 2);
+                peer = Arrays.copyOf(peer, n * 2);
+                distance = Arrays.copyOf(distance, n * 2);
+                held = Arrays.copyOf(held, n * 2);
+                chosen = Arrays.copyOf(chosen, n * 2);
             }
             VoiceMember p = r.linked.peer(i);
             double d = r.distanceTo(p);
+            boolean h = (r.linked.video(i) & Links.RECEIVES) != 0;
             // Insertion sort: a handful of links.
             int j = n++;
             while (j > 0 && nearer(p, d, peer[j - 1], distance[j - 1])) {
                 peer[j] = peer[j - 1];
                 distance[j] = distance[j - 1];
+                held[j] = held[j - 1];
                 j--;
             }
             peer[j] = p;
             distance[j] = d;
+            held[j] = h;
         }
         return n;
     }
@@ -228,14 +259,5 @@ final class VideoSets {
             i++;
         }
         return i;
-    }
-
-    private static boolean contains(VoiceMember[] set, VoiceMember m) {
-        for (VoiceMember x : set) {
-            if (x == m) {
-                return true;
-            }
-        }
-        return false;
     }
 }

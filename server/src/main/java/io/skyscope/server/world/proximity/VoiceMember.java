@@ -45,8 +45,13 @@ public final class VoiceMember {
     VoiceMember furthest;
     double furthestDistance;
     boolean furthestKnown;
-    /** Whose camera this person receives ({@link VideoSets}): some of their two-way links. */
-    VoiceMember[] videoFrom = VideoSets.NONE;
+    /**
+     * Bounds on the distances of whose camera they receive ({@link VideoSets}; flags on
+     * {@code linked}), kept between choices: at least the furthest chosen, at most the nearest
+     * two-way link left out.
+     */
+    double videoFar;
+    double videoNear = Double.MAX_VALUE;
     /** How many people receive this person's camera. */
     int videoAudience;
     /** Whether {@link VideoSets} is to look at them again at the next tick. */

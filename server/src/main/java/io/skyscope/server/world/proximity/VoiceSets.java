@@ -164,6 +164,7 @@ final class VoiceSets {
     }
 
     private void unlink(VoiceMember a, VoiceMember b) {
+        video.unlinking(a, b);
         VoiceLink before = a.linked.remove(b);
         b.linked.remove(a);
         if (before.reason() == VoiceReason.PROXIMITY) {
@@ -173,6 +174,5 @@ final class VoiceSets {
         links--;
         out.add(new VoiceEvent.Left(a.id, b.id, before.reason()));
         out.add(new VoiceEvent.Left(b.id, a.id, before.reason()));
-        video.unlinked(a, b);
     }
 }

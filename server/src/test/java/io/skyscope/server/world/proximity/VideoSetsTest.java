@@ -197,6 +197,7 @@ class VideoSetsTest {
      */
     private void checkInvariants(int n, int places, Map<String, boolean[]> told) {
         int pairs = 0;
+        Map<String, Integer> audience = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String r = "u" + i;
             VoiceMember rm = engine.member(r);
@@ -211,9 +212,15 @@ class VideoSetsTest {
                 }
                 assertThat(told.get(r + "|" + peer.id)).as("what %s was told of %s", r, peer.id)
                         .containsExactly(engine.receivesVideo(peer.id, r), receives);
+                assertThat((rm.linked.video(peer) & Links.SENDS) != 0).as("both sides of %s-%s agree", r, peer.id)
+                        .isEqualTo(engine.receivesVideo(peer.id, r));
+                if (receives) {
+                    audience.merge(peer.id, 1, Integer::sum);
+                }
             }
-            assertThat(rm.videoFrom).as("cameras %s receives", r).hasSize(Math.min(places, twoWay.size()));
-            pairs += rm.videoFrom.length;
+            long cameras = twoWay.stream().filter(p -> engine.receivesVideo(r, p.id)).count();
+            assertThat(cameras).as("cameras %s receives", r).isEqualTo(Math.min(places, twoWay.size()));
+            pairs += (int) cameras;
             double furthestChosen = 0;
             double nearestLeftOut = Double.MAX_VALUE;
             for (VoiceMember p : twoWay) {
@@ -227,6 +234,10 @@ class VideoSetsTest {
                     .isLessThanOrEqualTo(nearestLeftOut + VideoSets.MARGIN);
         }
         assertThat(engine.videoPairCount()).isEqualTo(pairs);
+        for (int i = 0; i < n; i++) {
+            assertThat(engine.videoAudience("u" + i)).as("people receiving u%d's camera", i)
+                    .isEqualTo(audience.getOrDefault("u" + i, 0));
+        }
     }
 
     /** Of {@code peers}, those whose camera {@code receiver} receives, in order. */
