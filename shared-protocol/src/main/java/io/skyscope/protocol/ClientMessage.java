@@ -1,6 +1,8 @@
 package io.skyscope.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,8 +129,9 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
          */
         record VoiceState(@JsonProperty(required = true) boolean muted,
                           @JsonProperty(required = true) boolean speaking,
-                          boolean camera,
-                          boolean screen,
+                          // Left out (a client from before video): false, not a missing primitive.
+                          @JsonSetter(nulls = Nulls.AS_EMPTY) boolean camera,
+                          @JsonSetter(nulls = Nulls.AS_EMPTY) boolean screen,
                           String ref) implements VoiceCommand {
             /** Voice flags only: camera and screen off. */
             public VoiceState(boolean muted, boolean speaking, String ref) {

@@ -1,7 +1,9 @@
 package io.skyscope.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -157,7 +159,10 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
      * Someone near you muted or unmuted, started or stopped speaking, turned their camera on or
      * off, or started or stopped sharing their screen.
      */
-    record VoiceState(String userId, boolean muted, boolean speaking, boolean camera, boolean screen)
+    record VoiceState(String userId, boolean muted, boolean speaking,
+                      // Left out (a server from before video): false, not a missing primitive.
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean camera,
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean screen)
             implements ServerMessage {
         /** Voice flags only: camera and screen off. */
         public VoiceState(String userId, boolean muted, boolean speaking) {

@@ -34,6 +34,14 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void voiceStateWithoutCameraAndScreenMeansBothOffEitherWay() throws Exception {
+        assertThat(ProtocolCodec.decodeClient("{\"type\":\"voice.state\",\"muted\":true,\"speaking\":false}"))
+                .isEqualTo(new ClientMessage.VoiceCommand.VoiceState(true, false, false, false, null));
+        assertThat(ProtocolCodec.decodeServerStrictly("{\"type\":\"voice.state\",\"userId\":\"u\",\"muted\":false,"
+                + "\"speaking\":true}")).isEqualTo(new ServerMessage.VoiceState("u", false, true, false, false));
+    }
+
+    @Test
     void serverMessagesRoundTripWithTheirType() throws Exception {
         var error = ServerMessage.Error.of("unknown_type", "nope", "r9");
         String json = ProtocolCodec.encode(error);

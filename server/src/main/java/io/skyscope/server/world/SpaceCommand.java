@@ -1,5 +1,7 @@
 package io.skyscope.server.world;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Status;
 
@@ -49,8 +51,10 @@ public sealed interface SpaceCommand {
     }
 
     /** Mute, speaking, camera and screen flags, for the indicators of people near {@code userId}. */
-    record VoiceState(String userId, boolean muted, boolean speaking, boolean camera, boolean screen)
-            implements SpaceCommand {
+    record VoiceState(String userId, boolean muted, boolean speaking,
+                      // Left out by a node from before video (commands travel between nodes): false.
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean camera,
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean screen) implements SpaceCommand {
     }
 
     /** Grants or revokes the stage speaker role (the sender's right to do so was checked). */

@@ -161,7 +161,10 @@ class VideoEndToEndTest {
         assertThat(h.connection.await(VoiceVideo.class, v -> v.peerId().equals(ivy.userId()), TIMEOUT))
                 .isEqualTo(new VoiceVideo(ivy.userId(), true, true));
 
-        h.connection.send(new VoiceCommand.VoiceState(false, false, false, false, null));
+        // A client from before video leaves the flags out: both off, not a refusal.
+        h.connection.sendRaw("{\"type\":\"voice.state\",\"muted\":false,\"speaking\":false}");
+        assertThat(again.connection.await(ServerMessage.VoiceState.class, s -> s.userId().equals(hal.userId())
+                && !s.camera(), TIMEOUT)).isEqualTo(new ServerMessage.VoiceState(hal.userId(), false, false, false, false));
         await().atMost(TIMEOUT).until(() -> metrics().contains("skyscope_screen_shares_active 0.0")
                 && metrics().contains("skyscope_video_links_active 1.0"));
     }
