@@ -63,6 +63,8 @@ final class LinkVideo {
     private final RTCRtpSender[] senders = new RTCRtpSender[KINDS.length];
     private final Feed[] feeds = new Feed[KINDS.length];
     private final boolean[] carrying = new boolean[KINDS.length];
+    /** A sender that refused a track once is left alone: that kind stays off this link. */
+    private final boolean[] refused = new boolean[KINDS.length];
     /** When the peer's flag for each kind last turned on (System.nanoTime), for the stall grace. */
     private final long[] onSince = new long[KINDS.length];
     /** The native references the wrappers from addTransceiver hold. */
@@ -141,8 +143,8 @@ final class LinkVideo {
 
     /**
      * Puts {@code camera} and {@code screen} (null: nothing) on their senders where they differ
-     * from what goes out now. A sender that refuses leaves this link audio-only for that kind and
-     * returns the problem (else null); the voice is untouched.
+     * from what goes out now. A sender that refuses leaves this link without that kind for good
+     * and returns the problem (else null); the voice is untouched.
      */
     String update(VideoTrack camera, VideoTrack screen) {
         if (!ready()) {
@@ -152,7 +154,7 @@ final class LinkVideo {
         for (VideoKind kind : KINDS) {
             VideoTrack track = kind == VideoKind.CAMERA ? camera : screen;
             int i = kind.ordinal();
-            if (carrying[i] == (track != null)) {
+            if (carrying[i] == (track != null) || refused[i]) {
                 continue;
             }
             try {
@@ -162,6 +164,7 @@ final class LinkVideo {
                     quality = null;
                 }
             } catch (RuntimeException e) {
+                refused[i] = true;
                 failed = "cannot send my " + kind.name().toLowerCase(java.util.Locale.ROOT) + " to " + peerId + ": "
                         + e.getMessage();
                 problem = failed;
