@@ -3,6 +3,7 @@ package io.skyscope.client.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.skyscope.client.video.PatternWatch;
 import io.skyscope.client.video.TestPattern;
 import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.video.VideoFrameSink;
@@ -30,36 +31,18 @@ class VideoLoopbackTest {
     private VoiceEngine ana;
     private VoiceEngine ben;
 
-    /** Decoded stamps of one picture, newest last. */
-    private static final class Stamps implements VideoFrameSink {
-        final List<TestPattern.Stamp> seen = new CopyOnWriteArrayList<>();
-        final AtomicReference<int[]> firstPixel = new AtomicReference<>();
-        volatile long frames;
+    /** The first frame's first pixel as B, G, R, A, through {@link VideoFrames#toBgra}. */
+    private static final class FirstPixel implements VideoFrameSink {
+        final AtomicReference<int[]> bgra = new AtomicReference<>();
 
         @Override
         public void onFrame(dev.onvoid.webrtc.media.video.VideoFrame frame) {
-            frames++;
-            TestPattern.Stamp stamp = TestPattern.decode(frame);
-            if (stamp != null) {
-                seen.add(stamp);
+            if (bgra.get() == null) {
+                ByteBuffer pixels = ByteBuffer.allocateDirect(VideoFrames.bgraSize(frame));
+                VideoFrames.toBgra(frame, pixels);
+                bgra.set(new int[] {pixels.get(0) & 0xFF, pixels.get(1) & 0xFF, pixels.get(2) & 0xFF,
+                        pixels.get(3) & 0xFF});
             }
-            if (firstPixel.get() == null) {
-                ByteBuffer bgra = ByteBuffer.allocateDirect(VideoFrames.bgraSize(frame));
-                VideoFrames.toBgra(frame, bgra);
-                firstPixel.set(new int[] {bgra.get(0) & 0xFF, bgra.get(1) & 0xFF, bgra.get(2) & 0xFF,
-                        bgra.get(3) & 0xFF});
-            }
-        }
-
-        /** Fresh frames: the counter advanced and the newest was drawn less than two seconds ago. */
-        boolean fresh(VideoKind kind, int advanced) {
-            if (seen.size() < 2) {
-                return false;
-            }
-            TestPattern.Stamp first = seen.getFirst();
-            TestPattern.Stamp last = seen.getLast();
-            return last.kind() == kind && last.counter() - first.counter() >= advanced
-                    && System.currentTimeMillis() - last.wallMillis() < 2_000;
         }
     }
 
@@ -82,9 +65,11 @@ class VideoLoopbackTest {
 
     @Test
     void benSeesAnasCameraWhereTheServerAllowsItAndHerScreenShare() {
-        var camera = new Stamps();
-        var screen = new Stamps();
-        var selfView = new Stamps();
+        var camera = new PatternWatch(VideoKind.CAMERA);
+        var screen = new PatternWatch(VideoKind.SCREEN);
+        var selfView = new PatternWatch(VideoKind.CAMERA);
+        var pixel = new FirstPixel();
+        ben.addVideoSink("ana", VideoKind.CAMERA, pixel);
         ben.addVideoSink("ana", VideoKind.CAMERA, camera);
         ben.addVideoSink("ana", VideoKind.SCREEN, screen);
         ana.addVideoSink(null, VideoKind.CAMERA, selfView);
@@ -101,32 +86,31 @@ class VideoLoopbackTest {
         signalling.link("ana", "ben");
         await().atMost(WAIT).until(() -> ben.snapshot().link("ana") != null
                 && ben.snapshot().link("ana").state() == LinkState.State.CONNECTED);
-        await().atMost(WAIT).until(() -> selfView.fresh(VideoKind.CAMERA, 5));
+        await().atMost(WAIT).until(() -> selfView.fresh(5, 2_000));
         assertThat(ben.snapshot().link("ana").video().camera()).as("Ana's voice.state says camera").isTrue();
 
         // Not allowed by the server yet: nothing of Ana's camera reaches Ben.
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames == 0);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames() == 0);
         assertThat(ana.snapshot().link("ben").video().sendingCamera()).isFalse();
 
         ana.videoPermission("ben", true, false);
         ben.videoPermission("ana", false, true);
-        await().atMost(WAIT).until(() -> camera.fresh(VideoKind.CAMERA, 10));
+        await().atMost(WAIT).until(() -> camera.fresh(10, 2_000));
         await().atMost(WAIT).until(() -> ben.snapshot().link("ana").video().cameraFlowing());
         await().atMost(WAIT).until(() -> events.contains("ana CAMERA true"));
         assertThat(ana.snapshot().link("ben").video().sendingCamera()).isTrue();
-        int[] pixel = camera.firstPixel.get();
-        assertThat(pixel[3]).as("opaque").isEqualTo(255);
+        assertThat(pixel.bgra.get()[3]).as("opaque").isEqualTo(255);
 
         ana.setCamera(false);
         await().atMost(WAIT).until(() -> !ben.snapshot().link("ana").video().cameraFlowing());
         await().atMost(WAIT).until(() -> events.contains("ana CAMERA false"));
-        long frames = camera.frames;
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames == frames);
+        long frames = camera.frames();
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames() == frames);
         assertThat(ben.snapshot().link("ana").video().camera()).isFalse();
         assertThat(ben.snapshot().link("ana").video().cameraStalled()).isFalse();
 
         ana.shareScreen(TestPattern.screen());
-        await().atMost(WAIT).until(() -> screen.fresh(VideoKind.SCREEN, 3));
+        await().atMost(WAIT).until(() -> screen.fresh(3, 2_000));
         assertThat(ben.snapshot().link("ana").video().screen()).isTrue();
         assertThat(ana.snapshot().sharing()).isTrue();
         ana.stopSharing();
