@@ -19,7 +19,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws one {@link RenderFrame} of the office onto a canvas: map chunks, named areas, the hearing
  * range, the walk path, then avatars from back to front with name tags, status dots, speaking rings
- * and muted icons. Holds no game state; what it draws comes from the frame.
+ * and muted, camera and screen-share icons. Holds no game state; what it draws comes from the frame.
  *
  * <p>Threads: FX thread only.
  */
@@ -195,7 +195,35 @@ public final class OfficeRenderer {
             if (a.muted()) {
                 drawMuted(g, a.x() + w / 2 - 2, y0 + 2);
             }
+            double iconY = y0 + (a.muted() ? 18 : 2);
+            if (a.camera()) {
+                drawCamera(g, a.x() + w / 2 - 2, iconY);
+                iconY += 16;
+            }
+            if (a.sharing()) {
+                drawScreen(g, a.x() + w / 2 - 2, iconY);
+            }
         }
+    }
+
+    /** A small blue disc with a camera: their camera is on. */
+    private static void drawCamera(GraphicsContext g, double x, double y) {
+        g.setFill(Color.web("#2563eb"));
+        g.fillOval(x - 7, y - 7, 14, 14);
+        g.setFill(Color.WHITE);
+        g.fillRoundRect(x - 4.5, y - 3, 6.5, 6, 2, 2);
+        g.fillPolygon(new double[] {x + 2, x + 5, x + 5}, new double[] {y, y - 3, y + 3}, 3);
+    }
+
+    /** A small violet disc with a monitor: they share their screen. */
+    private static void drawScreen(GraphicsContext g, double x, double y) {
+        g.setFill(Color.web("#7c3aed"));
+        g.fillOval(x - 7, y - 7, 14, 14);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1.3);
+        g.strokeRect(x - 4.5, y - 3.5, 9, 6);
+        g.strokeLine(x, y + 2.5, x, y + 4.5);
+        g.strokeLine(x - 2.5, y + 4.5, x + 2.5, y + 4.5);
     }
 
     /**

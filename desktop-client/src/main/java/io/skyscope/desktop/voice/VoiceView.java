@@ -57,7 +57,8 @@ record VoiceView(List<VoicePeer> peers, List<String> hearMe, CanvasVoiceSnapshot
             }
         }
         List<String> hearMe = rows.stream().filter(VoicePeer::hearsMe).map(VoicePeer::name).toList();
-        return new VoiceView(List.copyOf(rows), hearMe, new CanvasVoiceSnapshot(speaking, muted, hearingRadius));
+        return new VoiceView(List.copyOf(rows), hearMe, new CanvasVoiceSnapshot(speaking, muted, hearingRadius,
+                flags.camera(), flags.screen()));
     }
 
     /** What the bar says is missing, and what to do; empty when both devices are there. */
