@@ -58,6 +58,7 @@ public final class SpaceVoiceSettings {
         putIfSet(overrides, "roomCapacity", update.roomCapacity());
         putIfSet(overrides, "stageAudience", update.stageAudience());
         putIfSet(overrides, "walkingSpeed", update.walkingSpeed());
+        putIfSet(overrides, "videoPeers", update.videoPeers());
         VoiceSettings settings;
         try {
             settings = merge(overrides);
@@ -94,7 +95,7 @@ public final class SpaceVoiceSettings {
 
     public static VoiceSettingsView view(VoiceSettings s) {
         return new VoiceSettingsView(s.joinRadius(), s.leaveRadius(), s.maxPeers(), s.debounceMillis(),
-                s.roomCapacity(), s.stageAudience(), s.walkingSpeed());
+                s.roomCapacity(), s.stageAudience(), s.walkingSpeed(), s.videoPeers());
     }
 
     private VoiceSettings merge(Document o) {
@@ -107,7 +108,8 @@ public final class SpaceVoiceSettings {
                 (long) number(o, "debounceMillis", defaults.debounceMillis()),
                 (int) number(o, "roomCapacity", defaults.roomCapacity()),
                 (int) number(o, "stageAudience", defaults.stageAudience()),
-                number(o, "walkingSpeed", defaults.walkingSpeed()));
+                number(o, "walkingSpeed", defaults.walkingSpeed()),
+                (int) number(o, "videoPeers", defaults.videoPeers()));
     }
 
     private static double number(Document d, String key, double fallback) {

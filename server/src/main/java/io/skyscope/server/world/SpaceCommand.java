@@ -48,8 +48,9 @@ public sealed interface SpaceCommand {
             implements SpaceCommand {
     }
 
-    /** Mute and speaking flags, for the indicators of people near {@code userId}. */
-    record VoiceState(String userId, boolean muted, boolean speaking) implements SpaceCommand {
+    /** Mute, speaking, camera and screen flags, for the indicators of people near {@code userId}. */
+    record VoiceState(String userId, boolean muted, boolean speaking, boolean camera, boolean screen)
+            implements SpaceCommand {
     }
 
     /** Grants or revokes the stage speaker role (the sender's right to do so was checked). */

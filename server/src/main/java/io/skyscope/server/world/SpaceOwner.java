@@ -42,6 +42,8 @@ public final class SpaceOwner implements AutoCloseable {
     private final AtomicInteger queuedMoves = new AtomicInteger();
     private final AtomicInteger population = new AtomicInteger();
     private final AtomicInteger voiceLinks = new AtomicInteger();
+    private final AtomicInteger videoLinks = new AtomicInteger();
+    private final AtomicInteger screenShares = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     private final Clock clock;
@@ -85,6 +87,16 @@ public final class SpaceOwner implements AutoCloseable {
     /** Voice links in the space, as of the last tick. Readable from any thread. */
     public int voiceLinks() {
         return voiceLinks.get();
+    }
+
+    /** Camera links (receiver-sender pairs, the sender's camera on), as of the last tick. Readable from any thread. */
+    public int videoLinks() {
+        return videoLinks.get();
+    }
+
+    /** People sharing their screen, as of the last tick. Readable from any thread. */
+    public int screenShares() {
+        return screenShares.get();
     }
 
     /** Since when nobody has been present (millis of the injected clock), or a future value if occupied. */
@@ -138,6 +150,8 @@ public final class SpaceOwner implements AutoCloseable {
                     metrics.tick(System.nanoTime() - started);
                     metrics.voiceLinksEstablished(state.voice().takeEstablished());
                     voiceLinks.set(state.voice().linkCount());
+                    videoLinks.set(state.voice().videoLinkCount());
+                    screenShares.set(state.voice().screenShareCount());
                     nextTick = Math.max(nextTick + tickNanos, System.nanoTime());
                 }
             } catch (InterruptedException e) {
@@ -190,7 +204,8 @@ public final class SpaceOwner implements AutoCloseable {
                 state.voice().signal(s.from(), s.to(), s.payload(), s.ref(), out).ifPresent(metrics::voiceSetup);
                 deliver(out);
             }
-            case SpaceCommand.VoiceState v -> deliver(state.voiceState(v.userId(), v.muted(), v.speaking()));
+            case SpaceCommand.VoiceState v -> deliver(state.voiceState(v.userId(), v.muted(), v.speaking(), v.camera(),
+                    v.screen()));
             case SpaceCommand.StageSpeaker s -> {
                 List<Delivery> out = new ArrayList<>();
                 if (state.voice().speaker(s.userId(), s.speaker(), state.userIds(), out)) {

@@ -49,6 +49,11 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
                 () -> owners.values().stream().mapToInt(SpaceOwner::population).sum());
         metrics.gauge("skyscope.voice.links.active", "Voice links between people in spaces owned by this node",
                 () -> owners.values().stream().mapToInt(SpaceOwner::voiceLinks).sum());
+        metrics.gauge("skyscope.video.links.active", "Camera links in spaces owned by this node: receiver-sender pairs"
+                        + " where the sender's camera is on and the server lets it reach the receiver",
+                () -> owners.values().stream().mapToInt(SpaceOwner::videoLinks).sum());
+        metrics.gauge("skyscope.screen.shares.active", "People sharing their screen in spaces owned by this node",
+                () -> owners.values().stream().mapToInt(SpaceOwner::screenShares).sum());
     }
 
     /** Told (on the reaper's thread) of each space whose owner stopped for staying empty. */

@@ -320,13 +320,13 @@ public final class SpaceState {
     }
 
     /**
-     * A present user's mute and speaking flags, for everyone within the interest radius and for
-     * their voice set; nothing if the user is not present.
+     * A present user's mute, speaking, camera and screen flags, for everyone within the interest
+     * radius and for their voice set; nothing if the user is not present.
      */
-    public List<Delivery> voiceState(String userId, boolean muted, boolean speaking) {
+    public List<Delivery> voiceState(String userId, boolean muted, boolean speaking, boolean camera, boolean screen) {
         List<Delivery> out = new ArrayList<>();
         if (contains(userId)) {
-            voice.state(userId, muted, speaking, within(userId, tuning.interestRadius()), out);
+            voice.state(userId, muted, speaking, camera, screen, within(userId, tuning.interestRadius()), out);
         }
         return out;
     }

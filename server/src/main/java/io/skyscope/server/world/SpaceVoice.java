@@ -18,8 +18,13 @@ import java.util.Set;
 
 /**
  * The voice side of a space: turns the proximity engine's events into messages, relays WebRTC
- * signals between people in each other's voice set, keeps everyone's mute and speaking flags, and
- * times link set-ups. Pure like {@link SpaceState}, which owns it; called on the owner's thread.
+ * signals between people in each other's voice set, keeps everyone's mute, speaking, camera and
+ * screen flags, and times link set-ups. Pure like {@link SpaceState}, which owns it; called on the
+ * owner's thread.
+ *
+ * <p>What one person is told of a link comes in this order: {@code voice.join}, the peer's
+ * {@code voice.state}, then {@code voice.video} if a camera travels on it (the engine gives its
+ * video events after the joins of the same tick); {@code reconnected} and {@code rejoinAll} keep it.
  *
  * <p>Set-up time, as the server can see it, runs from {@code voice.join} to the first signal the
  * answering side sends (its answer): the signalling round trip, without the media path.
@@ -28,6 +33,9 @@ final class SpaceVoice {
     private final ProximityEngine engine;
     private final Clock clock;
     private final Map<String, ServerMessage.VoiceState> states = new HashMap<>();
+    /** Who has their camera on, and who shares their screen (for the metrics). */
+    private final Set<String> cameras = new HashSet<>();
+    private final Set<String> screens = new HashSet<>();
     /** Links whose answer has not been seen yet: "answerer|offerer" → when voice.join went out. */
     private final Map<String, Long> awaitingAnswer = new HashMap<>();
     private int established;
@@ -44,6 +52,8 @@ final class SpaceVoice {
     void left(String userId) {
         engine.remove(userId);
         states.remove(userId);
+        cameras.remove(userId);
+        screens.remove(userId);
     }
 
     /** Runs the engine's tick and adds what it says to {@code out}. */
@@ -63,6 +73,8 @@ final class SpaceVoice {
                         awaitingAnswer.put(j.peerId() + "|" + j.userId(), now);
                     }
                 }
+                case VoiceEvent.Video v -> out.add(new Delivery(v.userId(),
+                        new ServerMessage.VoiceVideo(v.peerId(), v.send(), v.receive())));
                 case VoiceEvent.Left l -> {
                     out.add(new Delivery(l.userId(), new ServerMessage.VoiceLeave(l.peerId(), l.reason().wireName())));
                     awaitingAnswer.remove(l.userId() + "|" + l.peerId());
@@ -78,7 +90,8 @@ final class SpaceVoice {
     /**
      * The user connected again (a new session took over): their new client knows of no call, and
      * their peers' connections lead to the old one. Both sides are told to start each call afresh:
-     * the peer gets {@code voice.leave} then {@code voice.join}, the user {@code voice.join}.
+     * the peer gets {@code voice.leave} then {@code voice.join}, the user {@code voice.join}, and
+     * both the link's {@code voice.video} if a camera travels on it.
      */
     void reconnected(String userId, List<Delivery> out) {
         long now = clock.millis();
@@ -94,14 +107,16 @@ final class SpaceVoice {
             if (peerState != null) {
                 out.add(new Delivery(userId, peerState));
             }
+            video(userId, peer, out);
+            video(peer, userId, out);
             awaitingAnswer.put(userOffers ? peer + "|" + userId : userId + "|" + peer, now);
         }
     }
 
     /**
      * Everyone was sent a welcome again, which ends every call on the client's side: each person
-     * gets a {@code voice.join} for every peer in their voice set (and the peer's flags), so that
-     * all calls start afresh from the voice sets as they are now.
+     * gets a {@code voice.join} for every peer in their voice set (and the peer's flags, and the
+     * link's {@code voice.video}), so that all calls start afresh from the voice sets as they are now.
      */
     void rejoinAll(List<String> userIds, List<Delivery> out) {
         long now = clock.millis();
@@ -116,10 +131,20 @@ final class SpaceVoice {
                 if (peerState != null) {
                     out.add(new Delivery(userId, peerState));
                 }
+                video(userId, peer, out);
                 if (!userOffers) {
                     awaitingAnswer.put(userId + "|" + peer, now);
                 }
             }
+        }
+    }
+
+    /** Tells {@code userId} whose camera travels on their link with {@code peer}, if either does. */
+    private void video(String userId, String peer, List<Delivery> out) {
+        boolean send = engine.receivesVideo(peer, userId);
+        boolean receive = engine.receivesVideo(userId, peer);
+        if (send || receive) {
+            out.add(new Delivery(userId, new ServerMessage.VoiceVideo(peer, send, receive)));
         }
     }
 
@@ -143,14 +168,25 @@ final class SpaceVoice {
      * Records the flags and adds them for {@code near} (the people within the interest radius) and
      * for the user's voice set, each once.
      */
-    void state(String userId, boolean muted, boolean speaking, Collection<String> near, List<Delivery> out) {
-        var state = new ServerMessage.VoiceState(userId, muted, speaking);
+    void state(String userId, boolean muted, boolean speaking, boolean camera, boolean screen,
+               Collection<String> near, List<Delivery> out) {
+        var state = new ServerMessage.VoiceState(userId, muted, speaking, camera, screen);
         states.put(userId, state);
+        flag(cameras, userId, camera);
+        flag(screens, userId, screen);
         String frame = ProtocolCodec.encode(state);
         Set<String> to = new HashSet<>(near);
         to.addAll(engine.voiceSet(userId));
         for (String recipient : to) {
             out.add(Delivery.frame(recipient, frame));
+        }
+    }
+
+    private static void flag(Set<String> holders, String userId, boolean on) {
+        if (on) {
+            holders.add(userId);
+        } else {
+            holders.remove(userId);
         }
     }
 
@@ -189,6 +225,23 @@ final class SpaceVoice {
     /** Voice links in the space right now. */
     int linkCount() {
         return engine.linkCount();
+    }
+
+    /**
+     * Camera links in the space right now: receiver-sender pairs where the sender's camera is on
+     * and the server lets it travel to the receiver.
+     */
+    int videoLinkCount() {
+        int n = 0;
+        for (String userId : cameras) {
+            n += engine.videoAudience(userId);
+        }
+        return n;
+    }
+
+    /** People sharing their screen right now. */
+    int screenShareCount() {
+        return screens.size();
     }
 
     /** Links set up since the last call (each counted once), for the set-ups-per-minute metric. */

@@ -30,7 +30,8 @@ public final class VoiceHandler {
         String userId = session.userId();
         SpaceCommand forOwner = switch (command) {
             case VoiceCommand.Signal s -> new SpaceCommand.Signal(userId, s.to(), s.payload(), s.ref());
-            case VoiceCommand.VoiceState v -> new SpaceCommand.VoiceState(userId, v.muted(), v.speaking());
+            case VoiceCommand.VoiceState v -> new SpaceCommand.VoiceState(userId, v.muted(), v.speaking(), v.camera(),
+                    v.screen());
             case VoiceCommand.StageSpeaker s -> {
                 voice.setStageSpeaker(userId, spaceId, s.userId(), s.speaker());
                 yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());

@@ -112,6 +112,14 @@ class MultiNodeEndToEndTest {
         a.send(new VoiceCommand.Signal(stranger.userId(), offer, "sig-x"));
         var refused = a.await(ServerMessage.Error.class, e -> "sig-x".equals(e.ref()), TIMEOUT);
         assertThat(refused.code()).isEqualTo("not_in_voice_set");
+        // Whose camera travels where, decided on node B, reaches Alice on node A; her camera and
+        // screen flags, sent to node A, reach Bob through the owner on node B.
+        assertThat(a.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(bob.userId()), TIMEOUT))
+                .isEqualTo(new ServerMessage.VoiceVideo(bob.userId(), true, true));
+        b.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(alice.userId()), TIMEOUT);
+        a.send(new VoiceCommand.VoiceState(false, false, true, true, null));
+        assertThat(b.await(ServerMessage.VoiceState.class, s -> s.userId().equals(alice.userId()), TIMEOUT))
+                .isEqualTo(new ServerMessage.VoiceState(alice.userId(), false, false, true, true));
 
         // Space chat from either node reaches the other.
         a.send(new ChatCommand.Send("space", "hello from A", "cm-" + UUID.randomUUID(), null, null));

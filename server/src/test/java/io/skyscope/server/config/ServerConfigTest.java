@@ -73,6 +73,9 @@ class ServerConfigTest {
             ROOM_CAPACITY     | 1           | ROOM_CAPACITY: must be a whole number from 2 to 50
             STAGE_AUDIENCE    | 500         | STAGE_AUDIENCE: must be a whole number from 1 to 200
             VOICE_WALKING_SPEED | fast      | VOICE_WALKING_SPEED: must be a number from 0
+            VOICE_VIDEO_PEERS | 17          | VOICE_VIDEO_PEERS: must be a whole number from 0 to 16
+            VOICE_VIDEO_PEERS | -1          | VOICE_VIDEO_PEERS: must be a whole number from 0 to 16
+            VOICE_VIDEO_PEERS | some        | VOICE_VIDEO_PEERS: must be a whole number from 0 to 16
             CHAT_RATE_PER_SECOND | 0        | CHAT_RATE_PER_SECOND: must be a whole number from 1
             CHAT_BURST        | many        | CHAT_BURST: must be a whole number
             MAP_CACHE_SIZE    | 0           | MAP_CACHE_SIZE: must be a whole number from 1
@@ -109,7 +112,7 @@ class ServerConfigTest {
                 .hasMessageStartingWith("TURN_SECRET: must be at least 16 characters");
         var config = ServerConfig.fromEnvironment(Map.of("TURN_URLS", "turn:t:3478?transport=udp, turns:t:5349",
                 "TURN_SECRET", "a-secret-of-twenty-chars", "TURN_TTL_SECONDS", "600", "VOICE_JOIN_RADIUS", "200",
-                "VOICE_MAX_PEERS", "6", "ROOM_CAPACITY", "10", "VOICE_WALKING_SPEED", "0"));
+                "VOICE_MAX_PEERS", "6", "ROOM_CAPACITY", "10", "VOICE_WALKING_SPEED", "0", "VOICE_VIDEO_PEERS", "2"));
         assertThat(config.voice().turnUrls()).containsExactly("turn:t:3478?transport=udp", "turns:t:5349");
         assertThat(config.voice().turnTtlSeconds()).isEqualTo(600);
         assertThat(config.voice().spaceDefaults().joinRadius()).isEqualTo(200);
@@ -117,6 +120,11 @@ class ServerConfigTest {
         assertThat(config.voice().spaceDefaults().maxPeers()).isEqualTo(6);
         assertThat(config.voice().spaceDefaults().roomCapacity()).isEqualTo(10);
         assertThat(config.voice().spaceDefaults().walkingSpeed()).as("0: off").isZero();
+        assertThat(config.voice().spaceDefaults().videoPeers()).isEqualTo(2);
+        assertThat(ServerConfig.fromEnvironment(Map.of()).voice().spaceDefaults().videoPeers())
+                .as("by default").isEqualTo(4);
+        assertThat(ServerConfig.fromEnvironment(Map.of("VOICE_VIDEO_PEERS", "0")).voice().spaceDefaults().videoPeers())
+                .as("0: no camera video").isZero();
         assertThat(config.toString()).doesNotContain("a-secret-of-twenty-chars");
     }
 

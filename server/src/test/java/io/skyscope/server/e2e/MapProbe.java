@@ -1,7 +1,15 @@
 package io.skyscope.server.e2e;
 
+import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyscope.client.Connection;
 import io.skyscope.map.TiledMap;
 import io.skyscope.map.TiledMapParser;
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,5 +133,19 @@ public final class MapProbe {
             i = far + 1;
         }
         return waypoints;
+    }
+
+    /** Walks along a {@link #route} from where the user stands; returns once the server agrees. */
+    void walk(Connection c, double[] to) {
+        Person me = c.world().snapshot().self();
+        for (double[] waypoint : route(me.x(), me.y(), to[0], to[1])) {
+            c.move(waypoint[0], waypoint[1]);
+            String ref = "at-" + System.nanoTime();
+            c.send(new ClientMessage.StatusChange(Status.AVAILABLE, "", ref));
+            c.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), TIMEOUT);
+        }
+        Person there = c.world().snapshot().self();
+        assertThat(new double[] {there.x(), there.y()}).as("where the server put %s", there.displayName())
+                .containsExactly(to, org.assertj.core.data.Offset.offset(0.5));
     }
 }

@@ -13,7 +13,15 @@ package io.skyscope.protocol.rest;
  * @param stageAudience  most listeners a stage reaches (direct links; beyond that a media server is needed)
  * @param walkingSpeed   map pixels per second above which someone is walking past: they start no new
  *                       call until they slow down (0: off)
+ * @param videoPeers     most people whose camera one person receives: the nearest of their two-way
+ *                       links (0: no camera video in the space)
  */
 public record VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
-                                Integer roomCapacity, Integer stageAudience, Double walkingSpeed) {
+                                Integer roomCapacity, Integer stageAudience, Double walkingSpeed,
+                                Integer videoPeers) {
+    /** Settings without {@code videoPeers} (as bodies written before it existed): it takes the default. */
+    public VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
+                             Integer roomCapacity, Integer stageAudience, Double walkingSpeed) {
+        this(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience, walkingSpeed, null);
+    }
 }

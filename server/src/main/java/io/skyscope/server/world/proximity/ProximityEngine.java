@@ -26,7 +26,9 @@ import java.util.Set;
  * silent zone ends at once.
  *
  * <p>{@link DesiredLinks} applies the rules to a {@code desired} relation; {@link VoiceSets} makes
- * the voice sets the clients are told of follow it.
+ * the voice sets the clients are told of follow it; {@link VideoSets} then decides whose camera
+ * each person receives among their two-way links (the settings' {@code videoPeers} nearest), for
+ * the people who moved or whose links changed.
  *
  * <p>Cost: a tick works only on people who moved or changed (and on rooms and stages with such
  * people), each with one radius query on a {@link ProximityGrid} of the people in open space.
@@ -49,7 +51,8 @@ public final class ProximityEngine {
     private final Set<Zone> zonesToRedo = new LinkedHashSet<>();
     private final List<VoiceEvent> out = new ArrayList<>();
     private final DesiredLinks rules;
-    private final VoiceSets voiceSets = new VoiceSets(out);
+    private final VideoSets video = new VideoSets(out);
+    private final VoiceSets voiceSets = new VoiceSets(out, video);
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
     private MapArea lastArea;
@@ -242,6 +245,29 @@ public final class ProximityEngine {
         return voiceSets.count();
     }
 
+    /** Whether {@code receiver} receives {@code sender}'s camera (as the clients were told). */
+    public boolean receivesVideo(String receiver, String sender) {
+        VoiceMember r = members.get(receiver);
+        VoiceMember s = members.get(sender);
+        return r != null && s != null && VideoSets.receives(r, s);
+    }
+
+    /** How many people receive {@code userId}'s camera. */
+    public int videoAudience(String userId) {
+        VoiceMember m = members.get(userId);
+        return m == null ? 0 : m.videoAudience;
+    }
+
+    /** Receiver-sender pairs whose camera the server permits (each direction of a link once). */
+    public int videoPairCount() {
+        return video.count();
+    }
+
+    /** A person's handle, or null (for this package's tests). */
+    VoiceMember member(String userId) {
+        return members.get(userId);
+    }
+
     public int population() {
         return members.size();
     }
@@ -258,6 +284,7 @@ public final class ProximityEngine {
         freed.clear();
         walkers.tick(now, settings.walkingSpeed(), this::stoppedWalking);
         for (VoiceMember m : dirty) {
+            video.moved(m);
             if (walkers.judge(m, now)) {
                 openSpace.walking(m);
             }
@@ -298,6 +325,7 @@ public final class ProximityEngine {
         voiceSets.follow(touched, now);
         touched.clear();
         voiceSets.applyDue(now, settings);
+        video.apply(settings.videoPeers());
         List<VoiceEvent> events = List.copyOf(out);
         out.clear();
         return events;

@@ -18,6 +18,14 @@ public sealed interface VoiceEvent {
     }
 
     /**
+     * Whose camera travels on the link between {@code userId} and {@code peerId}: {@code send},
+     * {@code userId}'s goes to {@code peerId}; {@code receive}, {@code peerId}'s comes to
+     * {@code userId}. Both sides get one when either changes ({@link VideoSets}).
+     */
+    record Video(String userId, String peerId, boolean send, boolean receive) implements VoiceEvent {
+    }
+
+    /**
      * {@code userId} listens to a stage whose audience is full: direct links reach at most
      * {@code limit} listeners, and a larger audience needs a media server (SFU), which this server
      * does not have. Sent once each time the user comes to the stage or its audience.

@@ -45,6 +45,12 @@ public final class VoiceMember {
     VoiceMember furthest;
     double furthestDistance;
     boolean furthestKnown;
+    /** Whose camera this person receives ({@link VideoSets}): some of their two-way links. */
+    VoiceMember[] videoFrom = VideoSets.NONE;
+    /** How many people receive this person's camera. */
+    int videoAudience;
+    /** Whether {@link VideoSets} is to look at them again at the next tick. */
+    boolean videoMarked;
 
     VoiceMember(String id) {
         this.id = id;

@@ -12,11 +12,12 @@ import java.util.Objects;
  * relation once a difference has held for the debounce time: each changed pair waits in
  * {@code pending} from the tick it started to differ, and leaves it when the two agree again, so
  * a change that flips back in time is never made. A link to someone who went do-not-disturb or
- * into a silent zone ends without waiting. Every change adds its events for both sides.
- * Owned by the engine's thread.
+ * into a silent zone ends without waiting. Every change adds its events for both sides, and is
+ * passed on to the {@link VideoSets}. Owned by the engine's thread.
  */
 final class VoiceSets {
     private final List<VoiceEvent> out;
+    private final VideoSets video;
     private final Map<Pair, Long> pending = new LinkedHashMap<>();
     /**
      * Whether {@code pending}'s times rise in its order (new entries go last with the clock's time,
@@ -29,8 +30,9 @@ final class VoiceSets {
     private boolean urgentWaiting;
     private int links;
 
-    VoiceSets(List<VoiceEvent> out) {
+    VoiceSets(List<VoiceEvent> out, VideoSets video) {
         this.out = out;
+        this.video = video;
     }
 
     /** Links between people (each pair once). */
@@ -148,6 +150,7 @@ final class VoiceSets {
         links++;
         out.add(new VoiceEvent.Joined(a.id, b.id, true, link.reason(), link.direction(a.id)));
         out.add(new VoiceEvent.Joined(b.id, a.id, false, link.reason(), link.direction(b.id)));
+        video.linked(a, b);
     }
 
     /** Both sides talk before and after: the link stays, only its reason changes (no event). */
@@ -170,5 +173,6 @@ final class VoiceSets {
         links--;
         out.add(new VoiceEvent.Left(a.id, b.id, before.reason()));
         out.add(new VoiceEvent.Left(b.id, a.id, before.reason()));
+        video.unlinked(a, b);
     }
 }

@@ -13,15 +13,19 @@ package io.skyscope.server.world.proximity;
  * @param walkingSpeed   someone moving faster than this (map pixels per second) is walking past:
  *                       they keep the calls they have but start no new one until they slow down;
  *                       0 turns this off
+ * @param videoPeers     each person receives the camera of at most this many people: the nearest of
+ *                       their two-way links ({@link VideoSets}); 0: no camera video in this space
  */
 public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers, long debounceMillis,
-                            int roomCapacity, int stageAudience, double walkingSpeed) {
+                            int roomCapacity, int stageAudience, double walkingSpeed, int videoPeers) {
     public static final double MAX_RADIUS = 4096;
     public static final int MAX_PEERS = 32;
     public static final long MAX_DEBOUNCE_MILLIS = 10_000;
     public static final int MAX_ROOM_CAPACITY = 50;
     public static final int MAX_STAGE_AUDIENCE = 200;
     public static final double MAX_WALKING_SPEED = 5000;
+    public static final int MAX_VIDEO_PEERS = 16;
+    public static final int DEFAULT_VIDEO_PEERS = 4;
 
     public VoiceSettings {
         check("joinRadius", joinRadius >= 16 && joinRadius <= MAX_RADIUS, "must be from 16 to " + (int) MAX_RADIUS
@@ -38,20 +42,36 @@ public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers,
                 "must be from 1 to " + MAX_STAGE_AUDIENCE + ", got " + stageAudience);
         check("walkingSpeed", walkingSpeed >= 0 && walkingSpeed <= MAX_WALKING_SPEED,
                 "must be from 0 (off) to " + (int) MAX_WALKING_SPEED + " px/s, got " + walkingSpeed);
+        check("videoPeers", videoPeers >= 0 && videoPeers <= MAX_VIDEO_PEERS,
+                "must be from 0 (no camera video) to " + MAX_VIDEO_PEERS + ", got " + videoPeers);
+    }
+
+    /** Settings with the default {@code videoPeers} ({@value #DEFAULT_VIDEO_PEERS}). */
+    public VoiceSettings(double joinRadius, double leaveRadius, int maxPeers, long debounceMillis, int roomCapacity,
+                         int stageAudience, double walkingSpeed) {
+        this(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience, walkingSpeed,
+                DEFAULT_VIDEO_PEERS);
     }
 
     /**
      * 4 tiles of 32 px to start hearing, 5 to stop; 8 peers; 300 ms; rooms of 12; audiences of 50;
-     * walking past above 160 px/s (half the default speed limit; the clients walk at 288).
+     * walking past above 160 px/s (half the default speed limit; the clients walk at 288); the
+     * cameras of the 4 nearest.
      */
     public static VoiceSettings defaults() {
-        return new VoiceSettings(128, 160, 8, 300, 12, 50, 160);
+        return new VoiceSettings(128, 160, 8, 300, 12, 50, 160, DEFAULT_VIDEO_PEERS);
     }
 
     /** These settings with another walking speed (0: off). */
     public VoiceSettings withWalkingSpeed(double pxPerSecond) {
         return new VoiceSettings(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience,
-                pxPerSecond);
+                pxPerSecond, videoPeers);
+    }
+
+    /** These settings with another {@code videoPeers} (0: no camera video). */
+    public VoiceSettings withVideoPeers(int peers) {
+        return new VoiceSettings(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience,
+                walkingSpeed, peers);
     }
 
     /** The band in which an existing link is kept though a new one would not be made. */
