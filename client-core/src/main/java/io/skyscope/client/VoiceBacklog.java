@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The voice messages that make up my current voice set: each peer's {@code voice.join} and the
- * {@code signal}s from them since. A voice engine started after the session joined (the server
+ * The voice messages that make up my current voice set: each peer's {@code voice.join}, the
+ * {@code signal}s from them since, and the last {@code voice.video} about the link. A voice engine started after the session joined (the server
  * links people within a few hundred milliseconds of a join) replays them and misses nothing.
  * Not thread-safe: its owner uses it under one lock (the session under its dispatch lock).
  */
@@ -23,6 +23,13 @@ public final class VoiceBacklog {
             case ServerMessage.Welcome w -> byPeer.clear();
             case ServerMessage.VoiceJoin j -> byPeer.put(j.peerId(), new ArrayList<>(List.of(j)));
             case ServerMessage.VoiceLeave l -> byPeer.remove(l.peerId());
+            case ServerMessage.VoiceVideo v -> {
+                List<ServerMessage> kept = byPeer.get(v.peerId());
+                if (kept != null) {
+                    kept.removeIf(m -> m instanceof ServerMessage.VoiceVideo);
+                    kept.add(v);
+                }
+            }
             case ServerMessage.Signal s -> {
                 List<ServerMessage> kept = byPeer.get(s.from());
                 if (kept != null && kept.size() <= MAX_SIGNALS_PER_PEER) {

@@ -23,6 +23,7 @@ import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.skyscope.client.voice.LinkState.State;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One audio-only WebRTC connection to one peer: offer or answer, ICE candidates both ways, the
- * peer's decoded voice into a {@link RemoteVoice}, and an orderly close.
+ * One WebRTC connection to one peer: offer or answer, ICE candidates both ways, the peer's
+ * decoded voice into a {@link RemoteVoice}, on a two-way link the camera and screen sections
+ * ({@link LinkVideo}), and an orderly close.
  *
  * <p>Threads: every method runs on the engine's control thread; WebRTC's callbacks arrive on its
  * signalling thread and are handed to the control thread.
@@ -50,6 +52,9 @@ final class PeerLink {
         void settled(PeerLink link);
 
         void speakingChanged(PeerLink link);
+
+        /** The link's video sections exist now (at once for an offerer, after the offer for an answerer). */
+        void videoReady(PeerLink link);
     }
 
     final String peerId;
@@ -58,6 +63,8 @@ final class PeerLink {
     final boolean offerer;
     final long createdNanos = System.nanoTime();
     final RemoteVoice voice;
+    /** The camera and screen sections; only a {@code sendrecv} link has them. */
+    final LinkVideo video;
 
     private final ScheduledExecutorService control;
     private final VoiceSignalling signalling;
@@ -80,7 +87,7 @@ final class PeerLink {
     boolean announcedInRange;
 
     PeerLink(String peerId, boolean offerer, String reason, String direction, ScheduledExecutorService control,
-             VoiceSignalling signalling, Events events) {
+             VoiceSignalling signalling, Events events, VideoSinks sinks) {
         this.peerId = peerId;
         this.offerer = offerer;
         this.reason = reason;
@@ -89,6 +96,7 @@ final class PeerLink {
         this.signalling = signalling;
         this.events = events;
         this.voice = new RemoteVoice(() -> onControl(() -> events.speakingChanged(this)));
+        this.video = new LinkVideo(peerId, sinks);
     }
 
     /**
@@ -96,9 +104,12 @@ final class PeerLink {
      * The offerer adds a transceiver with the direction the server named. The answerer adds its
      * track with {@code addTrack}, because applying the offer reuses a transceiver made that way
      * (one made by {@code addTransceiver} would be left aside and never send); a receive-only
-     * answerer adds nothing and its answer comes out receive-only.
+     * answerer adds nothing and its answer comes out receive-only. On a two-way link the offerer
+     * adds the camera and screen sections after the voice, with my video tracks (taken off again
+     * until the engine puts them where allowed); the answerer gets them from the offer.
      */
-    void open(PeerConnectionFactory factory, AudioTrack microphone, VoiceConfig config) {
+    void open(PeerConnectionFactory factory, AudioTrack microphone, VideoTrack camera, VideoTrack screen,
+              VoiceConfig config) {
         pc = factory.createPeerConnection(rtcConfiguration(config), new Observer());
         if (offerer) {
             var init = new RTCRtpTransceiverInit();
@@ -111,6 +122,10 @@ final class PeerLink {
             RTCRtpTransceiver transceiver = pc.addTransceiver(microphone, init);
             ownedSenderSide = NativeReferences.handle(transceiver);
             sender = transceiver.getSender();
+            if (twoWay()) {
+                video.offer(pc, camera, screen);
+                events.videoReady(this);
+            }
             pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer", false)));
         } else if (!"recvonly".equals(direction)) {
             sender = pc.addTrack(microphone, List.of("voice"));
@@ -133,8 +148,13 @@ final class PeerLink {
                 pendingCandidates.add(candidate);
             }
         } else if (type.equals("offer") && !offerer) {
-            setRemote(new RTCSessionDescription(RTCSdpType.OFFER, payload.path("sdp").asText()), () ->
-                    pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer", true))));
+            setRemote(new RTCSessionDescription(RTCSdpType.OFFER, payload.path("sdp").asText()), () -> {
+                if (twoWay() && !video.ready()) {
+                    video.answer(pc);
+                    events.videoReady(this);
+                }
+                pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer", true)));
+            });
         } else if (type.equals("answer") && offerer) {
             setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, payload.path("sdp").asText()),
                     () -> events.settled(this));
@@ -157,6 +177,7 @@ final class PeerLink {
             remoteTrack = null;
         }
         if (pc != null) {
+            video.close(pc);
             if (sender != null) {
                 pc.removeTrack(sender);
                 sender = null;
@@ -166,6 +187,7 @@ final class PeerLink {
             pc = null;
             NativeReferences.release(ownedSenderSide, "voice link transceiver");
             ownedSenderSide = 0;
+            video.releaseReferences();
             NativeReferences.release(connection, "voice peer connection");
         }
         voice.meter.reset();
@@ -206,6 +228,11 @@ final class PeerLink {
         return state;
     }
 
+    /** A two-way link: it carries video sections besides the voice. */
+    boolean twoWay() {
+        return "sendrecv".equals(direction);
+    }
+
     /** Milliseconds from the join to the connection, or -1. */
     long setupMillis() {
         return connectedNanos == 0 ? -1 : (connectedNanos - createdNanos) / 1_000_000;
@@ -213,7 +240,7 @@ final class PeerLink {
 
     LinkState snapshot() {
         return new LinkState(peerId, reason, direction, state, voice.meter.level(), voice.meter.speaking(), remoteMuted,
-                volume, gain, setupMillis());
+                volume, gain, setupMillis(), video.snapshot());
     }
 
     private void setLocal(RTCSessionDescription description, String type, boolean settlesLink) {

@@ -63,8 +63,8 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
 
     /** Sent when offline too: it waits in the session's outbox and goes out right after the rejoin. */
     @Override
-    public void voiceState(boolean muted, boolean speaking) {
-        session.sendOrQueue(new VoiceCommand.VoiceState(muted, speaking, null));
+    public void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen) {
+        session.sendOrQueue(new VoiceCommand.VoiceState(muted, speaking, camera, screen, null));
     }
 
     /** Stops listening to the session and closes the engine, its links and native objects. */

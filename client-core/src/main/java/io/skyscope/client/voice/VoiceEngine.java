@@ -5,6 +5,10 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import io.skyscope.client.video.ScreenSource;
+import io.skyscope.client.video.VideoDevice;
+import io.skyscope.client.video.VideoFrameSink;
+import io.skyscope.client.video.VideoKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,13 +22,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Proximity voice: one {@link PeerLink} per person in my voice set, my microphone going out to all
- * of them, their voices mixed by where they stand and played on my speaker.
+ * Proximity voice and video: one {@link PeerLink} per person in my voice set, my microphone going
+ * out to all of them, their voices mixed by where they stand and played on my speaker; on two-way
+ * links my camera (where the server's {@code voice.video} allows it) and my screen share, and
+ * their pictures to the UI's {@link VideoFrameSink}s.
  *
  * <p>It owns every native object: WebRTC's audio module (the headless one: sound devices are
  * reached through an {@link AudioBackend}, so device choice works the same on every OS), the
- * connection factory, my microphone's source and track, and the audio processing module. They are
+ * connection factory, my microphone's source and track, the audio processing module, and my
+ * camera's and screen's video sources and tracks (one each, shared by every link). They are
  * released in reverse order of creation by {@link #close}.
+ *
+ * <p>Video. {@link #setCamera}, {@link #useCamera}, {@link #shareScreen} and {@link #stopSharing}
+ * may be called from any thread; they take effect on the control thread, and problems (a camera
+ * that cannot open, a share that fails) reach {@link VoiceListener#videoProblem} while the call
+ * goes on with voice. My camera is captured once, at 640 × 360 and 15 frames a second, and
+ * scaled per link by how many links carry it (see {@code VideoQuality}). Cameras are listed by
+ * {@link #cameras}: the synthetic test pattern first, then real cameras through webrtc-java; real
+ * cameras are opened with its {@code VideoDeviceSource}, which this project could not test (no
+ * machine it is tested on has one). Frame sinks ({@link #addVideoSink}) are called on WebRTC's
+ * decoding threads for peers and on the capture thread for my self-view.
  *
  * <p>Threads. Public methods may be called from any thread; link work goes to the single
  * {@code voice-control} thread, which alone touches peer connections and runs listeners. The
@@ -56,6 +73,7 @@ public final class VoiceEngine implements AutoCloseable {
     private final HeadlessAudioDeviceModule adm;
     private final VoiceProcessing processing;
     private final CaptureLoop capture;
+    private final VideoControl video;
     private final Thread captureThread;
     private final Thread renderThread;
     private volatile VoiceConfig config;
@@ -66,6 +84,8 @@ public final class VoiceEngine implements AutoCloseable {
     private volatile boolean talkKeyDown;
     private boolean announcedMuted;
     private boolean announcedSpeaking;
+    private boolean announcedCamera;
+    private boolean announcedScreen;
 
     /**
      * Creates the native objects, opens the devices ({@code null}: the backend's default) and
@@ -100,7 +120,8 @@ public final class VoiceEngine implements AutoCloseable {
             natives.push("microphone source", source::dispose);
             AudioTrack microphone = factory.createAudioTrack("microphone", source);
             natives.push("microphone track", microphone::dispose);
-            links.connectTo(factory, microphone);
+            video = new VideoControl(factory, natives, new VideoSinks(), links::all, this::onControl, new VideoEvents());
+            links.connectTo(factory, microphone, video.camera.track, video.screen.track, video.sinks);
             slots.useInput(input, openInput(input));
             slots.useOutput(output, openOutput(output));
         } catch (RuntimeException | Error e) {
@@ -109,6 +130,13 @@ public final class VoiceEngine implements AutoCloseable {
             control.shutdownNow();
             throw e;
         }
+        control.scheduleWithFixedDelay(() -> {
+            try {
+                video.watch();
+            } catch (RuntimeException e) {
+                LOG.warn("watching video failed", e);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
         capture = new CaptureLoop(new CaptureHost(), source);
         captureThread = Thread.ofPlatform().name("voice-capture").daemon().start(capture);
         renderThread = Thread.ofPlatform().name("voice-render").daemon()
@@ -155,11 +183,27 @@ public final class VoiceEngine implements AutoCloseable {
      * {@code voice.join} that came just before it has made the link.
      */
     public void peerState(String userId, boolean peerMuted, boolean speaking) {
+        peerState(userId, peerMuted, speaking, false, false);
+    }
+
+    /** Someone near me muted or unmuted, turned their camera on or off, started or stopped sharing. */
+    public void peerState(String userId, boolean peerMuted, boolean speaking, boolean camera, boolean screen) {
         onControl(() -> {
             PeerLink link = links.get(userId);
             if (link != null) {
                 link.remoteMuted = peerMuted;
+                video.peerFlags(link, camera, screen);
                 announce(link.snapshot());
+            }
+        });
+    }
+
+    /** The server's {@code voice.video}: whether my camera goes to {@code peerId}, and theirs to me. */
+    public void videoPermission(String peerId, boolean send, boolean receive) {
+        onControl(() -> {
+            PeerLink link = links.get(peerId);
+            if (link != null) {
+                video.permission(link, send, receive);
             }
         });
     }
@@ -188,7 +232,7 @@ public final class VoiceEngine implements AutoCloseable {
      * server has forgotten them.
      */
     public void resendVoiceState() {
-        onControl(() -> signalling.voiceState(announcedMuted, announcedSpeaking));
+        onControl(() -> signalling.voiceState(announcedMuted, announcedSpeaking, announcedCamera, announcedScreen));
     }
 
     public void setTalkKey(boolean down) {
@@ -230,6 +274,63 @@ public final class VoiceEngine implements AutoCloseable {
         slots.useOutput(device, openOutput(device));
     }
 
+    // ---- video ------------------------------------------------------------------------------
+
+    /**
+     * The cameras to choose from: {@link VideoDevice#testPattern()} first, then the real ones
+     * webrtc-java finds (none on a machine without cameras). Any thread; may take up to three
+     * seconds (the OS is asked each time).
+     */
+    public List<VideoDevice> cameras() {
+        return video.cameras();
+    }
+
+    /**
+     * Turns my camera on or off. On, it opens the camera chosen with {@link #useCamera} (the first
+     * real camera if none was chosen; with no camera at all it stays off with a
+     * {@link VoiceListener#videoProblem}) and sends it on the links where the server's
+     * {@code voice.video} says {@code send}; the people near me learn it from my {@code voice.state}.
+     */
+    public void setCamera(boolean on) {
+        onControl(() -> video.setCamera(on));
+    }
+
+    /** Chooses the camera; if mine is on, switches to it at once. */
+    public void useCamera(VideoDevice device) {
+        onControl(() -> video.useCamera(device));
+    }
+
+    /**
+     * Shares {@code source} with everyone on a two-way link with me (a share already running
+     * stops first). The engine captures it on its own thread and closes it when the share stops.
+     */
+    public void shareScreen(ScreenSource source) {
+        onControl(() -> video.share(source));
+    }
+
+    public void stopSharing() {
+        onControl(video::stopSharing);
+    }
+
+    /**
+     * Shows a picture: {@code peerId}'s camera or screen share, or with {@code peerId} null my own
+     * (a self-view). Sinks may be added before the picture exists and stay until removed; see
+     * {@link VideoFrameSink} for the thread and the frame's lifetime.
+     */
+    public void addVideoSink(String peerId, VideoKind kind, VideoFrameSink sink) {
+        video.sinks.add(peerId, kind, sink);
+    }
+
+    public void removeVideoSink(String peerId, VideoKind kind, VideoFrameSink sink) {
+        video.sinks.remove(peerId, kind, sink);
+    }
+
+    /** Frames of {@code peerId}'s picture received so far (tests, statistics). */
+    public long videoFrames(String peerId, VideoKind kind) {
+        PeerLink link = links.get(peerId);
+        return link == null ? 0 : link.video.frames(kind);
+    }
+
     // ---- for the UI ------------------------------------------------------------------------
 
     public VoiceSnapshot snapshot() {
@@ -246,7 +347,8 @@ public final class VoiceEngine implements AutoCloseable {
         hearMe.sort(null);
         boolean tx = transmitting();
         return new VoiceSnapshot(muted || deafened, deafened, pushToTalk, talkKeyDown, tx, capture.meter.level(),
-                tx && capture.meter.speaking(), slots.inputDevice(), slots.outputDevice(), states, hearMe);
+                tx && capture.meter.speaking(), slots.inputDevice(), slots.outputDevice(), states, hearMe,
+                video.cameraOn(), video.cameraDevice(), video.sharing());
     }
 
     /** When the first audible frame from {@code peerId} arrived (System.nanoTime), or 0. */
@@ -281,6 +383,7 @@ public final class VoiceEngine implements AutoCloseable {
         join(renderThread);
         try {
             onControlAndWait(() -> {
+                video.close();
                 links.closeAll();
                 return null;
             });
@@ -319,10 +422,15 @@ public final class VoiceEngine implements AutoCloseable {
     private void announceVoiceState() {
         boolean m = muted || deafened;
         boolean speaking = transmitting() && capture.meter.speaking();
-        if (m != announcedMuted || speaking != announcedSpeaking) {
+        boolean camera = video.cameraOn();
+        boolean screen = video.sharing();
+        if (m != announcedMuted || speaking != announcedSpeaking || camera != announcedCamera
+                || screen != announcedScreen) {
             announcedMuted = m;
             announcedSpeaking = speaking;
-            signalling.voiceState(m, speaking);
+            announcedCamera = camera;
+            announcedScreen = screen;
+            signalling.voiceState(m, speaking, camera, screen);
         }
     }
 
@@ -374,6 +482,34 @@ public final class VoiceEngine implements AutoCloseable {
         @Override
         public void speakingChanged(String peerId, boolean speaking) {
             listeners.forEach(l -> l.speakingChanged(peerId, speaking));
+        }
+
+        @Override
+        public void videoReady(PeerLink link) {
+            video.refresh();
+        }
+    }
+
+    /** What the video tells, on the control thread: my flags to the server, the rest to the listeners. */
+    private final class VideoEvents implements VideoControl.Events {
+        @Override
+        public void flagsChanged() {
+            announceVoiceState();
+        }
+
+        @Override
+        public void linkChanged(PeerLink link) {
+            announce(link.snapshot());
+        }
+
+        @Override
+        public void videoChanged(String peerId, VideoKind kind, boolean flowing) {
+            listeners.forEach(l -> l.videoChanged(peerId, kind, flowing));
+        }
+
+        @Override
+        public void problem(String message) {
+            listeners.forEach(l -> l.videoProblem(message));
         }
     }
 

@@ -3,6 +3,7 @@ package io.skyscope.client.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.skyscope.client.voice.LinkState.State;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +44,9 @@ final class VoiceLinks {
         void leftHearingRange(String peerId);
 
         void speakingChanged(String peerId, boolean speaking);
+
+        /** A link's video sections exist: put my camera and screen on them where allowed. */
+        void videoReady(PeerLink link);
     }
 
     private record EarlySignal(long nanos, JsonNode payload) {
@@ -58,6 +62,9 @@ final class VoiceLinks {
     private final PeerLink.Events linkEvents = new LinkEvents();
     private PeerConnectionFactory factory;
     private AudioTrack microphone;
+    private VideoTrack camera;
+    private VideoTrack screen;
+    private VideoSinks sinks;
 
     VoiceLinks(ScheduledExecutorService control, VoiceSignalling signalling, Supplier<VoiceConfig> config,
                Events events) {
@@ -67,10 +74,14 @@ final class VoiceLinks {
         this.events = events;
     }
 
-    /** The factory and my microphone's track, once the engine has made them. */
-    void connectTo(PeerConnectionFactory factory, AudioTrack microphone) {
+    /** The factory, my microphone's and video tracks, and the UI's video sinks, once the engine has made them. */
+    void connectTo(PeerConnectionFactory factory, AudioTrack microphone, VideoTrack camera, VideoTrack screen,
+                   VideoSinks sinks) {
         this.factory = factory;
         this.microphone = microphone;
+        this.camera = camera;
+        this.screen = screen;
+        this.sinks = sinks;
     }
 
     void join(String peerId, boolean offerer, String reason, String direction) {
@@ -79,12 +90,12 @@ final class VoiceLinks {
             close(old);
         }
         var link = new PeerLink(peerId, offerer, reason == null ? "proximity" : reason,
-                direction == null ? "sendrecv" : direction, control, signalling, linkEvents);
+                direction == null ? "sendrecv" : direction, control, signalling, linkEvents, sinks);
         links.put(peerId, link);
         holdBack(link);
         control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
         try {
-            link.open(factory, microphone, config.get());
+            link.open(factory, microphone, camera, screen, config.get());
         } catch (RuntimeException e) {
             LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
             close(links.remove(peerId));
@@ -199,6 +210,11 @@ final class VoiceLinks {
         public void speakingChanged(PeerLink link) {
             events.changed(link.snapshot());
             events.speakingChanged(link.peerId, link.voice.meter.speaking());
+        }
+
+        @Override
+        public void videoReady(PeerLink link) {
+            events.videoReady(link);
         }
     }
 }

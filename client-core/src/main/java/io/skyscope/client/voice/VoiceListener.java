@@ -1,5 +1,7 @@
 package io.skyscope.client.voice;
 
+import io.skyscope.client.video.VideoKind;
+
 /**
  * Voice events for a UI or a bot. Called on the engine's control thread, in order; implementations
  * must return quickly and must not call back into the engine synchronously.
@@ -20,5 +22,20 @@ public interface VoiceListener {
 
     /** Someone (or I, with {@code userId} null) started or stopped speaking. */
     default void speakingChanged(String userId, boolean speaking) {
+    }
+
+    /**
+     * Someone's camera or screen share started ({@code flowing}: frames arrive) or stopped
+     * arriving (turned off, taken off the link, or stalled for two seconds). The link's
+     * {@link LinkState#video()} says which, in the {@link #linkChanged} that follows.
+     */
+    default void videoChanged(String peerId, VideoKind kind, boolean flowing) {
+    }
+
+    /**
+     * Something went wrong with video, said for the user: my camera cannot be opened or was
+     * unplugged, a share failed, a link could not take my picture. Calls go on with voice.
+     */
+    default void videoProblem(String message) {
     }
 }

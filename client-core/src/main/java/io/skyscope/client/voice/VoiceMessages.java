@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the server's messages mean for a {@link VoiceEngine}, for any connection that carries them
  * ({@link SessionVoice} wires them to a session): voice set changes,
- * WebRTC payloads, peers' mute flags, and on a welcome (a fresh join, or the server's word
+ * WebRTC payloads, peers' mute, camera and screen flags, whose camera travels on which link
+ * ({@code voice.video}), and on a welcome (a fresh join, or the server's word
  * that what it said before may have been lost) the calls end, to be made again from the voice.join
  * messages that follow it, with new ICE servers, and my voice state is said again. Stateless; called on the connection's receive thread.
  */
@@ -30,15 +31,16 @@ public final class VoiceMessages {
                 engine.leave(l.peerId(), l.reason());
             }
             case ServerMessage.Signal s -> engine.signal(s.from(), s.payload());
-            case ServerMessage.VoiceState v -> engine.peerState(v.userId(), v.muted(), v.speaking());
+            case ServerMessage.VoiceState v -> engine.peerState(v.userId(), v.muted(), v.speaking(), v.camera(), v.screen());
             case ServerMessage.Welcome w -> {
                 // A welcome replaces the voice set too: the server follows it with a voice.join per peer.
                 engine.leaveAll();
                 engine.setIceServers(iceServers(w));
                 engine.resendVoiceState();
             }
-            // Handled once links carry video (camera permission per link).
-            case ServerMessage.VoiceVideo _ -> {
+            case ServerMessage.VoiceVideo v -> {
+                LOG.debug("voice.video {} send={} receive={}", v.peerId(), v.send(), v.receive());
+                engine.videoPermission(v.peerId(), v.send(), v.receive());
             }
             // A new speaker role comes with fresh voice.join messages carrying the new directions.
             case ServerMessage.StageSpeaker _ -> {

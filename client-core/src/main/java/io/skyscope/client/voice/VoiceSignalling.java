@@ -16,6 +16,9 @@ public interface VoiceSignalling {
      */
     void signal(String peerId, ObjectNode payload);
 
-    /** Tells the people near me whether I am muted and whether I am speaking. */
-    void voiceState(boolean muted, boolean speaking);
+    /**
+     * Tells the people near me whether I am muted, whether I am speaking, whether my camera is on
+     * and whether I share my screen.
+     */
+    void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen);
 }

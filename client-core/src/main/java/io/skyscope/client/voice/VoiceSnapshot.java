@@ -1,5 +1,6 @@
 package io.skyscope.client.voice;
 
+import io.skyscope.client.video.VideoDevice;
 import java.util.List;
 
 /**
@@ -16,10 +17,22 @@ import java.util.List;
  * @param output       the speaker in use
  * @param links        every voice link
  * @param canHearMe    who hears me now: links that are up and carry my voice
+ * @param camera       my camera is on (its capture runs; it goes out where the server allows)
+ * @param cameraDevice the camera chosen, or null before one is
+ * @param sharing      I share a screen (on every two-way link)
  */
 public record VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk, boolean talkKeyDown,
                             boolean transmitting, double micLevel, boolean speaking, AudioDevice input,
-                            AudioDevice output, List<LinkState> links, List<String> canHearMe) {
+                            AudioDevice output, List<LinkState> links, List<String> canHearMe, boolean camera,
+                            VideoDevice cameraDevice, boolean sharing) {
+    /** Voice only: camera and screen share off. */
+    public VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk, boolean talkKeyDown,
+                         boolean transmitting, double micLevel, boolean speaking, AudioDevice input,
+                         AudioDevice output, List<LinkState> links, List<String> canHearMe) {
+        this(muted, deafened, pushToTalk, talkKeyDown, transmitting, micLevel, speaking, input, output, links,
+                canHearMe, false, null, false);
+    }
+
     public VoiceSnapshot {
         links = List.copyOf(links);
         canHearMe = List.copyOf(canHearMe);

@@ -27,11 +27,11 @@ final class LoopbackSignalling {
             }
 
             @Override
-            public void voiceState(boolean muted, boolean speaking) {
+            public void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen) {
                 voiceStates.add(userId + " muted=" + muted + " speaking=" + speaking);
                 engines.forEach((id, e) -> {
                     if (!id.equals(userId)) {
-                        e.peerState(userId, muted, speaking);
+                        e.peerState(userId, muted, speaking, camera, screen);
                     }
                 });
             }

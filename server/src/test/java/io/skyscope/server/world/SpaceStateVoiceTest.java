@@ -87,6 +87,38 @@ class SpaceStateVoiceTest {
         });
     }
 
+    @Test
+    void eachIsToldOfALinkInTheOrderJoinStateVideoAtTheTickAndWhenWelcomedAgain() {
+        state.voiceState("bob", true, false, true, false);
+        List<Delivery> out = tick();
+        assertThat(toAbout(out, "amy", "bob")).containsExactly(
+                new VoiceJoin("bob", true, "proximity", "sendrecv"),
+                new ServerMessage.VoiceState("bob", true, false, true, false),
+                new ServerMessage.VoiceVideo("bob", true, true));
+        assertThat(state.voice().videoLinkCount()).as("bob's camera goes to amy and cat").isEqualTo(2);
+
+        out = state.welcomeAgain();
+        assertThat(toAbout(out, "amy", "bob")).containsExactly(
+                new VoiceJoin("bob", true, "proximity", "sendrecv"),
+                new ServerMessage.VoiceState("bob", true, false, true, false),
+                new ServerMessage.VoiceVideo("bob", true, true));
+        assertThat(toAbout(out, "bob", "amy")).containsExactly(
+                new VoiceJoin("amy", false, "proximity", "sendrecv"),
+                new ServerMessage.VoiceVideo("amy", true, true));
+
+        state.leave("bob", "session-bob");
+        assertThat(state.voice().videoLinkCount()).isZero();
+    }
+
+    /** The voice messages {@code recipient} gets about {@code peer}, in order. */
+    private static List<ServerMessage> toAbout(List<Delivery> out, String recipient, String peer) {
+        return out.stream().filter(d -> d.userId().equals(recipient)).map(Delivery::message)
+                .filter(m -> m instanceof VoiceJoin j && j.peerId().equals(peer)
+                        || m instanceof ServerMessage.VoiceState s && s.userId().equals(peer)
+                        || m instanceof ServerMessage.VoiceVideo v && v.peerId().equals(peer))
+                .toList();
+    }
+
     private List<Delivery> tick() {
         clock.advance(Duration.ofMillis(100));
         return state.tick();

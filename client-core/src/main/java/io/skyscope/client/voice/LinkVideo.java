@@ -1,0 +1,272 @@
+package io.skyscope.client.voice;
+
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
+import dev.onvoid.webrtc.media.video.VideoFrame;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import io.skyscope.client.video.VideoKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two video sections of one two-way link (camera, then screen, after the voice): my tracks on
+ * their senders where allowed, their pictures from the receivers to the UI's sinks, and what the
+ * peer and the server said about video on this link.
+ *
+ * <p>Threads: everything but the feeds runs on the engine's control thread; each feed's
+ * {@code onVideoFrame} runs on a WebRTC decoding thread; the flags are read by any thread.
+ */
+final class LinkVideo {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkVideo.class);
+    /** No frame for this long while the picture should come: stalled. */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final VideoKind[] KINDS = VideoKind.values();
+
+    /** A peer's picture of one kind: counts frames and hands them to the UI's sinks. */
+    private final class Feed implements VideoTrackSink {
+        final VideoKind kind;
+        final VideoTrack track;
+        volatile long lastFrameNanos;
+        volatile long frames;
+
+        Feed(VideoKind kind, VideoTrack track) {
+            this.kind = kind;
+            this.track = track;
+        }
+
+        @Override
+        public void onVideoFrame(VideoFrame frame) {
+            // WebRTC hands each sink its own copy of the frame, which is ours to release.
+            try {
+                lastFrameNanos = System.nanoTime();
+                frames++;
+                sinks.deliver(peerId, kind, frame);
+            } finally {
+                frame.release();
+            }
+        }
+
+        boolean flowing(long now) {
+            return frames > 0 && now - lastFrameNanos < STALL_NANOS;
+        }
+    }
+
+    private final String peerId;
+    private final VideoSinks sinks;
+    private final RTCRtpSender[] senders = new RTCRtpSender[KINDS.length];
+    private final Feed[] feeds = new Feed[KINDS.length];
+    private final boolean[] carrying = new boolean[KINDS.length];
+    /** When the peer's flag for each kind last turned on (System.nanoTime), for the stall grace. */
+    private final long[] onSince = new long[KINDS.length];
+    /** The native references the wrappers from addTransceiver hold. */
+    private final List<Long> owned = new ArrayList<>();
+    private VideoQuality quality;
+    volatile boolean peerCamera;
+    volatile boolean peerScreen;
+    volatile boolean send;
+    volatile boolean receive;
+    volatile String problem;
+    /** Control thread: what the engine last announced about each feed, and the whole video state. */
+    final boolean[] announcedFlowing = new boolean[KINDS.length];
+    LinkState.Video announced = LinkState.Video.NONE;
+
+    LinkVideo(String peerId, VideoSinks sinks) {
+        this.peerId = peerId;
+        this.sinks = sinks;
+    }
+
+    /**
+     * The offerer's two video sections, added after the voice: each starts with my track of that
+     * kind (WebRTC will not add a section without one) and drops it at once; {@link #update} puts
+     * it back where allowed.
+     */
+    void offer(RTCPeerConnection pc, VideoTrack camera, VideoTrack screen) {
+        for (VideoKind kind : KINDS) {
+            var init = new RTCRtpTransceiverInit();
+            init.direction = RTCRtpTransceiverDirection.SEND_RECV;
+            init.streamIds = List.of(kind == VideoKind.CAMERA ? "camera" : "screen");
+            RTCRtpTransceiver transceiver = pc.addTransceiver(kind == VideoKind.CAMERA ? camera : screen, init);
+            owned.add(NativeReferences.handle(transceiver));
+            adopt(kind, transceiver);
+            senders[kind.ordinal()].replaceTrack(null);
+        }
+    }
+
+    /**
+     * The answerer's side, once the offer is applied: WebRTC made a receive-only transceiver for
+     * each video section of the offer; they become two-way before the answer. An offer without
+     * them (audio only) leaves this link without video.
+     */
+    void answer(RTCPeerConnection pc) {
+        // These wrappers hold no reference of their own (releasing them crashes the process).
+        RTCRtpTransceiver[] all = pc.getTransceivers();
+        if (all.length < 1 + KINDS.length) {
+            problem = "their client offered no video";
+            return;
+        }
+        for (VideoKind kind : KINDS) {
+            RTCRtpTransceiver transceiver = all[1 + kind.ordinal()];
+            if (!(transceiver.getReceiver().getTrack() instanceof VideoTrack)) {
+                problem = "their client offered no video";
+                return;
+            }
+        }
+        for (VideoKind kind : KINDS) {
+            RTCRtpTransceiver transceiver = all[1 + kind.ordinal()];
+            transceiver.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
+            adopt(kind, transceiver);
+        }
+    }
+
+    private void adopt(VideoKind kind, RTCRtpTransceiver transceiver) {
+        senders[kind.ordinal()] = transceiver.getSender();
+        if (transceiver.getReceiver().getTrack() instanceof VideoTrack track) {
+            var feed = new Feed(kind, track);
+            track.addSink(feed);
+            feeds[kind.ordinal()] = feed;
+        }
+    }
+
+    /** Whether this link has its video sections (an answerer before the offer has none yet). */
+    boolean ready() {
+        return senders[0] != null;
+    }
+
+    /**
+     * Puts {@code camera} and {@code screen} (null: nothing) on their senders where they differ
+     * from what goes out now. A sender that refuses leaves this link audio-only for that kind and
+     * returns the problem (else null); the voice is untouched.
+     */
+    String update(VideoTrack camera, VideoTrack screen) {
+        if (!ready()) {
+            return null;
+        }
+        String failed = null;
+        for (VideoKind kind : KINDS) {
+            VideoTrack track = kind == VideoKind.CAMERA ? camera : screen;
+            int i = kind.ordinal();
+            if (carrying[i] == (track != null)) {
+                continue;
+            }
+            try {
+                senders[i].replaceTrack(track);
+                carrying[i] = track != null;
+                if (kind == VideoKind.CAMERA) {
+                    quality = null;
+                }
+            } catch (RuntimeException e) {
+                failed = "cannot send my " + kind.name().toLowerCase(java.util.Locale.ROOT) + " to " + peerId + ": "
+                        + e.getMessage();
+                problem = failed;
+                LOG.warn("{}", failed);
+            }
+        }
+        return failed;
+    }
+
+    boolean carrying(VideoKind kind) {
+        return carrying[kind.ordinal()];
+    }
+
+    /** Sets my camera's quality on this link if it carries my camera and the quality changed. */
+    void applyQuality(VideoQuality wanted) {
+        if (!carrying[VideoKind.CAMERA.ordinal()] || wanted == quality) {
+            return;
+        }
+        try {
+            wanted.applyTo(senders[VideoKind.CAMERA.ordinal()]);
+            quality = wanted;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot set the camera quality {} on the link to {}: {}", wanted, peerId, e.toString());
+            quality = wanted;
+        }
+    }
+
+    VideoQuality quality() {
+        return quality;
+    }
+
+    /** The peer's camera and screen flags from their {@code voice.state}. */
+    void peerFlags(boolean camera, boolean screen) {
+        long now = System.nanoTime();
+        if (camera && !peerCamera) {
+            onSince[VideoKind.CAMERA.ordinal()] = now;
+        }
+        if (screen && !peerScreen) {
+            onSince[VideoKind.SCREEN.ordinal()] = now;
+        }
+        peerCamera = camera;
+        peerScreen = screen;
+    }
+
+    /** The server's {@code voice.video} for this link. */
+    void permission(boolean send, boolean receive) {
+        if (receive && !this.receive) {
+            onSince[VideoKind.CAMERA.ordinal()] = System.nanoTime();
+        }
+        this.send = send;
+        this.receive = receive;
+    }
+
+    boolean flowing(VideoKind kind, long now) {
+        Feed feed = feeds[kind.ordinal()];
+        return feed != null && feed.flowing(now);
+    }
+
+    /** Frames of their picture received so far. */
+    long frames(VideoKind kind) {
+        Feed feed = feeds[kind.ordinal()];
+        return feed == null ? 0 : feed.frames;
+    }
+
+    LinkState.Video snapshot() {
+        long now = System.nanoTime();
+        boolean cameraFlowing = flowing(VideoKind.CAMERA, now);
+        boolean screenFlowing = flowing(VideoKind.SCREEN, now);
+        return new LinkState.Video(peerCamera, peerScreen, send, receive, cameraFlowing, screenFlowing,
+                stalled(VideoKind.CAMERA, peerCamera && receive, cameraFlowing, now),
+                stalled(VideoKind.SCREEN, peerScreen, screenFlowing, now),
+                carrying[VideoKind.CAMERA.ordinal()], carrying[VideoKind.SCREEN.ordinal()], problem);
+    }
+
+    private boolean stalled(VideoKind kind, boolean expected, boolean flowing, long now) {
+        return expected && !flowing && feeds[kind.ordinal()] != null
+                && now - onSince[kind.ordinal()] >= STALL_NANOS;
+    }
+
+    /** Detaches the feeds and takes my tracks off the senders; before the connection closes. */
+    void close(RTCPeerConnection pc) {
+        for (VideoKind kind : KINDS) {
+            int i = kind.ordinal();
+            Feed feed = feeds[i];
+            if (feed != null) {
+                feed.track.removeSink(feed);
+                feeds[i] = null;
+            }
+            RTCRtpSender sender = senders[i];
+            if (sender != null) {
+                try {
+                    sender.replaceTrack(null);
+                    pc.removeTrack(sender);
+                } catch (RuntimeException e) {
+                    LOG.debug("removing the {} sender of the link to {}: {}", kind, peerId, e.toString());
+                }
+                senders[i] = null;
+                carrying[i] = false;
+            }
+        }
+    }
+
+    /** Drops the native references the transceiver wrappers held; after the connection closed. */
+    void releaseReferences() {
+        owned.forEach(handle -> NativeReferences.release(handle, "video transceiver"));
+        owned.clear();
+    }
+}

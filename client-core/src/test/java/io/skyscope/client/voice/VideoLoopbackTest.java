@@ -1,0 +1,158 @@
+package io.skyscope.client.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.skyscope.client.video.TestPattern;
+import io.skyscope.client.video.VideoDevice;
+import io.skyscope.client.video.VideoFrameSink;
+import io.skyscope.client.video.VideoFrames;
+import io.skyscope.client.video.VideoKind;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two headless engines in one JVM with real WebRTC video between them: the synthetic camera and
+ * screen patterns go through VP8 and are read back on the other side.
+ */
+@Tag("voice")
+class VideoLoopbackTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private final LoopbackSignalling signalling = new LoopbackSignalling();
+    private final MapPositions positions = new MapPositions();
+    private VoiceEngine ana;
+    private VoiceEngine ben;
+
+    /** Decoded stamps of one picture, newest last. */
+    private static final class Stamps implements VideoFrameSink {
+        final List<TestPattern.Stamp> seen = new CopyOnWriteArrayList<>();
+        final AtomicReference<int[]> firstPixel = new AtomicReference<>();
+        volatile long frames;
+
+        @Override
+        public void onFrame(dev.onvoid.webrtc.media.video.VideoFrame frame) {
+            frames++;
+            TestPattern.Stamp stamp = TestPattern.decode(frame);
+            if (stamp != null) {
+                seen.add(stamp);
+            }
+            if (firstPixel.get() == null) {
+                ByteBuffer bgra = ByteBuffer.allocateDirect(VideoFrames.bgraSize(frame));
+                VideoFrames.toBgra(frame, bgra);
+                firstPixel.set(new int[] {bgra.get(0) & 0xFF, bgra.get(1) & 0xFF, bgra.get(2) & 0xFF,
+                        bgra.get(3) & 0xFF});
+            }
+        }
+
+        /** Fresh frames: the counter advanced and the newest was drawn less than two seconds ago. */
+        boolean fresh(VideoKind kind, int advanced) {
+            if (seen.size() < 2) {
+                return false;
+            }
+            TestPattern.Stamp first = seen.getFirst();
+            TestPattern.Stamp last = seen.getLast();
+            return last.kind() == kind && last.counter() - first.counter() >= advanced
+                    && System.currentTimeMillis() - last.wallMillis() < 2_000;
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        positions.put("ana", 100, 100);
+        positions.put("ben", 160, 100);
+        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        ana = new VoiceEngine(config, new HeadlessAudio(), null, null, signalling.of("ana"), positions.seenBy("ana"));
+        ben = new VoiceEngine(config, new HeadlessAudio(), null, null, signalling.of("ben"), positions.seenBy("ben"));
+        signalling.register("ana", ana);
+        signalling.register("ben", ben);
+    }
+
+    @AfterEach
+    void close() {
+        ana.close();
+        ben.close();
+    }
+
+    @Test
+    void benSeesAnasCameraWhereTheServerAllowsItAndHerScreenShare() {
+        var camera = new Stamps();
+        var screen = new Stamps();
+        var selfView = new Stamps();
+        ben.addVideoSink("ana", VideoKind.CAMERA, camera);
+        ben.addVideoSink("ana", VideoKind.SCREEN, screen);
+        ana.addVideoSink(null, VideoKind.CAMERA, selfView);
+        var events = new CopyOnWriteArrayList<String>();
+        ben.addListener(new VoiceListener() {
+            @Override
+            public void videoChanged(String peerId, VideoKind kind, boolean flowing) {
+                events.add(peerId + " " + kind + " " + flowing);
+            }
+        });
+        assertThat(ana.cameras()).first().isEqualTo(VideoDevice.testPattern());
+        ana.useCamera(VideoDevice.testPattern());
+        ana.setCamera(true);
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> ben.snapshot().link("ana") != null
+                && ben.snapshot().link("ana").state() == LinkState.State.CONNECTED);
+        await().atMost(WAIT).until(() -> selfView.fresh(VideoKind.CAMERA, 5));
+        assertThat(ben.snapshot().link("ana").video().camera()).as("Ana's voice.state says camera").isTrue();
+
+        // Not allowed by the server yet: nothing of Ana's camera reaches Ben.
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames == 0);
+        assertThat(ana.snapshot().link("ben").video().sendingCamera()).isFalse();
+
+        ana.videoPermission("ben", true, false);
+        ben.videoPermission("ana", false, true);
+        await().atMost(WAIT).until(() -> camera.fresh(VideoKind.CAMERA, 10));
+        await().atMost(WAIT).until(() -> ben.snapshot().link("ana").video().cameraFlowing());
+        await().atMost(WAIT).until(() -> events.contains("ana CAMERA true"));
+        assertThat(ana.snapshot().link("ben").video().sendingCamera()).isTrue();
+        int[] pixel = camera.firstPixel.get();
+        assertThat(pixel[3]).as("opaque").isEqualTo(255);
+
+        ana.setCamera(false);
+        await().atMost(WAIT).until(() -> !ben.snapshot().link("ana").video().cameraFlowing());
+        await().atMost(WAIT).until(() -> events.contains("ana CAMERA false"));
+        long frames = camera.frames;
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames == frames);
+        assertThat(ben.snapshot().link("ana").video().camera()).isFalse();
+        assertThat(ben.snapshot().link("ana").video().cameraStalled()).isFalse();
+
+        ana.shareScreen(TestPattern.screen());
+        await().atMost(WAIT).until(() -> screen.fresh(VideoKind.SCREEN, 3));
+        assertThat(ben.snapshot().link("ana").video().screen()).isTrue();
+        assertThat(ana.snapshot().sharing()).isTrue();
+        ana.stopSharing();
+        await().atMost(WAIT).until(() -> !ben.snapshot().link("ana").video().screenFlowing());
+
+        signalling.unlink("ana", "ben");
+        await().atMost(WAIT).until(() -> ben.snapshot().links().isEmpty() && ana.snapshot().links().isEmpty());
+    }
+
+    @Test
+    void aCameraThatCannotOpenLeavesTheCallWithVoiceAndSaysSo() {
+        var problems = new CopyOnWriteArrayList<String>();
+        ana.addListener(new VoiceListener() {
+            @Override
+            public void videoProblem(String message) {
+                problems.add(message);
+            }
+        });
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> ben.snapshot().link("ana") != null
+                && ben.snapshot().link("ana").state() == LinkState.State.CONNECTED);
+        ana.useCamera(new VideoDevice("/dev/video-unplugged", "Unplugged camera"));
+        ana.setCamera(true);
+        await().atMost(WAIT).until(() -> !problems.isEmpty());
+        assertThat(problems.getFirst()).contains("Unplugged camera").contains("voice");
+        assertThat(ana.snapshot().camera()).isFalse();
+        assertThat(ana.snapshot().link("ben").state()).isEqualTo(LinkState.State.CONNECTED);
+    }
+}
