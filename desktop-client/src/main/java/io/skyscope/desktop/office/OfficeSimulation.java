@@ -231,6 +231,6 @@ public final class OfficeSimulation {
                     ringed, v.camera().contains(person.userId()), v.sharing().contains(person.userId())));
         }
         List<PathFinder.Point> path = walker.path().stream().map(p -> new PathFinder.Point(p.x(), p.y())).toList();
-        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark);
+        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark, v.bubbles());
     }
 }
