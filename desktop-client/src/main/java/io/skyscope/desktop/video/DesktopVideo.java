@@ -4,18 +4,14 @@ import io.skyscope.client.World;
 import io.skyscope.client.video.VideoCaptureException;
 import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.video.VideoFrameSink;
-import io.skyscope.client.video.VideoFrames;
 import io.skyscope.client.video.VideoKind;
-import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.VoiceEngine;
 import io.skyscope.client.voice.VoiceListener;
 import io.skyscope.client.voice.VoiceSnapshot;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.protocol.Person;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -36,23 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class DesktopVideo extends VideoProperties implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopVideo.class);
 
-    /** One stream's pictures and the sink that fills them. */
-    private record Stream(VideoFeed feed, VideoFrameSink sink) {
-        static Stream fresh() {
-            VideoFeed feed = new VideoFeed();
-            return new Stream(feed, frame -> show(feed, frame));
-        }
-    }
-
     private final Settings settings;
     private final Supplier<List<ScreenChoice>> screenList;
     private final Executor background;
     private final Executor fx;
     private final Consumer<String> notice;
     private final VideoFeed self = new VideoFeed();
-    private final VideoFrameSink selfSink = frame -> show(self, frame);
+    private final VideoFrameSink selfSink = frame -> VideoStreams.show(self, frame);
     /** FX thread. */
-    private final Map<VideoTile.Key, Stream> streams = new HashMap<>();
+    private VideoStreams streams;
     private final Set<VideoTile.Key> closedShares = new HashSet<>();
     private List<VideoTile> tiles = List.of();
     private VideoTile.Key enlarged;
@@ -79,6 +67,7 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
     /** Voice runs: video can start. FX thread. */
     public void started(VoiceEngine started) {
         engine = started;
+        streams = new VideoStreams(started);
         started.addVideoSink(null, VideoKind.CAMERA, selfSink);
         started.addListener(new VoiceListener() {
             @Override
@@ -113,9 +102,8 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
         engine = null;
         if (e != null) {
             e.removeVideoSink(null, VideoKind.CAMERA, selfSink);
-            streams.forEach((key, s) -> e.removeVideoSink(key.peerId(), key.kind(), s.sink()));
+            streams.close();
         }
-        streams.clear();
         available.set(false);
         current = VideoLayout.NONE;
         layout.set(VideoLayout.NONE);
@@ -251,55 +239,13 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
         } else if (!sharePending && !sharing.get().isEmpty()) {
             sharing.set("");
         }
-        follow(s.links());
-        for (LinkState l : s.links()) {
-            for (VideoKind kind : VideoKind.values()) {
-                VideoTile.Key key = new VideoTile.Key(l.peerId(), kind);
-                Stream stream = streams.get(key);
-                if (!l.video().on(kind) && stream.feed().frames() > 0) {
-                    // Off: the next time it comes on, start from a blank feed, not the old last picture.
-                    replace(key, stream);
-                }
-            }
-        }
-        VideoTiles reaching = VideoTiles.of(s.links(), key -> streams.get(key).feed(), id -> name(world, id));
+        streams.follow(s.links());
+        VideoTiles reaching = VideoTiles.of(s.links(), streams::feed, id -> name(world, id));
         tiles = reaching.tiles();
         limit.set(reaching.limit());
+        // A share I closed stays closed while it runs; shared again, it shows large again.
+        closedShares.retainAll(tiles.stream().map(VideoTile::key).toList());
         lay();
-    }
-
-    /** A sink for each camera and screen of each link, registered once and removed when the link goes. */
-    private void follow(List<LinkState> links) {
-        VoiceEngine e = engine;
-        Set<VideoTile.Key> wanted = new HashSet<>();
-        for (LinkState l : links) {
-            for (VideoKind kind : VideoKind.values()) {
-                VideoTile.Key key = new VideoTile.Key(l.peerId(), kind);
-                wanted.add(key);
-                streams.computeIfAbsent(key, k -> {
-                    Stream s = Stream.fresh();
-                    e.addVideoSink(k.peerId(), k.kind(), s.sink());
-                    return s;
-                });
-            }
-        }
-        streams.entrySet().removeIf(entry -> {
-            if (wanted.contains(entry.getKey())) {
-                return false;
-            }
-            e.removeVideoSink(entry.getKey().peerId(), entry.getKey().kind(), entry.getValue().sink());
-            return true;
-        });
-        closedShares.retainAll(wanted);
-    }
-
-    private void replace(VideoTile.Key key, Stream old) {
-        VoiceEngine e = engine;
-        e.removeVideoSink(key.peerId(), key.kind(), old.sink());
-        Stream s = Stream.fresh();
-        streams.put(key, s);
-        e.addVideoSink(key.peerId(), key.kind(), s.sink());
-        closedShares.remove(key);
     }
 
     private void lay() {
@@ -324,10 +270,5 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
     private static String name(World world, String userId) {
         Person p = world.person(userId);
         return p == null || p.displayName() == null ? "someone" : p.displayName();
-    }
-
-    /** On the thread that has the frame: its pixels into the feed. */
-    private static void show(VideoFeed feed, dev.onvoid.webrtc.media.video.VideoFrame frame) {
-        feed.publish(frame.buffer.getWidth(), frame.buffer.getHeight(), bgra -> VideoFrames.toBgra(frame, bgra));
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * The voice bar's video controls: the camera on or off, which camera, and Share (a whole screen;
@@ -38,7 +39,8 @@ public final class VideoButtons extends HBox {
         ComboBox<VideoDevice> cameras = new ComboBox<>(model.cameras());
         cameras.setId("video-camera-choice");
         cameras.setPromptText("Camera");
-        cameras.setPrefWidth(150);
+        cameras.setPrefWidth(130);
+        cameras.setMinWidth(90);
         cameras.setCellFactory(list -> new CameraCell());
         cameras.setButtonCell(new CameraCell());
         cameras.setTooltip(new Tooltip("Camera: the list is read again each time you open it"));
@@ -60,6 +62,8 @@ public final class VideoButtons extends HBox {
         model.sharingProperty().addListener((obs, was, is) -> fill(share, model));
         fill(share, model);
 
+        camera.setMinWidth(Region.USE_PREF_SIZE);
+        share.setMinWidth(Region.USE_PREF_SIZE);
         for (var control : new javafx.scene.Node[] {camera, cameras, share}) {
             control.disableProperty().bind(model.availableProperty().not());
         }

@@ -60,7 +60,6 @@ public final class VideoOverlay {
         self.setPrefSize(TILE_WIDTH, TILE_HEIGHT);
         self.visibleProperty().bind(model.cameraOnProperty());
         self.setMouseTransparent(true);
-        Tooltip.install(self, new Tooltip("You (mirrored, as others see you the right way round)"));
         StackPane.setAlignment(self, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(self, new Insets(0, 12, 12, 0));
         model.layoutProperty().addListener((obs, was, is) -> lay(is));

@@ -125,6 +125,11 @@ public final class VoiceBar extends HBox {
         for (Node control : new Node[] {mute, deafen, meter, input, output, ptt, key}) {
             control.disableProperty().bind(model.availableProperty().not());
         }
+        // A crowded bar squeezes the status text and the lists, never a button's label.
+        for (Region button : new Region[] {mute, deafen, ptt}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        peers.setMinWidth(120);
         mute.disableProperty().unbind();
         mute.disableProperty().bind(model.availableProperty().not().or(model.hasMicrophoneProperty().not()));
         getChildren().addAll(mute, deafen, meter, input, output, new VideoButtons(model.video()), ptt, key, peers, gap,
@@ -218,7 +223,8 @@ public final class VoiceBar extends HBox {
         ComboBox<AudioDevice> box = new ComboBox<>(items);
         box.setId(id);
         box.setPromptText(prompt);
-        box.setPrefWidth(160);
+        box.setPrefWidth(150);
+        box.setMinWidth(90);
         box.setCellFactory(list -> new DeviceCell());
         box.setButtonCell(new DeviceCell());
         box.setTooltip(new Tooltip(prompt + ": the list is read again each time you open it"));
