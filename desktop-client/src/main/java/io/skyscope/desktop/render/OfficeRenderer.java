@@ -105,7 +105,7 @@ public final class OfficeRenderer {
 
     /**
      * Cameras beside the avatars of the people I talk to, at a fixed screen size whatever the
-     * zoom: right of the head, following the avatar as it walks. A stalled picture is greyed with
+     * zoom: right of the avatar, following the avatar as it walks. A stalled picture is greyed with
      * "video paused" over it.
      */
     private void drawBubbles(GraphicsContext g, RenderFrame frame, double originX, double originY, double z) {
@@ -117,8 +117,9 @@ public final class OfficeRenderer {
             }
             double h = BUBBLE_HEIGHT;
             double w = Math.min(BUBBLE_MAX_WIDTH, h * image.getWidth() / image.getHeight());
+            // Beside the body, its foot at theirs: the name tag above the head stays readable.
             double x = originX + (a.x() + AvatarPainter.WIDTH / 2) * z + 6;
-            double y = originY + (a.y() - AvatarPainter.HEIGHT + 10) * z - h / 2;
+            double y = originY + a.y() * z - h;
             g.setFill(Color.rgb(13, 17, 23, 0.9));
             g.fillRoundRect(x - 3, y - 3, w + 6, h + 6, 10, 10);
             if (tile.stalled()) {

@@ -55,6 +55,16 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            tour(args);
+        } catch (Exception | Error e) {
+            // The FX thread would keep the JVM (and the script waiting on it) alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         URI server = URI.create(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
