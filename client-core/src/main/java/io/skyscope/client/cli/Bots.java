@@ -3,6 +3,7 @@ package io.skyscope.client.cli;
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.client.Walker;
+import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.SignalSource;
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Demo and load users: each bot signs in (registering {@code <prefix><n>} on first use, password
  * {@code "bot password <name>"}), wanders about near where it stands, says something in the
- * nearby chat now and then, and with voice on hums its own tone. One virtual thread per bot; a
- * status line every 10 s.
+ * nearby chat now and then, with voice on hums its own tone, and with video on shows the
+ * synthetic test pattern as its camera. One virtual thread per bot; a status line every 10 s.
  */
 final class Bots implements AutoCloseable {
     private static final String[] LINES = {"Morning!", "Anyone for coffee?", "Back in five.",
@@ -39,8 +40,8 @@ final class Bots implements AutoCloseable {
     }
 
     /** Signs in {@code count} bots and starts them. */
-    static Bots start(SkyScopeApi api, String spaceId, int count, String prefix, boolean voice, boolean relayOnly,
-                      PrintStream out) {
+    static Bots start(SkyScopeApi api, String spaceId, int count, String prefix, boolean voice, boolean video,
+                      boolean relayOnly, PrintStream out) {
         var bots = new Bots(out);
         for (int i = 1; i <= count; i++) {
             String name = prefix + i;
@@ -52,6 +53,10 @@ final class Bots implements AutoCloseable {
                 var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
                 sessionVoice = SessionVoice.attach(session, config.withIceServers(config.iceServers(), relayOnly),
                         audio, null, null);
+                if (video) {
+                    sessionVoice.engine().useCamera(VideoDevice.testPattern());
+                    sessionVoice.engine().setCamera(true);
+                }
             }
             var bot = new Bot(session, sessionVoice);
             bots.bots.add(bot);
@@ -80,8 +85,11 @@ final class Bots implements AutoCloseable {
         long reconnects = bots.stream().mapToLong(b -> b.session().reconnects()).sum();
         long links = bots.stream().filter(b -> b.voice() != null)
                 .mapToLong(b -> b.voice().engine().snapshot().links().size()).sum();
-        out.printf(Locale.ROOT, "bots: %d of %d online, %d reconnects; chat said %d, unacknowledged %d; voice links %d%n",
-                online, bots.size(), reconnects, said.get(), pending, links / 2);
+        long cameras = bots.stream().filter(b -> b.voice() != null)
+                .flatMap(b -> b.voice().engine().snapshot().links().stream())
+                .filter(l -> l.video().sendingCamera()).count();
+        out.printf(Locale.ROOT, "bots: %d of %d online, %d reconnects; chat said %d, unacknowledged %d; voice links %d, "
+                + "cameras sent on %d%n", online, bots.size(), reconnects, said.get(), pending, links / 2, cameras);
     }
 
     private void live(Bot bot) {

@@ -1,5 +1,6 @@
 package io.skyscope.client.cli;
 
+import io.skyscope.client.video.VideoKind;
 import io.skyscope.protocol.Status;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,6 +40,22 @@ sealed interface Command {
     }
 
     record Volume(String who, double volume) implements Command {
+    }
+
+    /** My camera on or off (the synthetic test pattern, marked as camera). */
+    record Camera(boolean on) implements Command {
+    }
+
+    /** Sharing a screen on or off (the synthetic test pattern, marked as screen). */
+    record Share(boolean on) implements Command {
+    }
+
+    /** Fresh frames of {@code who}'s test pattern of that kind arrive within the time. */
+    record ExpectVideo(String who, VideoKind kind, long millis) implements Command {
+    }
+
+    /** No new picture of {@code who}'s (camera or screen) arrives for the whole time. */
+    record ExpectNoVideo(String who, long millis) implements Command {
     }
 
     record Wait(long millis) implements Command {
@@ -99,6 +116,8 @@ sealed interface Command {
             case "ptt" -> new PushToTalk(onOff(words, "ptt on|off"));
             case "talk" -> new TalkKey(word(words, 1, "talk down|up", "down", "up").equals("down"));
             case "volume" -> new Volume(word(words, 1, "volume USER FACTOR"), number(words, 2, "volume USER FACTOR"));
+            case "camera" -> new Camera(onOff(words, "camera on|off"));
+            case "share" -> new Share(onOff(words, "share on|off"));
             case "wait" -> new Wait(millis(words, 1, "wait MS"));
             case "expect-chat" -> {
                 int cut = trimmed.lastIndexOf(' ');
@@ -109,14 +128,21 @@ sealed interface Command {
                     millis(words, 2, "expect-voice USER MS"));
             case "expect-no-voice" -> new ExpectNoVoice(word(words, 1, "expect-no-voice USER MS"),
                     millis(words, 2, "expect-no-voice USER MS"));
+            case "expect-video" -> new ExpectVideo(word(words, 1, "expect-video USER MS"), VideoKind.CAMERA,
+                    millis(words, 2, "expect-video USER MS"));
+            case "expect-screen" -> new ExpectVideo(word(words, 1, "expect-screen USER MS"), VideoKind.SCREEN,
+                    millis(words, 2, "expect-screen USER MS"));
+            case "expect-no-video" -> new ExpectNoVideo(word(words, 1, "expect-no-video USER MS"),
+                    millis(words, 2, "expect-no-video USER MS"));
             case "expect-tone" -> new ExpectTone(number(words, 1, "expect-tone HZ MS"), millis(words, 2, "expect-tone HZ MS"));
             case "expect-silence" -> new ExpectSilence(millis(words, 1, "expect-silence MS"));
             case "who" -> new Who();
             case "echo" -> new Echo(rest);
             case "quit", "exit" -> new Quit();
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
-                    + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, wait, expect-chat, "
-                    + "expect-voice, expect-no-voice, expect-tone, expect-silence, who, echo, quit");
+                    + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, camera, share, wait, "
+                    + "expect-chat, expect-voice, expect-no-voice, expect-tone, expect-silence, expect-video, "
+                    + "expect-screen, expect-no-video, who, echo, quit");
         };
     }
 

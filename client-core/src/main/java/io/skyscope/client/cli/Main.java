@@ -38,9 +38,11 @@ public final class Main {
                                 [--space ID] [--script FILE|-] [--no-voice] [--relay-only] [--processing]
                                 [--mic DEVICE] [--speaker DEVICE] [--record FILE.wav]
                    skyscope-cli --server URL --bots N [--bot-prefix bot] [--duration SECONDS] [--bot-voice]
+                                [--bot-video]
                    skyscope-cli --devices
               The password may also come from SKYSCOPE_PASSWORD. The script is read from standard input
-              unless --script names a file. Exit codes: 0 done, 1 an expect-* line failed,
+              unless --script names a file. The script's camera and share send a synthetic test pattern;
+              --bot-video turns each bot's camera on with it (and voice on). Exit codes: 0 done, 1 an expect-* line failed,
               2 bad usage or script line, 3 cannot sign in or connect.""";
 
     private Main() {
@@ -149,8 +151,9 @@ public final class Main {
 
     private static int bots(SkyScopeApi api, String space, Map<String, String> o, PrintStream out) {
         int count = Integer.parseInt(o.get("bots"));
-        try (var bots = Bots.start(api, space, count, o.getOrDefault("bot-prefix", "bot"), o.containsKey("bot-voice"),
-                o.containsKey("relay-only"), out)) {
+        boolean video = o.containsKey("bot-video");
+        try (var bots = Bots.start(api, space, count, o.getOrDefault("bot-prefix", "bot"),
+                o.containsKey("bot-voice") || video, video, o.containsKey("relay-only"), out)) {
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
             bots.runFor(Long.parseLong(o.getOrDefault("duration", "0")));
@@ -175,7 +178,7 @@ public final class Main {
     }
 
     private static final java.util.Set<String> FLAGS = java.util.Set.of("no-voice", "relay-only", "processing",
-            "devices", "bot-voice");
+            "devices", "bot-voice", "bot-video");
     private static final java.util.Set<String> VALUED = java.util.Set.of("server", "user", "password", "register",
             "space", "script", "mic", "speaker", "record", "bots", "bot-prefix", "duration");
 

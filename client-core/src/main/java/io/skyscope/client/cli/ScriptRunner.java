@@ -2,6 +2,10 @@ package io.skyscope.client.cli;
 
 import io.skyscope.client.Session;
 import io.skyscope.client.Walker;
+import io.skyscope.client.video.PatternWatch;
+import io.skyscope.client.video.TestPattern;
+import io.skyscope.client.video.VideoDevice;
+import io.skyscope.client.video.VideoKind;
 import io.skyscope.client.voice.Goertzel;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.LinkState;
@@ -15,7 +19,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs a CLI script line by line against a signed-in session (and its voice, if on). An
@@ -35,12 +41,19 @@ final class ScriptRunner {
     /** A heard tone must reach this amplitude (about -44 dBFS). */
     private static final double TONE_AMPLITUDE = 200;
     private static final long POLL_MILLIS = 50;
+    /** Fresh video: the pattern's counter went up by this many frames ... */
+    private static final int VIDEO_ADVANCE = 5;
+    /** ... and its newest frame was drawn less than this long ago. */
+    private static final long VIDEO_MAX_AGE_MILLIS = 2_000;
+    /** Frames already on their way when an expect-no-video line starts may arrive this long after. */
+    private static final long VIDEO_IN_FLIGHT_MILLIS = 1_000;
 
     private final Session session;
     private final SessionVoice voice;
     private final HeadlessAudio headless;
     private final PrintStream out;
     private final long started = System.nanoTime();
+    private final Map<String, PatternWatch> watches = new HashMap<>();
 
     ScriptRunner(Session session, SessionVoice voice, HeadlessAudio headless, PrintStream out) {
         this.session = session;
@@ -95,6 +108,19 @@ final class ScriptRunner {
             case Command.PushToTalk p -> engine().setPushToTalk(p.on());
             case Command.TalkKey k -> engine().setTalkKey(k.down());
             case Command.Volume v -> engine().setVolume(userId(v.who()), v.volume());
+            case Command.Camera c -> {
+                engine().useCamera(VideoDevice.testPattern());
+                engine().setCamera(c.on());
+            }
+            case Command.Share s -> {
+                if (s.on()) {
+                    engine().shareScreen(TestPattern.screen());
+                } else {
+                    engine().stopSharing();
+                }
+            }
+            case Command.ExpectVideo v -> expectVideo(v);
+            case Command.ExpectNoVideo v -> expectNoVideo(v);
             case Command.Wait w -> sleep(w.millis());
             case Command.ExpectChat c -> expectChat(c);
             case Command.ExpectVoice v -> expectVoice(v.who(), v.millis(), true);
@@ -135,6 +161,96 @@ final class ScriptRunner {
                 throw new Failure("no voice link with " + who + " within " + millis + " ms"
                         + (id == null ? " (nobody called " + who + " is in the space)" : "; links: "
                         + engine.snapshot().links().stream().map(l -> l.peerId() + " " + l.state()).toList()));
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    private void expectVideo(Command.ExpectVideo v) throws Failure {
+        long deadline = System.nanoTime() + v.millis() * 1_000_000;
+        String what = v.kind() == VideoKind.CAMERA ? "camera" : "screen share";
+        String id = resolveBy(v.who(), deadline);
+        PatternWatch watch = watch(id, v.kind());
+        watch.reset();
+        while (!watch.fresh(VIDEO_ADVANCE, VIDEO_MAX_AGE_MILLIS)) {
+            if (System.nanoTime() >= deadline) {
+                TestPattern.Stamp newest = watch.newest();
+                LinkState link = engine().snapshot().link(id);
+                throw new Failure("no fresh frames of " + v.who() + "'s " + what + " within " + v.millis() + " ms ("
+                        + watch.frames() + " frames in all; "
+                        + (newest == null ? "none read as the test pattern since this line"
+                        : "the newest read was frame " + newest.counter() + ", drawn "
+                        + (System.currentTimeMillis() - newest.wallMillis()) + " ms ago")
+                        + "; link: " + (link == null ? "none" : link.state() + ", " + link.video()) + ")");
+            }
+            sleep(POLL_MILLIS);
+        }
+        TestPattern.Stamp newest = watch.newest();
+        log("  " + v.who() + "'s " + what + ": frame " + newest.counter() + ", drawn "
+                + (System.currentTimeMillis() - newest.wallMillis()) + " ms ago");
+    }
+
+    /**
+     * Nothing new of {@code who}'s camera or screen for the whole time: no pattern frame drawn
+     * after this line began, and no frame at all once those in flight have had time to arrive.
+     */
+    private void expectNoVideo(Command.ExpectNoVideo v) throws Failure {
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        long deadline = start + v.millis() * 1_000_000;
+        String id = resolve(v.who());
+        if (id == null) {
+            sleep(v.millis());
+            return;
+        }
+        PatternWatch[] both = {watch(id, VideoKind.CAMERA), watch(id, VideoKind.SCREEN)};
+        long[] settled = new long[both.length];
+        boolean inFlight = true;
+        while (true) {
+            long now = System.nanoTime();
+            if (inFlight && now - start >= VIDEO_IN_FLIGHT_MILLIS * 1_000_000) {
+                inFlight = false;
+                for (int i = 0; i < both.length; i++) {
+                    settled[i] = both[i].frames();
+                }
+            }
+            for (int i = 0; i < both.length; i++) {
+                TestPattern.Stamp newest = both[i].newest();
+                if (newest != null && newest.wallMillis() > startMillis) {
+                    throw new Failure("a frame of " + v.who() + "'s picture drawn " + (newest.wallMillis() - startMillis)
+                            + " ms after this line began arrived");
+                }
+                if (!inFlight && both[i].frames() > settled[i]) {
+                    throw new Failure(v.who() + "'s picture still arrives " + (now - start) / 1_000_000
+                            + " ms after this line began");
+                }
+            }
+            if (now >= deadline) {
+                return;
+            }
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    /** The watch on {@code userId}'s picture of that kind, registered with the engine on first use. */
+    private PatternWatch watch(String userId, VideoKind kind) throws Failure {
+        VoiceEngine engine = engine();
+        return watches.computeIfAbsent(userId + " " + kind, k -> {
+            var watch = new PatternWatch(kind);
+            engine.addVideoSink(userId, kind, watch);
+            return watch;
+        });
+    }
+
+    /** The user id of {@code who}, waiting for them to appear until {@code deadline}. */
+    private String resolveBy(String who, long deadline) throws Failure {
+        while (true) {
+            String id = resolve(who);
+            if (id != null) {
+                return id;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new Failure("nobody called " + who + " is in the space");
             }
             sleep(POLL_MILLIS);
         }
@@ -195,8 +311,12 @@ final class ScriptRunner {
             var v = voice.engine().snapshot();
             out.println("  can hear me: " + v.canHearMe().stream().map(this::nameOf).toList());
             for (LinkState l : v.links()) {
-                out.printf(Locale.ROOT, "  link %s: %s, %s, level %.0f dBFS, gain %.2f%s%n", nameOf(l.peerId()),
-                        l.state(), l.reason(), l.level(), l.gain(), l.muted() ? ", muted" : "");
+                var video = l.video();
+                out.printf(Locale.ROOT, "  link %s: %s, %s, level %.0f dBFS, gain %.2f%s%s%s%s%n", nameOf(l.peerId()),
+                        l.state(), l.reason(), l.level(), l.gain(), l.muted() ? ", muted" : "",
+                        video.camera() ? ", camera" + (video.cameraFlowing() ? " (arriving)" : "") : "",
+                        video.screen() ? ", sharing" + (video.screenFlowing() ? " (arriving)" : "") : "",
+                        video.sendingCamera() ? ", sees my camera" : "");
             }
         }
     }

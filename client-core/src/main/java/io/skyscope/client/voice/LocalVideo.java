@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * class owns what a capture adds (the thread, a camera's device source and its track) and
  * releases it on {@link #stop}, in reverse. Threads: {@link #start}, {@link #startCamera} and
  * {@link #stop} on the control thread; the capture thread {@code video-camera} or
- * {@code video-screen} pushes frames; a real camera pushes on WebRTC's capture thread. A capture
+ * {@code video-screen} pushes frames (and runs the self-view's sinks); a real camera pushes on
+ * WebRTC's capture thread; the self-view is tapped and untapped on the thread that adds or
+ * removes its sinks. A capture
  * that fails calls {@code failed} with a message for the user, on the capture thread.
  */
 final class LocalVideo {
@@ -40,6 +42,8 @@ final class LocalVideo {
     private final VideoSinks sinks;
     private final Consumer<String> failed;
     private final VideoTrackSink selfView;
+    /** Whether the self-view taps the track; guarded by this. */
+    private boolean tapped;
     private volatile boolean pumping;
     private Thread pump;
     private ScreenSource current;
@@ -65,8 +69,18 @@ final class LocalVideo {
                 frame.release();
             }
         };
-        track.addSink(selfView);
-        natives.push(name + " self-view", () -> track.removeSink(selfView));
+        natives.push(name + " self-view", () -> selfView(false));
+        sinks.onSelfViews(kind, (k, wanted) -> selfView(wanted));
+    }
+
+    /** Taps my track for the self-view while a UI shows it. Any thread. */
+    private synchronized void selfView(boolean wanted) {
+        if (wanted && !tapped) {
+            track.addSink(selfView);
+        } else if (!wanted && tapped) {
+            track.removeSink(selfView);
+        }
+        tapped = wanted;
     }
 
     /** Whether a capture runs. */

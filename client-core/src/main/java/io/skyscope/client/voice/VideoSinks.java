@@ -13,9 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The UI's frame sinks by whose picture they show (a peer's id, or null for my own) and which
  * one (camera or screen). Sinks may be registered before the link or the capture exists and stay
- * until removed. Any thread; {@link #deliver} runs on the thread that has the frame.
+ * until removed. My own picture is only tapped while someone shows it ({@link SelfViews}): WebRTC
+ * copies every frame for each tap. Any thread; {@link #deliver} runs on the thread that has the frame.
  */
 final class VideoSinks {
+    /** Told when the first sink of my own picture of a kind is added and when the last one goes. */
+    interface SelfViews {
+        void wanted(VideoKind kind, boolean wanted);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(VideoSinks.class);
     private static final String SELF = "\u0000self";
 
@@ -23,16 +29,30 @@ final class VideoSinks {
     }
 
     private final Map<Key, List<VideoFrameSink>> sinks = new ConcurrentHashMap<>();
+    private final Map<VideoKind, SelfViews> selfViews = new ConcurrentHashMap<>();
 
-    void add(String peerId, VideoKind kind, VideoFrameSink sink) {
-        sinks.computeIfAbsent(key(peerId, kind), k -> new CopyOnWriteArrayList<>()).add(sink);
+    /** Whom to tell when my own picture of {@code kind} is wanted or not. */
+    void onSelfViews(VideoKind kind, SelfViews views) {
+        selfViews.put(kind, views);
     }
 
-    void remove(String peerId, VideoKind kind, VideoFrameSink sink) {
-        sinks.computeIfPresent(key(peerId, kind), (k, list) -> {
-            list.remove(sink);
-            return list.isEmpty() ? null : list;
-        });
+    synchronized void add(String peerId, VideoKind kind, VideoFrameSink sink) {
+        List<VideoFrameSink> list = sinks.computeIfAbsent(key(peerId, kind), k -> new CopyOnWriteArrayList<>());
+        list.add(sink);
+        if (peerId == null && list.size() == 1 && selfViews.containsKey(kind)) {
+            selfViews.get(kind).wanted(kind, true);
+        }
+    }
+
+    synchronized void remove(String peerId, VideoKind kind, VideoFrameSink sink) {
+        List<VideoFrameSink> list = sinks.get(key(peerId, kind));
+        if (list == null || !list.remove(sink) || !list.isEmpty()) {
+            return;
+        }
+        sinks.remove(key(peerId, kind));
+        if (peerId == null && selfViews.containsKey(kind)) {
+            selfViews.get(kind).wanted(kind, false);
+        }
     }
 
     /** Hands a frame to every sink of that picture; a sink that throws is logged and skipped. */

@@ -158,9 +158,15 @@ public final class VoiceEngine implements AutoCloseable {
         onControl(() -> links.join(peerId, offerer, reason, direction));
     }
 
-    /** {@code peerId} left my voice set; close the link and free its native objects. */
+    /**
+     * {@code peerId} left my voice set; close the link and free its native objects. My camera may
+     * go out larger on the links that remain.
+     */
     public void leave(String peerId, String reason) {
-        onControl(() -> links.leave(peerId));
+        onControl(() -> {
+            links.leave(peerId);
+            video.refresh();
+        });
     }
 
     /** A WebRTC payload from {@code from}. Kept for a while if it arrives before their join. */

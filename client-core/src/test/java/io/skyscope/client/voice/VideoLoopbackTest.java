@@ -137,6 +137,39 @@ class VideoLoopbackTest {
     }
 
     @Test
+    void myCameraIsSentSmallerTheMoreLinksCarryIt() {
+        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        positions.put("cal", 100, 160);
+        positions.put("dan", 40, 100);
+        var cal = new VoiceEngine(config, new HeadlessAudio(), null, null, signalling.of("cal"), positions.seenBy("cal"));
+        var dan = new VoiceEngine(config, new HeadlessAudio(), null, null, signalling.of("dan"), positions.seenBy("dan"));
+        try {
+            signalling.register("cal", cal);
+            signalling.register("dan", dan);
+            var width = new java.util.concurrent.atomic.AtomicInteger();
+            ben.addVideoSink("ana", VideoKind.CAMERA, frame -> width.set(frame.buffer.getWidth()));
+            ana.useCamera(VideoDevice.testPattern());
+            ana.setCamera(true);
+            for (var peer : List.of("ben", "cal", "dan")) {
+                signalling.link("ana", peer);
+                ana.videoPermission(peer, true, false);
+            }
+            ben.videoPermission("ana", false, true);
+            // Three links carry my camera: 480 × 270 at most (the capture is 640 × 360).
+            await().atMost(WAIT).until(() -> width.get() > 0 && ana.snapshot().links().stream()
+                    .filter(l -> l.video().sendingCamera()).count() == 3);
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> width.get() > 0 && width.get() <= 480);
+            // Two: full size again.
+            signalling.unlink("ana", "dan");
+            await().atMost(WAIT).until(() -> width.get() > 480);
+            System.out.printf("Ana's camera at Ben with two links: %d px wide%n", width.get());
+        } finally {
+            cal.close();
+            dan.close();
+        }
+    }
+
+    @Test
     void aCameraThatCannotOpenLeavesTheCallWithVoiceAndSaysSo() {
         var problems = new CopyOnWriteArrayList<String>();
         ana.addListener(new VoiceListener() {

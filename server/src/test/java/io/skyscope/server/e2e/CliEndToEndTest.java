@@ -83,6 +83,44 @@ class CliEndToEndTest {
     }
 
     @Test
+    void oneScriptTurnsItsCameraOnAndOffAndTheOtherSeesItThenNothing() throws Exception {
+        Places places;
+        try (var probe = VoiceClient.join(SERVER, "probe", VoiceClientsEndToEndTest.OFFICE)) {
+            places = Places.around(SERVER, probe);
+        }
+        var cy = script("cy", """
+                walk %s
+                expect-voice Di 20000
+                expect-video Di 20000
+                say seen you
+                expect-chat camera off 20000
+                expect-no-video Di 2000
+                say all dark
+                who
+                """.formatted(at(places.centre())));
+        var di = script("di", """
+                walk %s
+                expect-voice Cy 20000
+                camera on
+                expect-chat seen you 20000
+                camera off
+                say camera off
+                expect-chat all dark 20000
+                """.formatted(at(places.left(50))));
+        Run cyRun;
+        Run diRun;
+        try (var users = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("cli-user-", 0).factory())) {
+            var cyRunning = users.submit(() -> run(cy, "cy"));
+            var diRunning = users.submit(() -> run(di, "di"));
+            cyRun = cyRunning.get(60, TimeUnit.SECONDS);
+            diRun = diRunning.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(cyRun.code()).as(cyRun.toString()).isZero();
+        assertThat(diRun.code()).as(diRun.toString()).isZero();
+        assertThat(cyRun.out()).contains("Di's camera: frame");
+    }
+
+    @Test
     void anUnmetExpectationFailsWithItsLineAndExitCodeOne() throws Exception {
         var script = script("cal", "tone 440\nexpect-tone 523 800\n");
         Run run = run(script, "cal");

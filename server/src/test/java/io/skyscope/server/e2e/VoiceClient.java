@@ -3,6 +3,9 @@ package io.skyscope.server.e2e;
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 
 import io.skyscope.client.Session;
+import io.skyscope.client.video.PatternWatch;
+import io.skyscope.client.video.VideoDevice;
+import io.skyscope.client.video.VideoKind;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.SessionVoice;
@@ -63,6 +66,19 @@ final class VoiceClient implements AutoCloseable {
         session.send(new ClientMessage.StatusChange(me.status() == null ? Status.AVAILABLE : me.status(),
                 me.statusText(), ref));
         session.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), TIMEOUT);
+    }
+
+    /** Turns my camera on with the synthetic test pattern. */
+    void cameraOn() {
+        engine().useCamera(VideoDevice.testPattern());
+        engine().setCamera(true);
+    }
+
+    /** Starts watching {@code other}'s camera or screen share (their test pattern) as it arrives here. */
+    PatternWatch watch(VoiceClient other, VideoKind kind) {
+        var watch = new PatternWatch(kind);
+        engine().addVideoSink(other.id(), kind, watch);
+        return watch;
     }
 
     LinkState link(VoiceClient other) {
