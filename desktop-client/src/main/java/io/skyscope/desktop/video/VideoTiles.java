@@ -15,7 +15,8 @@ import java.util.function.Function;
  * some are missing. Pure.
  *
  * @param tiles screen shares first, then cameras, each by name
- * @param limit "Video from the 4 nearest of the 6 people with their camera on", or empty
+ * @param limit "Video from the 4 nearest of the 6 people with their camera on" (or that the space
+ *              shows no camera video), or empty
  */
 record VideoTiles(List<VideoTile> tiles, String limit) {
     private static final Comparator<VideoTile> ORDER = Comparator.comparing((VideoTile t) -> t.kind() != VideoKind.SCREEN)
@@ -46,9 +47,10 @@ record VideoTiles(List<VideoTile> tiles, String limit) {
             }
         }
         shown.sort(ORDER);
-        String limit = roomCameras > roomReceived
-                ? "Video from the " + roomReceived + " nearest of the " + roomCameras + " people with their camera on"
-                : "";
+        String limit = roomCameras <= roomReceived ? ""
+                // The server lets the nearest videoPeers through; none at all means the space shows no camera.
+                : roomReceived == 0 ? "This space shows no camera video; you still hear everyone"
+                : "Video from the " + roomReceived + " nearest of the " + roomCameras + " people with their camera on";
         return new VideoTiles(List.copyOf(shown), limit);
     }
 }

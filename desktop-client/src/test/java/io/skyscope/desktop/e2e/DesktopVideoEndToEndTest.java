@@ -8,6 +8,7 @@ import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import io.skyscope.client.Session;
+import io.skyscope.client.Walker;
 import io.skyscope.client.video.ScreenSource;
 import io.skyscope.client.video.TestPattern;
 import io.skyscope.client.video.VideoCaptureException;
@@ -18,6 +19,10 @@ import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.DesktopApp;
 import io.skyscope.desktop.Features;
+import io.skyscope.desktop.map.Area;
+import io.skyscope.desktop.map.AreaKindLabel;
+import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.settings.Settings;
@@ -25,6 +30,7 @@ import io.skyscope.desktop.video.VideoModel;
 import io.skyscope.desktop.video.VideoTile;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.VoiceSettingsView;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -226,6 +232,33 @@ class DesktopVideoEndToEndTest {
                 .isFalse();
     }
 
+    @Test
+    @Order(10)
+    void inAMeetingRoomVicsCameraIsInTheStripAndTheStripSaysWhenTheSpaceLetsNoneThrough() {
+        OfficeModel office = app.office();
+        OfficeMap map = Fx.get(() -> office.simulation().map());
+        Area room = map.areas().stream().filter(a -> a.kind() == AreaKindLabel.MEETING_ROOM).findFirst().orElseThrow();
+        assertThat(Fx.get(() -> office.walkTo(room.x() + 48, room.y() + room.height() - 48))).isTrue();
+        Person v = vicSession.snapshot().self();
+        for (PathFinder.Point p : new PathFinder(map.collision()).find(v.x(), v.y(), room.x() + room.width() - 60,
+                room.y() + 60)) {
+            assertThat(Walker.walk(vicSession, p.x(), p.y())).as("Vic walks to %s", p).isTrue();
+        }
+        String tile = "#video-tile-" + vic.userId() + "-camera";
+        Fx.until(TIMEOUT.multipliedBy(2), "Vic's camera in the strip above the map", () -> visible(tile)
+                && !app.office().lastFrame().bubbles().containsKey(vic.userId()));
+        assertThat(Fx.get(() -> text("#video-limit"))).isEmpty();
+        robot.clickOn(tile);
+        Fx.until(TIMEOUT, "Vic large", () -> visible("#video-large") && text("#video-large-title").equals("Vic Video"));
+        robot.clickOn("#video-large-close");
+
+        server.api().send("PUT", "api/v1/spaces/" + TestServer.OFFICE + "/voice-settings", me.accessToken(),
+                new VoiceSettingsView(null, null, null, null, null, null, null, 0), VoiceSettingsView.class);
+        Fx.until(TIMEOUT, "the strip says why there is no video", () -> text("#video-limit")
+                .equals("This space shows no camera video; you still hear everyone")
+                && robot.lookup(tile).tryQuery().isEmpty());
+    }
+
     /** Waits for a picture of the pattern whose counter is past {@code after}, read from the image shown. */
     private static TestPattern.Stamp awaitStamp(VideoTile tile, VideoKind kind, long after) {
         TestPattern.Stamp[] seen = new TestPattern.Stamp[1];
@@ -270,9 +303,12 @@ class DesktopVideoEndToEndTest {
         throw new AssertionError("no bubble of " + userId + " on the canvas");
     }
 
-    /** Shown, with every parent; on the FX thread. */
+    /** There and shown, with every parent; on the FX thread. */
     private static boolean visible(String id) {
-        Node n = robot.lookup(id).query();
+        Node n = robot.lookup(id).tryQuery().orElse(null);
+        if (n == null) {
+            return false;
+        }
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
                 return false;

@@ -53,6 +53,9 @@ class VideoTilesTest {
                 link("dee", "room", video(false, false, false, false, false)),
                 link("eve", "proximity", video(true, false, false, false, false)));
         assertThat(t.limit()).isEqualTo("Video from the 2 nearest of the 3 people with their camera on");
+
+        VideoTiles none = of(link("ana", "room", video(true, false, false, false, false)));
+        assertThat(none.limit()).isEqualTo("This space shows no camera video; you still hear everyone");
     }
 
     private VideoTiles of(LinkState... links) {
