@@ -264,7 +264,21 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
             return;
         }
         sharePending = false;
-        notice.accept(message + " The call goes on with sound.");
+        notice.accept(sentence(message));
+    }
+
+    /**
+     * The engine's words ("my camera stopped: …", "… (the call goes on with voice)") as a notice
+     * to the user: a sentence about "your" camera that ends by saying the call goes on.
+     */
+    static String sentence(String message) {
+        String m = message == null || message.isBlank() ? "something went wrong with video" : message.strip();
+        m = m.replace(" (the call goes on with voice)", "");
+        if (m.startsWith("my ")) {
+            m = "your " + m.substring(3);
+        }
+        m = Character.toUpperCase(m.charAt(0)) + m.substring(1);
+        return (m.endsWith(".") ? m : m + ".") + " The call goes on with sound.";
     }
 
     private static String name(World world, String userId) {
