@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/screenshots: starts the server jar on a free loopback port with a
-# throw-away data directory, six bots (client-core with voice, synthetic microphones) spread over
-# the office's areas, and the desktop app under Xvfb (a synthetic microphone and a recording
+# throw-away data directory, six bots (client-core with voice, synthetic microphones; three with
+# the synthetic camera, one sharing a synthetic screen) spread over the office's areas, and the desktop app under Xvfb (a synthetic microphone and a recording
 # speaker stand in for a sound card), which walks through its screens and saves a PNG of each.
 # Needs a JDK 25 (found like ./skyscope does), xvfb and libgtk-3-0 (installed with apt if missing
 # and running as root). Usage: scripts/screenshots.sh [OUT_DIR=docs/screenshots] [BOTS=6]
@@ -59,7 +59,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "$BOTS bots walking (log: $LOGS/bots.log)"
-"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" io.skyscope.desktop.tools.Bots "$URL" "$BOTS" 240 >"$LOGS/bots.log" 2>&1 &
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" io.skyscope.desktop.tools.Bots "$URL" "$BOTS" 300 video >"$LOGS/bots.log" 2>&1 &
 BOTS_PID=$!
 sleep 4
 

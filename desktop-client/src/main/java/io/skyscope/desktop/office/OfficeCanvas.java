@@ -1,8 +1,10 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.video.VideoKind;
 import io.skyscope.desktop.render.Camera;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.desktop.render.RenderFrame;
+import io.skyscope.desktop.video.VideoTile;
 import java.util.EnumSet;
 import java.util.Set;
 import javafx.animation.AnimationTimer;
@@ -17,7 +19,8 @@ import javafx.scene.layout.Region;
 /**
  * The office drawn on a resizable canvas by an {@link AnimationTimer}: each pulse calls
  * {@link #step(double)}, which advances the model and draws the frame it returns. Arrow keys and
- * WASD walk, a click walks to the spot around walls, the wheel (or +/-) zooms.
+ * WASD walk, a click walks to the spot around walls (a click on a video bubble shows it large), the
+ * wheel (or +/-) zooms.
  *
  * <p>Threads: FX thread only.
  */
@@ -30,6 +33,7 @@ public final class OfficeCanvas extends Region {
     private final Set<Dir> held = EnumSet.noneOf(Dir.class);
     private final AnimationTimer timer;
     private long lastNanos = -1;
+    private Runnable afterFrame = () -> { };
 
     public OfficeCanvas(OfficeModel model, OfficeRenderer renderer) {
         this.model = model;
@@ -79,7 +83,18 @@ public final class OfficeCanvas extends Region {
         if (w > 0 && h > 0) {
             renderer.render(canvas.getGraphicsContext2D(), w, h, frame);
         }
+        afterFrame.run();
         return frame;
+    }
+
+    /** The user id whose video bubble the last frame drew at a point of the canvas, or null. */
+    public String bubbleAt(double x, double y) {
+        return renderer.bubbleAt(x, y);
+    }
+
+    /** Runs after each frame is drawn: other views that show pictures (video) update with the map. */
+    public void afterFrame(Runnable action) {
+        afterFrame = action;
     }
 
     @Override
@@ -124,6 +139,11 @@ public final class OfficeCanvas extends Region {
         requestFocus();
         if (e.getButton() != MouseButton.PRIMARY) {
             model.activity();
+            return;
+        }
+        String bubble = renderer.bubbleAt(e.getX(), e.getY());
+        if (bubble != null) {
+            model.voice().video().enlarge(new VideoTile.Key(bubble, VideoKind.CAMERA));
             return;
         }
         Camera cam = model.simulation().camera();

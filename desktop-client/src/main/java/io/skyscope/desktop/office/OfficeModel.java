@@ -9,6 +9,7 @@ import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
 import io.skyscope.desktop.voice.VoiceModel;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
@@ -272,10 +273,11 @@ public final class OfficeModel {
         World w = link.snapshot();
         OfficeMap map = simulation.map();
         List<PersonRow> rows = new ArrayList<>(w.people().size());
+        CanvasVoiceSnapshot v = voice.snapshot();
         for (Person p : w.people().values()) {
             String area = map.areaAt(p.x(), p.y()).map(Area::name).orElse("");
             rows.add(new PersonRow(p.userId(), p.displayName(), p.status(), p.statusText(), area,
-                    p.userId().equals(w.me())));
+                    p.userId().equals(w.me()), v.camera().contains(p.userId()), v.sharing().contains(p.userId())));
         }
         rows.sort(Comparator.comparing(PersonRow::me).reversed()
                 .thenComparing(r -> r.name() == null ? "" : r.name().toLowerCase(java.util.Locale.ROOT)));

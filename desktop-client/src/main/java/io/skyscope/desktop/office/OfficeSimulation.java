@@ -228,9 +228,9 @@ public final class OfficeSimulation {
                     || (person.userId().equals(locating) && locateLeft > 0);
             avatars.add(new AvatarView(person.userId(), person.displayName(), person.avatar(), x, y, look, phase,
                     person.status(), me, v.speaking().contains(person.userId()), v.muted().contains(person.userId()),
-                    ringed));
+                    ringed, v.camera().contains(person.userId()), v.sharing().contains(person.userId())));
         }
         List<PathFinder.Point> path = walker.path().stream().map(p -> new PathFinder.Point(p.x(), p.y())).toList();
-        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark);
+        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark, v.bubbles());
     }
 }

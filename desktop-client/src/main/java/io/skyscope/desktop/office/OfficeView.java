@@ -6,6 +6,7 @@ import io.skyscope.desktop.people.PeoplePanel;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.client.Session;
 import io.skyscope.desktop.ui.Appearance;
+import io.skyscope.desktop.video.VideoOverlay;
 import io.skyscope.desktop.voice.VoiceBar;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -21,11 +22,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
  * The office screen: a toolbar (space, where I am, status, zoom, theme, leave), the map canvas with
- * the connection banner and notices over it, people and chat on the side, the voice bar below.
+ * the connection banner, notices, a large video and my self-view over it and the sharing bar and
+ * the meeting room's video strip above it, people and chat on the side, the voice bar below.
  */
 public final class OfficeView extends BorderPane {
     private final OfficeCanvas canvas;
@@ -124,7 +127,11 @@ public final class OfficeView extends BorderPane {
                 hide.playFromStart();
             }
         });
-        StackPane stage = new StackPane(canvas, banner, notice);
+        VideoOverlay video = new VideoOverlay(model.voice().video());
+        canvas.afterFrame(video::update);
+        StackPane map = new StackPane(canvas, video.large(), video.selfView(), banner, notice);
+        VBox.setVgrow(map, Priority.ALWAYS);
+        VBox stage = new VBox(video.sharingBar(), video.strip(), map);
 
         SplitPane side = new SplitPane(new PeoplePanel(model), new ChatPanel(model.chat()));
         side.setOrientation(Orientation.VERTICAL);

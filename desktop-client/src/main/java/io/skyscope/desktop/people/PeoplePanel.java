@@ -51,12 +51,20 @@ public final class PeoplePanel extends VBox {
             }
             Label name = new Label(row.name() + (row.me() ? " (you)" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
+            HBox title = new HBox(6, name);
+            title.setAlignment(Pos.CENTER_LEFT);
+            if (row.camera()) {
+                title.getChildren().add(badge("Camera", "camera-" + row.userId(), "Their camera is on"));
+            }
+            if (row.sharing()) {
+                title.getChildren().add(badge("Sharing", "sharing-" + row.userId(), "They share their screen"));
+            }
             String detail = StatusLook.label(row.status())
                     + (row.statusText() == null || row.statusText().isBlank() ? "" : " — " + row.statusText())
                     + (row.area().isBlank() ? "" : " · " + row.area());
             Label sub = new Label(detail);
             sub.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            VBox text = new VBox(1, name, sub);
+            VBox text = new VBox(1, title, sub);
             HBox box = new HBox(8, StatusLook.dot(row.status()), text);
             box.setAlignment(Pos.TOP_LEFT);
             if (!row.me()) {
@@ -80,6 +88,14 @@ public final class PeoplePanel extends VBox {
             }
             setText(null);
             setGraphic(box);
+        }
+
+        private static Label badge(String text, String id, String tip) {
+            Label l = new Label(text);
+            l.setId(id);
+            l.getStyleClass().addAll(Styles.TEXT_SMALL, "video-badge");
+            l.setTooltip(new Tooltip(tip));
+            return l;
         }
 
         private static Button action(String icon, String tip, String id, Runnable run) {

@@ -7,7 +7,9 @@ import io.skyscope.desktop.map.PathFinder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.skyscope.desktop.video.VideoTile;
 import javafx.geometry.VPos;
+import javafx.scene.effect.ColorAdjust;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
@@ -19,7 +21,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws one {@link RenderFrame} of the office onto a canvas: map chunks, named areas, the hearing
  * range, the walk path, then avatars from back to front with name tags, status dots, speaking rings
- * and muted icons. Holds no game state; what it draws comes from the frame.
+ * and muted, camera and screen-share icons, and last the camera bubbles of the people I talk to. Holds no game state; what it draws comes from the frame.
  *
  * <p>Threads: FX thread only.
  */
@@ -30,10 +32,20 @@ public final class OfficeRenderer {
     /** The avatar id the server gives accounts that have not chosen one. */
     static final String DEFAULT_AVATAR = "a1";
     private static final Comparator<AvatarView> BACK_TO_FRONT = Comparator.comparingDouble(AvatarView::y);
+    /** A camera bubble's height on screen; its width follows the picture, up to the maximum. */
+    public static final double BUBBLE_HEIGHT = 72;
+    private static final double BUBBLE_MAX_WIDTH = 128;
+    private static final Font PAUSED_FONT = Font.font("System", FontWeight.BOLD, 11);
+    private static final ColorAdjust STALLED = new ColorAdjust(0, -1, -0.35, 0);
+
+    private record Bubble(String userId, double x, double y, double w, double h) {
+    }
 
     private final MapRaster raster;
     private final SpriteCache sprites;
     private final List<AvatarView> sorted = new ArrayList<>();
+    /** Where the last frame drew video bubbles, in screen pixels, for clicks. */
+    private final List<Bubble> bubbles = new ArrayList<>();
     /** Area labels as placed for {@link #labelsFor} (worked out again if the map changes). */
     private List<AreaLabels.Placed> labels = List.of();
     private OfficeMap labelsFor;
@@ -74,6 +86,61 @@ public final class OfficeRenderer {
         }
         drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80, z);
         g.restore();
+        bubbles.clear();
+        if (!frame.bubbles().isEmpty()) {
+            drawBubbles(g, frame, originX, originY, z);
+        }
+    }
+
+    /** The user id whose video bubble is at a screen point of the last frame drawn, or null. */
+    public String bubbleAt(double x, double y) {
+        for (int i = bubbles.size() - 1; i >= 0; i--) {
+            Bubble b = bubbles.get(i);
+            if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h) {
+                return b.userId;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Cameras beside the avatars of the people I talk to, at a fixed screen size whatever the
+     * zoom: right of the avatar, following the avatar as it walks. A stalled picture is greyed with
+     * "video paused" over it.
+     */
+    private void drawBubbles(GraphicsContext g, RenderFrame frame, double originX, double originY, double z) {
+        for (AvatarView a : frame.avatars()) {
+            VideoTile tile = frame.bubbles().get(a.userId());
+            Image image = tile == null ? null : tile.feed().image();
+            if (image == null) {
+                continue;
+            }
+            double h = BUBBLE_HEIGHT;
+            double w = Math.min(BUBBLE_MAX_WIDTH, h * image.getWidth() / image.getHeight());
+            // Beside the body, its foot at theirs: the name tag above the head stays readable.
+            double x = originX + (a.x() + AvatarPainter.WIDTH / 2) * z + 6;
+            double y = originY + a.y() * z - h;
+            g.setFill(Color.rgb(13, 17, 23, 0.9));
+            g.fillRoundRect(x - 3, y - 3, w + 6, h + 6, 10, 10);
+            if (tile.stalled()) {
+                g.setEffect(STALLED);
+            }
+            g.drawImage(image, x, y, w, h);
+            g.setEffect(null);
+            g.setStroke(tile.stalled() ? Color.web("#9ca3af") : Color.web("#2563eb"));
+            g.setLineWidth(2);
+            g.strokeRoundRect(x - 3, y - 3, w + 6, h + 6, 10, 10);
+            if (tile.stalled()) {
+                g.setFont(PAUSED_FONT);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.setFill(Color.rgb(0, 0, 0, 0.6));
+                g.fillRoundRect(x + w / 2 - 42, y + h / 2 - 9, 84, 18, 8, 8);
+                g.setFill(Color.WHITE);
+                g.fillText("video paused", x + w / 2, y + h / 2);
+            }
+            bubbles.add(new Bubble(a.userId(), x - 3, y - 3, w + 6, h + 6));
+        }
     }
 
     private void drawMap(GraphicsContext g, double originX, double originY, double width, double height, double z) {
@@ -195,7 +262,35 @@ public final class OfficeRenderer {
             if (a.muted()) {
                 drawMuted(g, a.x() + w / 2 - 2, y0 + 2);
             }
+            double iconY = y0 + (a.muted() ? 18 : 2);
+            if (a.camera()) {
+                drawCamera(g, a.x() + w / 2 - 2, iconY);
+                iconY += 16;
+            }
+            if (a.sharing()) {
+                drawScreen(g, a.x() + w / 2 - 2, iconY);
+            }
         }
+    }
+
+    /** A small blue disc with a camera: their camera is on. */
+    private static void drawCamera(GraphicsContext g, double x, double y) {
+        g.setFill(Color.web("#2563eb"));
+        g.fillOval(x - 7, y - 7, 14, 14);
+        g.setFill(Color.WHITE);
+        g.fillRoundRect(x - 4.5, y - 3, 6.5, 6, 2, 2);
+        g.fillPolygon(new double[] {x + 2, x + 5, x + 5}, new double[] {y, y - 3, y + 3}, 3);
+    }
+
+    /** A small violet disc with a monitor: they share their screen. */
+    private static void drawScreen(GraphicsContext g, double x, double y) {
+        g.setFill(Color.web("#7c3aed"));
+        g.fillOval(x - 7, y - 7, 14, 14);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1.3);
+        g.strokeRect(x - 4.5, y - 3.5, 9, 6);
+        g.strokeLine(x, y + 2.5, x, y + 4.5);
+        g.strokeLine(x - 2.5, y + 4.5, x + 2.5, y + 4.5);
     }
 
     /**

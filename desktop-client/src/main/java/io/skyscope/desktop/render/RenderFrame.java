@@ -1,7 +1,9 @@
 package io.skyscope.desktop.render;
 
 import io.skyscope.desktop.map.PathFinder;
+import io.skyscope.desktop.video.VideoTile;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one frame of the office shows, immutable, built by the render loop from the world
@@ -9,12 +11,20 @@ import java.util.List;
  *
  * @param hearingRadius radius of the hearing range around me in map pixels, or 0 for none
  * @param path          the waypoints I am walking to (click to walk), possibly empty
+ * @param bubbles       by user id, camera pictures drawn beside avatars
  */
 public record RenderFrame(Camera camera, List<AvatarView> avatars, double hearingRadius,
-                          List<PathFinder.Point> path, boolean dark) {
+                          List<PathFinder.Point> path, boolean dark, Map<String, VideoTile> bubbles) {
 
     public RenderFrame {
         avatars = List.copyOf(avatars);
         path = List.copyOf(path);
+        bubbles = Map.copyOf(bubbles);
+    }
+
+    /** A frame without video. */
+    public RenderFrame(Camera camera, List<AvatarView> avatars, double hearingRadius, List<PathFinder.Point> path,
+                       boolean dark) {
+        this(camera, avatars, hearingRadius, path, dark, Map.of());
     }
 }

@@ -21,6 +21,7 @@ public final class Settings {
     private static final String LAST_SPACE = "lastSpace";
     private static final String INPUT_DEVICE = "inputDevice";
     private static final String OUTPUT_DEVICE = "outputDevice";
+    private static final String CAMERA = "camera";
     private static final String PUSH_TO_TALK = "pushToTalk";
     private static final String TALK_KEY = "talkKey";
     /** Child node: my volume for each person, by user id. */
@@ -103,6 +104,15 @@ public final class Settings {
 
     public void outputDevice(String name) {
         put(OUTPUT_DEVICE, name);
+    }
+
+    /** The camera picked last, by its device id. */
+    public Optional<String> camera() {
+        return Optional.ofNullable(prefs.get(CAMERA, null));
+    }
+
+    public void camera(String deviceId) {
+        put(CAMERA, deviceId);
     }
 
     public boolean pushToTalk() {

@@ -9,6 +9,8 @@ import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceEngine;
 import io.skyscope.client.voice.VoiceListener;
 import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.video.DesktopVideo;
+import io.skyscope.desktop.video.VideoModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: commands and properties on the FX thread. A {@link Timeline} reads the engine's
  * immutable snapshot ten times a second and publishes the canvas's {@link CanvasVoiceSnapshot}; engine
  * events and background results reach the FX thread through {@code fx}. Opening devices and
- * starting or switching them runs on {@code background}.
+ * starting or switching them runs on {@code background}. Video on the same links is
+ * {@link DesktopVideo}'s, given the engine once it runs and refreshed with each snapshot.
  */
 public final class DesktopVoice extends VoiceProperties implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopVoice.class);
@@ -50,6 +53,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     private final Executor background;
     private final Executor fx;
     private final VoiceFlags flags;
+    private final DesktopVideo video;
     private final Timeline refresh = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     /** FX thread: peers whose saved volume was given to the engine. */
     private final Set<String> volumesApplied = new HashSet<>();
@@ -62,7 +66,8 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     private long notices;
 
     public DesktopVoice(Session link, Settings settings, Supplier<AudioBackend> audio,
-                        VoiceConfig config, Executor background, Executor fx) {
+                        Supplier<List<VideoModel.ScreenChoice>> screens, VoiceConfig config, Executor background,
+                        Executor fx) {
         this.link = link;
         this.settings = settings;
         this.audio = audio;
@@ -70,6 +75,8 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         this.background = background;
         this.fx = fx;
         this.flags = new VoiceFlags(link);
+        this.video = new DesktopVideo(settings, screens, background, fx,
+                text -> tell("Video", text, false));
         pushToTalk.set(settings.pushToTalk());
         talkKey.set(keyCode(settings.talkKey()));
         problem.set("Starting voice…");
@@ -121,6 +128,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
             outputDevices.setAll(outputs);
             applyMute();
             available.set(true);
+            video.started(started);
             refresh.play();
             refresh();
             for (String p : new String[] {inputProblem, outputProblem}) {
@@ -143,6 +151,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         }
         refresh.stop();
         flags.close();
+        video.close();
         if (running != null) {
             running.close();
         }
@@ -246,6 +255,11 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     }
 
     @Override
+    public VideoModel video() {
+        return video;
+    }
+
+    @Override
     public CanvasVoiceSnapshot snapshot() {
         return snapshot;
     }
@@ -292,7 +306,8 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         if (!view.hearMe().equals(hearMe)) {
             hearMe.setAll(view.hearMe());
         }
-        snapshot = view.canvas();
+        video.refresh(s, link.snapshot());
+        snapshot = view.canvas().withBubbles(video.layout().bubbles());
     }
 
     private static KeyCode keyCode(String name) {

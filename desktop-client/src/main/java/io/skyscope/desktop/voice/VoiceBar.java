@@ -3,6 +3,7 @@ package io.skyscope.desktop.voice;
 import atlantafx.base.theme.Styles;
 import io.skyscope.client.voice.AudioDevice;
 import io.skyscope.desktop.ui.Dialogs;
+import io.skyscope.desktop.video.VideoButtons;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -31,7 +32,8 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
- * Mute, deafen, my microphone's level (a microphone test), microphone and speaker, push-to-talk
+ * Mute, deafen, my microphone's level (a microphone test), microphone and speaker, my camera and
+ * screen share ({@link VideoButtons}), push-to-talk
  * and its key, who I am in a call with (volume for each), and who hears me — or what is wrong with
  * voice and what to do. Holds the push-to-talk key while no text field has the focus (and lets it
  * go when the window loses the focus), and shows the model's error notices in dialogs. FX thread.
@@ -123,9 +125,15 @@ public final class VoiceBar extends HBox {
         for (Node control : new Node[] {mute, deafen, meter, input, output, ptt, key}) {
             control.disableProperty().bind(model.availableProperty().not());
         }
+        // A crowded bar squeezes the status text and the lists, never a button's label.
+        for (Region button : new Region[] {mute, deafen, ptt}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        peers.setMinWidth(120);
         mute.disableProperty().unbind();
         mute.disableProperty().bind(model.availableProperty().not().or(model.hasMicrophoneProperty().not()));
-        getChildren().addAll(mute, deafen, meter, input, output, ptt, key, peers, gap, status);
+        getChildren().addAll(mute, deafen, meter, input, output, new VideoButtons(model.video()), ptt, key, peers, gap,
+                status);
 
         model.noticeProperty().addListener((obs, was, n) -> {
             if (n != null && n.error()) {
@@ -215,7 +223,8 @@ public final class VoiceBar extends HBox {
         ComboBox<AudioDevice> box = new ComboBox<>(items);
         box.setId(id);
         box.setPromptText(prompt);
-        box.setPrefWidth(160);
+        box.setPrefWidth(150);
+        box.setMinWidth(90);
         box.setCellFactory(list -> new DeviceCell());
         box.setButtonCell(new DeviceCell());
         box.setTooltip(new Tooltip(prompt + ": the list is read again each time you open it"));

@@ -7,20 +7,28 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What the server says of the others' microphones (muted, speaking), kept for everyone, also the
- * people I have no voice link with: the canvas draws a speaking ring or a muted icon from it.
+ * What the server says of the others' microphones (muted, speaking), cameras and screen shares,
+ * kept for everyone, also the people I have no voice link with: the canvas draws a speaking ring, a
+ * muted icon, a camera or a screen from it.
  *
  * <p>Threads: messages arrive on the session's receive thread; {@link #flags} may be read from any
  * thread.
  */
 final class VoiceFlags implements AutoCloseable {
-    /** What the server last said of everyone's microphones; immutable. */
-    record Flags(Set<String> speaking, Set<String> muted) {
+    /** What the server last said of everyone's microphones, cameras and screens; immutable. */
+    record Flags(Set<String> speaking, Set<String> muted, Set<String> camera, Set<String> screen) {
         static final Flags NONE = new Flags(Set.of(), Set.of());
 
         Flags {
             speaking = Set.copyOf(speaking);
             muted = Set.copyOf(muted);
+            camera = Set.copyOf(camera);
+            screen = Set.copyOf(screen);
+        }
+
+        /** Microphones only: nobody's camera on, nobody sharing. */
+        Flags(Set<String> speaking, Set<String> muted) {
+            this(speaking, muted, Set.of(), Set.of());
         }
     }
 
@@ -29,6 +37,8 @@ final class VoiceFlags implements AutoCloseable {
     /** Guarded by this. */
     private final Set<String> speaking = new HashSet<>();
     private final Set<String> muted = new HashSet<>();
+    private final Set<String> camera = new HashSet<>();
+    private final Set<String> screen = new HashSet<>();
     private volatile Flags flags = Flags.NONE;
 
     /** Listens from now on. */
@@ -48,7 +58,7 @@ final class VoiceFlags implements AutoCloseable {
 
     private synchronized void received(ServerMessage m) {
         if (remember(m)) {
-            flags = new Flags(speaking, muted);
+            flags = new Flags(speaking, muted, camera, screen);
         }
     }
 
@@ -56,20 +66,16 @@ final class VoiceFlags implements AutoCloseable {
     private boolean remember(ServerMessage m) {
         switch (m) {
             case ServerMessage.VoiceState s -> {
-                if (s.speaking()) {
-                    speaking.add(s.userId());
-                } else {
-                    speaking.remove(s.userId());
-                }
-                if (s.muted()) {
-                    muted.add(s.userId());
-                } else {
-                    muted.remove(s.userId());
-                }
+                set(speaking, s.userId(), s.speaking());
+                set(muted, s.userId(), s.muted());
+                set(camera, s.userId(), s.camera());
+                set(screen, s.userId(), s.screen());
             }
             case ServerMessage.PresenceUpdate p when !p.left().isEmpty() -> p.left().forEach(id -> {
                 speaking.remove(id);
                 muted.remove(id);
+                camera.remove(id);
+                screen.remove(id);
             });
             case ServerMessage.Welcome w -> speaking.clear();
             default -> {
@@ -77,5 +83,13 @@ final class VoiceFlags implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private static void set(Set<String> flagged, String userId, boolean on) {
+        if (on) {
+            flagged.add(userId);
+        } else {
+            flagged.remove(userId);
+        }
     }
 }

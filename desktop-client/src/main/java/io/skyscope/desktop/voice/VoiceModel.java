@@ -81,4 +81,7 @@ public interface VoiceModel {
     void setVolume(String userId, double volume);
 
     CanvasVoiceSnapshot snapshot();
+
+    /** My camera and screen share, and the streams that reach me, on the same links. */
+    io.skyscope.desktop.video.VideoModel video();
 }

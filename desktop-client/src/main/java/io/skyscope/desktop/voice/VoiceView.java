@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
  * What the voice bar and the canvas show, worked out from the engine's snapshot, the server's
  * flags for the others and the world (for names). Speaking comes from a person's own audio while
  * a link to them is up, from their report to the server otherwise; muted from their report, and for
- * me from my engine (muted, deafened, or no microphone). Pure.
+ * me from my engine (muted, deafened, or no microphone). Camera and screen-share icons likewise: from
+ * the link while there is one, from the server's flags otherwise, mine from my engine. Pure.
  *
  * @param peers  one row per voice link, by name
  * @param hearMe the names of those who hear me now
@@ -28,6 +29,8 @@ record VoiceView(List<VoicePeer> peers, List<String> hearMe, CanvasVoiceSnapshot
         List<VoicePeer> rows = new ArrayList<>();
         Set<String> speaking = new HashSet<>(flags.speaking());
         Set<String> muted = new HashSet<>(flags.muted());
+        Set<String> camera = new HashSet<>(flags.camera());
+        Set<String> sharing = new HashSet<>(flags.screen());
         for (LinkState l : engine.links()) {
             boolean connected = l.state() == LinkState.State.CONNECTED;
             boolean speaks = connected && l.speaking();
@@ -39,6 +42,12 @@ record VoiceView(List<VoicePeer> peers, List<String> hearMe, CanvasVoiceSnapshot
             }
             if (l.muted()) {
                 muted.add(l.peerId());
+            }
+            if (l.video().camera()) {
+                camera.add(l.peerId());
+            }
+            if (l.video().screen()) {
+                sharing.add(l.peerId());
             }
             rows.add(new VoicePeer(l.peerId(), name(world, l.peerId()), stateText(l.state()), l.reason(), connected,
                     speaks, muted.contains(l.peerId()), meter(l.level()), volume.applyAsDouble(l.peerId()),
@@ -55,9 +64,18 @@ record VoiceView(List<VoicePeer> peers, List<String> hearMe, CanvasVoiceSnapshot
             if (engine.muted()) {
                 muted.add(me);
             }
+            camera.remove(me);
+            sharing.remove(me);
+            if (engine.camera()) {
+                camera.add(me);
+            }
+            if (engine.sharing()) {
+                sharing.add(me);
+            }
         }
         List<String> hearMe = rows.stream().filter(VoicePeer::hearsMe).map(VoicePeer::name).toList();
-        return new VoiceView(List.copyOf(rows), hearMe, new CanvasVoiceSnapshot(speaking, muted, hearingRadius));
+        return new VoiceView(List.copyOf(rows), hearMe, new CanvasVoiceSnapshot(speaking, muted, hearingRadius,
+                camera, sharing, java.util.Map.of()));
     }
 
     /** What the bar says is missing, and what to do; empty when both devices are there. */

@@ -289,9 +289,7 @@ class DesktopVoiceEndToEndTest {
 
     /** Opens a device list in the voice bar and clicks a device by its name. */
     private static void pick(String combo, String device) {
-        robot.clickOn(combo);
-        robot.clickOn(robot.lookup(".list-cell").match(cell -> device.equals(((javafx.scene.control.Labeled) cell)
-                .getText())).queryLabeled());
+        Screens.pick(robot, combo, device);
     }
 
     private static VoicePeer peer() {

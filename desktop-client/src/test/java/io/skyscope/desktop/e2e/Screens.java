@@ -53,6 +53,13 @@ final class Screens {
         }
     }
 
+    /** Opens a list (a combo box) and clicks one of its items by the text it shows. */
+    static void pick(FxRobot robot, String combo, String item) {
+        robot.clickOn(combo);
+        robot.clickOn(robot.lookup(".list-cell").match(cell -> item.equals(((javafx.scene.control.Labeled) cell)
+                .getText())).queryLabeled());
+    }
+
     /** Types the user's name and password, signs in, and enters the default office; waits until online there. */
     static void signInAndEnterTheOffice(FxRobot robot, Supplier<DesktopApp> app, AuthResponse user) {
         robot.clickOn("#username").write(user.username());

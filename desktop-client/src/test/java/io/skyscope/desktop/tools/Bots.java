@@ -2,6 +2,8 @@ package io.skyscope.desktop.tools;
 
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.video.TestPattern;
+import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.SignalSource;
@@ -30,9 +32,11 @@ import java.util.Random;
  * the default office and has each wander inside one named area (meeting rooms, the silent library,
  * the stage, the audience, the lounge…) at walking pace, with a mix of statuses. Each has voice
  * (client-core's engine with a synthetic microphone): in turns, as in a conversation, it plays a
- * tone of its own, and one keeps its microphone muted. Stops by itself.
+ * tone of its own, and one keeps its microphone muted. With {@code video}, the two in the first
+ * meeting room and the one in a room of the open office turn on their camera (client-core's synthetic test
+ * pattern) and the second of them shares a screen (the test pattern too). Stops by itself.
  *
- * <p>Usage: {@code Bots SERVER_URL [COUNT=6] [SECONDS=300]}
+ * <p>Usage: {@code Bots SERVER_URL [COUNT=6] [SECONDS=300] [video]}
  */
 public final class Bots {
     private static final String[] NAMES = {"Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson",
@@ -49,6 +53,7 @@ public final class Bots {
         URI server = URI.create(args[0]);
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         long seconds = args.length > 2 ? Long.parseLong(args[2]) : 300;
+        boolean video = args.length > 3 && args[3].equals("video");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         SkyScopeApi api = new SkyScopeApi(server, http);
         long tag = System.currentTimeMillis() % 100_000;
@@ -57,14 +62,14 @@ public final class Bots {
             String username = "bot" + tag + "x" + i;
             AuthResponse auth = api.register(username, "bot password " + username, NAMES[i % NAMES.length]);
             int index = i;
-            threads.add(Thread.ofVirtual().start(() -> wander(api, auth, index, seconds)));
+            threads.add(Thread.ofVirtual().start(() -> wander(api, auth, index, seconds, video)));
         }
         for (Thread t : threads) {
             t.join();
         }
     }
 
-    private static void wander(SkyScopeApi api, AuthResponse auth, int index, long seconds) {
+    private static void wander(SkyScopeApi api, AuthResponse auth, int index, long seconds, boolean video) {
         Random random = new Random(index * 7919L);
         var credentials = new Session.Credentials(auth.username(), "bot password " + auth.username(), null);
         HeadlessAudio audio = new HeadlessAudio();
@@ -86,6 +91,13 @@ public final class Bots {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             boolean mutedBot = index == 4;
             voice.engine().setMuted(mutedBot);
+            if (video && (index == 0 || index == 1 || index == 5)) {
+                voice.engine().useCamera(VideoDevice.testPattern());
+                voice.engine().setCamera(true);
+            }
+            if (video && index == 1) {
+                voice.engine().shareScreen(TestPattern.screen());
+            }
             // A tone of its own for each bot, in turns, as people in a conversation take turns.
             SignalSource tone = SignalSource.tone(220 + 55 * index, -18);
             boolean speaking = false;
@@ -152,10 +164,19 @@ public final class Bots {
         AreaKindLabel[] order = {AreaKindLabel.MEETING_ROOM, AreaKindLabel.MEETING_ROOM, AreaKindLabel.STAGE, AreaKindLabel.SILENT_ZONE,
             AreaKindLabel.AUDIENCE, AreaKindLabel.ROOM, AreaKindLabel.MEETING_ROOM, AreaKindLabel.ROOM};
         AreaKindLabel kind = order[index % order.length];
-        List<Area> matching = map.areas().stream().filter(a -> a.kind() == kind).toList();
+        // A plain room that holds no other area (a town hall holds its stage): open office, where
+        // calls follow proximity and cameras show beside avatars.
+        List<Area> matching = map.areas().stream().filter(a -> a.kind() == kind)
+                .filter(a -> kind != AreaKindLabel.ROOM || map.areas().stream().noneMatch(b -> b != a && within(b, a)))
+                .toList();
         if (matching.isEmpty()) {
             return map.areas().getFirst();
         }
         return matching.get((index / order.length) % matching.size());
+    }
+
+    private static boolean within(Area inner, Area outer) {
+        return inner.x() >= outer.x() && inner.y() >= outer.y() && inner.x() + inner.width() <= outer.x() + outer.width()
+                && inner.y() + inner.height() <= outer.y() + outer.height();
     }
 }

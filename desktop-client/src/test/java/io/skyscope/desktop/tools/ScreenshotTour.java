@@ -1,6 +1,8 @@
 package io.skyscope.desktop.tools;
 
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.video.VideoDevice;
+import io.skyscope.client.video.VideoKind;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.desktop.DesktopApp;
@@ -10,6 +12,7 @@ import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.FxThread;
+import io.skyscope.desktop.video.VideoModel;
 import io.skyscope.desktop.voice.VoicePeer;
 import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
@@ -36,8 +39,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Walks the real app through its screens against a live server and saves a PNG of each: sign-in,
- * space picker, the whole office, a close-up, the voice bar's call menu, the dark theme, and the
- * sidebar with the chat panel.
+ * space picker, the whole office, a close-up, the voice bar's call menu, the dark theme, the
+ * sidebar with the chat panel, and video: camera bubbles beside avatars with my self-view, a
+ * colleague's screen share large, the meeting room's camera strip, and my own share's bar. The
+ * bots' cameras and screen share (and mine) are client-core's synthetic test pattern.
  * Run under a display (the screenshot script uses Xvfb).
  *
  * <p>Usage: {@code ScreenshotTour SERVER_URL OUT_DIR}
@@ -50,6 +55,16 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            tour(args);
+        } catch (Exception | Error e) {
+            // The FX thread would keep the JVM (and the script waiting on it) alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         URI server = URI.create(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
@@ -101,6 +116,12 @@ public final class ScreenshotTour {
         });
         until(() -> office.simulation().walker().path().isEmpty());
         until(() -> office.voice().peers().stream().anyMatch(VoicePeer::connected));
+        // A bot in the room shares its screen, which would cover the map: it waits in the strip for now.
+        until(() -> office.voice().video().layout().large() != null);
+        fx(() -> {
+            office.voice().video().closeLarge();
+            return null;
+        });
         fx(() -> {
             double w = app.officeView().canvas().getWidth();
             double h = app.officeView().canvas().getHeight();
@@ -157,6 +178,8 @@ public final class ScreenshotTour {
         settle(2500);
         shot(out.resolve("chat.png"));
 
+        videoShots(office, out);
+
         fx(() -> {
             app.stop();
             stage.close();
@@ -165,6 +188,71 @@ public final class ScreenshotTour {
         settings.clear();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Camera bubbles in open space, a screen share, the meeting room's strip, and my own share's bar. */
+    private static void videoShots(OfficeModel office, Path out) throws Exception {
+        VideoModel video = fx(() -> office.voice().video());
+        until(() -> cameraOutsideMeetingRooms(office) != null);
+        String lounge = fx(() -> cameraOutsideMeetingRooms(office));
+        fx(() -> {
+            office.chat().channels().getFirst().draftProperty().set("");
+            video.selectCamera(VideoDevice.testPattern());
+            video.setCamera(true);
+            office.follow(lounge);
+            office.setZoom(1.6);
+            return null;
+        });
+        until(() -> office.lastFrame().bubbles().containsKey(lounge) && video.selfView().image() != null);
+        settle(3000);
+        shot(out.resolve("video-bubbles.png"));
+
+        fx(() -> {
+            office.stopFollowing();
+            var map = office.simulation().map();
+            Area room = map.areas().stream().filter(a -> a.kind() == AreaKindLabel.MEETING_ROOM).findFirst().orElseThrow();
+            office.walkTo(room.x() + 48, room.y() + room.height() - 48);
+            office.setZoom(1.2);
+            return null;
+        });
+        until(() -> office.simulation().walker().path().isEmpty() && video.layout().large() != null
+                && video.layout().large().kind() == VideoKind.SCREEN && video.layout().strip().size() >= 2);
+        settle(2500);
+        shot(out.resolve("screen-share.png"));
+
+        fx(() -> {
+            video.closeLarge();
+            return null;
+        });
+        settle(2000);
+        shot(out.resolve("video-room.png"));
+
+        fx(() -> {
+            video.refreshScreens();
+            return null;
+        });
+        until(() -> !video.screens().isEmpty());
+        fx(() -> {
+            video.share(video.screens().getFirst());
+            return null;
+        });
+        settle(2500);
+        shot(out.resolve("sharing.png"));
+        fx(() -> {
+            video.stopSharing();
+            video.setCamera(false);
+            return null;
+        });
+    }
+
+    /** Someone with their camera on who is not in a meeting room, or null. */
+    private static String cameraOutsideMeetingRooms(OfficeModel office) {
+        var map = office.simulation().map();
+        var cameras = office.voice().snapshot().camera();
+        return office.world().people().values().stream()
+                .filter(p -> cameras.contains(p.userId()) && !p.userId().equals(office.world().me()))
+                .filter(p -> map.areaAt(p.x(), p.y()).map(a -> a.kind() != AreaKindLabel.MEETING_ROOM).orElse(true))
+                .map(io.skyscope.protocol.Person::userId).findFirst().orElse(null);
     }
 
     private static io.skyscope.protocol.rest.SpaceView office(DesktopApp app) {

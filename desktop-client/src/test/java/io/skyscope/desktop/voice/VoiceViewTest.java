@@ -57,6 +57,21 @@ class VoiceViewTest {
     }
 
     @Test
+    void cameraAndSharingIconsComeFromTheLinkTheServerAndForMeMyEngine() {
+        var ana = new LinkState("ana", "proximity", "sendrecv", LinkState.State.CONNECTED, -90, false, false, 1, 1, 100,
+                new LinkState.Video(true, true, true, true, true, true, false, false, false, false, null));
+        var mine = new VoiceSnapshot(false, false, false, false, true, -30, false, AudioDevice.none(true),
+                AudioDevice.none(false), List.of(ana), List.of("ana"), true, null, false);
+        // The server says Ben has his camera on (no link with him) and, from an old report, that I share.
+        var flags = new VoiceFlags.Flags(Set.of(), Set.of(), Set.of("ben"), Set.of("me"));
+
+        VoiceView view = VoiceView.of(mine, flags, WORLD, id -> 1, 0);
+
+        assertThat(view.canvas().camera()).containsExactlyInAnyOrder("ana", "ben", "me");
+        assertThat(view.canvas().sharing()).containsExactly("ana");
+    }
+
+    @Test
     void theBarSaysWhichDeviceIsMissing() {
         assertThat(VoiceView.deviceProblem(true, true)).startsWith("No microphone or speaker found");
         assertThat(VoiceView.deviceProblem(true, false)).startsWith("No microphone found");

@@ -1,0 +1,79 @@
+package io.skyscope.desktop.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skyscope.client.video.VideoKind;
+import io.skyscope.client.voice.LinkState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which streams reach me, from tables of links as the engine reports them. */
+class VideoTilesTest {
+    private final Map<VideoTile.Key, VideoFeed> feeds = new HashMap<>();
+
+    @Test
+    void aCameraReachesMeWhenItIsOnTheServerLetsItThroughAndPicturesCame() {
+        pictures("ana", VideoKind.CAMERA);
+        pictures("ben", VideoKind.CAMERA);
+        VideoTiles t = of(
+                link("ana", "proximity", video(true, false, true, true, false)),
+                link("ben", "proximity", video(true, false, false, false, false)),
+                link("cy", "proximity", video(true, false, true, true, false)));
+        assertThat(t.tiles()).extracting(VideoTile::peerId).as("Ben not let through, Cy no picture yet")
+                .containsExactly("ana");
+        VideoTile ana = t.tiles().getFirst();
+        assertThat(ana.room()).isFalse();
+        assertThat(ana.stalled()).isFalse();
+        assertThat(ana.name()).isEqualTo("Name of ana");
+        assertThat(t.limit()).isEmpty();
+    }
+
+    @Test
+    void screenSharesComeFirstAndAStalledPictureSaysSo() {
+        pictures("ana", VideoKind.CAMERA);
+        pictures("ben", VideoKind.SCREEN);
+        VideoTiles t = of(
+                link("ana", "room", video(true, false, true, false, true)),
+                link("ben", "room", new LinkState.Video(false, true, false, false, false, true, false, false, false,
+                        false, null)));
+        assertThat(t.tiles()).extracting(VideoTile::key).containsExactly(
+                new VideoTile.Key("ben", VideoKind.SCREEN), new VideoTile.Key("ana", VideoKind.CAMERA));
+        assertThat(t.tiles().get(1).stalled()).isTrue();
+        assertThat(t.tiles().get(1).room()).isTrue();
+    }
+
+    @Test
+    void aMeetingRoomWithMoreCamerasThanLetThroughSaysWhy() {
+        VideoTiles t = of(
+                link("ana", "room", video(true, false, true, true, false)),
+                link("ben", "room", video(true, false, true, true, false)),
+                link("cy", "room", video(true, false, false, false, false)),
+                link("dee", "room", video(false, false, false, false, false)),
+                link("eve", "proximity", video(true, false, false, false, false)));
+        assertThat(t.limit()).isEqualTo("Video from the 2 nearest of the 3 people with their camera on");
+
+        VideoTiles none = of(link("ana", "room", video(true, false, false, false, false)));
+        assertThat(none.limit()).isEqualTo("This space shows no camera video; you still hear everyone");
+    }
+
+    private VideoTiles of(LinkState... links) {
+        return VideoTiles.of(List.of(links), key -> feeds.computeIfAbsent(key, k -> new VideoFeed()),
+                id -> "Name of " + id);
+    }
+
+    /** The feed of a stream has had a picture. */
+    private void pictures(String peer, VideoKind kind) {
+        feeds.computeIfAbsent(new VideoTile.Key(peer, kind), k -> new VideoFeed()).publish(2, 2, b -> { });
+    }
+
+    private static LinkState.Video video(boolean camera, boolean screen, boolean receive, boolean flowing,
+                                         boolean stalled) {
+        return new LinkState.Video(camera, screen, true, receive, flowing, false, stalled, false, false, false, null);
+    }
+
+    private static LinkState link(String peer, String reason, LinkState.Video video) {
+        return new LinkState(peer, reason, "sendrecv", LinkState.State.CONNECTED, -30, false, false, 1, 1, 100, video);
+    }
+}
