@@ -1,7 +1,12 @@
 package io.skyscope.server.e2e;
 
+import io.skyscope.client.Connection;
 import io.skyscope.map.TiledMap;
 import io.skyscope.map.TiledMapParser;
+import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -73,6 +78,26 @@ public final class MapProbe {
             }
         }
         throw new AssertionError("no open spot " + distance + " px from " + x + "," + y + " in a clear line");
+    }
+
+    /**
+     * Walks {@code c} along a {@link #route} around walls from where it stands, each step confirmed
+     * by the server (a status ack after it: moves are handled before the next command); returns the
+     * correction that stopped the walk, or null once at {@code to}. Sets the status to available.
+     */
+    ServerMessage.Correction walk(Connection c, double[] to) {
+        Person me = c.world().snapshot().self();
+        for (double[] waypoint : route(me.x(), me.y(), to[0], to[1])) {
+            long seq = c.move(waypoint[0], waypoint[1]);
+            String ref = "at-" + System.nanoTime();
+            c.send(new ClientMessage.StatusChange(Status.AVAILABLE, "", ref));
+            c.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), ServerExtension.TIMEOUT);
+            Person there = c.world().snapshot().self();
+            if (there.x() != waypoint[0] || there.y() != waypoint[1]) {
+                return c.await(ServerMessage.Correction.class, k -> k.seq() == seq, ServerExtension.TIMEOUT);
+            }
+        }
+        return null;
     }
 
     /**

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.client.Connection;
-import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.VoiceJoin;
 import io.skyscope.protocol.ServerMessage.VoiceLeave;
-import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
@@ -104,13 +102,7 @@ class StageEndToEndTest {
 
     /** Walks along a route around walls from where the user stands; returns once the server agrees. */
     private static void walk(Connection c, double[] to) {
-        Person me = c.world().snapshot().self();
-        for (double[] waypoint : map.route(me.x(), me.y(), to[0], to[1])) {
-            c.move(waypoint[0], waypoint[1]);
-            String ref = "at-" + System.nanoTime();
-            c.send(new ClientMessage.StatusChange(Status.AVAILABLE, "", ref));
-            c.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), TIMEOUT);
-        }
+        assertThat(map.walk(c, to)).as("a correction on the way").isNull();
         Person there = c.world().snapshot().self();
         assertThat(new double[] {there.x(), there.y()}).as("where the server put %s", there.displayName())
                 .containsExactly(to, org.assertj.core.data.Offset.offset(0.5));

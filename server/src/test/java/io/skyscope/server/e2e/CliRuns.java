@@ -1,0 +1,43 @@
+package io.skyscope.server.e2e;
+
+import io.skyscope.client.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the headless CLI in this JVM against a test server, for the CLI's end-to-end tests. */
+final class CliRuns {
+    private CliRuns() {
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    /**
+     * Runs the CLI as {@code name} (registered on first use as display name Name) with the script,
+     * and any {@code more} options.
+     */
+    static Run run(ServerExtension server, Path script, String name, String... more) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        String display = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String user = name + "-" + ProcessHandle.current().pid();
+        List<String> args = new ArrayList<>(List.of("--server", server.base().toString(), "--user", user,
+                "--register", display, "--script", script.toString()));
+        args.addAll(List.of(more));
+        int code = Main.run(args.toArray(String[]::new), new PrintStream(out, true), new PrintStream(err, true),
+                "quiet harbour lanterns glow");
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Path script(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name + ".skyscope");
+        Files.writeString(file, text);
+        return file;
+    }
+}
