@@ -26,6 +26,12 @@ public final class Reactions {
         EMOJI = java.util.Collections.unmodifiableSequencedMap(emoji);
     }
 
+    /**
+     * Most people a chat message's reaction names ({@link ChatReaction#userIds}): the first to
+     * react; its count covers everyone. Keeps a popular message's frames and history pages small.
+     */
+    public static final int MAX_LISTED = 20;
+
     /** How long a client shows a reaction above an avatar. */
     public static final int SHOWN_SECONDS = 4;
 

@@ -91,7 +91,8 @@ public final class MessageChanges {
     /**
      * Adds or takes back the user's reaction on a message they can read (and may post in: a
      * muted person cannot react). Everyone who sees the change of a message gets
-     * {@code chat.reactions} with the message's whole set of reactions.
+     * {@code chat.reactions} with the message's whole set of reactions (each naming its first
+     * {@link io.skyscope.protocol.Reactions#MAX_LISTED} reactors).
      */
     public void react(String userId, ChatCommand.React cmd) {
         limiter.acquire(userId);

@@ -1,18 +1,20 @@
 package io.skyscope.server.world;
 
+import static io.skyscope.server.world.EtiquetteReplies.ack;
+import static io.skyscope.server.world.EtiquetteReplies.limited;
+import static io.skyscope.server.world.EtiquetteReplies.refuse;
+
 import io.skyscope.map.AreaKind;
 import io.skyscope.map.MapArea;
 import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.EtiquetteCommand;
 import io.skyscope.protocol.EtiquetteEvent;
-import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.protocol.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,19 +22,17 @@ import java.util.Set;
 
 /**
  * Office etiquette in a space: locked meeting rooms ({@link RoomLocks}), knocks on a locked door
- * or at someone in do-not-disturb and their answers, waves, and reactions above an avatar. Part
- * of {@link SpaceState}, with its thread rules (the owner's thread) and its purity: commands in,
- * {@link Delivery deliveries} out, time from the injected clock. A refused command is answered
- * with an {@code error} delivery to its sender rather than an exception, since it runs on the
- * owner's thread.
+ * or at someone in do-not-disturb and their answers ({@link SpaceKnocks}), waves, and reactions
+ * above an avatar. Part of {@link SpaceState}, with its thread rules (the owner's thread) and its
+ * purity: commands in, {@link Delivery deliveries} out, time from the injected clock. A refused
+ * command is answered with an {@code error} delivery to its sender rather than an exception, since
+ * it runs on the owner's thread.
  *
- * <p>Every command that reaches other people is rate-limited per sender (and a wave also per
- * target), so nobody can flood others with notices; what it costs is bounded by the space:
+ * <p>Every command that reaches other people is rate-limited per sender (and a wave and a room's
+ * lock also per target), so nobody can flood others with notices; what it costs is bounded by the space:
  * a lock notice goes to everyone present, a reaction to the people within the interest radius.
  */
 final class SpaceEtiquette {
-    /** How long an unanswered knock can still be answered. */
-    static final Duration KNOCK_OPEN = Duration.ofSeconds(60);
     static final Duration PRUNE_EVERY = Duration.ofSeconds(10);
 
     private final SpaceState state;
@@ -40,10 +40,9 @@ final class SpaceEtiquette {
     private final RoomLocks locks;
     /** Lock and unlock: 10 a minute per person (each tells everyone present). */
     private final Throttle locking;
-    /** A knock at the same room or person: one per 10 s per knocker. */
-    private final Throttle knockPerTarget;
-    /** Knocks of one knocker: 6 a minute. */
-    private final Throttle knocks;
+    private final SpaceKnocks knocks;
+    /** Lock state changes of one room: 20 a minute, whoever makes them (each tells everyone present). */
+    private final Throttle roomChanges;
     /** A wave at the same person: one per 10 s per waver. */
     private final Throttle wavePerPair;
     /** Waves of one waver: 10 a minute. */
@@ -52,22 +51,17 @@ final class SpaceEtiquette {
     private final Throttle wavedAt;
     /** Reactions of one person: 5 per 10 s. */
     private final Throttle reactions;
-    private final List<Knock> pending = new ArrayList<>();
     /** Locked rooms someone walked out of since the last tick: unlocked at the tick if now empty. */
     private final Set<String> maybeEmpty = new LinkedHashSet<>();
     private long lastPrune;
-
-    /** A knock not answered yet: at a room ({@code room} set) or at a person ({@code userId}). */
-    private record Knock(String knockerId, String room, String userId, long until) {
-    }
 
     SpaceEtiquette(SpaceState state, Clock clock) {
         this.state = state;
         this.clock = clock;
         this.locks = new RoomLocks(clock);
         this.locking = new Throttle(clock, 10, Duration.ofMinutes(1));
-        this.knockPerTarget = new Throttle(clock, 1, Duration.ofSeconds(10));
-        this.knocks = new Throttle(clock, 6, Duration.ofMinutes(1));
+        this.knocks = new SpaceKnocks(state, locks, clock);
+        this.roomChanges = new Throttle(clock, 20, Duration.ofMinutes(1));
         this.wavePerPair = new Throttle(clock, 1, Duration.ofSeconds(10));
         this.waves = new Throttle(clock, 10, Duration.ofMinutes(1));
         this.wavedAt = new Throttle(clock, 20, Duration.ofMinutes(1));
@@ -82,19 +76,14 @@ final class SpaceEtiquette {
     List<Delivery> handle(String userId, boolean manager, EtiquetteCommand command) {
         List<Delivery> out = new ArrayList<>();
         if (!state.contains(userId)) {
+            refuse(userId, ErrorCode.NOT_IN_SPACE, null, "join the space first", command.ref(), out);
             return out;
         }
         switch (command) {
             case EtiquetteCommand.Lock l -> lock(userId, manager, l.room(), true, l.ref(), out);
             case EtiquetteCommand.Unlock u -> lock(userId, manager, u.room(), false, u.ref(), out);
-            case EtiquetteCommand.Knock k -> {
-                if (k.room() != null) {
-                    knockRoom(userId, k.room(), k.ref(), out);
-                } else {
-                    knockPerson(userId, k.userId(), k.ref(), out);
-                }
-            }
-            case EtiquetteCommand.KnockAnswer a -> answer(userId, a.knockerId(), a.admit(), a.ref(), out);
+            case EtiquetteCommand.Knock k -> knocks.knock(userId, k, out);
+            case EtiquetteCommand.KnockAnswer a -> knocks.answer(userId, a.knockerId(), a.admit(), a.ref(), out);
             case EtiquetteCommand.Wave w -> wave(userId, w.userId(), w.ref(), out);
             case EtiquetteCommand.React r -> react(userId, r.emoji(), r.ref(), out);
         }
@@ -135,7 +124,7 @@ final class SpaceEtiquette {
 
     /** The user left the space: their knocks, the knocks at them and their passes go. */
     void forget(String userId) {
-        pending.removeIf(k -> k.knockerId().equals(userId) || userId.equals(k.userId()));
+        knocks.forget(userId);
         locks.forget(userId);
     }
 
@@ -149,7 +138,7 @@ final class SpaceEtiquette {
         for (String room : maybeEmpty) {
             Optional<MapArea> area = state.meetingRoom(room);
             if ((area.isEmpty() || state.inArea(area.get()).isEmpty()) && locks.unlock(room)) {
-                pending.removeIf(k -> room.equals(k.room()));
+                knocks.opened(room);
                 toEveryone(new EtiquetteEvent.RoomLock(room, false, null), out);
             }
         }
@@ -157,8 +146,8 @@ final class SpaceEtiquette {
         long now = clock.millis();
         if (now - lastPrune >= PRUNE_EVERY.toMillis()) {
             lastPrune = now;
-            pending.removeIf(k -> k.until() < now);
-            for (Throttle t : List.of(locking, knockPerTarget, knocks, wavePerPair, waves, wavedAt, reactions)) {
+            knocks.prune(now);
+            for (Throttle t : List.of(locking, roomChanges, wavePerPair, waves, wavedAt, reactions)) {
                 t.prune();
             }
         }
@@ -178,114 +167,20 @@ final class SpaceEtiquette {
                     + " of the space) can " + (lock ? "lock" : "unlock") + " it", ref, out);
             return;
         }
-        if (limited(userId, ref, out, "locking and unlocking rooms", locking, userId)) {
+        if (limited(userId, ref, out, "locking and unlocking rooms", locking, userId)
+                || limited(userId, ref, out, "changes to the lock of '" + room + "'", roomChanges, room)) {
             return;
         }
         locking.count(userId);
+        roomChanges.count(room);
         boolean changed = lock ? locks.lock(room, userId) : locks.unlock(room);
         if (changed) {
             if (!lock) {
-                pending.removeIf(k -> room.equals(k.room()));
+                knocks.opened(room);
             }
             toEveryone(new EtiquetteEvent.RoomLock(room, lock, userId), out);
         }
         ack(userId, ref, lock ? "room.lock" : "room.unlock", out);
-    }
-
-    private void knockRoom(String userId, String room, String ref, List<Delivery> out) {
-        Optional<MapArea> area = state.meetingRoom(room);
-        if (area.isEmpty()) {
-            refuse(userId, ErrorCode.UNKNOWN_ROOM, "room", "this map has no meeting room named '" + room + "'",
-                    ref, out);
-            return;
-        }
-        if (!locks.isLocked(room)) {
-            refuse(userId, ErrorCode.ROOM_NOT_LOCKED, "room", "'" + room + "' is not locked; walk in", ref, out);
-            return;
-        }
-        if (area.equals(state.areaOf(userId))) {
-            refuse(userId, ErrorCode.BAD_REQUEST, "room", "you are inside '" + room + "' already", ref, out);
-            return;
-        }
-        List<String> inside = state.inArea(area.get());
-        if (inside.isEmpty()) {
-            refuse(userId, ErrorCode.ROOM_EMPTY, "room", "nobody is inside '" + room + "' to open the door", ref, out);
-            return;
-        }
-        if (knockLimited(userId, "room:" + room, ref, out)) {
-            return;
-        }
-        remember(new Knock(userId, room, null, clock.millis() + KNOCK_OPEN.toMillis()));
-        var knock = new EtiquetteEvent.Knock(userId, state.person(userId).displayName(), room);
-        inside.forEach(id -> out.add(new Delivery(id, knock)));
-        ack(userId, ref, "knock", out);
-    }
-
-    private void knockPerson(String userId, String targetId, String ref, List<Delivery> out) {
-        Person target = state.person(targetId);
-        if (target == null) {
-            refuse(userId, ErrorCode.NOT_PRESENT, "userId", "that person is not in this space", ref, out);
-            return;
-        }
-        if (targetId.equals(userId)) {
-            refuse(userId, ErrorCode.BAD_REQUEST, "userId", "you cannot knock at yourself", ref, out);
-            return;
-        }
-        if (target.status() != Status.DND) {
-            refuse(userId, ErrorCode.NOT_DO_NOT_DISTURB, "userId", target.displayName()
-                    + " is not in do-not-disturb; just say hello", ref, out);
-            return;
-        }
-        Person me = state.person(userId);
-        double radius = state.voiceSettings().joinRadius();
-        if (Math.hypot(me.x() - target.x(), me.y() - target.y()) > radius) {
-            refuse(userId, ErrorCode.NOT_NEARBY, "userId", "walk up to " + target.displayName()
-                    + " first: a knock reaches " + Math.round(radius) + " px", ref, out);
-            return;
-        }
-        if (knockLimited(userId, "user:" + targetId, ref, out)) {
-            return;
-        }
-        remember(new Knock(userId, null, targetId, clock.millis() + KNOCK_OPEN.toMillis()));
-        out.add(new Delivery(targetId, new EtiquetteEvent.Knock(userId, me.displayName(), null)));
-        ack(userId, ref, "knock", out);
-    }
-
-    private void answer(String userId, String knockerId, boolean admit, String ref, List<Delivery> out) {
-        Optional<MapArea> here = state.areaOf(userId);
-        long now = clock.millis();
-        Knock found = null;
-        for (Iterator<Knock> it = pending.iterator(); it.hasNext(); ) {
-            Knock k = it.next();
-            boolean mine = k.room() != null ? here.isPresent() && here.get().kind() == AreaKind.MEETING_ROOM
-                    && here.get().name().equals(k.room()) : userId.equals(k.userId());
-            if (k.knockerId().equals(knockerId) && mine && k.until() >= now) {
-                it.remove();
-                found = k;
-                break;
-            }
-        }
-        if (found == null) {
-            refuse(userId, ErrorCode.NO_KNOCK, "knockerId", "no knock of theirs is waiting for you (answered, "
-                    + "withdrawn, or older than " + KNOCK_OPEN.toSeconds() + " s)", ref, out);
-            return;
-        }
-        int pass = 0;
-        if (admit && found.room() != null) {
-            locks.grant(found.room(), knockerId);
-            pass = Limits.ROOM_PASS_SECONDS;
-        }
-        var answered = new EtiquetteEvent.KnockAnswered(knockerId, found.room(), admit, userId,
-                state.person(userId).displayName(), pass);
-        Set<String> told = new LinkedHashSet<>();
-        told.add(knockerId);
-        if (found.room() != null) {
-            told.addAll(state.inArea(here.get()));
-        } else {
-            told.add(userId);
-        }
-        told.stream().filter(state::contains).forEach(id -> out.add(new Delivery(id, answered)));
-        ack(userId, ref, "knock.answer", out);
     }
 
     private void wave(String userId, String targetId, String ref, List<Delivery> out) {
@@ -326,48 +221,8 @@ final class SpaceEtiquette {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    private boolean knockLimited(String userId, String target, String ref, List<Delivery> out) {
-        String pair = userId + "|" + target;
-        if (limited(userId, ref, out, "knocks here", knockPerTarget, pair)
-                || limited(userId, ref, out, "knocks", knocks, userId)) {
-            return true;
-        }
-        knockPerTarget.count(pair);
-        knocks.count(userId);
-        return false;
-    }
-
-    /** A new knock replaces the knocker's earlier one at the same room or person. */
-    private void remember(Knock knock) {
-        pending.removeIf(k -> k.knockerId().equals(knock.knockerId())
-                && java.util.Objects.equals(k.room(), knock.room()) && java.util.Objects.equals(k.userId(), knock.userId()));
-        pending.add(knock);
-    }
-
-    /** Refuses with {@code rate_limited} if {@code key} is over {@code throttle}'s limit. */
-    private boolean limited(String userId, String ref, List<Delivery> out, String what, Throttle throttle, String key) {
-        long wait = throttle.waitMillis(key);
-        if (wait == 0) {
-            return false;
-        }
-        out.add(new Delivery(userId, new ServerMessage.Error(ErrorCode.RATE_LIMITED.wire(), "too many " + what
-                + "; try again in " + Math.max(1, (wait + 999) / 1000) + " s", ref, null, wait)));
-        return true;
-    }
-
     private void toEveryone(ServerMessage message, List<Delivery> out) {
-        String frame = io.skyscope.protocol.ProtocolCodec.encode(message);
+        String frame = ProtocolCodec.encode(message);
         state.userIds().forEach(id -> out.add(Delivery.frame(id, frame)));
-    }
-
-    private static void refuse(String userId, ErrorCode code, String field, String message, String ref,
-                               List<Delivery> out) {
-        out.add(new Delivery(userId, new ServerMessage.Error(code.wire(), message, ref, field, null)));
-    }
-
-    private static void ack(String userId, String ref, String of, List<Delivery> out) {
-        if (ref != null) {
-            out.add(new Delivery(userId, new ServerMessage.Ack(ref, of)));
-        }
     }
 }

@@ -116,4 +116,31 @@ class SpaceEtiquetteTest {
         tick();
         assertThat(state.lockedRooms()).isEmpty();
     }
+
+    @Test
+    void oneRoomsLockChangesTwentyTimesAMinuteAtMostWhoeverChangesIt() {
+        for (int i = 1; i < 10; i++) {
+            run("amy", i % 2 == 1 ? new EtiquetteCommand.Unlock("Pair", null) : new EtiquetteCommand.Lock("Pair", null),
+                    false);
+        }
+        for (int i = 0; i < 10; i++) {
+            run("cat", i % 2 == 0 ? new EtiquetteCommand.Lock("Pair", null) : new EtiquetteCommand.Unlock("Pair", null),
+                    true);
+        }
+        assertThat(run("bob", new EtiquetteCommand.Lock("Pair", "b"), true)).singleElement()
+                .satisfies(d -> assertThat(d.message()).isInstanceOfSatisfying(ServerMessage.Error.class, e -> {
+                    assertThat(e.code()).isEqualTo("rate_limited");
+                    assertThat(e.message()).contains("'Pair'");
+                }));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(run("bob", new EtiquetteCommand.Lock("Pair", "b"), true))
+                .anyMatch(d -> d.message() instanceof ServerMessage.Ack);
+    }
+
+    @Test
+    void someoneNotInTheSpaceIsToldSo() {
+        assertThat(run("zed", new EtiquetteCommand.Wave("amy", "z"), false)).singleElement()
+                .satisfies(d -> assertThat(d.message()).isInstanceOfSatisfying(ServerMessage.Error.class,
+                        e -> assertThat(e.code()).isEqualTo("not_in_space")));
+    }
 }

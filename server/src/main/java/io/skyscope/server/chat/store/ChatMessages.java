@@ -184,7 +184,10 @@ public final class ChatMessages {
                 d.getBoolean("deleted", false), inbox, reactions(d.get("reactions", Document.class)));
     }
 
-    /** The stored reactions in the order of the emoji set; emoji nobody reacts with any more are left out. */
+    /**
+     * The stored reactions in the order of the emoji set, each naming its first reactors only;
+     * emoji nobody reacts with any more are left out.
+     */
     private static List<ChatReaction> reactions(Document stored) {
         if (stored == null) {
             return List.of();
@@ -193,7 +196,8 @@ public final class ChatMessages {
         for (String emoji : Reactions.EMOJI.keySet()) {
             List<String> who = stored.getList(emoji, String.class, List.of());
             if (!who.isEmpty()) {
-                reactions.add(new ChatReaction(emoji, who.size(), who));
+                reactions.add(new ChatReaction(emoji, who.size(), who.subList(0, Math.min(who.size(),
+                        Reactions.MAX_LISTED))));
             }
         }
         return reactions;
