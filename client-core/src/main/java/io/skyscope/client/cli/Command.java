@@ -80,6 +80,18 @@ sealed interface Command {
     record React(String emoji) implements Command {
     }
 
+    /** Walks to a person around walls and the meeting rooms locked to me ("walk to them" after a wave). */
+    record WalkTo(String who) implements Command {
+    }
+
+    /** Walks to where the last wave that {@code expect-wave} saw came from ("walk to them"). */
+    record WalkToWave() implements Command {
+    }
+
+    /** Adds my reaction to the newest chat message I hold that contains {@code text}, or takes it back. */
+    record ReactChat(String emoji, String text, boolean remove) implements Command {
+    }
+
     record ExpectKnock(String who, long millis) implements Command {
     }
 
@@ -149,8 +161,10 @@ sealed interface Command {
             case "let-in" -> new Answer(text(rest, "let-in NAME"), true);
             case "decline" -> new Answer(text(rest, "decline NAME"), false);
             case "wave" -> new Wave(text(rest, "wave NAME"));
-            case "react" -> new React(word(words, 1, "react EMOJI", io.skyscope.protocol.Reactions.EMOJI.keySet()
-                    .toArray(String[]::new)).toLowerCase(Locale.ROOT));
+            case "react" -> new React(emoji(words, "react EMOJI"));
+            case "walk-to" -> new WalkTo(text(rest, "walk-to NAME"));
+            case "walk-to-wave" -> new WalkToWave();
+            case "react-chat", "unreact-chat" -> reactChat(words, rest, verb);
             case "expect-knock" -> new ExpectKnock(nameBeforeMillis(trimmed, verb, "expect-knock NAME MS"),
                     millis(words, words.length - 1, "expect-knock NAME MS"));
             case "expect-wave" -> new ExpectWave(nameBeforeMillis(trimmed, verb, "expect-wave NAME MS"),
@@ -165,7 +179,7 @@ sealed interface Command {
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
                     + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, wait, expect-chat, "
                     + "expect-voice, expect-no-voice, expect-tone, expect-silence, who, lock, unlock, knock, let-in, "
-                    + "decline, wave, react, expect-knock, expect-wave, expect-let-in, expect-locked, expect-unlocked, echo, "
+                    + "decline, wave, react, walk-to, walk-to-wave, react-chat, unreact-chat, expect-knock, expect-wave, expect-let-in, expect-locked, expect-unlocked, echo, "
                     + "quit");
         };
     }
@@ -180,6 +194,17 @@ sealed interface Command {
         }
         String text = rest.substring(name.length()).strip();
         return new SetStatus(status, text.isEmpty() ? null : text);
+    }
+
+    private static Command reactChat(String[] words, String rest, String verb) throws SyntaxError {
+        String usage = verb + " EMOJI TEXT";
+        String emoji = emoji(words, usage);
+        return new ReactChat(emoji, text(rest.substring(emoji.length()).strip(), usage), verb.equals("unreact-chat"));
+    }
+
+    private static String emoji(String[] words, String usage) throws SyntaxError {
+        return word(words, 1, usage, io.skyscope.protocol.Reactions.EMOJI.keySet().toArray(String[]::new))
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String word(String[] words, int index, String usage, String... allowed) throws SyntaxError {

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The etiquette lines of a CLI script (lock, unlock, knock, let-in, decline, wave, react and their
- * expectations). A command waits for the server's answer and fails with its error. Runs on the
+ * The etiquette lines of a CLI script (lock, unlock, knock, let-in, decline, wave, react, walk-to,
+ * react-chat and their expectations). A command waits for the server's answer and fails with its error. Runs on the
  * script's thread.
  */
 final class EtiquetteLines {
@@ -21,6 +21,8 @@ final class EtiquetteLines {
     private final Session session;
     private final Etiquette etiquette;
     private final Consumer<String> log;
+    /** The last wave {@code expect-wave} saw, for {@code walk-to-wave}. */
+    private EtiquetteEvent.Wave lastWave;
 
     EtiquetteLines(Session session, Consumer<String> log) {
         this.session = session;
@@ -49,6 +51,42 @@ final class EtiquetteLines {
         reply(etiquette.react(r.emoji()));
     }
 
+    void walkTo(Command.WalkTo w) throws ScriptRunner.Failure {
+        Person p = person(w.who());
+        walkTo(p.x(), p.y(), p.displayName());
+    }
+
+    void walkToWave() throws ScriptRunner.Failure {
+        if (lastWave == null) {
+            throw new ScriptRunner.Failure("no wave to answer: expect-wave NAME MS first");
+        }
+        walkTo(lastWave.x(), lastWave.y(), lastWave.fromName());
+    }
+
+    private void walkTo(double x, double y, String name) throws ScriptRunner.Failure {
+        waitFor(() -> session.snapshot().map() != null, REPLY.toMillis(), () -> "the space's map has not arrived");
+        if (!etiquette.walkTo(x, y)) {
+            throw new ScriptRunner.Failure("cannot walk to " + name + ": no way around the walls and locked rooms,"
+                    + " or the server stopped me");
+        }
+        Person me = session.snapshot().self();
+        log.accept(String.format(Locale.ROOT, "  at %.0f,%.0f beside %s", me.x(), me.y(), name));
+    }
+
+    void reactChat(Command.ReactChat r) throws ScriptRunner.Failure {
+        var messages = session.snapshot().chat();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            var m = messages.get(i);
+            if (m.text().contains(r.text())) {
+                reply(etiquette.reactToMessage(m.id(), r.emoji(), r.remove()));
+                log.accept("  " + r.emoji() + (r.remove() ? " taken back from " : " on ") + m.senderName() + "'s '"
+                        + m.text() + "'");
+                return;
+            }
+        }
+        throw new ScriptRunner.Failure("no chat message containing '" + r.text() + "' has arrived");
+    }
+
     void expectKnock(Command.ExpectKnock k) throws ScriptRunner.Failure {
         var knock = expect(EtiquetteEvent.Knock.class, e -> named(e.knockerId(), e.knockerName(), k.who()),
                 k.millis(), "no knock from " + k.who());
@@ -58,6 +96,7 @@ final class EtiquetteLines {
     void expectWave(Command.ExpectWave w) throws ScriptRunner.Failure {
         var wave = expect(EtiquetteEvent.Wave.class, e -> named(e.fromUserId(), e.fromName(), w.who()), w.millis(),
                 "no wave from " + w.who());
+        lastWave = wave;
         log.accept(String.format(Locale.ROOT, "  %s waves from %.0f,%.0f%s", wave.fromName(), wave.x(), wave.y(),
                 wave.area() == null ? "" : " (" + wave.area() + ")"));
     }
@@ -73,11 +112,17 @@ final class EtiquetteLines {
     }
 
     void expectLocked(Command.ExpectLocked l) throws ScriptRunner.Failure {
-        long deadline = System.nanoTime() + l.millis() * 1_000_000;
-        while (session.snapshot().isLocked(l.room()) != l.locked()) {
+        waitFor(() -> session.snapshot().isLocked(l.room()) == l.locked(), l.millis(), () -> "'" + l.room()
+                + "' is still " + (l.locked() ? "open" : "locked") + " after " + l.millis() + " ms; locked rooms: "
+                + session.snapshot().lockedRooms());
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier done, long millis,
+                         java.util.function.Supplier<String> failure) throws ScriptRunner.Failure {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() >= deadline) {
-                throw new ScriptRunner.Failure("'" + l.room() + "' is still " + (l.locked() ? "open" : "locked")
-                        + " after " + l.millis() + " ms; locked rooms: " + session.snapshot().lockedRooms());
+                throw new ScriptRunner.Failure(failure.get());
             }
             try {
                 Thread.sleep(POLL_MILLIS);
@@ -117,10 +162,14 @@ final class EtiquetteLines {
     }
 
     private String userId(String who) throws ScriptRunner.Failure {
+        return person(who).userId();
+    }
+
+    private Person person(String who) throws ScriptRunner.Failure {
         Person p = session.snapshot().find(who);
         if (p == null) {
             throw new ScriptRunner.Failure("nobody called " + who + " is in the space");
         }
-        return p.userId();
+        return p;
     }
 }

@@ -109,6 +109,9 @@ final class ScriptRunner {
             case Command.Answer a -> etiquette.answer(a);
             case Command.Wave w -> etiquette.wave(w);
             case Command.React r -> etiquette.react(r);
+            case Command.WalkTo w -> etiquette.walkTo(w);
+            case Command.WalkToWave w -> etiquette.walkToWave();
+            case Command.ReactChat r -> etiquette.reactChat(r);
             case Command.ExpectKnock k -> etiquette.expectKnock(k);
             case Command.ExpectWave w -> etiquette.expectWave(w);
             case Command.ExpectLetIn l -> etiquette.expectLetIn(l);

@@ -1,6 +1,6 @@
 package io.skyscope.desktop.render;
 
-import io.skyscope.desktop.map.PathFinder;
+import io.skyscope.map.PathFinder;
 import java.util.List;
 
 /**

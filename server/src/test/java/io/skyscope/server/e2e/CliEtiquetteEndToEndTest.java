@@ -3,19 +3,19 @@ package io.skyscope.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.cli.Main;
-import io.skyscope.server.e2e.CliRuns.Run;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
+import io.skyscope.server.e2e.CliRuns.Run;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Etiquette in the headless CLI against the real server, without voice: Ann locks the Boardroom,
- * Ben knocks and is let in, waves and reacts; a line the server refuses fails with its error.
+ * Ben knocks and is let in, waves and reacts; Gil answers Ivy's wave by walking to her and Ivy
+ * reacts to his chat message; a line the server refuses fails with its error.
  */
 class CliEtiquetteEndToEndTest {
     @RegisterExtension
@@ -49,18 +49,30 @@ class CliEtiquetteEndToEndTest {
                 wave Ann
                 react thumbs_up
                 """);
-        Run annRun;
-        Run benRun;
-        try (var users = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("cli-user-", 0).factory())) {
-            var annRunning = users.submit(() -> run(ann, "ann"));
-            var benRunning = users.submit(() -> run(ben, "ben"));
-            annRun = annRunning.get(60, TimeUnit.SECONDS);
-            benRun = benRunning.get(60, TimeUnit.SECONDS);
-        }
-        assertThat(annRun.code()).as(annRun.toString()).isZero();
-        assertThat(benRun.code()).as(benRun.toString()).isZero();
-        assertThat(annRun.out()).contains("Ben knocks on Boardroom").contains("Ben waves from 1200,740 (Boardroom)");
-        assertThat(benRun.out()).contains("Ann lets me in to Boardroom");
+        List<Run> runs = CliRuns.bothSucceed(SERVER, "ann", ann, "ben", ben, "--no-voice");
+        assertThat(runs.get(0).out()).contains("Ben knocks on Boardroom").contains("Ben waves from 1200,740 (Boardroom)");
+        assertThat(runs.get(1).out()).contains("Ann lets me in to Boardroom");
+    }
+
+    @Test
+    void aWaveIsAnsweredByWalkingToTheWaverAndAChatMessageGetsAReaction() throws Exception {
+        var gil = script("gil", """
+                expect-wave Ivy 20000
+                walk-to-wave
+                say lunch at noon?
+                """);
+        var ivy = script("ivy", """
+                walk 784 624
+                walk 1264 624
+                walk 1264 720
+                walk 1200 752
+                wave Gil
+                expect-chat lunch at noon? 20000
+                react-chat thumbs_up lunch at noon
+                """);
+        List<Run> runs = CliRuns.bothSucceed(SERVER, "gil", gil, "ivy", ivy, "--no-voice");
+        assertThat(runs.get(0).out()).contains("Ivy waves from 1200,752 (Boardroom)").contains("at 1200,752 beside Ivy");
+        assertThat(runs.get(1).out()).contains("thumbs_up on Gil's 'lunch at noon?'");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
-import io.skyscope.server.space.SpaceService;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * people who see it. Walking is fast here (5000 px/s) and people see each other within 400 px.
  */
 class EtiquetteEndToEndTest {
-    private static final String BOARDROOM = "Boardroom";
+    static final String BOARDROOM = "Boardroom";
     /** Inside the Boardroom (tiles 33-44 x 22-29), and in the corridor just outside its door. */
-    private static final double[] INSIDE = {1200, 752};
-    private static final double[] DOOR = {1264, 656};
+    static final double[] INSIDE = {1200, 752};
+    static final double[] DOOR = {1264, 656};
     private static final double[] BESIDE_DOOR = {1200, 656};
 
     @RegisterExtension
@@ -38,9 +37,7 @@ class EtiquetteEndToEndTest {
 
     @BeforeAll
     static void loadMap() {
-        AuthResponse reader = SERVER.register("map");
-        map = new MapProbe(SERVER.api().send("GET", "api/v1/maps/" + SpaceService.DEFAULT_MAP_ID + "?version=1",
-                reader.accessToken(), null, String.class));
+        map = MapProbe.defaultOffice(SERVER);
     }
 
     private static String space(AuthResponse owner) {

@@ -7,6 +7,7 @@ import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
+import io.skyscope.server.space.SpaceService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,12 @@ public final class MapProbe {
 
     public MapProbe(String tmj) {
         this.map = TiledMapParser.parse(tmj.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The default office as the server serves it (read by a user registered for the purpose). */
+    static MapProbe defaultOffice(ServerExtension server) {
+        return new MapProbe(server.api().send("GET", "api/v1/maps/" + SpaceService.DEFAULT_MAP_ID + "?version=1",
+                server.register("map").accessToken(), null, String.class));
     }
 
     TiledMap map() {
