@@ -82,6 +82,7 @@ public final class Session implements WorldSource, AutoCloseable {
     /** Held while sending or queueing, so that what waited goes out before anything newer. */
     private final Object sending = new Object();
     private final SessionLink link = new SessionLink(this);
+    private final Etiquette etiquette = new Etiquette(this);
 
     private volatile Connection connection;
     private volatile LinkStatus status = LinkStatus.CONNECTING;
@@ -202,6 +203,11 @@ public final class Session implements WorldSource, AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Room locks, knocks, waves and reactions. */
+    public Etiquette etiquette() {
+        return etiquette;
     }
 
     /** A fresh reference for a request ({@code prefix-N}), to match the server's answer or error. */

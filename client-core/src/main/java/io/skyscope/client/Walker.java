@@ -193,6 +193,14 @@ public final class Walker {
      * room: a correction) or the session went offline.
      */
     public static boolean walk(Session session, double x, double y) {
+        return walk(session, Terrain.OPEN, x, y);
+    }
+
+    /**
+     * Walks {@code session} to (x, y) along {@code terrain}'s path around its walls, like
+     * {@link #walk(Session, double, double)}; false at once if the terrain has no way there.
+     */
+    public static boolean walk(Session session, Terrain terrain, double x, double y) {
         World w = session.snapshot();
         Person me = w.self();
         Placement start = session.placement();
@@ -200,10 +208,13 @@ public final class Walker {
             LOG.info("walk to {},{} given up: {}", x, y, me == null ? "not in a space" : session.state());
             return false;
         }
-        var walker = new Walker(Terrain.OPEN, session::move);
+        var walker = new Walker(terrain, session::move);
         walker.place(start.generation(), me.x(), me.y());
         walker.maxSpeed(w.rules() == null ? 160 : w.rules().maxSpeed());
-        walker.walkTo(x, y);
+        if (!walker.walkTo(x, y)) {
+            LOG.info("walk to {},{} given up: no way there from {},{}", x, y, me.x(), me.y());
+            return false;
+        }
         while (true) {
             if (session.state() != Session.State.ONLINE) {
                 LOG.info("walk to {},{} given up: {}", x, y, session.state());

@@ -6,6 +6,7 @@ import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An immutable snapshot of the world as this client knows it: who I am, which space and map,
@@ -17,9 +18,13 @@ import java.util.Map;
  * @param people everyone present, by user id (me included)
  * @param map    the space's Tiled map (JSON) once loaded, else null
  * @param chat   the most recent chat messages received live, oldest first (at most {@link #CHAT_KEPT})
+ * @param lockedRooms the meeting rooms locked right now, by name: walls for a path finder
+ * @param reactions   the latest reaction each person present showed above their avatar; draw it
+ *                    while {@link AvatarReaction#showing} says so
  */
 public record World(String me, ServerMessage.SpaceInfo space, ServerMessage.WorldRules rules,
-                    Map<String, Person> people, JsonNode map, List<ChatMessage> chat) {
+                    Map<String, Person> people, JsonNode map, List<ChatMessage> chat, Set<String> lockedRooms,
+                    Map<String, AvatarReaction> reactions) {
 
     public static final int CHAT_KEPT = 200;
     public static final World EMPTY = new World(null, null, null, Map.of());
@@ -27,10 +32,33 @@ public record World(String me, ServerMessage.SpaceInfo space, ServerMessage.Worl
     public World {
         people = Map.copyOf(people);
         chat = chat == null ? List.of() : List.copyOf(chat);
+        lockedRooms = lockedRooms == null ? Set.of() : Set.copyOf(lockedRooms);
+        reactions = reactions == null ? Map.of() : Map.copyOf(reactions);
+    }
+
+    public World(String me, ServerMessage.SpaceInfo space, ServerMessage.WorldRules rules, Map<String, Person> people,
+                 JsonNode map, List<ChatMessage> chat) {
+        this(me, space, rules, people, map, chat, Set.of(), Map.of());
     }
 
     public World(String me, ServerMessage.SpaceInfo space, ServerMessage.WorldRules rules, Map<String, Person> people) {
         this(me, space, rules, people, null, List.of());
+    }
+
+    /**
+     * A reaction shown above an avatar: its short code ({@link io.skyscope.protocol.Reactions}) and
+     * when it arrived (this machine's clock, millis since the epoch).
+     */
+    public record AvatarReaction(String emoji, long shownAtMillis) {
+        /** Whether it is still shown at {@code nowMillis} ({@link io.skyscope.protocol.Reactions#SHOWN_SECONDS}). */
+        public boolean showing(long nowMillis) {
+            return nowMillis - shownAtMillis < io.skyscope.protocol.Reactions.SHOWN_SECONDS * 1000L;
+        }
+    }
+
+    /** Whether the meeting room of this name is locked (a wall unless I am inside or let in). */
+    public boolean isLocked(String room) {
+        return lockedRooms.contains(room);
     }
 
     /** My own person, or null. */
@@ -52,6 +80,27 @@ public record World(String me, ServerMessage.SpaceInfo space, ServerMessage.Worl
     }
 
     World withPeople(Map<String, Person> newPeople) {
-        return new World(me, space, rules, newPeople, map, chat);
+        Map<String, AvatarReaction> shown = reactions;
+        if (!shown.isEmpty() && !newPeople.keySet().containsAll(shown.keySet())) {
+            shown = new java.util.HashMap<>(shown);
+            shown.keySet().retainAll(newPeople.keySet());
+        }
+        return new World(me, space, rules, newPeople, map, chat, lockedRooms, shown);
+    }
+
+    World withChat(List<ChatMessage> newChat) {
+        return new World(me, space, rules, people, map, newChat, lockedRooms, reactions);
+    }
+
+    World withMap(JsonNode newMap) {
+        return new World(me, space, rules, people, newMap, chat, lockedRooms, reactions);
+    }
+
+    World withLockedRooms(Set<String> rooms) {
+        return new World(me, space, rules, people, map, chat, rooms, reactions);
+    }
+
+    World withReactions(Map<String, AvatarReaction> shown) {
+        return new World(me, space, rules, people, map, chat, lockedRooms, shown);
     }
 }

@@ -3,12 +3,15 @@ package io.skyscope.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ChatMessage;
+import io.skyscope.protocol.EtiquetteEvent;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +53,10 @@ public final class WorldState {
             case ServerMessage.MapChanged c -> mapChanged(before, c);
             case ChatEvent.Message m -> chat(before, m.message());
             case ChatEvent.Updated u -> chat(before, u.message());
+            case ChatEvent.Reactions r -> reactions(before, r);
+            case EtiquetteEvent.RoomLock l -> roomLock(before, l);
+            case EtiquetteEvent.Reaction r -> before.person(r.userId()) == null ? before
+                    : before.withReactions(shown(before, r.userId(), r.emoji()));
             default -> before;
         });
     }
@@ -89,7 +96,7 @@ public final class WorldState {
     /** The map of the current space was fetched; ignored if the space moved on to another version. */
     public void mapLoaded(String mapId, int version, JsonNode map) {
         update(w -> w.space() != null && w.space().mapId().equals(mapId) && w.space().mapVersion() == version
-                ? new World(w.me(), w.space(), w.rules(), w.people(), map, w.chat()) : w);
+                ? w.withMap(map) : w);
     }
 
 
@@ -115,14 +122,14 @@ public final class WorldState {
         boolean sameMap = sameSpace && before.space().mapId().equals(w.space().mapId())
                 && before.space().mapVersion() == w.space().mapVersion();
         return new World(w.you().userId(), w.space(), w.rules(), people, sameMap ? before.map() : null,
-                sameSpace ? before.chat() : List.of());
+                sameSpace ? before.chat() : List.of(), Set.copyOf(w.lockedRooms()), Map.of());
     }
 
     /** The space now shows another map version (to be fetched). */
     private static World mapChanged(World w, ServerMessage.MapChanged changed) {
         return w.space() == null || !w.space().id().equals(changed.spaceId()) ? w
                 : new World(w.me(), new ServerMessage.SpaceInfo(w.space().id(), w.space().name(), changed.mapId(),
-                        changed.mapVersion()), w.rules(), w.people(), null, w.chat());
+                        changed.mapVersion()), w.rules(), w.people(), null, w.chat(), w.lockedRooms(), w.reactions());
     }
 
     /**
@@ -175,6 +182,43 @@ public final class WorldState {
         if (chat.size() > World.CHAT_KEPT) {
             chat = chat.subList(chat.size() - World.CHAT_KEPT, chat.size());
         }
-        return new World(w.me(), w.space(), w.rules(), w.people(), w.map(), chat);
+        return w.withChat(chat);
+    }
+
+    /** New reactions on a message I hold: its copy gets the whole new set. */
+    private static World reactions(World w, ChatEvent.Reactions r) {
+        List<ChatMessage> chat = new ArrayList<>(w.chat());
+        boolean changed = false;
+        for (int i = 0; i < chat.size(); i++) {
+            ChatMessage m = chat.get(i);
+            if (m.id().equals(r.messageId())) {
+                chat.set(i, new ChatMessage(m.id(), m.spaceId(), m.channel(), m.senderId(), m.senderName(), m.text(),
+                        m.sentAt(), m.replyTo(), m.mentions(), m.editedAt(), m.deleted(), r.reactions()));
+                changed = true;
+            }
+        }
+        return changed ? w.withChat(chat) : w;
+    }
+
+    private static World roomLock(World w, EtiquetteEvent.RoomLock l) {
+        if (w.isLocked(l.room()) == l.locked()) {
+            return w;
+        }
+        Set<String> rooms = new HashSet<>(w.lockedRooms());
+        if (l.locked()) {
+            rooms.add(l.room());
+        } else {
+            rooms.remove(l.room());
+        }
+        return w.withLockedRooms(rooms);
+    }
+
+    /** The reactions shown, with {@code userId}'s new one and without those no longer shown. */
+    private static Map<String, World.AvatarReaction> shown(World w, String userId, String emoji) {
+        long now = System.currentTimeMillis();
+        Map<String, World.AvatarReaction> shown = new HashMap<>(w.reactions());
+        shown.values().removeIf(r -> !r.showing(now));
+        shown.put(userId, new World.AvatarReaction(emoji, now));
+        return shown;
     }
 }

@@ -1,6 +1,7 @@
 package io.skyscope.map;
 
 import java.util.BitSet;
+import java.util.Collection;
 
 /**
  * Which tiles of a map an avatar may stand on: the server judges moves with it, and the desktop
@@ -130,6 +131,29 @@ public final class CollisionGrid {
             }
         }
         return true;
+    }
+
+    /**
+     * This grid with every tile that {@code areas} overlap blocked as well: a client plans its
+     * walks around meeting rooms that are locked to it. Returns this grid when there are none.
+     */
+    public CollisionGrid blocking(Collection<MapArea> areas) {
+        if (areas.isEmpty()) {
+            return this;
+        }
+        BitSet more = (BitSet) blocked.clone();
+        for (MapArea a : areas) {
+            int x0 = Math.max(0, tileOf(a.x()));
+            int y0 = Math.max(0, tileOf(a.y()));
+            int x1 = Math.min(widthTiles - 1, tileOf(Math.nextDown(a.x() + a.width())));
+            int y1 = Math.min(heightTiles - 1, tileOf(Math.nextDown(a.y() + a.height())));
+            for (int ty = y0; ty <= y1; ty++) {
+                for (int tx = x0; tx <= x1; tx++) {
+                    more.set(ty * widthTiles + tx);
+                }
+            }
+        }
+        return new CollisionGrid(widthTiles, heightTiles, tileSize, more);
     }
 
     /** The tile column (or row) of a pixel coordinate; far-away values are clamped, never wrapped. */

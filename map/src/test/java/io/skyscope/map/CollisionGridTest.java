@@ -150,4 +150,19 @@ class CollisionGridTest {
         }
         return Math.max(0, t1 - t0);
     }
+
+    @Test
+    void aRoomClosedToMeBlocksEveryTileItOverlapsAndNothingElse() {
+        // Tiles 2..3 x 0..1 overlap the room (from 70,10 to 128,64: the right edge is exclusive).
+        var room = new MapArea("Pair", AreaKind.MEETING_ROOM, 70, 10, 58, 54, java.util.Map.of());
+        CollisionGrid closed = GRID.blocking(java.util.List.of(room));
+        for (int ty = 0; ty < 6; ty++) {
+            for (int tx = 0; tx < 6; tx++) {
+                boolean inRoom = tx >= 2 && tx <= 3 && ty <= 1;
+                assertThat(closed.blocked(tx, ty)).as("tile %d,%d", tx, ty).isEqualTo(inRoom || GRID.blocked(tx, ty));
+            }
+        }
+        assertThat(GRID.blocked(2, 0)).as("the grid itself is unchanged").isFalse();
+        assertThat(GRID.blocking(java.util.List.of())).isSameAs(GRID);
+    }
 }

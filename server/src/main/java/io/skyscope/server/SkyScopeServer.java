@@ -66,6 +66,7 @@ import io.skyscope.server.world.SpaceDirectory;
 import io.skyscope.server.world.SpaceOwners;
 import io.skyscope.server.ws.AuthHandler;
 import io.skyscope.server.ws.ChatHandler;
+import io.skyscope.server.ws.EtiquetteHandler;
 import io.skyscope.server.ws.ClientSession;
 import io.skyscope.server.ws.MessageDispatcher;
 import io.skyscope.server.ws.PresenceHandler;
@@ -246,7 +247,7 @@ public final class SkyScopeServer implements AutoCloseable {
                 commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
         var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
-                new AuthHandler(access), metrics, clock);
+                new EtiquetteHandler(owners, voiceSettings), new AuthHandler(access), metrics, clock);
         // A connection's frame budget must leave room for the chat rate it is allowed.
         var defaults = ClientSession.FrameLimits.defaults();
         var frameLimits = new ClientSession.FrameLimits(Math.max(defaults.perSecond(), 2L * chatTuning.ratePerSecond()),

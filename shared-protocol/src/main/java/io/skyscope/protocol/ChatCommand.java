@@ -71,4 +71,22 @@ public sealed interface ChatCommand extends ClientMessage {
             Check.ref(ref);
         }
     }
+
+    /**
+     * Add (or, with {@code remove = true}, take back) your reaction ({@link Reactions} short code)
+     * on a message you can read; answered by {@code ack}, everyone who sees the channel gets
+     * {@code chat.reactions}. One reaction per emoji per person per message: adding one twice
+     * changes nothing. {@code remove} may be left out (false).
+     */
+    record React(@JsonProperty(required = true) String messageId,
+                 @JsonProperty(required = true) String emoji,
+                 Boolean remove,
+                 String ref) implements ChatCommand {
+        public React {
+            Check.messageId("messageId", messageId);
+            Reactions.check("emoji", emoji);
+            remove = Boolean.TRUE.equals(remove);
+            Check.ref(ref);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.skyscope.protocol;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The chat family of server messages. Listed in {@link ServerMessage}'s subtype list like every
@@ -39,5 +40,16 @@ public sealed interface ChatEvent extends ServerMessage {
     record Notification(String id, String kind, String spaceId, String channel, String messageId,
                         String fromUserId, String fromName, String preview, Instant createdAt, boolean read)
             implements ChatEvent {
+    }
+
+    /**
+     * The reactions on a message changed: {@code userId} added ({@code added}) or took back
+     * {@code emoji}; {@code reactions} is the message's whole set now (replace the copy you have).
+     */
+    record Reactions(String messageId, String channel, String spaceId, String userId, String emoji, boolean added,
+                     List<ChatReaction> reactions) implements ChatEvent {
+        public Reactions {
+            reactions = reactions == null ? List.of() : List.copyOf(reactions);
+        }
     }
 }

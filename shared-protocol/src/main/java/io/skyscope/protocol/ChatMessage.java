@@ -14,11 +14,19 @@ import java.util.List;
  * @param mentions the user ids mentioned with {@code @username}
  * @param editedAt when the text was last edited, or null
  * @param deleted  true once the sender or a space admin deleted it (the text is then gone)
+ * @param reactions the reactions on it, one entry per emoji in {@link Reactions} order
  */
 public record ChatMessage(String id, String spaceId, String channel, String senderId, String senderName,
                           String text, Instant sentAt, String replyTo, List<String> mentions, Instant editedAt,
-                          boolean deleted) {
+                          boolean deleted, List<ChatReaction> reactions) {
     public ChatMessage {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message nobody reacted to. */
+    public ChatMessage(String id, String spaceId, String channel, String senderId, String senderName, String text,
+                       Instant sentAt, String replyTo, List<String> mentions, Instant editedAt, boolean deleted) {
+        this(id, spaceId, channel, senderId, senderName, text, sentAt, replyTo, mentions, editedAt, deleted, List.of());
     }
 }

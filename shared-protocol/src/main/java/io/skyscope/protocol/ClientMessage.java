@@ -29,9 +29,17 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
         @JsonSubTypes.Type(value = ChatCommand.Typing.class, name = "chat.typing"),
         @JsonSubTypes.Type(value = ChatCommand.Read.class, name = "chat.read"),
+        @JsonSubTypes.Type(value = ChatCommand.React.class, name = "chat.react"),
+        @JsonSubTypes.Type(value = EtiquetteCommand.Lock.class, name = "room.lock"),
+        @JsonSubTypes.Type(value = EtiquetteCommand.Unlock.class, name = "room.unlock"),
+        @JsonSubTypes.Type(value = EtiquetteCommand.Knock.class, name = "knock"),
+        @JsonSubTypes.Type(value = EtiquetteCommand.KnockAnswer.class, name = "knock.answer"),
+        @JsonSubTypes.Type(value = EtiquetteCommand.Wave.class, name = "wave"),
+        @JsonSubTypes.Type(value = EtiquetteCommand.React.class, name = "react"),
 })
 public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
-        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand {
+        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand,
+        EtiquetteCommand {
 
     String ref();
 

@@ -24,6 +24,10 @@ public final class Limits {
     public static final int MAX_CLIENT_MESSAGE_ID = 64;
     /** Longest chat message id (channel key plus sequence number). */
     public static final int MAX_MESSAGE_ID_LENGTH = 128;
+    /** Longest room (map area) name in etiquette messages. */
+    public static final int MAX_ROOM_NAME = 128;
+    /** How long a door let in through stays open for the knocker: their next entry within it is admitted. */
+    public static final int ROOM_PASS_SECONDS = 30;
     /** Most messages one history page returns; {@code limit} above this is capped. */
     public static final int MAX_HISTORY_PAGE = 100;
 

@@ -33,11 +33,17 @@ import java.util.List;
         @JsonSubTypes.Type(value = ChatEvent.Typing.class, name = "chat.typing"),
         @JsonSubTypes.Type(value = ChatEvent.Unread.class, name = "chat.unread"),
         @JsonSubTypes.Type(value = ChatEvent.Notification.class, name = "notification"),
+        @JsonSubTypes.Type(value = ChatEvent.Reactions.class, name = "chat.reactions"),
+        @JsonSubTypes.Type(value = EtiquetteEvent.RoomLock.class, name = "room.lock"),
+        @JsonSubTypes.Type(value = EtiquetteEvent.Knock.class, name = "knock"),
+        @JsonSubTypes.Type(value = EtiquetteEvent.KnockAnswered.class, name = "knock.answered"),
+        @JsonSubTypes.Type(value = EtiquetteEvent.Wave.class, name = "wave"),
+        @JsonSubTypes.Type(value = EtiquetteEvent.Reaction.class, name = "reaction"),
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
-        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent {
+        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent, EtiquetteEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {
@@ -64,14 +70,22 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     /**
      * Answer to {@code join}: who you are, where you are, everyone present, and the ICE servers to
      * use for voice (empty: only host candidates, i.e. a local network), and how positions arrive
-     * ({@link PresenceEncoding}).
+     * ({@link PresenceEncoding}), and which meeting rooms are locked ({@code lockedRooms}: walls
+     * for a path finder until a {@code room.lock} says otherwise).
      */
     record Welcome(String ref, int protocolVersion, Person you, SpaceInfo space, WorldRules rules,
                    List<Person> people, long serverTime, List<IceServer> iceServers,
-                   PresenceEncoding presence) implements ServerMessage {
+                   PresenceEncoding presence, List<String> lockedRooms) implements ServerMessage {
         public Welcome {
             iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
             presence = presence == null ? PresenceEncoding.JSON : presence;
+            lockedRooms = lockedRooms == null ? List.of() : List.copyOf(lockedRooms);
+        }
+
+        /** A welcome with no room locked. */
+        public Welcome(String ref, int protocolVersion, Person you, SpaceInfo space, WorldRules rules,
+                       List<Person> people, long serverTime, List<IceServer> iceServers, PresenceEncoding presence) {
+            this(ref, protocolVersion, you, space, rules, people, serverTime, iceServers, presence, List.of());
         }
     }
 

@@ -79,6 +79,49 @@ sealed interface Command {
     record Who() implements Command {
     }
 
+    /** Locks ({@code lock}) or unlocks a meeting room by name. */
+    record Lock(String room, boolean lock) implements Command {
+    }
+
+    /** Knocks at a person (in do-not-disturb) or, if nobody present has that name, on a room. */
+    record Knock(String target) implements Command {
+    }
+
+    /** Lets in ({@code admit}) or declines the knock of a person. */
+    record Answer(String who, boolean admit) implements Command {
+    }
+
+    record Wave(String who) implements Command {
+    }
+
+    record React(String emoji) implements Command {
+    }
+
+    /** Walks to a person around walls and the meeting rooms locked to me ("walk to them" after a wave). */
+    record WalkTo(String who) implements Command {
+    }
+
+    /** Walks to where the last wave that {@code expect-wave} saw came from ("walk to them"). */
+    record WalkToWave() implements Command {
+    }
+
+    /** Adds my reaction to the newest chat message I hold that contains {@code text}, or takes it back. */
+    record ReactChat(String emoji, String text, boolean remove) implements Command {
+    }
+
+    record ExpectKnock(String who, long millis) implements Command {
+    }
+
+    record ExpectWave(String who, long millis) implements Command {
+    }
+
+    record ExpectLetIn(long millis) implements Command {
+    }
+
+    /** The named meeting room is locked ({@code locked}) or open within the time. */
+    record ExpectLocked(String room, boolean locked, long millis) implements Command {
+    }
+
     record Echo(String text) implements Command {
     }
 
@@ -137,12 +180,33 @@ sealed interface Command {
             case "expect-tone" -> new ExpectTone(number(words, 1, "expect-tone HZ MS"), millis(words, 2, "expect-tone HZ MS"));
             case "expect-silence" -> new ExpectSilence(millis(words, 1, "expect-silence MS"));
             case "who" -> new Who();
+            case "lock" -> new Lock(text(rest, "lock ROOM"), true);
+            case "unlock" -> new Lock(text(rest, "unlock ROOM"), false);
+            case "knock" -> new Knock(text(rest, "knock NAME|ROOM"));
+            case "let-in" -> new Answer(text(rest, "let-in NAME"), true);
+            case "decline" -> new Answer(text(rest, "decline NAME"), false);
+            case "wave" -> new Wave(text(rest, "wave NAME"));
+            case "react" -> new React(emoji(words, "react EMOJI"));
+            case "walk-to" -> new WalkTo(text(rest, "walk-to NAME"));
+            case "walk-to-wave" -> new WalkToWave();
+            case "react-chat", "unreact-chat" -> reactChat(words, rest, verb);
+            case "expect-knock" -> new ExpectKnock(nameBeforeMillis(trimmed, verb, "expect-knock NAME MS"),
+                    millis(words, words.length - 1, "expect-knock NAME MS"));
+            case "expect-wave" -> new ExpectWave(nameBeforeMillis(trimmed, verb, "expect-wave NAME MS"),
+                    millis(words, words.length - 1, "expect-wave NAME MS"));
+            case "expect-let-in" -> new ExpectLetIn(millis(words, 1, "expect-let-in MS"));
+            case "expect-locked" -> new ExpectLocked(nameBeforeMillis(trimmed, verb, "expect-locked ROOM MS"), true,
+                    millis(words, words.length - 1, "expect-locked ROOM MS"));
+            case "expect-unlocked" -> new ExpectLocked(nameBeforeMillis(trimmed, verb, "expect-unlocked ROOM MS"),
+                    false, millis(words, words.length - 1, "expect-unlocked ROOM MS"));
             case "echo" -> new Echo(rest);
             case "quit", "exit" -> new Quit();
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
                     + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, camera, share, wait, "
                     + "expect-chat, expect-voice, expect-no-voice, expect-tone, expect-silence, expect-video, "
-                    + "expect-screen, expect-no-video, who, echo, quit");
+                    + "expect-screen, expect-no-video, who, lock, unlock, knock, let-in, decline, wave, react, "
+                    + "walk-to, walk-to-wave, react-chat, unreact-chat, expect-knock, expect-wave, expect-let-in, "
+                    + "expect-locked, expect-unlocked, echo, quit");
         };
     }
 
@@ -156,6 +220,17 @@ sealed interface Command {
         }
         String text = rest.substring(name.length()).strip();
         return new SetStatus(status, text.isEmpty() ? null : text);
+    }
+
+    private static Command reactChat(String[] words, String rest, String verb) throws SyntaxError {
+        String usage = verb + " EMOJI TEXT";
+        String emoji = emoji(words, usage);
+        return new ReactChat(emoji, text(rest.substring(emoji.length()).strip(), usage), verb.equals("unreact-chat"));
+    }
+
+    private static String emoji(String[] words, String usage) throws SyntaxError {
+        return word(words, 1, usage, io.skyscope.protocol.Reactions.EMOJI.keySet().toArray(String[]::new))
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String word(String[] words, int index, String usage, String... allowed) throws SyntaxError {
@@ -191,6 +266,12 @@ sealed interface Command {
             throw new SyntaxError("'" + words[index] + "' must be a whole number of milliseconds; usage: " + usage);
         }
         return (long) v;
+    }
+
+    /** The words between the verb and the last word (a time in ms): a name that may hold spaces. */
+    private static String nameBeforeMillis(String line, String verb, String usage) throws SyntaxError {
+        int cut = line.lastIndexOf(' ');
+        return text(cut <= verb.length() ? "" : line.substring(verb.length(), cut).strip(), usage);
     }
 
     private static String text(String text, String usage) throws SyntaxError {

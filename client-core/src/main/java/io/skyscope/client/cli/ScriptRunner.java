@@ -52,6 +52,7 @@ final class ScriptRunner {
     private final SessionVoice voice;
     private final HeadlessAudio headless;
     private final PrintStream out;
+    private final EtiquetteLines etiquette;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -60,6 +61,7 @@ final class ScriptRunner {
         this.voice = voice;
         this.headless = headless;
         this.out = out;
+        this.etiquette = new EtiquetteLines(session, this::log);
     }
 
     /**
@@ -128,6 +130,18 @@ final class ScriptRunner {
             case Command.ExpectTone t -> expectTone(t);
             case Command.ExpectSilence s -> expectSilence(s);
             case Command.Who w -> who();
+            case Command.Lock l -> etiquette.lock(l);
+            case Command.Knock k -> etiquette.knock(k);
+            case Command.Answer a -> etiquette.answer(a);
+            case Command.Wave w -> etiquette.wave(w);
+            case Command.React r -> etiquette.react(r);
+            case Command.WalkTo w -> etiquette.walkTo(w);
+            case Command.WalkToWave w -> etiquette.walkToWave();
+            case Command.ReactChat r -> etiquette.reactChat(r);
+            case Command.ExpectKnock k -> etiquette.expectKnock(k);
+            case Command.ExpectWave w -> etiquette.expectWave(w);
+            case Command.ExpectLetIn l -> etiquette.expectLetIn(l);
+            case Command.ExpectLocked l -> etiquette.expectLocked(l);
             case Command.Echo e -> out.println(e.text());
             case Command.Quit q -> {
             }

@@ -1,6 +1,7 @@
 package io.skyscope.client.voice;
 
 import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.EtiquetteEvent;
 import io.skyscope.protocol.ServerMessage;
 import java.util.List;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ public final class VoiceMessages {
             case ServerMessage.StageSpeaker _ -> {
             }
             case ServerMessage.Error _, ServerMessage.Ack _, ServerMessage.Correction _,
-                 ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _ -> {
+                 ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _,
+                 EtiquetteEvent _ -> {
             }
         }
     }

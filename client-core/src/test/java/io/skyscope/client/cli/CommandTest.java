@@ -35,6 +35,22 @@ class CommandTest {
     }
 
     @Test
+    void parsesTheEtiquetteLines() throws Exception {
+        assertThat(Command.parse("lock Board Room")).isEqualTo(new Command.Lock("Board Room", true));
+        assertThat(Command.parse("let-in Ben")).isEqualTo(new Command.Answer("Ben", true));
+        assertThat(Command.parse("react Thumbs_Up")).isEqualTo(new Command.React("thumbs_up"));
+        assertThat(Command.parse("walk-to Ben Smith")).isEqualTo(new Command.WalkTo("Ben Smith"));
+        assertThat(Command.parse("walk-to-wave")).isEqualTo(new Command.WalkToWave());
+        assertThat(Command.parse("react-chat heart lunch at noon"))
+                .isEqualTo(new Command.ReactChat("heart", "lunch at noon", false));
+        assertThat(Command.parse("unreact-chat heart lunch")).isEqualTo(new Command.ReactChat("heart", "lunch", true));
+        assertThat(Command.parse("expect-locked Board Room 500")).isEqualTo(new Command.ExpectLocked("Board Room", true, 500));
+        assertThatThrownBy(() -> Command.parse("react-chat banana hi")).hasMessageContaining("'banana' is not one of");
+        assertThatThrownBy(() -> Command.parse("react-chat heart")).hasMessage("missing text; usage: react-chat EMOJI TEXT");
+        assertThatThrownBy(() -> Command.parse("walk-to")).hasMessage("missing text; usage: walk-to NAME");
+    }
+
+    @Test
     void saysWhatIsWrongWithALine() {
         assertThatThrownBy(() -> Command.parse("walk 1")).hasMessage("missing argument; usage: walk X Y");
         assertThatThrownBy(() -> Command.parse("walk one 2")).hasMessage("'one' is not a number; usage: walk X Y");

@@ -1,16 +1,17 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.GridTerrain;
 import io.skyscope.client.Placement;
 import io.skyscope.client.Walker;
 import io.skyscope.client.World;
 import io.skyscope.client.WorldSource;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
 import io.skyscope.desktop.render.Facing;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
+import io.skyscope.map.PathFinder;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import java.util.ArrayList;

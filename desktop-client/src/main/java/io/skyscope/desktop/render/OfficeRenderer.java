@@ -3,7 +3,7 @@ package io.skyscope.desktop.render;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.map.PathFinder;
+import io.skyscope.map.PathFinder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

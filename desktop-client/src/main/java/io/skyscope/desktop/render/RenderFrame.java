@@ -1,7 +1,7 @@
 package io.skyscope.desktop.render;
 
-import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.desktop.video.VideoTile;
+import io.skyscope.map.PathFinder;
 import java.util.List;
 import java.util.Map;
 

@@ -22,7 +22,7 @@ import io.skyscope.desktop.Features;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.AreaKindLabel;
 import io.skyscope.desktop.map.OfficeMap;
-import io.skyscope.desktop.map.PathFinder;
+import io.skyscope.map.PathFinder;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.settings.Settings;

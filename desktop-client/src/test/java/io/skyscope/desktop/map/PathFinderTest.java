@@ -3,6 +3,7 @@ package io.skyscope.desktop.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.map.CollisionGrid;
+import io.skyscope.map.PathFinder;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.skyscope.desktop.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.client.GridTerrain;
 import io.skyscope.client.Walker;
 import io.skyscope.map.CollisionGrid;
 import java.util.ArrayList;

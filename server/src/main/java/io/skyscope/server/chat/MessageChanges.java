@@ -2,6 +2,7 @@ package io.skyscope.server.chat;
 
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.Refused;
 import io.skyscope.server.chat.store.ChatKeys;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Editing and deleting messages. Only the sender edits; the sender or an admin or owner of the
+ * Editing, deleting and reacting to messages. Only the sender edits; the sender or an admin or owner of the
  * message's space deletes ({@link ChatAccess} decides). Everyone who received the message (and the actor) gets
  * {@code chat.updated} once the change is durable; history shows it from then on. Newly mentioned
  * people get a mention notification.
@@ -61,7 +62,8 @@ public final class MessageChanges {
         Instant now = ChatMessages.millis(clock.instant());
         stores.messages().edit(m.id(), cmd.text(), mentioned, now);
         var edited = new StoredMessage(m.id(), m.spaceId(), m.channel(), m.senderId(), m.senderName(),
-                m.clientMessageId(), cmd.text(), m.sentAt(), m.replyTo(), mentioned, now, false, m.inbox());
+                m.clientMessageId(), cmd.text(), m.sentAt(), m.replyTo(), mentioned, now, false, m.inbox(),
+                m.reactions());
         List<Notifier.Outgoing> notes = new ArrayList<>();
         for (String id : mentioned) {
             if (!m.mentions().contains(id)) {
@@ -69,7 +71,7 @@ public final class MessageChanges {
                         m.senderName(), cmd.text(), now));
             }
         }
-        publish(userId, edited, audience, notes, cmd.ref(), "chat.edit");
+        publish(userId, new ChatEvent.Updated(edited.view()), audience, notes, cmd.ref(), "chat.edit");
     }
 
     public void delete(String userId, ChatCommand.Delete cmd) {
@@ -83,7 +85,30 @@ public final class MessageChanges {
                 m.clientMessageId(), "", m.sentAt(), m.replyTo(), List.of(), m.editedAt(), true, m.inbox());
         Set<String> audience = audience(channel, m);
         audience.add(m.senderId());
-        publish(userId, deleted, audience, List.of(), cmd.ref(), "chat.delete");
+        publish(userId, new ChatEvent.Updated(deleted.view()), audience, List.of(), cmd.ref(), "chat.delete");
+    }
+
+    /**
+     * Adds or takes back the user's reaction on a message they can read (and may post in: a
+     * muted person cannot react). Everyone who sees the change of a message gets
+     * {@code chat.reactions} with the message's whole set of reactions (each naming its first
+     * {@link io.skyscope.protocol.Reactions#MAX_LISTED} reactors).
+     */
+    public void react(String userId, ChatCommand.React cmd) {
+        limiter.acquire(userId);
+        Channel channel = channelOf(cmd.messageId());
+        StoredMessage m = stores.messages().find(cmd.messageId())
+                .filter(found -> access.mayRead(userId, channel, found))
+                .orElseThrow(() -> Refused.notFound("No such message"));
+        if (m.deleted()) {
+            throw Refused.conflict(ErrorCode.MESSAGE_DELETED, "messageId", "This message was deleted");
+        }
+        access.requireMaySend(m.spaceId(), userId);
+        StoredMessage after = stores.messages().react(m.id(), cmd.emoji(), userId, !cmd.remove())
+                .orElseThrow(() -> Refused.notFound("No such message"));
+        var event = new ChatEvent.Reactions(m.id(), m.channel(), m.spaceId(), userId, cmd.emoji(), !cmd.remove(),
+                after.reactions());
+        publish(userId, event, audience(channel, m), List.of(), cmd.ref(), "chat.react");
     }
 
     private static Channel channelOf(String messageId) {
@@ -111,10 +136,9 @@ public final class MessageChanges {
         return audience;
     }
 
-    private void publish(String actorId, StoredMessage changed, Set<String> audience, List<Notifier.Outgoing> notes,
+    private void publish(String actorId, ServerMessage event, Set<String> audience, List<Notifier.Outgoing> notes,
                          String ref, String of) {
         audience.add(actorId);
-        var event = new ChatEvent.Updated(changed.view());
         commit.afterDurable(() -> {
             if (ref != null) {
                 fanout.toUser(actorId, new ServerMessage.Ack(ref, of));

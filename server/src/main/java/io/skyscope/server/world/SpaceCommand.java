@@ -61,6 +61,14 @@ public sealed interface SpaceCommand {
     record StageSpeaker(String actorId, String userId, boolean speaker, String ref) implements SpaceCommand {
     }
 
+    /**
+     * An etiquette command (lock, knock, wave, reaction) of {@code userId}; {@code manager}: they
+     * are an owner or admin of the space (checked against the store by the sender's node).
+     */
+    record Etiquette(String userId, boolean manager, io.skyscope.protocol.EtiquetteCommand command)
+            implements SpaceCommand {
+    }
+
     /** The space's voice settings were changed. */
     record VoiceSettingsChanged(io.skyscope.server.world.proximity.VoiceSettings settings) implements SpaceCommand {
     }

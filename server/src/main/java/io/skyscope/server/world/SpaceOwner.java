@@ -215,6 +215,7 @@ public final class SpaceOwner implements AutoCloseable {
                 deliver(out);
                 acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
+            case SpaceCommand.Etiquette e -> deliver(state.etiquette(e.userId(), e.manager(), e.command()));
             case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }

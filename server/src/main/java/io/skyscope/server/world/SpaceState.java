@@ -1,8 +1,10 @@
 package io.skyscope.server.world;
 
+import io.skyscope.map.AreaKind;
 import io.skyscope.map.MapArea;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.ErrorCode;
+import io.skyscope.protocol.EtiquetteCommand;
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.PositionFrame;
 import io.skyscope.protocol.PresenceEncoding;
@@ -34,6 +36,9 @@ import java.util.Optional;
  * refused here.
  *
  * <p>Status and profile changes, and the automatic away, are gathered by {@link StatusChanges}.
+ *
+ * <p>Etiquette (locked meeting rooms, knocks, waves, reactions) is kept by {@link SpaceEtiquette}:
+ * a move into a locked room is refused here too, unless the mover holds a pass.
  */
 public final class SpaceState {
     private static final int REMEMBERED_POSITIONS = 10_000;
@@ -62,6 +67,7 @@ public final class SpaceState {
     private final StatusChanges statuses;
     private final PresenceFanOut fanOut;
     private final SpaceVoice voice;
+    private final SpaceEtiquette etiquette;
     private final int voiceEvery;
     private long ticks;
 
@@ -83,6 +89,7 @@ public final class SpaceState {
         this.voiceEvery = (int) Math.max(1, Math.round((double) VOICE_TICK_MILLIS / tuning.tickMillis()));
         this.statuses = new StatusChanges(clock, tuning.idleAwaySeconds());
         this.voice = new SpaceVoice(new ProximityEngine(voiceSettings, map.areas(), clock), clock);
+        this.etiquette = new SpaceEtiquette(this, clock);
     }
 
     /**
@@ -180,7 +187,8 @@ public final class SpaceState {
         var rules = new ServerMessage.WorldRules(tuning.tickMillis(), tuning.interestRadius(),
                 tuning.maxSpeed(), tuning.idleAwaySeconds());
         return new ServerMessage.Welcome(ref, Limits.PROTOCOL_VERSION, o.person(), info, rules,
-                people, clock.millis(), o.iceServers, o.binary ? PresenceEncoding.BINARY : PresenceEncoding.JSON);
+                people, clock.millis(), o.iceServers, o.binary ? PresenceEncoding.BINARY : PresenceEncoding.JSON,
+                etiquette.lockedRooms());
     }
 
     /** Where everyone present stands: userId → {x, y}. */
@@ -211,6 +219,8 @@ public final class SpaceState {
         occupants.remove(userId);
         positions.remove(o);
         voice.left(userId);
+        etiquette.left(map.areaAt(o.x(), o.y()).orElse(null));
+        etiquette.forget(userId);
         lastPositions.put(userId, new double[] {o.x(), o.y()});
         fanOut.removed(o);
         statuses.forget(userId);
@@ -231,7 +241,9 @@ public final class SpaceState {
         if (o == null) {
             return;
         }
+        MapArea from = map.areaAt(o.x(), o.y()).orElse(null);
         movement.teleport(o.mover, x, y);
+        etiquette.walked(userId, from, map.areaAt(x, y).orElse(null));
         positions.put(o, x, y);
         voice.engine().move(o.voice, x, y);
         fanOut.moved(o);
@@ -258,10 +270,25 @@ public final class SpaceState {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(), "room_full", "'"
                     + full.get().room().name() + "' holds " + full.get().capacity() + " people and is full"));
         }
+        // Area look-ups only while some room is locked: most moves in a crowd need none.
+        MapArea from = null;
+        MapArea to = null;
+        if (etiquette.anyLocked()) {
+            from = map.areaAt(o.x(), o.y()).orElse(null);
+            to = map.areaAt(x, y).orElse(null);
+            var locked = etiquette.refusedEntry(userId, from, to);
+            if (locked.isPresent()) {
+                return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(), "room_locked", "'"
+                        + locked.get().name() + "' is locked; knock to be let in"));
+            }
+        }
         MoveVerdict verdict = movement.check(o.mover, x, y, clock.instant().minusNanos(Math.max(0, ageNanos)));
         if (verdict instanceof MoveVerdict.Rejected(var reason, var message)) {
             return Optional.of(new ServerMessage.Correction(seq, o.x(), o.y(),
                     reason.name().toLowerCase(java.util.Locale.ROOT), message));
+        }
+        if (etiquette.anyLocked()) {
+            etiquette.walked(userId, from, to);
         }
         positions.put(o, o.x(), o.y());
         voice.engine().move(o.voice, o.x(), o.y());
@@ -311,6 +338,7 @@ public final class SpaceState {
             }
         }
         lastPositions.clear();
+        etiquette.mapChanged();
         return out;
     }
 
@@ -352,6 +380,26 @@ public final class SpaceState {
         return o == null ? Optional.empty() : map.areaAt(o.x(), o.y());
     }
 
+    /** The meeting room of this name on the map, if there is one. */
+    public Optional<MapArea> meetingRoom(String name) {
+        return map.areas().stream().filter(a -> a.kind() == AreaKind.MEETING_ROOM && a.name().equals(name)).findFirst();
+    }
+
+    /** How far people see each other move (and see each other's reactions), in px. */
+    double interestRadius() {
+        return tuning.interestRadius();
+    }
+
+    /** Runs an etiquette command of a present user; {@code manager}: an owner or admin of the space. */
+    public List<Delivery> etiquette(String userId, boolean manager, EtiquetteCommand command) {
+        return etiquette.handle(userId, manager, command);
+    }
+
+    /** The meeting rooms locked right now, in the order they were locked. */
+    public List<String> lockedRooms() {
+        return etiquette.lockedRooms();
+    }
+
     /** The people standing in an area right now. */
     public List<String> inArea(MapArea area) {
         return occupants.values().stream().filter(o -> area.contains(o.x(), o.y())).map(o -> o.userId).toList();
@@ -380,6 +428,7 @@ public final class SpaceState {
         if (ticks++ % voiceEvery == 0) {
             voice.tick(out);
         }
+        etiquette.tick(out);
         return out;
     }
 
@@ -391,7 +440,8 @@ public final class SpaceState {
     private double[] startPosition(String userId) {
         double[] last = lastPositions.get(userId);
         if (last != null && map.collision().walkable(last[0], last[1])
-                && voice.engine().roomFull(userId, last[0], last[1]).isEmpty()) {
+                && voice.engine().roomFull(userId, last[0], last[1]).isEmpty()
+                && etiquette.refusedEntry(userId, null, map.areaAt(last[0], last[1]).orElse(null)).isEmpty()) {
             return last;
         }
         var spawn = map.spawn();

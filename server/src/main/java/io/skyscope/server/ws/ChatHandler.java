@@ -36,6 +36,7 @@ public final class ChatHandler {
                 case ChatCommand.Delete delete -> changes.delete(userId, delete);
                 case ChatCommand.Typing typing -> chat.typing(userId, session.spaceId(), typing);
                 case ChatCommand.Read read -> reads.read(userId, read);
+                case ChatCommand.React react -> changes.react(userId, react);
             }
         } catch (RuntimeException e) {
             if (ChatErrors.isStorageFailure(e)) {

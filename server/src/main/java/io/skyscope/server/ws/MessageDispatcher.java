@@ -4,6 +4,7 @@ import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.CloseCodes;
+import io.skyscope.protocol.EtiquetteCommand;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
@@ -25,15 +26,17 @@ public final class MessageDispatcher {
     private final PresenceHandler presence;
     private final VoiceHandler voice;
     private final ChatHandler chat;
+    private final EtiquetteHandler etiquette;
     private final AuthHandler auth;
     private final ServerMetrics metrics;
     private final Clock clock;
 
-    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ChatHandler chat, AuthHandler auth,
-                             ServerMetrics metrics, Clock clock) {
+    public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ChatHandler chat,
+                             EtiquetteHandler etiquette, AuthHandler auth, ServerMetrics metrics, Clock clock) {
         this.presence = presence;
         this.voice = voice;
         this.chat = chat;
+        this.etiquette = etiquette;
         this.auth = auth;
         this.metrics = metrics;
         this.clock = clock;
@@ -102,6 +105,7 @@ public final class MessageDispatcher {
             case ClientMessage.Auth renewal -> auth.renew(session, renewal);
             case ClientMessage.VoiceCommand command -> voice.handle(session, command);
             case ChatCommand command -> chat.handle(session, command);
+            case EtiquetteCommand command -> etiquette.handle(session, command);
         }
     }
 

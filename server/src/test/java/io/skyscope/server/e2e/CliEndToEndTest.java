@@ -3,13 +3,13 @@ package io.skyscope.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.cli.Main;
+import io.skyscope.server.e2e.CliRuns.Run;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -142,25 +142,12 @@ class CliEndToEndTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot sign in: 401");
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    /** Runs the CLI as {@code name} (registered on first use as display name Name). */
     private Run run(Path script, String name) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        String display = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        String user = name + "-" + ProcessHandle.current().pid();
-        int code = Main.run(new String[] {"--server", SERVER.base().toString(), "--user", user, "--register", display,
-                "--script", script.toString()}, new PrintStream(out, true), new PrintStream(err, true),
-                "quiet harbour lanterns glow");
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRuns.run(SERVER, script, name);
     }
 
     private Path script(String name, String text) throws IOException {
-        Path file = dir.resolve(name + ".skyscope");
-        Files.writeString(file, text);
-        return file;
+        return CliRuns.script(dir, name, text);
     }
 
     private static String at(double[] p) {

@@ -1,8 +1,5 @@
 package io.skyscope.server.e2e;
 
-import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.skyscope.client.Connection;
 import io.skyscope.map.TiledMap;
 import io.skyscope.map.TiledMapParser;
@@ -10,6 +7,7 @@ import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
+import io.skyscope.server.space.SpaceService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +20,12 @@ public final class MapProbe {
 
     public MapProbe(String tmj) {
         this.map = TiledMapParser.parse(tmj.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The default office as the server serves it (read by a user registered for the purpose). */
+    static MapProbe defaultOffice(ServerExtension server) {
+        return new MapProbe(server.api().send("GET", "api/v1/maps/" + SpaceService.DEFAULT_MAP_ID + "?version=1",
+                server.register("map").accessToken(), null, String.class));
     }
 
     TiledMap map() {
@@ -84,6 +88,26 @@ public final class MapProbe {
     }
 
     /**
+     * Walks {@code c} along a {@link #route} around walls from where it stands, each step confirmed
+     * by the server (a status ack after it: moves are handled before the next command); returns the
+     * correction that stopped the walk, or null once at {@code to}. Sets the status to available.
+     */
+    ServerMessage.Correction walk(Connection c, double[] to) {
+        Person me = c.world().snapshot().self();
+        for (double[] waypoint : route(me.x(), me.y(), to[0], to[1])) {
+            long seq = c.move(waypoint[0], waypoint[1]);
+            String ref = "at-" + System.nanoTime();
+            c.send(new ClientMessage.StatusChange(Status.AVAILABLE, "", ref));
+            c.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), ServerExtension.TIMEOUT);
+            Person there = c.world().snapshot().self();
+            if (there.x() != waypoint[0] || there.y() != waypoint[1]) {
+                return c.await(ServerMessage.Correction.class, k -> k.seq() == seq, ServerExtension.TIMEOUT);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Waypoints of a walk from (x, y) to (tx, ty) around walls, as a person would take it: the
      * shortest path over tiles (four ways), cut to the corners where a straight line stops being
      * clear. The last waypoint is (tx, ty) itself.
@@ -133,19 +157,5 @@ public final class MapProbe {
             i = far + 1;
         }
         return waypoints;
-    }
-
-    /** Walks along a {@link #route} from where the user stands; returns once the server agrees. */
-    void walk(Connection c, double[] to) {
-        Person me = c.world().snapshot().self();
-        for (double[] waypoint : route(me.x(), me.y(), to[0], to[1])) {
-            c.move(waypoint[0], waypoint[1]);
-            String ref = "at-" + System.nanoTime();
-            c.send(new ClientMessage.StatusChange(Status.AVAILABLE, "", ref));
-            c.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), TIMEOUT);
-        }
-        Person there = c.world().snapshot().self();
-        assertThat(new double[] {there.x(), there.y()}).as("where the server put %s", there.displayName())
-                .containsExactly(to, org.assertj.core.data.Offset.offset(0.5));
     }
 }

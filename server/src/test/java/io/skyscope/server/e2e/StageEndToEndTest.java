@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.client.Connection;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.VoiceJoin;
 import io.skyscope.protocol.ServerMessage.VoiceLeave;
@@ -100,6 +101,9 @@ class StageEndToEndTest {
     }
 
     private static void walk(Connection c, double[] to) {
-        map.walk(c, to);
+        assertThat(map.walk(c, to)).as("a correction on the way").isNull();
+        Person there = c.world().snapshot().self();
+        assertThat(new double[] {there.x(), there.y()}).as("where the server put %s", there.displayName())
+                .containsExactly(to, org.assertj.core.data.Offset.offset(0.5));
     }
 }

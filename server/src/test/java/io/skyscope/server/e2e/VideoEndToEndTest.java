@@ -59,7 +59,7 @@ class VideoEndToEndTest {
         Heard c = enter(cal, space);
         double[] spawn = c.position();
         double[] far = map.openSpotInLineOfSight(spawn[0], spawn[1], 300, null, 0);
-        map.walk(c.connection, far);
+        assertThat(map.walk(c.connection, far)).as("a correction on the way").isNull();
         Heard a = enter(ana, space);
         Heard b = enter(ben, space);
 
@@ -79,7 +79,8 @@ class VideoEndToEndTest {
         assertThat(a.about(cal.userId())).isEmpty();
 
         // Ana walks away (away from Cal too): the call ends, and its camera with it.
-        map.walk(a.connection, map.openSpotInLineOfSight(spawn[0], spawn[1], 300, far, 400));
+        assertThat(map.walk(a.connection, map.openSpotInLineOfSight(spawn[0], spawn[1], 300, far, 400)))
+                .as("a correction on the way").isNull();
         a.connection.await(VoiceLeave.class, l -> l.peerId().equals(ben.userId()), TIMEOUT);
         b.connection.await(VoiceLeave.class, l -> l.peerId().equals(ana.userId()), TIMEOUT);
         assertThat(a.about(ben.userId())).last().isInstanceOf(VoiceLeave.class);
@@ -101,7 +102,8 @@ class VideoEndToEndTest {
         List<Heard> people = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             Heard h = enter(users.get(i), space);
-            map.walk(h.connection, new double[] {xs[i], ROW_Y});
+            assertThat(map.walk(h.connection, new double[] {xs[i], ROW_Y})).as("a correction on the way")
+                    .isNull();
             people.add(h);
         }
         String a = users.get(0).userId();

@@ -6,7 +6,11 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.skyscope.protocol.ChatReaction;
+import io.skyscope.protocol.Reactions;
 import io.skyscope.server.store.MongoStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -109,6 +113,23 @@ public final class ChatMessages {
                 Updates.set("mentions", List.of())));
     }
 
+    /**
+     * Adds ({@code add}) or takes back one person's reaction, atomically: {@code reactions.<emoji>}
+     * is a set of user ids, so reacting twice with one emoji counts once. Returns the message as
+     * it is afterwards, or empty if there is no such message.
+     *
+     * @param emoji a {@link Reactions} short code (a safe field name: checked by the protocol)
+     */
+    public Optional<StoredMessage> react(String id, String emoji, String userId, boolean add) {
+        if (!Reactions.isKnown(emoji)) {
+            throw new IllegalArgumentException("not a reaction: " + emoji);
+        }
+        String field = "reactions." + emoji;
+        var update = add ? Updates.addToSet(field, userId) : Updates.pull(field, userId);
+        return Optional.ofNullable(messages.findOneAndUpdate(eq("_id", id), update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(ChatMessages::fromDocument);
+    }
+
     /** Removes messages for good (retention). */
     public long deleteAll(Collection<String> ids) {
         return ids.isEmpty() ? 0 : messages.deleteMany(in("_id", ids)).getDeletedCount();
@@ -160,6 +181,25 @@ public final class ChatMessages {
                 d.getString("senderId"), d.getString("senderName"), cid.substring(cid.indexOf('/') + 1),
                 d.getString("text"), d.getDate("sentAt").toInstant(), d.getString("replyTo"),
                 d.getList("mentions", String.class, List.of()), editedAt == null ? null : editedAt.toInstant(),
-                d.getBoolean("deleted", false), inbox);
+                d.getBoolean("deleted", false), inbox, reactions(d.get("reactions", Document.class)));
+    }
+
+    /**
+     * The stored reactions in the order of the emoji set, each naming its first reactors only;
+     * emoji nobody reacts with any more are left out.
+     */
+    private static List<ChatReaction> reactions(Document stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        List<ChatReaction> reactions = new ArrayList<>();
+        for (String emoji : Reactions.EMOJI.keySet()) {
+            List<String> who = stored.getList(emoji, String.class, List.of());
+            if (!who.isEmpty()) {
+                reactions.add(new ChatReaction(emoji, who.size(), who.subList(0, Math.min(who.size(),
+                        Reactions.MAX_LISTED))));
+            }
+        }
+        return reactions;
     }
 }

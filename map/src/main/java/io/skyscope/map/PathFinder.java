@@ -1,6 +1,5 @@
-package io.skyscope.desktop.map;
+package io.skyscope.map;
 
-import io.skyscope.map.CollisionGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +10,8 @@ import java.util.PriorityQueue;
  * A* over the collision grid, eight neighbours, no corner cutting (a diagonal step needs both
  * orthogonal neighbours free, the same rule that keeps the server from letting anyone squeeze
  * between two diagonal walls). The result is smoothed to the fewest straight legs that stay on
- * walkable tiles. Pure and thread-confined: make one per caller.
+ * walkable tiles. Pure and thread-confined: make one per caller. Shared by every client (the
+ * desktop's clicks, client-core's "walk to them"), so all plan the same ways the server accepts.
  */
 public final class PathFinder {
     /** Searches give up beyond this many expanded tiles so a click can never stall a frame. */

@@ -1,11 +1,14 @@
-package io.skyscope.desktop.office;
+package io.skyscope.client;
 
-import io.skyscope.client.Walker;
-import io.skyscope.desktop.map.PathFinder;
 import io.skyscope.map.CollisionGrid;
+import io.skyscope.map.PathFinder;
 import java.util.List;
 
-/** The office map's collision grid and path finder as client-core's {@link Walker.Terrain}. Immutable. */
+/**
+ * A map's collision grid and path finder as a {@link Walker.Terrain}: the desktop walks on its
+ * office map's grid, and {@link Etiquette#terrain()} adds the meeting rooms locked to me as walls.
+ * Immutable.
+ */
 public final class GridTerrain implements Walker.Terrain {
     private final CollisionGrid grid;
     private final PathFinder pathFinder;
