@@ -27,9 +27,16 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
         @JsonSubTypes.Type(value = ChatCommand.Typing.class, name = "chat.typing"),
         @JsonSubTypes.Type(value = ChatCommand.Read.class, name = "chat.read"),
+        @JsonSubTypes.Type(value = NotesCommand.Open.class, name = "notes.open"),
+        @JsonSubTypes.Type(value = NotesCommand.Update.class, name = "notes.update"),
+        @JsonSubTypes.Type(value = NotesCommand.Cursor.class, name = "notes.cursor"),
+        @JsonSubTypes.Type(value = NotesCommand.Close.class, name = "notes.close"),
+        @JsonSubTypes.Type(value = NotesCommand.Versions.class, name = "notes.versions"),
+        @JsonSubTypes.Type(value = NotesCommand.Restore.class, name = "notes.restore"),
 })
 public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
-        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand {
+        ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand,
+        NotesCommand {
 
     String ref();
 

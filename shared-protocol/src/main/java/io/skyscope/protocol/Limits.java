@@ -27,6 +27,19 @@ public final class Limits {
     /** Most messages one history page returns; {@code limit} above this is capped. */
     public static final int MAX_HISTORY_PAGE = 100;
 
+    /** Longest meeting-room name in a notes message. */
+    public static final int MAX_ROOM_NAME = 100;
+    /** Longest text of a room's notes, in characters (Unicode code points). */
+    public static final int MAX_NOTES_TEXT = 256 * 1024;
+    /** Largest saved Automerge document of a room's notes (its text and the history of edits), in bytes. */
+    public static final int MAX_NOTES_STATE_BYTES = 2 * 1024 * 1024;
+    /** Largest {@code changes} of one {@code notes.update}, decoded (base64 makes it a third larger). */
+    public static final int MAX_NOTES_UPDATE_BYTES = 32 * 1024;
+    /** Largest {@code data} of one {@code notes.state} part, decoded. */
+    public static final int MAX_NOTES_PART_BYTES = 32 * 1024;
+    /** Saved versions kept per room; the oldest goes first. */
+    public static final int MAX_NOTES_VERSIONS = 50;
+
     private Limits() {
     }
 }

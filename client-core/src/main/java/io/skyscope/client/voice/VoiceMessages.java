@@ -44,7 +44,8 @@ public final class VoiceMessages {
             case ServerMessage.StageSpeaker _ -> {
             }
             case ServerMessage.Error _, ServerMessage.Ack _, ServerMessage.Correction _,
-                 ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _ -> {
+                 ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _,
+                 io.skyscope.protocol.NotesEvent _ -> {
             }
         }
     }

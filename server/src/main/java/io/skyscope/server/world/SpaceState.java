@@ -352,6 +352,13 @@ public final class SpaceState {
         return o == null ? Optional.empty() : map.areaAt(o.x(), o.y());
     }
 
+    /** The people standing in the meeting room called {@code name} right now; nobody if the map has none. */
+    public List<String> inMeetingRoom(String name) {
+        return map.areas().stream()
+                .filter(a -> a.kind() == io.skyscope.map.AreaKind.MEETING_ROOM && a.name().equals(name))
+                .findFirst().map(this::inArea).orElse(List.of());
+    }
+
     /** The people standing in an area right now. */
     public List<String> inArea(MapArea area) {
         return occupants.values().stream().filter(o -> area.contains(o.x(), o.y())).map(o -> o.userId).toList();
