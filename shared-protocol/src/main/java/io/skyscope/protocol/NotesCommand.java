@@ -28,8 +28,9 @@ public sealed interface NotesCommand extends ClientMessage {
     }
 
     /**
-     * Automerge changes made here ({@code changes}: whole change chunks as encoded by Automerge,
-     * base64 in JSON, at most {@link Limits#MAX_NOTES_UPDATE_BYTES} decoded). Merged and relayed
+     * Automerge changes made here ({@code changes}: whole, uncompressed change chunks with valid
+     * checksums ({@link NotesChanges}), base64 in JSON, at most {@link Limits#MAX_NOTES_UPDATE_BYTES}
+     * decoded). Merged and relayed
      * to the others; no reply unless refused.
      */
     record Update(@JsonProperty(required = true) String room,
@@ -41,6 +42,11 @@ public sealed interface NotesCommand extends ClientMessage {
             if (changes.length == 0 || changes.length > Limits.MAX_NOTES_UPDATE_BYTES) {
                 throw new InvalidFieldException("changes", "'changes' must hold 1 to " + Limits.MAX_NOTES_UPDATE_BYTES
                         + " bytes; it holds " + changes.length);
+            }
+            try {
+                NotesChanges.hashes(changes);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("changes", "'changes' must be Automerge changes: " + e.getMessage());
             }
             Check.ref(ref);
         }

@@ -3,6 +3,7 @@ package io.skyscope.client.notes;
 import io.skyscope.client.Session;
 import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Limits;
+import io.skyscope.protocol.NotesChanges;
 import io.skyscope.protocol.NotesCommand;
 import io.skyscope.protocol.NotesEvent;
 import io.skyscope.protocol.ServerMessage;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * they wait, and when it is online again the notes are opened again: the server's document is
  * merged in (its edits reach the listener as usual) and everything the server lacks is sent. If
  * the server refuses an edit for size ({@code notes_too_large}) the local document is dropped and
- * the server's is taken as it is ({@link Listener#reset}).
+ * the server's is taken as it is ({@link Listener#reset}); if it refuses one because it lacks what
+ * the edit builds on, the notes are opened again and everything it lacks is sent.
  *
  * <p>Threads: what arrives from the server is applied, and the listener told, on the {@code
  * events} executor given to {@link #open} (one at a time, in order). An editor passes its UI
@@ -407,6 +409,14 @@ public final class RoomNotes implements AutoCloseable {
                 unsent.clear();
             }
             sendOpen();
+        } else if (error.ref().startsWith("notes-update") && (ErrorCode.BAD_REQUEST.wire().equals(error.code())
+                || ErrorCode.RATE_LIMITED.wire().equals(error.code()))) {
+            // The server kept none of that update (and later ones build on it): open again, merge
+            // its copy, and send everything it lacks.
+            sendOpen();
+        } else if (error.ref().startsWith("notes-open") && ErrorCode.RATE_LIMITED.wire().equals(error.code())) {
+            long wait = error.retryAfterMs() == null ? 1000 : Math.max(100, error.retryAfterMs());
+            flusher.schedule(this::sendOpen, wait, TimeUnit.MILLISECONDS);
         } else if (ErrorCode.NOT_IN_ROOM.wire().equals(error.code())) {
             shut(ErrorCode.NOT_IN_ROOM.wire());
         }
@@ -448,7 +458,7 @@ public final class RoomNotes implements AutoCloseable {
                 log.free();
                 // Everything the server lacks: edits made offline, and any lost in the drop.
                 unsent.clear();
-                unsent.addAll(ChangeChunks.split(doc.encodeChangesSince(server.getHeads()), Limits.MAX_NOTES_UPDATE_BYTES));
+                unsent.addAll(NotesChanges.split(doc.encodeChangesSince(server.getHeads()), Limits.MAX_NOTES_UPDATE_BYTES));
             }
         } finally {
             server.free();

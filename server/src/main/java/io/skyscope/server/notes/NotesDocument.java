@@ -2,8 +2,12 @@ package io.skyscope.server.notes;
 
 import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.Limits;
+import io.skyscope.protocol.NotesChanges;
 import io.skyscope.server.Refused;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import org.automerge.AmValue;
 import org.automerge.ChangeHash;
 import org.automerge.Document;
@@ -16,7 +20,7 @@ import org.automerge.Transaction;
  * is a text object. Changes from clients are merged as they come; one that would take the text
  * past {@link Limits#MAX_NOTES_TEXT} characters or the saved document past {@link
  * Limits#MAX_NOTES_STATE_BYTES} is undone (the document goes back to its heads before it) and
- * refused with {@code notes_too_large}.
+ * refused with {@code notes_too_large}; so is one that builds on changes the server lacks.
  *
  * <p>Not thread-safe: its {@link RoomNotes} calls it under its own lock. Owns native memory,
  * released by {@link #free}.
@@ -60,25 +64,62 @@ final class NotesDocument {
                 .map(v -> ((AmValue.Text) v).getId());
     }
 
-    /** Merges changes from a client; refused (and undone) if they are not Automerge changes or break a cap. */
-    void merge(byte[] changes) {
+    /**
+     * Merges changes from a client and returns the ones that were new here (what the others need;
+     * empty if the client sent only changes the server had). Refused, and undone, if a change
+     * builds on changes the server does not have (Automerge would hold it back unseen, in memory,
+     * for as long as the room is open), if they touch anything but the text object (replacing it
+     * would cut everyone else off), or if they break a cap. {@code changes} are whole change
+     * chunks with valid checksums (checked when the message was read).
+     */
+    byte[] merge(byte[] changes) {
         ChangeHash[] before = doc.getHeads();
         try {
             doc.applyEncodedChanges(changes);
         } catch (RuntimeException e) {
             throw Refused.badRequest("changes", "'changes' are not Automerge changes: " + e.getMessage());
         }
-        mergedSinceSave += changes.length;
+        byte[] added = doc.encodeChangesSince(before);
+        Set<String> applied = new HashSet<>();
+        NotesChanges.hashes(added).forEach(h -> applied.add(HexFormat.of().formatHex(h)));
+        for (byte[] hash : NotesChanges.hashes(changes)) {
+            if (!applied.contains(HexFormat.of().formatHex(hash)) && !had(hash)) {
+                undo(before);
+                throw new Refused(ErrorCode.BAD_REQUEST, "'changes' build on changes the server does not have;"
+                        + " open the notes again and send what it lacks", "changes", null);
+            }
+        }
+        if (!textOf(doc).equals(Optional.of(text)) || doc.keys(ObjectId.ROOT).map(k -> k.length != 1).orElse(true)) {
+            undo(before);
+            throw new Refused(ErrorCode.BAD_REQUEST, "'changes' may only edit the notes' text", "changes", null);
+        }
+        mergedSinceSave += added.length;
         long length = length();
         if (length > Limits.MAX_NOTES_TEXT || savedBytes + mergedSinceSave > Limits.MAX_NOTES_STATE_BYTES
                 && save().length > Limits.MAX_NOTES_STATE_BYTES) {
-            Document back = doc.fork(before);
-            doc.free();
-            doc = back;
+            undo(before);
             throw new Refused(ErrorCode.NOTES_TOO_LARGE, length > Limits.MAX_NOTES_TEXT
                     ? "the notes would be " + length + " characters long; at most " + Limits.MAX_NOTES_TEXT + " fit"
                     : "the notes' history is full (" + Limits.MAX_NOTES_STATE_BYTES + " bytes)", "changes", null);
         }
+        return added;
+    }
+
+    /**
+     * Whether the change with this hash is part of the document's history: seen from it, the
+     * document has its text object (every change clients make builds on the one that made it); seen
+     * from a hash the document does not know, Automerge shows an empty document. The binding makes
+     * hashes only from a document's heads, so the hash is wrapped in a subclass of its own.
+     */
+    private boolean had(byte[] hash) {
+        return doc.get(ObjectId.ROOT, "text", new ChangeHash[] {new ChangeHash(hash) { }}).isPresent();
+    }
+
+    /** Back to {@code heads}: drops what was merged since, and anything Automerge held back. */
+    private void undo(ChangeHash[] heads) {
+        Document back = doc.fork(heads);
+        doc.free();
+        doc = back;
     }
 
     /**

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * copies and saved versions.
  *
  * <p>Costs an attacker could run up, and what bounds them: updates and cursors per person (token
- * buckets, on top of the connection's frame limit); an update's size ({@link
+ * buckets, on top of the connection's frame limit); opens per person (each sends the whole
+ * document); an update's size ({@link
  * Limits#MAX_NOTES_UPDATE_BYTES}); a document's text and history ({@link RoomNotes}); one owner
  * question per update (the sender must still be in the room); a store write per room at most once
  * a {@code flushEvery}; versions per room ({@link Limits#MAX_NOTES_VERSIONS}).
@@ -47,6 +48,7 @@ public final class NotesService implements AutoCloseable {
     private final ChatRecipients where;
     private final ChatRateLimiter updates;
     private final ChatRateLimiter cursors;
+    private final ChatRateLimiter opens;
     private final Clock clock;
     private final Duration versionEvery;
     private final Map<String, RoomNotes> rooms = new ConcurrentHashMap<>();
@@ -60,6 +62,8 @@ public final class NotesService implements AutoCloseable {
         this.where = where;
         this.updates = new ChatRateLimiter(20, 60);
         this.cursors = new ChatRateLimiter(15, 30);
+        // Each open sends the whole document (up to 2 MiB) and costs a save.
+        this.opens = new ChatRateLimiter(2, 10);
         this.clock = clock;
         this.versionEvery = versionEvery;
     }
@@ -98,6 +102,7 @@ public final class NotesService implements AutoCloseable {
 
     private void open(ClientSession session, NotesCommand.Open open) {
         String spaceId = spaceOf(session);
+        opens.acquire(session.userId());
         inRoom(session, open.room());
         String name = users.findById(session.userId()).map(Users.User::displayName).orElse(session.userId());
         while (true) {

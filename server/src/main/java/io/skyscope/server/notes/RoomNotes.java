@@ -108,11 +108,17 @@ final class RoomNotes {
         return true;
     }
 
-    /** Merges a reader's changes and relays them to the other readers still in the room ({@code present}). */
+    /**
+     * Merges a reader's changes and relays what was new to the other readers still in the room
+     * ({@code present}): never the client's bytes as sent.
+     */
     synchronized void merge(ClientSession from, byte[] changes, List<String> present) {
-        doc.merge(changes);
+        byte[] added = doc.merge(changes);
+        if (added.length == 0) {
+            return; // nothing new (sent again after a reconnect)
+        }
         edited(readers.get(from.id()).name);
-        var update = new NotesEvent.Update(room, from.userId(), changes);
+        var update = new NotesEvent.Update(room, from.userId(), added);
         for (Reader reader : new ArrayList<>(readers.values())) {
             if (!present.contains(reader.session.userId())) {
                 remove(reader.session.id(), "left_room");

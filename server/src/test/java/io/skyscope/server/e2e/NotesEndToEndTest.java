@@ -151,7 +151,15 @@ class NotesEndToEndTest {
                 raw.send(new NotesCommand.Open(ROOM, "o1"));
                 assertThat(raw.await(ServerMessage.Error.class, e -> "o1".equals(e.ref()), TIMEOUT).code())
                         .isEqualTo(ErrorCode.NOT_IN_ROOM.wire());
-                raw.send(new NotesCommand.Update(ROOM, new byte[] {1, 2, 3}, "u1"));
+                org.automerge.Document theirsCopy = new org.automerge.Document();
+                byte[] change;
+                try (var tx = theirsCopy.startTransaction()) {
+                    tx.set(org.automerge.ObjectId.ROOT, "text", "graffiti");
+                    tx.commit();
+                }
+                change = theirsCopy.encodeChangesSince(new org.automerge.ChangeHash[0]);
+                theirsCopy.free();
+                raw.send(new NotesCommand.Update(ROOM, change, "u1"));
                 assertThat(raw.await(ServerMessage.Error.class, e -> "u1".equals(e.ref()), TIMEOUT).code())
                         .isEqualTo(ErrorCode.NOT_IN_ROOM.wire());
                 raw.send(new NotesCommand.Versions(ROOM, "v1"));
@@ -187,23 +195,9 @@ class NotesEndToEndTest {
 
                 // A client that ignores the cap: its change is refused with notes_too_large and not kept.
                 Session raw = NotesWriters.session(SERVER, "rogue");
-                raw.send(new NotesCommand.Open(ROOM, "o1"));
-                List<NotesEvent.State> parts = new ArrayList<>();
-                NotesEvent.State part;
-                do {
-                    part = raw.await(NotesEvent.State.class, s -> "o1".equals(s.ref()) && s.part() == parts.size(), TIMEOUT);
-                    parts.add(part);
-                } while (parts.size() < part.parts());
-                var whole = new java.io.ByteArrayOutputStream();
-                parts.forEach(p -> whole.writeBytes(p.data()));
-                var doc = org.automerge.Document.load(whole.toByteArray()).fork();
-                var text = ((org.automerge.AmValue.Text) doc.get(org.automerge.ObjectId.ROOT, "text").orElseThrow()).getId();
-                var heads = doc.getHeads();
-                try (var tx = doc.startTransaction()) {
-                    tx.spliceText(text, 0, 0, "one too many");
-                    tx.commit();
-                }
-                raw.send(new NotesCommand.Update(ROOM, doc.encodeChangesSince(heads), "u1"));
+                var doc = NotesWriters.serverCopy(raw, "o1");
+                byte[] tooMany = NotesWriters.change(doc, 0, "one too many");
+                raw.send(new NotesCommand.Update(ROOM, tooMany, "u1"));
                 assertThat(raw.await(ServerMessage.Error.class, e -> "u1".equals(e.ref()), TIMEOUT).code())
                         .isEqualTo(ErrorCode.NOTES_TOO_LARGE.wire());
                 doc.free();

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.skyscope.client.Session;
 import io.skyscope.client.notes.RoomNotes;
 import io.skyscope.map.TestMaps;
+import io.skyscope.protocol.NotesCommand;
+import io.skyscope.protocol.NotesEvent;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.space.SpaceService;
 import java.awt.image.BufferedImage;
@@ -23,6 +25,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
+import org.automerge.AmValue;
+import org.automerge.ChangeHash;
+import org.automerge.Document;
+import org.automerge.ObjectId;
+import org.automerge.Transaction;
 
 /**
  * People who write the notes of one meeting room together, for the notes tests: a small office
@@ -100,6 +107,49 @@ final class NotesWriters {
         RoomNotes notes = RoomNotes.open(session, ROOM, heard, Runnable::run);
         await().atMost(TIMEOUT).until(notes::ready);
         return notes;
+    }
+
+    /** Empties the notes and waits until the server has handled that (its frames are handled in order). */
+    static void clear(Session session, RoomNotes notes) {
+        notes.edit(t -> new RoomNotes.TextEdit(0, t.length(), ""));
+        await().atMost(TIMEOUT).until(() -> notes.unsentEdits() == 0);
+        String ref = session.nextRef("synced");
+        session.send(new io.skyscope.protocol.ClientMessage.Ping(ref));
+        session.await(io.skyscope.protocol.ServerMessage.Pong.class, p -> ref.equals(p.ref()), TIMEOUT);
+    }
+
+    /**
+     * What a client that speaks the protocol by itself holds after {@code notes.open}: a fork of
+     * the server's document (its own actor) and the text object in it. Free it when done.
+     */
+    static Document serverCopy(Session session, String ref) {
+        session.send(new NotesCommand.Open(ROOM, ref));
+        List<NotesEvent.State> parts = new ArrayList<>();
+        NotesEvent.State part;
+        do {
+            part = session.await(NotesEvent.State.class, s -> ref.equals(s.ref()) && s.part() == parts.size(), TIMEOUT);
+            parts.add(part);
+        } while (parts.size() < part.parts());
+        var whole = new ByteArrayOutputStream();
+        parts.forEach(p -> whole.writeBytes(p.data()));
+        Document loaded = Document.load(whole.toByteArray());
+        Document doc = loaded.fork();
+        loaded.free();
+        return doc;
+    }
+
+    static ObjectId textOf(Document doc) {
+        return ((AmValue.Text) doc.get(ObjectId.ROOT, "text").orElseThrow()).getId();
+    }
+
+    /** Inserts {@code inserted} at {@code index} of the document's text; returns that change, encoded. */
+    static byte[] change(Document doc, int index, String inserted) {
+        ChangeHash[] before = doc.getHeads();
+        try (Transaction tx = doc.startTransaction()) {
+            tx.spliceText(textOf(doc), index, 0, inserted);
+            tx.commit();
+        }
+        return doc.encodeChangesSince(before);
     }
 
     /** One person typing: words of their own ({@code name} + a number), put in and taken out at random. */
