@@ -29,7 +29,7 @@ public sealed interface NotesEvent extends ServerMessage {
             implements NotesEvent {
     }
 
-    /** The notes were closed for me: {@code reason} {@code left_room} (I walked out) or {@code left_space}. */
+    /** The notes were closed for me: {@code reason} {@code left_room} (I walked out of the room). */
     record Closed(String room, String reason) implements NotesEvent {
     }
 

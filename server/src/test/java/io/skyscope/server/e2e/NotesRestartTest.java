@@ -45,7 +45,7 @@ class NotesRestartTest {
                 byte[] saved = new Notes(store).load(NotesWriters.OFFICE, NotesWriters.ROOM).orElseThrow();
                 Document doc = Document.load(saved);
                 ObjectId text = ((AmValue.Text) doc.get(ObjectId.ROOT, "text").orElseThrow()).getId();
-                assertThat(doc.text(text)).contains(before);
+                assertThat(doc.text(text)).hasValue(before);
                 doc.free();
             }
             // Typed while the server is down: merged once it is back.
