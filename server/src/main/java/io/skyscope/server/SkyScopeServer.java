@@ -47,6 +47,7 @@ import io.skyscope.server.http.SpaceRoutes;
 import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.metrics.ServerMetrics;
+import io.skyscope.server.notes.NotesService;
 import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.space.SpaceVoiceSettings;
@@ -54,6 +55,7 @@ import io.skyscope.server.space.WorldAdmission;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
+import io.skyscope.server.store.Notes;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.MongoStore;
 import io.skyscope.server.store.RefreshTokens;
@@ -246,8 +248,12 @@ public final class SkyScopeServer implements AutoCloseable {
         metrics.gauge("skyscope.chat.commit.batch", "Writers served by one flush of the embedded store, on average",
                 commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
+        // Stopped after the WebSocket endpoint (no more edits) and before the store: the last edits are saved.
+        var notes = new NotesService(new Notes(store), users, chatRecipients, clock, Duration.ofMinutes(5))
+                .start(Duration.ofSeconds(1));
+        stopOrder.push(notes);
         var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
-                new EtiquetteHandler(owners, voiceSettings), new AuthHandler(access), metrics, clock);
+                new EtiquetteHandler(owners, voiceSettings), new AuthHandler(access), notes, metrics, clock);
         // A connection's frame budget must leave room for the chat rate it is allowed.
         var defaults = ClientSession.FrameLimits.defaults();
         var frameLimits = new ClientSession.FrameLimits(Math.max(defaults.perSecond(), 2L * chatTuning.ratePerSecond()),

@@ -36,10 +36,16 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = EtiquetteCommand.KnockAnswer.class, name = "knock.answer"),
         @JsonSubTypes.Type(value = EtiquetteCommand.Wave.class, name = "wave"),
         @JsonSubTypes.Type(value = EtiquetteCommand.React.class, name = "react"),
+        @JsonSubTypes.Type(value = NotesCommand.Open.class, name = "notes.open"),
+        @JsonSubTypes.Type(value = NotesCommand.Update.class, name = "notes.update"),
+        @JsonSubTypes.Type(value = NotesCommand.Cursor.class, name = "notes.cursor"),
+        @JsonSubTypes.Type(value = NotesCommand.Close.class, name = "notes.close"),
+        @JsonSubTypes.Type(value = NotesCommand.Versions.class, name = "notes.versions"),
+        @JsonSubTypes.Type(value = NotesCommand.Restore.class, name = "notes.restore"),
 })
 public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
         ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand,
-        EtiquetteCommand {
+        EtiquetteCommand, NotesCommand {
 
     String ref();
 

@@ -22,6 +22,7 @@ public enum ErrorCode {
     USERNAME_TAKEN("username_taken"),
     NOT_IN_SPACE("not_in_space"),
     NOT_IN_VOICE_SET("not_in_voice_set"),
+    NOTES_TOO_LARGE("notes_too_large"),
     AUDIENCE_FULL("audience_full"),
     UNKNOWN_ROOM("unknown_room"),
     NOT_IN_ROOM("not_in_room"),

@@ -24,12 +24,23 @@ public final class Limits {
     public static final int MAX_CLIENT_MESSAGE_ID = 64;
     /** Longest chat message id (channel key plus sequence number). */
     public static final int MAX_MESSAGE_ID_LENGTH = 128;
-    /** Longest room (map area) name in etiquette messages. */
+    /** Longest room (map area) name in etiquette and notes messages. */
     public static final int MAX_ROOM_NAME = 128;
     /** How long a door let in through stays open for the knocker: their next entry within it is admitted. */
     public static final int ROOM_PASS_SECONDS = 30;
     /** Most messages one history page returns; {@code limit} above this is capped. */
     public static final int MAX_HISTORY_PAGE = 100;
+
+    /** Longest text of a room's notes, in characters (Unicode code points). */
+    public static final int MAX_NOTES_TEXT = 256 * 1024;
+    /** Largest saved Automerge document of a room's notes (its text and the history of edits), in bytes. */
+    public static final int MAX_NOTES_STATE_BYTES = 2 * 1024 * 1024;
+    /** Largest {@code changes} of one {@code notes.update}, decoded (base64 makes it a third larger). */
+    public static final int MAX_NOTES_UPDATE_BYTES = 32 * 1024;
+    /** Largest {@code data} of one {@code notes.state} part, decoded. */
+    public static final int MAX_NOTES_PART_BYTES = 32 * 1024;
+    /** Saved versions kept per room; the oldest goes first. */
+    public static final int MAX_NOTES_VERSIONS = 50;
 
     private Limits() {
     }

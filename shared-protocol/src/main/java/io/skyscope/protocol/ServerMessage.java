@@ -39,11 +39,16 @@ import java.util.List;
         @JsonSubTypes.Type(value = EtiquetteEvent.KnockAnswered.class, name = "knock.answered"),
         @JsonSubTypes.Type(value = EtiquetteEvent.Wave.class, name = "wave"),
         @JsonSubTypes.Type(value = EtiquetteEvent.Reaction.class, name = "reaction"),
+        @JsonSubTypes.Type(value = NotesEvent.State.class, name = "notes.state"),
+        @JsonSubTypes.Type(value = NotesEvent.Update.class, name = "notes.update"),
+        @JsonSubTypes.Type(value = NotesEvent.Cursor.class, name = "notes.cursor"),
+        @JsonSubTypes.Type(value = NotesEvent.Closed.class, name = "notes.closed"),
+        @JsonSubTypes.Type(value = NotesEvent.Versions.class, name = "notes.versions"),
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
-        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent, EtiquetteEvent {
+        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent, EtiquetteEvent, NotesEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {

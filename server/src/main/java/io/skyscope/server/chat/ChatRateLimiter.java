@@ -25,7 +25,7 @@ public final class ChatRateLimiter {
     }
 
     /** @throws Refused 429 {@code rate_limited} with the time until the next message is allowed */
-    void acquire(String userId) {
+    public void acquire(String userId) {
         if (buckets.size() > FORGET_ABOVE) {
             buckets.values().removeIf(b -> b.getAvailableTokens() >= burst);
         }

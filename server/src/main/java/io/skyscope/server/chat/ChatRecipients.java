@@ -34,6 +34,11 @@ public final class ChatRecipients {
         return ask(spaceId, PeopleQuery.nearby(userId));
     }
 
+    /** The people standing in the space's meeting room called {@code room} right now (the rooms' notes ask this too). */
+    public List<String> inMeetingRoom(String spaceId, String room) {
+        return ask(spaceId, PeopleQuery.room(room));
+    }
+
     static List<String> nearby(SpaceState state, String userId, double radius) {
         return PeopleQuery.nearby(state, userId, radius);
     }

@@ -55,7 +55,7 @@ public final class HttpErrors {
                  OWNER_CANNOT_LEAVE, OWNER_ROLE, OWNS_SPACES, DEFAULT_SPACE, CONVERSATION_FULL, MESSAGE_DELETED,
                  ALREADY_REPORTED, REPLACED, NOT_IN_ROOM, ROOM_NOT_LOCKED, ROOM_EMPTY, NOT_NEARBY, NOT_DO_NOT_DISTURB,
                  NO_KNOCK -> 409;
-            case TOO_LARGE -> 413;
+            case TOO_LARGE, NOTES_TOO_LARGE -> 413;
             case UNSUPPORTED_PROTOCOL -> 426;
             case RATE_LIMITED, FLOODING -> 429;
             case INTERNAL -> 500;

@@ -14,17 +14,24 @@ import java.util.Optional;
  * reaches everyone in that room and nobody outside it; anyone else reaches the people within the
  * space's hearing radius (voice's join radius, uncapped) who are not inside such a room. The user
  * asked about is always included.
+ *
+ * <p>{@link Kind#ROOM}: the people standing in the meeting room named {@code area} right now
+ * (nobody if the map has no such meeting room).
  */
-public record PeopleQuery(Kind kind, String userId) {
+public record PeopleQuery(Kind kind, String userId, String area) {
 
-    public enum Kind { PRESENT, NEARBY }
+    public enum Kind { PRESENT, NEARBY, ROOM }
 
     public static PeopleQuery present() {
-        return new PeopleQuery(Kind.PRESENT, null);
+        return new PeopleQuery(Kind.PRESENT, null, null);
     }
 
     public static PeopleQuery nearby(String userId) {
-        return new PeopleQuery(Kind.NEARBY, userId);
+        return new PeopleQuery(Kind.NEARBY, userId, null);
+    }
+
+    public static PeopleQuery room(String area) {
+        return new PeopleQuery(Kind.ROOM, null, area);
     }
 
     /** The answer; run on the owner's thread. */
@@ -32,6 +39,7 @@ public record PeopleQuery(Kind kind, String userId) {
         return switch (kind) {
             case PRESENT -> state.userIds();
             case NEARBY -> nearby(state, userId, state.voiceSettings().joinRadius());
+            case ROOM -> state.inMeetingRoom(area);
         };
     }
 

@@ -400,6 +400,11 @@ public final class SpaceState {
         return etiquette.lockedRooms();
     }
 
+    /** The people standing in the meeting room called {@code name} right now; nobody if the map has none. */
+    public List<String> inMeetingRoom(String name) {
+        return meetingRoom(name).map(this::inArea).orElse(List.of());
+    }
+
     /** The people standing in an area right now. */
     public List<String> inArea(MapArea area) {
         return occupants.values().stream().filter(o -> area.contains(o.x(), o.y())).map(o -> o.userId).toList();

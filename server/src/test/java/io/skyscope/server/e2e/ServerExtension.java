@@ -73,6 +73,11 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /** The data directory the server keeps its store in (across restarts). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public SkyScopeServer server() {
         return server;
     }
