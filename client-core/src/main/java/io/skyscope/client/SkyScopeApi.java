@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.EmailAddress;
+import io.skyscope.protocol.rest.EmailLogin;
+import io.skyscope.protocol.rest.EmailVerification;
+import io.skyscope.protocol.rest.PasswordReset;
 import io.skyscope.protocol.rest.LoginRequest;
 import io.skyscope.protocol.rest.Profile;
 import io.skyscope.protocol.rest.ProfileUpdate;
@@ -96,6 +100,49 @@ public final class SkyScopeApi {
 
     public Profile updateProfile(String token, ProfileUpdate update) {
         return send("PATCH", "api/v1/me", token, update, Profile.class);
+    }
+
+    /** Whether the server sends email (codes, password reset), from {@code GET /health}. */
+    public boolean emailEnabled() {
+        return send("GET", "health", null, null, JsonNode.class).path("features").path("email").asBoolean(false);
+    }
+
+    /**
+     * Sends a code to {@code email}; {@link #verifyEmail} with that code makes it the account's address.
+     *
+     * @throws ApiError 501 {@code email_not_configured} when the server has no SMTP server
+     */
+    public void addEmail(String token, String email) {
+        send("POST", "api/v1/me/email", token, new EmailAddress(email), Void.class);
+    }
+
+    /** @throws ApiError 400 {@code code_invalid} or {@code code_expired}; 409 {@code email_taken} */
+    public Profile verifyEmail(String token, String code) {
+        return send("POST", "api/v1/me/email/verify", token, new EmailVerification(code), Profile.class);
+    }
+
+    public Profile removeEmail(String token) {
+        return send("DELETE", "api/v1/me/email", token, null, Profile.class);
+    }
+
+    /** Asks for a sign-in code by email; answered the same whether the address has an account or not. */
+    public void requestSignInCode(String email) {
+        send("POST", "api/v1/auth/email/code", null, new EmailAddress(email), Void.class);
+    }
+
+    /** @throws ApiError 400 {@code code_invalid} or {@code code_expired} */
+    public AuthResponse loginWithCode(String email, String code) {
+        return send("POST", "api/v1/auth/email/login", null, new EmailLogin(email, code), AuthResponse.class);
+    }
+
+    /** Asks for a password-reset code by email; answered the same whether the address has an account or not. */
+    public void requestPasswordReset(String email) {
+        send("POST", "api/v1/auth/password-reset/code", null, new EmailAddress(email), Void.class);
+    }
+
+    /** Sets a new password with an emailed code; every sign-in of the account ends. */
+    public void resetPassword(String email, String code, String newPassword) {
+        send("POST", "api/v1/auth/password-reset", null, new PasswordReset(email, code, newPassword), Void.class);
     }
 
     /**

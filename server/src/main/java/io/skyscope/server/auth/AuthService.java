@@ -244,13 +244,26 @@ public final class AuthService {
      */
     public void changePassword(String userId, String currentPassword, String newPassword, String ip) {
         User user = checkPassword(userId, "currentPassword", currentPassword, ip);
+        replacePassword(user, hashNewPassword(user, newPassword), "changed their password");
+    }
+
+    /** Checks a new password against the policy and hashes it. @throws Refused 400 naming {@code newPassword} */
+    String hashNewPassword(User user, String newPassword) {
         AccountRules.password("newPassword", newPassword);
-        users.updatePasswordHash(userId, passwords.hashNew(HashingGate.Lane.SIGN_IN, "newPassword", newPassword,
-                user.username(), user.displayName()));
-        long revoked = refreshTokens.revokeAllOf(userId);
-        access.signOutEverywhere(userId);
+        return passwords.hashNew(HashingGate.Lane.SIGN_IN, "newPassword", newPassword, user.username(),
+                user.displayName());
+    }
+
+    /**
+     * Sets a new password hash and ends every sign-in of the account: refresh tokens, access tokens
+     * and connections. The caller has proved who they are.
+     */
+    void replacePassword(User user, String passwordHash, String why) {
+        users.updatePasswordHash(user.id(), passwordHash);
+        long revoked = refreshTokens.revokeAllOf(user.id());
+        access.signOutEverywhere(user.id());
         store.flush();
-        log.info("User {} changed their password; {} refresh tokens revoked", user.id(), revoked);
+        log.info("User {} {}; {} refresh tokens revoked", user.id(), why, revoked);
     }
 
     /**
@@ -296,7 +309,8 @@ public final class AuthService {
         return user;
     }
 
-    private AuthTokens startSession(User user) {
+    /** Starts a new sign-in (refresh-token family) for an account that has proved who it is. */
+    AuthTokens startSession(User user) {
         return issue(user, RefreshTokens.newFamilyId(), clock.instant());
     }
 

@@ -100,6 +100,6 @@ public final class AuthRoutes {
 
     static Profile profile(User u) {
         return new Profile(u.id(), u.username(), u.displayName(), u.avatar(), u.status(), u.statusText(),
-                u.serverAdmin(), u.createdAt());
+                u.serverAdmin(), u.createdAt(), u.email());
     }
 }
