@@ -11,6 +11,7 @@ import io.skyscope.protocol.rest.EmailVerification;
 import io.skyscope.protocol.rest.PasswordReset;
 import io.skyscope.protocol.rest.LoginRequest;
 import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileCard;
 import io.skyscope.protocol.rest.ProfileUpdate;
 import io.skyscope.protocol.rest.RefreshRequest;
 import io.skyscope.protocol.rest.RegisterRequest;
@@ -100,6 +101,45 @@ public final class SkyScopeApi {
 
     public Profile updateProfile(String token, ProfileUpdate update) {
         return send("PATCH", "api/v1/me", token, update, Profile.class);
+    }
+
+    /** Someone's profile card; 404 unless you share a space with them (or it is you). */
+    public ProfileCard profileCard(String token, String userId) {
+        return send("GET", "api/v1/users/" + userId, token, null, ProfileCard.class);
+    }
+
+    /**
+     * Sets your profile photo from a PNG or JPEG ({@code contentType} {@code image/png} or
+     * {@code image/jpeg}); the server crops and scales it. Returns your profile (its {@code photo}
+     * version changed).
+     *
+     * @throws ApiError 413 {@code too_large} for too many bytes or pixels, 400 for anything else
+     */
+    public Profile uploadPhoto(String token, byte[] image, String contentType) {
+        return exchange("PUT", "api/v1/me/photo", token, contentType, HttpRequest.BodyPublishers.ofByteArray(image),
+                Profile.class);
+    }
+
+    public Profile deletePhoto(String token) {
+        return send("DELETE", "api/v1/me/photo", token, null, Profile.class);
+    }
+
+    /** Someone's photo as a square PNG of {@code size} pixels (32, 64 or 128). */
+    public byte[] photo(String token, String userId, int size) {
+        try {
+            var request = HttpRequest.newBuilder(base.resolve("api/v1/users/" + userId + "/photo?size=" + size))
+                    .timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                throw error(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET photo failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Whether the server sends email (codes, password reset), from {@code GET /health}. */
@@ -233,7 +273,7 @@ public final class SkyScopeApi {
             builder.method(method, body);
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw error(response);
+                throw error(response.statusCode(), response.body());
             }
             if (responseType == Void.class || response.body().isEmpty()) {
                 return null;
@@ -250,13 +290,13 @@ public final class SkyScopeApi {
         }
     }
 
-    private static ApiError error(HttpResponse<String> response) {
+    private static ApiError error(int status, String text) {
         try {
-            JsonNode body = Json.lenient().readTree(response.body());
-            return new ApiError(response.statusCode(), body.path("code").asText("error"),
-                    body.path("message").asText(response.body()), body.path("field").asText(null));
+            JsonNode body = Json.lenient().readTree(text);
+            return new ApiError(status, body.path("code").asText("error"), body.path("message").asText(text),
+                    body.path("field").asText(null));
         } catch (JsonProcessingException e) {
-            return new ApiError(response.statusCode(), "error", response.body(), null);
+            return new ApiError(status, "error", text, null);
         }
     }
 }

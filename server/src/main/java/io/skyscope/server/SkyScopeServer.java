@@ -44,12 +44,14 @@ import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
+import io.skyscope.server.http.ProfileRoutes;
 import io.skyscope.server.http.RequestIds;
 import io.skyscope.server.http.SpaceRoutes;
 import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.mail.Mailer;
 import io.skyscope.server.metrics.ServerMetrics;
+import io.skyscope.server.profile.ProfileService;
 import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.space.SpaceVoiceSettings;
@@ -60,6 +62,7 @@ import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.ProfilePhotos;
 import io.skyscope.server.store.RefreshTokens;
 import io.skyscope.server.store.RevokedSessions;
 import io.skyscope.server.store.Spaces;
@@ -286,8 +289,10 @@ public final class SkyScopeServer implements AutoCloseable {
             });
             new RequestIds().register(cfg.routes);
             new HttpErrors().register(cfg.routes);
-            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners), addresses)
-                    .register(cfg.routes);
+            var accountEvents = new WorldAccountEvents(sessions, owners);
+            new AuthRoutes(auth, authenticator, accountEvents, addresses).register(cfg.routes);
+            new ProfileRoutes(new ProfileService(users, memberships, new ProfilePhotos(store)), authenticator,
+                    accountEvents).register(cfg.routes);
             new EmailRoutes(email, authenticator, addresses).register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);

@@ -109,4 +109,17 @@ public final class AccountRules {
         }
         return e;
     }
+
+    public static final int BIO_MAX = 500;
+    public static final int PRONOUNS_MAX = 40;
+    public static final int JOB_TITLE_MAX = 100;
+
+    /** An IANA time-zone id the JDK knows ({@code Europe/Paris}), or empty to clear it. */
+    public static String timeZone(String zone) {
+        String z = zone.strip();
+        if (!z.isEmpty() && !java.time.ZoneId.getAvailableZoneIds().contains(z)) {
+            throw Refused.badRequest("timeZone", "Time zone must be an IANA id such as Europe/Paris");
+        }
+        return z;
+    }
 }

@@ -230,11 +230,29 @@ public final class AuthService {
 
     /** Changes the given fields; null leaves a field as it is, an empty status text clears it. */
     public User updateProfile(String userId, String displayName, String avatar, Status status, String statusText) {
+        return updateProfile(userId, displayName, avatar, status, statusText, null, null, null, null);
+    }
+
+    /**
+     * Changes the given fields, the profile card's too; null leaves a field as it is, an empty text
+     * clears it. Every field is checked before anything is written.
+     *
+     * @throws Refused 400 naming the first field at fault
+     */
+    public User updateProfile(String userId, String displayName, String avatar, Status status, String statusText,
+                              String bio, String pronouns, String jobTitle, String timeZone) {
         profile(userId);
+        String b = bio == null ? null : AccountRules.text("bio", "Bio", bio, 0, AccountRules.BIO_MAX);
+        String p = pronouns == null ? null : AccountRules.text("pronouns", "Pronouns", pronouns, 0,
+                AccountRules.PRONOUNS_MAX);
+        String j = jobTitle == null ? null : AccountRules.text("jobTitle", "Job title", jobTitle, 0,
+                AccountRules.JOB_TITLE_MAX);
+        String z = timeZone == null ? null : AccountRules.timeZone(timeZone);
         String display = displayName == null ? null : AccountRules.displayName(displayName);
         String av = avatar == null ? null : AccountRules.avatar(avatar);
         String text = statusText == null ? null : AccountRules.statusText(statusText);
-        return users.updateProfile(userId, display, av, status, text)
+        users.updateProfile(userId, display, av, status, text);
+        return users.updateCard(userId, b, p, j, z)
                 .orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
     }
 

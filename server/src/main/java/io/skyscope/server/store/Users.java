@@ -56,15 +56,21 @@ public final class Users {
 
     /**
      * An account. {@code passwordHash} is a PHC string and must never leave the server; {@code email}
-     * is the verified address as typed, or null.
+     * is the verified address as typed, or null; {@code card} what the profile card shows.
      */
     public record User(String id, String username, String displayName, String avatar, String passwordHash,
-                       Status status, String statusText, boolean serverAdmin, Instant createdAt, String email) {
+                       Status status, String statusText, boolean serverAdmin, Instant createdAt, String email,
+                       Card card) {
         /** Without the password hash, so that logging a user cannot leak it. */
         @Override
         public String toString() {
             return "User[id=" + id + ", username=" + username + ", serverAdmin=" + serverAdmin + "]";
         }
+    }
+
+    /** The profile card's own fields, each null when unset; {@code photo} is the photo's version. */
+    public record Card(String bio, String pronouns, String jobTitle, String timeZone, String photo) {
+        public static final Card EMPTY = new Card(null, null, null, null, null);
     }
 
     /**
@@ -75,7 +81,7 @@ public final class Users {
     public User create(String username, String displayName, String passwordHash, boolean serverAdmin,
                        Instant createdAt) {
         User user = new User(Docs.newId(), username, displayName, DEFAULT_AVATAR, passwordHash,
-                Status.AVAILABLE, null, serverAdmin, Docs.millis(createdAt), null);
+                Status.AVAILABLE, null, serverAdmin, Docs.millis(createdAt), null, Card.EMPTY);
         try {
             users.insertOne(toDocument(user));
         } catch (MongoWriteException e) {
@@ -160,13 +166,40 @@ public final class Users {
         if (status != null) {
             sets.add(Updates.set("status", status.wireName()));
         }
-        if (statusText != null) {
-            sets.add(statusText.isEmpty() ? Updates.unset("statusText") : Updates.set("statusText", statusText));
-        }
+        setOrClear(sets, "statusText", statusText);
         if (!sets.isEmpty()) {
             users.updateOne(eq("_id", userId), Updates.combine(sets));
         }
         return findById(userId);
+    }
+
+    /**
+     * Sets the card's text fields: a null argument leaves that field unchanged, an empty one clears it.
+     *
+     * @return the updated account, or empty if it does not exist
+     */
+    public Optional<User> updateCard(String userId, String bio, String pronouns, String jobTitle, String timeZone) {
+        List<Bson> sets = new ArrayList<>();
+        setOrClear(sets, "bio", bio);
+        setOrClear(sets, "pronouns", pronouns);
+        setOrClear(sets, "jobTitle", jobTitle);
+        setOrClear(sets, "timeZone", timeZone);
+        if (!sets.isEmpty()) {
+            users.updateOne(eq("_id", userId), Updates.combine(sets));
+        }
+        return findById(userId);
+    }
+
+    /** Records the version of the account's photo; null: no photo. */
+    public Optional<User> setPhoto(String userId, String version) {
+        users.updateOne(eq("_id", userId), version == null ? Updates.unset("photo") : Updates.set("photo", version));
+        return findById(userId);
+    }
+
+    private static void setOrClear(List<Bson> sets, String field, String value) {
+        if (value != null) {
+            sets.add(value.isEmpty() ? Updates.unset(field) : Updates.set(field, value));
+        }
     }
 
     /** @return whether the account exists */
@@ -264,7 +297,8 @@ public final class Users {
         return new User(d.getString("_id"), d.getString("username"), d.getString("displayName"),
                 d.get("avatar", DEFAULT_AVATAR), d.getString("passwordHash"), status(d.getString("status")),
                 d.getString("statusText"), d.getBoolean("serverAdmin", false), Docs.instant(d, "createdAt"),
-                d.getString("email"));
+                d.getString("email"), new Card(d.getString("bio"), d.getString("pronouns"), d.getString("jobTitle"),
+                d.getString("timeZone"), d.getString("photo")));
     }
 
     private static Status status(String wireName) {

@@ -28,6 +28,7 @@ import io.skyscope.protocol.rest.NotificationList;
 import io.skyscope.protocol.rest.ParticipantAdd;
 import io.skyscope.protocol.rest.PasswordChange;
 import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileCard;
 import io.skyscope.protocol.rest.ProfileUpdate;
 import io.skyscope.protocol.rest.RefreshRequest;
 import io.skyscope.protocol.rest.RegisterRequest;
@@ -76,6 +77,9 @@ class ProtocolDocTest {
             Map.entry("POST /api/v1/me/password", List.of(PasswordChange.class)),
             Map.entry("DELETE /api/v1/me", List.of(AccountDeletion.class)),
             Map.entry("POST /api/v1/me/email", List.of(EmailAddress.class)),
+            Map.entry("GET /api/v1/users/{userId}", List.of(ProfileCard.class)),
+            Map.entry("PUT /api/v1/me/photo", List.of(Profile.class)),
+            Map.entry("DELETE /api/v1/me/photo", List.of(Profile.class)),
             Map.entry("POST /api/v1/me/email/verify", List.of(EmailVerification.class, Profile.class)),
             Map.entry("POST /api/v1/auth/email/code", List.of(EmailAddress.class)),
             Map.entry("POST /api/v1/auth/email/login", List.of(EmailLogin.class, AuthResponse.class)),

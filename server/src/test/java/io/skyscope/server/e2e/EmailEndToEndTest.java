@@ -1,11 +1,10 @@
 package io.skyscope.server.e2e;
 
+import static io.skyscope.server.e2e.Refusals.assertRefused;
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.skyscope.client.ApiError;
 import io.skyscope.client.Connection;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ServerMessage;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -183,14 +181,5 @@ class EmailEndToEndTest {
 
     private static String address(String name) {
         return name + ADDRESSES.incrementAndGet() + "@office.test";
-    }
-
-    private static void assertRefused(ThrowingCallable call, int status, String code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiError.class, e -> {
-            assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
-            if (code != null) {
-                assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-            }
-        });
     }
 }
