@@ -19,10 +19,13 @@ public final class ProfilePhotos {
     public record Photo(String version, byte[] png) {
     }
 
+    /** The collection's name; {@link Users#delete} empties an account's document in it too. */
+    static final String COLLECTION = "profilePhotos";
+
     private final MongoCollection<Document> photos;
 
     public ProfilePhotos(MongoStore store) {
-        this.photos = store.database().getCollection("profilePhotos");
+        this.photos = store.database().getCollection(COLLECTION);
     }
 
     /** Stores the sizes of a new photo, replacing the old one. */

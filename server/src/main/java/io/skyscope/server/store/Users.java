@@ -40,6 +40,7 @@ public final class Users {
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> flags;
     private final MongoCollection<Document> emails;
+    private final MongoCollection<Document> photos;
 
     public Users(MongoStore store) {
         MongoDatabase db = store.database();
@@ -50,6 +51,7 @@ public final class Users {
         // sparse index (which the embedded store does not have).
         this.emails = db.getCollection("emailAddresses");
         indexes.ascending(emails, "userId");
+        this.photos = db.getCollection(ProfilePhotos.COLLECTION);
         indexes.unique(users, "usernameLower");
         indexes.ascending(users, "serverAdmin");
     }
@@ -228,9 +230,10 @@ public final class Users {
         return Optional.ofNullable(after).map(d -> d.get(TOKEN_GENERATION, Number.class).longValue());
     }
 
-    /** @return whether an account was deleted; its email address is free again */
+    /** @return whether an account was deleted; its email address is free again and its photo gone */
     public boolean delete(String userId) {
         emails.deleteMany(eq("userId", userId));
+        photos.deleteOne(eq("_id", userId));
         return users.deleteOne(eq("_id", userId)).getDeletedCount() == 1;
     }
 

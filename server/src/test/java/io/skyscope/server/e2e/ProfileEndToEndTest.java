@@ -118,6 +118,19 @@ class ProfileEndToEndTest {
     }
 
     @Test
+    void aDeletedAccountTakesItsPhotoWithIt() throws Exception {
+        AuthResponse hal = SERVER.register("hal");
+        SERVER.api().uploadPhoto(hal.accessToken(), image(64, 64, "png"), "image/png");
+        var photos = SERVER.server().store().database().getCollection("profilePhotos");
+        assertThat(photos.countDocuments(new org.bson.Document("_id", hal.userId()))).isEqualTo(1);
+
+        SERVER.api().send("DELETE", "api/v1/me", hal.accessToken(),
+                new io.skyscope.protocol.rest.AccountDeletion("violet harbor lantern " + hal.username()), Void.class);
+
+        assertThat(photos.countDocuments(new org.bson.Document("_id", hal.userId()))).isZero();
+    }
+
+    @Test
     void photosBeyondTheLimitsAreRefusedBeforeDecoding() throws Exception {
         AuthResponse gus = SERVER.register("gus");
         String token = gus.accessToken();
