@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.EmailAddress;
+import io.skyscope.protocol.rest.EmailLogin;
+import io.skyscope.protocol.rest.EmailVerification;
+import io.skyscope.protocol.rest.PasswordReset;
 import io.skyscope.protocol.rest.LoginRequest;
 import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileCard;
 import io.skyscope.protocol.rest.ProfileUpdate;
 import io.skyscope.protocol.rest.RefreshRequest;
 import io.skyscope.protocol.rest.RegisterRequest;
@@ -98,6 +103,88 @@ public final class SkyScopeApi {
         return send("PATCH", "api/v1/me", token, update, Profile.class);
     }
 
+    /** Someone's profile card; 404 unless you share a space with them (or it is you). */
+    public ProfileCard profileCard(String token, String userId) {
+        return send("GET", "api/v1/users/" + userId, token, null, ProfileCard.class);
+    }
+
+    /**
+     * Sets your profile photo from a PNG or JPEG ({@code contentType} {@code image/png} or
+     * {@code image/jpeg}); the server crops and scales it. Returns your profile (its {@code photo}
+     * version changed).
+     *
+     * @throws ApiError 413 {@code too_large} for too many bytes or pixels, 400 for anything else
+     */
+    public Profile uploadPhoto(String token, byte[] image, String contentType) {
+        return exchange("PUT", "api/v1/me/photo", token, contentType, HttpRequest.BodyPublishers.ofByteArray(image),
+                Profile.class);
+    }
+
+    public Profile deletePhoto(String token) {
+        return send("DELETE", "api/v1/me/photo", token, null, Profile.class);
+    }
+
+    /** Someone's photo as a square PNG of {@code size} pixels (32, 64 or 128). */
+    public byte[] photo(String token, String userId, int size) {
+        try {
+            var request = HttpRequest.newBuilder(base.resolve("api/v1/users/" + userId + "/photo?size=" + size))
+                    .timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                throw error(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET photo failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Whether the server sends email (codes, password reset), from {@code GET /health}. */
+    public boolean emailEnabled() {
+        return send("GET", "health", null, null, JsonNode.class).path("features").path("email").asBoolean(false);
+    }
+
+    /**
+     * Sends a code to {@code email}; {@link #verifyEmail} with that code makes it the account's address.
+     *
+     * @throws ApiError 501 {@code email_not_configured} when the server has no SMTP server
+     */
+    public void addEmail(String token, String email) {
+        send("POST", "api/v1/me/email", token, new EmailAddress(email), Void.class);
+    }
+
+    /** @throws ApiError 400 {@code code_invalid} or {@code code_expired}; 409 {@code email_taken} */
+    public Profile verifyEmail(String token, String code) {
+        return send("POST", "api/v1/me/email/verify", token, new EmailVerification(code), Profile.class);
+    }
+
+    public Profile removeEmail(String token) {
+        return send("DELETE", "api/v1/me/email", token, null, Profile.class);
+    }
+
+    /** Asks for a sign-in code by email; answered the same whether the address has an account or not. */
+    public void requestSignInCode(String email) {
+        send("POST", "api/v1/auth/email/code", null, new EmailAddress(email), Void.class);
+    }
+
+    /** @throws ApiError 400 {@code code_invalid} or {@code code_expired} */
+    public AuthResponse loginWithCode(String email, String code) {
+        return send("POST", "api/v1/auth/email/login", null, new EmailLogin(email, code), AuthResponse.class);
+    }
+
+    /** Asks for a password-reset code by email; answered the same whether the address has an account or not. */
+    public void requestPasswordReset(String email) {
+        send("POST", "api/v1/auth/password-reset/code", null, new EmailAddress(email), Void.class);
+    }
+
+    /** Sets a new password with an emailed code; every sign-in of the account ends. */
+    public void resetPassword(String email, String code, String newPassword) {
+        send("POST", "api/v1/auth/password-reset", null, new PasswordReset(email, code, newPassword), Void.class);
+    }
+
     /**
      * Every space the caller may see, oldest first, following the server's pages (at most
      * {@value #MAX_PAGES} of them; a server older than pagination answers in one).
@@ -186,7 +273,7 @@ public final class SkyScopeApi {
             builder.method(method, body);
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw error(response);
+                throw error(response.statusCode(), response.body());
             }
             if (responseType == Void.class || response.body().isEmpty()) {
                 return null;
@@ -203,13 +290,13 @@ public final class SkyScopeApi {
         }
     }
 
-    private static ApiError error(HttpResponse<String> response) {
+    private static ApiError error(int status, String text) {
         try {
-            JsonNode body = Json.lenient().readTree(response.body());
-            return new ApiError(response.statusCode(), body.path("code").asText("error"),
-                    body.path("message").asText(response.body()), body.path("field").asText(null));
+            JsonNode body = Json.lenient().readTree(text);
+            return new ApiError(status, body.path("code").asText("error"), body.path("message").asText(text),
+                    body.path("field").asText(null));
         } catch (JsonProcessingException e) {
-            return new ApiError(response.statusCode(), "error", response.body(), null);
+            return new ApiError(status, "error", text, null);
         }
     }
 }

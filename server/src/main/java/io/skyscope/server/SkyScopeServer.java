@@ -5,6 +5,7 @@ import io.javalin.config.SizeUnit;
 import io.skyscope.protocol.Limits;
 import io.skyscope.server.auth.AccessCheck;
 import io.skyscope.server.auth.AuthService;
+import io.skyscope.server.auth.EmailService;
 import io.skyscope.server.auth.HashingGate;
 import io.skyscope.server.auth.LoginThrottle;
 import io.skyscope.server.auth.PasswordHasher;
@@ -37,27 +38,33 @@ import io.skyscope.server.http.AuthRoutes;
 import io.skyscope.server.http.Authenticator;
 import io.skyscope.server.http.ChatRoutes;
 import io.skyscope.server.http.ClientAddresses;
+import io.skyscope.server.http.EmailRoutes;
 import io.skyscope.server.http.GuardedConnector;
 import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
+import io.skyscope.server.http.ProfileRoutes;
 import io.skyscope.server.http.RequestIds;
 import io.skyscope.server.http.SpaceRoutes;
 import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
+import io.skyscope.server.mail.Mailer;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.notes.NotesService;
+import io.skyscope.server.profile.ProfileService;
 import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.space.WorldAdmission;
+import io.skyscope.server.store.EmailCodes;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
 import io.skyscope.server.store.Notes;
 import io.skyscope.server.store.Memberships;
 import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.ProfilePhotos;
 import io.skyscope.server.store.RefreshTokens;
 import io.skyscope.server.store.RevokedSessions;
 import io.skyscope.server.store.Spaces;
@@ -184,8 +191,16 @@ public final class SkyScopeServer implements AutoCloseable {
         var protection = config.protection();
         var registrations = new RegistrationLimits(protection.registrationsPerAddressPerHour(),
                 protection.registrationsPerHour());
+        var throttle = new LoginThrottle();
         var auth = new AuthService(users, refreshTokens, spaceService, store, passwords, tokens, access,
-                new LoginThrottle(), registrations, config.registration(), config.adminUsername(), clock);
+                throttle, registrations, config.registration(), config.adminUsername(), clock);
+        Mailer mailer = null;
+        if (config.mail() != null) {
+            mailer = new Mailer(config.mail());
+            stopOrder.push(mailer);
+        }
+        var email = new EmailService(users, new EmailCodes(store), auth, throttle, mailer, config.mail(), jwtSecret,
+                clock);
         store.flush();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -194,6 +209,7 @@ public final class SkyScopeServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
                 auth.purgeExpiredTokens();
+                email.purgeExpired();
                 access.purgeExpired();
                 invites.deleteExpired(clock.instant());
             } catch (RuntimeException e) {
@@ -280,14 +296,17 @@ public final class SkyScopeServer implements AutoCloseable {
             });
             new RequestIds().register(cfg.routes);
             new HttpErrors().register(cfg.routes);
-            new AuthRoutes(auth, authenticator, new WorldAccountEvents(sessions, owners), addresses)
-                    .register(cfg.routes);
+            var accountEvents = new WorldAccountEvents(sessions, owners);
+            new AuthRoutes(auth, authenticator, accountEvents, addresses).register(cfg.routes);
+            new ProfileRoutes(new ProfileService(users, memberships, new ProfilePhotos(store)), authenticator,
+                    accountEvents).register(cfg.routes);
+            new EmailRoutes(email, authenticator, addresses).register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
             new ChatRoutes(history, reads, conversations, notifications, authenticator).register(cfg.routes);
             new ModerationRoutes(moderation, retention, authenticator).register(cfg.routes);
-            new OpsRoutes(store, bus, metrics).register(cfg.routes);
+            new OpsRoutes(store, bus, metrics, email.enabled()).register(cfg.routes);
             ws.register(cfg.routes);
         });
         stopOrder.push(() -> {

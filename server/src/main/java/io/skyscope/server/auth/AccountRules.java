@@ -86,4 +86,40 @@ public final class AccountRules {
     private static boolean isControl(int cp) {
         return Check.isUnsafe(cp, false);
     }
+
+    /** Longest email address (RFC 5321 path limit). */
+    public static final int EMAIL_MAX = 254;
+
+    /**
+     * An email address as typed, trimmed: one {@code @}, a local part of at most 64 characters, a
+     * domain of dot-separated labels, no spaces, quotes, angle brackets or control characters (the
+     * address goes into a mail header).
+     */
+    public static String email(String email) {
+        if (email == null || email.isBlank()) {
+            throw Refused.badRequest("email", "Email address is required");
+        }
+        String e = email.strip();
+        int at = e.indexOf('@');
+        boolean ok = e.length() <= EMAIL_MAX && at > 0 && at <= 64 && at == e.lastIndexOf('@')
+                && e.matches("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                        + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*");
+        if (!ok) {
+            throw Refused.badRequest("email", "This is not an email address we can send to");
+        }
+        return e;
+    }
+
+    public static final int BIO_MAX = 500;
+    public static final int PRONOUNS_MAX = 40;
+    public static final int JOB_TITLE_MAX = 100;
+
+    /** An IANA time-zone id the JDK knows ({@code Europe/Paris}), or empty to clear it. */
+    public static String timeZone(String zone) {
+        String z = zone.strip();
+        if (!z.isEmpty() && !java.time.ZoneId.getAvailableZoneIds().contains(z)) {
+            throw Refused.badRequest("timeZone", "Time zone must be an IANA id such as Europe/Paris");
+        }
+        return z;
+    }
 }

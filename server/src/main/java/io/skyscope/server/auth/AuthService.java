@@ -230,11 +230,29 @@ public final class AuthService {
 
     /** Changes the given fields; null leaves a field as it is, an empty status text clears it. */
     public User updateProfile(String userId, String displayName, String avatar, Status status, String statusText) {
+        return updateProfile(userId, displayName, avatar, status, statusText, null, null, null, null);
+    }
+
+    /**
+     * Changes the given fields, the profile card's too; null leaves a field as it is, an empty text
+     * clears it. Every field is checked before anything is written.
+     *
+     * @throws Refused 400 naming the first field at fault
+     */
+    public User updateProfile(String userId, String displayName, String avatar, Status status, String statusText,
+                              String bio, String pronouns, String jobTitle, String timeZone) {
         profile(userId);
+        String b = bio == null ? null : AccountRules.text("bio", "Bio", bio, 0, AccountRules.BIO_MAX);
+        String p = pronouns == null ? null : AccountRules.text("pronouns", "Pronouns", pronouns, 0,
+                AccountRules.PRONOUNS_MAX);
+        String j = jobTitle == null ? null : AccountRules.text("jobTitle", "Job title", jobTitle, 0,
+                AccountRules.JOB_TITLE_MAX);
+        String z = timeZone == null ? null : AccountRules.timeZone(timeZone);
         String display = displayName == null ? null : AccountRules.displayName(displayName);
         String av = avatar == null ? null : AccountRules.avatar(avatar);
         String text = statusText == null ? null : AccountRules.statusText(statusText);
-        return users.updateProfile(userId, display, av, status, text)
+        users.updateProfile(userId, display, av, status, text);
+        return users.updateCard(userId, b, p, j, z)
                 .orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
     }
 
@@ -244,13 +262,26 @@ public final class AuthService {
      */
     public void changePassword(String userId, String currentPassword, String newPassword, String ip) {
         User user = checkPassword(userId, "currentPassword", currentPassword, ip);
+        replacePassword(user, hashNewPassword(user, newPassword), "changed their password");
+    }
+
+    /** Checks a new password against the policy and hashes it. @throws Refused 400 naming {@code newPassword} */
+    String hashNewPassword(User user, String newPassword) {
         AccountRules.password("newPassword", newPassword);
-        users.updatePasswordHash(userId, passwords.hashNew(HashingGate.Lane.SIGN_IN, "newPassword", newPassword,
-                user.username(), user.displayName()));
-        long revoked = refreshTokens.revokeAllOf(userId);
-        access.signOutEverywhere(userId);
+        return passwords.hashNew(HashingGate.Lane.SIGN_IN, "newPassword", newPassword, user.username(),
+                user.displayName());
+    }
+
+    /**
+     * Sets a new password hash and ends every sign-in of the account: refresh tokens, access tokens
+     * and connections. The caller has proved who they are.
+     */
+    void replacePassword(User user, String passwordHash, String why) {
+        users.updatePasswordHash(user.id(), passwordHash);
+        long revoked = refreshTokens.revokeAllOf(user.id());
+        access.signOutEverywhere(user.id());
         store.flush();
-        log.info("User {} changed their password; {} refresh tokens revoked", user.id(), revoked);
+        log.info("User {} {}; {} refresh tokens revoked", user.id(), why, revoked);
     }
 
     /**
@@ -296,7 +327,8 @@ public final class AuthService {
         return user;
     }
 
-    private AuthTokens startSession(User user) {
+    /** Starts a new sign-in (refresh-token family) for an account that has proved who it is. */
+    AuthTokens startSession(User user) {
         return issue(user, RefreshTokens.newFamilyId(), clock.instant());
     }
 

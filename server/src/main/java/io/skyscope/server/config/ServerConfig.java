@@ -18,6 +18,7 @@ import java.util.Map;
  * @param mongoUri null means "embedded store in DATA_DIR"
  * @param redisUrl null means "single node, in-process bus"
  * @param protection limits on what one client may cost the others
+ * @param mail null means "no SMTP server: email features are off"
  */
 public record ServerConfig(
         String host,
@@ -34,7 +35,8 @@ public record ServerConfig(
         VoiceConfig voice,
         ChatTuning chat,
         Quotas quotas,
-        Protection protection) {
+        Protection protection,
+        MailConfig mail) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -96,42 +98,47 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
                 List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults(),
-                Quotas.defaults(), Protection.defaults());
+                Quotas.defaults(), Protection.defaults(), null);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection);
+                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection, mail);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection);
+                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection, mail);
     }
 
     public ServerConfig withChat(ChatTuning newChat) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection);
+                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection, mail);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection);
+                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection, mail);
     }
 
     public ServerConfig withProtection(Protection newProtection) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection, mail);
+    }
+
+    public ServerConfig withMail(MailConfig newMail) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, newMail);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -179,7 +186,7 @@ public record ServerConfig(
                 (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
                 registration, stun, publicUrl, world, voice(env), chat, quotas(env),
-                Protection.fromEnvironment(env));
+                Protection.fromEnvironment(env), MailConfig.fromEnvironment(env));
     }
 
     private static Quotas quotas(Map<String, String> env) {
@@ -306,6 +313,6 @@ public record ServerConfig(
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
                 + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat
-                + ", quotas=" + quotas + ", protection=" + protection + "]";
+                + ", quotas=" + quotas + ", protection=" + protection + ", mail=" + (mail == null ? "off" : mail) + "]";
     }
 }

@@ -73,7 +73,8 @@ public final class AuthRoutes {
         routes.patch("/api/v1/me", ctx -> {
             String userId = authenticator.apply(ctx).userId();
             ProfileUpdate u = HttpJson.read(ctx, ProfileUpdate.class);
-            User updated = auth.updateProfile(userId, u.displayName(), u.avatar(), u.status(), u.statusText());
+            User updated = auth.updateProfile(userId, u.displayName(), u.avatar(), u.status(), u.statusText(),
+                    u.bio(), u.pronouns(), u.jobTitle(), u.timeZone());
             events.profileChanged(updated);
             HttpJson.write(ctx, 200, profile(updated));
         });
@@ -100,6 +101,7 @@ public final class AuthRoutes {
 
     static Profile profile(User u) {
         return new Profile(u.id(), u.username(), u.displayName(), u.avatar(), u.status(), u.statusText(),
-                u.serverAdmin(), u.createdAt());
+                u.serverAdmin(), u.createdAt(), u.email(), u.card().bio(), u.card().pronouns(), u.card().jobTitle(),
+                u.card().timeZone(), u.card().photo());
     }
 }

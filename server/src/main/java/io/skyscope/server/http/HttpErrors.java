@@ -47,11 +47,12 @@ public final class HttpErrors {
     /** The HTTP status of each error code. */
     public static int status(ErrorCode code) {
         return switch (code) {
-            case INVALID_JSON, UNKNOWN_TYPE, INVALID_FIELD, BAD_REQUEST -> 400;
+            case INVALID_JSON, UNKNOWN_TYPE, INVALID_FIELD, BAD_REQUEST, CODE_INVALID, CODE_EXPIRED -> 400;
             case UNAUTHORIZED, SIGNED_OUT, TOKEN_EXPIRED -> 401;
             case FORBIDDEN, BANNED, MUTED, REMOVED, KICKED -> 403;
             case NOT_FOUND, UNKNOWN_ROOM, NOT_PRESENT -> 404;
-            case USERNAME_TAKEN, NOT_IN_SPACE, NOT_IN_VOICE_SET, AUDIENCE_FULL, QUOTA_EXCEEDED, TOO_MANY_INVITES,
+            case USERNAME_TAKEN, EMAIL_TAKEN, NOT_IN_SPACE, NOT_IN_VOICE_SET, AUDIENCE_FULL, QUOTA_EXCEEDED,
+                 TOO_MANY_INVITES,
                  OWNER_CANNOT_LEAVE, OWNER_ROLE, OWNS_SPACES, DEFAULT_SPACE, CONVERSATION_FULL, MESSAGE_DELETED,
                  ALREADY_REPORTED, REPLACED, NOT_IN_ROOM, ROOM_NOT_LOCKED, ROOM_EMPTY, NOT_NEARBY, NOT_DO_NOT_DISTURB,
                  NO_KNOCK -> 409;
@@ -59,6 +60,7 @@ public final class HttpErrors {
             case UNSUPPORTED_PROTOCOL -> 426;
             case RATE_LIMITED, FLOODING -> 429;
             case INTERNAL -> 500;
+            case EMAIL_NOT_CONFIGURED -> 501;
             case UNAVAILABLE, STORE_UNAVAILABLE -> 503;
         };
     }

@@ -8,16 +8,22 @@ import io.skyscope.server.store.MongoStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health} (storage and bus status) and {@code GET /metrics} (Prometheus). */
+/**
+ * {@code GET /health} (storage and bus status, and which optional features are on) and
+ * {@code GET /metrics} (Prometheus).
+ */
 public final class OpsRoutes {
     private final MongoStore store;
     private final EventBus bus;
     private final ServerMetrics metrics;
+    private final boolean email;
 
-    public OpsRoutes(MongoStore store, EventBus bus, ServerMetrics metrics) {
+    /** @param email whether email features (codes, password reset) are configured */
+    public OpsRoutes(MongoStore store, EventBus bus, ServerMetrics metrics, boolean email) {
         this.store = store;
         this.bus = bus;
         this.metrics = metrics;
+        this.email = email;
     }
 
     public void register(RoutesConfig routes) {
@@ -36,6 +42,7 @@ public final class OpsRoutes {
                 busBody.put("connects", redis.connects());
             }
             body.put("bus", busBody);
+            body.put("features", Map.of("email", email));
             ctx.status(storage && busUp ? 200 : 503).json(body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -38,24 +39,40 @@ public final class Users {
 
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> flags;
+    private final MongoCollection<Document> emails;
+    private final MongoCollection<Document> photos;
 
     public Users(MongoStore store) {
         MongoDatabase db = store.database();
         Indexes indexes = store.indexes();
         this.users = db.getCollection("users");
         this.flags = db.getCollection("serverFlags");
+        // One document per verified address, _id = the address in lower case: unique without a
+        // sparse index (which the embedded store does not have).
+        this.emails = db.getCollection("emailAddresses");
+        indexes.ascending(emails, "userId");
+        this.photos = db.getCollection(ProfilePhotos.COLLECTION);
         indexes.unique(users, "usernameLower");
         indexes.ascending(users, "serverAdmin");
     }
 
-    /** An account. {@code passwordHash} is a PHC string and must never leave the server. */
+    /**
+     * An account. {@code passwordHash} is a PHC string and must never leave the server; {@code email}
+     * is the verified address as typed, or null; {@code card} what the profile card shows.
+     */
     public record User(String id, String username, String displayName, String avatar, String passwordHash,
-                       Status status, String statusText, boolean serverAdmin, Instant createdAt) {
+                       Status status, String statusText, boolean serverAdmin, Instant createdAt, String email,
+                       Card card) {
         /** Without the password hash, so that logging a user cannot leak it. */
         @Override
         public String toString() {
             return "User[id=" + id + ", username=" + username + ", serverAdmin=" + serverAdmin + "]";
         }
+    }
+
+    /** The profile card's own fields, each null when unset; {@code photo} is the photo's version. */
+    public record Card(String bio, String pronouns, String jobTitle, String timeZone, String photo) {
+        public static final Card EMPTY = new Card(null, null, null, null, null);
     }
 
     /**
@@ -66,7 +83,7 @@ public final class Users {
     public User create(String username, String displayName, String passwordHash, boolean serverAdmin,
                        Instant createdAt) {
         User user = new User(Docs.newId(), username, displayName, DEFAULT_AVATAR, passwordHash,
-                Status.AVAILABLE, null, serverAdmin, Docs.millis(createdAt));
+                Status.AVAILABLE, null, serverAdmin, Docs.millis(createdAt), null, Card.EMPTY);
         try {
             users.insertOne(toDocument(user));
         } catch (MongoWriteException e) {
@@ -151,13 +168,40 @@ public final class Users {
         if (status != null) {
             sets.add(Updates.set("status", status.wireName()));
         }
-        if (statusText != null) {
-            sets.add(statusText.isEmpty() ? Updates.unset("statusText") : Updates.set("statusText", statusText));
-        }
+        setOrClear(sets, "statusText", statusText);
         if (!sets.isEmpty()) {
             users.updateOne(eq("_id", userId), Updates.combine(sets));
         }
         return findById(userId);
+    }
+
+    /**
+     * Sets the card's text fields: a null argument leaves that field unchanged, an empty one clears it.
+     *
+     * @return the updated account, or empty if it does not exist
+     */
+    public Optional<User> updateCard(String userId, String bio, String pronouns, String jobTitle, String timeZone) {
+        List<Bson> sets = new ArrayList<>();
+        setOrClear(sets, "bio", bio);
+        setOrClear(sets, "pronouns", pronouns);
+        setOrClear(sets, "jobTitle", jobTitle);
+        setOrClear(sets, "timeZone", timeZone);
+        if (!sets.isEmpty()) {
+            users.updateOne(eq("_id", userId), Updates.combine(sets));
+        }
+        return findById(userId);
+    }
+
+    /** Records the version of the account's photo; null: no photo. */
+    public Optional<User> setPhoto(String userId, String version) {
+        users.updateOne(eq("_id", userId), version == null ? Updates.unset("photo") : Updates.set("photo", version));
+        return findById(userId);
+    }
+
+    private static void setOrClear(List<Bson> sets, String field, String value) {
+        if (value != null) {
+            sets.add(value.isEmpty() ? Updates.unset(field) : Updates.set(field, value));
+        }
     }
 
     /** @return whether the account exists */
@@ -186,9 +230,46 @@ public final class Users {
         return Optional.ofNullable(after).map(d -> d.get(TOKEN_GENERATION, Number.class).longValue());
     }
 
-    /** @return whether an account was deleted */
+    /** @return whether an account was deleted; its email address is free again and its photo gone */
     public boolean delete(String userId) {
+        emails.deleteMany(eq("userId", userId));
+        photos.deleteOne(eq("_id", userId));
         return users.deleteOne(eq("_id", userId)).getDeletedCount() == 1;
+    }
+
+    /** The account whose verified address this is (any case). */
+    public Optional<User> findByEmail(String email) {
+        Document claim = emails.find(eq("_id", email.toLowerCase(Locale.ROOT))).first();
+        return claim == null ? Optional.empty() : findById(claim.getString("userId"));
+    }
+
+    /**
+     * Makes {@code email} the account's verified address, freeing the one it had.
+     *
+     * @return false if another account holds the address (nothing changed)
+     */
+    public boolean setEmail(String userId, String email) {
+        String key = email.toLowerCase(Locale.ROOT);
+        try {
+            emails.insertOne(new Document("_id", key).append("userId", userId));
+        } catch (MongoWriteException e) {
+            if (!Docs.isDuplicateKey(e)) {
+                throw e;
+            }
+            Document holder = emails.find(eq("_id", key)).first();
+            if (holder == null || !userId.equals(holder.getString("userId"))) {
+                return false;
+            }
+        }
+        emails.deleteMany(Filters.and(eq("userId", userId), Filters.ne("_id", key)));
+        users.updateOne(eq("_id", userId), Updates.set("email", email));
+        return true;
+    }
+
+    /** Removes the account's verified address. */
+    public void removeEmail(String userId) {
+        emails.deleteMany(eq("userId", userId));
+        users.updateOne(eq("_id", userId), Updates.unset("email"));
     }
 
     public long count() {
@@ -218,7 +299,9 @@ public final class Users {
     private static User fromDocument(Document d) {
         return new User(d.getString("_id"), d.getString("username"), d.getString("displayName"),
                 d.get("avatar", DEFAULT_AVATAR), d.getString("passwordHash"), status(d.getString("status")),
-                d.getString("statusText"), d.getBoolean("serverAdmin", false), Docs.instant(d, "createdAt"));
+                d.getString("statusText"), d.getBoolean("serverAdmin", false), Docs.instant(d, "createdAt"),
+                d.getString("email"), new Card(d.getString("bio"), d.getString("pronouns"), d.getString("jobTitle"),
+                d.getString("timeZone"), d.getString("photo")));
     }
 
     private static Status status(String wireName) {

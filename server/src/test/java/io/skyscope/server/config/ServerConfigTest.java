@@ -148,4 +148,29 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("REGISTER_PER_HOUR", "3")))
                 .hasMessageStartingWith("REGISTER_PER_HOUR: must be at least REGISTER_PER_ADDRESS_PER_HOUR");
     }
+
+    @Test
+    void smtpIsOffWithoutAHostAndReadWithOneWhoseSecretIsNotPrinted() {
+        assertThat(ServerConfig.fromEnvironment(Map.of()).mail()).isNull();
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SMTP_FROM", "office@example.com")))
+                .hasMessageStartingWith("SMTP_HOST: is required when SMTP_FROM is set");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SMTP_HOST", "mail.example.com")))
+                .hasMessageStartingWith("SMTP_FROM: must be the sender's email address");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SMTP_HOST", "mail.example.com",
+                "SMTP_FROM", "office@example.com", "SMTP_SECURITY", "ssl")))
+                .hasMessageStartingWith("SMTP_SECURITY: must be 'starttls', 'tls' or 'none'");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SMTP_HOST", "mail.example.com",
+                "SMTP_FROM", "office@example.com", "SMTP_USER", "office")))
+                .hasMessageStartingWith("SMTP_PASSWORD: is required when SMTP_USER is set");
+
+        var config = ServerConfig.fromEnvironment(Map.of("SMTP_HOST", "mail.example.com", "SMTP_SECURITY", "tls",
+                "SMTP_USER", "office", "SMTP_PASSWORD", "very-secret-password", "SMTP_FROM", "office@example.com",
+                "EMAIL_CODE_TTL_SECONDS", "300"));
+        var mail = config.mail();
+        assertThat(mail.port()).isEqualTo(465);
+        assertThat(mail.security()).isEqualTo(MailConfig.Security.TLS);
+        assertThat(mail.codeTtlSeconds()).isEqualTo(300);
+        assertThat(mail.codesPerAddressPerHour()).isEqualTo(5);
+        assertThat(config.toString()).contains("mail.example.com").doesNotContain("very-secret-password");
+    }
 }

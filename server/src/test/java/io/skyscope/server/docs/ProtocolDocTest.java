@@ -14,6 +14,10 @@ import io.skyscope.protocol.rest.ChatSettings;
 import io.skyscope.protocol.rest.ConversationCreate;
 import io.skyscope.protocol.rest.ConversationList;
 import io.skyscope.protocol.rest.ConversationView;
+import io.skyscope.protocol.rest.EmailAddress;
+import io.skyscope.protocol.rest.EmailLogin;
+import io.skyscope.protocol.rest.EmailVerification;
+import io.skyscope.protocol.rest.PasswordReset;
 import io.skyscope.protocol.rest.InviteList;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.LoginRequest;
@@ -24,6 +28,7 @@ import io.skyscope.protocol.rest.NotificationList;
 import io.skyscope.protocol.rest.ParticipantAdd;
 import io.skyscope.protocol.rest.PasswordChange;
 import io.skyscope.protocol.rest.Profile;
+import io.skyscope.protocol.rest.ProfileCard;
 import io.skyscope.protocol.rest.ProfileUpdate;
 import io.skyscope.protocol.rest.RefreshRequest;
 import io.skyscope.protocol.rest.RegisterRequest;
@@ -71,6 +76,15 @@ class ProtocolDocTest {
             Map.entry("PATCH /api/v1/me", List.of(ProfileUpdate.class, Profile.class)),
             Map.entry("POST /api/v1/me/password", List.of(PasswordChange.class)),
             Map.entry("DELETE /api/v1/me", List.of(AccountDeletion.class)),
+            Map.entry("POST /api/v1/me/email", List.of(EmailAddress.class)),
+            Map.entry("GET /api/v1/users/{userId}", List.of(ProfileCard.class)),
+            Map.entry("PUT /api/v1/me/photo", List.of(Profile.class)),
+            Map.entry("DELETE /api/v1/me/photo", List.of(Profile.class)),
+            Map.entry("POST /api/v1/me/email/verify", List.of(EmailVerification.class, Profile.class)),
+            Map.entry("POST /api/v1/auth/email/code", List.of(EmailAddress.class)),
+            Map.entry("POST /api/v1/auth/email/login", List.of(EmailLogin.class, AuthResponse.class)),
+            Map.entry("POST /api/v1/auth/password-reset/code", List.of(EmailAddress.class)),
+            Map.entry("POST /api/v1/auth/password-reset", List.of(PasswordReset.class)),
             Map.entry("GET /api/v1/spaces", List.of(SpaceList.class)),
             Map.entry("POST /api/v1/spaces", List.of(SpaceCreate.class, SpaceView.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}", List.of(SpaceView.class)),
