@@ -106,10 +106,13 @@ final class CyclesMeter {
         // sections): malloc'ed memory 79 KiB a cycle there, 71 for video, where RSS showed -12 and
         // 35. The jumps of a few MB now and then are not in the malloc reading: the allocator's
         // heap, not memory in use. A frame left behind per call would be 340 KiB, a codec megabytes.
-        assertThat(slope).as("native memory trend, KiB per cycle").isLessThan(150);
-        // The same bound on what stays allocated, which the allocator's heap does not blur.
+        // The bound is on what stays allocated, which the allocator's heap does not blur; RSS less
+        // the JVM's own (which swings by those jumps: 49-178 KiB a cycle for the same calls) only
+        // where glibc cannot say.
         if (inUse[0] != UNAVAILABLE) {
             assertThat(medianSlope(inUse)).as("malloc'ed native memory trend, KiB per cycle").isLessThan(150);
+        } else {
+            assertThat(slope).as("native memory trend, KiB per cycle").isLessThan(150);
         }
         // Not RSS: the JIT's code cache alone grew it by 5 MB over 50 calls, and that is the JVM's.
         assertThat(outsideAfter - outside).as("native memory growth, KiB").isLessThan(20_000);
