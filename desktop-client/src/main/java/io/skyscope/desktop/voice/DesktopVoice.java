@@ -306,7 +306,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         if (!view.hearMe().equals(hearMe)) {
             hearMe.setAll(view.hearMe());
         }
-        video.refresh(s, link.snapshot());
+        video.refresh(s, link.snapshot(), videoPeers());
         snapshot = view.canvas().withBubbles(video.layout().bubbles());
     }
 
@@ -334,6 +334,13 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         SessionVoice v = voice;
         var loaded = v == null ? null : v.settings();
         return loaded == null || loaded.joinRadius() == null ? 0 : loaded.joinRadius();
+    }
+
+    /** The space's {@code videoPeers} setting, once its voice settings are loaded, else null. */
+    private Integer videoPeers() {
+        SessionVoice v = voice;
+        var loaded = v == null ? null : v.settings();
+        return loaded == null ? null : loaded.videoPeers();
     }
 
     /** Engine events, on its control thread: a notice (with the engine's chime) when someone comes into range. */
