@@ -14,9 +14,7 @@ import java.util.Set;
 /**
  * A {@link VideoFeed} for the camera and the screen of each voice link, each filled by a sink
  * registered on the engine once, when the link shows, and removed when it goes. A picture turned
- * off gets a blank feed, so the next time it comes on the old last picture does not show first;
- * only when its flag goes from on to off (frames may arrive while the flag is still off, as when
- * a share starts before its {@code voice.state} comes, and must not rebuild the feed each refresh).
+ * off gets a blank feed, so the next time it comes on the old last picture does not show first.
  *
  * <p>Threads: FX thread; the sinks run on WebRTC's threads and only publish into their feeds.
  */
@@ -31,8 +29,6 @@ final class VideoStreams {
 
     private final VoiceEngine engine;
     private final Map<VideoTile.Key, Stream> streams = new HashMap<>();
-    /** The streams whose flag was on at the last {@link #follow}. */
-    private final Set<VideoTile.Key> on = new HashSet<>();
 
     VideoStreams(VoiceEngine engine) {
         this.engine = engine;
@@ -46,21 +42,14 @@ final class VideoStreams {
                 VideoTile.Key key = new VideoTile.Key(l.peerId(), kind);
                 linked.add(key);
                 Stream s = streams.get(key);
-                boolean nowOn = l.video().on(kind);
                 if (s == null) {
                     start(key);
-                } else if (!nowOn && on.contains(key) && s.feed().frames() > 0) {
+                } else if (!l.video().on(kind) && s.feed().frames() > 0) {
                     stop(key, s);
                     start(key);
                 }
-                if (nowOn) {
-                    on.add(key);
-                } else {
-                    on.remove(key);
-                }
             }
         }
-        on.retainAll(linked);
         streams.entrySet().removeIf(entry -> {
             if (linked.contains(entry.getKey())) {
                 return false;
@@ -78,7 +67,6 @@ final class VideoStreams {
     void close() {
         streams.forEach(this::stop);
         streams.clear();
-        on.clear();
     }
 
     private void start(VideoTile.Key key) {
