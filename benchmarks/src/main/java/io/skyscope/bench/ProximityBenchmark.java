@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
  * radius of someone, with people placed uniformly on a square floor sized for it. 2 is a
  * spread-out office, 8 a busy open-plan floor, 40 a crowded hall (the 8-peer cap binds for almost
  * everyone). Meeting rooms of 12 ({@code rooms}: four in the corners unless said otherwise, any
- * more on a grid) and a silent zone sit on the floor; 5% of the users are do not disturb. Moves go
+ * more on a grid) and a silent zone sit on the floor; 5% of the users are do not disturb; everyone's
+ * camera is on. Moves go
  * to the engine as a space sends them: by the handle {@code put} returned when the person joined.
  * {@link #main} prints CPU time, events and links per tick beside JMH's wall time.
  */
@@ -136,6 +137,8 @@ public class ProximityBenchmark {
             if (i % 20 == 0) {
                 engine.doNotDisturb(ids[i], true);
             }
+            // Everyone's camera on: every two-way link competes for a place, the video step's worst case.
+            engine.camera(ids[i], true);
         }
         if (movement.equals("walk")) {
             walkers = new int[users * movingPercent / 100];

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The voice messages that make up my current voice set: each peer's {@code voice.join}, the
- * {@code signal}s from them since, and the last {@code voice.video} about the link. A voice engine started after the session joined (the server
- * links people within a few hundred milliseconds of a join) replays them and misses nothing.
+ * The voice messages that make up my current voice set: each peer's {@code voice.join}, their
+ * latest {@code voice.state} (mute, camera and screen flags) since, the {@code signal}s from them
+ * since, and the last {@code voice.video} about the link. A voice engine started after the session
+ * joined (the server links people within a few hundred milliseconds of a join) replays them, each
+ * peer's join then their flags, and misses nothing: not a camera turned on or a screen shared
+ * before it started.
  * Not thread-safe: its owner uses it under one lock (the session under its dispatch lock).
  */
 public final class VoiceBacklog {
@@ -28,6 +31,15 @@ public final class VoiceBacklog {
                 if (kept != null) {
                     kept.removeIf(m -> m instanceof ServerMessage.VoiceVideo);
                     kept.add(v);
+                }
+            }
+            case ServerMessage.VoiceState s -> {
+                // Flags from people not in my voice set are not kept: the server sends the
+                // peer's flags again right after each voice.join.
+                List<ServerMessage> kept = byPeer.get(s.userId());
+                if (kept != null) {
+                    kept.removeIf(m -> m instanceof ServerMessage.VoiceState);
+                    kept.add(1, s); // right after the join
                 }
             }
             case ServerMessage.Signal s -> {

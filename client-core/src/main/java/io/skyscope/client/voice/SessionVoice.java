@@ -51,6 +51,11 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
         return settings;
     }
 
+    /** Loads the space's voice settings again, in the background (an owner may have changed them). */
+    public void reloadSettings() {
+        Thread.ofVirtual().start(this::loadHearingRadius);
+    }
+
     public VoiceEngine engine() {
         return engine;
     }

@@ -226,7 +226,7 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
     // ---- the engine's state into the model --------------------------------------------------
 
     /** FX thread, with each engine snapshot: my camera and share, the streams that reach me. */
-    public void refresh(VoiceSnapshot s, World world) {
+    public void refresh(VoiceSnapshot s, World world, Integer videoPeers) {
         if (closed || engine == null) {
             return;
         }
@@ -240,7 +240,7 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
             sharing.set("");
         }
         streams.follow(s.links());
-        VideoTiles reaching = VideoTiles.of(s.links(), streams::feed, id -> name(world, id));
+        VideoTiles reaching = VideoTiles.of(s.links(), streams::feed, id -> name(world, id), videoPeers);
         tiles = reaching.tiles();
         limit.set(reaching.limit());
         // A share I closed stays closed while it runs; shared again, it shows large again.

@@ -25,8 +25,10 @@ record VideoTiles(List<VideoTile> tiles, String limit) {
     /**
      * @param feeds the feed of each stream of each link
      * @param names a user id's name to show
+     * @param videoPeers the space's {@code videoPeers} voice setting, or null before it is loaded
      */
-    static VideoTiles of(List<LinkState> links, Function<VideoTile.Key, VideoFeed> feeds, Function<String, String> names) {
+    static VideoTiles of(List<LinkState> links, Function<VideoTile.Key, VideoFeed> feeds, Function<String, String> names,
+                         Integer videoPeers) {
         List<VideoTile> shown = new ArrayList<>();
         int roomCameras = 0;
         int roomReceived = 0;
@@ -47,9 +49,12 @@ record VideoTiles(List<VideoTile> tiles, String limit) {
             }
         }
         shown.sort(ORDER);
+        // The server lets the nearest videoPeers with the camera on through. None reaching me says
+        // nothing about the setting (the server may not have chosen yet): only the setting does.
         String limit = roomCameras <= roomReceived ? ""
-                // The server lets the nearest videoPeers through; none at all means the space shows no camera.
-                : roomReceived == 0 ? "This space shows no camera video; you still hear everyone"
+                : videoPeers != null && videoPeers == 0 ? "This space shows no camera video; you still hear everyone"
+                : roomReceived == 0 ? "No camera video reaches you yet from the " + roomCameras
+                        + " people with their camera on"
                 : "Video from the " + roomReceived + " nearest of the " + roomCameras + " people with their camera on";
         return new VideoTiles(List.copyOf(shown), limit);
     }

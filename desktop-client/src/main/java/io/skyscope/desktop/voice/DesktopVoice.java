@@ -64,6 +64,8 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
     private boolean userMuted;
     private boolean closed;
     private long notices;
+    /** When the voice settings were last loaded again for the video strip (FX thread), in ms. */
+    private long settingsReloaded;
 
     public DesktopVoice(Session link, Settings settings, Supplier<AudioBackend> audio,
                         Supplier<List<VideoModel.ScreenChoice>> screens, VoiceConfig config, Executor background,
@@ -306,7 +308,7 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         if (!view.hearMe().equals(hearMe)) {
             hearMe.setAll(view.hearMe());
         }
-        video.refresh(s, link.snapshot());
+        video.refresh(s, link.snapshot(), videoPeers(s));
         snapshot = view.canvas().withBubbles(video.layout().bubbles());
     }
 
@@ -334,6 +336,23 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         SessionVoice v = voice;
         var loaded = v == null ? null : v.settings();
         return loaded == null || loaded.joinRadius() == null ? 0 : loaded.joinRadius();
+    }
+
+    /**
+     * The space's {@code videoPeers} setting, once its voice settings are loaded, else null. They
+     * are loaded at each join, and the server does not announce an owner's change: while a room's
+     * cameras that are on all stay away from me, they are loaded again, at most every 5 s.
+     */
+    private Integer videoPeers(io.skyscope.client.voice.VoiceSnapshot s) {
+        SessionVoice v = voice;
+        var loaded = v == null ? null : v.settings();
+        long now = System.currentTimeMillis();
+        if (v != null && now - settingsReloaded > 5_000 && s.links().stream().anyMatch(l -> "room".equals(l.reason())
+                && l.video().camera()) && s.links().stream().noneMatch(l -> l.video().receive())) {
+            settingsReloaded = now;
+            v.reloadSettings();
+        }
+        return loaded == null ? null : loaded.videoPeers();
     }
 
     /** Engine events, on its control thread: a notice (with the engine's chime) when someone comes into range. */

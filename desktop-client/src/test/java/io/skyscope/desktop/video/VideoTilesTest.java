@@ -54,13 +54,28 @@ class VideoTilesTest {
                 link("eve", "proximity", video(true, false, false, false, false)));
         assertThat(t.limit()).isEqualTo("Video from the 2 nearest of the 3 people with their camera on");
 
-        VideoTiles none = of(link("ana", "room", video(true, false, false, false, false)));
-        assertThat(none.limit()).isEqualTo("This space shows no camera video; you still hear everyone");
+        VideoTiles none = withVideoPeers(0, link("ana", "room", video(true, false, false, false, false)));
+        assertThat(none.limit()).as("the space's videoPeers is 0")
+                .isEqualTo("This space shows no camera video; you still hear everyone");
+    }
+
+    @Test
+    void noCameraReachingMeInARoomDoesNotSayTheSpaceShowsNoVideoUnlessItsSettingSaysSo() {
+        LinkState ana = link("ana", "room", video(true, false, false, false, false));
+        LinkState ben = link("ben", "room", video(true, false, false, false, false));
+        assertThat(withVideoPeers(4, ana, ben).limit()).as("videoPeers 4, the server has not let them through yet")
+                .isEqualTo("No camera video reaches you yet from the 2 people with their camera on");
+        assertThat(withVideoPeers(null, ana, ben).limit()).as("settings not loaded")
+                .isEqualTo("No camera video reaches you yet from the 2 people with their camera on");
     }
 
     private VideoTiles of(LinkState... links) {
+        return withVideoPeers(4, links);
+    }
+
+    private VideoTiles withVideoPeers(Integer videoPeers, LinkState... links) {
         return VideoTiles.of(List.of(links), key -> feeds.computeIfAbsent(key, k -> new VideoFeed()),
-                id -> "Name of " + id);
+                id -> "Name of " + id, videoPeers);
     }
 
     /** The feed of a stream has had a picture. */

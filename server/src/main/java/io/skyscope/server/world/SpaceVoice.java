@@ -166,13 +166,15 @@ final class SpaceVoice {
 
     /**
      * Records the flags and adds them for {@code near} (the people within the interest radius) and
-     * for the user's voice set, each once.
+     * for the user's voice set, each once. The camera flag also goes to the engine: a camera that
+     * is off takes no one's video place (the change is told with {@code voice.video} at the next tick).
      */
     void state(String userId, boolean muted, boolean speaking, boolean camera, boolean screen,
                Collection<String> near, List<Delivery> out) {
         var state = new ServerMessage.VoiceState(userId, muted, speaking, camera, screen);
         states.put(userId, state);
         flag(cameras, userId, camera);
+        engine.camera(userId, camera);
         flag(screens, userId, screen);
         String frame = ProtocolCodec.encode(state);
         Set<String> to = new HashSet<>(near);

@@ -112,14 +112,15 @@ class MultiNodeEndToEndTest {
         a.send(new VoiceCommand.Signal(stranger.userId(), offer, "sig-x"));
         var refused = a.await(ServerMessage.Error.class, e -> "sig-x".equals(e.ref()), TIMEOUT);
         assertThat(refused.code()).isEqualTo("not_in_voice_set");
-        // Whose camera travels where, decided on node B, reaches Alice on node A; her camera and
-        // screen flags, sent to node A, reach Bob through the owner on node B.
-        assertThat(a.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(bob.userId()), TIMEOUT))
-                .isEqualTo(new ServerMessage.VoiceVideo(bob.userId(), true, true));
-        b.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(alice.userId()), TIMEOUT);
+        // Alice's camera and screen flags, sent to node A, reach Bob through the owner on node B;
+        // whose camera travels where (both are on), decided on node B, reaches Alice on node A.
         a.send(new VoiceCommand.VoiceState(false, false, true, true, null));
         assertThat(b.await(ServerMessage.VoiceState.class, s -> s.userId().equals(alice.userId()), TIMEOUT))
                 .isEqualTo(new ServerMessage.VoiceState(alice.userId(), false, false, true, true));
+        b.send(new VoiceCommand.VoiceState(false, false, true, false, null));
+        assertThat(a.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(bob.userId()) && v.receive(),
+                TIMEOUT)).isEqualTo(new ServerMessage.VoiceVideo(bob.userId(), true, true));
+        b.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(alice.userId()), TIMEOUT);
 
         // Space chat from either node reaches the other.
         a.send(new ChatCommand.Send("space", "hello from A", "cm-" + UUID.randomUUID(), null, null));

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Whose camera travels where, over real sockets on the default office map (the protocol only; the
  * media is the clients' business): {@code voice.video} after {@code voice.join} on a two-way link,
  * gone with the link; a meeting room of {@code videoPeers} + 2 people where each gets the cameras
- * of the nearest {@code videoPeers} and everyone's voice; camera and screen flags in
+ * of the nearest {@code videoPeers} and everyone's voice; a room whose nearest have their cameras
+ * off, where the places go to the nearest with the camera on; camera and screen flags in
  * {@code voice.state}, replayed to a new connection in the order join, state, video; the
  * {@code videoPeers} setting's route. Each test has a space of its own.
  */
@@ -61,15 +62,22 @@ class VideoEndToEndTest {
         double[] far = map.openSpotInLineOfSight(spawn[0], spawn[1], 300, null, 0);
         assertThat(map.walk(c.connection, far)).as("a correction on the way").isNull();
         Heard a = enter(ana, space);
+        cameraOn(a);
         Heard b = enter(ben, space);
+        cameraOn(b);
 
         a.connection.await(VoiceJoin.class, j -> j.peerId().equals(ben.userId()), TIMEOUT);
-        assertThat(a.connection.await(VoiceVideo.class, v -> v.peerId().equals(ben.userId()), TIMEOUT))
-                .isEqualTo(new VoiceVideo(ben.userId(), true, true));
-        assertThat(b.connection.await(VoiceVideo.class, v -> v.peerId().equals(ana.userId()), TIMEOUT))
-                .isEqualTo(new VoiceVideo(ana.userId(), true, true));
-        assertThat(a.about(ben.userId())).as("voice.join comes first").first().isInstanceOf(VoiceJoin.class);
-        assertThat(b.about(ana.userId())).first().isInstanceOf(VoiceJoin.class);
+        // Both cameras on: both directions, in one voice.video or (if one camera came on after the
+        // join) a second one that adds the other direction.
+        assertThat(a.connection.await(VoiceVideo.class, v -> v.peerId().equals(ben.userId()) && v.send()
+                && v.receive(), TIMEOUT)).isEqualTo(new VoiceVideo(ben.userId(), true, true));
+        assertThat(b.connection.await(VoiceVideo.class, v -> v.peerId().equals(ana.userId()) && v.send()
+                && v.receive(), TIMEOUT)).isEqualTo(new VoiceVideo(ana.userId(), true, true));
+        // (The camera flags reach whoever is near, in a call or not: they may come before the join.)
+        assertThat(a.about(ben.userId())).filteredOn(m -> !(m instanceof ServerMessage.VoiceState))
+                .as("voice.join comes first").first().isInstanceOf(VoiceJoin.class);
+        assertThat(b.about(ana.userId())).filteredOn(m -> !(m instanceof ServerMessage.VoiceState))
+                .first().isInstanceOf(VoiceJoin.class);
 
         // Cal is in nobody's voice set: no camera, and no signal gets through to get one.
         c.connection.send(new VoiceCommand.Signal(ana.userId(), JsonNodeFactory.instance.objectNode()
@@ -84,7 +92,9 @@ class VideoEndToEndTest {
         a.connection.await(VoiceLeave.class, l -> l.peerId().equals(ben.userId()), TIMEOUT);
         b.connection.await(VoiceLeave.class, l -> l.peerId().equals(ana.userId()), TIMEOUT);
         assertThat(a.about(ben.userId())).last().isInstanceOf(VoiceLeave.class);
-        assertThat(a.about(ben.userId())).filteredOn(VoiceVideo.class::isInstance).hasSize(1);
+        // The call's end takes the camera with it: no voice.video ever took a direction back.
+        assertThat(a.about(ben.userId())).filteredOn(VoiceVideo.class::isInstance).hasSizeBetween(1, 2)
+                .last().isEqualTo(new VoiceVideo(ben.userId(), true, true));
         assertThat(b.about(ana.userId())).last().isInstanceOf(VoiceLeave.class);
     }
 
@@ -104,6 +114,7 @@ class VideoEndToEndTest {
             Heard h = enter(users.get(i), space);
             assertThat(map.walk(h.connection, new double[] {xs[i], ROW_Y})).as("a correction on the way")
                     .isNull();
+            cameraOn(h);
             people.add(h);
         }
         String a = users.get(0).userId();
@@ -129,21 +140,70 @@ class VideoEndToEndTest {
     }
 
     @Test
+    void aRoomWhoseNearestHaveTheirCamerasOffGivesThePlacesToTheNearestWithTheCameraOn() {
+        AuthResponse kim = SERVER.register("kim");
+        String space = SERVER.api().createSpace(kim.accessToken(), "Cameras off", "public").id();
+        SERVER.api().send("PUT", "api/v1/spaces/" + space + "/voice-settings", kim.accessToken(),
+                new VoiceSettingsView(null, null, null, null, null, null, null, 2), VoiceSettingsView.class);
+        MapProbe map = probe(kim);
+        // Five in a row, more than the 2 places: Kim, then Lea and Max 40 and 80 px away with their
+        // cameras off, then Ned and Ola 160 and 240 px away with theirs on.
+        double[] xs = {1090, 1130, 1170, 1250, 1330};
+        boolean[] cameras = {false, false, false, true, true};
+        List<AuthResponse> users = List.of(kim, SERVER.register("lea"), SERVER.register("max"), SERVER.register("ned"),
+                SERVER.register("ola"));
+        List<Heard> people = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            Heard h = enter(users.get(i), space);
+            assertThat(map.walk(h.connection, new double[] {xs[i], ROW_Y})).as("a correction on the way")
+                    .isNull();
+            if (cameras[i]) {
+                cameraOn(h);
+            }
+            people.add(h);
+        }
+        Heard k = people.getFirst();
+        String lea = users.get(1).userId();
+        String max = users.get(2).userId();
+        String ned = users.get(3).userId();
+        String ola = users.get(4).userId();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(k.voiceSet()).as("Kim hears everyone in the room").containsExactlyInAnyOrder(lea, max, ned, ola);
+            assertThat(k.receives()).as("the nearest two with the camera on").containsExactlyInAnyOrder(ned, ola);
+        });
+        assertThat(people.get(1).sends()).as("Lea's camera is off: it goes to nobody").isEmpty();
+
+        // Lea turns her camera on: she is 200 px nearer than Ola and takes Ola's place.
+        cameraOn(people.get(1));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(k.receives()).containsExactlyInAnyOrder(lea, ned);
+            assertThat(people.get(1).sends()).contains(k.userId());
+            assertThat(people.get(4).sends()).doesNotContain(k.userId());
+        });
+    }
+
+    @Test
     void cameraAndScreenFlagsReachTheNeighboursAndANewConnectionHearsJoinStateVideoInOrder() throws Exception {
         AuthResponse hal = SERVER.register("hal");
         AuthResponse ivy = SERVER.register("ivy");
         String space = SERVER.api().createSpace(hal.accessToken(), "Show and tell", "public").id();
         Heard h = enter(hal, space);
         Heard i = enter(ivy, space);
-        h.connection.await(VoiceVideo.class, v -> v.peerId().equals(ivy.userId()), TIMEOUT);
+        h.connection.await(VoiceJoin.class, j -> j.peerId().equals(ivy.userId()), TIMEOUT);
 
         h.connection.send(new VoiceCommand.VoiceState(false, true, true, false, null));
         var camera = i.connection.await(ServerMessage.VoiceState.class, s -> s.userId().equals(hal.userId()), TIMEOUT);
         assertThat(camera).isEqualTo(new ServerMessage.VoiceState(hal.userId(), false, true, true, false));
+        assertThat(i.connection.await(VoiceVideo.class, v -> v.peerId().equals(hal.userId()), TIMEOUT))
+                .as("Hal's camera, now on, goes to Ivy; hers is off").isEqualTo(new VoiceVideo(hal.userId(), false, true));
         await().atMost(TIMEOUT).until(() -> metrics().contains("skyscope_video_links_active 1.0"));
         i.connection.send(new VoiceCommand.VoiceState(true, false, true, false, null));
         h.connection.await(ServerMessage.VoiceState.class, s -> s.userId().equals(ivy.userId()) && s.camera(), TIMEOUT);
         await().atMost(TIMEOUT).until(() -> metrics().contains("skyscope_video_links_active 2.0"));
+        assertThat(h.connection.await(VoiceVideo.class, v -> v.peerId().equals(ivy.userId()), TIMEOUT))
+                .as("his camera came on first").isEqualTo(new VoiceVideo(ivy.userId(), true, false));
+        assertThat(h.connection.await(VoiceVideo.class, v -> v.peerId().equals(ivy.userId()), TIMEOUT))
+                .as("then hers").isEqualTo(new VoiceVideo(ivy.userId(), true, true));
 
         h.connection.send(new VoiceCommand.VoiceState(false, false, true, true, null));
         assertThat(i.connection.await(ServerMessage.VoiceState.class, s -> s.userId().equals(hal.userId()), TIMEOUT)
@@ -200,6 +260,10 @@ class VideoEndToEndTest {
     private static String metrics() throws Exception {
         return SERVER.http().send(java.net.http.HttpRequest.newBuilder(SERVER.base().resolve("metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void cameraOn(Heard h) {
+        h.connection.send(new VoiceCommand.VoiceState(false, false, true, false, null));
     }
 
     /** Connects and joins, listening from before the join: the first voice.join may follow the welcome at once. */

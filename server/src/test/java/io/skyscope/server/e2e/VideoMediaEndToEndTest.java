@@ -178,6 +178,31 @@ class VideoMediaEndToEndTest {
         }
     }
 
+    @Test
+    void anEngineStartedAfterTheCallBeganSeesTheCameraAndTheScreenAlreadyOn() {
+        try (var ana = VoiceClient.join(SERVER, "ana", VoiceClientsEndToEndTest.OFFICE)) {
+            ana.cameraOn();
+            ana.engine().shareScreen(TestPattern.screen());
+            // Ben stands at the spawn beside Ana: linked, told of her flags and of her camera,
+            // all before his voice engine starts (the desktop's may start late).
+            try (var ben = VoiceClient.joinWithoutVoice(SERVER, "ben", VoiceClientsEndToEndTest.OFFICE)) {
+                ben.session.await(ServerMessage.VoiceJoin.class, j -> j.peerId().equals(ana.id()), TIMEOUT);
+                ben.session.await(ServerMessage.VoiceVideo.class, v -> v.peerId().equals(ana.id()) && v.receive(),
+                        TIMEOUT);
+                ben.startVoice();
+                PatternWatch camera = ben.watch(ana, VideoKind.CAMERA);
+                PatternWatch screen = ben.watch(ana, VideoKind.SCREEN);
+                await().atMost(TIMEOUT).untilAsserted(() -> {
+                    LinkState.Video atBen = ben.link(ana).video();
+                    assertThat(atBen.camera()).as("Ana's camera flag, from before Ben's engine").isTrue();
+                    assertThat(atBen.screen()).as("Ana's screen flag, from before Ben's engine").isTrue();
+                });
+                await().atMost(TIMEOUT).until(() -> camera.fresh(ADVANCE, MAX_AGE_MILLIS)
+                        && screen.fresh(3, MAX_AGE_MILLIS));
+            }
+        }
+    }
+
     /** Walks around walls, one confirmed step per waypoint. */
     static void walk(VoiceClient client, MapProbe map, double[] to) {
         double[] at = client.position();

@@ -19,30 +19,44 @@ import io.skyscope.protocol.rest.AuthResponse;
 
 /**
  * A headless user with voice, as the CLI runs one: a real {@link Session} to the test server, a
- * {@link SessionVoice} with a synthetic microphone and a recording speaker.
+ * {@link SessionVoice} with a synthetic microphone and a recording speaker. Used from the test's
+ * thread only.
  */
 final class VoiceClient implements AutoCloseable {
     final AuthResponse user;
     final Session session;
     final HeadlessAudio audio = new HeadlessAudio();
-    final SessionVoice voice;
+    private final VoiceConfig config;
+    /** Null until {@link #startVoice} for a client that joined without it. */
+    SessionVoice voice;
 
-    private VoiceClient(ServerExtension server, String prefix, String spaceId, boolean relayOnly) {
+    private VoiceClient(ServerExtension server, String prefix, String spaceId, boolean relayOnly, boolean withVoice) {
         user = server.register(prefix);
         session = Session.open(server.api(), new Session.Credentials(user.username(), "violet harbor lantern " + user.username(),
                 null), spaceId);
         // A steady test tone would be taken for noise by noise suppression: no processing.
-        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
-        config = config.withIceServers(config.iceServers(), relayOnly);
-        voice = SessionVoice.attach(session, config, audio, null, null);
+        var defaults = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        config = defaults.withIceServers(defaults.iceServers(), relayOnly);
+        if (withVoice) {
+            startVoice();
+        }
     }
 
     static VoiceClient join(ServerExtension server, String prefix, String spaceId) {
-        return new VoiceClient(server, prefix, spaceId, false);
+        return new VoiceClient(server, prefix, spaceId, false, true);
     }
 
     static VoiceClient joinRelayOnly(ServerExtension server, String prefix, String spaceId) {
-        return new VoiceClient(server, prefix, spaceId, true);
+        return new VoiceClient(server, prefix, spaceId, true, true);
+    }
+
+    /** Joins with the session alone; {@link #startVoice} starts the voice engine later, as a slow start does. */
+    static VoiceClient joinWithoutVoice(ServerExtension server, String prefix, String spaceId) {
+        return new VoiceClient(server, prefix, spaceId, false, false);
+    }
+
+    void startVoice() {
+        voice = SessionVoice.attach(session, config, audio, null, null);
     }
 
     VoiceEngine engine() {
@@ -111,7 +125,9 @@ final class VoiceClient implements AutoCloseable {
 
     @Override
     public void close() {
-        voice.close();
+        if (voice != null) {
+            voice.close();
+        }
         session.close();
     }
 }

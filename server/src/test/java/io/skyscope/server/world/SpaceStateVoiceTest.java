@@ -91,20 +91,21 @@ class SpaceStateVoiceTest {
     void eachIsToldOfALinkInTheOrderJoinStateVideoAtTheTickAndWhenWelcomedAgain() {
         state.voiceState("bob", true, false, true, false);
         List<Delivery> out = tick();
-        assertThat(toAbout(out, "amy", "bob")).containsExactly(
+        assertThat(toAbout(out, "amy", "bob")).as("amy's camera is off: it goes to nobody").containsExactly(
                 new VoiceJoin("bob", true, "proximity", "sendrecv"),
                 new ServerMessage.VoiceState("bob", true, false, true, false),
-                new ServerMessage.VoiceVideo("bob", true, true));
+                new ServerMessage.VoiceVideo("bob", false, true));
         assertThat(state.voice().videoLinkCount()).as("bob's camera goes to amy and cat").isEqualTo(2);
+        assertThat(state.voice().engine().videoAudience("amy")).isZero();
 
         out = state.welcomeAgain();
         assertThat(toAbout(out, "amy", "bob")).containsExactly(
                 new VoiceJoin("bob", true, "proximity", "sendrecv"),
                 new ServerMessage.VoiceState("bob", true, false, true, false),
-                new ServerMessage.VoiceVideo("bob", true, true));
+                new ServerMessage.VoiceVideo("bob", false, true));
         assertThat(toAbout(out, "bob", "amy")).containsExactly(
                 new VoiceJoin("amy", false, "proximity", "sendrecv"),
-                new ServerMessage.VoiceVideo("amy", true, true));
+                new ServerMessage.VoiceVideo("amy", true, false));
 
         state.leave("bob", "session-bob");
         assertThat(state.voice().videoLinkCount()).isZero();

@@ -27,8 +27,9 @@ import java.util.Set;
  *
  * <p>{@link DesiredLinks} applies the rules to a {@code desired} relation; {@link VoiceSets} makes
  * the voice sets the clients are told of follow it; {@link VideoSets} then decides whose camera
- * each person receives among their two-way links (the settings' {@code videoPeers} nearest), for
- * the people who moved or whose links changed.
+ * each person receives among their two-way links with the camera on (the settings' {@code
+ * videoPeers} nearest), for the people who moved, whose links changed or whose peer turned their
+ * camera on or off.
  *
  * <p>Cost: a tick works only on people who moved or changed (and on rooms and stages with such
  * people), each with one radius query on a {@link ProximityGrid} of the people in open space.
@@ -133,6 +134,18 @@ public final class ProximityEngine {
         if (m != null && m.doNotDisturb != on) {
             m.doNotDisturb = on;
             markDirty(m);
+        }
+    }
+
+    /**
+     * The person turned their camera on or off. Only a camera that is on takes one of a peer's
+     * {@code videoPeers} places, so each of their two-way peers chooses again at the next tick.
+     */
+    public void camera(String userId, boolean on) {
+        VoiceMember m = members.get(userId);
+        if (m != null && m.camera != on) {
+            m.camera = on;
+            video.camera(m);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Whose camera each person receives: of their two-way links ({@link VoiceLink#mutual()}; a stage
- * listener's one-way link carries voice only), the {@code videoPeers} nearest. Kept as flags on
+ * listener's one-way link carries voice only) whose other side has the camera on, the {@code
+ * videoPeers} nearest. A camera that is off takes no place, so that in a room where the nearest
+ * sit with their cameras off the places go to the nearest who show something. Kept as flags on
  * both sides' links ({@link Links#RECEIVES}, {@link Links#SENDS}); every pair whose permission
  * changes in a tick gets one {@link VoiceEvent.Video} for each side, with both directions as they
  * are now. Owned by the engine's thread.
@@ -21,10 +23,11 @@ import java.util.Set;
  * to the leave radius (160 px by default), where 16 px is about a tenth anyway. Ties in distance
  * go to the smaller user id, so that the choice does not depend on the order of the links.
  *
- * <p>A link that ends takes its permission with it silently: the clients close the link on
+ * <p>A camera turned off gives its places up at the next tick (each side told), and one turned on
+ * competes for places like a newcomer. A link that ends takes its permission with it silently: the clients close the link on
  * {@code voice.leave} and start the next one with no camera until told. Cost: only the people
- * marked since the last tick (who moved, whose peer moved, whose links changed, or everyone after
- * new settings) are looked at, each over their links (at most {@code maxPeers} in open space, 49 in
+ * marked since the last tick (who moved, whose peer with the camera on moved, whose peer turned the
+ * camera on or off, whose links changed, or everyone after new settings) are looked at, each over their links (at most {@code maxPeers} in open space, 49 in
  * the largest room).
  */
 final class VideoSets {
@@ -34,7 +37,7 @@ final class VideoSets {
     private final List<VoiceEvent> out;
     private final List<VoiceMember> marked = new ArrayList<>();
     private final Set<Pair> changed = new LinkedHashSet<>();
-    /** One person's two-way links while they are looked at, sorted nearest first; reused. */
+    /** One person's two-way links from a camera that is on, while they are looked at, sorted nearest first; reused. */
     private VoiceMember[] peer = new VoiceMember[16];
     private double[] distance = new double[16];
     private boolean[] held = new boolean[16];
@@ -59,7 +62,8 @@ final class VideoSets {
         mark(m);
         for (int i = 0; i < m.linked.size(); i++) {
             VoiceMember r = m.linked.peer(i);
-            if (m.linked.link(i).mutual() && !r.videoMarked
+            // With the camera off, where m stands changes nothing for r.
+            if (m.camera && m.linked.link(i).mutual() && !r.videoMarked
                     && mayChange(r, m, (m.linked.video(i) & Links.SENDS) != 0)) {
                 mark(r);
             }
@@ -89,6 +93,18 @@ final class VideoSets {
             r.videoNear = Math.min(r.videoNear, d);
         }
         return false;
+    }
+
+    /**
+     * {@code m} turned their camera on or off: each two-way peer looks again (a camera toggle is
+     * rare next to moves, so no bound is kept for it). {@code m}'s own choice does not change.
+     */
+    void camera(VoiceMember m) {
+        for (int i = 0; i < m.linked.size(); i++) {
+            if (m.linked.link(i).mutual()) {
+                mark(m.linked.peer(i));
+            }
+        }
     }
 
     /** A link was made, or its kind changed: both sides look again. */
@@ -150,21 +166,24 @@ final class VideoSets {
 
     /** Works out whose camera {@code r} receives now, and notes each pair that changed. */
     private void choose(VoiceMember r, int videoPeers) {
-        int twoWay = 0;
+        int shown = 0;
         int places = 0;
         for (int i = 0; i < r.linked.size(); i++) {
-            if (r.linked.link(i).mutual()) {
-                twoWay++;
-                if ((r.linked.video(i) & Links.RECEIVES) != 0) {
+            boolean holds = (r.linked.video(i) & Links.RECEIVES) != 0;
+            if (showable(r, i)) {
+                shown++;
+                if (holds) {
                     places++;
                 }
+            } else if (holds) {
+                grant(r, r.linked.peer(i), false); // their camera went off
             }
         }
-        if (twoWay <= videoPeers && places == twoWay) {
+        if (shown <= videoPeers && places == shown) {
             r.videoNear = Double.MAX_VALUE; // everyone fits and already has a place: nobody left out
             return;
         }
-        int n = twoWayLinks(r);
+        int n = showableLinks(r);
         System.arraycopy(held, 0, chosen, 0, n);
         // Fewer places than before (new settings): the furthest give theirs up.
         for (int i = n - 1; i >= 0 && places > videoPeers; i--) {
@@ -195,24 +214,33 @@ final class VideoSets {
         r.videoNear = near == n ? Double.MAX_VALUE : distance[near];
         for (int i = 0; i < n; i++) {
             if (chosen[i] != held[i]) {
-                VoiceMember s = peer[i];
-                r.linked.video(s, Links.RECEIVES, chosen[i]);
-                s.linked.video(r, Links.SENDS, chosen[i]);
-                s.videoAudience += chosen[i] ? 1 : -1;
-                permitted += chosen[i] ? 1 : -1;
-                changed.add(Pair.of(r, s));
+                grant(r, peer[i], chosen[i]);
             }
         }
     }
 
+    /** Gives {@code r} {@code s}'s camera, or takes it away, and notes the pair for the clients. */
+    private void grant(VoiceMember r, VoiceMember s, boolean on) {
+        r.linked.video(s, Links.RECEIVES, on);
+        s.linked.video(r, Links.SENDS, on);
+        s.videoAudience += on ? 1 : -1;
+        permitted += on ? 1 : -1;
+        changed.add(Pair.of(r, s));
+    }
+
+    /** Whether {@code r}'s link {@code i} may carry the peer's camera: two-way, and the camera on. */
+    private static boolean showable(VoiceMember r, int i) {
+        return r.linked.link(i).mutual() && r.linked.peer(i).camera;
+    }
+
     /**
-     * Fills {@code peer}/{@code distance}/{@code held} with {@code r}'s two-way links, nearest
-     * first; returns how many.
+     * Fills {@code peer}/{@code distance}/{@code held} with {@code r}'s two-way links whose peer has
+     * the camera on, nearest first; returns how many.
      */
-    private int twoWayLinks(VoiceMember r) {
+    private int showableLinks(VoiceMember r) {
         int n = 0;
         for (int i = 0; i < r.linked.size(); i++) {
-            if (!r.linked.link(i).mutual()) {
+            if (!showable(r, i)) {
                 continue;
             }
             if (n == peer.length) {

@@ -20,6 +20,8 @@ public final class VoiceMember {
     /** The zone as of the last tick. */
     Zone zone = Zone.NONE;
     boolean doNotDisturb;
+    /** Whether their camera is on: only then does {@link VideoSets} give it a place. */
+    boolean camera;
     boolean dirty;
     /** Set when the person leaves the engine: a handle kept after that no longer moves anyone. */
     boolean removed;
@@ -48,7 +50,7 @@ public final class VoiceMember {
     /**
      * Bounds on the distances of whose camera they receive ({@link VideoSets}; flags on
      * {@code linked}), kept between choices: at least the furthest chosen, at most the nearest
-     * two-way link left out.
+     * two-way link with the camera on left out.
      */
     double videoFar;
     double videoNear = Double.MAX_VALUE;

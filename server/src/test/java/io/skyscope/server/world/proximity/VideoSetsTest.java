@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Whose camera each person receives, against tables of positions. Settings: join at 100 px, leave
- * at 150 px, 8 peers, 300 ms debounce, rooms of 12, cameras of the 2 nearest.
+ * at 150 px, 8 peers, 300 ms debounce, rooms of 12, cameras of the 2 nearest. Everyone's camera is
+ * on unless a test turns it off.
  */
 class VideoSetsTest {
     static final VoiceSettings SETTINGS = new VoiceSettings(100, 150, 8, 300, 12, 10, 0, 2);
@@ -27,7 +28,7 @@ class VideoSetsTest {
             new MapArea("Stage", AreaKind.STAGE, 2000, 0, 300, 100, Map.of()),
             new MapArea("Seats", AreaKind.AUDIENCE, 2000, 100, 600, 400, Map.of("stage", "Stage")));
 
-    private final VoiceScene scene = new VoiceScene(SETTINGS, AREAS);
+    private final VoiceScene scene = new VoiceScene(SETTINGS, AREAS).camerasOn();
     private final ProximityEngine engine = scene.engine;
 
     @ParameterizedTest(name = "{0}")
@@ -153,6 +154,59 @@ class VideoSetsTest {
         assertThat(joins(scene.events)).as("the voice links stay").isEmpty();
     }
 
+    @Test
+    void aRoomWhoseNearestHaveTheirCamerasOffShowsTheNearestWithTheCameraOn() {
+        // Ten in the room, videoPeers 4: around r, n1..n4 sit 30 px away with cameras off, f1..f5
+        // 90 to 130 px away with cameras on.
+        engine.settings(SETTINGS.withVideoPeers(4));
+        scene.put("r", 1200, 150);
+        int[][] directions = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
+        for (int i = 0; i < 4; i++) {
+            scene.put("n" + (i + 1), 1200 + 30 * directions[i][0], 150 + 30 * directions[i][1]);
+            engine.camera("n" + (i + 1), false);
+        }
+        for (int i = 0; i < 5; i++) {
+            double d = 90 + 10 * i;
+            scene.put("f" + (i + 1), 1200 + d * directions[i % 4][0], 150 + d * directions[i % 4][1]);
+        }
+        scene.settle();
+        assertThat(engine.voiceSet("r")).hasSize(9);
+        String[] everyone = {"n1", "n2", "n3", "n4", "f1", "f2", "f3", "f4", "f5"};
+        assertThat(receivesFrom("r", everyone)).as("the four nearest with the camera on")
+                .containsExactly("f1", "f2", "f3", "f4");
+        assertThat(engine.videoAudience("n1")).as("a camera that is off goes to nobody").isZero();
+
+        // n1 turns the camera on: at the next tick it takes the place of the furthest (f4, 120 px).
+        scene.events.clear();
+        engine.camera("n1", true);
+        scene.tick(100);
+        assertThat(receivesFrom("r", everyone)).containsExactly("n1", "f1", "f2", "f3");
+        assertThat(videos(scene.events)).containsAll(told("r", "n1", true)).containsAll(told("r", "f4", false));
+
+        // ...and off again: the place goes back to f4, and both sides are told.
+        scene.events.clear();
+        engine.camera("n1", false);
+        scene.tick(100);
+        assertThat(receivesFrom("r", everyone)).containsExactly("f1", "f2", "f3", "f4");
+        assertThat(videos(scene.events)).containsAll(told("r", "n1", false)).containsAll(told("r", "f4", true));
+        assertThat(engine.videoAudience("n1")).isZero();
+        assertThat(joins(scene.events)).as("the voice links stay").isEmpty();
+    }
+
+    @Test
+    void someoneWithTheCameraOffMovingCloserChangesNothing() {
+        engine.settings(SETTINGS.withVideoPeers(1));
+        // q on the other side of r: p stays out of q's reach.
+        scene.put("r", 500, 500).put("p", 560, 500).put("q", 410, 500).settle();
+        engine.camera("p", false);
+        scene.settle();
+        assertThat(engine.receivesVideo("r", "q")).isTrue();
+        scene.events.clear();
+        scene.put("p", 520, 500).settle();
+        assertThat(engine.receivesVideo("r", "p")).isFalse();
+        assertThat(videos(scene.events)).isEmpty();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @CsvSource({"1", "2", "3", "4"})
     void invariantsHoldThroughRandomWalks(long seed) {
@@ -178,6 +232,10 @@ class VideoSetsTest {
             if (step == 70) {
                 engine.settings(SETTINGS.withVideoPeers(3));
             }
+            if (step >= 30 && random.nextInt(3) == 0) { // from then on, cameras go on and off now and then
+                String id = "u" + random.nextInt(n);
+                engine.camera(id, !engine.member(id).camera);
+            }
             for (VoiceEvent e : scene.tick(100)) {
                 switch (e) {
                     case VoiceEvent.Joined j -> told.put(j.userId() + "|" + j.peerId(), new boolean[2]);
@@ -192,8 +250,9 @@ class VideoSetsTest {
     }
 
     /**
-     * Everyone receives the cameras of as many two-way links as there are places, no link left out
-     * is nearer than one chosen by more than the margin, and what the clients were told matches.
+     * Everyone receives the cameras of as many two-way links with the camera on as there are
+     * places, none with the camera off, no link left out is nearer than one chosen by more than the
+     * margin, and what the clients were told matches.
      */
     private void checkInvariants(int n, int places, Map<String, boolean[]> told) {
         int pairs = 0;
@@ -207,7 +266,9 @@ class VideoSetsTest {
                 boolean receives = engine.receivesVideo(r, peer.id);
                 assertThat(link.getValue().mutual() || !receives).as("%s receives %s over a one-way link", r, peer.id)
                         .isTrue();
-                if (link.getValue().mutual()) {
+                assertThat(peer.camera || !receives).as("%s receives %s's camera, which is off", r, peer.id)
+                        .isTrue();
+                if (link.getValue().mutual() && peer.camera) {
                     twoWay.add(peer);
                 }
                 assertThat(told.get(r + "|" + peer.id)).as("what %s was told of %s", r, peer.id)
@@ -238,6 +299,12 @@ class VideoSetsTest {
             assertThat(engine.videoAudience("u" + i)).as("people receiving u%d's camera", i)
                     .isEqualTo(audience.getOrDefault("u" + i, 0));
         }
+    }
+
+    /** The two events telling {@code r} and {@code s} whether {@code r} receives {@code s}'s camera now. */
+    private List<Video> told(String r, String s, boolean receives) {
+        boolean back = engine.receivesVideo(s, r);
+        return List.of(new Video(r, s, back, receives), new Video(s, r, receives, back));
     }
 
     /** Of {@code peers}, those whose camera {@code receiver} receives, in order. */

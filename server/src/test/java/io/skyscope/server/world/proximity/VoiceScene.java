@@ -19,8 +19,21 @@ final class VoiceScene {
         this.engine = new ProximityEngine(settings, areas, clock);
     }
 
+    /** Whether people put here for the first time have their camera on. */
+    private boolean cameras;
+
+    /** From now on, people put here for the first time have their camera on. */
+    VoiceScene camerasOn() {
+        cameras = true;
+        return this;
+    }
+
     VoiceScene put(String userId, double x, double y) {
+        boolean first = engine.member(userId) == null;
         engine.put(userId, x, y);
+        if (first && cameras) {
+            engine.camera(userId, true);
+        }
         return this;
     }
 
