@@ -28,6 +28,8 @@ final class LinkVideo {
     /** No frame for this long while the picture should come: stalled. */
     static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final VideoKind[] KINDS = VideoKind.values();
+    /** The largest picture shown: a 4K screen (3840 x 2160) and a little more. */
+    static final long MAX_PIXELS = 4096L * 2304;
 
     /** A peer's picture of one kind: counts frames and hands them to the UI's sinks. */
     private final class Feed implements VideoTrackSink {
@@ -45,6 +47,9 @@ final class LinkVideo {
         public void onVideoFrame(VideoFrame frame) {
             // WebRTC hands each sink its own copy of the frame, which is ours to release.
             try {
+                if (!accepted(kind, frame)) {
+                    return;
+                }
                 lastFrameNanos = System.nanoTime();
                 frames++;
                 sinks.deliver(peerId, kind, frame);
@@ -58,6 +63,30 @@ final class LinkVideo {
         }
     }
 
+    /**
+     * Whether a decoded frame of the peer's is shown. The media is peer to peer, so a modified
+     * client could send its camera where the server did not let it through, or a picture of any
+     * size: a camera comes through only while the server's {@code voice.video} lets it reach me,
+     * and nothing larger than {@link #MAX_PIXELS} is handed on (a sink converts each frame into a
+     * buffer of four bytes a pixel). Either is said once in the log, not once a frame.
+     */
+    boolean accepted(VideoKind kind, VideoFrame frame) {
+        if (kind == VideoKind.CAMERA && !receive) {
+            return false;
+        }
+        long pixels = (long) frame.buffer.getWidth() * frame.buffer.getHeight();
+        if (pixels > MAX_PIXELS) {
+            if (!oversized[kind.ordinal()]) {
+                oversized[kind.ordinal()] = true;
+                LOG.warn("{}'s {} comes at {}x{}, above the {} pixels shown; dropped", peerId,
+                        kind.name().toLowerCase(java.util.Locale.ROOT), frame.buffer.getWidth(),
+                        frame.buffer.getHeight(), MAX_PIXELS);
+            }
+            return false;
+        }
+        return true;
+    }
+
     private final String peerId;
     private final VideoSinks sinks;
     private final RTCRtpSender[] senders = new RTCRtpSender[KINDS.length];
@@ -65,6 +94,8 @@ final class LinkVideo {
     private final boolean[] carrying = new boolean[KINDS.length];
     /** A sender that refused a track once is left alone: that kind stays off this link. */
     private final boolean[] refused = new boolean[KINDS.length];
+    /** A picture of this kind came too large and was dropped (said once). */
+    private final boolean[] oversized = new boolean[KINDS.length];
     /** When the peer's flag for each kind last turned on (System.nanoTime), for the stall grace. */
     private final long[] onSince = new long[KINDS.length];
     /** The native references the wrappers from addTransceiver hold. */

@@ -93,7 +93,13 @@ class VideoLoopbackTest {
         await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames() == 0);
         assertThat(ana.snapshot().link("ben").video().sendingCamera()).isFalse();
 
+        // Ana's camera goes out, but the server has not let it through to Ben (as when a client
+        // sends what it was not allowed to): Ben's engine shows none of it.
         ana.videoPermission("ben", true, false);
+        await().atMost(WAIT).until(() -> ana.snapshot().link("ben").video().sendingCamera());
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> camera.frames() == 0);
+        assertThat(ben.snapshot().link("ana").video().cameraFlowing()).isFalse();
+
         ben.videoPermission("ana", false, true);
         await().atMost(WAIT).until(() -> camera.fresh(10, 2_000));
         await().atMost(WAIT).until(() -> ben.snapshot().link("ana").video().cameraFlowing());
