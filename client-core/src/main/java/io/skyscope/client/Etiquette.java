@@ -123,6 +123,24 @@ public final class Etiquette {
     }
 
     /**
+     * The name of the meeting room that (x, y) lies in, if any, from the space's map; empty too
+     * until the map has arrived. A link's reason says why it was made, and stays "proximity" when
+     * two people who already talk walk into a room together; where they stand says where they are.
+     */
+    public Optional<String> meetingRoomAt(double x, double y) {
+        TiledMap map = map(session.snapshot().map());
+        if (map == null) {
+            return Optional.empty();
+        }
+        for (MapArea area : map.areas()) {
+            if (area.kind() == AreaKind.MEETING_ROOM && area.contains(x, y)) {
+                return Optional.of(area.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Walks me to (x, y) around walls and the rooms locked to me ({@link #terrain()}), on the
      * calling thread; true once there (or at the nearest open spot when (x, y) itself is closed),
      * false if there is no way, the map has not arrived, or the server stopped me.

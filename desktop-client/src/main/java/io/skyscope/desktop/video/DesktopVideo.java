@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,7 +227,7 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
     // ---- the engine's state into the model --------------------------------------------------
 
     /** FX thread, with each engine snapshot: my camera and share, the streams that reach me. */
-    public void refresh(VoiceSnapshot s, World world, Integer videoPeers) {
+    public void refresh(VoiceSnapshot s, World world, Integer videoPeers, Predicate<String> inMyRoom) {
         if (closed || engine == null) {
             return;
         }
@@ -240,7 +241,7 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
             sharing.set("");
         }
         streams.follow(s.links());
-        VideoTiles reaching = VideoTiles.of(s.links(), streams::feed, id -> name(world, id), videoPeers);
+        VideoTiles reaching = VideoTiles.of(s.links(), streams::feed, id -> name(world, id), videoPeers, inMyRoom);
         tiles = reaching.tiles();
         limit.set(reaching.limit());
         // A share I closed stays closed while it runs; shared again, it shows large again.

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which streams reach me, from the engine's links: a camera the person has on and the server lets
@@ -26,15 +27,17 @@ record VideoTiles(List<VideoTile> tiles, String limit) {
      * @param feeds the feed of each stream of each link
      * @param names a user id's name to show
      * @param videoPeers the space's {@code videoPeers} voice setting, or null before it is loaded
+     * @param inMyRoom whether a peer stands in the meeting room I stand in (their stream goes to
+     *                 the strip, and counts for the strip's line)
      */
     static VideoTiles of(List<LinkState> links, Function<VideoTile.Key, VideoFeed> feeds, Function<String, String> names,
-                         Integer videoPeers) {
+                         Integer videoPeers, Predicate<String> inMyRoom) {
         List<VideoTile> shown = new ArrayList<>();
         int roomCameras = 0;
         int roomReceived = 0;
         for (LinkState l : links) {
             LinkState.Video v = l.video();
-            boolean room = "room".equals(l.reason());
+            boolean room = inMyRoom.test(l.peerId());
             if (room && v.camera()) {
                 roomCameras++;
                 roomReceived += v.receive() ? 1 : 0;

@@ -1,6 +1,7 @@
 package io.skyscope.desktop.voice;
 
 import io.skyscope.client.Session;
+import io.skyscope.client.World;
 import io.skyscope.client.voice.AudioBackend;
 import io.skyscope.client.voice.AudioDevice;
 import io.skyscope.client.voice.LinkState;
@@ -8,13 +9,16 @@ import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceEngine;
 import io.skyscope.client.voice.VoiceListener;
+import io.skyscope.client.voice.VoiceSnapshot;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.video.DesktopVideo;
 import io.skyscope.desktop.video.VideoModel;
+import io.skyscope.protocol.Person;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -308,7 +312,9 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         if (!view.hearMe().equals(hearMe)) {
             hearMe.setAll(view.hearMe());
         }
-        video.refresh(s, link.snapshot(), videoPeers(s));
+        World world = link.snapshot();
+        Predicate<String> inMyRoom = inMyRoom(world);
+        video.refresh(s, world, videoPeers(s, inMyRoom), inMyRoom);
         snapshot = view.canvas().withBubbles(video.layout().bubbles());
     }
 
@@ -338,16 +344,29 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         return loaded == null || loaded.joinRadius() == null ? 0 : loaded.joinRadius();
     }
 
+    /** Whether someone stands in the meeting room I stand in (by the map, not by why our link was made). */
+    private Predicate<String> inMyRoom(World world) {
+        Person me = world.self();
+        String room = me == null ? null : link.etiquette().meetingRoomAt(me.x(), me.y()).orElse(null);
+        if (room == null) {
+            return id -> false;
+        }
+        return id -> {
+            Person p = world.person(id);
+            return p != null && link.etiquette().meetingRoomAt(p.x(), p.y()).map(room::equals).orElse(false);
+        };
+    }
+
     /**
      * The space's {@code videoPeers} setting, once its voice settings are loaded, else null. They
      * are loaded at each join, and the server does not announce an owner's change: while a room's
      * cameras that are on all stay away from me, they are loaded again, at most every 5 s.
      */
-    private Integer videoPeers(io.skyscope.client.voice.VoiceSnapshot s) {
+    private Integer videoPeers(VoiceSnapshot s, Predicate<String> inMyRoom) {
         SessionVoice v = voice;
         var loaded = v == null ? null : v.settings();
         long now = System.currentTimeMillis();
-        if (v != null && now - settingsReloaded > 5_000 && s.links().stream().anyMatch(l -> "room".equals(l.reason())
+        if (v != null && now - settingsReloaded > 5_000 && s.links().stream().anyMatch(l -> inMyRoom.test(l.peerId())
                 && l.video().camera()) && s.links().stream().noneMatch(l -> l.video().receive())) {
             settingsReloaded = now;
             v.reloadSettings();

@@ -74,8 +74,25 @@ class VideoTilesTest {
     }
 
     private VideoTiles withVideoPeers(Integer videoPeers, LinkState... links) {
+        // Here the people linked for a room stand in mine.
+        return inRoom(videoPeers, id -> List.of(links).stream().anyMatch(l -> l.peerId().equals(id)
+                && "room".equals(l.reason())), links);
+    }
+
+    private VideoTiles inRoom(Integer videoPeers, java.util.function.Predicate<String> inMyRoom, LinkState... links) {
         return VideoTiles.of(List.of(links), key -> feeds.computeIfAbsent(key, k -> new VideoFeed()),
-                id -> "Name of " + id, videoPeers);
+                id -> "Name of " + id, videoPeers, inMyRoom);
+    }
+
+    @Test
+    void whoStandsInMyRoomGoesToTheStripWhateverTheLinkWasMadeFor() {
+        // Ana and I talked in open space and walked into a room together: the link stays "proximity".
+        LinkState ana = link("ana", "proximity", video(true, false, true, true, false));
+        pictures("ana", VideoKind.CAMERA);
+        assertThat(inRoom(4, id -> id.equals("ana"), ana).tiles()).singleElement()
+                .satisfies(t -> assertThat(t.room()).as("in the strip").isTrue());
+        assertThat(inRoom(4, id -> false, ana).tiles()).singleElement()
+                .satisfies(t -> assertThat(t.room()).as("a bubble").isFalse());
     }
 
     /** The feed of a stream has had a picture. */
