@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -125,6 +127,7 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
             public Signal {
                 Check.text("to", to, 1, Limits.MAX_ID_LENGTH);
                 Check.required("payload", payload);
+                payload = endOfCandidatesAsOneForm(payload);
                 if (!payload.isObject()) {
                     throw new InvalidFieldException("payload", "'payload' must be a JSON object");
                 }
@@ -134,6 +137,22 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
                             + Limits.MAX_SIGNAL_PAYLOAD_BYTES + " are relayed");
                 }
                 Check.ref(ref);
+            }
+
+            /**
+             * The end of a peer's ICE candidates comes in three shapes: a browser's null candidate
+             * sent as it is ({@code "payload": null}), {@code {"candidate": null}}, and the
+             * standard empty candidate {@code {"candidate": ""}} (Firefox's form). All three are
+             * relayed as the last one, with any {@code sdpMid}/{@code sdpMLineIndex} kept.
+             */
+            private static JsonNode endOfCandidatesAsOneForm(JsonNode payload) {
+                if (payload.isNull()) {
+                    return JsonNodeFactory.instance.objectNode().put("candidate", "");
+                }
+                if (payload.isObject() && payload.has("candidate") && payload.get("candidate").isNull()) {
+                    return ((ObjectNode) payload).deepCopy().put("candidate", "");
+                }
+                return payload;
             }
         }
 

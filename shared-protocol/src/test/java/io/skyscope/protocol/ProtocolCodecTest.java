@@ -3,6 +3,7 @@ package io.skyscope.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,19 @@ class ProtocolCodecTest {
         assertThat(signal.payload().get("sdp").get("type").textValue()).isEqualTo("offer");
         var relayed = new ServerMessage.Signal("u1", signal.payload());
         assertThat(ProtocolCodec.decodeServer(ProtocolCodec.encode(relayed))).isEqualTo(relayed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            null                                              | {"candidate":""}
+            {"candidate":null,"sdpMid":"0","sdpMLineIndex":0}  | {"candidate":"","sdpMid":"0","sdpMLineIndex":0}
+            {"candidate":"","sdpMid":"0"}                     | {"candidate":"","sdpMid":"0"}
+            """)
+    void theEndOfCandidatesIsAcceptedInEachBrowsersShapeAndRelayedInOne(String payload, String relayed)
+            throws Exception {
+        var signal = (ClientMessage.VoiceCommand.Signal) ProtocolCodec.decodeClient(
+                "{\"type\":\"signal\",\"to\":\"u2\",\"payload\":" + payload + "}");
+        assertThat(signal.payload()).isEqualTo(new ObjectMapper().readTree(relayed));
     }
 
     @Test

@@ -139,6 +139,11 @@ final class PeerLink {
             return;
         }
         String type = payload.path("type").asText("");
+        if (payload.has("candidate") && payload.get("candidate").asText("").isEmpty()) {
+            // The end of the peer's candidates (a browser's form; the server relays it as ""):
+            // nothing to hand to WebRTC, whose ICE gathering ends on its own.
+            return;
+        }
         if (payload.hasNonNull("candidate")) {
             var candidate = new RTCIceCandidate(payload.path("sdpMid").asText(null),
                     payload.path("sdpMLineIndex").asInt(0), payload.get("candidate").asText());
