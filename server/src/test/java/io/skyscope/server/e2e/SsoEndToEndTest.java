@@ -18,9 +18,20 @@ import io.skyscope.protocol.rest.Profile;
 import io.skyscope.protocol.rest.SsoAuthorization;
 import io.skyscope.protocol.rest.SsoFinish;
 import io.skyscope.protocol.rest.SsoStart;
+import io.skyscope.client.cli.Main;
 import io.skyscope.server.auth.RegistrationMode;
+import io.skyscope.server.config.OidcConfig;
 import io.skyscope.server.testing.OidcServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -31,6 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Single sign-on over real sockets against a real OpenID Connect provider in this JVM: the
@@ -75,6 +87,12 @@ class SsoEndToEndTest {
     @RegisterExtension
     @Order(7)
     static final ServerExtension NO_SSO = new ServerExtension();
+
+    /** Two starts an hour per client address, and a provider that is not there. */
+    @RegisterExtension
+    @Order(8)
+    static final ServerExtension STRICT = new ServerExtension(c -> c.withOidc(new OidcConfig("http://127.0.0.1:9/gone",
+            OidcServer.CLIENT_ID, OidcServer.CLIENT_SECRET, "Gone", false, 600, 2)));
 
     @Test
     void theLoopbackFlowSignsInAndTheSamePersonComesBackToTheSameAccount() throws Exception {
@@ -221,6 +239,36 @@ class SsoEndToEndTest {
                 400, "invalid_field");
         assertRefused(() -> SERVER.api().startSso(new SsoStart("http://127.0.0.1:4000/cb", "plain", null)), 400,
                 "invalid_field");
+    }
+
+    @Test
+    void startsAreLimitedPerAddressAndAnUnreachableProviderIsNamed() {
+        SsoStart request = new SsoStart("http://127.0.0.1:9/skyscope/callback", challenge(verifier()), null);
+        assertRefused(() -> STRICT.api().startSso(request), 502, "sso_provider_unavailable");
+        assertRefused(() -> STRICT.api().startSso(request), 502, "sso_provider_unavailable");
+        assertRefused(() -> STRICT.api().startSso(request), 429, "rate_limited");
+    }
+
+    @Test
+    void theCliSignsInWithTheAddressItPrints(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("sso.skyscope"), "status busy\nquit\n");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        CORP.nextSignIn("gus-subject", Map.of("preferred_username", "gus"));
+        try (var cli = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cli-sso").factory())) {
+            Future<Integer> code = cli.submit(() -> Main.run(new String[] {"--server", SERVER.base().toString(),
+                    "--sso", "--no-voice", "--script", script.toString()}, new PrintStream(out, true),
+                    new PrintStream(err, true), null));
+            Pattern printed = Pattern.compile("open this address in a browser on this computer to sign in: (\\S+)");
+            await().atMost(TIMEOUT).until(() -> printed.matcher(out.toString(StandardCharsets.UTF_8)).find());
+            Matcher m = printed.matcher(out.toString(StandardCharsets.UTF_8));
+            assertThat(m.find()).isTrue();
+            CORP.browser().accept(URI.create(m.group(1)));
+
+            assertThat(code.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(Main.OK);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("signed in as gus, in office");
     }
 
     private record Started(SsoAuthorization authorization, String verifier) {
