@@ -2,10 +2,12 @@ package io.skyscope.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -154,7 +156,8 @@ public final class OidcProvider {
         } catch (BadJWTException ex) {
             throw refused("The ID token is not valid: " + ex.getMessage());
         } catch (BadJOSEException ex) {
-            throw refused("The ID token is not signed by a key of the sign-in provider (" + ex.getMessage() + ")");
+            // A bad signature, no key of the provider's that fits, or a header type that is not an ID token's.
+            throw refused("The ID token is refused: " + ex.getMessage());
         } catch (JOSEException ex) {
             throw unavailable("the provider's keys cannot be read: " + ex.getMessage());
         }
@@ -237,6 +240,9 @@ public final class OidcProvider {
                     new DefaultResourceRetriever(5000, 5000, MAX_RESPONSE_BYTES)).build();
             var processor = new DefaultJWTProcessor<SecurityContext>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+            // Keycloak marks its ID tokens "typ": "ID"; most providers say "JWT" or nothing.
+            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
+                    new JOSEObjectType("ID"), null));
             // Expiry and not-before here (60 s of clock skew); issuer, audience and nonce in check().
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null,
                     Set.of("iss", "sub", "aud", "exp", "iat")));

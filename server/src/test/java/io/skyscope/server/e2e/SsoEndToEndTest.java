@@ -109,7 +109,8 @@ class SsoEndToEndTest {
         c.await(ServerMessage.Pong.class, p -> "hello".equals(p.ref()), TIMEOUT);
         assertThat(SERVER.api().refresh(first.refreshToken()).userId()).isEqualTo(first.userId());
 
-        CORP.nextSignIn("ana-subject", Map.of("preferred_username", "ana-renamed"));
+        // As Keycloak marks its ID tokens.
+        CORP.nextSignIn("ana-subject", Map.of("preferred_username", "ana-renamed"), 3600, "ID");
         AuthResponse again = new OidcSignIn(SERVER.api()).signIn(CORP.browser(), null, TIMEOUT);
         assertThat(again.userId()).isEqualTo(first.userId());
 
@@ -182,6 +183,8 @@ class SsoEndToEndTest {
         assertSsoRefused(() -> signIn(SERVER), "nonce");
         CORP.nextSignIn("cy-subject", Map.of(), -300);
         assertSsoRefused(() -> signIn(SERVER), "not valid");
+        CORP.nextSignIn("cy-subject", Map.of(), 3600, "at+jwt");
+        assertSsoRefused(() -> signIn(SERVER), "typ");
     }
 
     @Test

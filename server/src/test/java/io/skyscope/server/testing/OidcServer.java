@@ -72,7 +72,12 @@ public final class OidcServer implements BeforeAllCallback, AfterAllCallback {
 
     /** As {@link #nextSignIn(String, Map)}, with tokens that expire {@code expirySeconds} from now. */
     public void nextSignIn(String subject, Map<String, Object> claims, long expirySeconds) {
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", null, claims, expirySeconds));
+        nextSignIn(subject, claims, expirySeconds, "JWT");
+    }
+
+    /** As {@link #nextSignIn(String, Map, long)}, with this {@code typ} in the tokens' header. */
+    public void nextSignIn(String subject, Map<String, Object> claims, long expirySeconds, String type) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, type, null, claims, expirySeconds));
     }
 
     /** A browser that opens the page and follows the provider's redirect to the app's loopback listener. */
