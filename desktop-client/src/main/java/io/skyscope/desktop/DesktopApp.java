@@ -153,6 +153,7 @@ public final class DesktopApp {
         own(voice);
         office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
                 () -> showSpaces(session));
+        spaceResources.push(office.profiles());
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
                 new SpriteCache());
         officeView = new OfficeView(office, renderer, appearance);

@@ -39,6 +39,8 @@ public final class SignInModel {
     private final BooleanProperty registering = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
+    private final EmailSignInModel email;
 
     public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Tokens> onSignedIn) {
         this.settings = settings;
@@ -47,6 +49,22 @@ public final class SignInModel {
         this.onSignedIn = onSignedIn;
         server.set(settings.server());
         username.set(settings.username());
+        this.email = new EmailSignInModel(this, background, fx);
+    }
+
+    /** Signing in with a code sent by email, and resetting a forgotten password. */
+    public EmailSignInModel email() {
+        return email;
+    }
+
+    /** The server address in the form, or null (with the error set) when it is not one. */
+    URI serverAddress() {
+        try {
+            return ServerAddress.parse(server.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
     }
 
     public StringProperty serverProperty() {
@@ -81,6 +99,17 @@ public final class SignInModel {
     /** What went wrong with the last attempt, in words; empty when nothing did. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Good news for the form ("your password was changed"); empty for none. */
+    public ReadOnlyStringProperty infoProperty() {
+        return info.getReadOnlyProperty();
+    }
+
+    void passwordChanged(String text) {
+        password.set("");
+        error.set("");
+        info.set(text);
     }
 
     /** Whether a saved session exists to resume. */
@@ -141,9 +170,11 @@ public final class SignInModel {
         settings.username(auth.username());
     }
 
-    private void run(URI base, java.util.function.Function<SkyScopeApi, AuthResponse> call) {
+    /** Signs in with what {@code call} gets from the server at {@code base}, then moves on as after a password. */
+    void run(URI base, java.util.function.Function<SkyScopeApi, AuthResponse> call) {
         busy.set(true);
         error.set("");
+        info.set("");
         String shown = base.toString();
         background.execute(() -> {
             try {
