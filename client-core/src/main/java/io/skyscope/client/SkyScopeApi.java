@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.protocol.PresenceEncoding;
 import io.skyscope.protocol.Json;
+import io.skyscope.protocol.rest.AuthOptions;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.EmailAddress;
 import io.skyscope.protocol.rest.EmailLogin;
@@ -18,6 +19,9 @@ import io.skyscope.protocol.rest.RegisterRequest;
 import io.skyscope.protocol.rest.SpaceCreate;
 import io.skyscope.protocol.rest.SpaceList;
 import io.skyscope.protocol.rest.SpaceView;
+import io.skyscope.protocol.rest.SsoAuthorization;
+import io.skyscope.protocol.rest.SsoFinish;
+import io.skyscope.protocol.rest.SsoStart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -183,6 +187,25 @@ public final class SkyScopeApi {
     /** Sets a new password with an emailed code; every sign-in of the account ends. */
     public void resetPassword(String email, String code, String newPassword) {
         send("POST", "api/v1/auth/password-reset", null, new PasswordReset(email, code, newPassword), Void.class);
+    }
+
+    /** Which ways in the server offers (password, email code, single sign-on and its label). */
+    public AuthOptions authOptions() {
+        return send("GET", "api/v1/auth/options", null, null, AuthOptions.class);
+    }
+
+    /**
+     * Starts a single sign-on; {@link OidcSignIn} runs the whole flow.
+     *
+     * @throws ApiError 501 {@code sso_not_configured} when the server has none
+     */
+    public SsoAuthorization startSso(SsoStart request) {
+        return send("POST", "api/v1/auth/sso/start", null, request, SsoAuthorization.class);
+    }
+
+    /** @throws ApiError 400 {@code sso_state_invalid} / {@code sso_state_expired}, 401 {@code sso_refused} */
+    public AuthResponse finishSso(SsoFinish request) {
+        return send("POST", "api/v1/auth/sso/finish", null, request, AuthResponse.class);
     }
 
     /**

@@ -8,10 +8,12 @@ import io.skyscope.server.auth.AuthService;
 import io.skyscope.server.auth.EmailService;
 import io.skyscope.server.auth.HashingGate;
 import io.skyscope.server.auth.LoginThrottle;
+import io.skyscope.server.auth.OidcProvider;
 import io.skyscope.server.auth.PasswordHasher;
 import io.skyscope.server.auth.PasswordPolicy;
 import io.skyscope.server.auth.Passwords;
 import io.skyscope.server.auth.RegistrationLimits;
+import io.skyscope.server.auth.SsoService;
 import io.skyscope.server.auth.TokenService;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.InProcessEventBus;
@@ -47,6 +49,7 @@ import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.ProfileRoutes;
 import io.skyscope.server.http.RequestIds;
 import io.skyscope.server.http.SpaceRoutes;
+import io.skyscope.server.http.SsoRoutes;
 import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.mail.Mailer;
@@ -58,6 +61,8 @@ import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.space.WorldAdmission;
 import io.skyscope.server.store.EmailCodes;
+import io.skyscope.server.store.SsoLinks;
+import io.skyscope.server.store.SsoStates;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Invites;
 import io.skyscope.server.store.Maps;
@@ -193,14 +198,17 @@ public final class SkyScopeServer implements AutoCloseable {
                 protection.registrationsPerHour());
         var throttle = new LoginThrottle();
         var auth = new AuthService(users, refreshTokens, spaceService, store, passwords, tokens, access,
-                throttle, registrations, config.registration(), config.adminUsername(), clock);
+                throttle, registrations, config.registration(), config.adminUsername(),
+                config.oidc() != null && config.oidc().ssoOnly(), clock);
         Mailer mailer = null;
         if (config.mail() != null) {
             mailer = new Mailer(config.mail());
             stopOrder.push(mailer);
         }
         var email = new EmailService(users, new EmailCodes(store), auth, throttle, mailer, config.mail(), jwtSecret,
-                clock);
+                config.publicUrl(), clock);
+        var sso = new SsoService(config.oidc() == null ? null : new OidcProvider(config.oidc(), clock), config.oidc(),
+                new SsoStates(store), new SsoLinks(store), users, auth, registrations, throttle, email.enabled(), clock);
         store.flush();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -210,6 +218,7 @@ public final class SkyScopeServer implements AutoCloseable {
             try {
                 auth.purgeExpiredTokens();
                 email.purgeExpired();
+                sso.purgeExpired();
                 access.purgeExpired();
                 invites.deleteExpired(clock.instant());
             } catch (RuntimeException e) {
@@ -301,6 +310,7 @@ public final class SkyScopeServer implements AutoCloseable {
             new ProfileRoutes(new ProfileService(users, memberships, new ProfilePhotos(store)), authenticator,
                     accountEvents).register(cfg.routes);
             new EmailRoutes(email, authenticator, addresses).register(cfg.routes);
+            new SsoRoutes(sso, addresses).register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);

@@ -1,8 +1,10 @@
 package io.skyscope.client.cli;
 
 import io.skyscope.client.ApiError;
+import io.skyscope.client.OidcSignIn;
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.Tokens;
 import io.skyscope.client.voice.AudioBackend;
 import io.skyscope.client.voice.AudioDevice;
 import io.skyscope.client.voice.HeadlessAudio;
@@ -19,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,7 +42,10 @@ public final class Main {
                                 [--mic DEVICE] [--speaker DEVICE] [--record FILE.wav]
                    skyscope-cli --server URL --bots N [--bot-prefix bot] [--duration SECONDS] [--bot-voice]
                                 [--bot-video]
+                   skyscope-cli --server URL --sso [--invite CODE] [--space ID] [--script FILE|-] ...
                    skyscope-cli --devices
+              --sso signs in through the server's single sign-on: it prints the address to open in a
+              browser on this computer and waits (5 minutes at most) for the sign-in to come back.
               The password may also come from SKYSCOPE_PASSWORD. The script is read from standard input
               unless --script names a file. The script's camera and share send a synthetic test pattern;
               --bot-video turns each bot's camera on with it (and voice on). Exit codes: 0 done, 1 an expect-* line failed,
@@ -71,8 +77,8 @@ public final class Main {
             out.println("speakers:    " + sound.outputs());
             return OK;
         }
-        if (!o.containsKey("server") || (!o.containsKey("user") && !o.containsKey("bots"))) {
-            err.println("--server and --user (or --bots) are required");
+        if (!o.containsKey("server") || (!o.containsKey("user") && !o.containsKey("bots") && !o.containsKey("sso"))) {
+            err.println("--server and --user (or --sso, or --bots) are required");
             err.println(USAGE_TEXT);
             return USAGE;
         }
@@ -97,7 +103,7 @@ public final class Main {
 
     private static int script(SkyScopeApi api, String space, Map<String, String> o, PrintStream out, PrintStream err,
                               String password) {
-        if (password == null) {
+        if (password == null && !o.containsKey("sso")) {
             err.println("no password: pass --password or set SKYSCOPE_PASSWORD");
             return USAGE;
         }
@@ -110,8 +116,21 @@ public final class Main {
             err.println("cannot read the script: " + e.getMessage());
             return USAGE;
         }
-        try (var session = Session.open(api, new Session.Credentials(o.get("user"), password, o.get("register")), space)) {
-            out.println("signed in as " + o.get("user") + ", in " + space);
+        Tokens tokens;
+        if (o.containsKey("sso")) {
+            try {
+                tokens = Tokens.of(api, new OidcSignIn(api).signIn(
+                        uri -> out.println("open this address in a browser on this computer to sign in: " + uri),
+                        o.get("invite"), Duration.ofMinutes(5)));
+            } catch (OidcSignIn.Failed e) {
+                err.println("cannot sign in: " + e.getMessage());
+                return CONNECTION;
+            }
+        } else {
+            tokens = Tokens.signIn(api, new Session.Credentials(o.get("user"), password, o.get("register")));
+        }
+        try (var session = Session.open(tokens, space, Session.Options.DEFAULTS)) {
+            out.println("signed in as " + tokens.username() + ", in " + space);
             HeadlessAudio headless = null;
             SessionVoice voice = null;
             if (!o.containsKey("no-voice")) {
@@ -178,9 +197,9 @@ public final class Main {
     }
 
     private static final java.util.Set<String> FLAGS = java.util.Set.of("no-voice", "relay-only", "processing",
-            "devices", "bot-voice", "bot-video");
+            "devices", "bot-voice", "bot-video", "sso");
     private static final java.util.Set<String> VALUED = java.util.Set.of("server", "user", "password", "register",
-            "space", "script", "mic", "speaker", "record", "bots", "bot-prefix", "duration");
+            "space", "script", "mic", "speaker", "record", "bots", "bot-prefix", "duration", "invite");
 
     static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sign-in failures say the same thing, and take about as long, whether the account exists or
  * not. The first account on a server, and the account named by {@code adminUsername}, become
- * server admins.
+ * server admins. On an SSO-only server password registration is refused, and so is password
+ * sign-in for anyone but server admins; accounts made by single sign-on have no password.
  *
  * <p>Thread-safe and stateless apart from the limits: called concurrently from HTTP request
  * threads. Password work is CPU-heavy and runs in {@link Passwords}' pool, not on request
@@ -53,6 +54,7 @@ public final class AuthService {
     private final RegistrationLimits registrations;
     private final RegistrationMode mode;
     private final String adminUsername;
+    private final boolean ssoOnly;
     private final Clock clock;
 
     /**
@@ -61,6 +63,18 @@ public final class AuthService {
     public AuthService(Users users, RefreshTokens refreshTokens, SpaceService spaces, MongoStore store,
                        Passwords passwords, TokenService tokens, AccessCheck access, LoginThrottle throttle,
                        RegistrationLimits registrations, RegistrationMode mode, String adminUsername, Clock clock) {
+        this(users, refreshTokens, spaces, store, passwords, tokens, access, throttle, registrations, mode,
+                adminUsername, false, clock);
+    }
+
+    /**
+     * @param adminUsername the username that becomes a server admin when registered, or null
+     * @param ssoOnly       password registration is off, and password sign-in is for server admins only
+     */
+    public AuthService(Users users, RefreshTokens refreshTokens, SpaceService spaces, MongoStore store,
+                       Passwords passwords, TokenService tokens, AccessCheck access, LoginThrottle throttle,
+                       RegistrationLimits registrations, RegistrationMode mode, String adminUsername, boolean ssoOnly,
+                       Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.spaces = spaces;
@@ -72,6 +86,7 @@ public final class AuthService {
         this.registrations = registrations;
         this.mode = mode;
         this.adminUsername = adminUsername == null || adminUsername.isBlank() ? null : adminUsername.trim();
+        this.ssoOnly = ssoOnly;
         this.clock = clock;
     }
 
@@ -87,6 +102,9 @@ public final class AuthService {
      */
     public AuthTokens register(String username, String password, String displayName, String inviteCode, String ip) {
         registrations.checkAttempt(ip);
+        if (ssoOnly) {
+            throw ssoOnlyRefusal();
+        }
         String name = AccountRules.username(username);
         // A taken name costs one lookup, not a strength estimate and a hash (the unique index
         // still decides a race between two registrations of the same name).
@@ -95,11 +113,29 @@ public final class AuthService {
         }
         AccountRules.password("password", password);
         String display = AccountRules.displayName(displayName == null ? name : displayName);
+        User user = createAccount(name, display, inviteCode, true, ip, "",
+                () -> passwords.hashNew(HashingGate.Lane.NEW_ACCOUNT, "password", password, name, display));
+        return startSession(user);
+    }
+
+    /**
+     * Creates an account under the server's registration rules: the first account (or, when
+     * {@code byName}, the one named by {@code adminUsername}) becomes a server admin and needs no
+     * invite; in invite mode everyone else needs a usable {@code inviteCode}; with one, the account
+     * joins the invite's space. The caller has counted the attempt ({@link RegistrationLimits}).
+     *
+     * @param passwordHash computed only once the rules allow the account; returns null for an
+     *     account without a password (single sign-on)
+     * @param how          for the log ("" or " through single sign-on")
+     */
+    User createAccount(String name, String display, String inviteCode, boolean byName, String ip, String how,
+                       java.util.function.Supplier<String> passwordHash) {
         boolean claimedFirst = users.claimFirstAccount(name);
-        boolean admin = claimedFirst || name.equalsIgnoreCase(adminUsername);
+        boolean admin = claimedFirst || (byName && name.equalsIgnoreCase(adminUsername));
         // The server's admin needs no invite: in invite mode nobody could invite them otherwise.
         boolean hasCode = inviteCode != null && !inviteCode.isBlank();
         if (mode == RegistrationMode.INVITE && !admin && !hasCode) {
+            releaseIf(claimedFirst);
             throw Refused.badRequest("inviteCode", "An invite code is required to register on this server");
         }
         if (hasCode && spaces.usableInvite(inviteCode).isEmpty()) {
@@ -108,8 +144,7 @@ public final class AuthService {
         }
         User user;
         try {
-            String hash = passwords.hashNew(HashingGate.Lane.NEW_ACCOUNT, "password", password, name, display);
-            user = users.create(name, display, hash, admin, clock.instant());
+            user = users.create(name, display, passwordHash.get(), admin, clock.instant());
         } catch (RuntimeException e) {
             releaseIf(claimedFirst);
             throw e;
@@ -128,8 +163,40 @@ public final class AuthService {
             spaces.adoptDefaultSpace(user.id());
         }
         store.flush();
-        log.info("Registered user {} ({}) from {}{}", user.id(), name, ip, admin ? " as server admin" : "");
-        return startSession(user);
+        log.info("Registered user {} ({}) from {}{}{}", user.id(), name, ip, how, admin ? " as server admin" : "");
+        return user;
+    }
+
+    /** Takes back an account {@link #createAccount} just made, before anyone used it. */
+    void discardNewAccount(String userId) {
+        spaces.forgetMember(userId);
+        users.delete(userId);
+        store.flush();
+    }
+
+    /** Whether password registration is off and password sign-in is for server admins only. */
+    public boolean ssoOnly() {
+        return ssoOnly;
+    }
+
+    public RegistrationMode registrationMode() {
+        return mode;
+    }
+
+    /**
+     * On an SSO-only server, refuses password and email-code ways in to everyone but server admins
+     * (who keep them, so that a broken provider cannot lock the server's admins out).
+     *
+     * @throws Refused 403 {@code sso_only}
+     */
+    void requireNonSsoSignInAllowed(User user) {
+        if (ssoOnly && !user.serverAdmin()) {
+            throw ssoOnlyRefusal();
+        }
+    }
+
+    private static Refused ssoOnlyRefusal() {
+        return new Refused(ErrorCode.SSO_ONLY, "This server signs people in through single sign-on only");
     }
 
     /**
@@ -155,12 +222,20 @@ public final class AuthService {
             throw Refused.unauthorized(BAD_CREDENTIALS);
         }
         User u = user.get();
+        if (u.passwordHash() == null) {
+            // An account made by single sign-on: no password can be right, and saying so would
+            // tell a stranger how the account signs in.
+            passwords.verifyNobody(password);
+            throttle.recordFailure(ip, username);
+            throw Refused.unauthorized(BAD_CREDENTIALS);
+        }
         if (!passwords.verify(password, u.passwordHash())) {
             throttle.recordFailure(ip, username);
             log.info("Failed sign-in for user {} from {}", u.id(), ip);
             throw Refused.unauthorized(BAD_CREDENTIALS);
         }
         throttle.recordSuccess(ip, username);
+        requireNonSsoSignInAllowed(u);
         String upgraded = passwords.rehashIfOutdated(password, u.passwordHash());
         if (upgraded != null) {
             users.updatePasswordHash(u.id(), upgraded);
@@ -317,6 +392,9 @@ public final class AuthService {
         User user = profile(userId);
         if (password == null || password.isEmpty()) {
             throw Refused.badRequest(field, "Password is required");
+        }
+        if (user.passwordHash() == null) {
+            throw Refused.badRequest(field, "This account has no password: it signs in through single sign-on");
         }
         throttle.checkAttempt(ip, user.username());
         if (!passwords.verify(password, user.passwordHash())) {

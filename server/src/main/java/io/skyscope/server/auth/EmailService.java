@@ -39,11 +39,20 @@ import org.slf4j.LoggerFactory;
  * per address and per account, requests per client address; tries at a code go through the
  * {@link LoginThrottle} like passwords.
  *
+ * <p>With a {@code PUBLIC_URL} the verification mail also carries a link,
+ * {@code PUBLIC_URL/verify-email?token=<user id>.<48 hex digits>}: the same rules as a code (one use,
+ * the code's lifetime, {@value #MAX_WRONG_TRIES} wrong tries, a keyed hash compared in constant time),
+ * for people who would rather click than type. Using either the code or the link uses up both.
+ *
+ * <p>On an SSO-only server, sign-in codes and password resets are for server admins only.
+ *
  * <p>Thread-safe: called from HTTP request threads; the deferred part runs on the mail thread.
  */
 public final class EmailService {
     static final int DIGITS = 8;
     static final int MAX_WRONG_TRIES = 3;
+    /** Random bytes in a verification link (hex in the link). */
+    static final int LINK_BYTES = 24;
     private static final Logger log = LoggerFactory.getLogger(EmailService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,6 +66,7 @@ public final class EmailService {
     private final RateLimit perAccount;
     private final RateLimit perClient;
     private final SecretKeySpec key;
+    private final String publicUrl;
     private final Clock clock;
 
     /**
@@ -65,6 +75,13 @@ public final class EmailService {
      */
     public EmailService(Users users, EmailCodes codes, AuthService auth, LoginThrottle throttle, Mailer mailer,
                         MailConfig config, byte[] secret, Clock clock) {
+        this(users, codes, auth, throttle, mailer, config, secret, null, clock);
+    }
+
+    /** @param publicUrl the server's address for people (PUBLIC_URL), or null: mails carry no link */
+    public EmailService(Users users, EmailCodes codes, AuthService auth, LoginThrottle throttle, Mailer mailer,
+                        MailConfig config, byte[] secret, String publicUrl, Clock clock) {
+        this.publicUrl = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");
         this.users = users;
         this.codes = codes;
         this.auth = auth;
@@ -100,9 +117,21 @@ public final class EmailService {
         perAddress.acquire(lower(address));
         String code = newCode();
         codes.put(Purpose.VERIFY, user.id(), hash(Purpose.VERIFY, user.id(), address, code), address, expiry());
+        String link = "";
+        if (publicUrl != null) {
+            byte[] secret = new byte[LINK_BYTES];
+            RANDOM.nextBytes(secret);
+            String raw = HexFormat.of().formatHex(secret);
+            codes.put(Purpose.VERIFY_LINK, user.id(), hash(Purpose.VERIFY_LINK, user.id(), address, raw), address,
+                    expiry());
+            link = "\n\nOr open this link to confirm it:\n" + publicUrl + "/verify-email?token=" + user.id() + "." + raw
+                    + "\n";
+        }
+        String withLink = link;
         mailer.submit("verify " + user.id(), () -> mailer.send(address, "Confirm your email address for SkyScope",
-                "Hello " + user.displayName() + ",\n\nyour code to confirm this address is " + code + ".\nIt works for "
-                        + minutes() + ". If you did not add this address to a SkyScope account, ignore this email.\n"));
+                "Hello " + user.displayName() + ",\n\nyour code to confirm this address is " + code + "." + withLink
+                        + "\nIt works for " + minutes() + ". If you did not add this address to a SkyScope account, "
+                        + "ignore this email.\n"));
         log.info("User {} asked to verify a new email address from {}", user.id(), ip);
     }
 
@@ -117,12 +146,35 @@ public final class EmailService {
         User user = auth.profile(userId);
         throttle.checkAttempt(ip, "verify:" + user.id());
         Code stored = check(Purpose.VERIFY, user.id(), code, ip, "verify:" + user.id());
-        if (!users.setEmail(user.id(), stored.email())) {
-            codes.delete(Purpose.VERIFY, user.id());
+        return adopt(user.id(), stored, "code");
+    }
+
+    /**
+     * Makes the address a verification link was sent to its account's verified address; the link
+     * proves who is asking, so no sign-in is needed.
+     *
+     * @throws Refused as {@link #verify}; a malformed token is {@code code_invalid} too
+     */
+    public User verifyLink(String token, String ip) {
+        requireMail();
+        int dot = token == null ? -1 : token.lastIndexOf('.');
+        String userId = dot > 0 ? token.substring(0, dot) : "";
+        if (!userId.matches("[0-9a-f-]{36}") || token.length() - dot - 1 != 2 * LINK_BYTES) {
+            throw invalid();
+        }
+        throttle.checkAttempt(ip, "verify:" + userId);
+        Code stored = check(Purpose.VERIFY_LINK, userId, token.substring(dot + 1), ip, "verify:" + userId);
+        return adopt(userId, stored, "link");
+    }
+
+    private User adopt(String userId, Code stored, String how) {
+        codes.delete(Purpose.VERIFY, userId);
+        codes.delete(Purpose.VERIFY_LINK, userId);
+        if (!users.setEmail(userId, stored.email())) {
             throw Refused.conflict(ErrorCode.EMAIL_TAKEN, "email", "Another account uses this email address");
         }
-        log.info("User {} verified an email address", user.id());
-        return auth.profile(user.id());
+        log.info("User {} verified an email address by {}", userId, how);
+        return auth.profile(userId);
     }
 
     /** Removes the account's address; works with email off too (nothing is sent). */
@@ -157,6 +209,7 @@ public final class EmailService {
         requireMail();
         User user = codeHolder(email, ip);
         check(Purpose.SIGN_IN, user.id(), code, ip, throttleKey(email));
+        auth.requireNonSsoSignInAllowed(user);
         log.info("User {} signed in with an email code from {}", user.id(), ip);
         return auth.startSession(user);
     }
@@ -171,6 +224,7 @@ public final class EmailService {
         requireMail();
         User user = codeHolder(email, ip);
         Code stored = peek(Purpose.RESET, user.id(), code, ip, throttleKey(email));
+        auth.requireNonSsoSignInAllowed(user);
         String hash = auth.hashNewPassword(user, newPassword);
         consume(Purpose.RESET, user.id(), stored, ip, throttleKey(email));
         auth.replacePassword(user, hash, "reset their password by email");
@@ -193,6 +247,11 @@ public final class EmailService {
                 return;
             }
             User user = found.get();
+            if (auth.ssoOnly() && !user.serverAdmin()) {
+                log.info("Not sending a {} code to user {}: this server signs in through single sign-on only",
+                        purpose.wire(), user.id());
+                return;
+            }
             try {
                 perAccount.acquire(user.id());
             } catch (Refused e) {

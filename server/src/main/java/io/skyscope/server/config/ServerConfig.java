@@ -19,6 +19,7 @@ import java.util.Map;
  * @param redisUrl null means "single node, in-process bus"
  * @param protection limits on what one client may cost the others
  * @param mail null means "no SMTP server: email features are off"
+ * @param oidc null means "no single sign-on"
  */
 public record ServerConfig(
         String host,
@@ -36,7 +37,8 @@ public record ServerConfig(
         ChatTuning chat,
         Quotas quotas,
         Protection protection,
-        MailConfig mail) {
+        MailConfig mail,
+        OidcConfig oidc) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -98,47 +100,62 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
                 List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults(),
-                Quotas.defaults(), Protection.defaults(), null);
+                Quotas.defaults(), Protection.defaults(), null, null);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection, mail);
+                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection, mail, oidc);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection, mail);
+                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection, mail, oidc);
     }
 
     public ServerConfig withChat(ChatTuning newChat) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection, mail);
+                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection, mail, oidc);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection, mail);
+                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection, mail, oidc);
     }
 
     public ServerConfig withProtection(Protection newProtection) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection, mail);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection, mail, oidc);
     }
 
     public ServerConfig withMail(MailConfig newMail) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, newMail);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, newMail, oidc);
+    }
+
+    public ServerConfig withOidc(OidcConfig newOidc) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, newOidc);
+    }
+
+    public ServerConfig withPublicUrl(String newPublicUrl) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, newPublicUrl, world, voice, chat, quotas, protection, mail, oidc);
+    }
+
+    public ServerConfig withRegistration(RegistrationMode newRegistration) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -186,7 +203,8 @@ public record ServerConfig(
                 (int) whole(env, "CHAT_BURST", c.burst(), 1, 100_000));
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
                 registration, stun, publicUrl, world, voice(env), chat, quotas(env),
-                Protection.fromEnvironment(env), MailConfig.fromEnvironment(env));
+                Protection.fromEnvironment(env), MailConfig.fromEnvironment(env),
+                OidcConfig.fromEnvironment(env));
     }
 
     private static Quotas quotas(Map<String, String> env) {
@@ -313,6 +331,7 @@ public record ServerConfig(
                 + ", redis=" + (redisUrl == null ? "none (in-process bus)" : redact(redisUrl))
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
                 + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat
-                + ", quotas=" + quotas + ", protection=" + protection + ", mail=" + (mail == null ? "off" : mail) + "]";
+                + ", quotas=" + quotas + ", protection=" + protection + ", mail=" + (mail == null ? "off" : mail)
+                + ", sso=" + (oidc == null ? "off" : oidc) + "]";
     }
 }

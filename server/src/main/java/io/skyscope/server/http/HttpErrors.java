@@ -47,9 +47,10 @@ public final class HttpErrors {
     /** The HTTP status of each error code. */
     public static int status(ErrorCode code) {
         return switch (code) {
-            case INVALID_JSON, UNKNOWN_TYPE, INVALID_FIELD, BAD_REQUEST, CODE_INVALID, CODE_EXPIRED -> 400;
-            case UNAUTHORIZED, SIGNED_OUT, TOKEN_EXPIRED -> 401;
-            case FORBIDDEN, BANNED, MUTED, REMOVED, KICKED -> 403;
+            case INVALID_JSON, UNKNOWN_TYPE, INVALID_FIELD, BAD_REQUEST, CODE_INVALID, CODE_EXPIRED, SSO_STATE_INVALID,
+                 SSO_STATE_EXPIRED -> 400;
+            case UNAUTHORIZED, SIGNED_OUT, TOKEN_EXPIRED, SSO_REFUSED -> 401;
+            case FORBIDDEN, BANNED, MUTED, REMOVED, KICKED, SSO_ONLY -> 403;
             case NOT_FOUND, UNKNOWN_ROOM, NOT_PRESENT -> 404;
             case USERNAME_TAKEN, EMAIL_TAKEN, NOT_IN_SPACE, NOT_IN_VOICE_SET, AUDIENCE_FULL, QUOTA_EXCEEDED,
                  TOO_MANY_INVITES,
@@ -60,7 +61,8 @@ public final class HttpErrors {
             case UNSUPPORTED_PROTOCOL -> 426;
             case RATE_LIMITED, FLOODING -> 429;
             case INTERNAL -> 500;
-            case EMAIL_NOT_CONFIGURED -> 501;
+            case EMAIL_NOT_CONFIGURED, SSO_NOT_CONFIGURED -> 501;
+            case SSO_PROVIDER_UNAVAILABLE -> 502;
             case UNAVAILABLE, STORE_UNAVAILABLE -> 503;
         };
     }

@@ -25,7 +25,7 @@ import org.bson.Document;
 public final class EmailCodes {
     /** What a code is for: it works only for that. */
     public enum Purpose {
-        VERIFY("verify"), SIGN_IN("sign-in"), RESET("reset");
+        VERIFY("verify"), VERIFY_LINK("verify-link"), SIGN_IN("sign-in"), RESET("reset");
 
         private final String wire;
 

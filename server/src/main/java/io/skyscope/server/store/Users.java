@@ -41,6 +41,7 @@ public final class Users {
     private final MongoCollection<Document> flags;
     private final MongoCollection<Document> emails;
     private final MongoCollection<Document> photos;
+    private final MongoCollection<Document> ssoLinks;
 
     public Users(MongoStore store) {
         MongoDatabase db = store.database();
@@ -52,12 +53,14 @@ public final class Users {
         this.emails = db.getCollection("emailAddresses");
         indexes.ascending(emails, "userId");
         this.photos = db.getCollection(ProfilePhotos.COLLECTION);
+        this.ssoLinks = db.getCollection(SsoLinks.COLLECTION);
         indexes.unique(users, "usernameLower");
         indexes.ascending(users, "serverAdmin");
     }
 
     /**
-     * An account. {@code passwordHash} is a PHC string and must never leave the server; {@code email}
+     * An account. {@code passwordHash} is a PHC string and must never leave the server, null for an
+     * account made by single sign-on (it has no password); {@code email}
      * is the verified address as typed, or null; {@code card} what the profile card shows.
      */
     public record User(String id, String username, String displayName, String avatar, String passwordHash,
@@ -234,6 +237,7 @@ public final class Users {
     public boolean delete(String userId) {
         emails.deleteMany(eq("userId", userId));
         photos.deleteOne(eq("_id", userId));
+        ssoLinks.deleteMany(eq("userId", userId));
         return users.deleteOne(eq("_id", userId)).getDeletedCount() == 1;
     }
 

@@ -95,6 +95,33 @@ class ServerConfigTest {
     }
 
     @Test
+    void singleSignOnNeedsIssuerClientAndSecretWhichIsNotPrinted() {
+        Map<String, String> env = new HashMap<>(Map.of("OIDC_ISSUER", "https://id.example.com/realms/acme"));
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("OIDC_CLIENT_ID: is required");
+        env.put("OIDC_CLIENT_ID", "skyscope");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
+                .hasMessageStartingWith("OIDC_CLIENT_SECRET: is required");
+        env.put("OIDC_CLIENT_SECRET", "the-client-secret-value");
+        env.put("OIDC_NAME", "Acme");
+        env.put("SSO_ONLY", "true");
+        var config = ServerConfig.fromEnvironment(env);
+        assertThat(config.oidc()).isEqualTo(new OidcConfig("https://id.example.com/realms/acme", "skyscope",
+                "the-client-secret-value", "Acme", true, 600, 60));
+        assertThat(config.toString()).contains("Acme").doesNotContain("the-client-secret-value");
+        assertThat(ServerConfig.fromEnvironment(Map.of()).oidc()).isNull();
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("OIDC_ISSUER", "http://id.example.com",
+                "OIDC_CLIENT_ID", "c", "OIDC_CLIENT_SECRET", "s"))).hasMessageStartingWith("OIDC_ISSUER: must start with https://");
+        assertThat(ServerConfig.fromEnvironment(Map.of("OIDC_ISSUER", "http://127.0.0.1:8180/realms/dev",
+                "OIDC_CLIENT_ID", "c", "OIDC_CLIENT_SECRET", "s")).oidc().issuer()).isEqualTo("http://127.0.0.1:8180/realms/dev");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("OIDC_CLIENT_ID", "skyscope")))
+                .hasMessageStartingWith("OIDC_ISSUER: is required when OIDC_CLIENT_ID is set");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SSO_ONLY", "true")))
+                .hasMessageStartingWith("SSO_ONLY: needs single sign-on");
+        env.put("SSO_ONLY", "yes");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("SSO_ONLY: must be 'true'");
+    }
+
+    @Test
     void severalNodesNeedASharedSecretAndARealDatabase() {
         Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", "redis://localhost:6379"));
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageStartingWith("JWT_SECRET: is required");

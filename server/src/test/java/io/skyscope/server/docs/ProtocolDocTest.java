@@ -9,7 +9,11 @@ import io.javalin.http.HandlerType;
 import io.skyscope.protocol.Json;
 import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.rest.AccountDeletion;
+import io.skyscope.protocol.rest.AuthOptions;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.SsoAuthorization;
+import io.skyscope.protocol.rest.SsoFinish;
+import io.skyscope.protocol.rest.SsoStart;
 import io.skyscope.protocol.rest.ChatSettings;
 import io.skyscope.protocol.rest.ConversationCreate;
 import io.skyscope.protocol.rest.ConversationList;
@@ -85,6 +89,9 @@ class ProtocolDocTest {
             Map.entry("POST /api/v1/auth/email/login", List.of(EmailLogin.class, AuthResponse.class)),
             Map.entry("POST /api/v1/auth/password-reset/code", List.of(EmailAddress.class)),
             Map.entry("POST /api/v1/auth/password-reset", List.of(PasswordReset.class)),
+            Map.entry("GET /api/v1/auth/options", List.of(AuthOptions.class)),
+            Map.entry("POST /api/v1/auth/sso/start", List.of(SsoStart.class, SsoAuthorization.class)),
+            Map.entry("POST /api/v1/auth/sso/finish", List.of(SsoFinish.class, AuthResponse.class)),
             Map.entry("GET /api/v1/spaces", List.of(SpaceList.class)),
             Map.entry("POST /api/v1/spaces", List.of(SpaceCreate.class, SpaceView.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}", List.of(SpaceView.class)),
