@@ -20,12 +20,14 @@ import io.skyscope.desktop.ui.Dialogs;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.desktop.voice.VoiceModel;
 import io.skyscope.protocol.rest.SpaceView;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -56,6 +58,7 @@ public final class DesktopApp {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Executor fx = Platform::runLater;
     private final Deque<AutoCloseable> spaceResources = new ArrayDeque<>();
+    private final Consumer<URI> browser;
     private Appearance appearance;
     private Scene scene;
     private SignInModel signIn;
@@ -63,10 +66,22 @@ public final class DesktopApp {
     private OfficeModel office;
     private OfficeView officeView;
 
+    /**
+     * An app whose single sign-on cannot open a browser by itself: it says to open the page by hand.
+     * The application passes the system browser (HostServices) with the four-argument constructor.
+     */
     public DesktopApp(Stage stage, Settings settings, Features features) {
+        this(stage, settings, features, uri -> {
+            throw new IllegalStateException("No browser to open: open " + uri + " in yours");
+        });
+    }
+
+    /** @param browser opens a web page in the system browser; called on a background thread */
+    public DesktopApp(Stage stage, Settings settings, Features features, Consumer<URI> browser) {
         this.stage = stage;
         this.settings = settings;
         this.features = features;
+        this.browser = browser;
     }
 
     /** Shows the window with the sign-in screen, resuming the saved session if there is one. */
@@ -113,7 +128,7 @@ public final class DesktopApp {
     public void showSignIn() {
         closeSpace();
         picker = null;
-        signIn = new SignInModel(settings, background, fx, this::showSpaces);
+        signIn = new SignInModel(settings, background, fx, this::showSpaces, browser);
         show(new SignInView(signIn));
     }
 

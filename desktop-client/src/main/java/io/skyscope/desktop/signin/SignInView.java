@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Sign in or create an account, with the server address; Enter submits. "Email me a code" and
- * "Forgot password?" switch to the email forms.
+ * "Forgot password?" switch to the email forms; "Sign in with (company)" shows when the server has
+ * single sign-on.
  */
 public final class SignInView extends StackPane {
 
@@ -88,7 +89,21 @@ public final class SignInView extends StackPane {
         javafx.scene.layout.HBox emailLinks = new javafx.scene.layout.HBox(4, code, forgot);
         emailLinks.visibleProperty().bind(model.registeringProperty().not());
         emailLinks.managedProperty().bind(emailLinks.visibleProperty());
-        VBox passwordForm = new VBox(10, label("Account"), username, password, displayName, invite, submit,
+        Button sso = new Button();
+        sso.setId("sso-sign-in");
+        sso.setMaxWidth(Double.MAX_VALUE);
+        sso.textProperty().bind(Bindings.concat("Sign in with ", model.ssoProperty()));
+        sso.visibleProperty().bind(model.ssoProperty().isNotEmpty());
+        sso.managedProperty().bind(sso.visibleProperty());
+        sso.disableProperty().bind(model.busyProperty());
+        sso.setOnAction(e -> model.signInWithSso());
+        server.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                model.checkOptions(); // another server may offer other ways in
+            }
+        });
+        model.checkOptions();
+        VBox passwordForm = new VBox(10, label("Account"), username, password, displayName, invite, submit, sso,
                 emailLinks, toggle);
         passwordForm.visibleProperty().bind(model.email().modeProperty().isEqualTo(EmailSignInModel.Mode.PASSWORD));
         passwordForm.managedProperty().bind(passwordForm.visibleProperty());
