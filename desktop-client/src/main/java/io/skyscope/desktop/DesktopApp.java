@@ -159,6 +159,19 @@ public final class DesktopApp {
         });
     }
 
+    /** Enters a space known by its id (Go to someone I follow), after reading it. */
+    private void enter(Tokens session, String spaceId) {
+        background.execute(() -> {
+            try {
+                SpaceView space = session.api().space(session.accessToken(), spaceId);
+                fx.execute(() -> enter(session, space));
+            } catch (RuntimeException e) {
+                String why = Problems.describe(e, session.api().base().toString());
+                fx.execute(() -> Dialogs.error(stage, "Could not go there", why));
+            }
+        });
+    }
+
     private void openOffice(Tokens session, SpaceView space, OfficeAssets assets) {
         Session link = Session.create(session, space.id(), LINK);
         spaceResources.push(link);
@@ -169,6 +182,7 @@ public final class DesktopApp {
         office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
                 () -> showSpaces(session));
         spaceResources.push(office.profiles());
+        office.profiles().following().onEnterSpace(id -> enter(session, id));
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
                 new SpriteCache());
         officeView = new OfficeView(office, renderer, appearance);

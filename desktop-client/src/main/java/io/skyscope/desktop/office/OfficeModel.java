@@ -74,7 +74,8 @@ public final class OfficeModel {
         this.onLeave = onLeave;
         this.simulation = new OfficeSimulation(map, link, voice::snapshot);
         this.idle = new IdleWatch(this::idleChanged);
-        this.peopleModel = new PeopleModel(link, fx, this::message, this::locate);
+        this.peopleModel = new PeopleModel(link, fx, this::message, this::locate, this::walkTo);
+        peopleModel.following().alertProperty().addListener((obs, was, text) -> notice.set(text));
         simulation.zoom(settings.zoom());
         simulation.dark(settings.dark());
         zoom.set(simulation.zoom());

@@ -88,7 +88,12 @@ public final class OfficeView extends BorderPane {
         profile.setId("edit-profile");
         profile.setTooltip(new Tooltip("Your photo, name, bio, time zone and email"));
         profile.setOnAction(e -> model.profiles().editor().open());
-        HBox bar = new HBox(8, space, area, gap, new StatusMenu(model), profile, out, zoom, in, dark, leave);
+        Button following = new Button("Following");
+        following.setId("following-toggle");
+        following.setTooltip(new Tooltip("The people you follow and where they are"));
+        following.setOnAction(e -> model.profiles().following().toggle());
+        HBox bar = new HBox(8, space, area, gap, new StatusMenu(model), following, profile, out, zoom, in, dark,
+                leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("office-toolbar");
         return bar;

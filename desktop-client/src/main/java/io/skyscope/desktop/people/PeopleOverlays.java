@@ -4,7 +4,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.layout.StackPane;
 
-/** Puts the profile card (top right) and my profile editor (centre) over the office map. */
+/**
+ * Puts the Following list (top left), the profile card (top right) and my profile editor (centre)
+ * over the office map.
+ */
 public final class PeopleOverlays {
 
     private PeopleOverlays() {
@@ -17,6 +20,9 @@ public final class PeopleOverlays {
         ProfileEditorView editor = new ProfileEditorView(people.editor(), people.photos());
         StackPane.setAlignment(editor, Pos.CENTER);
         StackPane.setMargin(editor, new Insets(16));
-        map.getChildren().addAll(card, editor);
+        FollowingView following = new FollowingView(people.following(), people.photos());
+        StackPane.setAlignment(following, Pos.TOP_LEFT);
+        StackPane.setMargin(following, new Insets(12));
+        map.getChildren().addAll(following, card, editor);
     }
 }

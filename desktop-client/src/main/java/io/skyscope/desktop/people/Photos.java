@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Profile photos of the people in a space, fetched off the FX thread and kept by photo version: a
- * person's version comes from their profile card ({@code GET /api/v1/users/{id}}), the picture
- * from {@code GET /api/v1/users/{id}/photo?size=}. The server gives a new photo a new version (its
- * ETag), so an image kept under a version is never stale and is never fetched twice; a profile
- * change in the presence stream only makes the card be read again.
+ * Profile photos, fetched off the FX thread and kept by photo version: a person's version comes
+ * with their presence (or, for someone not here, from their profile card,
+ * {@code GET /api/v1/users/{id}}), the picture from {@code GET /api/v1/users/{id}/photo?size=}. The
+ * server gives a new photo a new version (its ETag), so an image kept under a version is never
+ * stale and is never fetched twice.
  *
  * <p>Threads: every public method on the FX thread. Fetches run on this object's virtual threads,
  * at most {@value #PARALLEL} at a time, and hand their results back through {@code fx}.
@@ -123,13 +123,6 @@ public final class Photos implements AutoCloseable {
         String v = version == null ? "" : version;
         if (!v.equals(versions.put(userId, v))) {
             revision.set(revision.get() + 1);
-        }
-    }
-
-    /** Someone's profile changed: their card is read again if their photo was ever asked for. */
-    public void profileChanged(String userId) {
-        if (versions.containsKey(userId)) {
-            refresh(userId);
         }
     }
 

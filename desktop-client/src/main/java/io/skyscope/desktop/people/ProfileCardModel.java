@@ -19,8 +19,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The profile card of one person, shown when they are clicked on the map, in the people list or
- * in chat: their card from the server ({@code GET /api/v1/users/{id}}), their local time, and the
- * Message and Locate actions. Reloaded when their profile changes while it is open.
+ * in chat: their card from the server ({@code GET /api/v1/users/{id}}), their local time, their
+ * followers and following, and the Message, Locate and Follow actions. Reloaded when their profile
+ * changes while it is open.
  *
  * <p>Threads: FX thread; the card is read on {@code background} and handed back through {@code fx}.
  */
@@ -105,6 +106,35 @@ public final class ProfileCardModel {
         if (userId.get() != null) {
             locate.accept(userId.get());
         }
+    }
+
+    /** Follows the person shown (or stops following them), then reads their card again. */
+    public void toggleFollow() {
+        ProfileCard c = card.get();
+        if (c == null || isMe()) {
+            return;
+        }
+        String who = c.userId();
+        boolean follow = !c.followedByYou();
+        background.execute(() -> {
+            try {
+                if (follow) {
+                    link.people().follow(who);
+                } else {
+                    link.people().unfollow(who);
+                }
+                fx.execute(() -> changed(who));
+            } catch (RuntimeException e) {
+                String why = Problems.describe(e, link.api().base().toString());
+                fx.execute(() -> error.set(why));
+            }
+        });
+    }
+
+    /** "12 followers · 3 following". */
+    public static String follows(ProfileCard c) {
+        return c.followers() + (c.followers() == 1 ? " follower" : " followers") + " · " + c.following()
+                + " following";
     }
 
     /** Works the local time out again (the view calls it while the card is open). */

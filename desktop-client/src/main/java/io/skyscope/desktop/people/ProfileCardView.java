@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * Someone's profile card over the map: photo, name, pronouns, job title, status, their local time
- * and bio, with Message and Locate. Esc or the close button hides it.
+ * Someone's profile card over the map: photo, name, pronouns, job title, status, their local time,
+ * followers and following, and bio, with Message, Locate and Follow. Esc or the close button hides it.
  */
 public final class ProfileCardView extends VBox {
     private final ProfileCardModel model;
@@ -32,6 +32,8 @@ public final class ProfileCardView extends VBox {
     private final Label time = label("card-time", Styles.TEXT_SMALL);
     private final Label bio = label("card-bio", null);
     private final Label error = label("card-error", Styles.DANGER);
+    private final Label follows = label("card-follows", Styles.TEXT_SMALL);
+    private final Button follow = new Button("Follow");
     private final Button message = new Button("Message");
     private final ProgressIndicator loading = new ProgressIndicator();
 
@@ -70,8 +72,10 @@ public final class ProfileCardView extends VBox {
         Button locate = new Button("Locate");
         locate.setId("card-locate");
         locate.setOnAction(e -> model.locate());
-        HBox actions = new HBox(8, message, locate);
-        getChildren().addAll(head, time, bio, loading, error, actions);
+        follow.setId("card-follow");
+        follow.setOnAction(e -> model.toggleFollow());
+        HBox actions = new HBox(8, message, locate, follow);
+        getChildren().addAll(head, time, follows, bio, loading, error, actions);
 
         visibleProperty().bind(model.visibleProperty());
         managedProperty().bind(visibleProperty());
@@ -105,14 +109,22 @@ public final class ProfileCardView extends VBox {
         show(error, !model.errorProperty().get().isEmpty());
         message.setVisible(!model.isMe());
         message.setManaged(message.isVisible());
+        follow.setVisible(c != null && !model.isMe());
+        follow.setManaged(follow.isVisible());
         if (c == null) {
             name.setText(id == null ? "" : "Loading…");
             photo.show(null, "");
-            for (Label l : new Label[] {pronouns, job, status, time, bio}) {
+            for (Label l : new Label[] {pronouns, job, status, time, follows, bio}) {
                 show(l, false);
             }
             return;
         }
+        set(follows, ProfileCardModel.follows(c));
+        follow.setText(c.followedByYou() ? "Unfollow" : "Follow");
+        follow.setDisable(!c.followable() && !c.followedByYou());
+        follow.setTooltip(new javafx.scene.control.Tooltip(!c.followable() ? "They turned following off"
+                : c.followedByYou() ? "Stop being told when they come online" : "Be told when they come online or"
+                + " enter a space, and see them in your Following list"));
         name.setText(c.displayName() + (model.isMe() ? " (you)" : ""));
         photo.show(photos.photo(c.userId(), Photos.LARGE), c.displayName());
         set(pronouns, c.pronouns());

@@ -44,8 +44,9 @@ import org.testfx.api.FxRobot;
 /**
  * People in the desktop app against a real server with a real SMTP server in this JVM: my profile
  * editor (what I save is what others read on my card), someone's card opened from the people
- * list, photos in the people list and on name tags, a group chat with two headless clients, and
- * signing in with a code by email and resetting a password, through the forms a person uses.
+ * list, photos in the people list and on name tags, a group chat with two headless clients,
+ * following someone (their card, the alert, the Following list with Go to), and signing in with a
+ * code by email and resetting a password, through the forms a person uses.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopPeopleEndToEndTest {
@@ -199,6 +200,37 @@ class DesktopPeopleEndToEndTest {
 
     @Test
     @Order(5)
+    void iFollowSomeoneFromTheirCardAndSeeWhereTheyAre() {
+        Fx.run(() -> people().card().show(ben.userId()));
+        Fx.until(TIMEOUT, "Ben's card", () -> people().card().cardProperty().get() != null);
+        assertThat(text("#card-follows")).isEqualTo("0 followers · 0 following");
+        robot.clickOn("#card-follow");
+        Fx.until(TIMEOUT, "following Ben", () -> people().card().cardProperty().get().followedByYou());
+        assertThat(text("#card-follows")).isEqualTo("1 follower · 0 following");
+        assertThat(text("#card-follow")).isEqualTo("Unfollow");
+        robot.clickOn("#card-close");
+
+        // Ben comes back: the app tells me, as a notice.
+        benLink.close();
+        benLink = server.join(ben);
+        Fx.until(TIMEOUT, "an alert about Ben", () -> people().following().alertProperty().get().startsWith("Ben Ode "));
+
+        robot.clickOn("#following-toggle");
+        Fx.until(TIMEOUT, "Ben in my Following list", () -> people().following().people().stream()
+                .anyMatch(f -> f.userId().equals(ben.userId()) && f.online()));
+        assertThat(text("#following-where-" + ben.userId())).startsWith(app.office().spaceName());
+        Person b = benLink.world().snapshot().self();
+        Fx.run(() -> app.office().walkTo(b.x() + 40, b.y()));
+        Fx.until(TIMEOUT, "standing away from Ben", () -> app.office().simulation().walker().path().isEmpty()
+                && Math.abs(app.office().simulation().myPosition()[0] - (b.x() + 40)) < 1);
+        robot.clickOn("#following-goto-" + ben.userId());
+        Fx.until(TIMEOUT, "walking over to Ben", () -> Math.hypot(app.office().simulation().myPosition()[0] - b.x(),
+                app.office().simulation().myPosition()[1] - b.y()) < 1);
+        robot.clickOn("#following-close");
+    }
+
+    @Test
+    @Order(6)
     void anAddressVerifiedInTheEditorSignsInWithACodeByEmail() {
         robot.clickOn("#edit-profile");
         ProfileEditorModel editor = people().editor();
@@ -224,7 +256,7 @@ class DesktopPeopleEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aForgottenPasswordIsResetWithACodeByEmail() {
         Fx.until(TIMEOUT, "the space picker's sign-out", () -> robot.lookup("#sign-out").tryQuery().isPresent());
         robot.clickOn("#sign-out");
@@ -247,7 +279,7 @@ class DesktopPeopleEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void withoutMailTheEmailFormsSayWhy() {
         try (TestServer noMail = TestServer.start()) {
             robot.clickOn("#sign-out");

@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The people part of the screenshot tour: my profile editor, a colleague's profile card over the
- * map (name tags and the people list with photos), the people list alone, and a group chat. Two
+ * map (name tags and the people list with photos), the people list alone, a group chat, and the
+ * Following list beside a card with its follow figures. Two
  * colleagues with profiles and photos join for it (client-core sessions); their photos are simple
  * portraits drawn here, as the tour has no pictures of real people.
  */
@@ -43,10 +44,12 @@ final class PeopleTour {
             myProfile(office, out);
             cardAndPeople(office, ana, out);
             groupChat(office, ana, ben, out);
+            following(office, ana, ben, out);
         } finally {
             ScreenshotTour.fx(() -> {
                 office.profiles().card().close();
                 office.profiles().editor().close();
+                office.profiles().following().close();
                 office.chat().select(office.chat().channels().getFirst());
                 return null;
             });
@@ -150,6 +153,21 @@ final class PeopleTour {
             group.draftProperty().set("");
             return null;
         });
+    }
+
+    private static void following(OfficeModel office, Session ana, Session ben, Path out) throws Exception {
+        office.link().people().follow(ana.userId());
+        office.link().people().follow(ben.userId());
+        var following = office.profiles().following();
+        ScreenshotTour.fx(() -> {
+            following.open();
+            office.profiles().card().show(ben.userId());
+            return null;
+        });
+        ScreenshotTour.until(() -> following.people().size() >= 2 && following.people().stream().allMatch(f -> f.online())
+                && office.profiles().card().cardProperty().get() != null);
+        ScreenshotTour.settle(2000);
+        ScreenshotTour.shot(out.resolve("following.png"));
     }
 
     /** A PNG of one node of the window (a panel), as it is shown now. */
