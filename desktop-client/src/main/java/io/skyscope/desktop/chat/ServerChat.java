@@ -143,8 +143,13 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             return;
         }
         String convId = channel.substring("conv:".length());
-        call(() -> conversations.described(api.conversation(link.tokens().accessToken(), convId)), d -> {
-            describing.remove(channel);
+        call(() -> {
+            try {
+                return conversations.described(api.conversation(link.tokens().accessToken(), convId));
+            } finally {
+                fx.execute(() -> describing.remove(channel)); // a failure lets the next message try again
+            }
+        }, d -> {
             ChatChannel made = show(d);
             if (made != selected.get()) {
                 made.unreadProperty().set((int) Math.min(Integer.MAX_VALUE, d.view().unread()));

@@ -27,7 +27,7 @@ public final class FollowingView extends VBox {
         setPadding(new Insets(14));
         setSpacing(8);
         setPrefWidth(340);
-        setMaxSize(340, 420);
+        setMaxSize(340, Region.USE_PREF_SIZE);
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_4);
         title.textProperty().bind(Bindings.size(model.people()).asString("Following · %d"));
@@ -45,6 +45,8 @@ public final class FollowingView extends VBox {
         list.setPlaceholder(new Label("You follow nobody yet. Open someone's card and press Follow."));
         list.setCellFactory(v -> new Row(model, photos));
         photos.revisionProperty().addListener((obs, was, is) -> list.refresh());
+        // as tall as its rows (up to the panel's height), not a fixed block of empty rows
+        list.prefHeightProperty().bind(Bindings.max(64, Bindings.size(model.people()).multiply(58).add(6)));
         VBox.setVgrow(list, Priority.ALWAYS);
         Label error = new Label();
         error.setWrapText(true);

@@ -91,8 +91,9 @@ public final class PeoplePanel extends VBox {
                 HBox actions = new HBox(2,
                         action("Locate", "Show " + row.name() + " on the map", "locate-" + row.userId(),
                                 () -> model.locate(row.userId())),
-                        action(followingThem ? "Stop following" : "Follow",
-                                followingThem ? "Stop following" : "Walk after " + row.name(),
+                        // "Walk with", not "Follow": following someone is the profile card's (alerts, Following list)
+                        action(followingThem ? "Stop walking" : "Walk with",
+                                followingThem ? "Stop walking after " + row.name() : "Walk after " + row.name(),
                                 "follow-" + row.userId(), () -> {
                                     if (followingThem) {
                                         model.stopFollowing();

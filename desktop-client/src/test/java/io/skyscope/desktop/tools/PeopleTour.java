@@ -102,8 +102,12 @@ final class PeopleTour {
 
     private static void cardAndPeople(OfficeModel office, Session ana, Path out) throws Exception {
         var spot = ana.snapshot().self();
+        // Ana steps aside from the spawn point, where Ben stands too, so both name tags show.
+        for (int step = 1; step <= 4; step++) {
+            ana.move(spot.x() + 12 * step, spot.y() - 15 * step);
+        }
         ScreenshotTour.fx(() -> {
-            office.walkTo(spot.x() + 70, spot.y() + 20);
+            office.walkTo(spot.x() + 100, spot.y() + 10);
             office.setZoom(1.8);
             return null;
         });
