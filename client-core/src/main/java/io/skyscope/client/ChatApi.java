@@ -73,6 +73,11 @@ public final class ChatApi {
                 + query("before", before, "limit", limit), token, null, ConversationList.class);
     }
 
+    /** One of the caller's conversations; 404 when it is not one of theirs. */
+    public ConversationView conversation(String token, String convId) {
+        return api.send("GET", "api/v1/conversations/" + path(convId), token, null, ConversationView.class);
+    }
+
     public ConversationView addParticipant(String token, String convId, String userId) {
         return api.send("POST", "api/v1/conversations/" + path(convId) + "/participants", token,
                 new ParticipantAdd(userId), ConversationView.class);

@@ -151,7 +151,7 @@ public final class WorldState {
         }
         for (var c : p.changed()) {
             people.computeIfPresent(c.userId(), (id, person) -> new Person(id, c.displayName(), c.avatar(),
-                    person.x(), person.y(), c.status(), c.statusText(), person.number()));
+                    person.x(), person.y(), c.status(), c.statusText(), person.number(), c.photo()));
         }
         return w.withPeople(people);
     }

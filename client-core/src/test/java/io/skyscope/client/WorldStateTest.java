@@ -64,6 +64,22 @@ class WorldStateTest {
     }
 
     @Test
+    void aProfileChangeBringsTheNewNameAndPhotoVersionAndKeepsThePosition() {
+        var state = new WorldState();
+        state.apply(welcome(person("me", 0, 0), person("ann", 50, 60)));
+        state.apply(new ServerMessage.PresenceUpdate(List.of(), List.of(), List.of(), List.of(
+                new ServerMessage.Changed("ann", "Ann B.", "a2", Status.BUSY, "call", "v2"))));
+        Person ann = state.snapshot().person("ann");
+        assertThat(ann.photo()).isEqualTo("v2");
+        assertThat(ann.displayName()).isEqualTo("Ann B.");
+        assertThat(ann.x()).isEqualTo(50);
+        assertThat(ann.at(70, 60).photo()).as("a move keeps the photo").isEqualTo("v2");
+        state.apply(new ServerMessage.PresenceUpdate(List.of(), List.of(), List.of(), List.of(
+                new ServerMessage.Changed("ann", "Ann B.", "a2", Status.BUSY, "call", null))));
+        assertThat(state.snapshot().person("ann").photo()).as("photo removed").isNull();
+    }
+
+    @Test
     void numbersFollowWelcomesJoinsAndLeaves() {
         var state = new WorldState();
         state.apply(welcome(numbered("me", 0), numbered("ann", 1)));

@@ -20,12 +20,14 @@ import io.skyscope.desktop.ui.Dialogs;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.desktop.voice.VoiceModel;
 import io.skyscope.protocol.rest.SpaceView;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -56,6 +58,7 @@ public final class DesktopApp {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Executor fx = Platform::runLater;
     private final Deque<AutoCloseable> spaceResources = new ArrayDeque<>();
+    private final Consumer<URI> browser;
     private Appearance appearance;
     private Scene scene;
     private SignInModel signIn;
@@ -63,10 +66,22 @@ public final class DesktopApp {
     private OfficeModel office;
     private OfficeView officeView;
 
+    /**
+     * An app whose single sign-on cannot open a browser by itself: it says to open the page by hand.
+     * The application passes the system browser (HostServices) with the four-argument constructor.
+     */
     public DesktopApp(Stage stage, Settings settings, Features features) {
+        this(stage, settings, features, uri -> {
+            throw new IllegalStateException("No browser to open: open " + uri + " in yours");
+        });
+    }
+
+    /** @param browser opens a web page in the system browser; called on a background thread */
+    public DesktopApp(Stage stage, Settings settings, Features features, Consumer<URI> browser) {
         this.stage = stage;
         this.settings = settings;
         this.features = features;
+        this.browser = browser;
     }
 
     /** Shows the window with the sign-in screen, resuming the saved session if there is one. */
@@ -113,7 +128,7 @@ public final class DesktopApp {
     public void showSignIn() {
         closeSpace();
         picker = null;
-        signIn = new SignInModel(settings, background, fx, this::showSpaces);
+        signIn = new SignInModel(settings, background, fx, this::showSpaces, browser);
         show(new SignInView(signIn));
     }
 
@@ -144,6 +159,19 @@ public final class DesktopApp {
         });
     }
 
+    /** Enters a space known by its id (Go to someone I follow), after reading it. */
+    private void enter(Tokens session, String spaceId) {
+        background.execute(() -> {
+            try {
+                SpaceView space = session.api().space(session.accessToken(), spaceId);
+                fx.execute(() -> enter(session, space));
+            } catch (RuntimeException e) {
+                String why = Problems.describe(e, session.api().base().toString());
+                fx.execute(() -> Dialogs.error(stage, "Could not go there", why));
+            }
+        });
+    }
+
     private void openOffice(Tokens session, SpaceView space, OfficeAssets assets) {
         Session link = Session.create(session, space.id(), LINK);
         spaceResources.push(link);
@@ -153,6 +181,8 @@ public final class DesktopApp {
         own(voice);
         office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
                 () -> showSpaces(session));
+        spaceResources.push(office.profiles());
+        office.profiles().following().onEnterSpace(id -> enter(session, id));
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
                 new SpriteCache());
         officeView = new OfficeView(office, renderer, appearance);

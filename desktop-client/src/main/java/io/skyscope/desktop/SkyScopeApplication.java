@@ -19,7 +19,9 @@ public final class SkyScopeApplication extends Application {
                 Platform.runLater(() -> Dialogs.unexpected(stage, e));
             }
         });
-        app = new DesktopApp(stage, Settings.user(), Features.DEFAULT);
+        var host = getHostServices();
+        app = new DesktopApp(stage, Settings.user(), Features.DEFAULT,
+                uri -> Platform.runLater(() -> host.showDocument(uri.toString())));
         app.start();
     }
 

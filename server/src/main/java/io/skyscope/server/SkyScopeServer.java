@@ -47,6 +47,11 @@ import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
 import io.skyscope.server.http.OpsRoutes;
 import io.skyscope.server.http.ProfileRoutes;
+import io.skyscope.server.http.FollowRoutes;
+import io.skyscope.server.follow.FollowAlerts;
+import io.skyscope.server.follow.FollowService;
+import io.skyscope.server.store.Follows;
+import io.skyscope.server.store.Whereabouts;
 import io.skyscope.server.http.RequestIds;
 import io.skyscope.server.http.SpaceRoutes;
 import io.skyscope.server.http.SsoRoutes;
@@ -242,7 +247,17 @@ public final class SkyScopeServer implements AutoCloseable {
             stopOrder.push(localOwners);
             owners = localOwners;
         }
-        var presence = new PresenceHandler(owners, admission);
+        var followStore = new Follows(store);
+        var whereabouts = new Whereabouts(store);
+        var followAlerts = new FollowAlerts(followStore, whereabouts, chatStores.notifications(), users, spacesStore,
+                memberships, bus, clock, FollowAlerts.EVERY).start();
+        stopOrder.push(followAlerts);
+        access.onRevocation(r -> {
+            if (r instanceof AccessCheck.Revocation.Account gone) {
+                followAlerts.accountDeleted(gone.userId());
+            }
+        });
+        var presence = new PresenceHandler(owners, admission, followAlerts);
 
         var chatTuning = config.chat();
         var chatAccess = new ChatAccess(spaceService, users, sanctions, chatStores.conversations(), clock);
@@ -305,10 +320,13 @@ public final class SkyScopeServer implements AutoCloseable {
             });
             new RequestIds().register(cfg.routes);
             new HttpErrors().register(cfg.routes);
-            var accountEvents = new WorldAccountEvents(sessions, owners);
+            var accountEvents = new WorldAccountEvents(sessions, owners, followAlerts::spaceOf);
             new AuthRoutes(auth, authenticator, accountEvents, addresses).register(cfg.routes);
-            new ProfileRoutes(new ProfileService(users, memberships, new ProfilePhotos(store)), authenticator,
-                    accountEvents).register(cfg.routes);
+            var profiles = new ProfileService(users, memberships, new ProfilePhotos(store));
+            var following = new FollowService(followStore, whereabouts, profiles, users, spacesStore, memberships,
+                    owners, clock);
+            new ProfileRoutes(profiles, authenticator, accountEvents, following::card).register(cfg.routes);
+            new FollowRoutes(following, authenticator).register(cfg.routes);
             new EmailRoutes(email, authenticator, addresses).register(cfg.routes);
             new SsoRoutes(sso, addresses).register(cfg.routes);
             new SpaceRoutes(spaceService, authenticator).register(cfg.routes);

@@ -64,6 +64,7 @@ public enum ErrorCode {
     TOKEN_EXPIRED("token_expired"),
     REMOVED("removed"),
     KICKED("kicked"),
+    NOT_FOLLOWABLE("not_followable"),
     INTERNAL("internal");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())

@@ -125,8 +125,16 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     record Moved(String userId, double x, double y) {
     }
 
-    /** A status or profile change of someone present. */
-    record Changed(String userId, String displayName, String avatar, Status status, String statusText) {
+    /**
+     * A status or profile change of someone present; {@code photo} is their photo's version now
+     * (null: none), so a client reloads the photo when it differs from the one it has.
+     */
+    record Changed(String userId, String displayName, String avatar, Status status, String statusText,
+                   String photo) {
+        /** A change of someone without a profile photo. */
+        public Changed(String userId, String displayName, String avatar, Status status, String statusText) {
+            this(userId, displayName, avatar, status, statusText, null);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.skyscope.client.cli;
 
+import io.skyscope.client.People;
 import io.skyscope.client.video.VideoKind;
 import io.skyscope.protocol.Status;
 import java.nio.file.Path;
@@ -122,6 +123,22 @@ sealed interface Command {
     record ExpectLocked(String room, boolean locked, long millis) implements Command {
     }
 
+    /** Follows ({@code follow}) or unfollows a person. */
+    record Follow(String who, boolean follow) implements Command {
+    }
+
+    /** Prints the Following list: who is online, in which space and area, where. */
+    record Following() implements Command {
+    }
+
+    /** Lets others follow me, or not (removing who follows me now). */
+    record Followable(boolean on) implements Command {
+    }
+
+    /** A follow alert of {@code kind} (follow.online or follow.entered) about {@code who} arrives within the time. */
+    record ExpectFollowed(String who, String kind, long millis) implements Command {
+    }
+
     record Echo(String text) implements Command {
     }
 
@@ -199,6 +216,16 @@ sealed interface Command {
                     millis(words, words.length - 1, "expect-locked ROOM MS"));
             case "expect-unlocked" -> new ExpectLocked(nameBeforeMillis(trimmed, verb, "expect-unlocked ROOM MS"),
                     false, millis(words, words.length - 1, "expect-unlocked ROOM MS"));
+            case "follow" -> new Follow(text(rest, "follow NAME"), true);
+            case "unfollow" -> new Follow(text(rest, "unfollow NAME"), false);
+            case "following" -> new Following();
+            case "followable" -> new Followable(onOff(words, "followable on|off"));
+            case "expect-followed-online" -> new ExpectFollowed(nameBeforeMillis(trimmed, verb,
+                    "expect-followed-online NAME MS"), People.ONLINE, millis(words, words.length - 1,
+                    "expect-followed-online NAME MS"));
+            case "expect-followed-entered" -> new ExpectFollowed(nameBeforeMillis(trimmed, verb,
+                    "expect-followed-entered NAME MS"), People.ENTERED, millis(words, words.length - 1,
+                    "expect-followed-entered NAME MS"));
             case "echo" -> new Echo(rest);
             case "quit", "exit" -> new Quit();
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
@@ -206,7 +233,8 @@ sealed interface Command {
                     + "expect-chat, expect-voice, expect-no-voice, expect-tone, expect-silence, expect-video, "
                     + "expect-screen, expect-no-video, who, lock, unlock, knock, let-in, decline, wave, react, "
                     + "walk-to, walk-to-wave, react-chat, unreact-chat, expect-knock, expect-wave, expect-let-in, "
-                    + "expect-locked, expect-unlocked, echo, quit");
+                    + "expect-locked, expect-unlocked, follow, unfollow, following, followable, "
+                    + "expect-followed-online, expect-followed-entered, echo, quit");
         };
     }
 

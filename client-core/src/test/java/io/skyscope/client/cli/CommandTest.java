@@ -51,6 +51,20 @@ class CommandTest {
     }
 
     @Test
+    void parsesThePeopleLines() throws Exception {
+        assertThat(Command.parse("follow Ben Smith")).isEqualTo(new Command.Follow("Ben Smith", true));
+        assertThat(Command.parse("unfollow Ben")).isEqualTo(new Command.Follow("Ben", false));
+        assertThat(Command.parse("following")).isEqualTo(new Command.Following());
+        assertThat(Command.parse("followable off")).isEqualTo(new Command.Followable(false));
+        assertThat(Command.parse("expect-followed-online Ben Smith 5000"))
+                .isEqualTo(new Command.ExpectFollowed("Ben Smith", "follow.online", 5000));
+        assertThat(Command.parse("expect-followed-entered Ben 5000"))
+                .isEqualTo(new Command.ExpectFollowed("Ben", "follow.entered", 5000));
+        assertThatThrownBy(() -> Command.parse("follow")).hasMessage("missing text; usage: follow NAME");
+        assertThatThrownBy(() -> Command.parse("followable maybe")).hasMessageContaining("'maybe' is not one of on, off");
+    }
+
+    @Test
     void saysWhatIsWrongWithALine() {
         assertThatThrownBy(() -> Command.parse("walk 1")).hasMessage("missing argument; usage: walk X Y");
         assertThatThrownBy(() -> Command.parse("walk one 2")).hasMessage("'one' is not a number; usage: walk X Y");

@@ -10,12 +10,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One tab of the chat panel: the whole space, the people near me, or a direct conversation. The
+ * One tab of the chat panel: the whole space, the people near me, a direct conversation or a group
+ * conversation (with its members' names). The
  * draft lives here, not in the text field, so nothing typed is lost when the link drops or the
  * user switches tabs. FX thread only.
  */
 public final class ChatChannel {
-    public enum Kind { SPACE, NEARBY, DIRECT }
+    public enum Kind { SPACE, NEARBY, DIRECT, GROUP }
 
     private final String id;
     private final Kind kind;
@@ -25,6 +26,7 @@ public final class ChatChannel {
     private final StringProperty typing = new SimpleStringProperty("");
     private final StringProperty draft = new SimpleStringProperty("");
     private final BooleanProperty hasOlder = new SimpleBooleanProperty(false);
+    private final ObservableList<String> members = FXCollections.observableArrayList();
 
     public ChatChannel(String id, Kind kind, String title) {
         this.id = id;
@@ -59,6 +61,11 @@ public final class ChatChannel {
 
     public StringProperty draftProperty() {
         return draft;
+    }
+
+    /** The display names of a conversation's members, me included; empty for the space and nearby. */
+    public ObservableList<String> members() {
+        return members;
     }
 
     /** Whether older messages can still be loaded (scrolling back through history). */

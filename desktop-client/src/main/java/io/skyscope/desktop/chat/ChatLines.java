@@ -39,18 +39,6 @@ final class ChatLines {
         }
     }
 
-    /** A conversation's tab title: its own title, or the other person's name for a direct one. */
-    static String title(io.skyscope.protocol.rest.ConversationView v, String me,
-                        java.util.function.Function<String, io.skyscope.protocol.Person> people) {
-        if (v.title() != null && !v.title().isBlank()) {
-            return v.title();
-        }
-        return v.participants().stream().filter(id -> !id.equals(me)).map(id -> {
-            var p = people.apply(id);
-            return p == null ? "Direct" : p.displayName();
-        }).findFirst().orElse("Direct");
-    }
-
     static int indexOf(List<ChatLine> lines, String id) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i).id().equals(id)) {

@@ -1,12 +1,14 @@
 package io.skyscope.desktop.chat;
 
+import io.skyscope.protocol.Person;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * The screen model of the chat panel: channels (space, nearby, direct), sending, editing,
+ * The screen model of the chat panel: channels (space, nearby, direct, group), sending, editing,
  * deleting, replying, history and typing. A chat backend implements it over the server's chat
  * messages; the panel only reads it and calls its commands.
  *
@@ -44,4 +46,13 @@ public interface ChatModel {
 
     /** Opens (or returns) the direct conversation with one person and selects it. */
     ChatChannel openDirect(String userId, String displayName);
+
+    /** The people in the space I could start a group with (everyone present but me), by name. */
+    List<Person> others();
+
+    /**
+     * Creates a group conversation with {@code userIds} (two or more others; members of the space)
+     * and selects it once the server made it; {@code title} may be blank.
+     */
+    void createGroup(List<String> userIds, String title);
 }

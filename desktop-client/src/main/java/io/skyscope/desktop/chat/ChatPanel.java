@@ -1,7 +1,13 @@
 package io.skyscope.desktop.chat;
 
 import atlantafx.base.theme.Styles;
+import io.skyscope.desktop.people.PhotoNode;
+import io.skyscope.desktop.people.Photos;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,8 +32,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The chat panel: one tab per channel with an unread badge, the history (with "load older" to
- * scroll back), who is typing, a reply bar, and the composer bound to the channel's draft. When the
- * model is not available it shows the reason and nothing else.
+ * scroll back, and the authors' photos), who is typing, a reply bar, and the composer bound to the
+ * channel's draft; a group's tab lists its members, and "New group" starts one. When the model is
+ * not available it shows the reason and nothing else.
  */
 public final class ChatPanel extends StackPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -35,6 +42,9 @@ public final class ChatPanel extends StackPane {
     private final ChatModel model;
     private final TabPane tabs = new TabPane();
     private final Map<ChatChannel, Tab> tabOf = new HashMap<>();
+    private final List<ListView<ChatLine>> lists = new ArrayList<>();
+    private Photos photos;
+    private Consumer<String> openCard = id -> { };
 
     public ChatPanel(ChatModel model) {
         this.model = model;
@@ -50,10 +60,20 @@ public final class ChatPanel extends StackPane {
         VBox off = new VBox(8, head, unavailable);
         off.setPadding(new Insets(10));
         off.visibleProperty().bind(model.availableProperty().not());
-        tabs.visibleProperty().bind(model.availableProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
-        getChildren().addAll(off, tabs);
+        GroupComposer composer = new GroupComposer(model);
+        Button newGroup = new Button("New group");
+        newGroup.setId("new-group");
+        newGroup.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        newGroup.setOnAction(e -> composer.open());
+        HBox bar = new HBox(newGroup);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(4, 6, 0, 6));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox chat = new VBox(bar, tabs);
+        chat.visibleProperty().bind(model.availableProperty());
+        getChildren().addAll(off, chat, composer);
 
         model.channels().forEach(this::addTab);
         model.channels().addListener((ListChangeListener<ChatChannel>) c -> {
@@ -87,6 +107,17 @@ public final class ChatPanel extends StackPane {
         tab.setUserData(channel);
         tabOf.put(channel, tab);
         tabs.getTabs().add(tab);
+    }
+
+    /**
+     * Shows people's photos beside their messages, and opens someone's profile card when their name
+     * or photo is clicked.
+     */
+    public void showPeople(Photos photos, Consumer<String> openCard) {
+        this.photos = photos;
+        this.openCard = openCard;
+        photos.revisionProperty().addListener((obs, was, is) -> lists.forEach(ListView::refresh));
+        lists.forEach(ListView::refresh);
     }
 
     private VBox content(ChatChannel channel) {
@@ -161,6 +192,16 @@ public final class ChatPanel extends StackPane {
         HBox composer = new HBox(6, input, send);
         composer.setAlignment(Pos.BOTTOM_RIGHT);
         VBox box = new VBox(6, older, list, typing, replyBar, composer);
+        lists.add(list);
+        if (channel.kind() == ChatChannel.Kind.GROUP) {
+            Label members = new Label();
+            members.setId("chat-members-" + nodeId(channel));
+            members.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            members.setWrapText(true);
+            members.textProperty().bind(Bindings.createStringBinding(() -> channel.members().isEmpty() ? ""
+                    : "Members: " + String.join(", ", channel.members()), channel.members()));
+            box.getChildren().addFirst(members);
+        }
         box.setPadding(new Insets(6));
         return box;
     }
@@ -189,10 +230,19 @@ public final class ChatPanel extends StackPane {
             time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             HBox head = new HBox(6, author, time);
             head.setAlignment(Pos.BASELINE_LEFT);
+            PhotoNode face = null;
+            if (photos != null) {
+                face = new PhotoNode(24).show(photos.photo(line.authorId(), Photos.MEDIUM), line.authorName());
+                face.setId("chat-photo-" + line.id().replaceAll("[^A-Za-z0-9_-]", "-"));
+                for (var opens : new javafx.scene.Node[] {face, author}) {
+                    opens.setCursor(javafx.scene.Cursor.HAND);
+                    opens.setOnMouseClicked(e -> openCard.accept(line.authorId()));
+                }
+            }
             Label text = new Label(line.deleted() ? "This message was deleted." : line.text());
             text.setWrapText(true);
             text.setMaxWidth(Double.MAX_VALUE);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(photos == null ? 40 : 72));
             // without this a wrapped label in a list cell keeps one line and ends in "..."
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (line.deleted()) {
@@ -209,7 +259,13 @@ public final class ChatPanel extends StackPane {
                 getStyleClass().add("mention");
             }
             setText(null);
-            setGraphic(box);
+            if (face != null) {
+                HBox row = new HBox(8, face, box);
+                row.setAlignment(Pos.TOP_LEFT);
+                setGraphic(row);
+            } else {
+                setGraphic(box);
+            }
             setContextMenu(line.deleted() ? null : menu(line));
         }
 

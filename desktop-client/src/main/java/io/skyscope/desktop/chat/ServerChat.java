@@ -8,7 +8,6 @@ import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ChatMessage;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.protocol.rest.MessagePage;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,11 +58,15 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     private final Map<String, ChatLine> linesById = new HashMap<>();
     private final Map<String, String> olderFrom = new HashMap<>();
     private final Map<String, Long> lastTyping = new HashMap<>();
+    /** Conversations new to me being read because a message came in them (see channelFor). */
+    private final java.util.Set<String> describing = new java.util.HashSet<>();
+    private final Conversations conversations;
     private volatile boolean closed;
 
     public ServerChat(Session link, Executor background, Executor fx) {
         this.link = link;
         this.api = new ChatApi(link.api());
+        this.conversations = new Conversations(link);
         this.background = background;
         this.fx = fx;
         channels.addAll(channel("space", ChatChannel.Kind.SPACE, "Space"),
@@ -91,6 +94,9 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             case ServerMessage.Welcome w -> refreshAll();
             case ChatEvent.Message msg -> {
                 ChatChannel c = channelFor(msg.message());
+                if (c == null) {
+                    return; // a conversation new to me: shown with this message once the server describes it
+                }
                 ChatLines.merge(c, List.of(msg.message()), me(), linesById);
                 if (c == selected.get()) {
                     markRead(c);
@@ -113,16 +119,55 @@ public final class ServerChat implements ChatModel, AutoCloseable {
                 lastMention.set(line != null ? line : new ChatLine(n.messageId(), n.fromUserId(), n.fromName(),
                         n.preview(), n.createdAt(), false, false, null, null, false, true, false));
             }
+            case ChatEvent.Notification n when "invite".equals(n.kind()) -> discover(n.channel());
             default -> { }
         }
     }
 
+    /**
+     * The channel of a message; null for a conversation I have no tab for yet (someone else opened
+     * it with me): the conversation is read, and its tab made with its newest messages, this one
+     * among them.
+     */
     private ChatChannel channelFor(ChatMessage m) {
         ChatChannel c = byId.get(m.channel());
         if (c == null) {
-            // A conversation someone else opened with me: name it after them, look it up properly.
-            c = channel(m.channel(), ChatChannel.Kind.DIRECT, m.senderId().equals(me()) ? "Conversation" : m.senderName());
+            discover(m.channel());
+        }
+        return c;
+    }
+
+    /** Reads a conversation I have no tab for (I was added to it) and makes its tab. */
+    private void discover(String channel) {
+        if (channel == null || !channel.startsWith("conv:") || byId.containsKey(channel) || !describing.add(channel)) {
+            return;
+        }
+        String convId = channel.substring("conv:".length());
+        call(() -> {
+            try {
+                return conversations.described(api.conversation(link.tokens().accessToken(), convId));
+            } finally {
+                fx.execute(() -> describing.remove(channel)); // a failure lets the next message try again
+            }
+        }, d -> {
+            ChatChannel made = show(d);
+            if (made != selected.get()) {
+                made.unreadProperty().set((int) Math.min(Integer.MAX_VALUE, d.view().unread()));
+            }
+        });
+    }
+
+    /** The tab of a conversation, made (with its newest page) if new, its members brought up to date. */
+    private ChatChannel show(Conversations.Described d) {
+        String id = "conv:" + d.view().id();
+        ChatChannel c = byId.get(id);
+        if (c == null) {
+            c = channel(id, d.kind(), d.title());
             channels.add(c);
+            loadNewest(c);
+        }
+        if (!c.members().equals(d.memberNames())) {
+            c.members().setAll(d.memberNames());
         }
         return c;
     }
@@ -130,13 +175,13 @@ public final class ServerChat implements ChatModel, AutoCloseable {
     /** Loads the newest page of every channel and my conversations (on entering and after a rejoin). */
     private void refreshAll() {
         String spaceId = link.spaceId();
-        call(() -> api.conversations(link.tokens().accessToken(), spaceId).conversations(), list -> {
-            for (ConversationView v : list) {
-                ChatChannel c = byId.get("conv:" + v.id());
-                if (c == null) {
-                    channels.add(channel("conv:" + v.id(), ChatChannel.Kind.DIRECT,
-                            ChatLines.title(v, me(), id -> link.snapshot().person(id))));
+        call(() -> api.conversations(link.tokens().accessToken(), spaceId).conversations().stream()
+                .map(conversations::described).toList(), list -> {
+            for (Conversations.Described d : list) {
+                if (!byId.containsKey("conv:" + d.view().id())) {
+                    channels.add(channel("conv:" + d.view().id(), d.kind(), d.title()));
                 }
+                show(d); // its members
             }
             channels.forEach(this::loadNewest);
         });
@@ -159,7 +204,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
 
     private MessagePage fetch(ChatChannel c, String before) {
         String token = link.tokens().accessToken();
-        return c.kind() == ChatChannel.Kind.DIRECT
+        return c.id().startsWith("conv:")
                 ? api.conversationMessages(token, c.id().substring("conv:".length()), before, PAGE)
                 : api.spaceMessages(token, link.spaceId(), c.id(), before, PAGE);
     }
@@ -339,6 +384,21 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             select(c);
         });
         return null;
+    }
+
+    @Override
+    public List<Person> others() {
+        var w = link.snapshot();
+        return w.people().values().stream().filter(p -> !p.userId().equals(w.me()))
+                .sorted(java.util.Comparator.comparing(p -> p.displayName().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    @Override
+    public void createGroup(List<String> userIds, String title) {
+        String named = title == null || title.isBlank() ? null : title.strip();
+        call(() -> conversations.described(api.openConversation(link.tokens().accessToken(), link.spaceId(),
+                List.copyOf(userIds), named)), d -> select(show(d)));
     }
 
     @Override

@@ -19,7 +19,8 @@ import javafx.scene.layout.Region;
 /**
  * The office drawn on a resizable canvas by an {@link AnimationTimer}: each pulse calls
  * {@link #step(double)}, which advances the model and draws the frame it returns. Arrow keys and
- * WASD walk, a click walks to the spot around walls (a click on a video bubble shows it large), the
+ * WASD walk, a click walks to the spot around walls (a click on a video bubble shows it large, on
+ * someone their profile card), the
  * wheel (or +/-) zooms.
  *
  * <p>Threads: FX thread only.
@@ -147,7 +148,14 @@ public final class OfficeCanvas extends Region {
             return;
         }
         Camera cam = model.simulation().camera();
-        model.walkTo(cam.mapX(e.getX(), canvas.getWidth()), cam.mapY(e.getY(), canvas.getHeight()));
+        double mapX = cam.mapX(e.getX(), canvas.getWidth());
+        double mapY = cam.mapY(e.getY(), canvas.getHeight());
+        String person = model.personAt(mapX, mapY);
+        if (person != null) {
+            model.profiles().card().show(person);
+            return;
+        }
+        model.walkTo(mapX, mapY);
     }
 
     private static Dir dir(KeyCode code) {

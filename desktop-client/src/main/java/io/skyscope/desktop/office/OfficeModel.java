@@ -7,6 +7,8 @@ import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.OfficeMap;
+import io.skyscope.desktop.people.PeopleModel;
+import io.skyscope.desktop.render.AvatarPainter;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
@@ -58,6 +60,7 @@ public final class OfficeModel {
     private final ObservableList<PersonRow> people = FXCollections.observableArrayList();
     private final ObservableList<PersonRow> peopleView = FXCollections.unmodifiableObservableList(people);
     private final IdleWatch idle;
+    private final PeopleModel peopleModel;
     private double sincePeople = PEOPLE_REFRESH_SECONDS;
     private RenderFrame lastFrame;
 
@@ -71,6 +74,8 @@ public final class OfficeModel {
         this.onLeave = onLeave;
         this.simulation = new OfficeSimulation(map, link, voice::snapshot);
         this.idle = new IdleWatch(this::idleChanged);
+        this.peopleModel = new PeopleModel(link, fx, this::message, this::locate, this::walkTo);
+        peopleModel.following().alertProperty().addListener((obs, was, text) -> notice.set(text));
         simulation.zoom(settings.zoom());
         simulation.dark(settings.dark());
         zoom.set(simulation.zoom());
@@ -109,6 +114,11 @@ public final class OfficeModel {
 
     public VoiceModel voice() {
         return voice;
+    }
+
+    /** Photos, the profile card and my profile editor; the app closes it with the space. */
+    public PeopleModel profiles() {
+        return peopleModel;
     }
 
     public OfficeSimulation simulation() {
@@ -200,6 +210,27 @@ public final class OfficeModel {
         }
         simulation.walker().keys(dx, dy);
         activity();
+    }
+
+    /**
+     * Whom the last frame drew at a map point (their sprite or the name tag over it), front-most
+     * first; null for nobody.
+     */
+    public String personAt(double mapX, double mapY) {
+        if (lastFrame == null) {
+            return null;
+        }
+        String found = null;
+        double foundY = Double.NEGATIVE_INFINITY;
+        for (var a : lastFrame.avatars()) {
+            boolean over = Math.abs(mapX - a.x()) <= AvatarPainter.WIDTH / 2.0
+                    && mapY <= a.y() + 4 && mapY >= a.y() - AvatarPainter.HEIGHT - 18;
+            if (over && a.y() > foundY) {
+                found = a.userId();
+                foundY = a.y();
+            }
+        }
+        return found;
     }
 
     /** Walks to a map point around walls; false if there is no way there. */

@@ -2,6 +2,7 @@ package io.skyscope.desktop.office;
 
 import atlantafx.base.theme.Styles;
 import io.skyscope.desktop.chat.ChatPanel;
+import io.skyscope.desktop.people.PeopleOverlays;
 import io.skyscope.desktop.people.PeoplePanel;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.client.Session;
@@ -36,6 +37,7 @@ public final class OfficeView extends BorderPane {
     public OfficeView(OfficeModel model, OfficeRenderer renderer, Appearance appearance) {
         setId("office-view");
         canvas = new OfficeCanvas(model, renderer);
+        renderer.photos(model.profiles().photos()::round);
         canvas.setId("office-canvas");
         model.dark(appearance.darkProperty().get());
         appearance.darkProperty().addListener((obs, was, is) -> model.dark(is));
@@ -82,7 +84,16 @@ public final class OfficeView extends BorderPane {
         leave.setId("leave-space");
         leave.getStyleClass().add(Styles.DANGER);
         leave.setOnAction(e -> model.leave());
-        HBox bar = new HBox(8, space, area, gap, new StatusMenu(model), out, zoom, in, dark, leave);
+        Button profile = new Button("Profile");
+        profile.setId("edit-profile");
+        profile.setTooltip(new Tooltip("Your photo, name, bio, time zone and email"));
+        profile.setOnAction(e -> model.profiles().editor().open());
+        Button following = new Button("Following");
+        following.setId("following-toggle");
+        following.setTooltip(new Tooltip("The people you follow and where they are"));
+        following.setOnAction(e -> model.profiles().following().toggle());
+        HBox bar = new HBox(8, space, area, gap, new StatusMenu(model), following, profile, out, zoom, in, dark,
+                leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("office-toolbar");
         return bar;
@@ -130,10 +141,13 @@ public final class OfficeView extends BorderPane {
         VideoOverlay video = new VideoOverlay(model.voice().video());
         canvas.afterFrame(video::update);
         StackPane map = new StackPane(canvas, video.large(), video.selfView(), banner, notice);
+        PeopleOverlays.addTo(map, model.profiles());
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox stage = new VBox(video.sharingBar(), video.strip(), map);
 
-        SplitPane side = new SplitPane(new PeoplePanel(model), new ChatPanel(model.chat()));
+        ChatPanel chat = new ChatPanel(model.chat());
+        chat.showPeople(model.profiles().photos(), model.profiles().card()::show);
+        SplitPane side = new SplitPane(new PeoplePanel(model), chat);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.42);
         side.getStyleClass().add("sidebar");

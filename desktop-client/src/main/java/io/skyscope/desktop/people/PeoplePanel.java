@@ -13,9 +13,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** Everyone in the space with their status; locate, follow or message a person from their row. */
+/**
+ * Everyone in the space with their photo and status; locate, follow or message a person from their
+ * row, and open their profile card by clicking their photo or name.
+ */
 public final class PeoplePanel extends VBox {
 
     public PeoplePanel(OfficeModel model) {
@@ -27,6 +31,8 @@ public final class PeoplePanel extends VBox {
         list.setId("people-list");
         list.getStyleClass().add(Styles.DENSE);
         list.setCellFactory(v -> new PersonCell(model));
+        // photos arrive after the rows: draw the rows again when one does
+        model.profiles().photos().revisionProperty().addListener((obs, was, is) -> list.refresh());
         list.setPlaceholder(new Label("Nobody is here yet."));
         VBox.setVgrow(list, Priority.ALWAYS);
         setSpacing(8);
@@ -65,15 +71,29 @@ public final class PeoplePanel extends VBox {
             Label sub = new Label(detail);
             sub.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             VBox text = new VBox(1, title, sub);
-            HBox box = new HBox(8, StatusLook.dot(row.status()), text);
+            PhotoNode photo = new PhotoNode(32).show(model.profiles().photos().photo(row.userId(), Photos.MEDIUM),
+                    row.name());
+            photo.setId("person-photo-" + row.userId());
+            var dot = StatusLook.dot(row.status());
+            StackPane face = new StackPane(photo, dot);
+            StackPane.setAlignment(dot, Pos.BOTTOM_RIGHT);
+            face.setMaxSize(34, 34);
+            HBox box = new HBox(8, face, text);
             box.setAlignment(Pos.TOP_LEFT);
+            // the face and the name open the profile card
+            for (var opens : new javafx.scene.Node[] {face, title}) {
+                opens.setCursor(javafx.scene.Cursor.HAND);
+                opens.setOnMouseClicked(e -> model.profiles().card().show(row.userId()));
+            }
+            title.setId("person-" + row.userId());
             if (!row.me()) {
                 boolean followingThem = row.userId().equals(model.followingProperty().get());
                 HBox actions = new HBox(2,
                         action("Locate", "Show " + row.name() + " on the map", "locate-" + row.userId(),
                                 () -> model.locate(row.userId())),
-                        action(followingThem ? "Stop following" : "Follow",
-                                followingThem ? "Stop following" : "Walk after " + row.name(),
+                        // "Walk with", not "Follow": following someone is the profile card's (alerts, Following list)
+                        action(followingThem ? "Stop walking" : "Walk with",
+                                followingThem ? "Stop walking after " + row.name() : "Walk after " + row.name(),
                                 "follow-" + row.userId(), () -> {
                                     if (followingThem) {
                                         model.stopFollowing();

@@ -7,6 +7,7 @@ import io.skyscope.map.PathFinder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import io.skyscope.desktop.video.VideoTile;
 import javafx.geometry.VPos;
 import javafx.scene.effect.ColorAdjust;
@@ -49,10 +50,16 @@ public final class OfficeRenderer {
     /** Area labels as placed for {@link #labelsFor} (worked out again if the map changes). */
     private List<AreaLabels.Placed> labels = List.of();
     private OfficeMap labelsFor;
+    private Function<String, Image> photos = id -> null;
 
     public OfficeRenderer(MapRaster raster, SpriteCache sprites) {
         this.raster = raster;
         this.sprites = sprites;
+    }
+
+    /** Where name tags get profile photos from (round images, or null for none). FX thread. */
+    public void photos(Function<String, Image> source) {
+        photos = source;
     }
 
     public OfficeMap map() {
@@ -256,6 +263,11 @@ public final class OfficeRenderer {
                 double ty = y0 - th - 2;
                 g.drawImage(tag, tx, ty, tw, th);
                 g.fillOval(tx + SpriteCache.statusDotX() - 4, ty + th / 2 - 4, 8, 8);
+                Image face = photos.apply(a.userId());
+                if (face != null) {
+                    // the photo sits just left of the tag, as tall as the tag; the sprite stays
+                    g.drawImage(face, tx - th - 2, ty, th, th);
+                }
             } else {
                 g.fillOval(a.x() - 5, y0 - 12, 10, 10);
             }

@@ -1,5 +1,6 @@
 package io.skyscope.desktop.signin;
 
+import io.skyscope.client.OidcSignIn;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.desktop.session.ServerAddress;
 import io.skyscope.client.Tokens;
@@ -27,6 +28,7 @@ import javafx.beans.property.StringProperty;
  * saved session. Requests run on a background executor; results come back through {@code fx}.
  */
 public final class SignInModel {
+    private static final int SSO_MINUTES = 5;
     private final Settings settings;
     private final Executor background;
     private final Executor fx;
@@ -39,14 +41,37 @@ public final class SignInModel {
     private final BooleanProperty registering = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sso = new ReadOnlyStringWrapper("");
+    private final Consumer<URI> browser;
+    private final EmailSignInModel email;
 
-    public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Tokens> onSignedIn) {
+    /** @param browser opens a web page in the system browser (single sign-on); called on a background thread */
+    public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Tokens> onSignedIn,
+                       Consumer<URI> browser) {
         this.settings = settings;
+        this.browser = browser;
         this.background = background;
         this.fx = fx;
         this.onSignedIn = onSignedIn;
         server.set(settings.server());
         username.set(settings.username());
+        this.email = new EmailSignInModel(this, background, fx);
+    }
+
+    /** Signing in with a code sent by email, and resetting a forgotten password. */
+    public EmailSignInModel email() {
+        return email;
+    }
+
+    /** The server address in the form, or null (with the error set) when it is not one. */
+    URI serverAddress() {
+        try {
+            return ServerAddress.parse(server.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
     }
 
     public StringProperty serverProperty() {
@@ -81,6 +106,74 @@ public final class SignInModel {
     /** What went wrong with the last attempt, in words; empty when nothing did. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The server's single sign-on ("Acme" for "Sign in with Acme"), or empty when it has none. */
+    public ReadOnlyStringProperty ssoProperty() {
+        return sso.getReadOnlyProperty();
+    }
+
+    /**
+     * Asks the server in the form which ways in it offers ({@code GET /api/v1/auth/options}); a server
+     * without single sign-on (or older than it) shows no button.
+     */
+    public void checkOptions() {
+        URI base;
+        try {
+            base = ServerAddress.parse(server.get());
+        } catch (IllegalArgumentException e) {
+            sso.set("");
+            return;
+        }
+        background.execute(() -> {
+            String label;
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(8)).build();
+                label = new SkyScopeApi(base, http).authOptions().sso();
+            } catch (RuntimeException e) {
+                label = null;
+            }
+            String shown = label == null ? "" : label;
+            fx.execute(() -> {
+                if (base.equals(safeParse(server.get()))) {
+                    sso.set(shown);
+                }
+            });
+        });
+    }
+
+    /**
+     * Signs in through the server's single sign-on: the system browser opens the company's page and
+     * comes back to a listener on this computer (client-core's {@link OidcSignIn}, PKCE); up to
+     * {@value #SSO_MINUTES} minutes are allowed in the browser.
+     */
+    public void signInWithSso() {
+        URI base = serverAddress();
+        if (base == null) {
+            return;
+        }
+        String invite = inviteCode.get() == null || inviteCode.get().isBlank() ? null
+                : ServerAddress.inviteCode(inviteCode.get());
+        run(base, api -> new OidcSignIn(api).signIn(browser, invite, Duration.ofMinutes(SSO_MINUTES)));
+    }
+
+    private static URI safeParse(String address) {
+        try {
+            return ServerAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Good news for the form ("your password was changed"); empty for none. */
+    public ReadOnlyStringProperty infoProperty() {
+        return info.getReadOnlyProperty();
+    }
+
+    void passwordChanged(String text) {
+        password.set("");
+        error.set("");
+        info.set(text);
     }
 
     /** Whether a saved session exists to resume. */
@@ -141,9 +234,11 @@ public final class SignInModel {
         settings.username(auth.username());
     }
 
-    private void run(URI base, java.util.function.Function<SkyScopeApi, AuthResponse> call) {
+    /** Signs in with what {@code call} gets from the server at {@code base}, then moves on as after a password. */
+    void run(URI base, java.util.function.Function<SkyScopeApi, AuthResponse> call) {
         busy.set(true);
         error.set("");
+        info.set("");
         String shown = base.toString();
         background.execute(() -> {
             try {

@@ -13,7 +13,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** Sign in or create an account, with the server address; Enter submits. */
+/**
+ * Sign in or create an account, with the server address; Enter submits. "Email me a code" and
+ * "Forgot password?" switch to the email forms; "Sign in with (company)" shows when the server has
+ * single sign-on.
+ */
 public final class SignInView extends StackPane {
 
     public SignInView(SignInModel model) {
@@ -51,7 +55,6 @@ public final class SignInView extends StackPane {
 
         Button submit = new Button();
         submit.setId("sign-in");
-        submit.setDefaultButton(true);
         submit.setMaxWidth(Double.MAX_VALUE);
         submit.getStyleClass().add(Styles.ACCENT);
         submit.textProperty().bind(Bindings.when(model.registeringProperty()).then("Create account").otherwise("Sign in"));
@@ -66,11 +69,48 @@ public final class SignInView extends StackPane {
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
-        spinner.visibleProperty().bind(model.busyProperty());
+        spinner.visibleProperty().bind(model.busyProperty().or(model.email().busyProperty()));
         spinner.managedProperty().bind(spinner.visibleProperty());
 
-        VBox card = new VBox(10, brand, tagline, label("Server"), server, label("Account"), username, password,
-                displayName, invite, error, submit, spinner, toggle);
+        Label info = new Label();
+        info.setId("sign-in-info");
+        info.setWrapText(true);
+        info.getStyleClass().add(Styles.SUCCESS);
+        info.textProperty().bind(model.infoProperty());
+        info.visibleProperty().bind(model.infoProperty().isNotEmpty());
+        info.managedProperty().bind(info.visibleProperty());
+        EmailSignInView byEmail = new EmailSignInView(model.email());
+        Hyperlink code = new Hyperlink("Email me a code");
+        code.setId("email-code-link");
+        code.setOnAction(e -> model.email().start(EmailSignInModel.Mode.CODE));
+        Hyperlink forgot = new Hyperlink("Forgot password?");
+        forgot.setId("forgot-password");
+        forgot.setOnAction(e -> model.email().start(EmailSignInModel.Mode.RESET));
+        javafx.scene.layout.HBox emailLinks = new javafx.scene.layout.HBox(4, code, forgot);
+        emailLinks.visibleProperty().bind(model.registeringProperty().not());
+        emailLinks.managedProperty().bind(emailLinks.visibleProperty());
+        Button sso = new Button();
+        sso.setId("sso-sign-in");
+        sso.setMaxWidth(Double.MAX_VALUE);
+        sso.textProperty().bind(Bindings.concat("Sign in with ", model.ssoProperty()));
+        sso.visibleProperty().bind(model.ssoProperty().isNotEmpty());
+        sso.managedProperty().bind(sso.visibleProperty());
+        sso.disableProperty().bind(model.busyProperty());
+        sso.setOnAction(e -> model.signInWithSso());
+        server.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                model.checkOptions(); // another server may offer other ways in
+            }
+        });
+        model.checkOptions();
+        VBox passwordForm = new VBox(10, label("Account"), username, password, displayName, invite, submit, sso,
+                emailLinks, toggle);
+        passwordForm.visibleProperty().bind(model.email().modeProperty().isEqualTo(EmailSignInModel.Mode.PASSWORD));
+        passwordForm.managedProperty().bind(passwordForm.visibleProperty());
+        byEmail.visibleProperty().bind(passwordForm.visibleProperty().not());
+        submit.defaultButtonProperty().bind(passwordForm.visibleProperty()); // Enter submits the form shown
+        byEmail.managedProperty().bind(byEmail.visibleProperty());
+        VBox card = new VBox(10, brand, tagline, label("Server"), server, info, error, passwordForm, byEmail, spinner);
         card.getStyleClass().add("card");
         card.setPadding(new Insets(28));
         card.setMaxWidth(380);

@@ -30,10 +30,17 @@ final class Screens {
 
     /** Starts the app in the primary stage; it shows the sign-in screen. */
     static DesktopApp launch(Settings settings, Features features) throws TimeoutException {
+        return launch(settings, features, null);
+    }
+
+    /** As {@link #launch(Settings, Features)}, with {@code browser} standing in for the system browser. */
+    static DesktopApp launch(Settings settings, Features features, java.util.function.Consumer<java.net.URI> browser)
+            throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
         AtomicReference<DesktopApp> app = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
-            app.set(new DesktopApp(stage, settings, features));
+            app.set(browser == null ? new DesktopApp(stage, settings, features)
+                    : new DesktopApp(stage, settings, features, browser));
             app.get().start();
         });
         return app.get();

@@ -41,9 +41,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start() {
+        return start(c -> c);
+    }
+
+    /** The server with its configuration changed by {@code tune} (mail, limits). */
+    public static TestServer start(java.util.function.UnaryOperator<ServerConfig> tune) {
         try {
             Path dir = Files.createTempDirectory("skyscope-desktop-test");
-            return new TestServer(dir, SkyScopeServer.start(ServerConfig.defaults(dir).withPort(0)));
+            return new TestServer(dir, SkyScopeServer.start(tune.apply(ServerConfig.defaults(dir).withPort(0))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

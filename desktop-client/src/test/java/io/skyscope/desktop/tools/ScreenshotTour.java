@@ -42,7 +42,8 @@ import javax.imageio.ImageIO;
  * space picker, the whole office, a close-up, the voice bar's call menu, the dark theme, the
  * sidebar with the chat panel, and video: camera bubbles beside avatars with my self-view, a
  * colleague's screen share large, the meeting room's camera strip, and my own share's bar. The
- * bots' cameras and screen share (and mine) are client-core's synthetic test pattern.
+ * bots' cameras and screen share (and mine) are client-core's synthetic test pattern. People's
+ * screens (profile editor, card, photos, group chat) are in {@link PeopleTour}.
  * Run under a display (the screenshot script uses Xvfb).
  *
  * <p>Usage: {@code ScreenshotTour SERVER_URL OUT_DIR}
@@ -177,6 +178,7 @@ public final class ScreenshotTour {
         });
         settle(2500);
         shot(out.resolve("chat.png"));
+        PeopleTour.shots(office, out);
 
         videoShots(office, out);
 
@@ -260,11 +262,11 @@ public final class ScreenshotTour {
                 .filter(s -> s.id().equals("office")).findFirst().orElse(null);
     }
 
-    private static <T> T fx(Callable<T> action) {
+    static <T> T fx(Callable<T> action) {
         return FxThread.call(action, Duration.ofSeconds(30));
     }
 
-    private static void until(Callable<Boolean> condition) throws Exception {
+    static void until(Callable<Boolean> condition) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!fx(condition)) {
             if (System.nanoTime() > end) {
@@ -275,12 +277,12 @@ public final class ScreenshotTour {
     }
 
     /** Lets animations and the camera settle; this is a demo script, not a test. */
-    private static void settle(long millis) throws InterruptedException {
+    static void settle(long millis) throws InterruptedException {
         Thread.sleep(millis);
     }
 
     /** The window's scene, with any open popup (a menu) drawn where it shows on the screen. */
-    private static void shot(Path file) throws Exception {
+    static void shot(Path file) throws Exception {
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -311,7 +313,7 @@ public final class ScreenshotTour {
     }
 
     /** Copies the opaque pixels of {@code image} into {@code png} at (x0, y0), clipped. */
-    private static void paint(BufferedImage png, WritableImage image, int x0, int y0) {
+    static void paint(BufferedImage png, WritableImage image, int x0, int y0) {
         PixelReader reader = image.getPixelReader();
         for (int y = 0; y < (int) image.getHeight(); y++) {
             for (int x = 0; x < (int) image.getWidth(); x++) {

@@ -12,6 +12,7 @@ import io.skyscope.server.store.Users.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -24,18 +25,21 @@ public final class ProfileRoutes {
     private final ProfileService profiles;
     private final Function<Context, AuthenticatedUser> authenticator;
     private final AuthRoutes.AccountEvents events;
+    private final BiFunction<String, String, ProfileCard> cards;
 
+    /** @param cards (viewer, userId) → the card the viewer sees, follow figures included */
     public ProfileRoutes(ProfileService profiles, Function<Context, AuthenticatedUser> authenticator,
-                         AuthRoutes.AccountEvents events) {
+                         AuthRoutes.AccountEvents events, BiFunction<String, String, ProfileCard> cards) {
         this.profiles = profiles;
         this.authenticator = authenticator;
         this.events = events;
+        this.cards = cards;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/users/{userId}", ctx -> {
             String viewer = authenticator.apply(ctx).userId();
-            HttpJson.write(ctx, 200, card(profiles.card(viewer, ctx.pathParam("userId"))));
+            HttpJson.write(ctx, 200, cards.apply(viewer, ctx.pathParam("userId")));
         });
         routes.get("/api/v1/users/{userId}/photo", ctx -> {
             String viewer = authenticator.apply(ctx).userId();
@@ -95,11 +99,5 @@ public final class ProfileRoutes {
         } catch (NumberFormatException e) {
             throw Refused.badRequest("size", "size must be one of " + PhotoProcessor.SIZES);
         }
-    }
-
-    static ProfileCard card(User u) {
-        var c = u.card();
-        return new ProfileCard(u.id(), u.username(), u.displayName(), u.avatar(), u.status(), u.statusText(), c.bio(),
-                c.pronouns(), c.jobTitle(), c.timeZone(), c.photo());
     }
 }

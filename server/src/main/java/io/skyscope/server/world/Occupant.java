@@ -20,6 +20,8 @@ final class Occupant {
     List<ServerMessage.IceServer> iceServers = List.of();
     String displayName;
     String avatar;
+    /** Their profile photo's version, or null. */
+    String photo;
     Status status;
     String statusText;
     /** True while the status is AWAY only because the user went idle. */
@@ -83,7 +85,7 @@ final class Occupant {
     }
 
     Person person() {
-        return new Person(userId, displayName, avatar, mover.x(), mover.y(), status, statusText, number);
+        return new Person(userId, displayName, avatar, mover.x(), mover.y(), status, statusText, number, photo);
     }
 
     /** Takes {@code other} out of this person's nearest. */

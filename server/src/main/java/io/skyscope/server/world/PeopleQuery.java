@@ -17,10 +17,13 @@ import java.util.Optional;
  *
  * <p>{@link Kind#ROOM}: the people standing in the meeting room named {@code area} right now
  * (nobody if the map has no such meeting room).
+ *
+ * <p>{@link Kind#WHERE}: where the user asked about stands, as three strings: x, y and the name of
+ * the map area there (empty if none); nothing if they are not in the space. For the Following list.
  */
 public record PeopleQuery(Kind kind, String userId, String area) {
 
-    public enum Kind { PRESENT, NEARBY, ROOM }
+    public enum Kind { PRESENT, NEARBY, ROOM, WHERE }
 
     public static PeopleQuery present() {
         return new PeopleQuery(Kind.PRESENT, null, null);
@@ -34,12 +37,18 @@ public record PeopleQuery(Kind kind, String userId, String area) {
         return new PeopleQuery(Kind.ROOM, null, area);
     }
 
+    public static PeopleQuery where(String userId) {
+        return new PeopleQuery(Kind.WHERE, userId, null);
+    }
+
     /** The answer; run on the owner's thread. */
     public List<String> apply(SpaceState state) {
         return switch (kind) {
             case PRESENT -> state.userIds();
             case NEARBY -> nearby(state, userId, state.voiceSettings().joinRadius());
             case ROOM -> state.inMeetingRoom(area);
+            case WHERE -> state.positionOf(userId).map(at -> List.of(String.valueOf(at[0]), String.valueOf(at[1]),
+                    state.areaOf(userId).map(MapArea::name).orElse(""))).orElse(List.of());
         };
     }
 

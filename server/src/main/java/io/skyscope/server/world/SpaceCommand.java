@@ -27,7 +27,11 @@ public sealed interface SpaceCommand {
     record SetStatus(String userId, Status status, String text, String ref) implements SpaceCommand {
     }
 
-    record Profile(String userId, String displayName, String avatar) implements SpaceCommand {
+    record Profile(String userId, String displayName, String avatar, String photo) implements SpaceCommand {
+        /** A change of someone without a profile photo. */
+        public Profile(String userId, String displayName, String avatar) {
+            this(userId, displayName, avatar, null);
+        }
     }
 
     /** A query run on the owner's thread; see {@link SpaceOwner#ask}. */

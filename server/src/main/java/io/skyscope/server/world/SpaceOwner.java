@@ -197,7 +197,7 @@ public final class SpaceOwner implements AutoCloseable {
                 state.status(s.userId(), s.status(), s.text());
                 acknowledge(s.userId(), s.ref(), "status");
             }
-            case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar());
+            case SpaceCommand.Profile p -> state.profile(p.userId(), p.displayName(), p.avatar(), p.photo());
             case SpaceCommand.Ask<?> a -> a.run(state);
             case SpaceCommand.Signal s -> {
                 List<Delivery> out = new ArrayList<>(1);

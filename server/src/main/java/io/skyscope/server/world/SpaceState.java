@@ -153,6 +153,7 @@ public final class SpaceState {
             fanOut.added(o);
             o.displayName = request.displayName();
             o.avatar = request.avatar();
+            o.photo = request.photo();
             o.status = request.status() == null ? Status.AVAILABLE : request.status();
             o.statusText = request.statusText();
             o.voice = voice.engine().put(o.userId, at[0], at[1]);
@@ -305,10 +306,11 @@ public final class SpaceState {
         voice.engine().doNotDisturb(userId, status == Status.DND);
     }
 
-    public void profile(String userId, String displayName, String avatar) {
+    /** A new name, avatar or photo ({@code photo}: its version, null if none) reaches everyone present. */
+    public void profile(String userId, String displayName, String avatar, String photo) {
         Occupant o = occupants.get(userId);
         if (o != null) {
-            statuses.profile(o, displayName, avatar);
+            statuses.profile(o, displayName, avatar, photo);
         }
     }
 
@@ -372,6 +374,12 @@ public final class SpaceState {
             }
         });
         return near;
+    }
+
+    /** Where the user stands, {x, y}, if present. */
+    public Optional<double[]> positionOf(String userId) {
+        Occupant o = occupants.get(userId);
+        return o == null ? Optional.empty() : Optional.of(new double[] {o.x(), o.y()});
     }
 
     /** The named area (meeting room, silent zone, stage, audience) the user stands in, if any. */

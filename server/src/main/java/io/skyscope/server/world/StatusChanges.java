@@ -43,9 +43,10 @@ final class StatusChanges {
         changed(o);
     }
 
-    void profile(Occupant o, String displayName, String avatar) {
+    void profile(Occupant o, String displayName, String avatar, String photo) {
         o.displayName = displayName;
         o.avatar = avatar;
+        o.photo = photo;
         changed(o);
     }
 
@@ -80,6 +81,6 @@ final class StatusChanges {
     }
 
     private void changed(Occupant o) {
-        changed.put(o.userId, new Changed(o.userId, o.displayName, o.avatar, o.status, o.statusText));
+        changed.put(o.userId, new Changed(o.userId, o.displayName, o.avatar, o.status, o.statusText, o.photo));
     }
 }

@@ -15,10 +15,22 @@ import io.skyscope.server.world.SpaceDirectory;
 public final class PresenceHandler {
     private final SpaceDirectory owners;
     private final SpaceGate access;
+    private final PresenceWatch watch;
 
     public PresenceHandler(SpaceDirectory owners, SpaceGate access) {
+        this(owners, access, PresenceWatch.NONE);
+    }
+
+    /** @param watch told of connections, entries and leaves (follow notifications) */
+    public PresenceHandler(SpaceDirectory owners, SpaceGate access, PresenceWatch watch) {
         this.owners = owners;
         this.access = access;
+        this.watch = watch;
+    }
+
+    /** A connection of the user opened. */
+    public void connected(ClientSession session) {
+        watch.connected(session.userId(), session.id());
     }
 
     public void join(ClientSession session, ClientMessage.Join join) {
@@ -30,12 +42,14 @@ public final class PresenceHandler {
         }
         submit(join.spaceId(), new SpaceCommand.Join(request));
         session.spaceId(join.spaceId());
+        watch.entered(session.userId(), session.id(), join.spaceId());
     }
 
     public void leave(ClientSession session, ClientMessage.Leave leave) {
         String spaceId = requireSpace(session);
         submit(spaceId, new SpaceCommand.Leave(session.userId(), session.id(), leave.ref()));
         session.spaceId(null);
+        watch.left(session.userId(), session.id());
     }
 
     public void move(ClientSession session, ClientMessage.Move move, long receivedNanos) {
@@ -58,6 +72,7 @@ public final class PresenceHandler {
     /** The connection closed: leave its space unless a newer connection of the user took over. */
     public void disconnected(ClientSession session) {
         leaveQuietly(session);
+        watch.disconnected(session.userId(), session.id());
     }
 
     private void leaveQuietly(ClientSession session) {

@@ -130,6 +130,7 @@ public final class WsEndpoint implements AutoCloseable {
         }
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
         registry.add(session);
+        presence.connected(session);
         // Also catches a sign-out announced between the upgrade's check and the registration.
         checkToken(session);
         LOG.debug("user {}: connected as session {}", userId, session.id());

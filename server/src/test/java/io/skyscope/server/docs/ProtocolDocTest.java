@@ -21,6 +21,8 @@ import io.skyscope.protocol.rest.ConversationView;
 import io.skyscope.protocol.rest.EmailAddress;
 import io.skyscope.protocol.rest.EmailLogin;
 import io.skyscope.protocol.rest.EmailVerification;
+import io.skyscope.protocol.rest.FollowSettings;
+import io.skyscope.protocol.rest.FollowingList;
 import io.skyscope.protocol.rest.PasswordReset;
 import io.skyscope.protocol.rest.InviteList;
 import io.skyscope.protocol.rest.InviteView;
@@ -83,6 +85,9 @@ class ProtocolDocTest {
             Map.entry("POST /api/v1/me/email", List.of(EmailAddress.class)),
             Map.entry("GET /api/v1/users/{userId}", List.of(ProfileCard.class)),
             Map.entry("PUT /api/v1/me/photo", List.of(Profile.class)),
+            Map.entry("GET /api/v1/me/following", List.of(FollowingList.class)),
+            Map.entry("GET /api/v1/me/follow-settings", List.of(FollowSettings.class)),
+            Map.entry("PUT /api/v1/me/follow-settings", List.of(FollowSettings.class)),
             Map.entry("DELETE /api/v1/me/photo", List.of(Profile.class)),
             Map.entry("POST /api/v1/me/email/verify", List.of(EmailVerification.class, Profile.class)),
             Map.entry("POST /api/v1/auth/email/code", List.of(EmailAddress.class)),

@@ -116,10 +116,6 @@ class EtiquetteSessionEndToEndTest {
     }
 
     private static Session session(String prefix, String spaceId) {
-        var user = SERVER.register(prefix);
-        Session s = Session.open(SERVER.api(), new Session.Credentials(user.username(),
-                "violet harbor lantern " + user.username(), null), spaceId, FAST);
-        await().atMost(TIMEOUT).until(() -> s.snapshot().map() != null);
-        return s;
+        return SERVER.session(prefix, spaceId, FAST);
     }
 }

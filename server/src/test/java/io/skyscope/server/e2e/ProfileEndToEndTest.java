@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skyscope.client.ApiError;
 import io.skyscope.protocol.rest.AuthResponse;
-import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.Profile;
 import io.skyscope.protocol.rest.ProfileCard;
 import io.skyscope.protocol.rest.ProfileUpdate;
-import io.skyscope.protocol.rest.SpaceView;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -44,7 +42,7 @@ class ProfileEndToEndTest {
         AuthResponse ana = SERVER.register("ana");
         AuthResponse ben = SERVER.register("ben");
         AuthResponse cal = SERVER.register("cal");
-        shareASpace(ana, ben);
+        SERVER.shareASpace(ana, ben);
 
         Profile mine = SERVER.api().updateProfile(ana.accessToken(), new ProfileUpdate(null, null, null, null,
                 "Draws maps for a living.", "she/her", "Cartographer", "Europe/Paris"));
@@ -80,7 +78,7 @@ class ProfileEndToEndTest {
         AuthResponse dee = SERVER.register("dee");
         AuthResponse eli = SERVER.register("eli");
         AuthResponse fox = SERVER.register("fox");
-        shareASpace(dee, eli);
+        SERVER.shareASpace(dee, eli);
 
         Profile withPhoto = SERVER.api().uploadPhoto(dee.accessToken(), image(300, 200, "png"), "image/png");
 
@@ -154,14 +152,6 @@ class ProfileEndToEndTest {
     private static Profile update(AuthResponse user, String bio, String pronouns, String jobTitle, String zone) {
         return SERVER.api().updateProfile(user.accessToken(), new ProfileUpdate(null, null, null, null, bio, pronouns,
                 jobTitle, zone));
-    }
-
-    private static void shareASpace(AuthResponse owner, AuthResponse guest) {
-        String space = SERVER.api().createSpace(owner.accessToken(), "Room " + UUID.randomUUID(), "private").id();
-        InviteView invite = SERVER.api().send("POST", "api/v1/spaces/" + space + "/invites", owner.accessToken(), null,
-                InviteView.class);
-        SERVER.api().send("POST", "api/v1/invites/" + invite.code() + "/accept", guest.accessToken(), null,
-                SpaceView.class);
     }
 
     private static HttpResponse<byte[]> rawPhoto(AuthResponse viewer, String userId, String ifNoneMatch)

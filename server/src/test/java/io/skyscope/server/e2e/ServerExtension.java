@@ -1,10 +1,15 @@
 package io.skyscope.server.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.skyscope.client.Connection;
+import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
+import io.skyscope.protocol.rest.InviteView;
+import io.skyscope.protocol.rest.SpaceView;
 import io.skyscope.server.SkyScopeServer;
 import io.skyscope.server.config.ServerConfig;
 import java.io.IOException;
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -117,6 +123,24 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
         c.send(new ClientMessage.Join(spaceId, "join-" + user.userId()));
         c.await(ServerMessage.Welcome.class, TIMEOUT);
         return c;
+    }
+
+    /** A private space of {@code owner}'s that {@code guest} joined by an invite; its id. */
+    public String shareASpace(AuthResponse owner, AuthResponse guest) {
+        String space = api.createSpace(owner.accessToken(), "Room " + UUID.randomUUID(), "private").id();
+        InviteView invite = api.send("POST", "api/v1/spaces/" + space + "/invites", owner.accessToken(), null,
+                InviteView.class);
+        api.send("POST", "api/v1/invites/" + invite.code() + "/accept", guest.accessToken(), null, SpaceView.class);
+        return space;
+    }
+
+    /** Registers a fresh user and opens a client-core session of theirs in the space; returns once its map arrived. */
+    public Session session(String prefix, String spaceId, Session.Options options) {
+        var user = register(prefix);
+        Session s = Session.open(api, new Session.Credentials(user.username(),
+                "violet harbor lantern " + user.username(), null), spaceId, options);
+        await().atMost(TIMEOUT).until(() -> s.snapshot().map() != null);
+        return s;
     }
 
     private static void deleteRecursively(Path dir) {
