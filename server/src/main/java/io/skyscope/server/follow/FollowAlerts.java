@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Debounced per person across every node ({@link Follows#claimAlert}): at most one "came
  * online" per person per {@link #every}, and one "entered" per person and space, so a flapping
  * connection does not flood anyone. An entry is told only to followers who may see the space
- * ({@link SpaceSight}); the others learn nothing of it, not even that it happened.
+ * ({@link SpaceSight}); the others learn nothing of it, not even that it happened. A follower who
+ * no longer shares a space with the person (whose card they may no longer see) is told nothing.
  *
  * <p>Threads: the {@link PresenceWatch} methods are called on session and Jetty threads and only
  * queue work; the work runs in order on the {@code follow-alerts} thread (a bounded queue: past
@@ -151,7 +152,11 @@ public final class FollowAlerts implements PresenceWatch, AutoCloseable {
      */
     private void tell(String userId, String key, String kind, Space space, String text) {
         var followers = follows.followers(userId, MAX_TOLD);
-        if (followers.isEmpty() || !follows.claimAlert(key, clock.instant(), every)) {
+        if (followers.isEmpty()) {
+            return;
+        }
+        var colleagues = sight.sharingASpace(userId, followers);
+        if (colleagues.isEmpty() || !follows.claimAlert(key, clock.instant(), every)) {
             return;
         }
         String name = users.findById(userId).map(Users.User::displayName).orElse(null);
@@ -160,7 +165,7 @@ public final class FollowAlerts implements PresenceWatch, AutoCloseable {
         }
         int told = 0;
         for (String follower : followers) {
-            if (space != null && !sight.maySee(follower, space)) {
+            if (!colleagues.contains(follower) || space != null && !sight.maySee(follower, space)) {
                 continue;
             }
             NotificationView v = notifications.create(follower, kind, space == null ? null : space.id(), null, null,

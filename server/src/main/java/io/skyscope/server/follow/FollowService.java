@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * turning it off removes everyone who follows them then. Follows are capped at {@value #MAX_FOLLOWING}
  * per account and {@value #FOLLOWS_PER_HOUR} new follows per hour.
  *
- * <p>The Following list names a person's space only if the viewer may see it ({@link SpaceSight}),
+ * <p>The Following list shows the people followed whose card the viewer may still see (who still
+ * share a space with them; the follow itself stays, and counts), at most
+ * {@value #LISTS_PER_HOUR} times an hour. It names a person's space only if the viewer may see it
+ * ({@link SpaceSight}),
  * and asks that space's owner (on whichever node) where they stand, for at most
  * {@value #LOOKUP_MILLIS} ms; an owner that does not answer in time leaves the position out.
  *
@@ -47,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class FollowService {
     static final int MAX_FOLLOWING = 1000;
     static final int FOLLOWS_PER_HOUR = 120;
+    /** One every 3 s on average: the list asks space owners, possibly on other nodes. */
+    static final int LISTS_PER_HOUR = 1200;
     private static final long LOOKUP_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(FollowService.class);
 
@@ -59,6 +64,7 @@ public final class FollowService {
     private final SpaceDirectory owners;
     private final Clock clock;
     private final RateLimit rate = new RateLimit("follows", FOLLOWS_PER_HOUR);
+    private final RateLimit lists = new RateLimit("Following list requests", LISTS_PER_HOUR);
 
     public FollowService(Follows follows, Whereabouts whereabouts, ProfileService profiles, Users users, Spaces spaces,
                          Memberships memberships, SpaceDirectory owners, Clock clock) {
@@ -130,7 +136,10 @@ public final class FollowService {
 
     /** The people the viewer follows and where each is, as far as the viewer may know. */
     public FollowingList following(String viewerId) {
-        List<String> ids = follows.following(viewerId, MAX_FOLLOWING);
+        lists.acquire(viewerId);
+        List<String> followed = follows.following(viewerId, MAX_FOLLOWING);
+        var sharing = sight.sharingASpace(viewerId, followed);
+        List<String> ids = followed.stream().filter(sharing::contains).toList();
         Map<String, User> byId = users.findByIds(ids).stream().collect(Collectors.toMap(User::id, Function.identity()));
         var where = whereabouts.find(ids, clock.instant(), FollowAlerts.FRESH);
         Map<String, Optional<Space>> visible = new HashMap<>();

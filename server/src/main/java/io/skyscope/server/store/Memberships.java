@@ -1,6 +1,7 @@
 package io.skyscope.server.store;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -8,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,6 +116,11 @@ public final class Memberships {
     /** The spaces a user belongs to, in the order they joined. */
     public List<Membership> ofUser(String userId) {
         return list(eq("userId", userId));
+    }
+
+    /** The memberships of several users (one query), in the order they joined. */
+    public List<Membership> ofUsers(Collection<String> userIds) {
+        return userIds.isEmpty() ? List.of() : list(in("userId", userIds));
     }
 
     public long deleteAllOfSpace(String spaceId) {

@@ -180,6 +180,29 @@ class FollowEndToEndTest {
     }
 
     @Test
+    void someoneWhoNoLongerSharesASpaceWithTheFollowerDropsOutOfAlertsAndList() {
+        AuthResponse pat = SERVER.register("pat");
+        AuthResponse quin = SERVER.register("quin");
+        AuthResponse rex = SERVER.register("rex");
+        String quins = SERVER.shareASpace(quin, pat);
+        SERVER.shareASpace(rex, pat);
+        People pats = people(pat);
+        pats.follow(quin.userId());
+        pats.follow(rex.userId());
+        SERVER.api().send("DELETE", "api/v1/spaces/" + quins + "/members/" + pat.userId(), quin.accessToken(), null,
+                Void.class);
+
+        assertThat(pats.following().people()).extracting(FollowingList.Followed::userId).containsExactly(rex.userId());
+        List<ChatEvent.Notification> alerts = alerts(SERVER.connect(pat));
+        SERVER.connect(quin);
+        var whereabouts = SERVER.server().store().database().getCollection("whereabouts");
+        await().atMost(TIMEOUT).until(() -> whereabouts.countDocuments(new org.bson.Document("_id", quin.userId())) == 1);
+        SERVER.connect(rex);
+        alertIn(alerts, People.ONLINE, rex.userId());
+        assertThat(alerts).noneMatch(n -> quin.userId().equals(n.fromUserId()));
+    }
+
+    @Test
     void followingIsRefusedForYourselfAndForStrangers() {
         AuthResponse jan = SERVER.register("jan");
         AuthResponse kit = SERVER.register("kit");
