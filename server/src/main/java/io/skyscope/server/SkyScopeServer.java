@@ -269,7 +269,7 @@ public final class SkyScopeServer implements AutoCloseable {
                 commit::averageBatch);
         var chatHandler = new ChatHandler(chatService, changes, reads);
         // Stopped after the WebSocket endpoint (no more edits) and before the store: the last edits are saved.
-        var notes = new NotesService(new Notes(store), users, chatRecipients, clock, Duration.ofMinutes(5))
+        var notes = new NotesService(new Notes(store), bus, users, chatRecipients, clock, Duration.ofMinutes(5))
                 .start(Duration.ofSeconds(1));
         stopOrder.push(notes);
         var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
