@@ -204,6 +204,10 @@ public final class DeskService {
     }
 
     private void give(String spaceId, String desk, String holderId, String by) {
+        // A desk the space's map no longer marks (a new map was uploaded) holds nobody back.
+        TiledMap map = map(spaceId);
+        desks.ofHolder(spaceId, holderId).filter(h -> map.desk(h.desk()).isEmpty())
+                .ifPresent(gone -> desks.free(spaceId, gone.desk(), holderId));
         switch (desks.claim(spaceId, desk, holderId, by, clock.instant())) {
             case CLAIMED -> {
                 Desks.Held held = desks.find(spaceId, desk).orElseThrow();

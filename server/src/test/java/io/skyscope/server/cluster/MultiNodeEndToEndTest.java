@@ -14,6 +14,8 @@ import io.skyscope.client.SkyScopeApi;
 import io.skyscope.client.notes.RoomNotes;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.DeskCommand;
+import io.skyscope.protocol.DeskEvent;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.Person;
@@ -22,6 +24,7 @@ import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.PasswordChange;
 import io.skyscope.protocol.rest.SpaceView;
+import io.skyscope.server.desks.DeskProbe;
 import io.skyscope.server.e2e.MapProbe;
 import io.skyscope.server.e2e.NotesWriters;
 import io.skyscope.server.space.SpaceService;
@@ -386,5 +389,31 @@ class MultiNodeEndToEndTest {
         AuthResponse user = nodes.register(api, prefix);
         return Session.open(api, new Session.Credentials(user.username(), nodes.password(user), null), space,
                 NotesWriters.FAST);
+    }
+
+    /**
+     * Desks across nodes: a claim on one node reaches people on the other at once and holds the
+     * desk there too; a note left through one node waits for its holder, who reads it through the other.
+     */
+    @Test
+    void aDeskClaimedOnOneNodeIsSeenOnTheOtherAndANoteCrossesToo() {
+        AuthResponse bob = nodes.register(nodes.apiB(), "bob");
+        AuthResponse alice = nodes.register(nodes.apiA(), "alice");
+        String space = nodes.apiB().createSpace(bob.accessToken(), "Desks " + UUID.randomUUID(), "public").id();
+        Connection b = nodes.join(nodes.apiB(), bob, space);
+        Connection a = nodes.join(nodes.apiA(), alice, space);
+
+        assertThat(DeskProbe.request(a, new DeskCommand.Claim("Desk A1", "a-claim"))).isNull();
+        var claimed = b.await(DeskEvent.Changed.class, c -> c.desk().equals("Desk A1"), TIMEOUT);
+        assertThat(claimed.holder().userId()).isEqualTo(alice.userId());
+        assertThat(DeskProbe.refusal(b, new DeskCommand.Claim("Desk A1", "b-claim"))).isEqualTo("desk_taken");
+        assertThat(DeskProbe.refusal(b, new DeskCommand.Note("Desk A1", "hi", "b-here"))).isEqualTo("holder_present");
+
+        DeskProbe.leave(a, b, alice);
+        assertThat(DeskProbe.request(b, new DeskCommand.Note("Desk A1", "see you at ten", "b-note"))).isNull();
+        Connection back = nodes.join(nodes.apiB(), alice, space);
+        var desks = DeskProbe.list(back, "a-list");
+        assertThat(desks.mine()).isEqualTo("Desk A1");
+        assertThat(desks.notes()).extracting(DeskEvent.Note::text).containsExactly("see you at ten");
     }
 }

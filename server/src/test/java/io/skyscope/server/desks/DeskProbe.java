@@ -28,7 +28,7 @@ public final class DeskProbe {
     }
 
     /** Sends a request and waits for its answer: null for an ack, else the error. */
-    static ServerMessage.Error request(Connection c, ClientMessage message) {
+    public static ServerMessage.Error request(Connection c, ClientMessage message) {
         c.send(message);
         ServerMessage reply = c.await(ServerMessage.class, r -> r instanceof ServerMessage.Ack ack
                 && message.ref().equals(ack.ref()) || r instanceof ServerMessage.Error e && message.ref().equals(e.ref()),
@@ -37,7 +37,7 @@ public final class DeskProbe {
     }
 
     /** The error code a refused request gets (fails if it was acknowledged). */
-    static String refusal(Connection c, ClientMessage message) {
+    public static String refusal(Connection c, ClientMessage message) {
         ServerMessage.Error error = request(c, message);
         if (error == null) {
             throw new AssertionError(message + " was acknowledged, not refused");
@@ -50,13 +50,13 @@ public final class DeskProbe {
      * waits until the observer has seen them at all: someone who joins and leaves within one tick
      * is never announced.
      */
-    static void leave(Connection c, Connection observer, AuthResponse user) {
+    public static void leave(Connection c, Connection observer, AuthResponse user) {
         Awaitility.await().atMost(TIMEOUT).until(() -> observer.world().snapshot().people().containsKey(user.userId()));
         c.close();
         observer.await(ServerMessage.PresenceUpdate.class, p -> p.left().contains(user.userId()), TIMEOUT);
     }
 
-    static DeskEvent.Desks list(Connection c, String ref) {
+    public static DeskEvent.Desks list(Connection c, String ref) {
         c.send(new DeskCommand.ListDesks(ref));
         return c.await(DeskEvent.Desks.class, d -> ref.equals(d.ref()), TIMEOUT);
     }

@@ -8,15 +8,19 @@ import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skyscope.client.Connection;
-import io.skyscope.protocol.ClientMessage;
+import io.skyscope.map.TestMaps;
 import io.skyscope.protocol.DeskCommand;
 import io.skyscope.protocol.DeskEvent;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.e2e.ServerExtension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -178,5 +182,30 @@ class DesksEndToEndTest {
         Connection off = SERVER.join(ann, office);
         me = off.world().snapshot().self();
         assertThat(new double[] {me.x(), me.y()}).containsExactly(seat.x() + 64, seat.y());
+    }
+
+    @Test
+    void aDeskTheNewMapNoLongerMarksHoldsNobodyBack() throws Exception {
+        Office o = Office.create();
+        Connection a = SERVER.join(o.ann(), o.id());
+        assertThat(request(a, new DeskCommand.Claim(A1, "a-claim"))).isNull();
+
+        var tmj = TestMaps.tmj(
+                "########",
+                "#S.....#",
+                "#..#...#",
+                "########");
+        TestMaps.addArea(tmj, "desk", "Window Desk", 3 * TestMaps.TILE, 2 * TestMaps.TILE, TestMaps.TILE, TestMaps.TILE);
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB), "png", png);
+        SERVER.api().uploadMap(o.fay().accessToken(), o.id(), TestMaps.bytes(tmj), Map.of("test.png", png.toByteArray()));
+        a.await(ServerMessage.MapChanged.class, TIMEOUT);
+
+        var now = list(a, "a-list");
+        assertThat(now.mine()).isNull();
+        assertThat(now.desks()).isEmpty();
+        assertThat(refusal(a, new DeskCommand.Claim(A1, "a-gone"))).isEqualTo("unknown_desk");
+        assertThat(request(a, new DeskCommand.Claim("Window Desk", "a-window"))).isNull();
+        assertThat(list(a, "a-list-2").mine()).isEqualTo("Window Desk");
     }
 }
