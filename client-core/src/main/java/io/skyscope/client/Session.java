@@ -84,6 +84,7 @@ public final class Session implements WorldSource, AutoCloseable {
     private final SessionLink link = new SessionLink(this);
     private final Etiquette etiquette = new Etiquette(this);
     private final People people = new People(this);
+    private final Desks desks = new Desks(this);
 
     private volatile Connection connection;
     private volatile LinkStatus status = LinkStatus.CONNECTING;
@@ -214,6 +215,11 @@ public final class Session implements WorldSource, AutoCloseable {
     /** Colleagues: cards, following, the Following list and follow alerts. */
     public People people() {
         return people;
+    }
+
+    /** Desks: who holds which, my desk's notes, "go to my desk". */
+    public Desks desks() {
+        return desks;
     }
 
     /** A fresh reference for a request ({@code prefix-N}), to match the server's answer or error. */

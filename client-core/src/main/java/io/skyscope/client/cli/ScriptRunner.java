@@ -54,6 +54,7 @@ final class ScriptRunner {
     private final PrintStream out;
     private final EtiquetteLines etiquette;
     private final PeopleLines people;
+    private final DeskLines desks;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -64,6 +65,7 @@ final class ScriptRunner {
         this.out = out;
         this.etiquette = new EtiquetteLines(session, this::log);
         this.people = new PeopleLines(session, this::log);
+        this.desks = new DeskLines(session, etiquette, this::log);
     }
 
     /**
@@ -148,6 +150,7 @@ final class ScriptRunner {
             case Command.Following f -> people.following();
             case Command.Followable f -> people.followable(f);
             case Command.ExpectFollowed e -> people.expectAlert(e);
+            case Command.DeskLine d -> desks.run(d);
             case Command.Echo e -> out.println(e.text());
             case Command.Quit q -> {
             }

@@ -106,6 +106,35 @@ final class NotesDocument {
     }
 
     /**
+     * Merges changes another node merged (and checked) already; returns the ones that were new
+     * here. A change that builds on changes this node lacks waits inside Automerge until they
+     * arrive (from the store's copy, which the flush merges), and is returned then.
+     */
+    byte[] mergeFromNode(byte[] changes) {
+        ChangeHash[] before = doc.getHeads();
+        doc.applyEncodedChanges(changes);
+        return added(before);
+    }
+
+    /** Merges a saved document (the store's copy, written by another node); returns the changes that were new here. */
+    byte[] mergeSaved(byte[] saved) {
+        ChangeHash[] before = doc.getHeads();
+        Document other = Document.load(saved);
+        try {
+            doc.merge(other);
+        } finally {
+            other.free();
+        }
+        return added(before);
+    }
+
+    private byte[] added(ChangeHash[] before) {
+        byte[] added = doc.encodeChangesSince(before);
+        mergedSinceSave += added.length;
+        return added;
+    }
+
+    /**
      * Whether the change with this hash is part of the document's history: seen from it, the
      * document has its text object (every change clients make builds on the one that made it); seen
      * from a hash the document does not know, Automerge shows an empty document. The binding makes

@@ -6,6 +6,7 @@ import io.skyscope.protocol.NotesCommand;
 import io.skyscope.protocol.NotesEvent;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.Refused;
+import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.chat.ChatRateLimiter;
 import io.skyscope.server.chat.ChatRecipients;
 import io.skyscope.server.store.Notes;
@@ -38,12 +39,14 @@ import org.slf4j.LoggerFactory;
  * changed documents, saves versions after a stretch of editing, drops readers who walked out of
  * the room or went away, and unloads rooms nobody has open (saving a version then). Each room has
  * its own lock; the map of rooms is concurrent. On several nodes each node holds the documents of
- * the readers it serves: see docs/architecture.md for what that means.
+ * the readers it serves, and the nodes exchange what they merge over the bus ({@link NotesRelay}):
+ * see docs/architecture.md.
  */
 public final class NotesService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotesService.class);
 
     private final Notes store;
+    private final NotesRelay relay;
     private final Users users;
     private final ChatRecipients where;
     private final ChatRateLimiter updates;
@@ -56,8 +59,10 @@ public final class NotesService implements AutoCloseable {
             Thread.ofPlatform().name("notes-flush").daemon().factory());
 
     /** @param versionEvery how long a stretch of editing runs before its text is saved as a version */
-    public NotesService(Notes store, Users users, ChatRecipients where, Clock clock, Duration versionEvery) {
+    public NotesService(Notes store, EventBus bus, Users users, ChatRecipients where, Clock clock,
+                        Duration versionEvery) {
         this.store = store;
+        this.relay = new NotesRelay(bus);
         this.users = users;
         this.where = where;
         this.updates = new ChatRateLimiter(20, 60);
@@ -107,7 +112,7 @@ public final class NotesService implements AutoCloseable {
         String name = users.findById(session.userId()).map(Users.User::displayName).orElse(session.userId());
         while (true) {
             RoomNotes room = rooms.computeIfAbsent(RoomNotes.key(spaceId, open.room()),
-                    k -> RoomNotes.load(spaceId, open.room(), store, clock));
+                    k -> RoomNotes.load(spaceId, open.room(), store, relay, clock));
             if (room.add(session, name, open.ref())) {
                 return;
             }

@@ -2,6 +2,7 @@ package io.skyscope.server.notes;
 
 import io.skyscope.protocol.Limits;
 import io.skyscope.protocol.NotesEvent;
+import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.store.Notes;
 import io.skyscope.server.ws.ClientSession;
 import java.time.Clock;
@@ -13,25 +14,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One meeting room's notes open on this node: the document, who has it open (a session each,
  * with a name and the cursor they last showed), whether it changed since it was stored, and who
  * edited since the last saved version.
  *
+ * <p>Other nodes may hold the same room open: what this node merges from its readers goes to them
+ * through {@link NotesRelay}, and what they merged comes back the same way and is relayed to the
+ * readers here. The store is written by merging: before each write this node merges the stored
+ * copy if another node wrote since ({@link Notes#revision}), and a write replaces only the revision
+ * it merged ({@link Notes#replace}), so whatever the bus lost arrives through the store.
+ *
  * <p>Thread-safe: every method holds this object's lock, so every reader gets the changes in the
- * order they were merged. Frames are queued to sessions (never blocking) under the lock.
+ * order they were merged. Frames are queued to sessions (never blocking) under the lock. The bus
+ * thread calls {@link #fromNode}; session threads the rest; the flush thread {@link #sweep}.
  */
 final class RoomNotes {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomNotes.class);
+    /** Writes tried in a row when other nodes keep writing in between (each try merges their copy first). */
+    private static final int STORE_TRIES = 5;
+
     private final String spaceId;
     private final String room;
     private final Notes store;
+    private final NotesRelay relay;
     private final Clock clock;
     private final Map<String, Reader> readers = new LinkedHashMap<>();
     private final Set<String> editors = new LinkedHashSet<>();
     private NotesDocument doc;
     private boolean dirty;
     private long editingSinceMillis;
+    /** The stored revision this copy has merged. */
+    private long revision;
+    private EventBus.Subscription fromNodes;
 
     private static final class Reader {
         final ClientSession session;
@@ -45,23 +63,44 @@ final class RoomNotes {
         }
     }
 
-    private RoomNotes(String spaceId, String room, Notes store, Clock clock, NotesDocument doc) {
+    private RoomNotes(String spaceId, String room, Notes store, NotesRelay relay, Clock clock, NotesDocument doc,
+                      long revision) {
         this.spaceId = spaceId;
         this.room = room;
         this.store = store;
+        this.relay = relay;
         this.clock = clock;
         this.doc = doc;
+        this.revision = revision;
     }
 
-    /** The stored notes of the room, or new empty ones (stored at once: clients build on its text object). */
-    static RoomNotes load(String spaceId, String room, Notes store, Clock clock) {
-        var stored = store.load(spaceId, room);
-        if (stored.isPresent()) {
-            return new RoomNotes(spaceId, room, store, clock, NotesDocument.load(stored.get()));
+    /**
+     * The stored notes of the room, or new empty ones (stored at once: clients build on its text
+     * object; if another node stored the room's first document meanwhile, that one), listening to
+     * what other nodes merge into them.
+     */
+    static RoomNotes load(String spaceId, String room, Notes store, NotesRelay relay, Clock clock) {
+        RoomNotes notes = null;
+        for (int tries = 0; notes == null && tries < 2; tries++) {
+            var stored = store.loadRevision(spaceId, room);
+            if (stored.isPresent()) {
+                notes = new RoomNotes(spaceId, room, store, relay, clock, NotesDocument.load(stored.get().document()),
+                        stored.get().revision());
+            } else {
+                NotesDocument fresh = NotesDocument.empty();
+                if (store.create(spaceId, room, fresh.save(), 0, clock.instant())) {
+                    notes = new RoomNotes(spaceId, room, store, relay, clock, fresh, 1);
+                } else {
+                    fresh.free();
+                }
+            }
         }
-        NotesDocument fresh = NotesDocument.empty();
-        store.save(spaceId, room, fresh.save(), 0, clock.instant());
-        return new RoomNotes(spaceId, room, store, clock, fresh);
+        if (notes == null) {
+            throw new IllegalStateException("the notes of room '" + room + "' could neither be read nor stored");
+        }
+        RoomNotes loaded = notes;
+        loaded.fromNodes = relay.subscribe(spaceId, room, loaded::fromNode);
+        return loaded;
     }
 
     static String key(String spaceId, String room) {
@@ -118,6 +157,7 @@ final class RoomNotes {
             return; // nothing new (sent again after a reconnect)
         }
         edited(readers.get(from.id()).name);
+        relay.publish(spaceId, room, from.userId(), added);
         var update = new NotesEvent.Update(room, from.userId(), added);
         for (Reader reader : new ArrayList<>(readers.values())) {
             if (!present.contains(reader.session.userId())) {
@@ -125,6 +165,29 @@ final class RoomNotes {
             } else if (reader.session != from) {
                 reader.session.send(update);
             }
+        }
+    }
+
+    /**
+     * Changes another node merged (an edit of {@code from}'s there, or a restore when null):
+     * merged here and relayed to every reader here. On the bus thread.
+     */
+    synchronized void fromNode(String from, byte[] changes) {
+        if (doc == null) {
+            return;
+        }
+        byte[] added;
+        try {
+            added = doc.mergeFromNode(changes);
+        } catch (RuntimeException e) {
+            LOG.warn("space {}: notes changes from another node for room '{}' not merged: {}", spaceId, room,
+                    e.toString());
+            return;
+        }
+        if (added.length > 0) {
+            // Stored here too: should the node it came from stop before storing it, it is not lost.
+            dirty = true;
+            toReaders(from, added);
         }
     }
 
@@ -141,6 +204,7 @@ final class RoomNotes {
         saveVersion();
         doc.replaceText(version.text()).ifPresent(change -> {
             edited(by);
+            relay.publish(spaceId, room, null, change);
             var update = new NotesEvent.Update(room, null, change);
             readers.values().forEach(r -> r.session.send(update));
         });
@@ -191,6 +255,7 @@ final class RoomNotes {
         if (doc == null) {
             return;
         }
+        fromNodes.close();
         saveVersion();
         store();
         doc.free();
@@ -212,11 +277,40 @@ final class RoomNotes {
         }
     }
 
+    /**
+     * Merges the stored copy if another node wrote it since this one last merged it (relaying
+     * what was new to the readers here), then writes this copy if it changed, as the revision
+     * after the one merged; if another node wrote in between, merges again and retries.
+     */
     private void store() {
-        if (dirty) {
-            store.save(spaceId, room, doc.save(), (int) doc.length(), clock.instant());
-            dirty = false;
+        for (int tries = 0; tries < STORE_TRIES; tries++) {
+            if (store.revision(spaceId, room) != revision) {
+                store.loadRevision(spaceId, room).ifPresent(stored -> {
+                    byte[] added = doc.mergeSaved(stored.document());
+                    revision = stored.revision();
+                    toReaders(null, added);
+                });
+            }
+            if (!dirty) {
+                return;
+            }
+            if (store.replace(spaceId, room, doc.save(), (int) doc.length(), clock.instant(), revision)) {
+                revision++;
+                dirty = false;
+                return;
+            }
         }
+        LOG.warn("space {}: notes of room '{}' not stored: other nodes kept writing; the next flush tries again",
+                spaceId, room);
+    }
+
+    /** Changes merged from elsewhere (another node, the store), sent to every reader here. */
+    private void toReaders(String from, byte[] added) {
+        if (added.length == 0) {
+            return;
+        }
+        var update = new NotesEvent.Update(room, from, added);
+        readers.values().forEach(r -> r.session.send(update));
     }
 
     private NotesEvent.Cursor cursorOf(Reader reader) {

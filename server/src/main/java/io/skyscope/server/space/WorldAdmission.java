@@ -41,7 +41,7 @@ public final class WorldAdmission implements SpaceGate, SpaceLoader {
         bans.requireNotBanned(spaceId, userId);
         spaceService.join(userId, spaceId);
         return new JoinRequest(userId, sessionId, user.displayName(), user.avatar(), user.status(),
-                user.statusText(), ref, iceServers.forUser(userId), null, user.card().photo());
+                user.statusText(), ref, iceServers.forUser(userId), null, user.card().photo(), null);
     }
 
     @Override

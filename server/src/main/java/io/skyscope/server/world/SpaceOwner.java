@@ -177,7 +177,7 @@ public final class SpaceOwner implements AutoCloseable {
                     var q = r.request();
                     // Nobody is waiting for this welcome: it answers no request of the client's.
                     handle(new SpaceCommand.Join(new JoinRequest(q.userId(), q.sessionId(), q.displayName(), q.avatar(),
-                            q.status(), q.statusText(), null, q.iceServers(), q.presence())));
+                            q.status(), q.statusText(), null, q.iceServers(), q.presence(), q.photo(), null)));
                 }
             }
             case SpaceCommand.WelcomeAgain w -> deliver(state.welcomeAgain());

@@ -4,6 +4,7 @@ import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.Refused;
+import io.skyscope.server.desks.DeskService;
 import io.skyscope.server.world.SpaceGate;
 import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
@@ -16,16 +17,17 @@ public final class PresenceHandler {
     private final SpaceDirectory owners;
     private final SpaceGate access;
     private final PresenceWatch watch;
+    private final DeskService desks;
 
-    public PresenceHandler(SpaceDirectory owners, SpaceGate access) {
-        this(owners, access, PresenceWatch.NONE);
-    }
-
-    /** @param watch told of connections, entries and leaves (follow notifications) */
-    public PresenceHandler(SpaceDirectory owners, SpaceGate access, PresenceWatch watch) {
+    /**
+     * @param watch told of connections, entries and leaves (follow notifications)
+     * @param desks where someone who starts at their desk sits
+     */
+    public PresenceHandler(SpaceDirectory owners, SpaceGate access, PresenceWatch watch, DeskService desks) {
         this.owners = owners;
         this.access = access;
         this.watch = watch;
+        this.desks = desks;
     }
 
     /** A connection of the user opened. */
@@ -36,6 +38,7 @@ public final class PresenceHandler {
     public void join(ClientSession session, ClientMessage.Join join) {
         var request = access.admit(session.userId(), session.id(), join.spaceId(), join.ref())
                 .withPresence(session.presence());
+        request = request.startingAt(desks.startFor(session.userId(), join.spaceId()).orElse(null));
         String current = session.spaceId();
         if (current != null && !current.equals(join.spaceId())) {
             leaveQuietly(session);

@@ -11,8 +11,11 @@ import io.skyscope.client.ChatApi;
 import io.skyscope.client.Connection;
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.notes.RoomNotes;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
+import io.skyscope.protocol.DeskCommand;
+import io.skyscope.protocol.DeskEvent;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.Person;
@@ -21,14 +24,26 @@ import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.PasswordChange;
 import io.skyscope.protocol.rest.SpaceView;
+import io.skyscope.server.desks.DeskProbe;
 import io.skyscope.server.e2e.MapProbe;
+import io.skyscope.server.e2e.NotesWriters;
 import io.skyscope.server.space.SpaceService;
+import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.store.Notes;
 import io.skyscope.server.testing.RedisServer;
 import io.skyscope.server.testing.StoreProcess;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.automerge.AmValue;
+import org.automerge.Document;
+import org.automerge.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -314,5 +329,91 @@ class MultiNodeEndToEndTest {
 
     private static boolean at(Person person, double[] spot) {
         return person != null && Math.abs(person.x() - spot[0]) < 0.5 && Math.abs(person.y() - spot[1]) < 0.5;
+    }
+
+    /**
+     * A meeting room's notes written by people connected to both nodes: everyone sees everyone's
+     * edits live, the texts converge with every word in them, and the store holds that same text.
+     */
+    @Test
+    void aRoomsNotesWrittenOnTwoNodesAtOnceEndAsOneTextWithEveryonesWordsAndTheStoreHoldsIt() throws Exception {
+        AuthResponse root = nodes.register(nodes.apiA(), "root");
+        String space = nodes.apiA().createSpace(root.accessToken(), "Notes " + UUID.randomUUID(), "public").id();
+        NotesWriters.uploadOffice(nodes.apiA(), root, space);
+        try (Session ada = notesSession(nodes.apiA(), "ada", space);
+             Session bo = notesSession(nodes.apiB(), "bo", space);
+             Session cy = notesSession(nodes.apiB(), "cy", space);
+             RoomNotes adas = NotesWriters.open(ada, new NotesWriters.Heard());
+             RoomNotes bos = NotesWriters.open(bo, new NotesWriters.Heard());
+             RoomNotes cys = NotesWriters.open(cy, new NotesWriters.Heard())) {
+            // One word from each side reaches the other side live (no reconnect, no reopening).
+            adas.edit(t -> new RoomNotes.TextEdit(0, 0, "from-a "));
+            await().atMost(Duration.ofSeconds(20)).until(() -> bos.text().contains("from-a"));
+            bos.edit(t -> new RoomNotes.TextEdit(t.length(), 0, "from-b "));
+            await().atMost(Duration.ofSeconds(20)).until(() -> adas.text().contains("from-b"));
+
+            var typists = List.of(new NotesWriters.Typist("a", ada, adas, 11), new NotesWriters.Typist("b", bo, bos, 12),
+                    new NotesWriters.Typist("c", cy, cys, 13));
+            try (var pool = Executors.newFixedThreadPool(typists.size())) {
+                List<Future<?>> typing = typists.stream()
+                        .map(t -> pool.submit(() -> t.type(150, 50, 7))).<Future<?>>map(f -> f).toList();
+                for (Future<?> f : typing) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+            }
+            String text = NotesWriters.converged(typists);
+            Set<String> expected = new HashSet<>(Set.of("from-a", "from-b"));
+            typists.forEach(t -> expected.addAll(t.expected));
+            assertThat(NotesWriters.words(text)).containsExactlyInAnyOrderElementsOf(expected);
+
+            // Both nodes store by merging: the stored copy ends up with the same text.
+            try (MongoStore store = MongoStore.connect(STORE.uri())) {
+                Notes notes = new Notes(store);
+                await().atMost(Duration.ofSeconds(20)).until(() -> text.equals(storedText(notes, space)));
+            }
+        }
+    }
+
+    private static String storedText(Notes notes, String space) {
+        byte[] saved = notes.load(space, NotesWriters.ROOM).orElseThrow();
+        Document doc = Document.load(saved);
+        try {
+            ObjectId text = ((AmValue.Text) doc.get(ObjectId.ROOT, "text").orElseThrow()).getId();
+            return doc.text(text).orElse("");
+        } finally {
+            doc.free();
+        }
+    }
+
+    private static Session notesSession(SkyScopeApi api, String prefix, String space) {
+        AuthResponse user = nodes.register(api, prefix);
+        return Session.open(api, new Session.Credentials(user.username(), nodes.password(user), null), space,
+                NotesWriters.FAST);
+    }
+
+    /**
+     * Desks across nodes: a claim on one node reaches people on the other at once and holds the
+     * desk there too; a note left through one node waits for its holder, who reads it through the other.
+     */
+    @Test
+    void aDeskClaimedOnOneNodeIsSeenOnTheOtherAndANoteCrossesToo() {
+        AuthResponse bob = nodes.register(nodes.apiB(), "bob");
+        AuthResponse alice = nodes.register(nodes.apiA(), "alice");
+        String space = nodes.apiB().createSpace(bob.accessToken(), "Desks " + UUID.randomUUID(), "public").id();
+        Connection b = nodes.join(nodes.apiB(), bob, space);
+        Connection a = nodes.join(nodes.apiA(), alice, space);
+
+        assertThat(DeskProbe.request(a, new DeskCommand.Claim("Desk A1", "a-claim"))).isNull();
+        var claimed = b.await(DeskEvent.Changed.class, c -> c.desk().equals("Desk A1"), TIMEOUT);
+        assertThat(claimed.holder().userId()).isEqualTo(alice.userId());
+        assertThat(DeskProbe.refusal(b, new DeskCommand.Claim("Desk A1", "b-claim"))).isEqualTo("desk_taken");
+        assertThat(DeskProbe.refusal(b, new DeskCommand.Note("Desk A1", "hi", "b-here"))).isEqualTo("holder_present");
+
+        DeskProbe.leave(a, b, alice);
+        assertThat(DeskProbe.request(b, new DeskCommand.Note("Desk A1", "see you at ten", "b-note"))).isNull();
+        Connection back = nodes.join(nodes.apiB(), alice, space);
+        var desks = DeskProbe.list(back, "a-list");
+        assertThat(desks.mine()).isEqualTo("Desk A1");
+        assertThat(desks.notes()).extracting(DeskEvent.Note::text).containsExactly("see you at ten");
     }
 }

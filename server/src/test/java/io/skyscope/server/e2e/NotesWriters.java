@@ -38,12 +38,12 @@ import org.automerge.Transaction;
  * boundaries (so every word stays whole however the edits interleave) and remember which of
  * their words should be in the text at the end.
  */
-final class NotesWriters {
-    static final String ROOM = "Notes Room";
-    static final String OFFICE = SpaceService.DEFAULT_SPACE_ID;
+public final class NotesWriters {
+    public static final String ROOM = "Notes Room";
+    public static final String OFFICE = SpaceService.DEFAULT_SPACE_ID;
     /** The room spans x 0..256; this spot is outside it. */
     static final double[] OUTSIDE = {400, 80};
-    static final Session.Options FAST = new Session.Options(Duration.ofSeconds(10), Duration.ofMillis(100),
+    public static final Session.Options FAST = new Session.Options(Duration.ofSeconds(10), Duration.ofMillis(100),
             Duration.ofMillis(500));
 
     private NotesWriters() {
@@ -51,6 +51,11 @@ final class NotesWriters {
 
     /** Puts the small office with its meeting room in place of the default office's map. */
     static void uploadOffice(ServerExtension server, AuthResponse admin) {
+        uploadOffice(server.api(), admin, OFFICE);
+    }
+
+    /** The same map for the space {@code spaceId}, through the node {@code api} speaks to. */
+    public static void uploadOffice(io.skyscope.client.SkyScopeApi api, AuthResponse admin, String spaceId) {
         var tmj = TestMaps.tmj(
                 "################",
                 "#S.............#",
@@ -62,7 +67,7 @@ final class NotesWriters {
         try {
             var png = new ByteArrayOutputStream();
             ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB), "png", png);
-            server.api().uploadMap(admin.accessToken(), OFFICE, TestMaps.bytes(tmj), Map.of("test.png", png.toByteArray()));
+            api.uploadMap(admin.accessToken(), spaceId, TestMaps.bytes(tmj), Map.of("test.png", png.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,7 +80,7 @@ final class NotesWriters {
     }
 
     /** What a listener of the notes heard. */
-    static final class Heard implements RoomNotes.Listener {
+    public static final class Heard implements RoomNotes.Listener {
         final List<String> resets = new CopyOnWriteArrayList<>();
         final List<RoomNotes.TextEdit> edits = new CopyOnWriteArrayList<>();
         final List<String> closed = new CopyOnWriteArrayList<>();
@@ -103,7 +108,7 @@ final class NotesWriters {
     }
 
     /** Opens the room's notes for {@code session} and waits for the text. */
-    static RoomNotes open(Session session, Heard heard) {
+    public static RoomNotes open(Session session, Heard heard) {
         RoomNotes notes = RoomNotes.open(session, ROOM, heard, Runnable::run);
         await().atMost(TIMEOUT).until(notes::ready);
         return notes;
@@ -153,16 +158,16 @@ final class NotesWriters {
     }
 
     /** One person typing: words of their own ({@code name} + a number), put in and taken out at random. */
-    static final class Typist {
+    public static final class Typist {
         final String name;
         final Session session;
         final RoomNotes notes;
-        final Set<String> expected = new HashSet<>();
+        public final Set<String> expected = new HashSet<>();
         private final List<String> mine = new ArrayList<>();
         private final Random random;
         private int counter;
 
-        Typist(String name, Session session, RoomNotes notes, long seed) {
+        public Typist(String name, Session session, RoomNotes notes, long seed) {
             this.name = name;
             this.session = session;
             this.notes = notes;
@@ -173,7 +178,7 @@ final class NotesWriters {
          * {@code edits} edits; every {@code dropEvery}-th the connection drops (the next ones are
          * made offline), every {@code syncEvery}-th waits until what is typed has gone out.
          */
-        void type(int edits, int dropEvery, int syncEvery) {
+        public void type(int edits, int dropEvery, int syncEvery) {
             for (int i = 1; i <= edits; i++) {
                 if (!mine.isEmpty() && random.nextInt(4) == 0) {
                     deleteOne();
@@ -220,13 +225,13 @@ final class NotesWriters {
     }
 
     /** The words of a text, in any order. */
-    static Set<String> words(String text) {
+    public static Set<String> words(String text) {
         return new HashSet<>(Arrays.asList(text.trim().split(" +"))).stream().filter(w -> !w.isEmpty())
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Waits until every typist has sent everything and all hold the same text; returns it. */
-    static String converged(List<Typist> typists) {
+    public static String converged(List<Typist> typists) {
         await().atMost(Duration.ofSeconds(60)).until(() -> typists.stream()
                 .allMatch(t -> t.notes.ready() && t.notes.unsentEdits() == 0)
                 && typists.stream().map(t -> t.notes.text()).distinct().count() == 1);
