@@ -16,7 +16,7 @@ import java.util.Map;
  * @param concealedSamples       of those, samples made up because the packet was missing or late
  * @param silentConcealedSamples of those, concealed samples that were silence or comfort noise
  * @param concealmentEvents      stretches of concealment (one or more missing packets in a row)
- * @param fecPacketsReceived     packets recovered from Opus in-band FEC data
+ * @param fecPacketsReceived     Opus in-band FEC (redundant) packets received; 0 while the sender adds none
  * @param jitterBufferDelay      seconds samples spent in the jitter buffer, summed over emitted samples
  * @param jitterBufferEmittedCount samples that left the jitter buffer (divide the delay by it)
  */

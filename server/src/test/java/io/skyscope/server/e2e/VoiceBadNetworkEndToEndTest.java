@@ -36,12 +36,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Ben's recording speaker plays, cut into 20 ms frames, and WebRTC's receive statistics at Ben.
  *
  * <p>A frame "carries the tone" when its 440 Hz amplitude is at least half the median of the same
- * call on a clean path. Floors, from measurement (docs/benchmarks.md, "Voice on a bad network"):
- * with 5 % loss and 10-70 ms of delay at least {@link #FLOOR_TONE_FRAMES} of the frames carry the
- * tone and NetEq conceals at most {@link #CEILING_CONCEALED} of the samples; a clean path gives
- * nearly every frame and nearly no concealment, and 30 % loss breaks the concealment ceiling. After
- * a 3 s outage the tone is back within {@link #RECOVERY_WITHIN} (measured from the outage's end,
- * at the speaker, so one trip of mouth-to-ear latency is included).
+ * call on a clean path. Floors, from 20 runs (docs/benchmarks.md, "Voice on a bad network"):
+ * <ul>
+ *   <li>clean path: more than 98 % of frames carry the tone and under 2 % of samples are concealed
+ *       (measured: 100 % and 0 %);</li>
+ *   <li>5 % loss and 10-70 ms of delay: at least {@link #FLOOR_TONE_FRAMES} of frames carry the
+ *       tone (measured 99.6-100 %) and NetEq conceals at most {@link #CEILING_CONCEALED} of the
+ *       samples (measured 2.9-6.1 %, about the loss seen);</li>
+ *   <li>30 % loss breaks the concealment ceiling (measured 22-32 % concealed). Loss concealment
+ *       continues a steady tone so well that 92-100 % of frames still carry it at 30 % loss: the
+ *       tone share alone cannot tell a bad path from a broken one, the concealed share can;</li>
+ *   <li>after a 3 s outage the tone is back within {@link #RECOVERY_WITHIN} of the outage's end at
+ *       the speaker (measured 140-200 ms, one trip of mouth-to-ear latency included).</li>
+ * </ul>
  *
  * <p>{@code -Dskyscope.badnet.runs=N} repeats the loss and outage measurements N times on the same
  * call and prints each run and percentiles (the benchmark figures come from that).
@@ -51,9 +58,9 @@ class VoiceBadNetworkEndToEndTest {
     private static final String SECRET = "turn-shared-secret-for-bad-network-tests";
     private static final double TONE = 440;
     private static final int RUNS = Integer.getInteger("skyscope.badnet.runs", 1);
-    static final double FLOOR_TONE_FRAMES = 0.90;
-    static final double CEILING_CONCEALED = 0.15;
-    static final Duration RECOVERY_WITHIN = Duration.ofSeconds(3);
+    static final double FLOOR_TONE_FRAMES = 0.97;
+    static final double CEILING_CONCEALED = 0.12;
+    static final Duration RECOVERY_WITHIN = Duration.ofSeconds(1);
     private static final Impairment BAD = new Impairment(0.05, Duration.ofMillis(10), Duration.ofMillis(60));
     private static final Impairment BROKEN = new Impairment(0.30, Duration.ofMillis(10), Duration.ofMillis(60));
     private static final Duration OUTAGE = Duration.ofSeconds(3);
@@ -133,23 +140,14 @@ class VoiceBadNetworkEndToEndTest {
                 summarise(figures);
             }
 
-            // A broken path (30 % loss) breaks the concealment ceiling: the floors are meaningful.
-            RELAY.impair(BROKEN);
-            settle(ben, 2000);
-            Stretch broken = listen(ben, ana, 6000);
-            RELAY.impair(Impairment.NONE);
-            System.out.printf(Locale.ROOT, "bad network: 30 %% loss -> concealed %.1f %%, silent %.1f %%, tone in %.1f %%"
-                    + " of frames%n", 100 * broken.stats().concealedShare(), 100 * broken.stats().silentShare(),
-                    100 * broken.toneShare(figures.getFirst()[0]));
-            assertThat(broken.stats().concealedShare()).as("concealed share at 30 % loss")
-                    .isGreaterThan(CEILING_CONCEALED);
         }
     }
 
     /**
-     * One run: clean, then 5 % loss with jitter, then a clean path with a 3 s outage. Returns the
+     * One run: clean, then 5 % loss with jitter, 30 % loss with jitter, then a clean path with a 3 s outage. Returns the
      * clean level, the shares of frames with the tone (clean, bad), concealed and silent shares
-     * (clean, bad), the jitter-buffer delay (bad) and the recovery time in ms.
+     * (clean, bad), the jitter-buffer delay (bad), the recovery time in ms, the loss and FEC packets
+     * seen (bad), and the tone and concealed shares at 30 % loss.
      */
     private static double[] measure(VoiceClient ben, VoiceClient ana, int run, List<LinkState.State> states) {
         RELAY.impair(Impairment.NONE);
@@ -159,8 +157,12 @@ class VoiceBadNetworkEndToEndTest {
         assertThat(level).as("the tone on a clean path").isGreaterThan(300);
 
         RELAY.impair(BAD);
-        settle(ben, 3000);
+        settle(ben, 5000);
         Stretch bad = listen(ben, ana, 10_000);
+        // A broken path (30 % loss) must fail the floors, or they would mean nothing.
+        RELAY.impair(BROKEN);
+        settle(ben, 2000);
+        Stretch broken = listen(ben, ana, 6000);
         RELAY.impair(Impairment.NONE);
 
         settle(ben, 2000);
@@ -177,17 +179,19 @@ class VoiceBadNetworkEndToEndTest {
 
         double[] f = {level, clean.toneShare(level), bad.toneShare(level), clean.stats().concealedShare(),
                 bad.stats().concealedShare(), bad.stats().silentShare(), bad.stats().meanJitterBufferMillis(), recovery,
-                bad.stats().lossShare(), bad.stats().fecPacketsReceived()};
+                bad.stats().lossShare(), bad.stats().fecPacketsReceived(), broken.toneShare(level),
+                broken.stats().concealedShare()};
         System.out.printf(Locale.ROOT, "bad network run %d: clean tone in %.1f %% of frames, concealed %.2f %%;"
                         + " 5 %% loss + jitter: loss seen %.1f %%, tone in %.1f %% of frames, concealed %.1f %%, silent %.1f %%,"
                         + " FEC packets %d, jitter buffer %.0f ms; 3 s outage: tone during %.0f %%, ICE disconnected %s,"
-                        + " tone back %.0f ms after%n",
+                        + " tone back %.0f ms after; 30 %% loss: tone in %.1f %% of frames, concealed %.1f %%%n",
                 run, 100 * f[1], 100 * f[3], 100 * f[8], 100 * f[2], 100 * f[4], 100 * f[5], bad.stats().fecPacketsReceived(),
-                f[6], 100 * silentDuring, disconnected, recovery);
+                f[6], 100 * silentDuring, disconnected, recovery, 100 * f[10], 100 * f[11]);
         assertThat(f[1]).as("share of 20 ms frames with the tone, clean path").isGreaterThan(0.98);
         assertThat(f[3]).as("concealed share, clean path").isLessThan(0.02);
         assertThat(f[2]).as("share of 20 ms frames with the tone, 5 % loss + jitter").isGreaterThanOrEqualTo(FLOOR_TONE_FRAMES);
         assertThat(f[4]).as("concealed share, 5 % loss + jitter").isLessThanOrEqualTo(CEILING_CONCEALED);
+        assertThat(f[11]).as("concealed share at 30 % loss").isGreaterThan(CEILING_CONCEALED);
         assertThat(silentDuring).as("the outage stopped the tone").isLessThan(0.2);
         assertThat(recovery).as("ms from the outage's end to the tone back").isLessThanOrEqualTo(RECOVERY_WITHIN.toMillis());
         return f;
@@ -269,7 +273,8 @@ class VoiceBadNetworkEndToEndTest {
 
     private static void summarise(List<double[]> figures) {
         String[] names = {"clean level", "tone frames clean", "tone frames 5 % loss", "concealed clean",
-                "concealed 5 % loss", "silent 5 % loss", "jitter buffer ms", "recovery ms", "loss seen", "FEC packets"};
+                "concealed 5 % loss", "silent 5 % loss", "jitter buffer ms", "recovery ms", "loss seen", "FEC packets",
+                "tone frames 30 % loss", "concealed 30 % loss"};
         System.out.printf(Locale.ROOT, "bad network, %d runs (p50 / p95 / min / max):%n", figures.size());
         for (int k = 0; k < names.length; k++) {
             int column = k;
