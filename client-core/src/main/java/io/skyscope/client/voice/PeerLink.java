@@ -229,6 +229,18 @@ final class PeerLink {
         });
     }
 
+    /**
+     * Hands the peer's audio {@code inbound-rtp} statistics ({@link ReceiveStats}, or null if the
+     * link has none yet or closed) to {@code then}, on WebRTC's signalling thread.
+     */
+    void receiveStats(Consumer<ReceiveStats> then) {
+        if (state == State.CLOSED || pc == null) {
+            then.accept(null);
+            return;
+        }
+        pc.getStats(report -> then.accept(ReceiveStats.from(report)));
+    }
+
     State state() {
         return state;
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -361,6 +362,27 @@ public final class VoiceEngine implements AutoCloseable {
     public long firstAudioNanos(String peerId) {
         PeerLink link = links.get(peerId);
         return link == null ? 0 : link.voice.firstAudioNanos();
+    }
+
+    /**
+     * How {@code peerId}'s voice arrives: WebRTC's receive statistics for our link (packets lost,
+     * samples NetEq concealed, jitter-buffer delay), completed with null if there is no link or it
+     * has no audio stream yet. For diagnostics and tests; each call asks WebRTC afresh.
+     */
+    public CompletableFuture<ReceiveStats> receiveStats(String peerId) {
+        var result = new CompletableFuture<ReceiveStats>();
+        onControl(() -> {
+            PeerLink link = links.get(peerId);
+            if (link == null) {
+                result.complete(null);
+            } else {
+                link.receiveStats(result::complete);
+            }
+        });
+        if (!running) {
+            result.complete(null);
+        }
+        return result;
     }
 
     /** Microphone frames held back while links settled. */
