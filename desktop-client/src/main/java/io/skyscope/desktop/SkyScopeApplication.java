@@ -20,7 +20,7 @@ public final class SkyScopeApplication extends Application {
             }
         });
         app = new DesktopApp(stage, Settings.user(), Features.DEFAULT);
-        app.start();
+        app.start(DesktopMain.launchLink(getParameters().getRaw()));
     }
 
     @Override

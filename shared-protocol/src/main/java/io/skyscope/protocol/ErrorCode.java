@@ -58,6 +58,9 @@ public enum ErrorCode {
     TOKEN_EXPIRED("token_expired"),
     REMOVED("removed"),
     KICKED("kicked"),
+    GUEST_NOT_ALLOWED("guest_not_allowed"),
+    TOO_MANY_GUEST_LINKS("too_many_guest_links"),
+    GUEST_LINK_FULL("guest_link_full"),
     INTERNAL("internal");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())

@@ -125,6 +125,18 @@ sealed interface Command {
     record Echo(String text) implements Command {
     }
 
+    /** Prints the people whose name contains the text, among the spaces I share with them. */
+    record Find(String query) implements Command {
+    }
+
+    /** Makes an invite to my space and prints its link. */
+    record InviteLink() implements Command {
+    }
+
+    /** Makes a guest link to my space, good for that many seconds, and prints it. */
+    record GuestLink(long seconds) implements Command {
+    }
+
     record Quit() implements Command {
     }
 
@@ -200,13 +212,16 @@ sealed interface Command {
             case "expect-unlocked" -> new ExpectLocked(nameBeforeMillis(trimmed, verb, "expect-unlocked ROOM MS"),
                     false, millis(words, words.length - 1, "expect-unlocked ROOM MS"));
             case "echo" -> new Echo(rest);
+            case "find" -> new Find(text(rest, "find TEXT"));
+            case "invite-link" -> new InviteLink();
+            case "guest-link" -> new GuestLink(words.length > 1 ? millis(words, 1, "guest-link [SECONDS]") : 86_400);
             case "quit", "exit" -> new Quit();
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
                     + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, camera, share, wait, "
                     + "expect-chat, expect-voice, expect-no-voice, expect-tone, expect-silence, expect-video, "
                     + "expect-screen, expect-no-video, who, lock, unlock, knock, let-in, decline, wave, react, "
                     + "walk-to, walk-to-wave, react-chat, unreact-chat, expect-knock, expect-wave, expect-let-in, "
-                    + "expect-locked, expect-unlocked, echo, quit");
+                    + "expect-locked, expect-unlocked, echo, find, invite-link, guest-link, quit");
         };
     }
 

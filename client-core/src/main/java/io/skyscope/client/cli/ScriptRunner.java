@@ -53,6 +53,7 @@ final class ScriptRunner {
     private final HeadlessAudio headless;
     private final PrintStream out;
     private final EtiquetteLines etiquette;
+    private final PeopleLines people;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -62,6 +63,7 @@ final class ScriptRunner {
         this.headless = headless;
         this.out = out;
         this.etiquette = new EtiquetteLines(session, this::log);
+        this.people = new PeopleLines(session, this::log);
     }
 
     /**
@@ -138,6 +140,9 @@ final class ScriptRunner {
             case Command.WalkTo w -> etiquette.walkTo(w);
             case Command.WalkToWave w -> etiquette.walkToWave();
             case Command.ReactChat r -> etiquette.reactChat(r);
+            case Command.Find f -> people.find(f);
+            case Command.InviteLink i -> people.inviteLink();
+            case Command.GuestLink g -> people.guestLink(g);
             case Command.ExpectKnock k -> etiquette.expectKnock(k);
             case Command.ExpectWave w -> etiquette.expectWave(w);
             case Command.ExpectLetIn l -> etiquette.expectLetIn(l);

@@ -1,5 +1,7 @@
 package io.skyscope.desktop.signin;
 
+import io.skyscope.client.GuestApi;
+import io.skyscope.client.InviteLink;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.desktop.session.ServerAddress;
 import io.skyscope.client.Tokens;
@@ -7,6 +9,7 @@ import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.RegisterRequest;
+import io.skyscope.protocol.rest.SpaceView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -39,6 +42,8 @@ public final class SignInModel {
     private final BooleanProperty registering = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper guestLink = new ReadOnlyStringWrapper("");
+    private java.util.function.BiConsumer<Tokens, SpaceView> onGuestJoined = (tokens, space) -> { };
 
     public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Tokens> onSignedIn) {
         this.settings = settings;
@@ -81,6 +86,75 @@ public final class SignInModel {
     /** What went wrong with the last attempt, in words; empty when nothing did. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Takes a link the app was opened with ({@code skyscope://…}) or that was pasted: an invite
+     * fills in its server and code and switches to registering (an account that exists signs in
+     * and accepts it from the space picker); a guest link fills in the server and sets {@link
+     * #guestLinkProperty()}, for {@link #joinAsGuest()}.
+     */
+    public void useLink(InviteLink link) {
+        server.set(link.server().toString());
+        error.set("");
+        if (link.kind() == InviteLink.Kind.GUEST) {
+            guestLink.set(link.appLink());
+            return;
+        }
+        guestLink.set("");
+        inviteCode.set(link.code());
+        registering.set(true);
+    }
+
+    /** The guest link to join by (its app form), or empty when there is none. */
+    public ReadOnlyStringProperty guestLinkProperty() {
+        return guestLink.getReadOnlyProperty();
+    }
+
+    /** Where a guest goes once joined: the tokens and the one space they may enter. Called on {@code fx}. */
+    public void onGuestJoined(java.util.function.BiConsumer<Tokens, SpaceView> then) {
+        this.onGuestJoined = then;
+    }
+
+    /**
+     * Joins by {@link #guestLinkProperty()} with the display name in the form, without an account.
+     * The guest's tokens are not remembered: a guest's access ends with the link.
+     */
+    public void joinAsGuest() {
+        InviteLink link;
+        try {
+            link = InviteLink.parse(guestLink.get());
+        } catch (IllegalArgumentException e) {
+            error.set("Open a guest link first: " + e.getMessage());
+            return;
+        }
+        String name = displayName.get() == null ? "" : displayName.get().strip();
+        if (name.isEmpty()) {
+            error.set("Enter the name others will see.");
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        String shown = link.server().toString();
+        background.execute(() -> {
+            try {
+                SkyScopeApi api = new SkyScopeApi(link.server(),
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(8)).build());
+                var joined = new GuestApi(api).join(link.code(), name);
+                Tokens session = Tokens.of(api, joined.tokens());
+                SpaceView space = api.space(session.accessToken(), joined.spaceId());
+                fx.execute(() -> {
+                    busy.set(false);
+                    onGuestJoined.accept(session, space);
+                });
+            } catch (RuntimeException e) {
+                String message = Problems.describe(e, shown);
+                fx.execute(() -> {
+                    busy.set(false);
+                    error.set(message);
+                });
+            }
+        });
     }
 
     /** Whether a saved session exists to resume. */

@@ -321,6 +321,17 @@ public final class SpaceService {
         return role(userId, spaceId).orElse(MEMBER);
     }
 
+    /** The space a guest account belongs to: its membership with role {@code guest}, if any. */
+    public Optional<String> guestSpaceOf(String userId) {
+        return memberships.ofUser(userId).stream().filter(m -> Memberships.GUEST.equals(m.role()))
+                .map(Membership::spaceId).findFirst();
+    }
+
+    /** Whether the user may manage the space now (owner, admin or server admin). */
+    public boolean mayManage(String userId, String spaceId) {
+        return spaces.find(spaceId).filter(s -> rules.mayManage(userId, s)).isPresent();
+    }
+
     /** The user's role in the space, or empty if not a member (or no such space). */
     public Optional<String> role(String userId, String spaceId) {
         Optional<Space> space = spaces.find(spaceId);

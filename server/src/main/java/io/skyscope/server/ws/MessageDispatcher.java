@@ -11,6 +11,7 @@ import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.LogContext;
 import io.skyscope.server.Refused;
+import io.skyscope.server.guest.GuestPolicy;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.notes.NotesService;
 import java.time.Clock;
@@ -98,6 +99,7 @@ public final class MessageDispatcher {
     }
 
     private void dispatch(ClientSession session, ClientMessage message, long receivedNanos) {
+        GuestPolicy.requireMessage(session.token(), message);
         switch (message) {
             case ClientMessage.Join join -> {
                 presence.join(session, join);
