@@ -28,7 +28,7 @@ public final class DesktopMain {
      * The first {@code skyscope://} argument as a link, or null if there is none; one that does not
      * parse is reported on standard error and ignored (the app still starts).
      */
-    static InviteLink launchLink(List<String> args) {
+    public static InviteLink launchLink(List<String> args) {
         for (String arg : args) {
             if (arg.regionMatches(true, 0, InviteLink.SCHEME + ":", 0, InviteLink.SCHEME.length() + 1)) {
                 try {

@@ -6,6 +6,7 @@ import static io.skyscope.server.store.Memberships.MEMBER;
 import static io.skyscope.server.store.Memberships.OWNER;
 
 import io.skyscope.server.auth.AccountRules;
+import io.skyscope.server.auth.GuestNames;
 import io.skyscope.server.config.ServerConfig.Quotas;
 import io.skyscope.server.Refused;
 import io.skyscope.server.limits.Pages;
@@ -315,6 +316,11 @@ public final class SpaceService {
      */
     public String join(String userId, String spaceId) {
         if (!canJoin(userId, spaceId)) {
+            throw Refused.notFound("Space not found");
+        }
+        if (memberships.find(spaceId, userId).isEmpty()
+                && users.findById(userId).filter(GuestNames::isGuest).isPresent()) {
+            // A guest belongs to the one space of their link; a public space does not adopt them.
             throw Refused.notFound("Space not found");
         }
         memberships.addIfAbsent(spaceId, userId, MEMBER, clock.instant());

@@ -24,6 +24,7 @@ import io.skyscope.protocol.rest.GuestLinkView;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.MemberList;
 import io.skyscope.protocol.rest.ProfileUpdate;
+import io.skyscope.protocol.rest.RoleChange;
 import io.skyscope.protocol.rest.SpaceCreate;
 import io.skyscope.protocol.rest.SpaceView;
 import java.net.URI;
@@ -215,13 +216,35 @@ class GuestsEndToEndTest {
     }
 
     @Test
-    void linksAreCappedAndCheckedAndJoinsAreLimited() throws Exception {
+    void anAdminMayRemoveAGuestButNobodyMakesAGuestAMember() throws Exception {
+        AuthResponse owner = SERVER.register("own");
+        AuthResponse admin = SERVER.register("adm");
+        String space = privateSpaceWith(owner, admin);
+        SERVER.api().send("PUT", "api/v1/spaces/" + space + "/members/" + admin.userId(), owner.accessToken(),
+                new RoleChange("admin"), String.class);
+        GuestJoined gus = guests.join(guests.createGuestLink(admin.accessToken(), space, null, null).code(), "Gus");
+        Connection g = SERVER.join(gus.tokens(), space);
+
+        assertThatThrownBy(() -> SERVER.api().send("PUT", "api/v1/spaces/" + space + "/members/"
+                + gus.tokens().userId(), owner.accessToken(), new RoleChange("member"), String.class))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("guest_not_allowed"));
+        SERVER.api().send("DELETE", "api/v1/spaces/" + space + "/members/" + gus.tokens().userId(),
+                admin.accessToken(), null, Void.class);
+        assertThat(g.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code()).isEqualTo(CloseCodes.REMOVED);
+        // Removed, the guest cannot come back, nor read the space.
+        Connection again = SERVER.connect(gus.tokens());
+        again.send(new ClientMessage.Join(space, "back"));
+        assertThat(again.await(ServerMessage.Error.class, e -> "back".equals(e.ref()), TIMEOUT).code())
+                .isEqualTo("not_found");
+        assertThatThrownBy(() -> chat.spaceMessages(gus.tokens().accessToken(), space, null, null, 10))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void linksAreCappedAndChecked() throws Exception {
         AuthResponse owner = SERVER.register("own");
         AuthResponse member = SERVER.register("mem");
-        String space = SERVER.api().createSpace(owner.accessToken(), "Capped " + UUID.randomUUID(), "private").id();
-        InviteView invite = guests.createInvite(owner.accessToken(), space);
-        SERVER.api().send("POST", "api/v1/invites/" + invite.code() + "/accept", member.accessToken(), null,
-                SpaceView.class);
+        String space = privateSpaceWith(owner, member);
 
         assertThatThrownBy(() -> guests.createGuestLink(member.accessToken(), space, null, null))
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(403));
@@ -246,6 +269,15 @@ class GuestsEndToEndTest {
         }
         assertThatThrownBy(() -> guests.createGuestLink(owner.accessToken(), space, null, null))
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("too_many_guest_links"));
+    }
+
+    /** A private space of {@code owner}'s that {@code member} joined by invite. */
+    private String privateSpaceWith(AuthResponse owner, AuthResponse member) {
+        String space = SERVER.api().createSpace(owner.accessToken(), "Space " + UUID.randomUUID(), "private").id();
+        InviteView invite = guests.createInvite(owner.accessToken(), space);
+        SERVER.api().send("POST", "api/v1/invites/" + invite.code() + "/accept", member.accessToken(), null,
+                SpaceView.class);
+        return space;
     }
 
     private static void refused(Runnable call) {
