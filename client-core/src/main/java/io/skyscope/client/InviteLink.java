@@ -42,6 +42,9 @@ public record InviteLink(Kind kind, URI server, String code) {
         if (link.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("the link is longer than " + MAX_LENGTH + " characters");
         }
+        if (link.regionMatches(true, 0, SCHEME + "://", 0, SCHEME.length() + 3)) {
+            return app(link.substring(SCHEME.length() + 3));
+        }
         URI uri;
         try {
             uri = new URI(link);
@@ -53,7 +56,6 @@ public record InviteLink(Kind kind, URI server, String code) {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case SCHEME -> app(uri);
             case "http", "https" -> web(uri, scheme);
             default -> throw new IllegalArgumentException(
                     "an invite link starts with skyscope://, https:// or http://");
@@ -68,20 +70,28 @@ public record InviteLink(Kind kind, URI server, String code) {
         return server.getScheme().equals("https") ? link : link + "?scheme=http";
     }
 
-    /** {@code skyscope://<kind>/<host[:port][/path]>/<code>[?scheme=http]} */
-    private static InviteLink app(URI uri) {
-        Kind kind = kind(uri.getRawAuthority());
-        String rest = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String query = uri.getRawQuery();
+    /**
+     * {@code <kind>/<host[:port][/path]>/<code>[?scheme=http]}, what follows {@code skyscope://}.
+     * Split by hand: an IPv6 host ({@code [::1]}) is not a valid path for {@link URI}.
+     */
+    private static InviteLink app(String afterScheme) {
+        if (afterScheme.contains("#")) {
+            throw new IllegalArgumentException("an invite link has no '#' part");
+        }
+        int q = afterScheme.indexOf('?');
+        String query = q < 0 ? null : afterScheme.substring(q + 1);
+        String path = q < 0 ? afterScheme : afterScheme.substring(0, q);
+        int slash = path.indexOf('/');
+        Kind kind = kind(slash < 0 ? path : path.substring(0, slash));
         String scheme;
         if (query == null || query.isEmpty() || query.equals("scheme=https")) {
             scheme = "https";
         } else if (query.equals("scheme=http")) {
             scheme = "http";
         } else {
-            throw new IllegalArgumentException("unknown option '" + query + "' (only scheme=http)");
+            throw new IllegalArgumentException("unknown option '" + abbreviate(query) + "' (only scheme=http)");
         }
-        rest = trimSlashes(rest);
+        String rest = slash < 0 ? "" : trimSlashes(path.substring(slash + 1));
         int cut = rest.lastIndexOf('/');
         if (cut <= 0) {
             throw new IllegalArgumentException("the link names no server: skyscope://" + kind.name()
