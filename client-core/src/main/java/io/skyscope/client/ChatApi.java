@@ -152,7 +152,7 @@ public final class ChatApi {
                 ChatSettings.class);
     }
 
-    private static String path(String segment) {
+    static String path(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

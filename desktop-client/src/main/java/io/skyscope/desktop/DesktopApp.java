@@ -2,6 +2,7 @@ package io.skyscope.desktop;
 
 import atlantafx.base.theme.Styles;
 import io.skyscope.client.Session;
+import io.skyscope.client.InviteLink;
 import io.skyscope.client.Tokens;
 import io.skyscope.desktop.chat.ChatModel;
 import io.skyscope.desktop.office.OfficeAssets;
@@ -65,6 +66,8 @@ public final class DesktopApp {
     private SpacePickerModel picker;
     private OfficeModel office;
     private OfficeView officeView;
+    /** The link the app was opened with, until it is used. */
+    private InviteLink launchLink;
 
     /**
      * An app whose single sign-on cannot open a browser by itself: it says to open the page by hand.
@@ -84,6 +87,16 @@ public final class DesktopApp {
         this.browser = browser;
     }
 
+    /**
+     * Shows the window with the sign-in screen, resuming the saved session if there is one, with a
+     * {@code skyscope://} link the app was opened with (or null): an invite is accepted once signed
+     * in, a guest link waits on the sign-in screen (no saved session is resumed then).
+     */
+    public void start(InviteLink openedWith) {
+        launchLink = openedWith;
+        start();
+    }
+
     /** Shows the window with the sign-in screen, resuming the saved session if there is one. */
     public void start() {
         appearance = new Appearance(settings);
@@ -95,7 +108,7 @@ public final class DesktopApp {
         stage.setMinHeight(600);
         showSignIn();
         stage.show();
-        if (signIn.canResume()) {
+        if (signIn.canResume() && (launchLink == null || launchLink.kind() == InviteLink.Kind.INVITE)) {
             signIn.resume();
         }
     }
@@ -129,6 +142,10 @@ public final class DesktopApp {
         closeSpace();
         picker = null;
         signIn = new SignInModel(settings, background, fx, this::showSpaces, browser);
+        signIn.onGuestJoined(this::enter);
+        if (launchLink != null) {
+            signIn.useLink(launchLink);
+        }
         show(new SignInView(signIn));
     }
 
@@ -136,6 +153,12 @@ public final class DesktopApp {
         closeSpace();
         picker = new SpacePickerModel(session, settings, background, fx, space -> enter(session, space), this::showSignIn);
         show(new SpacePickerView(picker));
+        // An invite the app was opened with is accepted once signed in (a guest link is the sign-in screen's).
+        if (launchLink != null && launchLink.kind() == InviteLink.Kind.INVITE) {
+            String code = launchLink.code();
+            launchLink = null;
+            picker.joinInvite(code);
+        }
     }
 
     /** Downloads the space's map, connects, and shows the office. */

@@ -22,7 +22,7 @@ public final class SkyScopeApplication extends Application {
         var host = getHostServices();
         app = new DesktopApp(stage, Settings.user(), Features.DEFAULT,
                 uri -> Platform.runLater(() -> host.showDocument(uri.toString())));
-        app.start();
+        app.start(DesktopMain.launchLink(getParameters().getRaw()));
     }
 
     @Override

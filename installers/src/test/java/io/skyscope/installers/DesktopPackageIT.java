@@ -72,6 +72,8 @@ class DesktopPackageIT {
         String entry = Files.readString(app.resolve("lib/skyscope-SkyScope.desktop"));
         assertThat(entry).contains("Exec=/opt/skyscope/bin/SkyScope", "Icon=/opt/skyscope/lib/SkyScope.png",
                 "Categories=Network;Chat;", "Type=Application");
+        assertThat(entry).as("the app opens skyscope:// links: the scheme handler, and the link as its argument")
+                .contains("MimeType=x-scheme-handler/skyscope;", "Exec=/opt/skyscope/bin/SkyScope %u");
 
         BufferedImage icon = ImageIO.read(app.resolve("lib/SkyScope.png").toFile());
         assertThat(Files.readAllBytes(app.resolve("lib/SkyScope.png")))

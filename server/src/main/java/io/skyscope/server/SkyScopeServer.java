@@ -43,6 +43,15 @@ import io.skyscope.server.http.ChatRoutes;
 import io.skyscope.server.http.ClientAddresses;
 import io.skyscope.server.http.EmailRoutes;
 import io.skyscope.server.http.GuardedConnector;
+import io.skyscope.server.http.GuestRoutes;
+import io.skyscope.server.http.InvitePages;
+import io.skyscope.server.http.PeopleRoutes;
+import io.skyscope.server.http.PublicLinks;
+import io.skyscope.server.guest.GuestPolicy;
+import io.skyscope.server.guest.GuestService;
+import io.skyscope.server.people.PeopleSearch;
+import io.skyscope.server.store.GuestLinks;
+import io.skyscope.server.store.Guests;
 import io.skyscope.server.http.HttpErrors;
 import io.skyscope.server.http.MapRoutes;
 import io.skyscope.server.http.ModerationRoutes;
@@ -212,6 +221,10 @@ public final class SkyScopeServer implements AutoCloseable {
             mailer = new Mailer(config.mail());
             stopOrder.push(mailer);
         }
+        var guestStore = new Guests(store);
+        var guestLinks = new GuestLinks(store);
+        var guests = new GuestService(spaceService, users, memberships, guestLinks, guestStore, refreshTokens, auth,
+                access, store, clock);
         var email = new EmailService(users, new EmailCodes(store), auth, throttle, mailer, config.mail(), jwtSecret,
                 config.publicUrl(), clock);
         var sso = new SsoService(config.oidc() == null ? null : new OidcProvider(config.oidc(), clock), config.oidc(),
@@ -232,6 +245,14 @@ public final class SkyScopeServer implements AutoCloseable {
                 LOG.warn("housekeeping failed", e);
             }
         }, 1, 60, TimeUnit.MINUTES);
+        // Guests' connections close at their link's expiry anyway (their tokens end then); this deletes them.
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                guests.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("guest sweep failed", e);
+            }
+        }, 1, 1, TimeUnit.MINUTES);
 
         var voiceSettings = new SpaceVoiceSettings(spacesStore, memberships, users, config.voice().spaceDefaults());
         var turn = config.voice().turnSecret() == null ? null : new TurnCredentials(config.voice().turnSecret(),
@@ -307,7 +328,8 @@ public final class SkyScopeServer implements AutoCloseable {
         metrics.gauge("skyscope.sessions", "Registered sessions on this node", sessions::size);
         metrics.gauge("skyscope.maps.parsed.cached", "Parsed map versions cached in memory", mapCatalog::cachedCount);
 
-        var authenticator = new Authenticator(access);
+        var authenticator = new Authenticator(access, new GuestPolicy(guests::acceptsMessages));
+        var links = new PublicLinks(config.publicUrl(), config.host(), () -> app.port());
         var addresses = new ClientAddresses(TrustedProxies.parse(config.protection().trustedProxies()));
         // Javalin builds the connector when it starts; its counters are read from here afterwards.
         GuardedConnector[] connector = new GuardedConnector[1];
@@ -333,7 +355,14 @@ public final class SkyScopeServer implements AutoCloseable {
             new FollowRoutes(following, authenticator).register(cfg.routes);
             new EmailRoutes(email, authenticator, addresses).register(cfg.routes);
             new SsoRoutes(sso, addresses).register(cfg.routes);
-            new SpaceRoutes(spaceService, authenticator).register(cfg.routes);
+            new SpaceRoutes(spaceService, authenticator, links).register(cfg.routes);
+            new GuestRoutes(guests, links, authenticator, addresses).register(cfg.routes);
+            new InvitePages(links,
+                    code -> spaceService.usableInvite(code).flatMap(i -> spacesStore.find(i.spaceId()))
+                            .map(sp -> new InvitePages.Target(sp.name())),
+                    code -> guests.usable(code).flatMap(l -> spacesStore.find(l.spaceId()))
+                            .map(sp -> new InvitePages.Target(sp.name()))).register(cfg.routes);
+            new PeopleRoutes(new PeopleSearch(memberships, users), authenticator).register(cfg.routes);
             new MapRoutes(mapCatalog, spaceService, owners, authenticator).register(cfg.routes);
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
             new ChatRoutes(history, reads, conversations, notifications, authenticator).register(cfg.routes);

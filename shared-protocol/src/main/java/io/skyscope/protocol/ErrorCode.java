@@ -70,6 +70,9 @@ public enum ErrorCode {
     REMOVED("removed"),
     KICKED("kicked"),
     NOT_FOLLOWABLE("not_followable"),
+    GUEST_NOT_ALLOWED("guest_not_allowed"),
+    TOO_MANY_GUEST_LINKS("too_many_guest_links"),
+    GUEST_LINK_FULL("guest_link_full"),
     INTERNAL("internal");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())

@@ -210,6 +210,18 @@ sealed interface Command {
         }
     }
 
+    /** Prints the people whose name contains the text, among the spaces I share with them. */
+    record Find(String query) implements Command {
+    }
+
+    /** Makes an invite to my space and prints its link. */
+    record InviteLink() implements Command {
+    }
+
+    /** Makes a guest link to my space, good for that many seconds, and prints it. */
+    record GuestLink(long seconds) implements Command {
+    }
+
     record Quit() implements Command {
     }
 
@@ -297,6 +309,9 @@ sealed interface Command {
             case "claim-desk", "free-desk", "assign-desk", "desk-note", "go-to-desk", "walk-to-desk", "read-desk-notes",
                  "expect-desk", "expect-desk-note" -> DeskLine.parse(verb, words, rest, trimmed);
             case "echo" -> new Echo(rest);
+            case "find" -> new Find(text(rest, "find TEXT"));
+            case "invite-link" -> new InviteLink();
+            case "guest-link" -> new GuestLink(words.length > 1 ? millis(words, 1, "guest-link [SECONDS]") : 86_400);
             case "quit", "exit" -> new Quit();
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
                     + "status, tone, wav, mute, unmute, deafen, undeafen, ptt, talk, volume, camera, share, wait, "
@@ -305,7 +320,8 @@ sealed interface Command {
                     + "walk-to, walk-to-wave, react-chat, unreact-chat, expect-knock, expect-wave, expect-let-in, "
                     + "expect-locked, expect-unlocked, follow, unfollow, following, followable, "
                     + "expect-followed-online, expect-followed-entered, claim-desk, free-desk, assign-desk, desk-note, "
-                    + "go-to-desk, walk-to-desk, read-desk-notes, expect-desk, expect-desk-note, echo, quit");
+                    + "go-to-desk, walk-to-desk, read-desk-notes, expect-desk, expect-desk-note, find, invite-link, "
+                    + "guest-link, echo, quit");
         };
     }
 

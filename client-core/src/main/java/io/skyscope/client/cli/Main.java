@@ -2,6 +2,8 @@ package io.skyscope.client.cli;
 
 import io.skyscope.client.ApiError;
 import io.skyscope.client.OidcSignIn;
+import io.skyscope.client.GuestApi;
+import io.skyscope.client.InviteLink;
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.client.Tokens;
@@ -40,12 +42,14 @@ public final class Main {
             usage: skyscope-cli --server URL --user NAME [--password PASSWORD] [--register "DISPLAY NAME"]
                                 [--space ID] [--script FILE|-] [--no-voice] [--relay-only] [--processing]
                                 [--mic DEVICE] [--speaker DEVICE] [--record FILE.wav]
+                   skyscope-cli --guest-link LINK --guest-name NAME [--script FILE|-] [--no-voice] …
                    skyscope-cli --server URL --bots N [--bot-prefix bot] [--duration SECONDS] [--bot-voice]
                                 [--bot-video]
                    skyscope-cli --server URL --sso [--invite CODE] [--space ID] [--script FILE|-] ...
                    skyscope-cli --devices
               --sso signs in through the server's single sign-on: it prints the address to open in a
               browser on this computer and waits (5 minutes at most) for the sign-in to come back.
+              A guest link (https://…/guest/CODE or skyscope://guest/…) joins its space without an account.
               The password may also come from SKYSCOPE_PASSWORD. The script is read from standard input
               unless --script names a file. The script's camera and share send a synthetic test pattern;
               --bot-video turns each bot's camera on with it (and voice on). Exit codes: 0 done, 1 an expect-* line failed,
@@ -77,14 +81,18 @@ public final class Main {
             out.println("speakers:    " + sound.outputs());
             return OK;
         }
-        if (!o.containsKey("server") || (!o.containsKey("user") && !o.containsKey("bots") && !o.containsKey("sso"))) {
-            err.println("--server and --user (or --sso, or --bots) are required");
+        if (!o.containsKey("guest-link") && (!o.containsKey("server")
+                || (!o.containsKey("user") && !o.containsKey("bots") && !o.containsKey("sso")))) {
+            err.println("--server and --user (or --sso, or --bots, or --guest-link) are required");
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        var api = new SkyScopeApi(URI.create(o.get("server")));
-        String space = o.getOrDefault("space", "office");
         try {
+            if (o.containsKey("guest-link")) {
+                return guest(o, out, err);
+            }
+            var api = new SkyScopeApi(URI.create(o.get("server")));
+            String space = o.getOrDefault("space", "office");
             if (o.containsKey("bots")) {
                 return bots(api, space, o, out);
             }
@@ -101,12 +109,59 @@ public final class Main {
         }
     }
 
+    /**
+     * Joins by a guest link (the link names the server and the space) and runs the script; a refused
+     * join is an {@link ApiError}, reported like a refused sign-in.
+     */
+    private static int guest(Map<String, String> o, PrintStream out, PrintStream err) {
+        if (!o.containsKey("guest-name")) {
+            err.println("--guest-link needs --guest-name: the name others see");
+            return USAGE;
+        }
+        InviteLink link;
+        try {
+            link = InviteLink.parse(o.get("guest-link"));
+        } catch (IllegalArgumentException e) {
+            err.println("not a guest link: " + e.getMessage());
+            return USAGE;
+        }
+        if (link.kind() != InviteLink.Kind.GUEST) {
+            err.println("this is an invite for an account, not a guest link: register with its code instead");
+            return USAGE;
+        }
+        var api = new SkyScopeApi(link.server());
+        var joined = new GuestApi(api).join(link.code(), o.get("guest-name"));
+        out.println("joined as a guest: " + joined.tokens().username());
+        var tokens = Tokens.of(api, joined.tokens());
+        return runScript(() -> Session.open(tokens, joined.spaceId(), Session.Options.DEFAULTS), joined.spaceId(),
+                o, out, err);
+    }
+
     private static int script(SkyScopeApi api, String space, Map<String, String> o, PrintStream out, PrintStream err,
                               String password) {
         if (password == null && !o.containsKey("sso")) {
             err.println("no password: pass --password or set SKYSCOPE_PASSWORD");
             return USAGE;
         }
+        if (o.containsKey("sso")) {
+            Tokens tokens;
+            try {
+                tokens = Tokens.of(api, new OidcSignIn(api).signIn(
+                        uri -> out.println("open this address in a browser on this computer to sign in: " + uri),
+                        o.get("invite"), Duration.ofMinutes(5)));
+            } catch (OidcSignIn.Failed e) {
+                err.println("cannot sign in: " + e.getMessage());
+                return CONNECTION;
+            }
+            return runScript(() -> Session.open(tokens, space, Session.Options.DEFAULTS), space, o, out, err);
+        }
+        var credentials = new Session.Credentials(o.get("user"), password, o.get("register"));
+        return runScript(() -> Session.open(api, credentials, space), space, o, out, err);
+    }
+
+    /** Opens the session, says who is signed in where, and runs the script (with voice unless told not to). */
+    private static int runScript(java.util.function.Supplier<Session> open, String space, Map<String, String> o,
+                           PrintStream out, PrintStream err) {
         BufferedReader script;
         try {
             String file = o.getOrDefault("script", "-");
@@ -116,21 +171,8 @@ public final class Main {
             err.println("cannot read the script: " + e.getMessage());
             return USAGE;
         }
-        Tokens tokens;
-        if (o.containsKey("sso")) {
-            try {
-                tokens = Tokens.of(api, new OidcSignIn(api).signIn(
-                        uri -> out.println("open this address in a browser on this computer to sign in: " + uri),
-                        o.get("invite"), Duration.ofMinutes(5)));
-            } catch (OidcSignIn.Failed e) {
-                err.println("cannot sign in: " + e.getMessage());
-                return CONNECTION;
-            }
-        } else {
-            tokens = Tokens.signIn(api, new Session.Credentials(o.get("user"), password, o.get("register")));
-        }
-        try (var session = Session.open(tokens, space, Session.Options.DEFAULTS)) {
-            out.println("signed in as " + tokens.username() + ", in " + space);
+        try (var session = open.get()) {
+            out.println("signed in as " + session.tokens().username() + ", in " + space);
             HeadlessAudio headless = null;
             SessionVoice voice = null;
             if (!o.containsKey("no-voice")) {
@@ -199,7 +241,8 @@ public final class Main {
     private static final java.util.Set<String> FLAGS = java.util.Set.of("no-voice", "relay-only", "processing",
             "devices", "bot-voice", "bot-video", "sso");
     private static final java.util.Set<String> VALUED = java.util.Set.of("server", "user", "password", "register",
-            "space", "script", "mic", "speaker", "record", "bots", "bot-prefix", "duration", "invite");
+            "space", "script", "mic", "speaker", "record", "bots", "bot-prefix", "duration", "invite", "guest-link",
+            "guest-name");
 
     static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();

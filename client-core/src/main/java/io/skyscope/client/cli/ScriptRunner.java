@@ -55,6 +55,7 @@ final class ScriptRunner {
     private final EtiquetteLines etiquette;
     private final PeopleLines people;
     private final DeskLines desks;
+    private final InviteLines invites;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -66,6 +67,7 @@ final class ScriptRunner {
         this.etiquette = new EtiquetteLines(session, this::log);
         this.people = new PeopleLines(session, this::log);
         this.desks = new DeskLines(session, etiquette, this::log);
+        this.invites = new InviteLines(session, this::log);
     }
 
     /**
@@ -142,6 +144,9 @@ final class ScriptRunner {
             case Command.WalkTo w -> etiquette.walkTo(w);
             case Command.WalkToWave w -> etiquette.walkToWave();
             case Command.ReactChat r -> etiquette.reactChat(r);
+            case Command.Find f -> invites.find(f);
+            case Command.InviteLink i -> invites.inviteLink();
+            case Command.GuestLink g -> invites.guestLink(g);
             case Command.ExpectKnock k -> etiquette.expectKnock(k);
             case Command.ExpectWave w -> etiquette.expectWave(w);
             case Command.ExpectLetIn l -> etiquette.expectLetIn(l);

@@ -1,6 +1,8 @@
 package io.skyscope.desktop.signin;
 
 import io.skyscope.client.OidcSignIn;
+import io.skyscope.client.GuestApi;
+import io.skyscope.client.InviteLink;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.desktop.session.ServerAddress;
 import io.skyscope.client.Tokens;
@@ -8,6 +10,7 @@ import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.ui.Problems;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.RegisterRequest;
+import io.skyscope.protocol.rest.SpaceView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -45,6 +48,8 @@ public final class SignInModel {
     private final ReadOnlyStringWrapper sso = new ReadOnlyStringWrapper("");
     private final Consumer<URI> browser;
     private final EmailSignInModel email;
+    private final ReadOnlyStringWrapper guestLink = new ReadOnlyStringWrapper("");
+    private java.util.function.BiConsumer<Tokens, SpaceView> onGuestJoined = (tokens, space) -> { };
 
     /** @param browser opens a web page in the system browser (single sign-on); called on a background thread */
     public SignInModel(Settings settings, Executor background, Executor fx, Consumer<Tokens> onSignedIn,
@@ -174,6 +179,75 @@ public final class SignInModel {
         password.set("");
         error.set("");
         info.set(text);
+    }
+
+    /**
+     * Takes a link the app was opened with ({@code skyscope://…}) or that was pasted: an invite
+     * fills in its server and code and switches to registering (an account that exists signs in
+     * and accepts it from the space picker); a guest link fills in the server and sets {@link
+     * #guestLinkProperty()}, for {@link #joinAsGuest()}.
+     */
+    public void useLink(InviteLink link) {
+        server.set(link.server().toString());
+        error.set("");
+        if (link.kind() == InviteLink.Kind.GUEST) {
+            guestLink.set(link.appLink());
+            return;
+        }
+        guestLink.set("");
+        inviteCode.set(link.code());
+        registering.set(true);
+    }
+
+    /** The guest link to join by (its app form), or empty when there is none. */
+    public ReadOnlyStringProperty guestLinkProperty() {
+        return guestLink.getReadOnlyProperty();
+    }
+
+    /** Where a guest goes once joined: the tokens and the one space they may enter. Called on {@code fx}. */
+    public void onGuestJoined(java.util.function.BiConsumer<Tokens, SpaceView> then) {
+        this.onGuestJoined = then;
+    }
+
+    /**
+     * Joins by {@link #guestLinkProperty()} with the display name in the form, without an account.
+     * The guest's tokens are not remembered: a guest's access ends with the link.
+     */
+    public void joinAsGuest() {
+        InviteLink link;
+        try {
+            link = InviteLink.parse(guestLink.get());
+        } catch (IllegalArgumentException e) {
+            error.set("Open a guest link first: " + e.getMessage());
+            return;
+        }
+        String name = displayName.get() == null ? "" : displayName.get().strip();
+        if (name.isEmpty()) {
+            error.set("Enter the name others will see.");
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        String shown = link.server().toString();
+        background.execute(() -> {
+            try {
+                SkyScopeApi api = new SkyScopeApi(link.server(),
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(8)).build());
+                var joined = new GuestApi(api).join(link.code(), name);
+                Tokens session = Tokens.of(api, joined.tokens());
+                SpaceView space = api.space(session.accessToken(), joined.spaceId());
+                fx.execute(() -> {
+                    busy.set(false);
+                    onGuestJoined.accept(session, space);
+                });
+            } catch (RuntimeException e) {
+                String message = Problems.describe(e, shown);
+                fx.execute(() -> {
+                    busy.set(false);
+                    error.set(message);
+                });
+            }
+        });
     }
 
     /** Whether a saved session exists to resume. */

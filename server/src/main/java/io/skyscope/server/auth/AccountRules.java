@@ -44,9 +44,13 @@ public final class AccountRules {
         return password;
     }
 
-    /** Trimmed; 1 to 64 characters, no control characters. */
+    /** Trimmed; 1 to 64 characters, no control characters, not ending in "(guest)" (kept for guests). */
     public static String displayName(String displayName) {
-        return text("displayName", "Display name", displayName, 1, DISPLAY_NAME_MAX);
+        String name = text("displayName", "Display name", displayName, 1, DISPLAY_NAME_MAX);
+        if (GuestNames.looksLikeGuest(name)) {
+            throw Refused.badRequest("displayName", "Display names ending in '(guest)' are kept for guests");
+        }
+        return name;
     }
 
     /** Trimmed; up to 140 characters (empty clears it), no control characters. */

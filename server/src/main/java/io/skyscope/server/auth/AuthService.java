@@ -223,8 +223,8 @@ public final class AuthService {
         }
         User u = user.get();
         if (u.passwordHash() == null) {
-            // An account made by single sign-on: no password can be right, and saying so would
-            // tell a stranger how the account signs in.
+            // An account without a password (made by single sign-on, or a guest): no password can be
+            // right, and saying so would tell a stranger how the account signs in.
             passwords.verifyNobody(password);
             throttle.recordFailure(ip, username);
             throw Refused.unauthorized(BAD_CREDENTIALS);
@@ -271,6 +271,12 @@ public final class AuthService {
         }
         User user = users.findById(token.userId())
                 .orElseThrow(() -> Refused.unauthorized("This account no longer exists"));
+        if (GuestNames.isGuest(user)) {
+            // A guest's refresh token never outlives its link: the new one ends when the old one would.
+            String spaceId = spaces.guestSpaceOf(user.id())
+                    .orElseThrow(() -> Refused.unauthorized("Your guest access has ended"));
+            return issueGuest(user, spaceId, token.familyId(), now, token.expiresAt());
+        }
         return issue(user, token.familyId(), now);
     }
 
@@ -414,6 +420,25 @@ public final class AuthService {
         String refresh = refreshTokens.issue(user.id(), familyId, now, now.plus(REFRESH_TTL));
         String accessToken = tokens.issue(user.id(), access.currentGeneration(user.id()), familyId);
         return new AuthTokens(user.id(), user.username(), accessToken, refresh, tokens.expiresInSeconds());
+    }
+
+    /**
+     * Starts the sign-in of a guest who just joined by a guest link: tokens good for {@code spaceId}
+     * only, none of them (refresh tokens included) valid past {@code until}.
+     */
+    public AuthTokens startGuestSession(User guest, String spaceId, Instant until) {
+        return issueGuest(guest, spaceId, RefreshTokens.newFamilyId(), clock.instant(), until);
+    }
+
+    private AuthTokens issueGuest(User user, String spaceId, String familyId, Instant now, Instant until) {
+        if (!until.isAfter(now)) {
+            throw Refused.unauthorized("Your guest access has ended");
+        }
+        String refresh = refreshTokens.issue(user.id(), familyId, now, until);
+        String accessToken = tokens.issueGuest(user.id(), access.currentGeneration(user.id()), familyId, spaceId,
+                until);
+        long seconds = Math.max(1, java.time.Duration.between(now, tokens.expiryFrom(now, until)).toSeconds());
+        return new AuthTokens(user.id(), user.username(), accessToken, refresh, seconds);
     }
 
     private void releaseIf(boolean claimedFirst) {

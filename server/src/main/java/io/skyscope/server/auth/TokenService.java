@@ -35,6 +35,8 @@ public final class TokenService {
     public static final String GENERATION = "gen";
     /** Claim: the sign-in (refresh-token family) the token belongs to. */
     public static final String SESSION = "sid";
+    /** Claim: the one space a guest's token is good for; absent on members' tokens. */
+    public static final String GUEST = "guest";
 
     private final Algorithm algorithm;
     private final Duration ttl;
@@ -75,15 +77,36 @@ public final class TokenService {
      * @param sessionId  the sign-in (refresh-token family) it belongs to, or null
      */
     public String issue(String userId, long generation, String sessionId) {
+        return issue(userId, generation, sessionId, null, null);
+    }
+
+    /**
+     * A guest's access token: good for {@code spaceId} only, and never past {@code until} (the
+     * guest link's expiry), however long a member's token would last.
+     */
+    public String issueGuest(String userId, long generation, String sessionId, String spaceId, Instant until) {
+        return issue(userId, generation, sessionId, spaceId, until);
+    }
+
+    /** When a token issued now expires: after {@link #ttl()}, or at {@code until} if that is sooner. */
+    public Instant expiryFrom(Instant now, Instant until) {
+        Instant full = now.plus(ttl);
+        return until != null && until.isBefore(full) ? until : full;
+    }
+
+    private String issue(String userId, long generation, String sessionId, String guestSpaceId, Instant until) {
         Instant now = clock.instant();
         var jwt = JWT.create()
                 .withIssuer(ISSUER)
                 .withSubject(userId)
                 .withIssuedAt(now)
-                .withExpiresAt(now.plus(ttl))
+                .withExpiresAt(expiryFrom(now, until))
                 .withClaim(GENERATION, generation);
         if (sessionId != null) {
             jwt.withClaim(SESSION, sessionId);
+        }
+        if (guestSpaceId != null) {
+            jwt.withClaim(GUEST, guestSpaceId);
         }
         return jwt.sign(algorithm);
     }
@@ -127,6 +150,6 @@ public final class TokenService {
         }
         Long generation = jwt.getClaim(GENERATION).asLong();
         return new AuthenticatedUser(subject, generation == null ? 0 : generation, jwt.getClaim(SESSION).asString(),
-                jwt.getExpiresAtAsInstant());
+                jwt.getExpiresAtAsInstant(), jwt.getClaim(GUEST).asString());
     }
 }

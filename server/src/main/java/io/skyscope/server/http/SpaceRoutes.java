@@ -26,10 +26,18 @@ import java.util.function.Function;
 public final class SpaceRoutes {
     private final SpaceService spaces;
     private final Function<Context, AuthenticatedUser> authenticator;
+    private final PublicLinks links;
 
+    /** With links on {@code http://localhost:8080} (for tests that do not look at them). */
     public SpaceRoutes(SpaceService spaces, Function<Context, AuthenticatedUser> authenticator) {
+        this(spaces, authenticator, new PublicLinks(null, "localhost", () -> 8080));
+    }
+
+    /** @param links where invite links point */
+    public SpaceRoutes(SpaceService spaces, Function<Context, AuthenticatedUser> authenticator, PublicLinks links) {
         this.spaces = spaces;
         this.authenticator = authenticator;
+        this.links = links;
     }
 
     public void register(RoutesConfig routes) {
@@ -65,7 +73,7 @@ public final class SpaceRoutes {
             HttpJson.write(ctx, 201, view(invite));
         });
         routes.get("/api/v1/spaces/{spaceId}/invites", ctx -> HttpJson.write(ctx, 200, new InviteList(
-                spaces.invites(user(ctx), ctx.pathParam("spaceId")).stream().map(SpaceRoutes::view).toList())));
+                spaces.invites(user(ctx), ctx.pathParam("spaceId")).stream().map(this::view).toList())));
         routes.delete("/api/v1/spaces/{spaceId}/invites/{code}", ctx -> {
             spaces.revokeInvite(user(ctx), ctx.pathParam("spaceId"), ctx.pathParam("code"));
             ctx.status(204);
@@ -74,9 +82,10 @@ public final class SpaceRoutes {
                 HttpJson.write(ctx, 200, view(spaces.acceptInvite(user(ctx), ctx.pathParam("code")))));
     }
 
-    private static InviteView view(Invite invite) {
+    private InviteView view(Invite invite) {
         return new InviteView(invite.code(), invite.spaceId(), invite.expiresAt(), invite.createdBy(), invite.uses(),
-                invite.maxUses());
+                invite.maxUses(), links.web(PublicLinks.INVITE, invite.code()),
+                links.app(PublicLinks.INVITE, invite.code()));
     }
 
     private String user(Context ctx) {

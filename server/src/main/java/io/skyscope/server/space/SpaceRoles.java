@@ -39,7 +39,7 @@ final class SpaceRoles {
     /**
      * Changes a member's role. Only the owner (or a server admin) may; setting {@code owner}
      * hands the space over and makes the previous owner an admin. The owner's own role cannot be
-     * changed directly.
+     * changed directly, nor a guest's (403 {@code guest_not_allowed}).
      */
     SpaceService.Member setRole(String actorId, String spaceId, String userId, String role) {
         if (role == null || !ROLES.contains(role)) {
@@ -53,6 +53,10 @@ final class SpaceRoles {
         Membership target = memberships.find(spaceId, userId)
                 .orElseThrow(() -> Refused.notFound("That user is not a member of this space"));
         User user = users.findById(userId).orElseThrow(() -> Refused.notFound("No such user"));
+        if (Memberships.GUEST.equals(target.role())) {
+            throw new Refused(ErrorCode.GUEST_NOT_ALLOWED, "A guest's role cannot change; send them an invite to"
+                    + " make an account instead");
+        }
         if (userId.equals(space.ownerId())) {
             if (role.equals(OWNER)) {
                 return new SpaceService.Member(userId, user.displayName(), OWNER);
@@ -77,7 +81,7 @@ final class SpaceRoles {
 
     /**
      * Removes a member. Anyone may leave; the owner (or a server admin) may remove anyone; an
-     * admin may remove plain members. The owner cannot be removed: hand the space over first.
+     * admin may remove plain members and guests. The owner cannot be removed: hand the space over first.
      */
     void removeMember(String actorId, String spaceId, String userId) {
         SpaceAccessRules.Actor actor = rules.actor(actorId, spaceId);
@@ -88,7 +92,8 @@ final class SpaceRoles {
                     "The owner can't be removed; hand the space over first");
         }
         boolean allowed = actorId.equals(userId) || actor.isOwner()
-                || (ADMIN.equals(actor.role()) && MEMBER.equals(target.role()));
+                || (ADMIN.equals(actor.role()) && (MEMBER.equals(target.role())
+                        || Memberships.GUEST.equals(target.role())));
         if (!allowed) {
             throw Refused.forbidden("You may not remove this member");
         }

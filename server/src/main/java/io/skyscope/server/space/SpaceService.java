@@ -6,6 +6,7 @@ import static io.skyscope.server.store.Memberships.MEMBER;
 import static io.skyscope.server.store.Memberships.OWNER;
 
 import io.skyscope.server.auth.AccountRules;
+import io.skyscope.server.auth.GuestNames;
 import io.skyscope.server.config.ServerConfig.Quotas;
 import io.skyscope.server.Refused;
 import io.skyscope.server.limits.Pages;
@@ -317,8 +318,24 @@ public final class SpaceService {
         if (!canJoin(userId, spaceId)) {
             throw Refused.notFound("Space not found");
         }
+        if (memberships.find(spaceId, userId).isEmpty()
+                && users.findById(userId).filter(GuestNames::isGuest).isPresent()) {
+            // A guest belongs to the one space of their link; a public space does not adopt them.
+            throw Refused.notFound("Space not found");
+        }
         memberships.addIfAbsent(spaceId, userId, MEMBER, clock.instant());
         return role(userId, spaceId).orElse(MEMBER);
+    }
+
+    /** The space a guest account belongs to: its membership with role {@code guest}, if any. */
+    public Optional<String> guestSpaceOf(String userId) {
+        return memberships.ofUser(userId).stream().filter(m -> Memberships.GUEST.equals(m.role()))
+                .map(Membership::spaceId).findFirst();
+    }
+
+    /** Whether the user may manage the space now (owner, admin or server admin). */
+    public boolean mayManage(String userId, String spaceId) {
+        return spaces.find(spaceId).filter(s -> rules.mayManage(userId, s)).isPresent();
     }
 
     /** The user's role in the space, or empty if not a member (or no such space). */

@@ -111,7 +111,7 @@ public final class Invites {
         return invites.deleteMany(lt("expiresAt", Docs.date(now))).getDeletedCount();
     }
 
-    private static String newCode() {
+    static String newCode() {
         byte[] bytes = new byte[CODE_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -33,6 +33,8 @@ public final class Memberships {
     public static final String OWNER = "owner";
     public static final String ADMIN = "admin";
     public static final String MEMBER = "member";
+    /** Someone who joined by a guest link: in this one space only, until the link ends. */
+    public static final String GUEST = "guest";
 
     private final MongoCollection<Document> memberships;
     private final TtlCache<String, Membership> byId;

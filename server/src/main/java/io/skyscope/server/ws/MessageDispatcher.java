@@ -13,6 +13,7 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.LogContext;
 import io.skyscope.server.Refused;
 import io.skyscope.server.desks.DeskService;
+import io.skyscope.server.guest.GuestPolicy;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.notes.NotesService;
 import java.time.Clock;
@@ -102,6 +103,7 @@ public final class MessageDispatcher {
     }
 
     private void dispatch(ClientSession session, ClientMessage message, long receivedNanos) {
+        GuestPolicy.requireMessage(session.token(), message);
         switch (message) {
             case ClientMessage.Join join -> {
                 presence.join(session, join);

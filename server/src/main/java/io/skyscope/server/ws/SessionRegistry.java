@@ -116,6 +116,8 @@ public final class SessionRegistry {
             return;
         }
         String why = switch (revocation) {
+            case AccessCheck.Revocation.Account a when session.token().guest() ->
+                    "your guest access ended (the guest link was revoked or expired)";
             case AccessCheck.Revocation.Account a -> "this account was deleted";
             case AccessCheck.Revocation.Generation g -> "the password changed or the account signed out everywhere";
             case AccessCheck.Revocation.SignIn s -> "you signed out";

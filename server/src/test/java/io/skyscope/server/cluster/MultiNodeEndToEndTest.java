@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.client.ApiError;
 import io.skyscope.client.ChatApi;
 import io.skyscope.client.Connection;
+import io.skyscope.client.GuestApi;
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.client.notes.RoomNotes;
@@ -314,6 +315,24 @@ class MultiNodeEndToEndTest {
         assertThat(elsewhere.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code())
                 .isEqualTo(CloseCodes.SIGNED_OUT);
         assertThatThrownBy(() -> nodes.apiB().me(pat.accessToken()))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void revokingAGuestLinkOnOneNodeClosesTheGuestsSocketOnTheOther() throws Exception {
+        AuthResponse olga = nodes.register(nodes.apiA(), "olga");
+        String lobby = nodes.apiA().createSpace(olga.accessToken(), "Lobby " + UUID.randomUUID(), "private").id();
+        var link = new GuestApi(nodes.apiA()).createGuestLink(olga.accessToken(), lobby, null, null);
+        AuthResponse gus = new GuestApi(nodes.apiB()).join(link.code(), "Gus").tokens();
+        Connection o = nodes.join(nodes.apiA(), olga, lobby);
+        Connection g = nodes.join(nodes.apiB(), gus, lobby);   // the guest is on node B
+        await().atMost(TIMEOUT).until(() -> o.world().snapshot().person(gus.userId()) != null);
+
+        new GuestApi(nodes.apiA()).revokeGuestLink(olga.accessToken(), lobby, link.code());
+
+        assertThat(g.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).code()).isEqualTo(CloseCodes.SIGNED_OUT);
+        await().atMost(TIMEOUT).until(() -> o.world().snapshot().person(gus.userId()) == null);
+        assertThatThrownBy(() -> nodes.apiB().space(gus.accessToken(), lobby))
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 

@@ -24,7 +24,14 @@ import io.skyscope.protocol.rest.EmailVerification;
 import io.skyscope.protocol.rest.FollowSettings;
 import io.skyscope.protocol.rest.FollowingList;
 import io.skyscope.protocol.rest.PasswordReset;
+import io.skyscope.protocol.rest.GuestJoin;
+import io.skyscope.protocol.rest.GuestJoined;
+import io.skyscope.protocol.rest.GuestLinkCreate;
+import io.skyscope.protocol.rest.GuestLinkList;
+import io.skyscope.protocol.rest.GuestLinkView;
+import io.skyscope.protocol.rest.GuestMessages;
 import io.skyscope.protocol.rest.InviteList;
+import io.skyscope.protocol.rest.PeopleList;
 import io.skyscope.protocol.rest.InviteView;
 import io.skyscope.protocol.rest.LoginRequest;
 import io.skyscope.protocol.rest.MemberList;
@@ -122,7 +129,13 @@ class ProtocolDocTest {
             Map.entry("PUT /api/v1/spaces/{spaceId}/bans/{userId}", List.of(SanctionRequest.class, SanctionView.class)),
             Map.entry("PUT /api/v1/spaces/{spaceId}/mutes/{userId}", List.of(SanctionRequest.class, SanctionView.class)),
             Map.entry("GET /api/v1/spaces/{spaceId}/chat-settings", List.of(ChatSettings.class)),
-            Map.entry("PUT /api/v1/spaces/{spaceId}/chat-settings", List.of(ChatSettings.class)));
+            Map.entry("PUT /api/v1/spaces/{spaceId}/chat-settings", List.of(ChatSettings.class)),
+            Map.entry("POST /api/v1/spaces/{spaceId}/guest-links", List.of(GuestLinkCreate.class, GuestLinkView.class)),
+            Map.entry("GET /api/v1/spaces/{spaceId}/guest-links", List.of(GuestLinkList.class)),
+            Map.entry("POST /api/v1/guest-links/{code}/join", List.of(GuestJoin.class, GuestJoined.class)),
+            Map.entry("GET /api/v1/me/guest-messages", List.of(GuestMessages.class)),
+            Map.entry("PUT /api/v1/me/guest-messages", List.of(GuestMessages.class)),
+            Map.entry("GET /api/v1/people", List.of(PeopleList.class)));
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();

@@ -1,5 +1,5 @@
 package io.skyscope.protocol.rest;
 
-/** One member of a space; {@code role} is "owner", "admin" or "member". */
+/** One member of a space; {@code role} is "owner", "admin", "member" or "guest" (joined by a guest link). */
 public record MemberView(String userId, String displayName, String role) {
 }
