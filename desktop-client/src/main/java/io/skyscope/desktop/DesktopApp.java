@@ -155,6 +155,7 @@ public final class DesktopApp {
                 () -> showSpaces(session));
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
                 new SpriteCache());
+        spaceResources.push(office.etiquette());
         officeView = new OfficeView(office, renderer, appearance);
         show(officeView);
         stage.setTitle(space.name() + " — SkyScope");

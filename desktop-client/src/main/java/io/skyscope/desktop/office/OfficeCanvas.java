@@ -19,8 +19,9 @@ import javafx.scene.layout.Region;
 /**
  * The office drawn on a resizable canvas by an {@link AnimationTimer}: each pulse calls
  * {@link #step(double)}, which advances the model and draws the frame it returns. Arrow keys and
- * WASD walk, a click walks to the spot around walls (a click on a video bubble shows it large), the
- * wheel (or +/-) zooms.
+ * WASD walk, a click walks to the spot around walls (a click on a video bubble shows it large), a
+ * right click on someone's avatar opens their menu (wave, knock, message, follow), the wheel (or
+ * +/-) zooms.
  *
  * <p>Threads: FX thread only.
  */
@@ -139,6 +140,9 @@ public final class OfficeCanvas extends Region {
         requestFocus();
         if (e.getButton() != MouseButton.PRIMARY) {
             model.activity();
+            if (e.getButton() == MouseButton.SECONDARY) {
+                AvatarMenu.show(this, model, e);
+            }
             return;
         }
         String bubble = renderer.bubbleAt(e.getX(), e.getY());

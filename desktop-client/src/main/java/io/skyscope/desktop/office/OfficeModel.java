@@ -1,10 +1,13 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.GridTerrain;
 import io.skyscope.client.LinkStatus;
 import io.skyscope.client.Session;
 import io.skyscope.client.World;
 import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.chat.ChatModel;
+import io.skyscope.desktop.etiquette.EtiquetteModel;
+import io.skyscope.desktop.etiquette.LockAwareTerrain;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.render.RenderFrame;
@@ -46,6 +49,7 @@ public final class OfficeModel {
     private final VoiceModel voice;
     private final Settings settings;
     private final OfficeSimulation simulation;
+    private final EtiquetteModel etiquette;
     private final Runnable onLeave;
     private final ReadOnlyObjectWrapper<LinkStatus> linkState = new ReadOnlyObjectWrapper<>(LinkStatus.CONNECTING);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Connecting…");
@@ -69,7 +73,16 @@ public final class OfficeModel {
         this.voice = voice;
         this.settings = settings;
         this.onLeave = onLeave;
-        this.simulation = new OfficeSimulation(map, link, voice::snapshot);
+        LockAwareTerrain terrain = new LockAwareTerrain(link, new GridTerrain(map.collision()));
+        this.simulation = new OfficeSimulation(map, link, voice::snapshot, terrain);
+        this.etiquette = new EtiquetteModel(link, map, terrain, voice::ring, fx, simulation::myPosition,
+                (x, y) -> walkTo(x, y));
+        etiquette.noticeProperty().addListener((obs, was, is) -> {
+            if (!is.isEmpty()) {
+                notice.set(is);
+                etiquette.clearNotice();
+            }
+        });
         this.idle = new IdleWatch(this::idleChanged);
         simulation.zoom(settings.zoom());
         simulation.dark(settings.dark());
@@ -109,6 +122,11 @@ public final class OfficeModel {
 
     public VoiceModel voice() {
         return voice;
+    }
+
+    /** Locks, knocks, waves, reactions and the room's notes. */
+    public EtiquetteModel etiquette() {
+        return etiquette;
     }
 
     public OfficeSimulation simulation() {
@@ -208,8 +226,12 @@ public final class OfficeModel {
         if (simulation.following() != null) {
             stopFollowing();
         }
+        String locked = etiquette.closedRoomAt(mapX, mapY);
+        if (locked != null) {
+            etiquette.refusedEntry(locked);
+        }
         boolean found = simulation.walker().walkTo(mapX, mapY);
-        if (!found) {
+        if (!found && locked == null) {
             notice.set("There is no way to that spot.");
         }
         return found;
@@ -292,6 +314,7 @@ public final class OfficeModel {
         String area = me == null ? "" : map.areaAt(me[0], me[1])
                 .map(a -> a.name().isBlank() ? a.kind().label() : a.name() + " · " + a.kind().label()).orElse("");
         currentArea.set(area);
+        etiquette.refresh();
         if (simulation.following() == null && following.get() != null) {
             following.set(null);
         }

@@ -41,7 +41,8 @@ import javax.imageio.ImageIO;
  * Walks the real app through its screens against a live server and saves a PNG of each: sign-in,
  * space picker, the whole office, a close-up, the voice bar's call menu, the dark theme, the
  * sidebar with the chat panel, and video: camera bubbles beside avatars with my self-view, a
- * colleague's screen share large, the meeting room's camera strip, and my own share's bar. The
+ * colleague's screen share large, the meeting room's camera strip, and my own share's bar; then
+ * office life ({@link OfficeLifeTour}): a locked room and a knock, shared notes, a wave, reactions. The
  * bots' cameras and screen share (and mine) are client-core's synthetic test pattern.
  * Run under a display (the screenshot script uses Xvfb).
  *
@@ -179,6 +180,7 @@ public final class ScreenshotTour {
         shot(out.resolve("chat.png"));
 
         videoShots(office, out);
+        OfficeLifeTour.shots(api, app, office, out, ScreenshotTour::shot);
 
         fx(() -> {
             app.stop();
@@ -260,11 +262,11 @@ public final class ScreenshotTour {
                 .filter(s -> s.id().equals("office")).findFirst().orElse(null);
     }
 
-    private static <T> T fx(Callable<T> action) {
+    static <T> T fx(Callable<T> action) {
         return FxThread.call(action, Duration.ofSeconds(30));
     }
 
-    private static void until(Callable<Boolean> condition) throws Exception {
+    static void until(Callable<Boolean> condition) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!fx(condition)) {
             if (System.nanoTime() > end) {
@@ -275,7 +277,7 @@ public final class ScreenshotTour {
     }
 
     /** Lets animations and the camera settle; this is a demo script, not a test. */
-    private static void settle(long millis) throws InterruptedException {
+    static void settle(long millis) throws InterruptedException {
         Thread.sleep(millis);
     }
 
