@@ -180,6 +180,11 @@ public final class Etiquette {
         return reply instanceof ServerMessage.Error e ? e : null;
     }
 
+    /** The space's map, parsed once per version; empty until it has arrived. */
+    public Optional<TiledMap> map() {
+        return Optional.ofNullable(map(session.snapshot().map()));
+    }
+
     private TiledMap map(JsonNode json) {
         if (json == null) {
             return null;

@@ -83,6 +83,7 @@ public final class Session implements WorldSource, AutoCloseable {
     private final Object sending = new Object();
     private final SessionLink link = new SessionLink(this);
     private final Etiquette etiquette = new Etiquette(this);
+    private final Desks desks = new Desks(this);
 
     private volatile Connection connection;
     private volatile LinkStatus status = LinkStatus.CONNECTING;
@@ -208,6 +209,11 @@ public final class Session implements WorldSource, AutoCloseable {
     /** Room locks, knocks, waves and reactions. */
     public Etiquette etiquette() {
         return etiquette;
+    }
+
+    /** Desks: who holds which, my desk's notes, "go to my desk". */
+    public Desks desks() {
+        return desks;
     }
 
     /** A fresh reference for a request ({@code prefix-N}), to match the server's answer or error. */

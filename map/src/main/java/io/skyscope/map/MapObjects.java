@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads areas and spawn points from a map's object layers. Objects whose class (or, before Tiled
- * 1.9 and again since 1.10, type) is not an {@link AreaKind} or {@code spawn} are decoration or
+ * Reads areas, spawn points and desks from a map's object layers. Objects whose class (or, before
+ * Tiled 1.9 and again since 1.10, type) is not an {@link AreaKind}, {@code spawn} or {@code desk}
+ * are decoration or
  * someone else's business: they are not checked, and only kept as {@link MapRegion}s (names on the
  * floor plan) when they are rectangles.
  */
@@ -23,7 +24,7 @@ final class MapObjects {
     record Layer(String context, JsonNode node, boolean visible) {
     }
 
-    record Result(List<MapArea> areas, List<Point> spawns, List<MapRegion> regions) {
+    record Result(List<MapArea> areas, List<Point> spawns, List<MapRegion> regions, List<MapDesks.Raw> desks) {
     }
 
     private MapObjects() {
@@ -33,6 +34,7 @@ final class MapObjects {
         List<MapArea> areas = new ArrayList<>();
         List<Point> spawns = new ArrayList<>();
         List<MapRegion> regions = new ArrayList<>();
+        List<MapDesks.Raw> desks = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Layer layer : layers) {
             for (JsonNode object : JsonFields.optionalArray(layer.node(), "objects", layer.context())) {
@@ -40,6 +42,10 @@ final class MapObjects {
                 String kindName = JsonFields.optionalString(object, "type", layer.context());
                 if (kindName.isEmpty()) {
                     kindName = JsonFields.optionalString(object, "class", layer.context());
+                }
+                if (kindName.equals(MapDesk.TILED_CLASS)) {
+                    desks.add(desk(object, layer.context(), pixelWidth, pixelHeight));
+                    continue;
                 }
                 Optional<AreaKind> kind = AreaKind.fromWireName(kindName);
                 if (kind.isEmpty() && !kindName.equals(MapRegion.SPAWN)) {
@@ -73,7 +79,19 @@ final class MapObjects {
         if (spawns.isEmpty()) {
             throw new MapValidationException("map has no spawn point: add an object of class 'spawn' to an object layer");
         }
-        return new Result(List.copyOf(areas), List.copyOf(spawns), List.copyOf(regions));
+        return new Result(List.copyOf(areas), List.copyOf(spawns), List.copyOf(regions), List.copyOf(desks));
+    }
+
+    /**
+     * A desk object: a rectangle or a point inside the map. Not a {@link MapRegion}: clients draw
+     * desks from {@link TiledMap#desks()} (with their holders), not as labels on the floor plan.
+     */
+    private static MapDesks.Raw desk(JsonNode object, String layerContext, int pixelWidth, int pixelHeight) {
+        String name = JsonFields.optionalString(object, "name", layerContext).strip();
+        String context = layerContext + ": desk object" + (object.has("id") ? " " + object.get("id").asText() : "")
+                + (name.isEmpty() ? "" : " '" + name + "'");
+        double[] rect = rectangle(object, true, pixelWidth, pixelHeight, context);
+        return new MapDesks.Raw(name, rect[0], rect[1], rect[2], rect[3], context);
     }
 
     /**
@@ -92,7 +110,7 @@ final class MapObjects {
         return Optional.of(new MapRegion(object.path("name").asText("").strip(), tiledClass, x, y, width, height));
     }
 
-    /** {x, y, width, height} of an axis-aligned rectangle (or, for a spawn, a point) inside the map. */
+    /** {x, y, width, height} of an axis-aligned rectangle (or, for a spawn or a desk, a point) inside the map. */
     private static double[] rectangle(JsonNode object, boolean spawn, int pixelWidth, int pixelHeight, String context) {
         for (String shape : new String[] {"ellipse", "polygon", "polyline", "text", "gid", "point"}) {
             JsonNode flag = object.get(shape);

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A validated Tiled map as the rules see it: its size, which tiles block movement, its named
- * areas and spawn points, the tileset images it needs, and the original file to hand to clients
+ * areas, spawn points and desks, the tileset images it needs, and the original file to hand to clients
  * (which draw it themselves, from {@link TiledMapParser#parseDrawing(byte[])}). Immutable and safe
  * to share between threads. Made by {@link TiledMapParser#parse(byte[])}.
  */
@@ -20,11 +20,12 @@ public final class TiledMap {
     private final List<MapArea> areas;
     private final AreaIndex areaIndex;
     private final List<Point> spawns;
+    private final List<MapDesk> desks;
     private final Set<String> imageNames;
     private final byte[] json;
 
     TiledMap(int widthTiles, int heightTiles, int tileSize, CollisionGrid collision, List<MapArea> areas,
-             List<Point> spawns, Set<String> imageNames, byte[] json) {
+             List<Point> spawns, List<MapDesk> desks, Set<String> imageNames, byte[] json) {
         if (spawns.isEmpty()) {
             throw new IllegalArgumentException("a map needs a spawn point");
         }
@@ -35,6 +36,7 @@ public final class TiledMap {
         this.areas = List.copyOf(areas);
         this.areaIndex = new AreaIndex(this.areas);
         this.spawns = List.copyOf(spawns);
+        this.desks = List.copyOf(desks);
         this.imageNames = Collections.unmodifiableSet(new LinkedHashSet<>(imageNames));
         this.json = json.clone();
     }
@@ -77,6 +79,16 @@ public final class TiledMap {
     /** The centres of all spawn objects, in file order; all walkable. */
     public List<Point> spawns() {
         return spawns;
+    }
+
+    /** The desks people can make theirs, in file order, each with its (walkable) seat. */
+    public List<MapDesk> desks() {
+        return desks;
+    }
+
+    /** The desk called {@code name}, if the map has one. */
+    public Optional<MapDesk> desk(String name) {
+        return desks.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     /** File names of the tileset images the map refers to (plain names, no folders), in file order. */

@@ -116,8 +116,9 @@ public final class TiledMapParser {
         }
         Set<String> images = new LinkedHashSet<>();
         tilesets.forEach(t -> images.add(t.image()));
-        TiledMap map = new TiledMap(width, height, tileWidth, collision, objects.areas(), objects.spawns(), images,
-                tmjJson);
+        List<MapDesk> desks = MapDesks.seat(objects.desks(), collision);
+        TiledMap map = new TiledMap(width, height, tileWidth, collision, objects.areas(), objects.spawns(), desks,
+                images, tmjJson);
         return forDrawing ? new MapDrawing(map, tilesets, drawn, objects.regions())
                 : new MapDrawing(map, List.of(), List.of(), List.of());
     }

@@ -32,6 +32,7 @@ import io.skyscope.server.chat.MessageChanges;
 import io.skyscope.server.chat.Moderation;
 import io.skyscope.server.chat.NotificationService;
 import io.skyscope.server.config.ConfigException;
+import io.skyscope.server.desks.DeskService;
 import io.skyscope.server.config.Secrets;
 import io.skyscope.server.config.ServerConfig;
 import io.skyscope.server.http.AuthRoutes;
@@ -57,6 +58,7 @@ import io.skyscope.server.space.MapCatalog;
 import io.skyscope.server.space.SpaceService;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.space.WorldAdmission;
+import io.skyscope.server.store.Desks;
 import io.skyscope.server.store.EmailCodes;
 import io.skyscope.server.store.GroupCommit;
 import io.skyscope.server.store.Invites;
@@ -233,7 +235,9 @@ public final class SkyScopeServer implements AutoCloseable {
             stopOrder.push(localOwners);
             owners = localOwners;
         }
-        var presence = new PresenceHandler(owners, admission);
+        var desks = new DeskService(new Desks(store), users, spacesStore, mapCatalog, spaceService, voiceSettings,
+                new ChatRecipients(owners), bus, clock);
+        var presence = new PresenceHandler(owners, admission, desks);
 
         var chatTuning = config.chat();
         var chatAccess = new ChatAccess(spaceService, users, sanctions, chatStores.conversations(), clock);
@@ -269,7 +273,7 @@ public final class SkyScopeServer implements AutoCloseable {
                 .start(Duration.ofSeconds(1));
         stopOrder.push(notes);
         var dispatcher = new MessageDispatcher(presence, new VoiceHandler(owners, voiceSettings), chatHandler,
-                new EtiquetteHandler(owners, voiceSettings), new AuthHandler(access), notes, metrics, clock);
+                new EtiquetteHandler(owners, voiceSettings), new AuthHandler(access), notes, desks, metrics, clock);
         // A connection's frame budget must leave room for the chat rate it is allowed.
         var defaults = ClientSession.FrameLimits.defaults();
         var frameLimits = new ClientSession.FrameLimits(Math.max(defaults.perSecond(), 2L * chatTuning.ratePerSecond()),

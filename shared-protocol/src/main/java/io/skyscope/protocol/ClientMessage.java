@@ -42,10 +42,17 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = NotesCommand.Close.class, name = "notes.close"),
         @JsonSubTypes.Type(value = NotesCommand.Versions.class, name = "notes.versions"),
         @JsonSubTypes.Type(value = NotesCommand.Restore.class, name = "notes.restore"),
+        @JsonSubTypes.Type(value = DeskCommand.ListDesks.class, name = "desk.list"),
+        @JsonSubTypes.Type(value = DeskCommand.Claim.class, name = "desk.claim"),
+        @JsonSubTypes.Type(value = DeskCommand.Free.class, name = "desk.free"),
+        @JsonSubTypes.Type(value = DeskCommand.Assign.class, name = "desk.assign"),
+        @JsonSubTypes.Type(value = DeskCommand.Note.class, name = "desk.note"),
+        @JsonSubTypes.Type(value = DeskCommand.NotesRead.class, name = "desk.notes.read"),
+        @JsonSubTypes.Type(value = DeskCommand.Settings.class, name = "desk.settings"),
 })
 public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.Leave, ClientMessage.Move,
         ClientMessage.StatusChange, ClientMessage.Ping, ClientMessage.Auth, ClientMessage.VoiceCommand, ChatCommand,
-        EtiquetteCommand, NotesCommand {
+        EtiquetteCommand, NotesCommand, DeskCommand {
 
     String ref();
 

@@ -42,6 +42,15 @@ public final class Limits {
     /** Saved versions kept per room; the oldest goes first. */
     public static final int MAX_NOTES_VERSIONS = 50;
 
+    /** Longest desk name (as the map names it). */
+    public static final int MAX_DESK_NAME = 64;
+    /** Longest note left on a desk, in UTF-16 units. */
+    public static final int MAX_DESK_NOTE_TEXT = 500;
+    /** Most unread notes one desk holds; further notes are refused until its holder reads some. */
+    public static final int MAX_DESK_NOTES = 20;
+    /** Most unread notes one person may have waiting on one desk. */
+    public static final int MAX_DESK_NOTES_PER_SENDER = 3;
+
     private Limits() {
     }
 }

@@ -44,11 +44,13 @@ import java.util.List;
         @JsonSubTypes.Type(value = NotesEvent.Cursor.class, name = "notes.cursor"),
         @JsonSubTypes.Type(value = NotesEvent.Closed.class, name = "notes.closed"),
         @JsonSubTypes.Type(value = NotesEvent.Versions.class, name = "notes.versions"),
+        @JsonSubTypes.Type(value = DeskEvent.Desks.class, name = "desks"),
+        @JsonSubTypes.Type(value = DeskEvent.Changed.class, name = "desk.changed"),
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
-        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent, EtiquetteEvent, NotesEvent {
+        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent, EtiquetteEvent, NotesEvent, DeskEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {

@@ -125,6 +125,74 @@ sealed interface Command {
     record Echo(String text) implements Command {
     }
 
+    /** The desk lines, run by {@link DeskLines}. */
+    sealed interface DeskLine extends Command {
+        /** Makes a free desk mine. */
+        record Claim(String desk) implements DeskLine {
+        }
+
+        /** Frees a desk (mine, or anyone's as an owner or admin). */
+        record Free(String desk) implements DeskLine {
+        }
+
+        /** Gives a desk to someone present (owners and admins). */
+        record Assign(String who, String desk) implements DeskLine {
+        }
+
+        /** Leaves a note on a desk whose holder is away. */
+        record Note(String desk, String text) implements DeskLine {
+        }
+
+        /** Turns "start at my desk" on or off. */
+        record GoToDesk(boolean on) implements DeskLine {
+        }
+
+        /** Walks to the seat of a desk (null: mine). */
+        record WalkTo(String desk) implements DeskLine {
+        }
+
+        /** Prints the notes on my desk and marks them read. */
+        record ReadNotes() implements DeskLine {
+        }
+
+        /** The desk is held by {@code who} ({@code me}, {@code nobody}, or a name) within the time. */
+        record Expect(String who, String desk, long millis) implements DeskLine {
+        }
+
+        /** A note containing {@code text} waits on my desk within the time. */
+        record ExpectNote(String text, long millis) implements DeskLine {
+        }
+
+        static DeskLine parse(String verb, String[] words, String rest, String line) throws SyntaxError {
+            return switch (verb) {
+                case "claim-desk" -> new Claim(text(rest, "claim-desk DESK"));
+                case "free-desk" -> new Free(text(rest, "free-desk DESK"));
+                case "assign-desk" -> new Assign(word(words, 1, "assign-desk WHO DESK"),
+                        text(rest.substring(words.length > 1 ? words[1].length() : 0).strip(), "assign-desk WHO DESK"));
+                case "desk-note" -> {
+                    int colon = rest.indexOf(':');
+                    String usage = "desk-note DESK: TEXT";
+                    if (colon < 0) {
+                        throw new SyntaxError("missing ':' after the desk; usage: " + usage);
+                    }
+                    yield new Note(text(rest.substring(0, colon).strip(), usage), text(rest.substring(colon + 1).strip(), usage));
+                }
+                case "go-to-desk" -> new GoToDesk(onOff(words, "go-to-desk on|off"));
+                case "walk-to-desk" -> new WalkTo(rest.isEmpty() ? null : rest);
+                case "read-desk-notes" -> new ReadNotes();
+                case "expect-desk" -> {
+                    String usage = "expect-desk WHO DESK MS";
+                    String who = word(words, 1, usage);
+                    long ms = millis(words, words.length - 1, usage);
+                    yield new Expect(who, nameBeforeMillis(line, verb + " " + who, usage), ms);
+                }
+                case "expect-desk-note" -> new ExpectNote(nameBeforeMillis(line, verb, "expect-desk-note TEXT MS"),
+                        millis(words, words.length - 1, "expect-desk-note TEXT MS"));
+                default -> throw new IllegalArgumentException("not a desk line: " + verb);
+            };
+        }
+    }
+
     record Quit() implements Command {
     }
 
@@ -199,6 +267,8 @@ sealed interface Command {
                     millis(words, words.length - 1, "expect-locked ROOM MS"));
             case "expect-unlocked" -> new ExpectLocked(nameBeforeMillis(trimmed, verb, "expect-unlocked ROOM MS"),
                     false, millis(words, words.length - 1, "expect-unlocked ROOM MS"));
+            case "claim-desk", "free-desk", "assign-desk", "desk-note", "go-to-desk", "walk-to-desk", "read-desk-notes",
+                 "expect-desk", "expect-desk-note" -> DeskLine.parse(verb, words, rest, trimmed);
             case "echo" -> new Echo(rest);
             case "quit", "exit" -> new Quit();
             default -> throw new SyntaxError("unknown command '" + words[0] + "'; commands: walk, say, say-nearby, "
@@ -206,7 +276,8 @@ sealed interface Command {
                     + "expect-chat, expect-voice, expect-no-voice, expect-tone, expect-silence, expect-video, "
                     + "expect-screen, expect-no-video, who, lock, unlock, knock, let-in, decline, wave, react, "
                     + "walk-to, walk-to-wave, react-chat, unreact-chat, expect-knock, expect-wave, expect-let-in, "
-                    + "expect-locked, expect-unlocked, echo, quit");
+                    + "expect-locked, expect-unlocked, claim-desk, free-desk, assign-desk, desk-note, go-to-desk, "
+                    + "walk-to-desk, read-desk-notes, expect-desk, expect-desk-note, echo, quit");
         };
     }
 

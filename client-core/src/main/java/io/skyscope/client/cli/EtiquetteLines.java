@@ -117,7 +117,7 @@ final class EtiquetteLines {
                 + session.snapshot().lockedRooms());
     }
 
-    private void waitFor(java.util.function.BooleanSupplier done, long millis,
+    void waitFor(java.util.function.BooleanSupplier done, long millis,
                          java.util.function.Supplier<String> failure) throws ScriptRunner.Failure {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (!done.getAsBoolean()) {
@@ -146,7 +146,8 @@ final class EtiquetteLines {
         return who.equals(userId) || who.equalsIgnoreCase(displayName);
     }
 
-    private void reply(String ref) throws ScriptRunner.Failure {
+    /** Waits for the server's answer to the request sent with {@code ref}; fails with its error. */
+    void reply(String ref) throws ScriptRunner.Failure {
         if (ref == null) {
             throw new ScriptRunner.Failure("not connected");
         }
@@ -165,7 +166,7 @@ final class EtiquetteLines {
         return person(who).userId();
     }
 
-    private Person person(String who) throws ScriptRunner.Failure {
+    Person person(String who) throws ScriptRunner.Failure {
         Person p = session.snapshot().find(who);
         if (p == null) {
             throw new ScriptRunner.Failure("nobody called " + who + " is in the space");

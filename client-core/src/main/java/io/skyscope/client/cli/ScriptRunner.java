@@ -53,6 +53,7 @@ final class ScriptRunner {
     private final HeadlessAudio headless;
     private final PrintStream out;
     private final EtiquetteLines etiquette;
+    private final DeskLines desks;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -62,6 +63,7 @@ final class ScriptRunner {
         this.headless = headless;
         this.out = out;
         this.etiquette = new EtiquetteLines(session, this::log);
+        this.desks = new DeskLines(session, etiquette, this::log);
     }
 
     /**
@@ -142,6 +144,7 @@ final class ScriptRunner {
             case Command.ExpectWave w -> etiquette.expectWave(w);
             case Command.ExpectLetIn l -> etiquette.expectLetIn(l);
             case Command.ExpectLocked l -> etiquette.expectLocked(l);
+            case Command.DeskLine d -> desks.run(d);
             case Command.Echo e -> out.println(e.text());
             case Command.Quit q -> {
             }

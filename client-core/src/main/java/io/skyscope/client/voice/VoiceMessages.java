@@ -48,7 +48,7 @@ public final class VoiceMessages {
             }
             case ServerMessage.Error _, ServerMessage.Ack _, ServerMessage.Correction _,
                  ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _,
-                 EtiquetteEvent _, io.skyscope.protocol.NotesEvent _ -> {
+                 EtiquetteEvent _, io.skyscope.protocol.NotesEvent _, io.skyscope.protocol.DeskEvent _ -> {
             }
         }
     }

@@ -51,6 +51,25 @@ class CommandTest {
     }
 
     @Test
+    void parsesTheDeskLines() throws Exception {
+        assertThat(Command.parse("claim-desk Desk A1")).isEqualTo(new Command.DeskLine.Claim("Desk A1"));
+        assertThat(Command.parse("free-desk Desk A1")).isEqualTo(new Command.DeskLine.Free("Desk A1"));
+        assertThat(Command.parse("assign-desk Ben Desk B 2")).isEqualTo(new Command.DeskLine.Assign("Ben", "Desk B 2"));
+        assertThat(Command.parse("desk-note Desk A1: back at 3: really"))
+                .isEqualTo(new Command.DeskLine.Note("Desk A1", "back at 3: really"));
+        assertThat(Command.parse("go-to-desk on")).isEqualTo(new Command.DeskLine.GoToDesk(true));
+        assertThat(Command.parse("walk-to-desk")).isEqualTo(new Command.DeskLine.WalkTo(null));
+        assertThat(Command.parse("walk-to-desk Desk A2")).isEqualTo(new Command.DeskLine.WalkTo("Desk A2"));
+        assertThat(Command.parse("read-desk-notes")).isEqualTo(new Command.DeskLine.ReadNotes());
+        assertThat(Command.parse("expect-desk nobody Desk A1 500")).isEqualTo(new Command.DeskLine.Expect("nobody", "Desk A1", 500));
+        assertThat(Command.parse("expect-desk-note see you 500")).isEqualTo(new Command.DeskLine.ExpectNote("see you", 500));
+        assertThatThrownBy(() -> Command.parse("desk-note Desk A1 hello")).hasMessage("missing ':' after the desk; usage: desk-note DESK: TEXT");
+        assertThatThrownBy(() -> Command.parse("desk-note Desk A1:")).hasMessage("missing text; usage: desk-note DESK: TEXT");
+        assertThatThrownBy(() -> Command.parse("expect-desk me 500")).hasMessage("missing text; usage: expect-desk WHO DESK MS");
+        assertThatThrownBy(() -> Command.parse("go-to-desk maybe")).hasMessageContaining("'maybe' is not one of on, off");
+    }
+
+    @Test
     void saysWhatIsWrongWithALine() {
         assertThatThrownBy(() -> Command.parse("walk 1")).hasMessage("missing argument; usage: walk X Y");
         assertThatThrownBy(() -> Command.parse("walk one 2")).hasMessage("'one' is not a number; usage: walk X Y");

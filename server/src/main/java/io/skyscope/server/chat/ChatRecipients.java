@@ -24,8 +24,8 @@ public final class ChatRecipients {
         this.spaces = spaces;
     }
 
-    /** Everyone present in the space. */
-    List<String> present(String spaceId) {
+    /** Everyone present in the space (desks ask this too). */
+    public List<String> present(String spaceId) {
         return ask(spaceId, PeopleQuery.present());
     }
 

@@ -134,14 +134,15 @@ public final class SpaceState {
     }
 
     /**
-     * Places the user (where they last were in this space, else at the spawn) and answers with a
-     * welcome. A user who is already present (a new connection) keeps their place.
+     * Places the user (where the request asks, e.g. at their desk; else where they last were in
+     * this space; else at the spawn) and answers with a welcome. A user who is already present (a
+     * new connection) keeps their place.
      */
     public ServerMessage.Welcome join(JoinRequest request) {
         long now = clock.millis();
         Occupant o = occupants.get(request.userId());
         if (o == null) {
-            double[] at = startPosition(request.userId());
+            double[] at = startPosition(request);
             o = new Occupant(request.userId(), movement.spawnAt(at[0], at[1]));
             o.tickX = at[0];
             o.tickY = at[1];
@@ -442,14 +443,26 @@ public final class SpaceState {
         return new MovementRules(tuning.maxSpeed(), d.burstSeconds(), d.tolerance());
     }
 
-    private double[] startPosition(String userId) {
+    private double[] startPosition(JoinRequest request) {
+        String userId = request.userId();
+        if (request.startAt() != null) {
+            double[] asked = {request.startAt().x(), request.startAt().y()};
+            if (mayStart(userId, asked)) {
+                return asked;
+            }
+        }
         double[] last = lastPositions.get(userId);
-        if (last != null && map.collision().walkable(last[0], last[1])
-                && voice.engine().roomFull(userId, last[0], last[1]).isEmpty()
-                && etiquette.refusedEntry(userId, null, map.areaAt(last[0], last[1]).orElse(null)).isEmpty()) {
+        if (last != null && mayStart(userId, last)) {
             return last;
         }
         var spawn = map.spawn();
         return new double[] {spawn.x(), spawn.y()};
+    }
+
+    /** Whether someone may appear at {@code at}: walkable, and not in a full or locked meeting room. */
+    private boolean mayStart(String userId, double[] at) {
+        return map.collision().walkable(at[0], at[1])
+                && voice.engine().roomFull(userId, at[0], at[1]).isEmpty()
+                && etiquette.refusedEntry(userId, null, map.areaAt(at[0], at[1]).orElse(null)).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.skyscope.server.ws;
 import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ClientMessage;
+import io.skyscope.protocol.DeskCommand;
 import io.skyscope.protocol.NotesCommand;
 import io.skyscope.protocol.CloseCodes;
 import io.skyscope.protocol.EtiquetteCommand;
@@ -11,6 +12,7 @@ import io.skyscope.protocol.ProtocolException;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.LogContext;
 import io.skyscope.server.Refused;
+import io.skyscope.server.desks.DeskService;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.notes.NotesService;
 import java.time.Clock;
@@ -31,18 +33,20 @@ public final class MessageDispatcher {
     private final EtiquetteHandler etiquette;
     private final AuthHandler auth;
     private final NotesService notes;
+    private final DeskService desks;
     private final ServerMetrics metrics;
     private final Clock clock;
 
     public MessageDispatcher(PresenceHandler presence, VoiceHandler voice, ChatHandler chat,
-                             EtiquetteHandler etiquette, AuthHandler auth, NotesService notes, ServerMetrics metrics,
-                             Clock clock) {
+                             EtiquetteHandler etiquette, AuthHandler auth, NotesService notes, DeskService desks,
+                             ServerMetrics metrics, Clock clock) {
         this.presence = presence;
         this.voice = voice;
         this.chat = chat;
         this.etiquette = etiquette;
         this.auth = auth;
         this.notes = notes;
+        this.desks = desks;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -112,6 +116,7 @@ public final class MessageDispatcher {
             case ChatCommand command -> chat.handle(session, command);
             case EtiquetteCommand command -> etiquette.handle(session, command);
             case NotesCommand command -> notes.handle(session, command);
+            case DeskCommand command -> desks.handle(session, command);
         }
     }
 

@@ -4,6 +4,7 @@ import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.Refused;
+import io.skyscope.server.desks.DeskService;
 import io.skyscope.server.world.SpaceGate;
 import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
@@ -15,15 +16,19 @@ import io.skyscope.server.world.SpaceDirectory;
 public final class PresenceHandler {
     private final SpaceDirectory owners;
     private final SpaceGate access;
+    private final DeskService desks;
 
-    public PresenceHandler(SpaceDirectory owners, SpaceGate access) {
+    /** @param desks where someone who starts at their desk sits */
+    public PresenceHandler(SpaceDirectory owners, SpaceGate access, DeskService desks) {
         this.owners = owners;
         this.access = access;
+        this.desks = desks;
     }
 
     public void join(ClientSession session, ClientMessage.Join join) {
         var request = access.admit(session.userId(), session.id(), join.spaceId(), join.ref())
                 .withPresence(session.presence());
+        request = request.startingAt(desks.startFor(session.userId(), join.spaceId()).orElse(null));
         String current = session.spaceId();
         if (current != null && !current.equals(join.spaceId())) {
             leaveQuietly(session);

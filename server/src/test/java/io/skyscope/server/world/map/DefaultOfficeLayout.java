@@ -88,6 +88,7 @@ final class DefaultOfficeLayout {
                     p.put(x, y + 1, laptop ? DESK_S_LAPTOP : DESK_S);
                     p.put(x, y + 2, (x + pod) % 4 == 2 ? DESK_N_LAPTOP : DESK_N);
                 }
+                desks(p, (char) ('A' + pod), x0, y + 1);
                 pod++;
             }
         }
@@ -104,6 +105,20 @@ final class DefaultOfficeLayout {
         p.put(31, 15, ARMCHAIR_E);
         p.put(35, 15, ARMCHAIR_W);
         p.object("room", "Open Plan", 22, 1, 44, 16, Map.of());
+    }
+
+    /**
+     * The twelve desks of a pod as desk objects, one per desk tile: {@code Desk A1} to {@code A6}
+     * along the north row (west to east, seated on the chairs north of it), {@code A7} to {@code A12}
+     * along the south row (seated on the chairs south of it).
+     */
+    private static void desks(OfficePlan p, char pod, int x0, int northRow) {
+        for (int row = 0; row < 2; row++) {
+            for (int i = 0; i < 6; i++) {
+                int y = northRow + row;
+                p.object("desk", "Desk " + pod + (row * 6 + i + 1), x0 + i, y, x0 + i, y, Map.of());
+            }
+        }
     }
 
     private static void library(OfficePlan p) {

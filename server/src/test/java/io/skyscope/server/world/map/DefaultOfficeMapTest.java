@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.map.AreaKind;
+import io.skyscope.map.MapDesk;
 import io.skyscope.map.MapArea;
 import io.skyscope.map.Point;
 import io.skyscope.map.TiledMap;
@@ -91,6 +92,24 @@ class DefaultOfficeMapTest {
             }
         }
         assertThat(found).as("a tile of %s reachable from the spawn", name).isTrue();
+    }
+
+    @Test
+    void theOpenPlanHasFortyEightDesksEachSeatedOnAChairReachableFromTheSpawn() {
+        MapArea openPlan = place("Open Plan");
+        assertThat(map.desks()).hasSize(48);
+        assertThat(map.desk("Desk A1")).isPresent();
+        assertThat(map.desk("Desk D12")).isPresent();
+        for (MapDesk desk : map.desks()) {
+            Point seat = desk.seat();
+            int tx = map.collision().tileOf(seat.x());
+            int ty = map.collision().tileOf(seat.y());
+            assertThat(openPlan.contains(seat.x(), seat.y())).as(desk.name()).isTrue();
+            assertThat(reachable[ty * map.widthTiles() + tx]).as("%s's seat is reachable", desk.name()).isTrue();
+            assertThat(Math.abs(seat.y() - (desk.y() + desk.height() / 2))).as("%s sits in front of it", desk.name())
+                    .isEqualTo(map.tileSize());
+        }
+        assertThat(map.desks().stream().map(MapDesk::seat).distinct()).as("no two desks share a seat").hasSize(48);
     }
 
     @Test
