@@ -156,6 +156,7 @@ public final class DesktopApp {
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
                 new SpriteCache());
         spaceResources.push(office.etiquette());
+        spaceResources.push(office.desks());
         officeView = new OfficeView(office, renderer, appearance);
         show(officeView);
         stage.setTitle(space.name() + " — SkyScope");

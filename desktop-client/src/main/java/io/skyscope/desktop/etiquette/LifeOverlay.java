@@ -1,7 +1,9 @@
 package io.skyscope.desktop.etiquette;
 
 import atlantafx.base.theme.Styles;
+import io.skyscope.desktop.desks.DeskModel;
 import io.skyscope.desktop.notes.NotesModel;
+import io.skyscope.protocol.DeskEvent;
 import io.skyscope.desktop.notes.NotesPanel;
 import io.skyscope.protocol.EtiquetteEvent;
 import javafx.collections.ListChangeListener;
@@ -15,16 +17,19 @@ import javafx.scene.layout.VBox;
 
 /**
  * What office life lays over the map: cards for the knocks waiting for my answer (Let in /
- * Decline) and for a wave at me (Walk to them / Dismiss) at the top left, and the room's notes
+ * Decline), for a wave at me (Walk to them / Dismiss) and for notes left on my desk (Mark read)
+ * at the top left, and the room's notes
  * editor docked on the right while open. Clicks anywhere else reach the map.
  */
 public final class LifeOverlay extends StackPane {
     private final EtiquetteModel model;
+    private final DeskModel desks;
     private final VBox cards = new VBox(8);
     private NotesPanel notes;
 
-    public LifeOverlay(EtiquetteModel model) {
+    public LifeOverlay(EtiquetteModel model, DeskModel desks) {
         this.model = model;
+        this.desks = desks;
         setPickOnBounds(false);
         cards.setPickOnBounds(false);
         cards.setMaxWidth(340);
@@ -34,6 +39,7 @@ public final class LifeOverlay extends StackPane {
         getChildren().add(cards);
         model.knocks().addListener((ListChangeListener<EtiquetteModel.KnockNotice>) c -> showCards());
         model.waveProperty().addListener((obs, was, is) -> showCards());
+        desks.notes().addListener((ListChangeListener<DeskEvent.Note>) c -> showCards());
         model.notesProperty().addListener((obs, was, is) -> showNotes(is));
         showCards();
     }
@@ -59,6 +65,14 @@ public final class LifeOverlay extends StackPane {
             Button go = button("Walk to them", "walk-to-waver", Styles.ACCENT, model::walkToWaver);
             Button no = button("Dismiss", "dismiss-wave", null, model::dismissWave);
             cards.getChildren().add(card("wave-notice", "\uD83D\uDC4B " + w.fromName() + " waves at you" + where + ".", go, no));
+        }
+        if (!desks.notes().isEmpty()) {
+            StringBuilder text = new StringBuilder("\uD83D\uDCDD Left on your desk while you were away:");
+            for (DeskEvent.Note n : desks.notes()) {
+                text.append("\n").append(n.fromName()).append(": ").append(n.text());
+            }
+            cards.getChildren().add(card("desk-notes", text.toString(),
+                    button("Mark read", "desk-notes-read", Styles.ACCENT, desks::markNotesRead)));
         }
     }
 

@@ -57,7 +57,7 @@ final class AvatarMenu {
         return best;
     }
 
-    private static MenuItem item(String text, String id, Runnable action) {
+    static MenuItem item(String text, String id, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         item.setOnAction(e -> action.run());

@@ -6,6 +6,7 @@ import io.skyscope.client.Session;
 import io.skyscope.client.World;
 import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.chat.ChatModel;
+import io.skyscope.desktop.desks.DeskModel;
 import io.skyscope.desktop.etiquette.EtiquetteModel;
 import io.skyscope.desktop.etiquette.LockAwareTerrain;
 import io.skyscope.desktop.map.Area;
@@ -50,6 +51,7 @@ public final class OfficeModel {
     private final Settings settings;
     private final OfficeSimulation simulation;
     private final EtiquetteModel etiquette;
+    private final DeskModel desks;
     private final Runnable onLeave;
     private final ReadOnlyObjectWrapper<LinkStatus> linkState = new ReadOnlyObjectWrapper<>(LinkStatus.CONNECTING);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Connecting…");
@@ -77,12 +79,10 @@ public final class OfficeModel {
         this.simulation = new OfficeSimulation(map, link, voice::snapshot, terrain);
         this.etiquette = new EtiquetteModel(link, map, terrain, voice::ring, fx, simulation::myPosition,
                 (x, y) -> walkTo(x, y));
-        etiquette.noticeProperty().addListener((obs, was, is) -> {
-            if (!is.isEmpty()) {
-                notice.set(is);
-                etiquette.clearNotice();
-            }
-        });
+        this.desks = new DeskModel(link, fx, (x, y) -> walkTo(x, y));
+        simulation.plates(desks::plates);
+        forward(etiquette.noticeProperty(), etiquette::clearNotice);
+        forward(desks.noticeProperty(), desks::clearNotice);
         this.idle = new IdleWatch(this::idleChanged);
         simulation.zoom(settings.zoom());
         simulation.dark(settings.dark());
@@ -122,6 +122,21 @@ public final class OfficeModel {
 
     public VoiceModel voice() {
         return voice;
+    }
+
+    /** Shows another model's notices as mine; each is cleared there so the same one shows again. */
+    private void forward(ReadOnlyStringProperty source, Runnable clear) {
+        source.addListener((obs, was, is) -> {
+            if (!is.isEmpty()) {
+                notice.set(is);
+                clear.run();
+            }
+        });
+    }
+
+    /** Desks: mine, the notes on it, claiming and freeing, the name plates. */
+    public DeskModel desks() {
+        return desks;
     }
 
     /** Locks, knocks, waves, reactions and the room's notes. */
@@ -315,6 +330,7 @@ public final class OfficeModel {
                 .map(a -> a.name().isBlank() ? a.kind().label() : a.name() + " · " + a.kind().label()).orElse("");
         currentArea.set(area);
         etiquette.refresh();
+        desks.refresh();
         if (simulation.following() == null && following.get() != null) {
             following.set(null);
         }

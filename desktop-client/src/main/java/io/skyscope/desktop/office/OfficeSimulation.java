@@ -8,6 +8,7 @@ import io.skyscope.client.WorldSource;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
+import io.skyscope.desktop.render.DeskPlate;
 import io.skyscope.desktop.render.Facing;
 import io.skyscope.desktop.render.OfficeLife;
 import io.skyscope.desktop.map.Area;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
  * {@link RenderFrame} to draw: my walker (client-core's {@link Walker} on the map's {@link GridTerrain},
  * reporting to the session), everyone else's smoothed motion, the camera (following
  * me, or looking at someone for a moment), who I am following, and office life (locked rooms,
- * reactions above avatars).
+ * reactions above avatars, desk name plates).
  *
  * <p>Threads: FX thread only; reads the world and voice snapshots, which are immutable.
  */
@@ -54,6 +55,7 @@ public final class OfficeSimulation {
     private double followClock;
     private double walkPhase = -1;
     private boolean dark;
+    private Supplier<List<DeskPlate>> plates = List::of;
     private double viewWidth;
     private double viewHeight;
 
@@ -95,6 +97,11 @@ public final class OfficeSimulation {
 
     public void dark(boolean value) {
         dark = value;
+    }
+
+    /** Where the name plates of held desks come from (read each frame; must be quick). */
+    public void plates(Supplier<List<DeskPlate>> source) {
+        plates = source;
     }
 
     /** Points the camera at someone for a few seconds and rings them. */
@@ -249,7 +256,8 @@ public final class OfficeSimulation {
 
     /** The locked meeting rooms and the reactions shown now. */
     private OfficeLife life(World world) {
-        if (world.lockedRooms().isEmpty() && world.reactions().isEmpty()) {
+        List<DeskPlate> held = plates.get();
+        if (world.lockedRooms().isEmpty() && world.reactions().isEmpty() && held.isEmpty()) {
             return OfficeLife.NONE;
         }
         List<Area> locked = map.areas().stream()
@@ -262,6 +270,6 @@ public final class OfficeSimulation {
                 shown.put(userId, glyph);
             }
         });
-        return new OfficeLife(locked, shown);
+        return new OfficeLife(locked, shown, held);
     }
 }

@@ -138,7 +138,7 @@ public final class OfficeView extends BorderPane {
             }
         });
         VideoOverlay video = new VideoOverlay(model.voice().video());
-        life = new LifeOverlay(model.etiquette());
+        life = new LifeOverlay(model.etiquette(), model.desks());
         canvas.afterFrame(video::update);
         StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, banner, notice);
         VBox.setVgrow(map, Priority.ALWAYS);

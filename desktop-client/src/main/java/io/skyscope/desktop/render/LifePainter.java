@@ -7,18 +7,24 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
  * Draws office life over the map, in map coordinates: a locked meeting room gets a red edge, a
- * faint red wash and a padlock over its door side; a reaction is an emoji in a speech bubble above
- * the avatar's name tag. Holds no state.
+ * faint red wash and a padlock; a held desk a name plate with its holder's photo; a reaction is an
+ * emoji in a speech bubble above the avatar's name tag. Holds only measured text widths.
  *
  * <p>Threads: FX thread only.
  */
 final class LifePainter {
     private static final Color LOCK = Color.web("#dc2626");
     private static final Font EMOJI = Font.font(20);
+    private static final Font PLATE_FONT = Font.font("System", FontWeight.BOLD, 10);
+    private static final Font INITIALS_FONT = Font.font("System", FontWeight.BOLD, 8);
+    /** Plate text widths by name, measured once (FX thread only). */
+    private static final java.util.Map<String, Double> PLATE_WIDTHS = new java.util.HashMap<>();
     /** How far above the feet a reaction bubble's bottom sits: over the head and the name tag. */
     private static final double BUBBLE_LIFT = AvatarPainter.HEIGHT + 22;
 
@@ -54,6 +60,68 @@ final class LifePainter {
         g.fillRoundRect(x - 9, y - 3, 18, 13, 4, 4);
         g.setFill(Color.WHITE);
         g.fillOval(x - 2, y + 1, 4, 4);
+    }
+
+    /**
+     * Name plates on held desks: the holder's photo (or initials) and name on a card over the
+     * desk's top edge; mine in the accent colour.
+     */
+    static void plates(GraphicsContext g, List<DeskPlate> plates, double left, double top, double right, double bottom) {
+        if (plates.isEmpty()) {
+            return;
+        }
+        g.setFont(PLATE_FONT);
+        g.setTextBaseline(VPos.CENTER);
+        for (DeskPlate p : plates) {
+            double cx = p.x() + p.width() / 2;
+            double cy = p.y() + 2;
+            if (cx < left - 100 || cx > right + 100 || cy < top - 20 || cy > bottom + 20) {
+                continue;
+            }
+            double textWidth = PLATE_WIDTHS.computeIfAbsent(p.holderName(), LifePainter::measure);
+            double w = 20 + 4 + textWidth + 8;
+            double h = 20;
+            double x0 = cx - w / 2;
+            double y0 = cy - h / 2;
+            g.setFill(p.mine() ? Color.web("#1d4ed8", 0.92) : Color.rgb(15, 23, 42, 0.85));
+            g.fillRoundRect(x0, y0, w, h, 10, 10);
+            if (p.photo() != null) {
+                g.save();
+                g.beginPath();
+                g.arc(x0 + 10, cy, 8, 8, 0, 360);
+                g.closePath();
+                g.clip();
+                g.drawImage(p.photo(), x0 + 2, cy - 8, 16, 16);
+                g.restore();
+            } else {
+                g.setFill(Color.web("#64748b"));
+                g.fillOval(x0 + 2, cy - 8, 16, 16);
+                g.setFill(Color.WHITE);
+                g.setFont(INITIALS_FONT);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(initials(p.holderName()), x0 + 10, cy);
+                g.setFont(PLATE_FONT);
+            }
+            g.setFill(Color.WHITE);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(p.holderName(), x0 + 24, cy);
+        }
+    }
+
+    static String initials(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String part : name.strip().split("\\s+")) {
+            if (!part.isEmpty() && b.length() < 2) {
+                b.appendCodePoint(part.codePointAt(0));
+            }
+        }
+        return b.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static double measure(String text) {
+        Text t = new Text(text);
+        t.setFont(PLATE_FONT);
+        return t.getLayoutBounds().getWidth();
     }
 
     /** Reaction bubbles above the avatars that show one, drawn over everything on the map. */

@@ -79,6 +79,7 @@ public final class OfficeRenderer {
         drawAreaLabels(g, left, top, right, bottom);
         AvatarView me = frame.avatars().stream().filter(AvatarView::me).findFirst().orElse(null);
         LifePainter.lockedRooms(g, frame.life().lockedRooms());
+        LifePainter.plates(g, frame.life().plates(), left, top, right, bottom);
         if (me != null && frame.hearingRadius() > 0) {
             drawHearingRange(g, me, frame.hearingRadius());
         }

@@ -38,8 +38,9 @@ import org.testfx.api.FxRobot;
  * Office life in the desktop app against a real server, with Bob as a second client from
  * client-core: locking the Boardroom and letting Bob in after his knock; being stopped at the
  * locked door, knocking and being let in; a wave that rings my speaker and walks me to Bob;
- * reactions above avatars and on a chat message; and the room's notes written together, with Bob's
- * cursor and name in my editor.
+ * reactions above avatars and on a chat message; the room's notes written together, with Bob's
+ * cursor and name in my editor, and an earlier version restored; desk name plates, and a desk
+ * claimed from its menu on the map.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopOfficeLifeEndToEndTest {
@@ -227,6 +228,88 @@ class DesktopOfficeLifeEndToEndTest {
         }
         Fx.until(TIMEOUT, "Bob's cursor gone with his editor", () -> robot.lookup("#notes-cursor-"
                 + bobUser.userId()).tryQuery().isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void anEarlierVersionOfTheNotesIsRestoredFromTheHistory() {
+        OfficeModel office = app.office();
+        // The last reader closing the notes saves a version.
+        robot.clickOn("#notes-close");
+        Fx.until(TIMEOUT, "the notes closed", () -> office.etiquette().notesProperty().get() == null);
+        robot.clickOn("#open-notes");
+        Fx.until(TIMEOUT, "the notes open again", () -> office.etiquette().notesProperty().get() != null
+                && office.etiquette().notesProperty().get().readyProperty().get());
+        TextArea area = robot.lookup("#notes-text").queryAs(TextArea.class);
+        assertThat(Fx.<String>get(area::getText)).isEqualTo("Minutes: Agenda for Monday");
+        Fx.run(() -> area.positionCaret(area.getLength()));
+        robot.clickOn("#notes-text").write(" and Tuesday");
+        Fx.until(TIMEOUT, "my words typed", () -> area.getText().equals("Minutes: Agenda for Monday and Tuesday"));
+
+        // The version is stored within a second of the close: ask again until it is listed.
+        await("the saved version listed").atMost(TIMEOUT).pollInterval(java.time.Duration.ofMillis(500)).until(() -> Fx.get(() -> {
+            var notes = office.etiquette().notesProperty().get();
+            boolean listed = notes.versions().stream().anyMatch(v -> v.length() == "Minutes: Agenda for Monday".length());
+            if (!listed) {
+                notes.loadVersions();
+            }
+            return listed;
+        }));
+        robot.clickOn("#notes-history");
+        Labeled restore = robot.lookup((javafx.scene.Node n) -> n instanceof Labeled l && l.getText() != null
+                && l.getText().startsWith("Restore ") && l.getText().contains(" · 26 characters")).query();
+        robot.clickOn(restore);
+        Fx.until(TIMEOUT, "the earlier text back", () -> area.getText().equals("Minutes: Agenda for Monday"));
+    }
+
+    @Test
+    @Order(7)
+    void deskPlatesShowTheirHoldersAndIClaimAFreeDeskFromItsMenu() throws Exception {
+        OfficeModel office = app.office();
+        server.api().uploadPhoto(bob.tokens().accessToken(), photo(), "image/png");
+        assertThat(bob.desks().awaitReply(bob.desks().claim("Desk A1"), TIMEOUT)).isNull();
+        Fx.until(TIMEOUT, "Bob's plate on Desk A1 with his photo", () -> office.lastFrame().life().plates().stream()
+                .anyMatch(p -> p.desk().equals("Desk A1") && p.holderName().equals("Bob Builder") && !p.mine()
+                        && p.photo() != null && p.photo().getWidth() == 64));
+
+        assertThat(Fx.get(() -> office.desks().walkTo("Desk A2"))).isTrue();
+        Fx.until(TIMEOUT.multipliedBy(3), "at Desk A2", () -> office.simulation().walker().path().isEmpty()
+                && !office.simulation().walker().walking());
+        var desk = bob.desks().onMap("Desk A2").orElseThrow();
+        // The camera eases after me: click once it stands still.
+        var last = new java.util.concurrent.atomic.AtomicReference<Object>();
+        Fx.until(TIMEOUT, "the camera still", () -> {
+            var now = office.simulation().camera();
+            return now.equals(last.getAndSet(now));
+        });
+        javafx.geometry.Point2D onScreen = Fx.get(() -> {
+            var cam = office.simulation().camera();
+            var canvas = app.officeView().canvas();
+            return canvas.localToScreen(cam.screenX(desk.x() + desk.width() / 2, canvas.getWidth()),
+                    cam.screenY(desk.y() + desk.height() / 2, canvas.getHeight()));
+        });
+        robot.moveTo(onScreen).clickOn(javafx.scene.input.MouseButton.SECONDARY);
+        Fx.until(TIMEOUT, "the desk's menu", () -> robot.lookup((javafx.scene.Node n) -> n instanceof Labeled l
+                && "Make Desk A2 my desk".equals(l.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof Labeled l
+                && "Make Desk A2 my desk".equals(l.getText())).queryLabeled());
+        await().atMost(TIMEOUT).until(() -> bob.desks().state().holderOf("Desk A2")
+                .map(h -> h.userId().equals(dana.userId())).orElse(false));
+        Fx.until(TIMEOUT, "my plate", () -> office.desks().mineProperty().get().equals("Desk A2")
+                && office.lastFrame().life().plates().stream().anyMatch(p -> p.desk().equals("Desk A2") && p.mine()
+                        && p.holderName().equals("Dana Desk")));
+    }
+
+    /** A 96 x 96 PNG: an orange square. */
+    private static byte[] photo() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(96, 96, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xea580c));
+        g.fillRect(0, 0, 96, 96);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static void walk(OfficeModel office, double[] to) {

@@ -18,8 +18,8 @@ import java.time.Duration;
 /**
  * The office-life part of the screenshot tour: the Boardroom locked with a colleague knocking,
  * the room's notes written together (her cursor and selection with her name), a wave with "Walk to
- * them", and reactions above avatars and on a chat message. Sam, the colleague, is a client-core
- * session of her own.
+ * them", reactions above avatars and on a chat message, and desk name plates. Sam, the colleague,
+ * is a client-core session of her own.
  */
 final class OfficeLifeTour {
     private static final String BOARDROOM = "Boardroom";
@@ -80,7 +80,43 @@ final class OfficeLifeTour {
             fx(() -> office.etiquette().walkToWaver());
             until(() -> office.simulation().walker().path().isEmpty() && !office.simulation().walker().walking());
             reactions(office, sam, out, shot);
+            desks(api, office, sam, out, shot);
         }
+    }
+
+    /** Sam's desk with her photo beside mine, seen from my seat. */
+    private static void desks(SkyScopeApi api, OfficeModel office, Session sam, Path out, Shot shot) throws Exception {
+        api.uploadPhoto(sam.tokens().accessToken(), portrait(), "image/png");
+        sam.desks().awaitReply(sam.desks().claim("Desk A3"), TIMEOUT);
+        fx(() -> {
+            office.desks().claim("Desk A2");
+            office.setZoom(2.0);
+            return office.desks().walkTo("Desk A2");
+        });
+        until(() -> office.simulation().walker().path().isEmpty() && office.lastFrame().life().plates().size() >= 2
+                && office.lastFrame().life().plates().stream().allMatch(p -> p.mine() || p.photo() != null));
+        settle(2000);
+        shot.take(out.resolve("desks.png"));
+    }
+
+    /** A made-up portrait for Sam: a face in warm colours. */
+    private static byte[] portrait() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(128, 128, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x0ea5e9), 128, 128, new java.awt.Color(0x6366f1)));
+        g.fillRect(0, 0, 128, 128);
+        g.setColor(new java.awt.Color(0x3f2a1d));
+        g.fillOval(30, 18, 68, 70);
+        g.setColor(new java.awt.Color(0xf1c27d));
+        g.fillOval(38, 30, 52, 58);
+        g.fillRoundRect(20, 92, 88, 60, 40, 40);
+        g.setColor(new java.awt.Color(0xbe123c));
+        g.fillRoundRect(20, 100, 88, 60, 40, 40);
+        g.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     /** Both of us write in the Boardroom's notes; Sam has a few words selected. */
