@@ -37,6 +37,9 @@ public final class EtiquetteModel implements AutoCloseable {
     public record KnockNotice(String knockerId, String knockerName, String room) {
     }
 
+    /** Where to stand beside someone: left, right, below, above, a little more than an avatar apart. */
+    private static final double[][] BESIDE = {{-36, 0}, {36, 0}, {0, 36}, {0, -36}};
+
     private final Session link;
     private final OfficeMap map;
     private final LockAwareTerrain terrain;
@@ -155,7 +158,10 @@ public final class EtiquetteModel implements AutoCloseable {
         sent(link.etiquette().react(emoji), null);
     }
 
-    /** "Walk to them": walks to the waver, around walls and locked rooms, where they are now. */
+    /**
+     * "Walk to them": walks to the waver, around walls and locked rooms, where they are now, and
+     * stops beside them (not on top of them, where our name tags would hide each other).
+     */
     public boolean walkToWaver() {
         EtiquetteEvent.Wave w = wave.get();
         if (w == null) {
@@ -163,7 +169,14 @@ public final class EtiquetteModel implements AutoCloseable {
         }
         wave.set(null);
         Person now = link.snapshot().person(w.fromUserId());
-        return now != null ? walkTo.test(now.x(), now.y()) : walkTo.test(w.x(), w.y());
+        double x = now != null ? now.x() : w.x();
+        double y = now != null ? now.y() : w.y();
+        for (double[] side : BESIDE) {
+            if (terrain.walkable(x + side[0], y + side[1]) && terrain.segmentClear(x, y, x + side[0], y + side[1])) {
+                return walkTo.test(x + side[0], y + side[1]);
+            }
+        }
+        return walkTo.test(x, y);
     }
 
     public void dismissWave() {

@@ -73,12 +73,16 @@ final class LifePainter {
         g.setFont(PLATE_FONT);
         g.setTextBaseline(VPos.CENTER);
         for (DeskPlate p : plates) {
+            // Desks stand side by side: every other one has its plate on its far edge, so
+            // neighbours' plates do not cover each other.
             double cx = p.x() + p.width() / 2;
-            double cy = p.y() + 2;
+            boolean odd = Math.floorMod((long) Math.floor(p.x() / Math.max(32, p.width())), 2) == 1;
+            double cy = odd ? p.y() + p.height() - 2 : p.y() + 2;
+            String name = firstName(p.holderName());
             if (cx < left - 100 || cx > right + 100 || cy < top - 20 || cy > bottom + 20) {
                 continue;
             }
-            double textWidth = PLATE_WIDTHS.computeIfAbsent(p.holderName(), LifePainter::measure);
+            double textWidth = PLATE_WIDTHS.computeIfAbsent(name, LifePainter::measure);
             double w = 20 + 4 + textWidth + 8;
             double h = 20;
             double x0 = cx - w / 2;
@@ -104,8 +108,14 @@ final class LifePainter {
             }
             g.setFill(Color.WHITE);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(p.holderName(), x0 + 24, cy);
+            g.fillText(name, x0 + 24, cy);
         }
+    }
+
+    /** The first word of a name: a plate has room for little more. */
+    static String firstName(String name) {
+        String[] words = name.strip().split("\\s+", 2);
+        return words[0].isEmpty() ? name : words[0];
     }
 
     static String initials(String name) {

@@ -158,7 +158,8 @@ class DesktopOfficeLifeEndToEndTest {
         robot.clickOn("#walk-to-waver");
         Fx.until(TIMEOUT.multipliedBy(3), "beside Bob", () -> {
             Person b = bob.snapshot().self();
-            return distance(office.simulation().myPosition(), new double[] {b.x(), b.y()}) < 1
+            double apart = distance(office.simulation().myPosition(), new double[] {b.x(), b.y()});
+            return apart > 30 && apart < 40 && office.simulation().walker().path().isEmpty()
                     && !office.simulation().walker().walking();
         });
         assertThat(robot.lookup("#wave-notice").tryQuery()).isEmpty();
