@@ -208,6 +208,8 @@ public final class DesktopApp {
         office.profiles().following().onEnterSpace(id -> enter(session, id));
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),
                 new SpriteCache());
+        spaceResources.push(office.etiquette());
+        spaceResources.push(office.desks());
         officeView = new OfficeView(office, renderer, appearance);
         show(officeView);
         stage.setTitle(space.name() + " — SkyScope");

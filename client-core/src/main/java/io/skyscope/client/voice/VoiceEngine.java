@@ -222,6 +222,16 @@ public final class VoiceEngine implements AutoCloseable {
         onControl(this::announceVoiceState);
     }
 
+    /**
+     * Plays the notice sound (the chime heard when someone comes into hearing range) through the
+     * speaker now, unless deafened: the app rings it for a wave or a knock. Any thread.
+     */
+    public void ring() {
+        if (!deafened) {
+            chime.ring();
+        }
+    }
+
     /** Deafened, I hear nobody and nobody hears me; undeafened, my mute is as it was. */
     public void setDeafened(boolean on) {
         deafened = on;

@@ -56,6 +56,6 @@ final class ChatLines {
                     : original.authorName() + ": " + ChatPanel.abbreviate(original.deleted() ? "(deleted)" : original.text());
         }
         return new ChatLine(m.id(), m.senderId(), m.senderName(), m.text(), m.sentAt(), m.editedAt() != null,
-                m.deleted(), m.replyTo(), snippet, m.senderId().equals(me), m.mentions().contains(me), false);
+                m.deleted(), m.replyTo(), snippet, m.senderId().equals(me), m.mentions().contains(me), false, m.reactions());
     }
 }

@@ -44,6 +44,15 @@ public interface ChatModel {
     /** Tells the others I am typing (implementations throttle it). */
     void typing(ChatChannel channel);
 
+    /** Adds my reaction ({@link io.skyscope.protocol.Reactions} short code) to a message, or takes it back if it is there. */
+    void react(ChatLine line, String emoji);
+
+    /** Whether I reacted to the message with this emoji. */
+    boolean reacted(ChatLine line, String emoji);
+
+    /** A person's name, for the list of who reacted. */
+    String nameOf(String userId);
+
     /** Opens (or returns) the direct conversation with one person and selects it. */
     ChatChannel openDirect(String userId, String displayName);
 

@@ -255,6 +255,9 @@ public final class ChatPanel extends StackPane {
                 box.getChildren().add(quote);
             }
             box.getChildren().add(text);
+            if (!line.reactions().isEmpty() && !line.deleted()) {
+                box.getChildren().add(ReactionChips.of(line, model));
+            }
             if (line.mentionsMe()) {
                 getStyleClass().add("mention");
             }
@@ -279,6 +282,9 @@ public final class ChatPanel extends StackPane {
                 bar.setVisible(true);
             });
             ContextMenu menu = new ContextMenu(reply);
+            if (!line.pending()) {
+                menu.getItems().add(ReactionChips.menu(line, model));
+            }
             if (line.mine()) {
                 MenuItem edit = new MenuItem("Edit…");
                 edit.setOnAction(e -> {

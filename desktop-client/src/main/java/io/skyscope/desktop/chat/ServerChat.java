@@ -108,6 +108,7 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             case ChatEvent.Updated u -> ChatLines.merge(channelFor(u.message()), List.of(u.message()), me(), linesById);
             case ChatEvent.Ack a -> confirmed(a);
             case ChatEvent.Typing t -> typingShown(t);
+            case ChatEvent.Reactions r -> reactionsChanged(r);
             case ChatEvent.Unread u -> {
                 ChatChannel c = byId.get(u.channel());
                 if (c != null && c != selected.get()) {
@@ -219,6 +220,17 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             ChatLine p = c.lines().remove(at);
             ChatLines.merge(c, List.of(new ChatMessage(a.messageId(), link.spaceId(), a.channel(), me(), p.authorName(),
                     p.text(), a.sentAt(), p.replyTo(), List.of(), null, false)), me(), linesById);
+        }
+    }
+
+    /** The server's whole set of reactions on a message replaces the one shown. */
+    private void reactionsChanged(ChatEvent.Reactions r) {
+        ChatChannel c = byId.get(r.channel());
+        int at = c == null ? -1 : ChatLines.indexOf(c.lines(), r.messageId());
+        if (at >= 0) {
+            ChatLine updated = c.lines().get(at).withReactions(r.reactions());
+            c.lines().set(at, updated);
+            linesById.put(updated.id(), updated);
         }
     }
 
@@ -370,6 +382,29 @@ public final class ServerChat implements ChatModel, AutoCloseable {
             lastTyping.put(channel.id(), now);
             link.send(new ChatCommand.Typing(channel.id(), null));
         }
+    }
+
+    @Override
+    public void react(ChatLine line, String emoji) {
+        if (line.pending() || line.deleted()) {
+            return;
+        }
+        link.etiquette().reactToMessage(line.id(), emoji, reacted(line, emoji));
+    }
+
+    @Override
+    public boolean reacted(ChatLine line, String emoji) {
+        return line.reactions().stream().anyMatch(r -> r.emoji().equals(emoji) && r.userIds().contains(me()));
+    }
+
+    @Override
+    public String nameOf(String userId) {
+        Person p = link.snapshot().person(userId);
+        if (p != null) {
+            return p.displayName();
+        }
+        return linesById.values().stream().filter(l -> l.authorId().equals(userId)).map(ChatLine::authorName)
+                .findFirst().orElse("someone not here");
     }
 
     @Override

@@ -20,8 +20,8 @@ import javafx.scene.layout.Region;
  * The office drawn on a resizable canvas by an {@link AnimationTimer}: each pulse calls
  * {@link #step(double)}, which advances the model and draws the frame it returns. Arrow keys and
  * WASD walk, a click walks to the spot around walls (a click on a video bubble shows it large, on
- * someone their profile card), the
- * wheel (or +/-) zooms.
+ * someone their profile card), a right click on someone's avatar opens their menu (wave, knock,
+ * message, follow), on a desk the desk's (claim, free, leave a note), the wheel (or +/-) zooms.
  *
  * <p>Threads: FX thread only.
  */
@@ -140,6 +140,11 @@ public final class OfficeCanvas extends Region {
         requestFocus();
         if (e.getButton() != MouseButton.PRIMARY) {
             model.activity();
+            if (e.getButton() == MouseButton.SECONDARY) {
+                if (!AvatarMenu.show(this, model, e)) {
+                    DeskMenu.show(this, model, e);
+                }
+            }
             return;
         }
         String bubble = renderer.bubbleAt(e.getX(), e.getY());

@@ -1,10 +1,14 @@
 package io.skyscope.desktop.office;
 
+import io.skyscope.client.GridTerrain;
 import io.skyscope.client.LinkStatus;
 import io.skyscope.client.Session;
 import io.skyscope.client.World;
 import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.chat.ChatModel;
+import io.skyscope.desktop.desks.DeskModel;
+import io.skyscope.desktop.etiquette.EtiquetteModel;
+import io.skyscope.desktop.etiquette.LockAwareTerrain;
 import io.skyscope.desktop.map.Area;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.people.PeopleModel;
@@ -48,6 +52,8 @@ public final class OfficeModel {
     private final VoiceModel voice;
     private final Settings settings;
     private final OfficeSimulation simulation;
+    private final EtiquetteModel etiquette;
+    private final DeskModel desks;
     private final Runnable onLeave;
     private final ReadOnlyObjectWrapper<LinkStatus> linkState = new ReadOnlyObjectWrapper<>(LinkStatus.CONNECTING);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Connecting…");
@@ -72,7 +78,14 @@ public final class OfficeModel {
         this.voice = voice;
         this.settings = settings;
         this.onLeave = onLeave;
-        this.simulation = new OfficeSimulation(map, link, voice::snapshot);
+        LockAwareTerrain terrain = new LockAwareTerrain(link, new GridTerrain(map.collision()));
+        this.simulation = new OfficeSimulation(map, link, voice::snapshot, terrain);
+        this.etiquette = new EtiquetteModel(link, map, terrain, voice::ring, fx, simulation::myPosition,
+                (x, y) -> walkTo(x, y));
+        this.desks = new DeskModel(link, fx, (x, y) -> walkTo(x, y));
+        simulation.plates(desks::plates);
+        forward(etiquette.noticeProperty(), etiquette::clearNotice);
+        forward(desks.noticeProperty(), desks::clearNotice);
         this.idle = new IdleWatch(this::idleChanged);
         this.peopleModel = new PeopleModel(link, fx, this::message, this::locate, this::walkTo);
         peopleModel.following().alertProperty().addListener((obs, was, text) -> notice.set(text));
@@ -119,6 +132,26 @@ public final class OfficeModel {
     /** Photos, the profile card and my profile editor; the app closes it with the space. */
     public PeopleModel profiles() {
         return peopleModel;
+    }
+
+    /** Shows another model's notices as mine; each is cleared there so the same one shows again. */
+    private void forward(ReadOnlyStringProperty source, Runnable clear) {
+        source.addListener((obs, was, is) -> {
+            if (!is.isEmpty()) {
+                notice.set(is);
+                clear.run();
+            }
+        });
+    }
+
+    /** Desks: mine, the notes on it, claiming and freeing, the name plates. */
+    public DeskModel desks() {
+        return desks;
+    }
+
+    /** Locks, knocks, waves, reactions and the room's notes. */
+    public EtiquetteModel etiquette() {
+        return etiquette;
     }
 
     public OfficeSimulation simulation() {
@@ -239,8 +272,12 @@ public final class OfficeModel {
         if (simulation.following() != null) {
             stopFollowing();
         }
+        String locked = etiquette.closedRoomAt(mapX, mapY);
+        if (locked != null) {
+            etiquette.refusedEntry(locked);
+        }
         boolean found = simulation.walker().walkTo(mapX, mapY);
-        if (!found) {
+        if (!found && locked == null) {
             notice.set("There is no way to that spot.");
         }
         return found;
@@ -323,6 +360,8 @@ public final class OfficeModel {
         String area = me == null ? "" : map.areaAt(me[0], me[1])
                 .map(a -> a.name().isBlank() ? a.kind().label() : a.name() + " · " + a.kind().label()).orElse("");
         currentArea.set(area);
+        etiquette.refresh();
+        desks.refresh();
         if (simulation.following() == null && following.get() != null) {
             following.set(null);
         }

@@ -8,7 +8,14 @@ import io.skyscope.client.WorldSource;
 import io.skyscope.desktop.map.OfficeMap;
 import io.skyscope.desktop.render.AvatarView;
 import io.skyscope.desktop.render.Camera;
+import io.skyscope.desktop.render.DeskPlate;
 import io.skyscope.desktop.render.Facing;
+import io.skyscope.desktop.render.OfficeLife;
+import io.skyscope.desktop.map.Area;
+import io.skyscope.desktop.map.AreaKindLabel;
+import io.skyscope.protocol.Reactions;
+import java.util.HashMap;
+import java.util.Map;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
 import io.skyscope.map.PathFinder;
@@ -22,7 +29,8 @@ import java.util.function.Supplier;
  * Advances everything that moves on the office canvas by a time step and produces the immutable
  * {@link RenderFrame} to draw: my walker (client-core's {@link Walker} on the map's {@link GridTerrain},
  * reporting to the session), everyone else's smoothed motion, the camera (following
- * me, or looking at someone for a moment), and who I am following.
+ * me, or looking at someone for a moment), who I am following, and office life (locked rooms,
+ * reactions above avatars, desk name plates).
  *
  * <p>Threads: FX thread only; reads the world and voice snapshots, which are immutable.
  */
@@ -47,14 +55,20 @@ public final class OfficeSimulation {
     private double followClock;
     private double walkPhase = -1;
     private boolean dark;
+    private Supplier<List<DeskPlate>> plates = List::of;
     private double viewWidth;
     private double viewHeight;
 
     public OfficeSimulation(OfficeMap map, WorldSource link, Supplier<CanvasVoiceSnapshot> voice) {
+        this(map, link, voice, new GridTerrain(map.collision()));
+    }
+
+    /** Walks on {@code terrain} (the map's walls, and the meeting rooms locked to me). */
+    public OfficeSimulation(OfficeMap map, WorldSource link, Supplier<CanvasVoiceSnapshot> voice, Walker.Terrain terrain) {
         this.map = map;
         this.link = link;
         this.voice = voice;
-        this.walker = new Walker(new GridTerrain(map.collision()), link::move);
+        this.walker = new Walker(terrain, link::move);
         this.camX = map.widthPixels() / 2;
         this.camY = map.heightPixels() / 2;
     }
@@ -83,6 +97,11 @@ public final class OfficeSimulation {
 
     public void dark(boolean value) {
         dark = value;
+    }
+
+    /** Where the name plates of held desks come from (read each frame; must be quick). */
+    public void plates(Supplier<List<DeskPlate>> source) {
+        plates = source;
     }
 
     /** Points the camera at someone for a few seconds and rings them. */
@@ -232,6 +251,25 @@ public final class OfficeSimulation {
                     ringed, v.camera().contains(person.userId()), v.sharing().contains(person.userId())));
         }
         List<PathFinder.Point> path = walker.path().stream().map(p -> new PathFinder.Point(p.x(), p.y())).toList();
-        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark, v.bubbles());
+        return new RenderFrame(camera(), avatars, v.hearingRadius(), path, dark, v.bubbles(), life(world));
+    }
+
+    /** The locked meeting rooms and the reactions shown now. */
+    private OfficeLife life(World world) {
+        List<DeskPlate> held = plates.get();
+        if (world.lockedRooms().isEmpty() && world.reactions().isEmpty() && held.isEmpty()) {
+            return OfficeLife.NONE;
+        }
+        List<Area> locked = map.areas().stream()
+                .filter(a -> a.kind() == AreaKindLabel.MEETING_ROOM && world.isLocked(a.name())).toList();
+        long now = System.currentTimeMillis();
+        Map<String, String> shown = new HashMap<>();
+        world.reactions().forEach((userId, r) -> {
+            String glyph = Reactions.glyph(r.emoji());
+            if (glyph != null && r.showing(now)) {
+                shown.put(userId, glyph);
+            }
+        });
+        return new OfficeLife(locked, shown, held);
     }
 }

@@ -3,6 +3,8 @@ package io.skyscope.desktop.office;
 import atlantafx.base.theme.Styles;
 import io.skyscope.desktop.chat.ChatPanel;
 import io.skyscope.desktop.people.PeopleOverlays;
+import io.skyscope.desktop.etiquette.EtiquetteBar;
+import io.skyscope.desktop.etiquette.LifeOverlay;
 import io.skyscope.desktop.people.PeoplePanel;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.client.Session;
@@ -27,12 +29,14 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The office screen: a toolbar (space, where I am, status, zoom, theme, leave), the map canvas with
- * the connection banner, notices, a large video and my self-view over it and the sharing bar and
+ * The office screen: a toolbar (space, where I am, lock, notes, knock and reactions, status, zoom,
+ * theme, leave), the map canvas with the connection banner, notices, knock and wave cards and the
+ * room's notes, a large video and my self-view over it and the sharing bar and
  * the meeting room's video strip above it, people and chat on the side, the voice bar below.
  */
 public final class OfficeView extends BorderPane {
     private final OfficeCanvas canvas;
+    private LifeOverlay life;
 
     public OfficeView(OfficeModel model, OfficeRenderer renderer, Appearance appearance) {
         setId("office-view");
@@ -57,6 +61,11 @@ public final class OfficeView extends BorderPane {
 
     public OfficeCanvas canvas() {
         return canvas;
+    }
+
+    /** Knock and wave cards, and the notes editor, over the map. */
+    public LifeOverlay life() {
+        return life;
     }
 
     private HBox toolbar(OfficeModel model, Appearance appearance) {
@@ -92,8 +101,8 @@ public final class OfficeView extends BorderPane {
         following.setId("following-toggle");
         following.setTooltip(new Tooltip("The people you follow and where they are"));
         following.setOnAction(e -> model.profiles().following().toggle());
-        HBox bar = new HBox(8, space, area, gap, new StatusMenu(model), following, profile, out, zoom, in, dark,
-                leave);
+        HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette()), gap, new StatusMenu(model), following,
+                profile, out, zoom, in, dark, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("office-toolbar");
         return bar;
@@ -139,8 +148,9 @@ public final class OfficeView extends BorderPane {
             }
         });
         VideoOverlay video = new VideoOverlay(model.voice().video());
+        life = new LifeOverlay(model.etiquette(), model.desks());
         canvas.afterFrame(video::update);
-        StackPane map = new StackPane(canvas, video.large(), video.selfView(), banner, notice);
+        StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, banner, notice);
         PeopleOverlays.addTo(map, model.profiles());
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox stage = new VBox(video.sharingBar(), video.strip(), map);

@@ -103,7 +103,9 @@ public final class PeoplePanel extends VBox {
                                     updateItem(row, false);
                                 }),
                         action("Message", "Write to " + row.name(), "message-" + row.userId(),
-                                () -> model.message(row.userId())));
+                                () -> model.message(row.userId())),
+                        action("Wave", "Wave at " + row.name() + ": they get a notice", "wave-at-" + row.userId(),
+                                () -> model.etiquette().wave(row.userId())));
                 text.getChildren().add(actions);
             }
             setText(null);

@@ -85,6 +85,8 @@ public final class OfficeRenderer {
         double bottom = (height - originY) / z;
         drawAreaLabels(g, left, top, right, bottom);
         AvatarView me = frame.avatars().stream().filter(AvatarView::me).findFirst().orElse(null);
+        LifePainter.lockedRooms(g, frame.life().lockedRooms());
+        LifePainter.plates(g, frame.life().plates(), left, top, right, bottom);
         if (me != null && frame.hearingRadius() > 0) {
             drawHearingRange(g, me, frame.hearingRadius());
         }
@@ -92,6 +94,7 @@ public final class OfficeRenderer {
             drawPath(g, me, frame.path());
         }
         drawAvatars(g, frame.avatars(), left - 80, top - 80, right + 80, bottom + 80, z);
+        LifePainter.reactions(g, sorted, frame.life().reactions());
         g.restore();
         bubbles.clear();
         if (!frame.bubbles().isEmpty()) {

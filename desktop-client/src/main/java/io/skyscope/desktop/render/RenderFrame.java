@@ -12,14 +12,23 @@ import java.util.Map;
  * @param hearingRadius radius of the hearing range around me in map pixels, or 0 for none
  * @param path          the waypoints I am walking to (click to walk), possibly empty
  * @param bubbles       by user id, camera pictures drawn beside avatars
+ * @param life          locked rooms and reactions
  */
 public record RenderFrame(Camera camera, List<AvatarView> avatars, double hearingRadius,
-                          List<PathFinder.Point> path, boolean dark, Map<String, VideoTile> bubbles) {
+                          List<PathFinder.Point> path, boolean dark, Map<String, VideoTile> bubbles,
+                          OfficeLife life) {
 
     public RenderFrame {
         avatars = List.copyOf(avatars);
         path = List.copyOf(path);
         bubbles = Map.copyOf(bubbles);
+        life = life == null ? OfficeLife.NONE : life;
+    }
+
+    /** A frame with nothing locked and no reactions. */
+    public RenderFrame(Camera camera, List<AvatarView> avatars, double hearingRadius, List<PathFinder.Point> path,
+                       boolean dark, Map<String, VideoTile> bubbles) {
+        this(camera, avatars, hearingRadius, path, dark, bubbles, OfficeLife.NONE);
     }
 
     /** A frame without video. */

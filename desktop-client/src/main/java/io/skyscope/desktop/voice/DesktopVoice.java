@@ -145,6 +145,14 @@ public final class DesktopVoice extends VoiceProperties implements AutoCloseable
         });
     }
 
+    @Override
+    public void ring() {
+        VoiceEngine running = engine;
+        if (running != null) {
+            running.ring();
+        }
+    }
+
     /** Stops voice (the space is left); FX thread. The engine closes its links and native objects. */
     @Override
     public void close() {

@@ -84,4 +84,7 @@ public interface VoiceModel {
 
     /** My camera and screen share, and the streams that reach me, on the same links. */
     io.skyscope.desktop.video.VideoModel video();
+
+    /** Plays the notice sound through my speaker (a wave, a knock), unless I am deafened or voice is not running. */
+    void ring();
 }

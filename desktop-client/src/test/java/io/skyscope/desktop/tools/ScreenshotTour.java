@@ -41,7 +41,8 @@ import javax.imageio.ImageIO;
  * Walks the real app through its screens against a live server and saves a PNG of each: sign-in,
  * space picker, the whole office, a close-up, the voice bar's call menu, the dark theme, the
  * sidebar with the chat panel, and video: camera bubbles beside avatars with my self-view, a
- * colleague's screen share large, the meeting room's camera strip, and my own share's bar. The
+ * colleague's screen share large, the meeting room's camera strip, and my own share's bar; then
+ * office life ({@link OfficeLifeTour}): a locked room and a knock, shared notes, a wave, reactions. The
  * bots' cameras and screen share (and mine) are client-core's synthetic test pattern. People's
  * screens (profile editor, card, photos, group chat) are in {@link PeopleTour}.
  * Run under a display (the screenshot script uses Xvfb).
@@ -181,6 +182,7 @@ public final class ScreenshotTour {
         PeopleTour.shots(office, out);
 
         videoShots(office, out);
+        OfficeLifeTour.shots(api, app, office, out, ScreenshotTour::shot);
 
         fx(() -> {
             app.stop();

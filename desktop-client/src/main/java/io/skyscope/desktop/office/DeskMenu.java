@@ -1,0 +1,58 @@
+package io.skyscope.desktop.office;
+
+import io.skyscope.desktop.desks.DeskModel;
+import io.skyscope.desktop.render.Camera;
+import io.skyscope.map.MapDesk;
+import io.skyscope.protocol.DeskEvent;
+import java.util.Optional;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * The menu of a desk on the map (a right click on it): claim it when free, free it when mine,
+ * leave a note for its holder otherwise, and walk to it.
+ *
+ * <p>Threads: FX thread only.
+ */
+final class DeskMenu {
+    private DeskMenu() {
+    }
+
+    /** Shows the menu of the desk under a click of the canvas, if the click hit one. */
+    static boolean show(OfficeCanvas canvas, OfficeModel model, MouseEvent click) {
+        Camera cam = model.simulation().camera();
+        DeskModel desks = model.desks();
+        Optional<MapDesk> hit = desks.deskAt(cam.mapX(click.getX(), canvas.getWidth()),
+                cam.mapY(click.getY(), canvas.getHeight()));
+        if (hit.isEmpty()) {
+            return false;
+        }
+        String desk = hit.get().name();
+        Optional<DeskEvent.Holder> holder = desks.holderOf(desk);
+        ContextMenu menu = new ContextMenu();
+        if (desk.equals(desks.mineProperty().get())) {
+            menu.getItems().add(AvatarMenu.item("Free " + desk, "free-desk", () -> desks.free(desk)));
+        } else if (holder.isEmpty()) {
+            MenuItem claim = AvatarMenu.item("Make " + desk + " my desk", "claim-desk", () -> desks.claim(desk));
+            if (!desks.mineProperty().get().isEmpty()) {
+                claim.setText("Make " + desk + " my desk (free " + desks.mineProperty().get() + " first)");
+                claim.setDisable(true);
+            }
+            menu.getItems().add(claim);
+        } else {
+            String name = holder.get().displayName();
+            menu.getItems().add(AvatarMenu.item("Leave a note for " + name + "…", "desk-note", () -> {
+                TextInputDialog d = new TextInputDialog();
+                d.setTitle("A note on " + desk);
+                d.setHeaderText(name + " reads it on coming back (one line, at most 500 characters)");
+                d.initOwner(canvas.getScene().getWindow());
+                d.showAndWait().filter(t -> !t.isBlank()).ifPresent(t -> desks.leaveNote(desk, t));
+            }));
+        }
+        menu.getItems().add(AvatarMenu.item("Walk to " + desk, "walk-to-desk", () -> desks.walkTo(desk)));
+        menu.show(canvas, click.getScreenX(), click.getScreenY());
+        return true;
+    }
+}
