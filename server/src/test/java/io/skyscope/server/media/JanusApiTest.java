@@ -74,6 +74,26 @@ class JanusApiTest {
     }
 
     @Test
+    void aTokenWithBase64sPlusAndSlashAlsoLongPolls() {
+        long now = Clock.systemUTC().millis() / 1000;
+        String token = null;
+        for (long ttl = 600; ttl < 1600 && token == null; ttl++) {
+            String candidate = tokens.sign(now + ttl, JanusTokens.AUDIOBRIDGE);
+            if (candidate.contains("+") && candidate.contains("/")) {
+                token = candidate;
+            }
+        }
+        assertThat(token).as("a signature with both '+' and '/' among a thousand").isNotNull();
+        var client = JanusApi.withToken(JANUS.url(), token, TIMEOUT);
+        long session = client.createSession();
+        client.message(session, client.attach(session, JanusTokens.AUDIOBRIDGE), JSON.createObjectNode()
+                .put("request", "join").put("room", 1), null);
+        assertThat(Janus.nextPluginEvent(client, session).path("error_code").asInt())
+                .as("the event came through the long poll").isEqualTo(JanusException.NO_SUCH_ROOM);
+        client.destroy(session);
+    }
+
+    @Test
     void aClientTokenReachesOnlyTheAudioBridgeAndOnlyTheRoomsThatAllowIt() {
         long room = 4_242_002;
         bridge.create(room, "room-secret-2", "Stage");

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -93,7 +95,9 @@ public final class JanusApi {
 
     /** Waits up to 30 s (Janus's long poll) for the session's next event; a {@code keepalive} when none came. */
     public JsonNode poll(long session) {
-        String query = "?maxev=1" + (credential == null ? "" : "&" + field + "=" + credential);
+        // A signed token has ',', ':' and Base64's '+', '/' and '=': encoded, or '+' reads as a space.
+        String query = "?maxev=1" + (credential == null ? "" : "&" + field + "="
+                + URLEncoder.encode(credential, StandardCharsets.UTF_8));
         HttpRequest get = HttpRequest.newBuilder(URI.create(url + "/" + session + query))
                 .timeout(Duration.ofSeconds(40)).GET().build();
         return check(exchange(get));
