@@ -106,6 +106,7 @@ class StageMediaEndToEndTest {
 
             // Every listener hears both speakers through the mix: one stream each.
             long cpuBefore = cpuMillis(JANUS.process().toHandle());
+            long clientsBefore = cpuMillis(ProcessHandle.current());
             long wall = System.nanoTime();
             for (VoiceClient l : listeners) {
                 await("listener hears both speakers").atMost(HEAR).pollInterval(Duration.ofMillis(300))
@@ -137,9 +138,12 @@ class StageMediaEndToEndTest {
             var linkAfter = raised.engine().snapshot().link("media:" + joins.get(0).room());
             assertThat(linkAfter.setupMillis()).as("the same connection, not a new one").isEqualTo(linkBefore.setupMillis());
             long cpu = cpuMillis(JANUS.process().toHandle()) - cpuBefore;
+            long clients = cpuMillis(ProcessHandle.current()) - clientsBefore;
             double seconds = (System.nanoTime() - wall) / 1e9;
-            System.out.printf("Janus CPU while %d people were in the room: %.1f %% of a core (%d ms over %.1f s)%n",
-                    LISTENERS + 2, 100.0 * cpu / 1000 / seconds, cpu, seconds);
+            System.out.printf("Janus CPU while %d people were in the room: %.1f %% of a core (%d ms over %.1f s);"
+                    + " this JVM (server and all clients): %.1f %% of a core, %.1f %% a client%n",
+                    LISTENERS + 2, 100.0 * cpu / 1000 / seconds, cpu, seconds, 100.0 * clients / 1000 / seconds,
+                    100.0 * clients / 1000 / seconds / (LISTENERS + 3));
             assertThat(raised.session.await(ServerMessage.StageSpeaker.class,
                     s -> s.userId().equals(raised.id()) && s.speaker(), TIMEOUT)).isNotNull();
 
