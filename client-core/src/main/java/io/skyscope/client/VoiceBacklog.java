@@ -48,6 +48,9 @@ public final class VoiceBacklog {
                     kept.add(s);
                 }
             }
+            // A media room counts as one more peer: its join is replayed, its leave forgets it.
+            case ServerMessage.MediaJoin m -> byPeer.put("media:" + m.room(), new ArrayList<>(List.of(m)));
+            case ServerMessage.MediaLeave m -> byPeer.remove("media:" + m.room());
             default -> {
             }
         }

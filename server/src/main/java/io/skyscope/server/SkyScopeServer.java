@@ -68,6 +68,7 @@ import io.skyscope.server.http.SsoRoutes;
 import io.skyscope.server.http.TrustedProxies;
 import io.skyscope.server.http.VoiceRoutes;
 import io.skyscope.server.mail.Mailer;
+import io.skyscope.server.media.StageRooms;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.notes.NotesService;
 import io.skyscope.server.profile.ProfileService;
@@ -260,7 +261,16 @@ public final class SkyScopeServer implements AutoCloseable {
         var iceServers = new IceServers(config.stunUrls(), config.voice().turnUrls(), turn);
         var admission = new WorldAdmission(spaceService, spacesStore, users, mapCatalog, voiceSettings, iceServers,
                 sanctions);
-        var localOwners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10)).start();
+        StageRooms stageRooms = null;
+        if (config.media() != null) {
+            // Stopped after the space owners that feed it (the stop order is reversed).
+            stageRooms = new StageRooms(config.media(), bus, clock).start();
+            stopOrder.push(stageRooms);
+            LOG.info("stages go through the media server at {} (up to {} listeners each)", config.media().url(),
+                    config.media().stageSize());
+        }
+        var localOwners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10))
+                .media(stageRooms).start();
         final SpaceDirectory owners;
         if (bus instanceof RedisEventBus redisBus) {
             var cluster = new ClusterSpaces(localOwners, admission, redisBus, redis, metrics, clock).start();

@@ -34,6 +34,7 @@ public enum ErrorCode {
     NOT_IN_VOICE_SET("not_in_voice_set"),
     NOTES_TOO_LARGE("notes_too_large"),
     AUDIENCE_FULL("audience_full"),
+    MEDIA_UNAVAILABLE("media_unavailable"),
     UNKNOWN_ROOM("unknown_room"),
     NOT_IN_ROOM("not_in_room"),
     ROOM_NOT_LOCKED("room_not_locked"),

@@ -27,6 +27,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceVideo.class, name = "voice.video"),
         @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
+        @JsonSubTypes.Type(value = ServerMessage.MediaJoin.class, name = "media.join"),
+        @JsonSubTypes.Type(value = ServerMessage.MediaLeave.class, name = "media.leave"),
         @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
         @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
         @JsonSubTypes.Type(value = ChatEvent.Updated.class, name = "chat.updated"),
@@ -50,7 +52,8 @@ import java.util.List;
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Error, ServerMessage.Ack,
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
-        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ChatEvent, EtiquetteEvent, NotesEvent, DeskEvent {
+        ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ServerMessage.MediaJoin, ServerMessage.MediaLeave,
+        ChatEvent, EtiquetteEvent, NotesEvent, DeskEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
     record SpaceInfo(String id, String name, String mapId, int mapVersion) {
@@ -211,5 +214,21 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /** {@code userId} was given ({@code speaker = true}) or lost the speaker role on this space's stages. */
     record StageSpeaker(String userId, boolean speaker) implements ServerMessage {
+    }
+
+    /**
+     * Join a room on the media server (Janus's AudioBridge): the stage {@code stage} reaches you
+     * through its mix. {@code url} is Janus's HTTP API; {@code token} the signed Janus token for
+     * it (the AudioBridge only, until {@code expires}, Unix seconds); {@code room} the room, to be
+     * joined as participant {@code participant} with the room's join token {@code roomToken}.
+     * {@code speaker}: join unmuted; else muted (the server unmutes you when you get the floor,
+     * without a new connection).
+     */
+    record MediaJoin(String url, String token, long expires, long room, long participant, String roomToken,
+                     String stage, boolean speaker) implements ServerMessage {
+    }
+
+    /** Leave the media room {@code room} (you left the stage's audience, or the room is gone). */
+    record MediaLeave(long room, String stage, String reason) implements ServerMessage {
     }
 }

@@ -351,11 +351,16 @@ final class ScriptRunner {
 
     private String nameOf(String userId) {
         Person p = session.snapshot().person(userId);
-        return p == null ? userId : p.displayName();
+        return p == null ? (userId.startsWith("media:") ? "the stage's media room" : userId) : p.displayName();
     }
 
+    /** A person's id by name; {@code media}: my link to a stage's room on the media server, if any. */
     private String resolve(String who) {
         Person p = session.snapshot().find(who);
+        if (p == null && "media".equals(who) && voice != null) {
+            return voice.engine().snapshot().links().stream().filter(l -> "media".equals(l.reason()))
+                    .map(LinkState::peerId).findFirst().orElse(null);
+        }
         return p == null ? null : p.userId();
     }
 

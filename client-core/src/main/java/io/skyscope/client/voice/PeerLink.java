@@ -245,9 +245,9 @@ final class PeerLink {
         return state;
     }
 
-    /** A two-way link: it carries video sections besides the voice. */
+    /** A two-way link: it carries video sections besides the voice (a media room's link carries voice only). */
     boolean twoWay() {
-        return "sendrecv".equals(direction);
+        return "sendrecv".equals(direction) && !MediaRooms.REASON.equals(reason);
     }
 
     /** Milliseconds from the join to the connection, or -1. */

@@ -9,6 +9,7 @@ import io.skyscope.client.video.ScreenSource;
 import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.video.VideoFrameSink;
 import io.skyscope.client.video.VideoKind;
+import io.skyscope.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class VoiceEngine implements AutoCloseable {
     private final Chime chime = new Chime();
     private final ScheduledExecutorService control;
     private final VoiceLinks links;
+    private final MediaRooms media;
     private final HeadlessAudioDeviceModule adm;
     private final VoiceProcessing processing;
     private final CaptureLoop capture;
@@ -101,7 +103,8 @@ public final class VoiceEngine implements AutoCloseable {
         this.mixer = new SpatialMixer(config.mixer());
         this.control = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("voice-control").daemon().unstarted(r));
-        this.links = new VoiceLinks(control, signalling, () -> this.config, new LinkEvents());
+        this.media = new MediaRooms(signalling, this::signal);
+        this.links = new VoiceLinks(control, media, () -> this.config, new LinkEvents());
         CustomAudioSource source;
         try {
             processing = new VoiceProcessing(config.processing());
@@ -177,7 +180,30 @@ public final class VoiceEngine implements AutoCloseable {
 
     /** The connection dropped: every link is gone (the server sends fresh joins after a reconnect). */
     public void leaveAll() {
-        onControl(links::closeAll);
+        onControl(() -> {
+            media.closeAll();
+            links.closeAll();
+        });
+    }
+
+    /**
+     * The server sends me to a room on the media server (a stage beyond direct links): a link to
+     * it is opened once Janus has a session for me (see {@link MediaRooms}).
+     */
+    public void joinMedia(ServerMessage.MediaJoin join) {
+        String peerId = MediaRooms.peerId(join.room());
+        onControl(() -> {
+            links.leave(peerId);
+            media.open(join, () -> onControl(() -> links.join(peerId, true, MediaRooms.REASON, "sendrecv")));
+        });
+    }
+
+    /** I left a media room: my session there ends and its link closes. */
+    public void leaveMedia(long room) {
+        onControl(() -> {
+            media.close(room);
+            links.leave(MediaRooms.peerId(room));
+        });
     }
 
     /** STUN/TURN servers for links opened from now on (TURN credentials expire; each welcome brings fresh ones). */
@@ -422,6 +448,7 @@ public final class VoiceEngine implements AutoCloseable {
         try {
             onControlAndWait(() -> {
                 video.close();
+                media.closeAll();
                 links.closeAll();
                 return null;
             });

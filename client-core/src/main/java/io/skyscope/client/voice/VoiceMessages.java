@@ -43,6 +43,14 @@ public final class VoiceMessages {
                 LOG.debug("voice.video {} send={} receive={}", v.peerId(), v.send(), v.receive());
                 engine.videoPermission(v.peerId(), v.send(), v.receive());
             }
+            case ServerMessage.MediaJoin m -> {
+                LOG.debug("media.join room {} as {} speaker={}", m.room(), m.participant(), m.speaker());
+                engine.joinMedia(m);
+            }
+            case ServerMessage.MediaLeave m -> {
+                LOG.debug("media.leave room {} {}", m.room(), m.reason());
+                engine.leaveMedia(m.room());
+            }
             // A new speaker role comes with fresh voice.join messages carrying the new directions.
             case ServerMessage.StageSpeaker _ -> {
             }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param protection limits on what one client may cost the others
  * @param mail null means "no SMTP server: email features are off"
  * @param oidc null means "no single sign-on"
+ * @param media null means "no media server": stages reach their direct-link audience only
  */
 public record ServerConfig(
         String host,
@@ -38,7 +39,8 @@ public record ServerConfig(
         Quotas quotas,
         Protection protection,
         MailConfig mail,
-        OidcConfig oidc) {
+        OidcConfig oidc,
+        MediaConfig media) {
 
     /** Movement and presence tuning applied to every space. */
     public record WorldTuning(double maxSpeed, double interestRadius, int tickMillis, long idleAwaySeconds) {
@@ -100,62 +102,67 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, null, null, null, null, RegistrationMode.OPEN,
                 List.of(), null, WorldTuning.defaults(), VoiceConfig.defaults(), ChatTuning.defaults(),
-                Quotas.defaults(), Protection.defaults(), null, null);
+                Quotas.defaults(), Protection.defaults(), null, null, null);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withWorld(WorldTuning newWorld) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection, mail, oidc);
+                registration, stunUrls, publicUrl, newWorld, voice, chat, quotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withVoice(VoiceConfig newVoice) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection, mail, oidc);
+                registration, stunUrls, publicUrl, world, newVoice, chat, quotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withChat(ChatTuning newChat) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection, mail, oidc);
+                registration, stunUrls, publicUrl, world, voice, newChat, quotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection, mail, oidc);
+                registration, stunUrls, publicUrl, world, voice, chat, newQuotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withProtection(Protection newProtection) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection, mail, oidc);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, newProtection, mail, oidc, media);
     }
 
     public ServerConfig withMail(MailConfig newMail) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, newMail, oidc);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, newMail, oidc, media);
     }
 
     public ServerConfig withOidc(OidcConfig newOidc) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, newOidc);
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, newOidc, media);
+    }
+
+    public ServerConfig withMedia(MediaConfig newMedia) {
+        return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
+                registration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc, newMedia);
     }
 
     public ServerConfig withPublicUrl(String newPublicUrl) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                registration, stunUrls, newPublicUrl, world, voice, chat, quotas, protection, mail, oidc);
+                registration, stunUrls, newPublicUrl, world, voice, chat, quotas, protection, mail, oidc, media);
     }
 
     public ServerConfig withRegistration(RegistrationMode newRegistration) {
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
-                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc);
+                newRegistration, stunUrls, publicUrl, world, voice, chat, quotas, protection, mail, oidc, media);
     }
 
     /** Reads and validates the configuration from environment variables (see README). */
@@ -204,7 +211,7 @@ public record ServerConfig(
         return new ServerConfig(host, port, dataDir, mongoUri, redisUrl, jwtSecret, adminUsername,
                 registration, stun, publicUrl, world, voice(env), chat, quotas(env),
                 Protection.fromEnvironment(env), MailConfig.fromEnvironment(env),
-                OidcConfig.fromEnvironment(env));
+                OidcConfig.fromEnvironment(env), MediaConfig.fromEnvironment(env));
     }
 
     private static Quotas quotas(Map<String, String> env) {
@@ -332,6 +339,6 @@ public record ServerConfig(
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "set")
                 + ", registration=" + registration + ", world=" + world + ", voice=" + voice + ", chat=" + chat
                 + ", quotas=" + quotas + ", protection=" + protection + ", mail=" + (mail == null ? "off" : mail)
-                + ", sso=" + (oidc == null ? "off" : oidc) + "]";
+                + ", sso=" + (oidc == null ? "off" : oidc) + ", media=" + (media == null ? "none" : media) + "]";
     }
 }

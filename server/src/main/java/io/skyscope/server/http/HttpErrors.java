@@ -63,7 +63,7 @@ public final class HttpErrors {
             case INTERNAL -> 500;
             case EMAIL_NOT_CONFIGURED, SSO_NOT_CONFIGURED -> 501;
             case SSO_PROVIDER_UNAVAILABLE -> 502;
-            case UNAVAILABLE, STORE_UNAVAILABLE -> 503;
+            case UNAVAILABLE, STORE_UNAVAILABLE, MEDIA_UNAVAILABLE -> 503;
         };
     }
 

@@ -33,6 +33,8 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
     private final Map<String, SpaceOwner> owners = new ConcurrentHashMap<>();
     private final ParallelDelivery delivery = ParallelDelivery.perCore();
     private volatile Consumer<String> stopped = id -> { };
+    /** Where stages go beyond direct links, or null (no media server). */
+    private volatile MediaStages media;
     private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("space-reaper").daemon().factory());
 
@@ -61,6 +63,12 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
         this.stopped = listener;
     }
 
+    /** Carries the stages of the spaces started from now on through a media server. */
+    public SpaceOwners media(MediaStages stages) {
+        this.media = stages;
+        return this;
+    }
+
     public SpaceOwners start() {
         reaper.scheduleWithFixedDelay(this::stopIdle, 30, 30, TimeUnit.SECONDS);
         return this;
@@ -85,6 +93,9 @@ public final class SpaceOwners implements SpaceDirectory, AutoCloseable {
             LOG.info("space {}: starting owner (map {} v{})", id, loaded.info().mapId(), loaded.info().mapVersion());
             var state = new SpaceState(loaded.info(), loaded.map(), tuning, loaded.voice(), clock);
             state.voice().speakers(loaded.stageSpeakers());
+            if (media != null) {
+                state.voice().media(id, media);
+            }
             var owner = new SpaceOwner(state, bus, metrics, tuning.tickMillis(), clock, delivery);
             starting.accept(owner);
             return owner.start();

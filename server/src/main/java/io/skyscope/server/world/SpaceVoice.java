@@ -40,9 +40,20 @@ final class SpaceVoice {
     private final Map<String, Long> awaitingAnswer = new HashMap<>();
     private int established;
 
+    /** Where stages go beyond direct links, or null (no media server). */
+    private MediaStages media;
+    private String spaceId;
+
     SpaceVoice(ProximityEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
+    }
+
+    /** Carries this space's stages through a media server; before anyone is present. */
+    void media(String spaceId, MediaStages media) {
+        this.spaceId = spaceId;
+        this.media = media;
+        engine.mediaStages(media.stageSize());
     }
 
     ProximityEngine engine() {
@@ -80,9 +91,16 @@ final class SpaceVoice {
                     awaitingAnswer.remove(l.userId() + "|" + l.peerId());
                 }
                 case VoiceEvent.AudienceFull f -> out.add(new Delivery(f.userId(), ServerMessage.Error.of(ErrorCode.AUDIENCE_FULL,
-                        "The audience of '" + f.stage() + "' is full: a stage reaches at most " + f.limit()
+                        f.media() ? "The audience of '" + f.stage() + "' is full: it reaches at most " + f.limit()
+                                + " listeners through the media server (MEDIA_STAGE_SIZE)."
+                                : "The audience of '" + f.stage() + "' is full: a stage reaches at most " + f.limit()
                                 + " listeners over direct links. A larger audience needs a media server (SFU),"
                                 + " which this server does not have.", null)));
+                case VoiceEvent.Media m -> {
+                    if (media != null) {
+                        media.member(spaceId, m.stage(), m.userId(), m.inRoom(), m.speaker());
+                    }
+                }
             }
         }
     }
@@ -95,6 +113,9 @@ final class SpaceVoice {
      */
     void reconnected(String userId, List<Delivery> out) {
         long now = clock.millis();
+        if (media != null) {
+            media.rejoin(spaceId, userId);
+        }
         for (var entry : engine.links(userId).entrySet()) {
             String peer = entry.getKey();
             var link = entry.getValue();
@@ -121,6 +142,9 @@ final class SpaceVoice {
     void rejoinAll(List<String> userIds, List<Delivery> out) {
         long now = clock.millis();
         for (String userId : userIds) {
+            if (media != null) {
+                media.rejoin(spaceId, userId);
+            }
             for (var entry : engine.links(userId).entrySet()) {
                 String peer = entry.getKey();
                 var link = entry.getValue();

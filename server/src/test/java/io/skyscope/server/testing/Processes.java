@@ -45,6 +45,16 @@ public final class Processes {
                 + " (apt-get install -y " + debianPackage + "); ./skyscope test does this");
     }
 
+    /** Deletes a directory and everything in it (a test server's own folder); nothing if null. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     /** SIGTERM, then SIGKILL if it has not ended within 10 s; waits for the end. */
     public static void stop(Process process) {
         if (process == null || !process.isAlive()) {

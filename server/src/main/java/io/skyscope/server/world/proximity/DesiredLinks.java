@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ final class DesiredLinks {
 
     /** The cap in force, set by the engine before each tick. */
     int maxPeers = Integer.MAX_VALUE;
+    /** Listeners a stage reaches through the media server; 0: no media server, direct links. */
+    int mediaStageSize;
 
     DesiredLinks(List<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
@@ -218,19 +221,34 @@ final class DesiredLinks {
     /**
      * A stage's speakers (people with the speaker role standing on the stage) hear each other and
      * are heard by its listeners: everyone else on the stage or in its audience areas, first come
-     * first served up to {@code stageAudience}; the others are told the audience is full.
+     * first served up to {@code stageAudience}; the others are told the audience is full. With a
+     * media server ({@code mediaStageSize} above 0) nobody is linked directly: speakers (with the
+     * role anywhere in the zone) and up to {@code mediaStageSize} listeners are put in the stage's
+     * media room ({@link VoiceEvent.Media}).
      */
     void stage(Zone zone, Collection<VoiceMember> inZone, Set<String> speakerRole, VoiceSettings settings,
                Consumer<VoiceEvent> out) {
         List<VoiceMember> speakers = new ArrayList<>();
         List<VoiceMember> listeners = new ArrayList<>();
+        boolean media = mediaStageSize > 0;
         for (VoiceMember m : inZone) {
-            boolean onStage = zone.area().equals(m.area);
+            // Through a media server, the floor is given where the person stands (raise a hand in
+            // the audience, be heard from there); over direct links, speakers stand on the stage.
+            boolean onStage = media || zone.area().equals(m.area);
             (onStage && speakerRole.contains(m.id) ? speakers : listeners).add(m);
         }
         StageAudience audience = audiences.computeIfAbsent(zone, z -> new StageAudience());
-        Set<VoiceMember> admitted = audience.admit(listeners, settings.stageAudience(), zone.area().name(), out);
+        Set<VoiceMember> admitted = audience.admit(listeners, media ? mediaStageSize : settings.stageAudience(),
+                zone.area().name(), media, out);
         Map<VoiceMember, Map<VoiceMember, VoiceLink>> wanted = new HashMap<>();
+        if (media) {
+            // Everyone hears the stage through the media server's mix: no direct links at all.
+            Map<VoiceMember, Boolean> inRoom = new LinkedHashMap<>();
+            speakers.forEach(s -> inRoom.put(s, true));
+            admitted.forEach(l -> inRoom.put(l, false));
+            audience.media(inRoom, zone.area().name(), out);
+            speakers.clear();
+        }
         for (VoiceMember s : speakers) {
             Map<VoiceMember, VoiceLink> links = wanted.computeIfAbsent(s, k -> new HashMap<>());
             for (VoiceMember other : speakers) {
@@ -259,9 +277,12 @@ final class DesiredLinks {
         }
     }
 
-    /** Forgets a stage's audience bookkeeping when nobody is left in it. */
-    void stageEmptied(Zone zone) {
-        audiences.remove(zone);
+    /** Forgets a stage's audience bookkeeping when nobody is left in it (the last leave its media room). */
+    void stageEmptied(Zone zone, Consumer<VoiceEvent> out) {
+        StageAudience audience = audiences.remove(zone);
+        if (audience != null) {
+            audience.media(Map.of(), zone.area().name(), out);
+        }
     }
 
     /** Drops every desired link of {@code u}. */
@@ -333,8 +354,27 @@ final class DesiredLinks {
     private static final class StageAudience {
         private final Set<VoiceMember> admitted = new LinkedHashSet<>();
         private final Set<VoiceMember> told = new HashSet<>();
+        /** Who is in the stage's media room, and whether as a speaker. */
+        private final Map<VoiceMember, Boolean> inMedia = new LinkedHashMap<>();
 
-        Set<VoiceMember> admit(List<VoiceMember> listeners, int limit, String stage, Consumer<VoiceEvent> out) {
+        /** Tells who enters, leaves or changes role in the media room, and keeps {@code wanted}. */
+        void media(Map<VoiceMember, Boolean> wanted, String stage, Consumer<VoiceEvent> out) {
+            for (var was : inMedia.entrySet()) {
+                if (!wanted.containsKey(was.getKey())) {
+                    out.accept(new VoiceEvent.Media(was.getKey().id, stage, false, was.getValue()));
+                }
+            }
+            for (var want : wanted.entrySet()) {
+                if (!want.getValue().equals(inMedia.get(want.getKey()))) {
+                    out.accept(new VoiceEvent.Media(want.getKey().id, stage, true, want.getValue()));
+                }
+            }
+            inMedia.clear();
+            inMedia.putAll(wanted);
+        }
+
+        Set<VoiceMember> admit(List<VoiceMember> listeners, int limit, String stage, boolean media,
+                               Consumer<VoiceEvent> out) {
             Set<VoiceMember> present = new HashSet<>(listeners);
             admitted.retainAll(present);
             told.retainAll(present);
@@ -346,7 +386,7 @@ final class DesiredLinks {
                     admitted.add(l);
                     told.remove(l);
                 } else if (told.add(l)) {
-                    out.accept(new VoiceEvent.AudienceFull(l.id, stage, limit));
+                    out.accept(new VoiceEvent.AudienceFull(l.id, stage, limit, media));
                 }
             }
             return admitted;

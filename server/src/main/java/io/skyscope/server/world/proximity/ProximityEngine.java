@@ -149,6 +149,14 @@ public final class ProximityEngine {
         }
     }
 
+    /**
+     * A media server carries this space's stages to up to {@code listeners} listeners each (0: none,
+     * direct links up to the settings' {@code stageAudience}). Set before anyone is present.
+     */
+    public void mediaStages(int listeners) {
+        rules.mediaStageSize = listeners;
+    }
+
     /** Grants or revokes the speaker role on this space's stages; false if nothing changed. */
     public boolean speaker(String userId, boolean on) {
         boolean changed = on ? speakerRole.add(userId) : speakerRole.remove(userId);
@@ -329,7 +337,7 @@ public final class ProximityEngine {
             if (zone.kind() == Zone.Kind.ROOM) {
                 rules.room(inZone);
             } else if (inZone.isEmpty()) {
-                rules.stageEmptied(zone);
+                rules.stageEmptied(zone, out::add);
             } else {
                 rules.stage(zone, inZone, speakerRole, settings, out::add);
             }

@@ -28,8 +28,20 @@ public sealed interface VoiceEvent {
     /**
      * {@code userId} listens to a stage whose audience is full: direct links reach at most
      * {@code limit} listeners, and a larger audience needs a media server (SFU), which this server
-     * does not have. Sent once each time the user comes to the stage or its audience.
+     * does not have; or ({@code media}) the media server's room for it is at its configured size.
+     * Sent once each time the user comes to the stage or its audience.
      */
-    record AudienceFull(String userId, String stage, int limit) implements VoiceEvent {
+    record AudienceFull(String userId, String stage, int limit, boolean media) implements VoiceEvent {
+        public AudienceFull(String userId, String stage, int limit) {
+            this(userId, stage, limit, false);
+        }
+    }
+
+    /**
+     * With a media server, a stage is heard through its room there instead of direct links:
+     * {@code userId} enters it ({@code inRoom}) as a speaker (heard) or a listener (muted), changes
+     * role, or leaves it ({@code inRoom} false).
+     */
+    record Media(String userId, String stage, boolean inRoom, boolean speaker) implements VoiceEvent {
     }
 }

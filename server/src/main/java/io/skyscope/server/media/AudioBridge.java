@@ -1,0 +1,119 @@
+package io.skyscope.server.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skyscope.protocol.media.JanusApi;
+import io.skyscope.protocol.media.JanusException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The server's own handle on Janus's AudioBridge: one Janus session (made again when Janus has
+ * forgotten it: expired or restarted) and one handle, through which it creates and destroys rooms,
+ * keeps each room's {@code allowed} list, and mutes, unmutes, kicks and lists participants.
+ * Requests carry the room's secret (and the plugin's admin key to create). Not thread-safe: the
+ * {@link StageRooms} thread alone calls it; {@link #keepalive} is called on that thread too.
+ */
+public final class AudioBridge {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A participant as the AudioBridge lists it. */
+    public record Participant(long id, boolean muted) {
+    }
+
+    private final JanusApi api;
+    private final String adminKey;
+    private long session;
+    private long handle;
+
+    public AudioBridge(JanusApi api, String adminKey) {
+        this.api = api;
+        this.adminKey = adminKey;
+    }
+
+    /** Creates a private room that admits only the tokens later {@link #allow allowed}. */
+    public void create(long room, String secret, String description) {
+        ObjectNode body = body("create", room, secret).put("description", description).put("is_private", true)
+                .put("permanent", false).put("sampling_rate", 48_000).put("audiolevel_event", false);
+        body.putArray("allowed");
+        if (adminKey != null) {
+            body.put("admin_key", adminKey);
+        }
+        call(body);
+    }
+
+    public void destroy(long room, String secret) {
+        call(body("destroy", room, secret).put("permanent", false));
+    }
+
+    /** Adds ({@code add}) or removes ({@code remove}) join tokens of the room's {@code allowed} list. */
+    public void allowed(long room, String secret, String action, Set<String> tokens) {
+        ObjectNode body = body("allowed", room, secret).put("action", action);
+        var list = body.putArray("allowed");
+        tokens.forEach(list::add);
+        call(body);
+    }
+
+    public void mute(long room, String secret, long participant, boolean muted) {
+        call(body(muted ? "mute" : "unmute", room, secret).put("id", participant));
+    }
+
+    public void kick(long room, String secret, long participant) {
+        call(body("kick", room, secret).put("id", participant));
+    }
+
+    public List<Participant> participants(long room) {
+        JsonNode answer = call(JSON.createObjectNode().put("request", "listparticipants").put("room", room));
+        List<Participant> out = new ArrayList<>();
+        for (JsonNode p : answer.path("participants")) {
+            out.add(new Participant(p.path("id").asLong(), p.path("muted").asBoolean()));
+        }
+        return out;
+    }
+
+    /** Keeps the session alive; a forgotten one is made afresh at the next request. */
+    public void keepalive() {
+        if (session == 0) {
+            return;
+        }
+        try {
+            api.keepalive(session);
+        } catch (JanusException e) {
+            session = 0;
+            throw e;
+        }
+    }
+
+    /** Ends the session (its handle goes with it). */
+    public void close() {
+        if (session != 0) {
+            try {
+                api.destroy(session);
+            } catch (JanusException e) {
+                // Janus is gone or forgot the session already
+            }
+            session = 0;
+        }
+    }
+
+    private JsonNode call(ObjectNode body) {
+        if (session == 0) {
+            session = api.createSession();
+            handle = api.attach(session, JanusTokens.AUDIOBRIDGE);
+        }
+        try {
+            return api.request(session, handle, body);
+        } catch (JanusException e) {
+            if (e.code() == JanusException.NO_SUCH_SESSION || e.code() == 459 /* no such handle */) {
+                session = 0;
+            }
+            throw e;
+        }
+    }
+
+    private static ObjectNode body(String request, long room, String secret) {
+        return JSON.createObjectNode().put("request", request).put("room", room).put("secret", secret);
+    }
+}

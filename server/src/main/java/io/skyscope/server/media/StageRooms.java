@@ -1,0 +1,265 @@
+package io.skyscope.server.media;
+
+import io.skyscope.protocol.ErrorCode;
+import io.skyscope.protocol.ProtocolCodec;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.media.JanusApi;
+import io.skyscope.protocol.media.JanusException;
+import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.config.MediaConfig;
+import io.skyscope.server.world.MediaStages;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stages on the media server: one AudioBridge room per stage while anyone is in it, made when the
+ * first person comes and destroyed when the last leaves, with a random id (not guessable, not
+ * listed: {@code is_private}) and a random secret that only this server knows. Each person the
+ * proximity engine puts in a stage's room gets a random join token added to the room's
+ * {@code allowed} list (removed again when they leave, and they are kicked), a participant id, and
+ * a signed Janus token for the AudioBridge alone that expires; all of it travels in
+ * {@code media.join} on their user topic. Speakers are heard, listeners muted: the server mutes
+ * and unmutes participants itself, and every two seconds compares each room with what it should
+ * be (a participant the server did not send there is kicked; a wrong mute is corrected), so a
+ * modified client can neither stay in a room nor speak in one without the server's word.
+ *
+ * <p>Threads: {@link #member} and {@link #rejoin} come from space owners' threads and only queue
+ * work; all of Janus's requests, the check and the keepalive run on the one {@code media-rooms}
+ * thread, which alone touches the rooms.
+ */
+public final class StageRooms implements MediaStages, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StageRooms.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Janus room and participant ids are JSON numbers: kept below 2^53 so that every client reads them exactly. */
+    private static final long ID_BOUND = 1L << 53;
+
+    private record Key(String spaceId, String stage) {
+    }
+
+    private record Member(long participant, String roomToken, boolean speaker) {
+    }
+
+    private static final class Room {
+        final long id;
+        final String secret;
+        final Map<String, Member> members = new LinkedHashMap<>();
+
+        Room(long id, String secret) {
+            this.id = id;
+            this.secret = secret;
+        }
+    }
+
+    private final MediaConfig config;
+    private final AudioBridge bridge;
+    private final JanusTokens tokens;
+    private final EventBus bus;
+    private final Map<Key, Room> rooms = new HashMap<>();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
+            Thread.ofPlatform().daemon().name("media-rooms").unstarted(r));
+
+    public StageRooms(MediaConfig config, EventBus bus, Clock clock) {
+        this.config = config;
+        this.bus = bus;
+        this.tokens = new JanusTokens(config.tokenSecret(), clock);
+        this.bridge = new AudioBridge(JanusApi.withApiSecret(config.url(), config.apiSecret(), Duration.ofSeconds(5)),
+                config.adminKey());
+    }
+
+    /** Starts the keepalive (every 25 s: Janus drops a session silent for 60 s) and the rooms' check (every 2 s). */
+    public StageRooms start() {
+        thread.scheduleWithFixedDelay(() -> guarded("keepalive", bridge::keepalive), 25, 25, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(() -> guarded("check", this::check), 2, 2, TimeUnit.SECONDS);
+        return this;
+    }
+
+    @Override
+    public int stageSize() {
+        return config.stageSize();
+    }
+
+    @Override
+    public void member(String spaceId, String stage, String userId, boolean inRoom, boolean speaker) {
+        queue("member", () -> {
+            Key key = new Key(spaceId, stage);
+            if (inRoom) {
+                enter(key, userId, speaker);
+            } else {
+                leave(key, userId, "left the audience");
+            }
+        });
+    }
+
+    @Override
+    public void rejoin(String spaceId, String userId) {
+        queue("rejoin", () -> {
+            for (var entry : rooms.entrySet()) {
+                Member old = entry.getValue().members.get(userId);
+                if (entry.getKey().spaceId().equals(spaceId) && old != null) {
+                    Room room = entry.getValue();
+                    forget(room, old);
+                    room.members.remove(userId);
+                    admit(entry.getKey(), room, userId, old.speaker());
+                }
+            }
+        });
+    }
+
+    /** Destroys every room (everyone in them is hung up) and ends the session. */
+    @Override
+    public void close() {
+        try {
+            thread.submit(() -> {
+                for (Room room : rooms.values()) {
+                    guarded("destroy", () -> bridge.destroy(room.id, room.secret));
+                }
+                rooms.clear();
+                bridge.close();
+            }).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("media rooms did not close cleanly: {}", e.toString());
+        }
+        thread.shutdownNow();
+    }
+
+    private void enter(Key key, String userId, boolean speaker) {
+        Room room = rooms.get(key);
+        if (room == null) {
+            room = new Room(randomId(), randomToken());
+            try {
+                bridge.create(room.id, room.secret, key.stage());
+            } catch (JanusException e) {
+                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.stage(),
+                        e.getMessage(), e.code());
+                send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
+                        + key.stage() + "' is not available right now; try again in a moment.", null));
+                return;
+            }
+            rooms.put(key, room);
+            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.stage());
+        }
+        Member member = room.members.get(userId);
+        if (member == null) {
+            admit(key, room, userId, speaker);
+        } else if (member.speaker() != speaker) {
+            room.members.put(userId, new Member(member.participant(), member.roomToken(), speaker));
+            mute(room, member.participant(), !speaker);
+        }
+    }
+
+    /** Allows a fresh join token in the room and sends the user there. */
+    private void admit(Key key, Room room, String userId, boolean speaker) {
+        var member = new Member(randomId(), randomToken(), speaker);
+        try {
+            bridge.allowed(room.id, room.secret, "add", Set.of(member.roomToken()));
+        } catch (JanusException e) {
+            LOG.warn("space {}: cannot admit {} to media room {}: {}", key.spaceId(), userId, room.id, e.getMessage());
+            send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
+                    + key.stage() + "' is not available right now; try again in a moment.", null));
+            return;
+        }
+        room.members.put(userId, member);
+        long expires = System.currentTimeMillis() / 1000 + config.tokenTtlSeconds();
+        send(userId, new ServerMessage.MediaJoin(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE),
+                expires, room.id, member.participant(), member.roomToken(), key.stage(), speaker));
+    }
+
+    private void leave(Key key, String userId, String reason) {
+        Room room = rooms.get(key);
+        Member member = room == null ? null : room.members.remove(userId);
+        if (member == null) {
+            return;
+        }
+        send(userId, new ServerMessage.MediaLeave(room.id, key.stage(), reason));
+        forget(room, member);
+        if (room.members.isEmpty()) {
+            rooms.remove(key);
+            guarded("destroy", () -> bridge.destroy(room.id, room.secret));
+            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.stage());
+        }
+    }
+
+    /** Takes the member's join token off the room's list and hangs them up there. */
+    private void forget(Room room, Member member) {
+        guarded("disallow", () -> bridge.allowed(room.id, room.secret, "remove", Set.of(member.roomToken())));
+        try {
+            bridge.kick(room.id, room.secret, member.participant());
+        } catch (JanusException e) {
+            if (e.code() != JanusException.NO_SUCH_USER) {
+                LOG.warn("media room {}: kicking {} failed: {}", room.id, member.participant(), e.getMessage());
+            }
+        }
+    }
+
+    private void mute(Room room, long participant, boolean muted) {
+        try {
+            bridge.mute(room.id, room.secret, participant, muted);
+        } catch (JanusException e) {
+            // Not in the room yet: the check sets the mute once they are.
+            if (e.code() != JanusException.NO_SUCH_USER) {
+                LOG.warn("media room {}: {} {} failed: {}", room.id, muted ? "muting" : "unmuting", participant,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Each room as it should be: nobody the server did not send there, and speakers alone unmuted. */
+    private void check() {
+        for (Room room : List.copyOf(rooms.values())) {
+            Map<Long, Member> expected = new HashMap<>();
+            room.members.values().forEach(m -> expected.put(m.participant(), m));
+            for (AudioBridge.Participant p : bridge.participants(room.id)) {
+                Member m = expected.get(p.id());
+                if (m == null) {
+                    LOG.warn("media room {}: participant {} was not sent there; kicked", room.id, p.id());
+                    guarded("kick", () -> bridge.kick(room.id, room.secret, p.id()));
+                } else if (p.muted() == m.speaker()) {
+                    mute(room, p.id(), !m.speaker());
+                }
+            }
+        }
+    }
+
+    private void send(String userId, ServerMessage message) {
+        bus.publish(EventBus.Topics.user(userId), ProtocolCodec.encode(message));
+    }
+
+    private void queue(String what, Runnable task) {
+        try {
+            thread.execute(() -> guarded(what, task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("media rooms closed; {} dropped", what);
+        }
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("media rooms: {} failed: {}", what, e.toString());
+        }
+    }
+
+    private static long randomId() {
+        return 1 + (RANDOM.nextLong() & (ID_BOUND - 1)) % (ID_BOUND - 1);
+    }
+
+    private static String randomToken() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
