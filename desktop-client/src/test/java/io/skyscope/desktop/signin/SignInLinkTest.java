@@ -2,6 +2,7 @@ package io.skyscope.desktop.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.client.ApiError;
 import io.skyscope.client.InviteLink;
 import io.skyscope.desktop.DesktopMain;
 import io.skyscope.desktop.settings.Settings;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** A link the app was opened with lands in the sign-in model: an invite's code, or a guest link. */
 class SignInLinkTest {
     private final Preferences prefs = Preferences.userRoot().node("io/skyscope/desktop-test/" + UUID.randomUUID());
-    private final SignInModel model = new SignInModel(new Settings(prefs), Runnable::run, Runnable::run, t -> { });
+    private final SignInModel model = new SignInModel(new Settings(prefs), Runnable::run, Runnable::run, t -> { },
+            uri -> { });
 
     @AfterEach
     void forget() throws BackingStoreException {
@@ -41,6 +43,38 @@ class SignInLinkTest {
         model.joinAsGuest();
         assertThat(model.errorProperty().get()).contains("name");
         assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.guestPlaceProperty().get()).isEqualTo("localhost:8080");
+    }
+
+    @Test
+    void aPastedLinkIsUsedAndOneThatIsNoLinkSaysWhy() {
+        model.openLink("see you at office.example.com");
+        assertThat(model.errorProperty().get()).startsWith("That is not an invite or guest link");
+        assertThat(model.guestLinkProperty().get()).isEmpty();
+
+        model.openLink(" https://office.example.com/guest/Qm8xT2vR9pLc4Hs1 ");
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.guestPlaceProperty().get()).isEqualTo("office.example.com");
+        model.leaveGuestLink();
+        assertThat(model.guestLinkProperty().get()).isEmpty();
+
+        model.openLink("skyscope://invite/office.example.com/k3Jd9aQp2xLm7Vb4");
+        assertThat(model.inviteCodeProperty().get()).isEqualTo("k3Jd9aQp2xLm7Vb4");
+        assertThat(model.registeringProperty().get()).isTrue();
+    }
+
+    @Test
+    void whyAGuestLinkWasRefusedIsSaidInPlainWords() {
+        String server = "https://office.example.com/";
+        assertThat(SignInModel.guestProblem(new ApiError(404, "not_found", "no such link", null), server))
+                .isEqualTo("This guest link has expired or was revoked. Ask whoever sent it for a new one.");
+        assertThat(SignInModel.guestProblem(new ApiError(409, "guest_link_full", "full", null),
+                server)).startsWith("This guest link has let in as many guests as it may");
+        assertThat(SignInModel.guestProblem(new ApiError(429, "rate_limited", "slow down", null),
+                server)).startsWith("Too many guests joined by this link");
+        assertThat(SignInModel.guestProblem(new ApiError(400, "bad_request",
+                "Display name is longer than 40 characters", "displayName"), server))
+                .isEqualTo("That name cannot be used: Display name is longer than 40 characters");
     }
 
     @Test
