@@ -50,6 +50,8 @@ public final class SignInModel {
     private final EmailSignInModel email;
     private final ReadOnlyStringWrapper guestLink = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper guestPlace = new ReadOnlyStringWrapper("");
+    /** The server in the form before a guest link replaced it, for going back to an account's sign-in. */
+    private String serverBeforeGuest;
     private java.util.function.BiConsumer<Tokens, SpaceView> onGuestJoined = (tokens, space) -> { };
 
     /** @param browser opens a web page in the system browser (single sign-on); called on a background thread */
@@ -189,6 +191,9 @@ public final class SignInModel {
      * #guestLinkProperty()}, for {@link #joinAsGuest()}.
      */
     public void useLink(InviteLink link) {
+        if (link.kind() == InviteLink.Kind.GUEST && guestLink.get().isEmpty()) {
+            serverBeforeGuest = server.get();
+        }
         server.set(link.server().toString());
         error.set("");
         if (link.kind() == InviteLink.Kind.GUEST) {
@@ -196,7 +201,7 @@ public final class SignInModel {
             guestPlace.set(link.server().getAuthority());
             return;
         }
-        leaveGuestLink();
+        forgetGuestLink();
         inviteCode.set(link.code());
         registering.set(true);
     }
@@ -213,10 +218,18 @@ public final class SignInModel {
         }
     }
 
-    /** Forgets the guest link, back to signing in with an account. */
+    /** Forgets the guest link, back to signing in with an account on the server the form had before. */
     public void leaveGuestLink() {
+        if (!guestLink.get().isEmpty() && serverBeforeGuest != null) {
+            server.set(serverBeforeGuest);
+        }
+        forgetGuestLink();
+    }
+
+    private void forgetGuestLink() {
         guestLink.set("");
         guestPlace.set("");
+        serverBeforeGuest = null;
         error.set("");
     }
 

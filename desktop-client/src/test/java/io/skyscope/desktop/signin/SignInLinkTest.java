@@ -52,11 +52,14 @@ class SignInLinkTest {
         assertThat(model.errorProperty().get()).startsWith("That is not an invite or guest link");
         assertThat(model.guestLinkProperty().get()).isEmpty();
 
+        model.serverProperty().set("https://mine.example.org/");
         model.openLink(" https://office.example.com/guest/Qm8xT2vR9pLc4Hs1 ");
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.guestPlaceProperty().get()).isEqualTo("office.example.com");
+        assertThat(model.serverProperty().get()).isEqualTo("https://office.example.com/");
         model.leaveGuestLink();
         assertThat(model.guestLinkProperty().get()).isEmpty();
+        assertThat(model.serverProperty().get()).as("back to my own server").isEqualTo("https://mine.example.org/");
 
         model.openLink("skyscope://invite/office.example.com/k3Jd9aQp2xLm7Vb4");
         assertThat(model.inviteCodeProperty().get()).isEqualTo("k3Jd9aQp2xLm7Vb4");
