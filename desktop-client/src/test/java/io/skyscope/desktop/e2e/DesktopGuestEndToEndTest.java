@@ -23,7 +23,10 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -34,6 +37,7 @@ import org.testfx.api.FxToolkit;
  * member (a headless client) and chats with them both ways, finds no Profile, Following, Lock or
  * Notes, and when the owner revokes the link the app returns to sign-in saying the visit ended.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopGuestEndToEndTest {
     private static final FxRobot robot = new FxRobot();
     private static TestServer server;
@@ -52,6 +56,7 @@ class DesktopGuestEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void aGuestJoinsByTheLinkChatsWithAMemberAndIsSentBackWhenTheLinkIsRevoked() throws Exception {
         AuthResponse owner = server.register("own", "Olga Owner");
         AuthResponse mia = server.register("mia", "Mia Member");
@@ -125,6 +130,25 @@ class DesktopGuestEndToEndTest {
         Fx.until(TIMEOUT, "the link refused", () -> text("#sign-in-error")
                 .equals("This guest link has expired or was revoked. Ask whoever sent it for a new one."));
         member.close();
+    }
+
+    @Test
+    @Order(2)
+    void whenTheLinkExpiresTheGuestIsSentBackToSignIn() {
+        AuthResponse owner = server.register("own", "Otto Owner");
+        GuestApi guests = new GuestApi(server.api());
+        String space = server.api().createSpace(owner.accessToken(), "Short Stay", "public").id();
+        GuestLinkView link = guests.createGuestLink(owner.accessToken(), space, 10L, 1); // the shortest a link lasts
+        Fx.run(() -> {
+            app.signIn().openLink(link.link());
+            app.signIn().displayNameProperty().set("Quinn");
+            app.signIn().joinAsGuest();
+        });
+        Fx.until(TIMEOUT, "online in Short Stay", () -> app.office() != null
+                && app.office().linkStateProperty().get().isOnline() && app.office().spaceName().equals("Short Stay"));
+        Fx.until(TIMEOUT.multipliedBy(3), "back on the sign-in screen at the link's expiry", () -> app.office() == null
+                && app.signIn() != null && text("#sign-in-error").startsWith("Your guest visit to Short Stay has ended"));
+        assertThat(app.picker()).isNull();
     }
 
     private static void launch(InviteLink openedWith) throws Exception {
