@@ -11,6 +11,7 @@ import io.skyscope.desktop.office.OfficeView;
 import io.skyscope.desktop.render.MapRaster;
 import io.skyscope.desktop.render.OfficeRenderer;
 import io.skyscope.desktop.render.SpriteCache;
+import io.skyscope.desktop.session.SpaceRole;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.desktop.signin.SignInModel;
 import io.skyscope.desktop.signin.SignInView;
@@ -142,7 +143,7 @@ public final class DesktopApp {
         closeSpace();
         picker = null;
         signIn = new SignInModel(settings, background, fx, this::showSpaces, browser);
-        signIn.onGuestJoined(this::enter);
+        signIn.onGuestJoined(this::enterAsGuest);
         if (launchLink != null) {
             signIn.useLink(launchLink);
         }
@@ -161,11 +162,46 @@ public final class DesktopApp {
         }
     }
 
+    /**
+     * A guest enters the one space their link is for. The link stays on the sign-in screen while
+     * it lasts, so Leave comes back to "Join … as a guest" rather than to a space picker.
+     */
+    private void enterAsGuest(Tokens session, SpaceView space) {
+        launchLink = InviteLink.parse(signIn.guestLinkProperty().get());
+        enter(session, space);
+    }
+
+    /** Where a member goes from a space (leaving it, or failing to enter): the space picker; a guest, sign-in. */
+    private void back(Tokens session, SpaceView space) {
+        if (SpaceRole.isGuest(space)) {
+            showSignIn();
+        } else {
+            showSpaces(session);
+        }
+    }
+
+    /**
+     * A guest's connection closed for good while they were in the space (4003 when the link is
+     * revoked, 4004 and a refused refresh when it expires): back to sign-in, saying so.
+     */
+    private void guestVisitEnded(OfficeModel visit, SpaceView space) {
+        if (office != visit) {
+            return; // they left, or the app closed the space itself
+        }
+        LOG.info("guest visit to space {} ended: {}", space.id(), visit.linkStateProperty().get().reason());
+        launchLink = null;
+        showSignIn();
+        signIn.tell("Your guest visit to " + space.name() + " has ended: the guest link was revoked or has "
+                + "expired. Ask whoever sent it for a new one.");
+    }
+
     /** Downloads the space's map, connects, and shows the office. */
     public void enter(Tokens session, SpaceView space) {
         closeSpace();
         show(loading("Entering " + space.name() + "…"));
-        settings.lastSpace(space.id());
+        if (!SpaceRole.isGuest(space)) {
+            settings.lastSpace(space.id()); // a guest's space is not where a member's next start begins
+        }
         background.execute(() -> {
             try {
                 OfficeAssets assets = OfficeAssets.download(session, space.mapId(), space.mapVersion());
@@ -174,7 +210,7 @@ public final class DesktopApp {
                 LOG.warn("cannot open space {}: {}", space.id(), e.toString());
                 String why = Problems.describe(e, session.api().base().toString());
                 fx.execute(() -> {
-                    showSpaces(session);
+                    back(session, space);
                     Dialogs.error(stage, "Could not enter " + space.name(), why
                             + "\n\nTry again; if the map keeps failing, ask the space's owner to check it.");
                 });
@@ -202,8 +238,17 @@ public final class DesktopApp {
         own(chat);
         VoiceModel voice = features.voice(link, settings, background, fx);
         own(voice);
+        boolean guest = SpaceRole.isGuest(space);
         office = new OfficeModel(space.name(), assets.map(), link, chat, voice, settings, fx,
-                () -> showSpaces(session));
+                () -> back(session, space), guest);
+        if (guest) {
+            OfficeModel visit = office;
+            link.onLink(s -> {
+                if (s.state() == Session.State.CLOSED) {
+                    fx.execute(() -> guestVisitEnded(visit, space));
+                }
+            });
+        }
         spaceResources.push(office.profiles());
         office.profiles().following().onEnterSpace(id -> enter(session, id));
         OfficeRenderer renderer = new OfficeRenderer(new MapRaster(assets.map(), assets.tilesetImages()),

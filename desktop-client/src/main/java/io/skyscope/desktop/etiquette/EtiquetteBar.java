@@ -16,6 +16,11 @@ import javafx.scene.layout.HBox;
 public final class EtiquetteBar extends HBox {
 
     public EtiquetteBar(EtiquetteModel model) {
+        this(model, false);
+    }
+
+    /** @param guest a guest's bar: no Lock and no Notes, which the server refuses guests */
+    public EtiquetteBar(EtiquetteModel model, boolean guest) {
         super(6);
         setAlignment(Pos.CENTER_LEFT);
         Button lock = new Button();
@@ -53,6 +58,9 @@ public final class EtiquetteBar extends HBox {
             react.getItems().add(item);
         });
         getChildren().addAll(lock, notes, knock, react);
+        if (guest) {
+            getChildren().removeAll(lock, notes);
+        }
     }
 
     private static void inRoom(Button b, EtiquetteModel model) {

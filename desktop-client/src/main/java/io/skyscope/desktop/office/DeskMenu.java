@@ -32,7 +32,9 @@ final class DeskMenu {
         String desk = hit.get().name();
         Optional<DeskEvent.Holder> holder = desks.holderOf(desk);
         ContextMenu menu = new ContextMenu();
-        if (desk.equals(desks.mineProperty().get())) {
+        if (model.guest()) {
+            // a guest may see who holds a desk and walk there, but not claim, free or leave notes
+        } else if (desk.equals(desks.mineProperty().get())) {
             menu.getItems().add(AvatarMenu.item("Free " + desk, "free-desk", () -> desks.free(desk)));
         } else if (holder.isEmpty()) {
             MenuItem claim = AvatarMenu.item("Make " + desk + " my desk", "claim-desk", () -> desks.claim(desk));

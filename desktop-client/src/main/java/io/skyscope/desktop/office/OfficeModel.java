@@ -55,6 +55,7 @@ public final class OfficeModel {
     private final EtiquetteModel etiquette;
     private final DeskModel desks;
     private final Runnable onLeave;
+    private final boolean guest;
     private final ReadOnlyObjectWrapper<LinkStatus> linkState = new ReadOnlyObjectWrapper<>(LinkStatus.CONNECTING);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(true);
@@ -72,6 +73,13 @@ public final class OfficeModel {
 
     public OfficeModel(String spaceName, OfficeMap map, Session link, ChatModel chat, VoiceModel voice,
                        Settings settings, Executor fx, Runnable onLeave) {
+        this(spaceName, map, link, chat, voice, settings, fx, onLeave, false);
+    }
+
+    /** @param guest whether I am a guest here ({@link io.skyscope.desktop.session.SpaceRole}) */
+    public OfficeModel(String spaceName, OfficeMap map, Session link, ChatModel chat, VoiceModel voice,
+                       Settings settings, Executor fx, Runnable onLeave, boolean guest) {
+        this.guest = guest;
         this.spaceName = spaceName;
         this.link = link;
         this.chat = chat;
@@ -115,6 +123,11 @@ public final class OfficeModel {
 
     private static String abbreviate(String text) {
         return text == null ? "" : text.length() > 80 ? text.substring(0, 77) + "…" : text;
+    }
+
+    /** Whether I am a guest here: the views leave out what the server refuses guests. */
+    public boolean guest() {
+        return guest;
     }
 
     public String spaceName() {

@@ -101,8 +101,11 @@ public final class OfficeView extends BorderPane {
         following.setId("following-toggle");
         following.setTooltip(new Tooltip("The people you follow and where they are"));
         following.setOnAction(e -> model.profiles().following().toggle());
-        HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette()), gap, new StatusMenu(model), following,
-                profile, out, zoom, in, dark, leave);
+        HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette(), model.guest()), gap,
+                new StatusMenu(model), following, profile, out, zoom, in, dark, leave);
+        if (model.guest()) {
+            bar.getChildren().removeAll(following, profile); // a guest has no profile and follows no one
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("office-toolbar");
         return bar;
@@ -151,7 +154,9 @@ public final class OfficeView extends BorderPane {
         life = new LifeOverlay(model.etiquette(), model.desks());
         canvas.afterFrame(video::update);
         StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, banner, notice);
-        PeopleOverlays.addTo(map, model.profiles());
+        if (!model.guest()) { // profile cards, my profile and the Following list are members' (REST refuses guests)
+            PeopleOverlays.addTo(map, model.profiles());
+        }
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox stage = new VBox(video.sharingBar(), video.strip(), map);
 

@@ -49,6 +49,9 @@ public final class SignInModel {
     private final Consumer<URI> browser;
     private final EmailSignInModel email;
     private final ReadOnlyStringWrapper guestLink = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper guestPlace = new ReadOnlyStringWrapper("");
+    /** The server in the form before a guest link replaced it, for going back to an account's sign-in. */
+    private String serverBeforeGuest;
     private java.util.function.BiConsumer<Tokens, SpaceView> onGuestJoined = (tokens, space) -> { };
 
     /** @param browser opens a web page in the system browser (single sign-on); called on a background thread */
@@ -188,15 +191,59 @@ public final class SignInModel {
      * #guestLinkProperty()}, for {@link #joinAsGuest()}.
      */
     public void useLink(InviteLink link) {
+        if (link.kind() == InviteLink.Kind.GUEST && guestLink.get().isEmpty()) {
+            serverBeforeGuest = server.get();
+        }
         server.set(link.server().toString());
         error.set("");
         if (link.kind() == InviteLink.Kind.GUEST) {
             guestLink.set(link.appLink());
+            guestPlace.set(link.server().getAuthority());
             return;
         }
-        guestLink.set("");
+        forgetGuestLink();
         inviteCode.set(link.code());
         registering.set(true);
+    }
+
+    /**
+     * Takes a link pasted into the sign-in screen, as {@link #useLink}; one that does not parse
+     * leaves the form as it was and says what is wrong with it.
+     */
+    public void openLink(String text) {
+        try {
+            useLink(InviteLink.parse(text));
+        } catch (IllegalArgumentException e) {
+            error.set("That is not an invite or guest link: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Forgets the guest link, back to signing in with an account on the server the form had before. */
+    public void leaveGuestLink() {
+        if (!guestLink.get().isEmpty() && serverBeforeGuest != null) {
+            server.set(serverBeforeGuest);
+        }
+        forgetGuestLink();
+    }
+
+    private void forgetGuestLink() {
+        guestLink.set("");
+        guestPlace.set("");
+        serverBeforeGuest = null;
+        error.set("");
+    }
+
+    /** Says why the app came back to this screen (a guest visit ended), as an error in the form. */
+    public void tell(String problem) {
+        error.set(problem);
+    }
+
+    /**
+     * Where the guest link leads, for "Join … as a guest": the server's host (and port); the space's
+     * name is only known once joined, since the link's code is all a guest has.
+     */
+    public ReadOnlyStringProperty guestPlaceProperty() {
+        return guestPlace.getReadOnlyProperty();
     }
 
     /** The guest link to join by (its app form), or empty when there is none. */
@@ -241,13 +288,28 @@ public final class SignInModel {
                     onGuestJoined.accept(session, space);
                 });
             } catch (RuntimeException e) {
-                String message = Problems.describe(e, shown);
+                String message = guestProblem(e, shown);
                 fx.execute(() -> {
                     busy.set(false);
                     error.set(message);
                 });
             }
         });
+    }
+
+    /** Why joining by a guest link failed, in the words of the guest rules (docs/protocol.md, Guests). */
+    static String guestProblem(RuntimeException e, String server) {
+        if (e instanceof io.skyscope.client.ApiError api) {
+            return switch (api.status()) {
+                case 404 -> "This guest link has expired or was revoked. Ask whoever sent it for a new one.";
+                case 409 -> "This guest link has let in as many guests as it may. Ask whoever sent it for a new one.";
+                case 429 -> "Too many guests joined by this link or from this computer in the last hour. "
+                        + "Try again later.";
+                case 400 -> "That name cannot be used: " + Problems.describe(e, server);
+                default -> Problems.describe(e, server);
+            };
+        }
+        return Problems.describe(e, server);
     }
 
     /** Whether a saved session exists to resume. */

@@ -16,7 +16,8 @@ import javafx.scene.layout.VBox;
 /**
  * Sign in or create an account, with the server address; Enter submits. "Email me a code" and
  * "Forgot password?" switch to the email forms; "Sign in with (company)" shows when the server has
- * single sign-on.
+ * single sign-on. A pasted invite or guest link fills the form in; with a guest link the screen asks
+ * only for a name ("Join … as a guest").
  */
 public final class SignInView extends StackPane {
 
@@ -103,14 +104,23 @@ public final class SignInView extends StackPane {
             }
         });
         model.checkOptions();
+        var guest = model.guestLinkProperty().isNotEmpty();
         VBox passwordForm = new VBox(10, label("Account"), username, password, displayName, invite, submit, sso,
-                emailLinks, toggle);
-        passwordForm.visibleProperty().bind(model.email().modeProperty().isEqualTo(EmailSignInModel.Mode.PASSWORD));
+                emailLinks, toggle, pasteLink(model));
+        var byPassword = model.email().modeProperty().isEqualTo(EmailSignInModel.Mode.PASSWORD);
+        passwordForm.visibleProperty().bind(byPassword.and(guest.not()));
         passwordForm.managedProperty().bind(passwordForm.visibleProperty());
-        byEmail.visibleProperty().bind(passwordForm.visibleProperty().not());
+        byEmail.visibleProperty().bind(byPassword.not().and(guest.not()));
         submit.defaultButtonProperty().bind(passwordForm.visibleProperty()); // Enter submits the form shown
         byEmail.managedProperty().bind(byEmail.visibleProperty());
-        VBox card = new VBox(10, brand, tagline, label("Server"), server, info, error, passwordForm, byEmail, spinner);
+        VBox guestForm = guestForm(model);
+        Label serverLabel = label("Server");
+        for (var account : new javafx.scene.Node[] {serverLabel, server}) {
+            account.visibleProperty().bind(guest.not()); // a guest link names its server
+            account.managedProperty().bind(account.visibleProperty());
+        }
+        VBox card = new VBox(10, brand, tagline, serverLabel, server, info, error, passwordForm, byEmail, guestForm,
+                spinner);
         card.getStyleClass().add("card");
         card.setPadding(new Insets(28));
         card.setMaxWidth(380);
@@ -118,6 +128,55 @@ public final class SignInView extends StackPane {
         card.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(card);
         setPadding(new Insets(24));
+    }
+
+    /** "Join (server) as a guest": the name others will see, Join, and a way back to signing in. */
+    private static VBox guestForm(SignInModel model) {
+        Label title = new Label();
+        title.setId("guest-title");
+        title.setWrapText(true);
+        title.getStyleClass().add(Styles.TITLE_4);
+        title.textProperty().bind(Bindings.concat("Join ", model.guestPlaceProperty(), " as a guest"));
+        Label hint = new Label("No account needed: others see the name you give, marked as a guest, until the "
+                + "link ends.");
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        TextField name = field("guest-name", "Your name, as others will see it");
+        name.textProperty().bindBidirectional(model.displayNameProperty());
+        Button join = new Button("Join");
+        join.setId("guest-join");
+        join.setMaxWidth(Double.MAX_VALUE);
+        join.getStyleClass().add(Styles.ACCENT);
+        join.disableProperty().bind(model.busyProperty());
+        join.setOnAction(e -> model.joinAsGuest());
+        Hyperlink back = new Hyperlink("Sign in with an account instead");
+        back.setId("guest-back");
+        back.setOnAction(e -> model.leaveGuestLink());
+        VBox form = new VBox(10, title, hint, name, join, back);
+        form.setId("guest-form");
+        form.visibleProperty().bind(model.guestLinkProperty().isNotEmpty());
+        form.managedProperty().bind(form.visibleProperty());
+        join.defaultButtonProperty().bind(form.visibleProperty());
+        return form;
+    }
+
+    /** A box to paste an invite or guest link into; Open hands it to the model. */
+    private static VBox pasteLink(SignInModel model) {
+        TextField link = field("paste-link", "Paste an invite or guest link");
+        Button open = new Button("Open");
+        open.setId("open-link");
+        open.setOnAction(e -> {
+            model.openLink(link.getText());
+            if (model.errorProperty().get().isEmpty()) {
+                link.clear();
+            }
+        });
+        link.setOnAction(e -> {
+            open.fire();
+            e.consume(); // Enter here opens the link, not the sign-in form's default button
+        });
+        javafx.scene.layout.HBox.setHgrow(link, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(6, label("Have a link?"), new javafx.scene.layout.HBox(6, link, open));
     }
 
     private static TextField field(String id, String prompt) {

@@ -2,6 +2,7 @@ package io.skyscope.desktop.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skyscope.client.ApiError;
 import io.skyscope.client.InviteLink;
 import io.skyscope.desktop.DesktopMain;
 import io.skyscope.desktop.settings.Settings;
@@ -42,6 +43,41 @@ class SignInLinkTest {
         model.joinAsGuest();
         assertThat(model.errorProperty().get()).contains("name");
         assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.guestPlaceProperty().get()).isEqualTo("localhost:8080");
+    }
+
+    @Test
+    void aPastedLinkIsUsedAndOneThatIsNoLinkSaysWhy() {
+        model.openLink("see you at office.example.com");
+        assertThat(model.errorProperty().get()).startsWith("That is not an invite or guest link");
+        assertThat(model.guestLinkProperty().get()).isEmpty();
+
+        model.serverProperty().set("https://mine.example.org/");
+        model.openLink(" https://office.example.com/guest/Qm8xT2vR9pLc4Hs1 ");
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.guestPlaceProperty().get()).isEqualTo("office.example.com");
+        assertThat(model.serverProperty().get()).isEqualTo("https://office.example.com/");
+        model.leaveGuestLink();
+        assertThat(model.guestLinkProperty().get()).isEmpty();
+        assertThat(model.serverProperty().get()).as("back to my own server").isEqualTo("https://mine.example.org/");
+
+        model.openLink("skyscope://invite/office.example.com/k3Jd9aQp2xLm7Vb4");
+        assertThat(model.inviteCodeProperty().get()).isEqualTo("k3Jd9aQp2xLm7Vb4");
+        assertThat(model.registeringProperty().get()).isTrue();
+    }
+
+    @Test
+    void whyAGuestLinkWasRefusedIsSaidInPlainWords() {
+        String server = "https://office.example.com/";
+        assertThat(SignInModel.guestProblem(new ApiError(404, "not_found", "no such link", null), server))
+                .isEqualTo("This guest link has expired or was revoked. Ask whoever sent it for a new one.");
+        assertThat(SignInModel.guestProblem(new ApiError(409, "guest_link_full", "full", null),
+                server)).startsWith("This guest link has let in as many guests as it may");
+        assertThat(SignInModel.guestProblem(new ApiError(429, "rate_limited", "slow down", null),
+                server)).startsWith("Too many guests joined by this link");
+        assertThat(SignInModel.guestProblem(new ApiError(400, "bad_request",
+                "Display name is longer than 40 characters", "displayName"), server))
+                .isEqualTo("That name cannot be used: Display name is longer than 40 characters");
     }
 
     @Test

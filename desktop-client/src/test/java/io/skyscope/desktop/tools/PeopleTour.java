@@ -1,7 +1,9 @@
 package io.skyscope.desktop.tools;
 
+import io.skyscope.client.GuestApi;
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.desktop.DesktopApp;
 import io.skyscope.desktop.chat.ChatChannel;
 import io.skyscope.desktop.office.OfficeModel;
 import io.skyscope.protocol.rest.AuthResponse;
@@ -20,7 +22,7 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * The people part of the screenshot tour: my profile editor, a colleague's profile card over the
+ * The people part of the screenshot tour: the sign-in screen opened with a guest link, my profile editor, a colleague's profile card over the
  * map (name tags and the people list with photos), the people list alone, a group chat, and the
  * Following list beside a card with its follow figures. Two
  * colleagues with profiles and photos join for it (client-core sessions); their photos are simple
@@ -56,6 +58,27 @@ final class PeopleTour {
             ana.close();
             ben.close();
         }
+    }
+
+    /**
+     * The sign-in screen opened with a guest link (before anyone signs in): a space of my own with a
+     * guest link, "Join … as a guest" with a name typed in; then back to the account form.
+     */
+    static void guestSignIn(SkyScopeApi api, AuthResponse me, DesktopApp app, Path out) throws Exception {
+        String space = api.createSpace(me.accessToken(), "Design Studio", "public").id();
+        String link = new GuestApi(api).createGuestLink(me.accessToken(), space, 3600L, 5).link();
+        ScreenshotTour.fx(() -> {
+            app.signIn().openLink(link);
+            app.signIn().displayNameProperty().set("Sam Visitor");
+            return null;
+        });
+        ScreenshotTour.settle(1000);
+        ScreenshotTour.shot(out.resolve("guest-sign-in.png"));
+        ScreenshotTour.fx(() -> {
+            app.signIn().leaveGuestLink();
+            app.signIn().displayNameProperty().set("");
+            return null;
+        });
     }
 
     private static Session colleague(SkyScopeApi api, String username, String name, Color skin, Color shirt,

@@ -92,6 +92,8 @@ public final class ScreenshotTour {
             return null;
         });
         settle(1500);
+        PeopleTour.guestSignIn(api, me, app, out);
+        settle(500);
         shot(out.resolve("sign-in.png"));
 
         fx(() -> {
