@@ -5,9 +5,15 @@ import io.skyscope.client.Session;
 import io.skyscope.desktop.render.DeskPlate;
 import io.skyscope.map.MapDesk;
 import io.skyscope.protocol.DeskEvent;
+import io.skyscope.protocol.Person;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.rest.MemberView;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -25,12 +33,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The screen model of desks: my desk, the notes left on it while I was away, the name plates of
- * the held desks for the map (each holder's name and profile photo), and claiming, freeing,
- * leaving a note and walking to a desk, over client-core's {@link Desks}.
+ * the held desks for the map (each holder's name and profile photo), my "go to my desk" setting
+ * (the server's value, from {@code desks}), and claiming, freeing, assigning (owners and admins),
+ * leaving a note and walking to a desk, over client-core's {@link Desks}. The server's refusals of
+ * these commands become notices in plain words.
  *
- * <p>Threads: properties and commands on the FX thread; desk changes arrive on the receive thread
- * and are handed over through {@code fx}. Photos are fetched on virtual threads, once per photo
- * version. {@link #plates()} may be read from any thread (the render loop reads it each frame).
+ * <p>Threads: properties and commands on the FX thread; desk changes and replies arrive on the
+ * receive thread and are handed over through {@code fx}. Photos, my role and the member list are
+ * fetched on virtual threads. {@link #plates()} may be read from any thread (the render loop reads
+ * it each frame), and so may {@link #explains(String)} (the office's receive-thread listener asks).
  */
 public final class DeskModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskModel.class);
@@ -41,6 +52,11 @@ public final class DeskModel implements AutoCloseable {
     private final BiPredicate<Double, Double> walkTo;
     private final ReadOnlyStringWrapper mine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper goToDesk = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper manager = new ReadOnlyBooleanWrapper(false);
+    /** Commands sent and not yet answered, by ref: what each was, to word a refusal. */
+    private final Map<String, DeskErrors.Kind> pending = new ConcurrentHashMap<>();
+    private final Consumer<ServerMessage> onReply;
     private final ObservableList<DeskEvent.Note> notes = FXCollections.observableArrayList();
     private final Map<String, Image> photos = new ConcurrentHashMap<>();
     private final Set<String> fetching = ConcurrentHashMap.newKeySet();
@@ -57,6 +73,24 @@ public final class DeskModel implements AutoCloseable {
         this.walkTo = walkTo;
         this.onChange = s -> fx.execute(() -> refresh(false));
         link.desks().onChange(onChange);
+        this.onReply = this::replied;
+        link.onMessage(onReply);
+        Thread.ofVirtual().name("desk-role").start(this::readRole);
+    }
+
+    /** I hold a desk and want to start at it when I enter a space; the server's value. */
+    public ReadOnlyBooleanProperty goToDeskProperty() {
+        return goToDesk.getReadOnlyProperty();
+    }
+
+    /** I may assign desks and free anyone's: an owner or admin of the space, or a server admin. */
+    public ReadOnlyBooleanProperty managerProperty() {
+        return manager.getReadOnlyProperty();
+    }
+
+    /** Whether a refusal with this ref is one of mine to word (so the office does not show it twice); any thread. */
+    public boolean explains(String ref) {
+        return ref != null && pending.containsKey(ref);
     }
 
     /** The desk I hold, or empty. */
@@ -101,16 +135,70 @@ public final class DeskModel implements AutoCloseable {
     // ---- commands ----
 
     public void claim(String desk) {
-        sent(link.desks().claim(desk), null);
+        sent(link.desks().claim(desk), DeskErrors.Kind.CLAIM, null);
     }
 
+    /** Frees my desk, or (owners and admins) anyone's. */
     public void free(String desk) {
-        sent(link.desks().free(desk), null);
+        String holder = holderOf(desk).filter(h -> !desk.equals(mine.get())).map(DeskEvent.Holder::displayName)
+                .orElse(null);
+        sent(link.desks().free(desk), DeskErrors.Kind.FREE, holder == null ? null : desk + " is free; " + holder
+                + " no longer holds it.");
+    }
+
+    /** Gives a free desk to a member (owners and admins); a desk they held is freed. */
+    public void assign(String desk, Assignee to) {
+        sent(link.desks().assign(desk, to.userId()), DeskErrors.Kind.ASSIGN, null);
     }
 
     public void leaveNote(String desk, String text) {
         String holder = holderOf(desk).map(DeskEvent.Holder::displayName).orElse("its holder");
-        sent(link.desks().leaveNote(desk, text.strip()), "Your note is on " + desk + "; " + holder + " reads it on coming back.");
+        sent(link.desks().leaveNote(desk, text.strip()), DeskErrors.Kind.NOTE,
+                "Your note is on " + desk + "; " + holder + " reads it on coming back.");
+    }
+
+    /** Turns "go to my desk when I enter a space" on or off (kept by the server for my account). */
+    public void setGoToDesk(boolean on) {
+        if (on != goToDesk.get()) {
+            sent(link.desks().setGoToDesk(on), DeskErrors.Kind.SETTINGS, on
+                    ? "From now on you start at your desk when you enter a space."
+                    : "You no longer start at your desk.");
+        }
+    }
+
+    /** Walks me to my desk's seat; false if I hold none (or no path leads there). */
+    public boolean walkToMine() {
+        return !mine.get().isEmpty() && walkTo(mine.get());
+    }
+
+    /** Someone a desk can be assigned to: a member of the space, and whether they are here now. */
+    public record Assignee(String userId, String name, boolean here) {
+    }
+
+    /**
+     * The people a desk can be assigned to, for a searchable list: the space's members (guests have
+     * no desks), those here now first, then by name. Read from the server on a virtual thread;
+     * {@code then} runs on the FX thread (with the people here only, if the list could not be read).
+     */
+    public void assignees(Consumer<List<Assignee>> then) {
+        var world = link.snapshot();
+        Map<String, Person> here = world == null ? Map.of() : world.people();
+        Thread.ofVirtual().name("desk-members").start(() -> {
+            Map<String, Assignee> all = new LinkedHashMap<>();
+            try {
+                for (MemberView m : link.api().members(link.tokens().accessToken(), link.spaceId()).members()) {
+                    if (!"guest".equals(m.role())) {
+                        all.put(m.userId(), new Assignee(m.userId(), m.displayName(), here.containsKey(m.userId())));
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.info("members of space {} not read for assigning a desk: {}", link.spaceId(), e.toString());
+                here.values().forEach(p -> all.put(p.userId(), new Assignee(p.userId(), p.displayName(), true)));
+            }
+            List<Assignee> sorted = all.values().stream().sorted(Comparator.comparing((Assignee a) -> !a.here())
+                    .thenComparing(a -> a.name().toLowerCase(Locale.ROOT))).toList();
+            fx.execute(() -> then.accept(sorted));
+        });
     }
 
     /** Marks the notes on my desk read (the server deletes them). */
@@ -133,13 +221,54 @@ public final class DeskModel implements AutoCloseable {
     public void close() {
         closed = true;
         link.desks().removeListener(onChange);
+        link.removeListener(onReply);
     }
 
-    private void sent(String ref, String what) {
+    private void sent(String ref, DeskErrors.Kind kind, String what) {
         if (ref == null) {
             notice.set("You are offline; try again once the connection is back.");
-        } else if (what != null) {
+            return;
+        }
+        if (pending.size() > 100) {
+            pending.clear(); // replies lost with a dropped connection; nothing else would remove them
+        }
+        pending.put(ref, kind);
+        if (what != null) {
             notice.set(what);
+        }
+    }
+
+    /** On the receive thread: the answer to one of my commands. Forgotten on the FX thread, after the office asked. */
+    private void replied(ServerMessage message) {
+        String ref = switch (message) {
+            case ServerMessage.Error e -> e.ref();
+            case ServerMessage.Ack a -> a.ref();
+            default -> null;
+        };
+        DeskErrors.Kind kind = ref == null ? null : pending.get(ref);
+        if (kind == null) {
+            return;
+        }
+        fx.execute(() -> {
+            pending.remove(ref);
+            if (message instanceof ServerMessage.Error e && !closed) {
+                notice.set(DeskErrors.plain(kind, e));
+                if (kind == DeskErrors.Kind.SETTINGS) {
+                    link.desks().list(); // the setting shown changed before the server refused it
+                }
+            }
+        });
+    }
+
+    private void readRole() {
+        try {
+            String token = link.tokens().accessToken();
+            String role = link.api().space(token, link.spaceId()).myRole();
+            boolean may = "owner".equals(role) || "admin".equals(role) || link.api().me(token).serverAdmin();
+            fx.execute(() -> manager.set(may));
+        } catch (RuntimeException e) {
+            LOG.info("role in space {} not read; desks are managed by owners and admins: {}", link.spaceId(),
+                    e.toString());
         }
     }
 
@@ -155,6 +284,7 @@ public final class DeskModel implements AutoCloseable {
             notice.set(now.isEmpty() ? "You no longer have a desk (" + was + ")." : now + " is your desk now.");
         }
         mine.set(now);
+        goToDesk.set(s.goToDesk());
         if (!notes.equals(s.notes())) {
             notes.setAll(s.notes());
         }

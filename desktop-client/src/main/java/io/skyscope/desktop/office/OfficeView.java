@@ -2,6 +2,7 @@ package io.skyscope.desktop.office;
 
 import atlantafx.base.theme.Styles;
 import io.skyscope.desktop.chat.ChatPanel;
+import io.skyscope.desktop.desks.DeskControls;
 import io.skyscope.desktop.people.PeopleOverlays;
 import io.skyscope.desktop.etiquette.EtiquetteBar;
 import io.skyscope.desktop.etiquette.LifeOverlay;
@@ -101,7 +102,8 @@ public final class OfficeView extends BorderPane {
         following.setId("following-toggle");
         following.setTooltip(new Tooltip("The people you follow and where they are"));
         following.setOnAction(e -> model.profiles().following().toggle());
-        HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette()), gap, new StatusMenu(model), following,
+        HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette()), gap,
+                DeskControls.myDeskButton(model.desks()), new StatusMenu(model), following,
                 profile, out, zoom, in, dark, leave);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("office-toolbar");
@@ -151,7 +153,7 @@ public final class OfficeView extends BorderPane {
         life = new LifeOverlay(model.etiquette(), model.desks());
         canvas.afterFrame(video::update);
         StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, banner, notice);
-        PeopleOverlays.addTo(map, model.profiles());
+        PeopleOverlays.addTo(map, model.profiles()).addSetting(DeskControls.goToDeskSetting(model.desks()));
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox stage = new VBox(video.sharingBar(), video.strip(), map);
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** A link the app was opened with lands in the sign-in model: an invite's code, or a guest link. */
 class SignInLinkTest {
     private final Preferences prefs = Preferences.userRoot().node("io/skyscope/desktop-test/" + UUID.randomUUID());
-    private final SignInModel model = new SignInModel(new Settings(prefs), Runnable::run, Runnable::run, t -> { });
+    private final SignInModel model = new SignInModel(new Settings(prefs), Runnable::run, Runnable::run, t -> { },
+            uri -> { });
 
     @AfterEach
     void forget() throws BackingStoreException {
