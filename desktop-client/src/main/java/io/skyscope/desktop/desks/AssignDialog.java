@@ -23,10 +23,10 @@ import javafx.stage.Window;
  *
  * <p>Threads: FX thread only.
  */
-public final class AssignDialog extends Dialog<DeskModel.Assignee> {
-    private final ObservableList<DeskModel.Assignee> people = FXCollections.observableArrayList();
-    private final FilteredList<DeskModel.Assignee> shown = new FilteredList<>(people);
-    private final ListView<DeskModel.Assignee> list = new ListView<>(shown);
+public final class AssignDialog extends Dialog<Assignees.Assignee> {
+    private final ObservableList<Assignees.Assignee> people = FXCollections.observableArrayList();
+    private final FilteredList<Assignees.Assignee> shown = new FilteredList<>(people);
+    private final ListView<Assignees.Assignee> list = new ListView<>(shown);
     private final Label status = new Label("Reading the members of this space…");
 
     public AssignDialog(Window owner, String desk, DeskModel desks) {
@@ -45,7 +45,7 @@ public final class AssignDialog extends Dialog<DeskModel.Assignee> {
         list.setPrefSize(320, 280);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(DeskModel.Assignee a, boolean empty) {
+            protected void updateItem(Assignees.Assignee a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? null : a.name() + (a.here() ? " · here now" : ""));
             }
@@ -68,7 +68,7 @@ public final class AssignDialog extends Dialog<DeskModel.Assignee> {
         desks.assignees(this::show);
     }
 
-    private void show(List<DeskModel.Assignee> read) {
+    private void show(List<Assignees.Assignee> read) {
         people.setAll(read);
         status.setText(read.isEmpty() ? "Nobody to assign it to." : read.size() == 1 ? "1 person"
                 : read.size() + " people");
@@ -77,7 +77,7 @@ public final class AssignDialog extends Dialog<DeskModel.Assignee> {
 
     /** Opens the dialog for a desk and assigns it to the one chosen, if any. */
     public static void open(Window owner, String desk, DeskModel desks) {
-        Optional<DeskModel.Assignee> chosen = new AssignDialog(owner, desk, desks).showAndWait();
+        Optional<Assignees.Assignee> chosen = new AssignDialog(owner, desk, desks).showAndWait();
         chosen.ifPresent(a -> desks.assign(desk, a));
     }
 }

@@ -5,15 +5,10 @@ import io.skyscope.client.Session;
 import io.skyscope.desktop.render.DeskPlate;
 import io.skyscope.map.MapDesk;
 import io.skyscope.protocol.DeskEvent;
-import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
-import io.skyscope.protocol.rest.MemberView;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: properties and commands on the FX thread; desk changes and replies arrive on the
  * receive thread and are handed over through {@code fx}. Photos, my role and the member list are
  * fetched on virtual threads. {@link #plates()} may be read from any thread (the render loop reads
- * it each frame), and so may {@link #explains(String)} (the office's receive-thread listener asks).
+ * it each frame), and so may {@link #explains(String)}.
  */
 public final class DeskModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskModel.class);
@@ -54,8 +49,14 @@ public final class DeskModel implements AutoCloseable {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper goToDesk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper manager = new ReadOnlyBooleanWrapper(false);
-    /** Commands sent and not yet answered, by ref: what each was, to word a refusal. */
-    private final Map<String, DeskErrors.Kind> pending = new ConcurrentHashMap<>();
+    /** The latest commands sent, by ref: what each was, to word a refusal. FX thread writes; any thread reads. */
+    private final Map<String, DeskErrors.Kind> pending = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, DeskErrors.Kind> eldest) {
+                    return size() > 64;
+                }
+            });
     private final Consumer<ServerMessage> onReply;
     private final ObservableList<DeskEvent.Note> notes = FXCollections.observableArrayList();
     private final Map<String, Image> photos = new ConcurrentHashMap<>();
@@ -88,7 +89,7 @@ public final class DeskModel implements AutoCloseable {
         return manager.getReadOnlyProperty();
     }
 
-    /** Whether a refusal with this ref is one of mine to word (so the office does not show it twice); any thread. */
+    /** Whether a refusal with this ref is one of mine to word (so the office does not show it twice). */
     public boolean explains(String ref) {
         return ref != null && pending.containsKey(ref);
     }
@@ -147,7 +148,7 @@ public final class DeskModel implements AutoCloseable {
     }
 
     /** Gives a free desk to a member (owners and admins); a desk they held is freed. */
-    public void assign(String desk, Assignee to) {
+    public void assign(String desk, Assignees.Assignee to) {
         sent(link.desks().assign(desk, to.userId()), DeskErrors.Kind.ASSIGN, null);
     }
 
@@ -171,34 +172,9 @@ public final class DeskModel implements AutoCloseable {
         return !mine.get().isEmpty() && walkTo(mine.get());
     }
 
-    /** Someone a desk can be assigned to: a member of the space, and whether they are here now. */
-    public record Assignee(String userId, String name, boolean here) {
-    }
-
-    /**
-     * The people a desk can be assigned to, for a searchable list: the space's members (guests have
-     * no desks), those here now first, then by name. Read from the server on a virtual thread;
-     * {@code then} runs on the FX thread (with the people here only, if the list could not be read).
-     */
-    public void assignees(Consumer<List<Assignee>> then) {
-        var world = link.snapshot();
-        Map<String, Person> here = world == null ? Map.of() : world.people();
-        Thread.ofVirtual().name("desk-members").start(() -> {
-            Map<String, Assignee> all = new LinkedHashMap<>();
-            try {
-                for (MemberView m : link.api().members(link.tokens().accessToken(), link.spaceId()).members()) {
-                    if (!"guest".equals(m.role())) {
-                        all.put(m.userId(), new Assignee(m.userId(), m.displayName(), here.containsKey(m.userId())));
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.info("members of space {} not read for assigning a desk: {}", link.spaceId(), e.toString());
-                here.values().forEach(p -> all.put(p.userId(), new Assignee(p.userId(), p.displayName(), true)));
-            }
-            List<Assignee> sorted = all.values().stream().sorted(Comparator.comparing((Assignee a) -> !a.here())
-                    .thenComparing(a -> a.name().toLowerCase(Locale.ROOT))).toList();
-            fx.execute(() -> then.accept(sorted));
-        });
+    /** The people a desk can be assigned to; {@code then} runs on the FX thread. See {@link Assignees}. */
+    public void assignees(Consumer<List<Assignees.Assignee>> then) {
+        Assignees.read(link, fx, then);
     }
 
     /** Marks the notes on my desk read (the server deletes them). */
@@ -229,29 +205,23 @@ public final class DeskModel implements AutoCloseable {
             notice.set("You are offline; try again once the connection is back.");
             return;
         }
-        if (pending.size() > 100) {
-            pending.clear(); // replies lost with a dropped connection; nothing else would remove them
-        }
         pending.put(ref, kind);
         if (what != null) {
             notice.set(what);
         }
     }
 
-    /** On the receive thread: the answer to one of my commands. Forgotten on the FX thread, after the office asked. */
+    /**
+     * On the receive thread: a refusal, maybe of one of my commands. Looked up on the FX thread: a
+     * reply can arrive before {@link #sent} has noted the ref it carries, never before its task ends.
+     */
     private void replied(ServerMessage message) {
-        String ref = switch (message) {
-            case ServerMessage.Error e -> e.ref();
-            case ServerMessage.Ack a -> a.ref();
-            default -> null;
-        };
-        DeskErrors.Kind kind = ref == null ? null : pending.get(ref);
-        if (kind == null) {
+        if (!(message instanceof ServerMessage.Error e) || e.ref() == null) {
             return;
         }
         fx.execute(() -> {
-            pending.remove(ref);
-            if (message instanceof ServerMessage.Error e && !closed) {
+            DeskErrors.Kind kind = pending.get(e.ref());
+            if (kind != null && !closed) {
                 notice.set(DeskErrors.plain(kind, e));
                 if (kind == DeskErrors.Kind.SETTINGS) {
                     link.desks().list(); // the setting shown changed before the server refused it
