@@ -11,6 +11,7 @@ import io.skyscope.protocol.rest.EmailLogin;
 import io.skyscope.protocol.rest.EmailVerification;
 import io.skyscope.protocol.rest.PasswordReset;
 import io.skyscope.protocol.rest.LoginRequest;
+import io.skyscope.protocol.rest.MemberList;
 import io.skyscope.protocol.rest.Profile;
 import io.skyscope.protocol.rest.ProfileCard;
 import io.skyscope.protocol.rest.ProfileUpdate;
@@ -234,6 +235,12 @@ public final class SkyScopeApi {
 
     public SpaceView space(String token, String spaceId) {
         return send("GET", "api/v1/spaces/" + spaceId, token, null, SpaceView.class);
+    }
+
+    /** The members of a space, in the order they joined (with their roles). */
+    public MemberList members(String token, String spaceId) {
+        return send("GET", "api/v1/spaces/" + spaceId + "/members", token, null,
+                MemberList.class);
     }
 
     public SpaceView createSpace(String token, String name, String visibility) {

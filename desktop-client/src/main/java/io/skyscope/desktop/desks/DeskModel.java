@@ -5,6 +5,7 @@ import io.skyscope.client.Session;
 import io.skyscope.desktop.render.DeskPlate;
 import io.skyscope.map.MapDesk;
 import io.skyscope.protocol.DeskEvent;
+import io.skyscope.protocol.ServerMessage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -25,12 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The screen model of desks: my desk, the notes left on it while I was away, the name plates of
- * the held desks for the map (each holder's name and profile photo), and claiming, freeing,
- * leaving a note and walking to a desk, over client-core's {@link Desks}.
+ * the held desks for the map (each holder's name and profile photo), my "go to my desk" setting
+ * (the server's value, from {@code desks}), and claiming, freeing, assigning (owners and admins),
+ * leaving a note and walking to a desk, over client-core's {@link Desks}. The server's refusals of
+ * these commands become notices in plain words.
  *
- * <p>Threads: properties and commands on the FX thread; desk changes arrive on the receive thread
- * and are handed over through {@code fx}. Photos are fetched on virtual threads, once per photo
- * version. {@link #plates()} may be read from any thread (the render loop reads it each frame).
+ * <p>Threads: properties and commands on the FX thread; desk changes and replies arrive on the
+ * receive thread and are handed over through {@code fx}. Photos, my role and the member list are
+ * fetched on virtual threads. {@link #plates()} may be read from any thread (the render loop reads
+ * it each frame), and so may {@link #explains(String)}.
  */
 public final class DeskModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskModel.class);
@@ -41,6 +47,17 @@ public final class DeskModel implements AutoCloseable {
     private final BiPredicate<Double, Double> walkTo;
     private final ReadOnlyStringWrapper mine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper goToDesk = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper manager = new ReadOnlyBooleanWrapper(false);
+    /** The latest commands sent, by ref: what each was, to word a refusal. FX thread writes; any thread reads. */
+    private final Map<String, DeskErrors.Kind> pending = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, DeskErrors.Kind> eldest) {
+                    return size() > 64;
+                }
+            });
+    private final Consumer<ServerMessage> onReply;
     private final ObservableList<DeskEvent.Note> notes = FXCollections.observableArrayList();
     private final Map<String, Image> photos = new ConcurrentHashMap<>();
     private final Set<String> fetching = ConcurrentHashMap.newKeySet();
@@ -57,6 +74,24 @@ public final class DeskModel implements AutoCloseable {
         this.walkTo = walkTo;
         this.onChange = s -> fx.execute(() -> refresh(false));
         link.desks().onChange(onChange);
+        this.onReply = this::replied;
+        link.onMessage(onReply);
+        Thread.ofVirtual().name("desk-role").start(this::readRole);
+    }
+
+    /** I hold a desk and want to start at it when I enter a space; the server's value. */
+    public ReadOnlyBooleanProperty goToDeskProperty() {
+        return goToDesk.getReadOnlyProperty();
+    }
+
+    /** I may assign desks and free anyone's: an owner or admin of the space, or a server admin. */
+    public ReadOnlyBooleanProperty managerProperty() {
+        return manager.getReadOnlyProperty();
+    }
+
+    /** Whether a refusal with this ref is one of mine to word (so the office does not show it twice). */
+    public boolean explains(String ref) {
+        return ref != null && pending.containsKey(ref);
     }
 
     /** The desk I hold, or empty. */
@@ -101,16 +136,45 @@ public final class DeskModel implements AutoCloseable {
     // ---- commands ----
 
     public void claim(String desk) {
-        sent(link.desks().claim(desk), null);
+        sent(link.desks().claim(desk), DeskErrors.Kind.CLAIM, null);
     }
 
+    /** Frees my desk, or (owners and admins) anyone's. */
     public void free(String desk) {
-        sent(link.desks().free(desk), null);
+        String holder = holderOf(desk).filter(h -> !desk.equals(mine.get())).map(DeskEvent.Holder::displayName)
+                .orElse(null);
+        sent(link.desks().free(desk), DeskErrors.Kind.FREE, holder == null ? null : desk + " is free; " + holder
+                + " no longer holds it.");
+    }
+
+    /** Gives a free desk to a member (owners and admins); a desk they held is freed. */
+    public void assign(String desk, Assignees.Assignee to) {
+        sent(link.desks().assign(desk, to.userId()), DeskErrors.Kind.ASSIGN, null);
     }
 
     public void leaveNote(String desk, String text) {
         String holder = holderOf(desk).map(DeskEvent.Holder::displayName).orElse("its holder");
-        sent(link.desks().leaveNote(desk, text.strip()), "Your note is on " + desk + "; " + holder + " reads it on coming back.");
+        sent(link.desks().leaveNote(desk, text.strip()), DeskErrors.Kind.NOTE,
+                "Your note is on " + desk + "; " + holder + " reads it on coming back.");
+    }
+
+    /** Turns "go to my desk when I enter a space" on or off (kept by the server for my account). */
+    public void setGoToDesk(boolean on) {
+        if (on != goToDesk.get()) {
+            sent(link.desks().setGoToDesk(on), DeskErrors.Kind.SETTINGS, on
+                    ? "From now on you start at your desk when you enter a space."
+                    : "You no longer start at your desk.");
+        }
+    }
+
+    /** Walks me to my desk's seat; false if I hold none (or no path leads there). */
+    public boolean walkToMine() {
+        return !mine.get().isEmpty() && walkTo(mine.get());
+    }
+
+    /** The people a desk can be assigned to; {@code then} runs on the FX thread. See {@link Assignees}. */
+    public void assignees(Consumer<List<Assignees.Assignee>> then) {
+        Assignees.read(link, fx, then);
     }
 
     /** Marks the notes on my desk read (the server deletes them). */
@@ -133,13 +197,48 @@ public final class DeskModel implements AutoCloseable {
     public void close() {
         closed = true;
         link.desks().removeListener(onChange);
+        link.removeListener(onReply);
     }
 
-    private void sent(String ref, String what) {
+    private void sent(String ref, DeskErrors.Kind kind, String what) {
         if (ref == null) {
             notice.set("You are offline; try again once the connection is back.");
-        } else if (what != null) {
+            return;
+        }
+        pending.put(ref, kind);
+        if (what != null) {
             notice.set(what);
+        }
+    }
+
+    /**
+     * On the receive thread: a refusal, maybe of one of my commands. Looked up on the FX thread: a
+     * reply can arrive before {@link #sent} has noted the ref it carries, never before its task ends.
+     */
+    private void replied(ServerMessage message) {
+        if (!(message instanceof ServerMessage.Error e) || e.ref() == null) {
+            return;
+        }
+        fx.execute(() -> {
+            DeskErrors.Kind kind = pending.get(e.ref());
+            if (kind != null && !closed) {
+                notice.set(DeskErrors.plain(kind, e));
+                if (kind == DeskErrors.Kind.SETTINGS) {
+                    link.desks().list(); // the setting shown changed before the server refused it
+                }
+            }
+        });
+    }
+
+    private void readRole() {
+        try {
+            String token = link.tokens().accessToken();
+            String role = link.api().space(token, link.spaceId()).myRole();
+            boolean may = "owner".equals(role) || "admin".equals(role) || link.api().me(token).serverAdmin();
+            fx.execute(() -> manager.set(may));
+        } catch (RuntimeException e) {
+            LOG.info("role in space {} not read; desks are managed by owners and admins: {}", link.spaceId(),
+                    e.toString());
         }
     }
 
@@ -155,6 +254,7 @@ public final class DeskModel implements AutoCloseable {
             notice.set(now.isEmpty() ? "You no longer have a desk (" + was + ")." : now + " is your desk now.");
         }
         mine.set(now);
+        goToDesk.set(s.goToDesk());
         if (!notes.equals(s.notes())) {
             notes.setAll(s.notes());
         }

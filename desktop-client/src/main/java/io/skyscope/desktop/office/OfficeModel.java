@@ -103,7 +103,11 @@ public final class OfficeModel {
         link.onLink(s -> fx.execute(() -> linkChanged(s)));
         link.onMessage(m -> {
             if (m instanceof ServerMessage.Error e && e.ref() != null && !e.ref().startsWith("join")) {
-                fx.execute(() -> notice.set(e.message()));
+                fx.execute(() -> {
+                    if (!desks.explains(e.ref())) { // the desks word their own
+                        notice.set(e.message());
+                    }
+                });
             } else if (m instanceof ServerMessage.MapChanged) {
                 fx.execute(() -> notice.set("The office map was changed. Leave and enter the space again to see it."));
             }

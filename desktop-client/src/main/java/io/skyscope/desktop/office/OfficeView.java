@@ -2,6 +2,7 @@ package io.skyscope.desktop.office;
 
 import atlantafx.base.theme.Styles;
 import io.skyscope.desktop.chat.ChatPanel;
+import io.skyscope.desktop.desks.DeskControls;
 import io.skyscope.desktop.people.PeopleOverlays;
 import io.skyscope.desktop.etiquette.EtiquetteBar;
 import io.skyscope.desktop.etiquette.LifeOverlay;
@@ -102,7 +103,8 @@ public final class OfficeView extends BorderPane {
         following.setTooltip(new Tooltip("The people you follow and where they are"));
         following.setOnAction(e -> model.profiles().following().toggle());
         HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette(), model.guest()), gap,
-                new StatusMenu(model), following, profile, out, zoom, in, dark, leave);
+                DeskControls.myDeskButton(model.desks()), new StatusMenu(model), following, profile, out, zoom, in,
+                dark, leave);
         if (model.guest()) {
             bar.getChildren().removeAll(following, profile); // a guest has no profile and follows no one
         }
@@ -155,7 +157,7 @@ public final class OfficeView extends BorderPane {
         canvas.afterFrame(video::update);
         StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, banner, notice);
         if (!model.guest()) { // profile cards, my profile and the Following list are members' (REST refuses guests)
-            PeopleOverlays.addTo(map, model.profiles());
+            PeopleOverlays.addTo(map, model.profiles()).addSetting(DeskControls.goToDeskSetting(model.desks()));
         }
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox stage = new VBox(video.sharingBar(), video.strip(), map);

@@ -13,7 +13,8 @@ public final class PeopleOverlays {
     private PeopleOverlays() {
     }
 
-    public static void addTo(StackPane map, PeopleModel people) {
+    /** @return my profile editor, for settings of other parts of the app */
+    public static ProfileEditorView addTo(StackPane map, PeopleModel people) {
         ProfileCardView card = new ProfileCardView(people.card(), people.photos());
         StackPane.setAlignment(card, Pos.TOP_RIGHT);
         StackPane.setMargin(card, new Insets(12));
@@ -24,5 +25,6 @@ public final class PeopleOverlays {
         StackPane.setAlignment(following, Pos.TOP_LEFT);
         StackPane.setMargin(following, new Insets(12));
         map.getChildren().addAll(following, card, editor);
+        return editor;
     }
 }

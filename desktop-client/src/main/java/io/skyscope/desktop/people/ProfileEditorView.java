@@ -8,6 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -19,9 +21,12 @@ import javafx.stage.FileChooser;
 
 /**
  * My profile editor over the map: photo (chosen from a file, previewed, uploaded), display name,
- * pronouns, job title, time zone, bio, and an email address verified by a code.
+ * pronouns, job title, time zone, bio, and an email address verified by a code; beside its title,
+ * a Settings menu where other parts of the app put account settings that apply at once.
  */
 public final class ProfileEditorView extends ScrollPane {
+    /** Settings of other parts of the app, which take effect at once (not with Save); shown once there is one. */
+    private final MenuButton settings = new MenuButton("Settings");
 
     public ProfileEditorView(ProfileEditorModel model, Photos photos) {
         setId("profile-editor");
@@ -117,7 +122,14 @@ public final class ProfileEditorView extends ScrollPane {
         HBox buttons = new HBox(8, message, gap, close, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox form = new VBox(8, title, photoRow,
+        settings.setId("profile-settings");
+        settings.getStyleClass().add(Styles.FLAT);
+        bindShown(settings, javafx.beans.binding.Bindings.isNotEmpty(settings.getItems()));
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        HBox titleRow = new HBox(8, title, titleGap, settings);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(8, titleRow, photoRow,
                 small("Display name"), name, small("Pronouns"), pronouns, small("Job title"), job,
                 small("Time zone"), zone, small("Bio"), bio,
                 small("Email"), emailNote, emailRow, codeRow, error, buttons);
@@ -125,6 +137,11 @@ public final class ProfileEditorView extends ScrollPane {
         setContent(form);
         visibleProperty().bind(model.visibleProperty());
         managedProperty().bind(visibleProperty());
+    }
+
+    /** Adds a setting that takes effect at once to the editor's Settings menu (beside its title). */
+    public void addSetting(MenuItem setting) {
+        settings.getItems().add(setting);
     }
 
     /** A text field that takes the row's width, and a button after it. */

@@ -90,8 +90,7 @@ class DesktopOfficeLifeEndToEndTest {
     void locksTheBoardroomAndLetsBobInAfterHisKnock() {
         Screens.signInAndEnterTheOffice(robot, () -> app, dana);
         OfficeModel office = app.office();
-        bob = Session.open(server.api(), new Session.Credentials(bobUser.username(),
-                TestServer.password(bobUser.username()), null), TestServer.OFFICE);
+        bob = server.session(bobUser);
         await().atMost(TIMEOUT).until(() -> bob.snapshot().map() != null);
         walk(office, INSIDE);
         Fx.until(TIMEOUT, "in the Boardroom", () -> office.etiquette().roomProperty().get().equals(BOARDROOM));
@@ -277,23 +276,8 @@ class DesktopOfficeLifeEndToEndTest {
         Fx.until(TIMEOUT.multipliedBy(3), "at Desk A2", () -> office.simulation().walker().path().isEmpty()
                 && !office.simulation().walker().walking());
         var desk = bob.desks().onMap("Desk A2").orElseThrow();
-        // The camera eases after me: click once it stands still.
-        var last = new java.util.concurrent.atomic.AtomicReference<Object>();
-        Fx.until(TIMEOUT, "the camera still", () -> {
-            var now = office.simulation().camera();
-            return now.equals(last.getAndSet(now));
-        });
-        javafx.geometry.Point2D onScreen = Fx.get(() -> {
-            var cam = office.simulation().camera();
-            var canvas = app.officeView().canvas();
-            return canvas.localToScreen(cam.screenX(desk.x() + desk.width() / 2, canvas.getWidth()),
-                    cam.screenY(desk.y() + desk.height() / 2, canvas.getHeight()));
-        });
-        robot.moveTo(onScreen).clickOn(javafx.scene.input.MouseButton.SECONDARY);
-        Fx.until(TIMEOUT, "the desk's menu", () -> robot.lookup((javafx.scene.Node n) -> n instanceof Labeled l
-                && "Make Desk A2 my desk".equals(l.getText())).tryQuery().isPresent());
-        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof Labeled l
-                && "Make Desk A2 my desk".equals(l.getText())).queryLabeled());
+        Screens.rightClickDesk(robot, app, desk);
+        Screens.clickLabelled(robot, "Make Desk A2 my desk");
         await().atMost(TIMEOUT).until(() -> bob.desks().state().holderOf("Desk A2")
                 .map(h -> h.userId().equals(dana.userId())).orElse(false));
         Fx.until(TIMEOUT, "my plate", () -> office.desks().mineProperty().get().equals("Desk A2")

@@ -67,6 +67,31 @@ final class Screens {
                 .getText())).queryLabeled());
     }
 
+    /** Right-clicks the middle of a map desk on the office canvas, once the camera (easing after me) stands still. */
+    static void rightClickDesk(FxRobot robot, DesktopApp app, io.skyscope.map.MapDesk desk) {
+        var office = app.office();
+        AtomicReference<Object> last = new AtomicReference<>();
+        Fx.until(TIMEOUT, "the camera still", () -> {
+            var now = office.simulation().camera();
+            return now.equals(last.getAndSet(now));
+        });
+        javafx.geometry.Point2D onScreen = Fx.get(() -> {
+            var cam = office.simulation().camera();
+            var canvas = app.officeView().canvas();
+            return canvas.localToScreen(cam.screenX(desk.x() + desk.width() / 2, canvas.getWidth()),
+                    cam.screenY(desk.y() + desk.height() / 2, canvas.getHeight()));
+        });
+        robot.moveTo(onScreen).clickOn(javafx.scene.input.MouseButton.SECONDARY);
+    }
+
+    /** Waits for a menu item (or any labelled node) with this text, and clicks it. */
+    static void clickLabelled(FxRobot robot, String text) {
+        Fx.until(TIMEOUT, "'" + text + "'", () -> robot.lookup((javafx.scene.Node n) -> n instanceof
+                javafx.scene.control.Labeled l && text.equals(l.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && text.equals(l.getText())).queryLabeled());
+    }
+
     /** Types the user's name and password, signs in, and enters the default office; waits until online there. */
     static void signInAndEnterTheOffice(FxRobot robot, Supplier<DesktopApp> app, AuthResponse user) {
         robot.clickOn("#username").write(user.username());

@@ -33,6 +33,7 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final SkyScopeApi api;
     private final List<Connection> connections = new ArrayList<>();
+    private final List<io.skyscope.client.Session> sessions = new ArrayList<>();
 
     private TestServer(Path dataDir, SkyScopeServer server) {
         this.dataDir = dataDir;
@@ -76,6 +77,17 @@ public final class TestServer implements AutoCloseable {
         return api.register(name, password(name), displayName);
     }
 
+    /**
+     * A client-core session of {@code user} in the office, started (its welcome may still be on the
+     * way); closed with the server.
+     */
+    public io.skyscope.client.Session session(AuthResponse user) {
+        var session = io.skyscope.client.Session.open(api, new io.skyscope.client.Session.Credentials(
+                user.username(), password(user.username()), null), OFFICE);
+        sessions.add(session);
+        return session;
+    }
+
     /** A headless client in the office, after its welcome. */
     public Connection join(AuthResponse user) {
         Connection c = Connection.open(http, api.webSocketUri(user.accessToken()), TIMEOUT);
@@ -88,6 +100,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         connections.forEach(Connection::close);
+        sessions.forEach(io.skyscope.client.Session::close);
         server.close();
         try (var paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
