@@ -1,5 +1,7 @@
 package io.skyscope.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyscope.protocol.media.JanusApi;
 import java.io.BufferedReader;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -173,26 +176,25 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** Polls {@code GET /janus/info} (no secret needed) until it answers 200. */
-    private void awaitAnswer() throws InterruptedException {
+    /** Polls {@code GET /janus/info} (no secret needed) until it answers 200; a janus that exits fails at once. */
+    private void awaitAnswer() {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(URI.create(url() + "/info")).timeout(Duration.ofSeconds(2)).GET().build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("janus exited with " + process.exitValue() + "; its log:\n" + log());
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("janus exited with " + process.exitValue() + "; its log:\n" + log());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+                try {
+                    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            stop();
+            throw new IllegalStateException("janus did not answer within " + START_TIMEOUT + "; its log:\n" + log());
         }
-        stop();
-        throw new IllegalStateException("janus did not answer within " + START_TIMEOUT + "; its log:\n" + log());
     }
 
     /** The plugin data of a session's next event that has any (acks and keepalives skipped). */
