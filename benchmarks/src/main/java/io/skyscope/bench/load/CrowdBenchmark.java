@@ -136,7 +136,7 @@ public final class CrowdBenchmark {
                 if (e == null) {
                     walk.add(u);
                 } else {
-                    stats.note("join failed: " + e);
+                    stats.note("join failed: " + e + " (" + u.joinProgress() + ")");
                 }
             }));
         }

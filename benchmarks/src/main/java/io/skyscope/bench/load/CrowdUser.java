@@ -50,6 +50,13 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
     private volatile WebSocket socket;
     private volatile RawSocket raw;
     private volatile CrowdObserver observer;
+    // How far a join got, for the report of one that failed: when it started, when the upgrade
+    // finished and the join was sent, and what arrived before any welcome.
+    private volatile long connectNanos;
+    private volatile long upgradedNanos;
+    private volatile long messagesBeforeWelcome;
+    private volatile long bytesBeforeWelcome;
+    private volatile int lastKindBeforeWelcome = -1;
     // The walk thread's.
     private CompletableFuture<WebSocket> lastSend;
     private long seq;
@@ -98,14 +105,28 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
 
     /** The same over a {@link RawSocket} read by {@code group}; the upgrade runs on a virtual thread. */
     CompletableFuture<Void> connect(RawSocket.Group group, URI wsUri, String spaceId) {
+        connectNanos = System.nanoTime();
         return CompletableFuture.runAsync(() -> {
             try {
                 raw = RawSocket.open(wsUri, this, group);
+                upgradedNanos = System.nanoTime();
                 raw.sendText(ProtocolCodec.encode(new ClientMessage.Join(spaceId, "join")));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot connect " + userId, e);
             }
         }, UPGRADES).thenCompose(v -> welcomed).orTimeout(60, TimeUnit.SECONDS);
+    }
+
+    /** How far a join that has not (yet) been welcomed got, in words. */
+    String joinProgress() {
+        long upgraded = upgradedNanos;
+        if (upgraded == 0) {
+            return String.format(java.util.Locale.ROOT, "no upgrade %.1f s after connecting",
+                    (System.nanoTime() - connectNanos) / 1e9);
+        }
+        return String.format(java.util.Locale.ROOT,
+                "upgraded in %.1f s, join sent; %d messages (%d bytes) before any welcome, the last of kind %d",
+                (upgraded - connectNanos) / 1e9, messagesBeforeWelcome, bytesBeforeWelcome, lastKindBeforeWelcome);
     }
 
     boolean joined() {
@@ -278,6 +299,11 @@ final class CrowdUser extends JoiningListener implements RawSocket.Handler {
 
     @Override
     public void counted(long bytes) {
+        if (!welcomed.isDone()) {
+            messagesBeforeWelcome++;
+            bytesBeforeWelcome += bytes;
+            lastKindBeforeWelcome = kind;
+        }
         stats.frames.increment();
         stats.chars.add(bytes);
     }
