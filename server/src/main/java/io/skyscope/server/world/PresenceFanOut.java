@@ -48,6 +48,8 @@ final class PresenceFanOut {
     /** A mover who has not moved for this long has stopped: their last position goes out. */
     static final long STOPPED_MILLIS = 300;
     private static final int JSON_PART = 500;
+    /** The fine grid's cells, as a share of the full-rate radius: in a crowd the nearest stand within a few of them. */
+    static final double FINE_CELLS_PER_FULL_RADIUS = 16;
 
     private static final ObjectWriter PERSONS = Json.strict().writerFor(
             Json.strict().getTypeFactory().constructCollectionType(List.class, Person.class));
@@ -58,6 +60,14 @@ final class PresenceFanOut {
     private static final ObjectWriter MOVED = Json.strict().writerFor(Moved.class);
 
     private final SpatialHash<Occupant> positions;
+    /**
+     * The same people on a grid of small cells, for the search of someone's nearest when they
+     * stood close last time: {@link #positions}' cells are a quarter of the interest radius wide,
+     * and in a crowd one such cell holds thousands, every one of whom a search there would
+     * measure. Brought up to date at the start of each tick.
+     */
+    private final SpatialHash<Occupant> fine;
+    private final double fineCell;
     private final Map<String, Occupant> occupants;
     private final double radius;
     private final double radiusSquared;
@@ -85,6 +95,8 @@ final class PresenceFanOut {
         this.radius = interestRadius;
         this.radiusSquared = interestRadius * interestRadius;
         this.fullRadius = interestRadius * FULL_RATE_FRACTION;
+        this.fineCell = fullRadius / FINE_CELLS_PER_FULL_RADIUS;
+        this.fine = new SpatialHash<>(fineCell);
         this.cellSize = interestRadius / 4;
         this.farInterval = ticks(FAR_INTERVAL_MILLIS, tickMillis);
         this.stoppedTicks = ticks(STOPPED_MILLIS, tickMillis);
@@ -104,6 +116,7 @@ final class PresenceFanOut {
         o.number = numbers.nextClearBit(0);
         numbers.set(o.number);
         o.nextNearTick = 0;
+        fine.put(o, o.x(), o.y());
     }
 
     /** The person moved during this tick. */
@@ -115,6 +128,7 @@ final class PresenceFanOut {
     }
 
     void removed(Occupant o) {
+        fine.remove(o);
         if (o.dirty) {
             dirty.remove(o);
             o.dirty = false;
@@ -138,6 +152,7 @@ final class PresenceFanOut {
     List<Delivery> tick(List<Person> joined, List<String> left, Collection<Changed> changed) {
         tick++;
         for (Occupant m : dirty) {
+            fine.put(m, m.x(), m.y());
             m.lastMoveTick = tick;
             if (!m.farPending) {
                 m.farPending = true;
@@ -205,9 +220,12 @@ final class PresenceFanOut {
         // Search first within a little more than where the farthest of the nearest stood last
         // time: if that holds enough people, it holds the nearest (in a crowd, a few dozen
         // candidates instead of everyone); else search the whole full-rate radius.
+        // A small guess is searched on the fine grid; the whole radius on the coarse one (where
+        // the fine grid would look up a thousand mostly empty cells).
         double guess = o.nearRadius * 1.2 + 4;
-        if (guess >= fullRadius || !collectCandidates(o, guess)) {
-            collectCandidates(o, fullRadius);
+        if (guess >= fullRadius
+                || !collectCandidates(guess <= 4 * fineCell ? fine : positions, o, guess)) {
+            collectCandidates(positions, o, fullRadius);
         }
         candidates.keepNearest(NEAREST);
         double farthest = 0;
@@ -245,9 +263,9 @@ final class PresenceFanOut {
     }
 
     /** Gathers the people within {@code radius} of {@code o}; false if fewer than {@link #NEAREST}. */
-    private boolean collectCandidates(Occupant o, double radius) {
+    private boolean collectCandidates(SpatialHash<Occupant> grid, Occupant o, double radius) {
         candidates.clear();
-        positions.forEachNear(o.x(), o.y(), radius, (other, dx, dy) -> {
+        grid.forEachNear(o.x(), o.y(), radius, (other, dx, dy) -> {
             if (other != o) {
                 candidates.add(other, dx * dx + dy * dy);
             }

@@ -18,6 +18,13 @@ import java.util.Arrays;
 final class ProximityGrid {
     private static final int NONE = -1;
     private static final double MIN_CELL = 65_536.0 / 2048;
+    /**
+     * Cells a quarter of the join radius wide (at least {@link #MIN_CELL}): in a crowd a query
+     * shrinks to the nearest handful of people (the cap's ranking), and with cells as wide as the
+     * radius it still measured everyone in the cells around, thousands when a crowd stands at
+     * the spawn. An array of cells costs little to walk where they are empty.
+     */
+    private static final double CELLS_PER_RADIUS = 4;
 
     private final double cellSize;
     private VoiceMember[] people = new VoiceMember[64];
@@ -46,7 +53,7 @@ final class ProximityGrid {
 
     /** A grid whose queries are numbered from {@code firstQuery} (tests: near the wrap). */
     ProximityGrid(double radius, int firstQuery) {
-        this.cellSize = Math.max(radius, MIN_CELL);
+        this.cellSize = Math.max(radius / CELLS_PER_RADIUS, MIN_CELL);
         this.query = firstQuery;
     }
 
