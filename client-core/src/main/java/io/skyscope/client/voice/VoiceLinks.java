@@ -23,9 +23,16 @@ import org.slf4j.LoggerFactory;
  * the server says, signals kept for a while if they come before their join, and the settling gate
  * that keeps my microphone out of WebRTC while a link starts (see {@link VoiceEngine}).
  *
- * <p>Threads: {@link #join}, {@link #leave}, {@link #signal}, {@link #closeAll} and the link
- * events run on the control thread; {@link #whenSettled} on the capture thread; the read methods
- * from any thread.
+ * <p>Warm links ({@link #warm}, {@link #cool}): a connection set up before a call, its audio
+ * sender inactive. A {@code voice.join} for a warm peer makes that link live (my audio on, no new
+ * offer); its {@code voice.leave} makes it warm again while the peer stays warm. Starting a send
+ * stream starts WebRTC's recording thread, so going live is held back and settles as a new link
+ * does; going warm stops a send stream, which stops that thread, so it is held back like a close.
+ * Warm-only links are not part of my voice set for the UI: their changes are not announced.
+ *
+ * <p>Threads: {@link #join}, {@link #leave}, {@link #warm}, {@link #cool}, {@link #signal},
+ * {@link #closeAll} and the link events run on the control thread; {@link #whenSettled} on the
+ * capture thread; the read methods from any thread.
  */
 final class VoiceLinks {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLinks.class);
@@ -53,6 +60,8 @@ final class VoiceLinks {
     }
 
     private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
+    /** Peers the server named warm (voice.warm, until voice.cool). Control thread. */
+    private final Set<String> warm = new HashSet<>();
     private final Set<PeerLink> settling = new HashSet<>();
     private final Map<String, List<EarlySignal>> early = new ConcurrentHashMap<>();
     private final ScheduledExecutorService control;
@@ -85,32 +94,137 @@ final class VoiceLinks {
     }
 
     void join(String peerId, boolean offerer, String reason, String direction) {
-        PeerLink old = links.remove(peerId);
+        String why = reason == null ? "proximity" : reason;
+        String way = direction == null ? "sendrecv" : direction;
+        PeerLink old = links.get(peerId);
+        if (old != null && !old.live() && old.offerer == offerer && why.equals(old.reason)
+                && way.equals(old.direction) && old.state() != State.FAILED) {
+            goLive(old);
+            return;
+        }
+        links.remove(peerId);
         if (old != null) {
             close(old);
         }
-        var link = new PeerLink(peerId, offerer, reason == null ? "proximity" : reason,
-                direction == null ? "sendrecv" : direction, control, signalling, linkEvents, sinks);
+        open(peerId, offerer, why, way, true);
+    }
+
+    /** The server named {@code peerId} warm: a connection without audio, unless a link is there already. */
+    void warm(String peerId, boolean offerer) {
+        warm.add(peerId);
+        if (!links.containsKey(peerId)) {
+            open(peerId, offerer, "proximity", "sendrecv", false);
+        }
+    }
+
+    /** {@code peerId} is no longer warm: a warm-only link closes; a call keeps its link until its leave. */
+    void cool(String peerId) {
+        warm.remove(peerId);
+        PeerLink link = links.get(peerId);
+        if (link != null && !link.live()) {
+            leave(peerId);
+        }
+    }
+
+    void leave(String peerId) {
+        PeerLink link = links.get(peerId);
+        if (link != null && link.live() && warm.contains(peerId) && link.twoWay() && link.state() != State.FAILED) {
+            goWarm(link);
+            return;
+        }
+        early.remove(peerId);
+        close(links.remove(peerId));
+    }
+
+    /** Whether {@code peerId} has a link that is only warm (set up, no call). */
+    boolean warmOnly(String peerId) {
+        PeerLink link = links.get(peerId);
+        return link != null && !link.live();
+    }
+
+    private void open(String peerId, boolean offerer, String reason, String direction, boolean live) {
+        var link = new PeerLink(peerId, offerer, reason, direction, live, control, signalling, linkEvents, sinks);
         links.put(peerId, link);
+        // Held back while addTrack and the connection change the microphone source's sinks; a
+        // live link stays held until it sends, a warm one starts no send stream and settles now.
         holdBack(link);
-        control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        if (live) {
+            control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        }
         try {
             link.open(factory, microphone, camera, screen, config.get());
         } catch (RuntimeException e) {
             LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
             close(links.remove(peerId));
             return;
+        } finally {
+            if (!live) {
+                settle(link);
+            }
         }
-        events.changed(link.snapshot());
+        if (live) {
+            events.changed(link.snapshot());
+        }
         List<EarlySignal> waiting = early.remove(peerId);
         if (waiting != null) {
             waiting.forEach(s -> link.onSignal(s.payload()));
         }
     }
 
-    void leave(String peerId) {
-        early.remove(peerId);
-        close(links.remove(peerId));
+    /**
+     * A warm link becomes a call: my audio goes on over it. The send stream starts now if it is
+     * connected (else when it connects), and with it WebRTC's recording thread, so my microphone
+     * is held back until the link has sent its first packet, as for a new link.
+     */
+    private void goLive(PeerLink link) {
+        holdBack(link);
+        control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        try {
+            link.setLive(true);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot turn on audio to {}: {}", link.peerId, e.toString());
+            close(links.remove(link.peerId));
+            return;
+        }
+        events.changed(link.snapshot());
+        events.videoReady(link);
+        if (link.state() == State.CONNECTED) {
+            announceInRange(link);
+            link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
+        }
+        // Not connected yet: it settles when it connects, as a new link does.
+    }
+
+    /** A call ends while the peer stays warm: my audio goes off, the connection stays. */
+    private void goWarm(PeerLink link) {
+        holdBack(link); // stopping the send stream stops WebRTC's recording thread: not while pushing
+        boolean switched = false;
+        try {
+            link.setLive(false);
+            switched = true;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot turn off audio to {}: {}", link.peerId, e.toString());
+        } finally {
+            settle(link);
+        }
+        if (!switched) {
+            close(links.remove(link.peerId));
+            return;
+        }
+        events.videoReady(link); // my camera and screen come off it
+        events.changed(link.snapshot().closed());
+        if (link.announcedInRange) {
+            link.announcedInRange = false;
+            events.leftHearingRange(link.peerId);
+        }
+    }
+
+    private void announceInRange(PeerLink link) {
+        if (!link.announcedInRange) {
+            link.announcedInRange = true;
+            LOG.info("voice link to {} connected in {} ms", link.peerId, link.setupMillis());
+            events.enteredHearingRange(link.peerId);
+        }
     }
 
     void signal(String from, JsonNode payload) {
@@ -127,6 +241,7 @@ final class VoiceLinks {
 
     void closeAll() {
         early.clear();
+        warm.clear();
         for (PeerLink link : List.copyOf(links.values())) {
             links.remove(link.peerId);
             close(link);
@@ -170,7 +285,7 @@ final class VoiceLinks {
             return;
         }
         holdBack(link);
-        boolean wasConnected = link.state() == State.CONNECTED;
+        boolean wasConnected = link.state() == State.CONNECTED && link.live();
         try {
             link.close();
         } catch (RuntimeException e) {
@@ -187,11 +302,12 @@ final class VoiceLinks {
     private final class LinkEvents implements PeerLink.Events {
         @Override
         public void stateChanged(PeerLink link) {
+            if (!link.live()) {
+                return; // a warm link is no call yet: nothing to show
+            }
             events.changed(link.snapshot());
-            if (link.state() == State.CONNECTED && !link.announcedInRange) {
-                link.announcedInRange = true;
-                LOG.info("voice link to {} connected in {} ms", link.peerId, link.setupMillis());
-                events.enteredHearingRange(link.peerId);
+            if (link.state() == State.CONNECTED) {
+                announceInRange(link);
             }
         }
 
@@ -208,6 +324,9 @@ final class VoiceLinks {
 
         @Override
         public void speakingChanged(PeerLink link) {
+            if (!link.live()) {
+                return;
+            }
             events.changed(link.snapshot());
             events.speakingChanged(link.peerId, link.voice.meter.speaking());
         }
