@@ -189,8 +189,8 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     /**
      * {@code peerId} is near (a warm link; only to a client that sent {@code voice.warmlinks}): set
      * up the connection now, audio off both ways (no RTP at all), {@code offerer} as for
-     * {@code voice.join}. A {@code voice.join} for them then turns audio on over it; a
-     * {@code voice.leave} turns it off again while they stay warm.
+     * {@code voice.join}. A {@code voice.join} for them then turns audio on over it; after its
+     * {@code voice.leave}, while they stay warm, both sides set up a fresh warm connection.
      */
     record VoiceWarm(String peerId, boolean offerer) implements ServerMessage {
     }

@@ -33,12 +33,6 @@ public record LinkState(String peerId, String reason, String direction, State st
         video = video == null ? Video.NONE : video;
     }
 
-    /** This link as closed (the call ended; its connection may stay, warm, out of the voice set). */
-    public LinkState closed() {
-        return new LinkState(peerId, reason, direction, State.CLOSED, level, speaking, muted, volume, gain, setupMillis,
-                video);
-    }
-
     /** Whether they can hear me over this link (it is up and sends my voice). */
     public boolean carriesMyVoice() {
         return state == State.CONNECTED && !"recvonly".equals(direction);

@@ -25,9 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Warm links ({@link #warm}, {@link #cool}): a connection set up before a call, its audio
  * sender inactive. A {@code voice.join} for a warm peer makes that link live (my audio on, no new
- * offer); its {@code voice.leave} makes it warm again while the peer stays warm. Starting a send
- * stream starts WebRTC's recording thread, so going live is held back and settles as a new link
- * does; going warm stops a send stream, which stops that thread, so it is held back like a close.
+ * offer, no new ICE); starting a send stream starts WebRTC's recording thread, so going live is
+ * held back and settles as a new link does. When the call ends and the peer stays warm, the call's
+ * connection closes and a fresh warm one is set up in its place (both sides do, on the same
+ * {@code voice.leave}), rather than the sender being switched off: a stream that paused and
+ * resumed on the same connection was measured to take about 800 ms more to play at the other end
+ * (WebRTC's jitter buffer after the pause) than one on a fresh connection (VoiceBenchmark).
  * Warm-only links are not part of my voice set for the UI: their changes are not announced.
  *
  * <p>Threads: {@link #join}, {@link #leave}, {@link #warm}, {@link #cool}, {@link #signal},
@@ -127,13 +130,12 @@ final class VoiceLinks {
     }
 
     void leave(String peerId) {
-        PeerLink link = links.get(peerId);
-        if (link != null && link.live() && warm.contains(peerId) && link.twoWay() && link.state() != State.FAILED) {
-            goWarm(link);
-            return;
-        }
         early.remove(peerId);
-        close(links.remove(peerId));
+        PeerLink link = links.remove(peerId);
+        close(link);
+        if (link != null && link.live() && warm.contains(peerId) && link.twoWay()) {
+            open(peerId, link.offerer, "proximity", "sendrecv", false); // still warm: afresh, without audio
+        }
     }
 
     /** Whether {@code peerId} has a link that is only warm (set up, no call). */
@@ -193,30 +195,6 @@ final class VoiceLinks {
             link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
         }
         // Not connected yet: it settles when it connects, as a new link does.
-    }
-
-    /** A call ends while the peer stays warm: my audio goes off, the connection stays. */
-    private void goWarm(PeerLink link) {
-        holdBack(link); // stopping the send stream stops WebRTC's recording thread: not while pushing
-        boolean switched = false;
-        try {
-            link.setLive(false);
-            switched = true;
-        } catch (RuntimeException e) {
-            LOG.warn("cannot turn off audio to {}: {}", link.peerId, e.toString());
-        } finally {
-            settle(link);
-        }
-        if (!switched) {
-            close(links.remove(link.peerId));
-            return;
-        }
-        events.videoReady(link); // my camera and screen come off it
-        events.changed(link.snapshot().closed());
-        if (link.announcedInRange) {
-            link.announcedInRange = false;
-            events.leftHearingRange(link.peerId);
-        }
     }
 
     private void announceInRange(PeerLink link) {
