@@ -61,6 +61,12 @@ final class Caller implements AutoCloseable {
         return session.userId();
     }
 
+    /** Whether I have a connection up to {@code other} (a call or a warm link). */
+    boolean connectedTo(Caller other) {
+        var c = voice.engine().connection(other.userId());
+        return c != null && c.state() == LinkState.State.CONNECTED;
+    }
+
     List<LinkState> links() {
         return voice.engine().snapshot().links();
     }

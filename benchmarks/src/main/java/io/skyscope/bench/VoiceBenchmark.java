@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>CPU: process CPU time (every thread, WebRTC's included) over 20 s with {@code n} clients
  *       standing 170 px apart on a row (no links) and then 30 px apart (n(n-1)/2 links, everyone
  *       playing a tone), for n = 2 and 4. The difference divided by the links is the cost of one link, both ends.</li>
+ *   <li>The gap a peer in a call hears when a third person joins the speaker ({@link JoinGap}),
+ *       with warm links and without.</li>
  * </ol>
- * Usage: {@code VoiceBenchmark [runs] [latency]} (default 20; {@code latency}: step 1 only).
+ * Usage: {@code VoiceBenchmark [runs] [all|latency|gap]} (default 20, all).
  */
 public final class VoiceBenchmark {
     private VoiceBenchmark() {
@@ -42,9 +44,16 @@ public final class VoiceBenchmark {
         var config = ServerConfig.defaults(Files.createTempDirectory("skyscope-voice-bench")).withPort(0);
         try (SkyScopeServer server = SkyScopeServer.start(config)) {
             var api = new SkyScopeApi(URI.create("http://127.0.0.1:" + server.port() + "/"));
-            latency(api, runs, true);
-            latency(api, runs, false);
-            if (args.length < 2 || !args[1].equals("latency")) {
+            String part = args.length > 1 ? args[1] : "all";
+            if (part.equals("all") || part.equals("latency")) {
+                latency(api, runs, true);
+                latency(api, runs, false);
+            }
+            if (part.equals("all") || part.equals("gap")) {
+                JoinGap.measure(api, runs, true);
+                JoinGap.measure(api, runs, false);
+            }
+            if (part.equals("all")) {
                 cpu(api, 2);
                 cpu(api, 4);
             }
@@ -74,7 +83,7 @@ public final class VoiceBenchmark {
                 Measure.waitUntil(() -> ben.links().isEmpty() && ana.links().isEmpty()
                         && Pcm.rms(ben.audio.recorder().lastMono(200)) < 5);
                 if (warm) {
-                    Measure.waitUntil(() -> connected(ben, ana) && connected(ana, ben));
+                    Measure.waitUntil(() -> ben.connectedTo(ana) && ana.connectedTo(ben));
                 }
                 Thread.sleep(500);
                 if (warm && ben.engine().audioRtpCounts(ana.userId()).get().packetsReceived() != 0) {
@@ -102,12 +111,6 @@ public final class VoiceBenchmark {
             System.out.printf(Locale.ROOT, "  voice.join -> audible  p50 %4.0f ms  p95 %4.0f ms%n",
                     Measure.pct(joinToAudible, 50, 1e6), Measure.pct(joinToAudible, 95, 1e6));
         }
-    }
-
-    /** Whether {@code from} has a connection up to {@code to} (a call or a warm link). */
-    private static boolean connected(Caller from, Caller to) {
-        var c = from.engine().connection(to.userId());
-        return c != null && c.state() == LinkState.State.CONNECTED;
     }
 
     private static void cpu(SkyScopeApi api, int n) throws Exception {

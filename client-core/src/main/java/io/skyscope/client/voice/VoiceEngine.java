@@ -58,6 +58,12 @@ import org.slf4j.LoggerFactory;
  * if no packet shows, at once if it failed or closed, after 15 s at the latest), and until no
  * link is settling the capture thread holds my microphone back; each push first stops that
  * recording thread. People already linked miss a fraction of a second of me when someone joins.
+ *
+ * <p>Warm links ({@link #warm}, {@link #cool}; see {@link VoiceLinks}) are connections set up before
+ * a call with my audio sender inactive: no RTP at all, so WebRTC starts no send stream and no
+ * recording thread for them. A call over a connected warm link starts its send stream inside the
+ * sender switch, so my microphone is held back only for that switch, not until a first packet.
+ * They are not in {@link #snapshot}; {@link #connection} and {@link #audioRtpCounts} show them.
  */
 public final class VoiceEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceEngine.class);

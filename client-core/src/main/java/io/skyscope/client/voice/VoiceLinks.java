@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Warm links ({@link #warm}, {@link #cool}): a connection set up before a call, its audio
  * sender inactive. A {@code voice.join} for a warm peer makes that link live (my audio on, no new
- * offer, no new ICE); starting a send stream starts WebRTC's recording thread, so going live is
- * held back and settles as a new link does. When the call ends and the peer stays warm, the call's
+ * offer, no new ICE); starting its send stream starts WebRTC's recording thread, so my microphone
+ * is held back while the switch runs (see {@code goLive}). When the call ends and the peer stays warm, the call's
  * connection closes and a fresh warm one is set up in its place (both sides do, on the same
  * {@code voice.leave}), rather than the sender being switched off: a stream that paused and
  * resumed on the same connection was measured to take about 800 ms more to play at the other end
@@ -174,9 +174,10 @@ final class VoiceLinks {
     }
 
     /**
-     * A warm link becomes a call: my audio goes on over it. The send stream starts now if it is
-     * connected (else when it connects), and with it WebRTC's recording thread, so my microphone
-     * is held back until the link has sent its first packet, as for a new link.
+     * A warm link becomes a call: my audio goes on over it. The send stream, and with it WebRTC's
+     * recording thread, starts inside {@code setLive} if the link is connected: my microphone is
+     * held back only while that runs (the next push stops the thread; nothing more starts on this
+     * link). Not connected yet, it settles when it has sent its first packet, as a new link does.
      */
     private void goLive(PeerLink link) {
         holdBack(link);
@@ -192,9 +193,8 @@ final class VoiceLinks {
         events.videoReady(link);
         if (link.state() == State.CONNECTED) {
             announceInRange(link);
-            link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
+            settle(link);
         }
-        // Not connected yet: it settles when it connects, as a new link does.
     }
 
     private void announceInRange(PeerLink link) {
