@@ -26,7 +26,7 @@ final class Caller implements AutoCloseable {
     /** When the last {@code voice.join} arrived (System.nanoTime). */
     final AtomicLong joinedAt = new AtomicLong();
 
-    private Caller(SkyScopeApi api, String name) {
+    private Caller(SkyScopeApi api, String name, boolean warmLinks) {
         String user = name + System.nanoTime() % 1_000_000;
         session = Session.open(api, new Session.Credentials(user, "violet harbor lantern " + user, name), "office");
         session.onMessage(m -> {
@@ -34,7 +34,8 @@ final class Caller implements AutoCloseable {
                 joinedAt.set(System.nanoTime());
             }
         });
-        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);
+        var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE)
+                .withWarmLinks(warmLinks);
         voice = SessionVoice.attach(session, config, audio, null, null);
         try {
             Measure.waitUntil(() -> session.snapshot().map() != null);
@@ -44,7 +45,12 @@ final class Caller implements AutoCloseable {
     }
 
     static Caller join(SkyScopeApi api, String name) {
-        return new Caller(api, name);
+        return new Caller(api, name, true);
+    }
+
+    /** A caller whose client makes no warm links: every call starts by setting its connection up. */
+    static Caller joinCold(SkyScopeApi api, String name) {
+        return new Caller(api, name, false);
     }
 
     VoiceEngine engine() {
@@ -53,6 +59,12 @@ final class Caller implements AutoCloseable {
 
     String userId() {
         return session.userId();
+    }
+
+    /** Whether I have a connection up to {@code other} (a call or a warm link). */
+    boolean connectedTo(Caller other) {
+        var c = voice.engine().connection(other.userId());
+        return c != null && c.state() == LinkState.State.CONNECTED;
     }
 
     List<LinkState> links() {

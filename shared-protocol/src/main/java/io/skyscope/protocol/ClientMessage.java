@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.WarmLinks.class, name = "voice.warmlinks"),
         @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
         @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
@@ -192,6 +193,19 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
                             String ref) implements VoiceCommand {
             public StageSpeaker {
                 Check.text("userId", userId, 1, Limits.MAX_ID_LENGTH);
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * My client makes warm links ({@code on}: set up connections with {@code voice.warm},
+         * audio only once {@code voice.join} says so) or stops. Either way my warm links end (a
+         * {@code voice.cool} each) and, with {@code on}, start afresh from where people stand.
+         * Sent after each {@code welcome}; the server names no warm link to a client that did not.
+         * Answered by {@code ack} if it carries a ref.
+         */
+        record WarmLinks(@JsonProperty(required = true) boolean on, String ref) implements VoiceCommand {
+            public WarmLinks {
                 Check.ref(ref);
             }
         }

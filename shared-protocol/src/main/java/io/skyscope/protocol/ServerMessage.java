@@ -29,6 +29,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
         @JsonSubTypes.Type(value = ServerMessage.MediaJoin.class, name = "media.join"),
         @JsonSubTypes.Type(value = ServerMessage.MediaLeave.class, name = "media.leave"),
+        @JsonSubTypes.Type(value = ServerMessage.VoiceWarm.class, name = "voice.warm"),
+        @JsonSubTypes.Type(value = ServerMessage.VoiceCool.class, name = "voice.cool"),
         @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
         @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
         @JsonSubTypes.Type(value = ChatEvent.Updated.class, name = "chat.updated"),
@@ -53,6 +55,7 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
         ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ServerMessage.MediaJoin, ServerMessage.MediaLeave,
+        ServerMessage.VoiceWarm, ServerMessage.VoiceCool,
         ChatEvent, EtiquetteEvent, NotesEvent, DeskEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
@@ -181,6 +184,19 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /** {@code peerId} left your voice set: close the connection with them. */
     record VoiceLeave(String peerId, String reason) implements ServerMessage {
+    }
+
+    /**
+     * {@code peerId} is near (a warm link; only to a client that sent {@code voice.warmlinks}): set
+     * up the connection now, audio off both ways (no RTP at all), {@code offerer} as for
+     * {@code voice.join}. A {@code voice.join} for them then turns audio on over it; after its
+     * {@code voice.leave}, while they stay warm, both sides set up a fresh warm connection.
+     */
+    record VoiceWarm(String peerId, boolean offerer) implements ServerMessage {
+    }
+
+    /** {@code peerId} is no longer warm: close the connection unless they are in your voice set. */
+    record VoiceCool(String peerId) implements ServerMessage {
     }
 
     /** A WebRTC payload relayed from {@code from}, as that peer sent it. */

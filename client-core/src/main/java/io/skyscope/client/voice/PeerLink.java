@@ -14,6 +14,7 @@ import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpEncodingParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * One WebRTC connection to one peer: offer or answer, ICE candidates both ways, the peer's
  * decoded voice into a {@link RemoteVoice}, on a two-way link the camera and screen sections
  * ({@link LinkVideo}), and an orderly close.
+ *
+ * <p>A link is live (a call: my voice goes out) or warm (set up before a call, the server's
+ * {@code voice.warm}): a warm link's audio sender is inactive, so it sends no RTP at all, and
+ * {@link #setLive} switches that either way without a new offer or new ICE.
  *
  * <p>Threads: every method runs on the engine's control thread; WebRTC's callbacks arrive on its
  * signalling thread and are handed to the control thread.
@@ -85,10 +90,13 @@ final class PeerLink {
     volatile boolean inRange = true;
     /** Control thread: whether the engine announced this link coming into hearing range. */
     boolean announcedInRange;
+    /** Whether my voice goes out on it (a call) rather than only being set up (warm). */
+    private volatile boolean live;
 
-    PeerLink(String peerId, boolean offerer, String reason, String direction, ScheduledExecutorService control,
-             VoiceSignalling signalling, Events events, VideoSinks sinks) {
+    PeerLink(String peerId, boolean offerer, String reason, String direction, boolean live,
+             ScheduledExecutorService control, VoiceSignalling signalling, Events events, VideoSinks sinks) {
         this.peerId = peerId;
+        this.live = live;
         this.offerer = offerer;
         this.reason = reason;
         this.direction = direction;
@@ -119,6 +127,10 @@ final class PeerLink {
                 default -> RTCRtpTransceiverDirection.SEND_RECV;
             };
             init.streamIds = List.of("voice");
+            if (!live) {
+                // Inactive from the start: no send stream, so not one packet before setLive(true).
+                init.sendEncodings = List.of(encoding(false));
+            }
             RTCRtpTransceiver transceiver = pc.addTransceiver(microphone, init);
             ownedSenderSide = NativeReferences.handle(transceiver);
             sender = transceiver.getSender();
@@ -130,8 +142,49 @@ final class PeerLink {
         } else if (!"recvonly".equals(direction)) {
             sender = pc.addTrack(microphone, List.of("voice"));
             ownedSenderSide = NativeReferences.handle(sender);
+            if (!live) {
+                // Before any description: the parameters apply when the sender gets its stream.
+                activate(false);
+            }
         }
     }
+
+    /** Whether my voice goes out on this link (a call), rather than the link only being set up (warm). */
+    boolean live() {
+        return live;
+    }
+
+    /**
+     * Turns my audio on this link on (a call) or off (warm): the sender's encoding becomes active
+     * or inactive, on the same connection (no offer, no ICE). Turning it on starts WebRTC's send
+     * stream at once if the link is connected, else when it connects.
+     */
+    void setLive(boolean on) {
+        if (on != live && state != State.CLOSED && pc != null) {
+            activate(on);
+        }
+        live = on;
+    }
+
+    private void activate(boolean on) {
+        if (sender == null) {
+            return; // a receive-only answerer sends nothing either way
+        }
+        var parameters = sender.getParameters();
+        if (parameters.encodings == null || parameters.encodings.isEmpty()) {
+            parameters.encodings = new ArrayList<>(List.of(encoding(on)));
+        } else {
+            parameters.encodings.forEach(e -> e.active = on);
+        }
+        sender.setParameters(parameters);
+    }
+
+    private static RTCRtpEncodingParameters encoding(boolean active) {
+        var encoding = new RTCRtpEncodingParameters();
+        encoding.active = active;
+        return encoding;
+    }
+
 
     /** A payload from the peer: their offer, answer or an ICE candidate. */
     void onSignal(JsonNode payload) {
@@ -234,11 +287,19 @@ final class PeerLink {
      * link has none yet or closed) to {@code then}, on WebRTC's signalling thread.
      */
     void receiveStats(Consumer<ReceiveStats> then) {
+        stats(ReceiveStats::from, then);
+    }
+
+    /**
+     * Hands what {@code read} makes of the link's statistics to {@code then} (null if the link
+     * closed), on WebRTC's signalling thread.
+     */
+    <T> void stats(java.util.function.Function<dev.onvoid.webrtc.RTCStatsReport, T> read, Consumer<T> then) {
         if (state == State.CLOSED || pc == null) {
             then.accept(null);
             return;
         }
-        pc.getStats(report -> then.accept(ReceiveStats.from(report)));
+        pc.getStats(report -> then.accept(read.apply(report)));
     }
 
     State state() {

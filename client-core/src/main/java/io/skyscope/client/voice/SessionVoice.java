@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Proximity voice for a {@link Session}: the server's {@code voice.*} and {@code signal} messages
  * drive a {@link VoiceEngine}; its signals and voice state go back over the session. ICE servers
  * come from each welcome, the hearing radius from the space's voice settings; a dropped
- * connection ends every link (the server sends fresh joins after the reconnect).
+ * connection ends every link (the server sends fresh joins after the reconnect). With warm links
+ * on ({@link VoiceConfig#warmLinks}), {@code voice.warmlinks} goes out after every welcome.
  *
  * <p>Threads: messages arrive on the session's receive thread and are handed to the engine, which
  * does its work on its own control thread.
@@ -26,10 +27,12 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
     private final java.util.function.Consumer<ServerMessage> handler = this::handle;
     private final java.util.function.Consumer<Session.State> onState = this::stateChanged;
     private volatile VoiceSettingsView settings;
+    private final boolean warmLinks;
 
     private SessionVoice(Session session, VoiceConfig config, AudioBackend backend, AudioDevice input,
                          AudioDevice output) {
         this.session = session;
+        this.warmLinks = config.warmLinks();
         ServerMessage.Welcome welcome = session.welcome();
         VoiceConfig withIce = welcome == null ? config : config.withIceServers(VoiceMessages.iceServers(welcome), config.relayOnly());
         this.engine = new VoiceEngine(withIce, backend, input, output, this, Positions.of(session.world()));
@@ -42,6 +45,9 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
         // The server may have linked us while the engine started: catch up on the voice set.
         session.onMessageCatchingUpOnVoice(voice.handler);
         session.onState(voice.onState);
+        if (session.welcome() != null) {
+            voice.sayWarmLinks(); // joined before the engine started (a later welcome says it again)
+        }
         voice.loadHearingRadius();
         return voice;
     }
@@ -77,7 +83,17 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
     public void close() {
         session.removeListener(handler);
         session.removeStateListener(onState);
+        if (warmLinks && session.welcome() != null) {
+            session.send(new VoiceCommand.WarmLinks(false, null)); // peers close theirs to me
+        }
         engine.close();
+    }
+
+    /** Tells the server this client makes warm links (after each welcome: a reconnect starts without). */
+    private void sayWarmLinks() {
+        if (warmLinks) {
+            session.send(new VoiceCommand.WarmLinks(true, null)); // offline: the next welcome says it
+        }
     }
 
     private void stateChanged(Session.State state) {
@@ -89,6 +105,7 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
     private void handle(ServerMessage message) {
         VoiceMessages.apply(engine, message);
         if (message instanceof ServerMessage.Welcome) {
+            sayWarmLinks();
             Thread.ofVirtual().start(this::loadHearingRadius);
         }
     }

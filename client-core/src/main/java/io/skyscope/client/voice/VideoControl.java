@@ -229,8 +229,10 @@ final class VideoControl {
         if (!link.twoWay()) {
             return;
         }
-        String problem = link.video.update(cameraOn && link.video.send ? camera.track : null,
-                sharing ? screen.track : null);
+        // A warm link (no call yet) carries nothing of mine: its tracks come off until it is live.
+        boolean live = link.live();
+        String problem = link.video.update(live && cameraOn && link.video.send ? camera.track : null,
+                live && sharing ? screen.track : null);
         if (problem != null) {
             events.problem(problem + " (the call goes on with voice)");
         }

@@ -58,6 +58,12 @@ import org.slf4j.LoggerFactory;
  * if no packet shows, at once if it failed or closed, after 15 s at the latest), and until no
  * link is settling the capture thread holds my microphone back; each push first stops that
  * recording thread. People already linked miss a fraction of a second of me when someone joins.
+ *
+ * <p>Warm links ({@link #warm}, {@link #cool}; see {@link VoiceLinks}) are connections set up before
+ * a call with my audio sender inactive: no RTP at all, so WebRTC starts no send stream and no
+ * recording thread for them. A call over a connected warm link starts its send stream inside the
+ * sender switch, so my microphone is held back only for that switch, not until a first packet.
+ * They are not in {@link #snapshot}; {@link #connection} and {@link #audioRtpCounts} show them.
  */
 public final class VoiceEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceEngine.class);
@@ -171,6 +177,19 @@ public final class VoiceEngine implements AutoCloseable {
             links.leave(peerId);
             video.refresh();
         });
+    }
+
+    /**
+     * {@code peerId} is near (the server's {@code voice.warm}): a connection to them is set up now,
+     * with no audio either way, so that a {@code voice.join} for them only has to turn audio on.
+     */
+    public void warm(String peerId, boolean offerer) {
+        onControl(() -> links.warm(peerId, offerer));
+    }
+
+    /** {@code peerId} is no longer warm ({@code voice.cool}): a warm-only connection closes. */
+    public void cool(String peerId) {
+        onControl(() -> links.cool(peerId));
     }
 
     /** A WebRTC payload from {@code from}. Kept for a while if it arrives before their join. */
@@ -380,6 +399,9 @@ public final class VoiceEngine implements AutoCloseable {
         List<LinkState> states = new ArrayList<>();
         List<String> hearMe = new ArrayList<>();
         for (PeerLink link : links.all()) {
+            if (!link.live()) {
+                continue; // warm: set up, but not in my voice set
+            }
             LinkState s = link.snapshot();
             states.add(s);
             if (s.carriesMyVoice() && link.inRange) {
@@ -406,19 +428,49 @@ public final class VoiceEngine implements AutoCloseable {
      * has no audio stream yet. For diagnostics and tests; each call asks WebRTC afresh.
      */
     public CompletableFuture<ReceiveStats> receiveStats(String peerId) {
-        var result = new CompletableFuture<ReceiveStats>();
+        return linkStats(peerId, ReceiveStats::from);
+    }
+
+    /** What {@code read} makes of the statistics of the link to {@code peerId}; null if there is none. */
+    private <T> CompletableFuture<T> linkStats(String peerId,
+                                               java.util.function.Function<dev.onvoid.webrtc.RTCStatsReport, T> read) {
+        var result = new CompletableFuture<T>();
         onControl(() -> {
             PeerLink link = links.get(peerId);
             if (link == null) {
                 result.complete(null);
             } else {
-                link.receiveStats(result::complete);
+                link.stats(read, result::complete);
             }
         });
         if (!running) {
             result.complete(null);
         }
         return result;
+    }
+
+    /**
+     * The connection to {@code peerId}, call or warm link: its state and whether it is live (a
+     * call), or null if there is none. For tests and diagnostics; {@link #snapshot} shows calls only.
+     */
+    public Connection connection(String peerId) {
+        PeerLink link = links.get(peerId);
+        return link == null ? null : new Connection(link.state(), link.live(), link.createdNanos);
+    }
+
+    /**
+     * A connection to a peer: where it is, whether my voice goes out on it, and when it was made
+     * (System.nanoTime; the same connection keeps it from warm to call and back).
+     */
+    public record Connection(LinkState.State state, boolean live, long openedNanos) {
+    }
+
+    /**
+     * The audio RTP sent and received on the connection to {@code peerId} so far (WebRTC's
+     * statistics, asked afresh), completed with null if there is none. For tests and diagnostics.
+     */
+    public CompletableFuture<AudioRtpCounts> audioRtpCounts(String peerId) {
+        return linkStats(peerId, AudioRtpCounts::from);
     }
 
     /** Microphone frames held back while links settled. */
@@ -564,7 +616,9 @@ public final class VoiceEngine implements AutoCloseable {
 
         @Override
         public void linkChanged(PeerLink link) {
-            announce(link.snapshot());
+            if (link.live()) {
+                announce(link.snapshot());
+            }
         }
 
         @Override

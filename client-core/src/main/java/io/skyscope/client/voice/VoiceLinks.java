@@ -23,9 +23,19 @@ import org.slf4j.LoggerFactory;
  * the server says, signals kept for a while if they come before their join, and the settling gate
  * that keeps my microphone out of WebRTC while a link starts (see {@link VoiceEngine}).
  *
- * <p>Threads: {@link #join}, {@link #leave}, {@link #signal}, {@link #closeAll} and the link
- * events run on the control thread; {@link #whenSettled} on the capture thread; the read methods
- * from any thread.
+ * <p>Warm links ({@link #warm}, {@link #cool}): a connection set up before a call, its audio
+ * sender inactive. A {@code voice.join} for a warm peer makes that link live (my audio on, no new
+ * offer, no new ICE); starting its send stream starts WebRTC's recording thread, so my microphone
+ * is held back while the switch runs (see {@code goLive}). When the call ends and the peer stays warm, the call's
+ * connection closes and a fresh warm one is set up in its place (both sides do, on the same
+ * {@code voice.leave}), rather than the sender being switched off: a stream that paused and
+ * resumed on the same connection was measured to take about 800 ms more to play at the other end
+ * (WebRTC's jitter buffer after the pause) than one on a fresh connection (VoiceBenchmark).
+ * Warm-only links are not part of my voice set for the UI: their changes are not announced.
+ *
+ * <p>Threads: {@link #join}, {@link #leave}, {@link #warm}, {@link #cool}, {@link #signal},
+ * {@link #closeAll} and the link events run on the control thread; {@link #whenSettled} on the
+ * capture thread; the read methods from any thread.
  */
 final class VoiceLinks {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLinks.class);
@@ -53,6 +63,8 @@ final class VoiceLinks {
     }
 
     private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
+    /** Peers the server named warm (voice.warm, until voice.cool). Control thread. */
+    private final Set<String> warm = new HashSet<>();
     private final Set<PeerLink> settling = new HashSet<>();
     private final Map<String, List<EarlySignal>> early = new ConcurrentHashMap<>();
     private final ScheduledExecutorService control;
@@ -85,32 +97,112 @@ final class VoiceLinks {
     }
 
     void join(String peerId, boolean offerer, String reason, String direction) {
-        PeerLink old = links.remove(peerId);
+        String why = reason == null ? "proximity" : reason;
+        String way = direction == null ? "sendrecv" : direction;
+        PeerLink old = links.get(peerId);
+        if (old != null && !old.live() && old.offerer == offerer && why.equals(old.reason)
+                && way.equals(old.direction) && old.state() != State.FAILED) {
+            goLive(old);
+            return;
+        }
+        links.remove(peerId);
         if (old != null) {
             close(old);
         }
-        var link = new PeerLink(peerId, offerer, reason == null ? "proximity" : reason,
-                direction == null ? "sendrecv" : direction, control, signalling, linkEvents, sinks);
+        open(peerId, offerer, why, way, true);
+    }
+
+    /** The server named {@code peerId} warm: a connection without audio, unless a link is there already. */
+    void warm(String peerId, boolean offerer) {
+        warm.add(peerId);
+        if (!links.containsKey(peerId)) {
+            open(peerId, offerer, "proximity", "sendrecv", false);
+        }
+    }
+
+    /** {@code peerId} is no longer warm: a warm-only link closes; a call keeps its link until its leave. */
+    void cool(String peerId) {
+        warm.remove(peerId);
+        PeerLink link = links.get(peerId);
+        if (link != null && !link.live()) {
+            leave(peerId);
+        }
+    }
+
+    void leave(String peerId) {
+        early.remove(peerId);
+        PeerLink link = links.remove(peerId);
+        close(link);
+        if (link != null && link.live() && warm.contains(peerId) && link.twoWay()) {
+            open(peerId, link.offerer, "proximity", "sendrecv", false); // still warm: afresh, without audio
+        }
+    }
+
+    /** Whether {@code peerId} has a link that is only warm (set up, no call). */
+    boolean warmOnly(String peerId) {
+        PeerLink link = links.get(peerId);
+        return link != null && !link.live();
+    }
+
+    private void open(String peerId, boolean offerer, String reason, String direction, boolean live) {
+        var link = new PeerLink(peerId, offerer, reason, direction, live, control, signalling, linkEvents, sinks);
         links.put(peerId, link);
+        // Held back while addTrack and the connection change the microphone source's sinks; a
+        // live link stays held until it sends, a warm one starts no send stream and settles now.
         holdBack(link);
-        control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        if (live) {
+            control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        }
         try {
             link.open(factory, microphone, camera, screen, config.get());
         } catch (RuntimeException e) {
             LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
             close(links.remove(peerId));
             return;
+        } finally {
+            if (!live) {
+                settle(link);
+            }
         }
-        events.changed(link.snapshot());
+        if (live) {
+            events.changed(link.snapshot());
+        }
         List<EarlySignal> waiting = early.remove(peerId);
         if (waiting != null) {
             waiting.forEach(s -> link.onSignal(s.payload()));
         }
     }
 
-    void leave(String peerId) {
-        early.remove(peerId);
-        close(links.remove(peerId));
+    /**
+     * A warm link becomes a call: my audio goes on over it. The send stream, and with it WebRTC's
+     * recording thread, starts inside {@code setLive} if the link is connected: my microphone is
+     * held back only while that runs (the next push stops the thread; nothing more starts on this
+     * link). Not connected yet, it settles when it has sent its first packet, as a new link does.
+     */
+    private void goLive(PeerLink link) {
+        holdBack(link);
+        control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
+        try {
+            link.setLive(true);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot turn on audio to {}: {}", link.peerId, e.toString());
+            close(links.remove(link.peerId));
+            return;
+        }
+        events.changed(link.snapshot());
+        events.videoReady(link);
+        if (link.state() == State.CONNECTED) {
+            announceInRange(link);
+            settle(link);
+        }
+    }
+
+    private void announceInRange(PeerLink link) {
+        if (!link.announcedInRange) {
+            link.announcedInRange = true;
+            LOG.info("voice link to {} connected in {} ms", link.peerId, link.setupMillis());
+            events.enteredHearingRange(link.peerId);
+        }
     }
 
     void signal(String from, JsonNode payload) {
@@ -127,6 +219,7 @@ final class VoiceLinks {
 
     void closeAll() {
         early.clear();
+        warm.clear();
         for (PeerLink link : List.copyOf(links.values())) {
             links.remove(link.peerId);
             close(link);
@@ -170,7 +263,7 @@ final class VoiceLinks {
             return;
         }
         holdBack(link);
-        boolean wasConnected = link.state() == State.CONNECTED;
+        boolean wasConnected = link.state() == State.CONNECTED && link.live();
         try {
             link.close();
         } catch (RuntimeException e) {
@@ -187,11 +280,12 @@ final class VoiceLinks {
     private final class LinkEvents implements PeerLink.Events {
         @Override
         public void stateChanged(PeerLink link) {
+            if (!link.live()) {
+                return; // a warm link is no call yet: nothing to show
+            }
             events.changed(link.snapshot());
-            if (link.state() == State.CONNECTED && !link.announcedInRange) {
-                link.announcedInRange = true;
-                LOG.info("voice link to {} connected in {} ms", link.peerId, link.setupMillis());
-                events.enteredHearingRange(link.peerId);
+            if (link.state() == State.CONNECTED) {
+                announceInRange(link);
             }
         }
 
@@ -208,6 +302,9 @@ final class VoiceLinks {
 
         @Override
         public void speakingChanged(PeerLink link) {
+            if (!link.live()) {
+                return;
+            }
             events.changed(link.snapshot());
             events.speakingChanged(link.peerId, link.voice.meter.speaking());
         }

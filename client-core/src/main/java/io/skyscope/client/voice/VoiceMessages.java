@@ -31,6 +31,14 @@ public final class VoiceMessages {
                 LOG.debug("voice.leave {} {}", l.peerId(), l.reason());
                 engine.leave(l.peerId(), l.reason());
             }
+            case ServerMessage.VoiceWarm w -> {
+                LOG.debug("voice.warm {} offerer={}", w.peerId(), w.offerer());
+                engine.warm(w.peerId(), w.offerer());
+            }
+            case ServerMessage.VoiceCool c -> {
+                LOG.debug("voice.cool {}", c.peerId());
+                engine.cool(c.peerId());
+            }
             case ServerMessage.Signal s -> engine.signal(s.from(), s.payload());
             case ServerMessage.VoiceState v -> engine.peerState(v.userId(), v.muted(), v.speaking(), v.camera(), v.screen());
             case ServerMessage.Welcome w -> {

@@ -107,7 +107,8 @@ public final class GuestPolicy {
             case ClientMessage.Leave _, ClientMessage.Move _, ClientMessage.StatusChange _, ClientMessage.Ping _,
                  ClientMessage.Auth _ -> null;
             case ClientMessage.VoiceCommand command -> switch (command) {
-                case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _ -> null;
+                case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _,
+                     ClientMessage.VoiceCommand.WarmLinks _ -> null;
                 case ClientMessage.VoiceCommand.StageSpeaker _ -> "choose stage speakers";
             };
             case ChatCommand command -> switch (command) {

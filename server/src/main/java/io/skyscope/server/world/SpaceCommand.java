@@ -61,6 +61,10 @@ public sealed interface SpaceCommand {
                       @JsonSetter(nulls = Nulls.AS_EMPTY) boolean screen) implements SpaceCommand {
     }
 
+    /** {@code userId}'s client makes warm links ({@code on}) or stops; either way theirs start afresh. */
+    record WarmLinks(String userId, boolean on, String ref) implements SpaceCommand {
+    }
+
     /** Grants or revokes the stage speaker role (the sender's right to do so was checked). */
     record StageSpeaker(String actorId, String userId, boolean speaker, String ref) implements SpaceCommand {
     }

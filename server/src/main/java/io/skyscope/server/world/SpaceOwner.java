@@ -237,6 +237,7 @@ public final class SpaceOwner implements AutoCloseable {
                 acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
             case SpaceCommand.Etiquette e -> deliver(state.etiquette(e.userId(), e.manager(), e.command()));
+            case SpaceCommand.WarmLinks w -> deliver(state.warmLinks(w.userId(), w.on(), w.ref()));
             case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }

@@ -362,6 +362,15 @@ public final class SpaceState {
         return out;
     }
 
+    /** A present user's client makes warm links or stops ({@link SpaceVoice#warmLinks}); nothing if absent. */
+    public List<Delivery> warmLinks(String userId, boolean on, String ref) {
+        List<Delivery> out = new ArrayList<>();
+        if (contains(userId)) {
+            voice.warmLinks(userId, on, ref, out);
+        }
+        return out;
+    }
+
     /** The people within {@code radius} px of the user right now (not the user), or empty if absent. */
     public List<String> within(String userId, double radius) {
         Occupant o = occupants.get(userId);

@@ -7,6 +7,7 @@ import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.world.proximity.ProximityEngine;
 import io.skyscope.server.world.proximity.VoiceEvent;
 import io.skyscope.server.world.proximity.VoiceSettings;
+import io.skyscope.server.world.proximity.WarmEvent;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ import java.util.Set;
  * {@code voice.state}, then {@code voice.video} if a camera travels on it (the engine gives its
  * video events after the joins of the same tick); {@code reconnected} and {@code rejoinAll} keep it.
  *
+ * <p>Warm links (connections set up before people hear each other) are told with
+ * {@code voice.warm} and {@code voice.cool}, after the tick's voice set changes; signals are
+ * relayed between warm pairs too.
+ *
  * <p>Set-up time, as the server can see it, runs from {@code voice.join} to the first signal the
  * answering side sends (its answer): the signalling round trip, without the media path.
  */
@@ -39,6 +44,8 @@ final class SpaceVoice {
     /** Links whose answer has not been seen yet: "answerer|offerer" → when voice.join went out. */
     private final Map<String, Long> awaitingAnswer = new HashMap<>();
     private int established;
+    static final int WARM_RESETS_PER_MINUTE = 12;
+    private final Throttle warmResets;
 
     /** Where stages go beyond direct links, or null (no media server). */
     private MediaStages media;
@@ -47,6 +54,7 @@ final class SpaceVoice {
     SpaceVoice(ProximityEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
+        this.warmResets = new Throttle(clock, WARM_RESETS_PER_MINUTE, java.time.Duration.ofMinutes(1));
     }
 
     /** Carries this space's stages through a media server; before anyone is present. */
@@ -62,6 +70,7 @@ final class SpaceVoice {
 
     void left(String userId) {
         engine.remove(userId);
+        warmResets.prune();
         states.remove(userId);
         cameras.remove(userId);
         screens.remove(userId);
@@ -103,6 +112,40 @@ final class SpaceVoice {
                 }
             }
         }
+        warmEvents(out);
+    }
+
+    /**
+     * {@code userId}'s client makes warm links ({@code on}) or stops: their warm links end now
+     * (each peer and they are told) and, with {@code on}, are made afresh at the next tick;
+     * answered by {@code ack} if {@code ref} is set. Each time makes the peers close and set up
+     * connections again, so a client gets {@value #WARM_RESETS_PER_MINUTE} a minute (a welcome or
+     * a reconnect each), then {@code rate_limited}.
+     */
+    void warmLinks(String userId, boolean on, String ref, List<Delivery> out) {
+        if (EtiquetteReplies.limited(userId, ref, out, "voice.warmlinks", warmResets, userId)) {
+            return;
+        }
+        warmResets.count(userId);
+        resetWarm(userId, on, out);
+        if (ref != null) {
+            out.add(new Delivery(userId, new ServerMessage.Ack(ref, "voice.warmlinks")));
+        }
+    }
+
+    private void resetWarm(String userId, boolean on, List<Delivery> out) {
+        engine.warmLinks(userId, on);
+        warmEvents(out);
+    }
+
+    private void warmEvents(List<Delivery> out) {
+        for (WarmEvent event : engine.takeWarmEvents()) {
+            switch (event) {
+                case WarmEvent.Warm w -> out.add(new Delivery(w.userId(), new ServerMessage.VoiceWarm(w.peerId(),
+                        w.offerer())));
+                case WarmEvent.Cool c -> out.add(new Delivery(c.userId(), new ServerMessage.VoiceCool(c.peerId())));
+            }
+        }
     }
 
     /**
@@ -113,6 +156,10 @@ final class SpaceVoice {
      */
     void reconnected(String userId, List<Delivery> out) {
         long now = clock.millis();
+        // The peers' warm links lead to the old client too: they cool first, so that the
+        // voice.leave below closes a call's connection instead of keeping it warm. The new
+        // client says voice.warmlinks again if it makes them.
+        resetWarm(userId, false, out);
         if (media != null) {
             media.rejoin(spaceId, userId);
         }
@@ -173,11 +220,11 @@ final class SpaceVoice {
     }
 
     /**
-     * Relays a signal if {@code from} and {@code to} are in each other's voice set right now, else
-     * refuses it. Returns the link's set-up time if this was the answerer's first signal.
+     * Relays a signal if {@code from} and {@code to} are in each other's voice set right now, or
+     * have a warm link, else refuses it. Returns the link's set-up time if this was the answerer's first signal.
      */
     OptionalLong signal(String from, String to, JsonNode payload, String ref, List<Delivery> out) {
-        if (!engine.linked(from, to)) {
+        if (!engine.linked(from, to) && !engine.warm(from, to)) {
             out.add(new Delivery(from, new ServerMessage.Error(ErrorCode.NOT_IN_VOICE_SET.wire(),
                     "'" + to + "' is not in your voice set; signals go only to peers you were told of with voice.join",
                     ref, "to", null)));

@@ -8,7 +8,7 @@ import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
 
 /**
- * Handles the voice family (signal, voice.state, stage.speaker) by handing it to the owner of the
+ * Handles the voice family (signal, voice.state, stage.speaker, voice.warmlinks) by handing it to the owner of the
  * session's space, where the voice sets live: the relay check runs there, against the voice sets
  * of that moment. Granting the speaker role is checked and stored here first. Called on the
  * session's inbound thread.
@@ -32,6 +32,7 @@ public final class VoiceHandler {
             case VoiceCommand.Signal s -> new SpaceCommand.Signal(userId, s.to(), s.payload(), s.ref());
             case VoiceCommand.VoiceState v -> new SpaceCommand.VoiceState(userId, v.muted(), v.speaking(), v.camera(),
                     v.screen());
+            case VoiceCommand.WarmLinks w -> new SpaceCommand.WarmLinks(userId, w.on(), w.ref());
             case VoiceCommand.StageSpeaker s -> {
                 voice.setStageSpeaker(userId, spaceId, s.userId(), s.speaker());
                 yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());

@@ -42,6 +42,12 @@ record Places(double[] centre, double[] far) {
         return new double[] {centre[0] + distance, centre[1]};
     }
 
+    /** A spot {@code distance} px from the centre (at most {@value #FAR}) on the clear line to {@link #far}. */
+    double[] towardsFar(double distance) {
+        double f = distance / FAR;
+        return new double[] {centre[0] + (far[0] - centre[0]) * f, centre[1] + (far[1] - centre[1]) * f};
+    }
+
     private static double[] farFrom(TiledMap map, double x, double y) {
         for (int degrees = 0; degrees < 360; degrees += 15) {
             double fx = x + Math.cos(Math.toRadians(degrees)) * FAR;

@@ -31,6 +31,10 @@ import java.util.Set;
  * videoPeers} nearest), for the people who moved, whose links changed or whose peer turned their
  * camera on or off.
  *
+ * <p>Beside the voice sets, and without changing them, {@link WarmLinks} names warm pairs (a
+ * wider radius, connections set up with no audio) among people whose clients make them; their
+ * events come from {@link #takeWarmEvents()} after each tick.
+ *
  * <p>Cost: a tick works only on people who moved or changed (and on rooms and stages with such
  * people), each with one radius query on a {@link ProximityGrid} of the people in open space.
  */
@@ -54,6 +58,7 @@ public final class ProximityEngine {
     private final DesiredLinks rules;
     private final VideoSets video = new VideoSets(out);
     private final VoiceSets voiceSets = new VoiceSets(out, video);
+    private final WarmLinks warm = new WarmLinks();
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
     private MapArea lastArea;
@@ -122,6 +127,7 @@ public final class ProximityEngine {
         leaveZone(m);
         rules.dropAll(m);
         voiceSets.forget(m);
+        warm.forget(m);
         if (m.dirty) {
             dirty.remove(m);
         }
@@ -221,6 +227,34 @@ public final class ProximityEngine {
         int capacity = Math.min(area.capacity().orElse(settings.roomCapacity()), settings.roomCapacity());
         return occupancy.getOrDefault(area, 0) >= capacity ? Optional.of(new RoomFull(area, capacity))
                 : Optional.empty();
+    }
+
+    /**
+     * {@code userId}'s client makes warm links ({@code on}) or stops. Either way their warm links
+     * end now, told by {@link #takeWarmEvents()}; with {@code on} the next tick warms them again.
+     */
+    public void warmLinks(String userId, boolean on) {
+        VoiceMember m = members.get(userId);
+        if (m != null) {
+            warm.capable(m, on);
+        }
+    }
+
+    /** Whether the two have a warm link (as the clients were told). */
+    public boolean warm(String a, String b) {
+        VoiceMember m = members.get(a);
+        VoiceMember peer = members.get(b);
+        return m != null && peer != null && m.warm.get(peer) != null;
+    }
+
+    /** Warm links in the space (each pair once). */
+    public int warmCount() {
+        return warm.count();
+    }
+
+    /** What changed in warm links since the last call, for the clients; in order. */
+    public List<WarmEvent> takeWarmEvents() {
+        return warm.take();
     }
 
     /** Whether the two are in each other's voice set (as the clients were told). */
@@ -329,6 +363,7 @@ public final class ProximityEngine {
                 rules.openSpace(m, openSpace, settings);
             }
             video.moved(m); // right after the rules read the same peers
+            warm.look(m);
             m.dirty = false;
         }
         dirty.clear();
@@ -347,6 +382,7 @@ public final class ProximityEngine {
         touched.clear();
         voiceSets.applyDue(now, settings);
         video.apply(settings.videoPeers());
+        warm.apply(openSpace, settings);
         List<VoiceEvent> events = List.copyOf(out);
         out.clear();
         return events;

@@ -58,6 +58,10 @@ public final class VoiceMember {
     int videoAudience;
     /** Whether {@link VideoSets} is to look at them again at the next tick. */
     boolean videoMarked;
+    /** Their client sets up warm links ({@link WarmLinks}); off until it says so. */
+    boolean warmCapable;
+    /** Their warm links, as the clients were told ({@link WarmLinks}); the link kinds are unused. */
+    final Links warm = new Links();
 
     VoiceMember(String id) {
         this.id = id;
