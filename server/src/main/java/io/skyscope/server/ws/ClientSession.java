@@ -52,6 +52,8 @@ public final class ClientSession {
     /** Characters of queued frames (about bytes: frames are mostly ASCII JSON) a connection may hold. */
     static final long OUTBOUND_MAX_CHARS = 4L * 1024 * 1024;
     static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** How every encoded {@code voice.join} starts (the codec writes the type first; a test checks it). */
+    static final String VOICE_JOIN_PREFIX = "{\"type\":\"voice.join\"";
     /** Set when the socket reported its end (the close handshake finished or the connection dropped). */
     private volatile boolean gone;
 
@@ -71,6 +73,7 @@ public final class ClientSession {
     private volatile boolean replaced;
     private final Bucket frames;
     private final Bucket strikes;
+    private final SignalBudget signals = new SignalBudget(SignalBudget.Limits.defaults(), System.nanoTime());
     private long lastRateErrorNanos;
     private volatile String spaceId;
     private volatile PresenceEncoding presence = PresenceEncoding.JSON;
@@ -173,9 +176,12 @@ public final class ClientSession {
         return !ended.get() && socket.isOpen();
     }
 
-    /** Rate check for one inbound frame. */
-    public Admission admit() {
-        if (frames.tryConsume(1)) {
+    /**
+     * Rate check for one inbound frame. A {@code signal} is taken from the {@linkplain SignalBudget
+     * signal budget} first (links the server named for this connection), then from the general one.
+     */
+    public Admission admit(boolean signal, int chars) {
+        if ((signal && signals.tryTake(chars, System.nanoTime())) || frames.tryConsume(1)) {
             return Admission.ACCEPT;
         }
         return strike() ? Admission.REFUSE : Admission.DISCONNECT;
@@ -206,10 +212,16 @@ public final class ClientSession {
         enqueue(ProtocolCodec.encode(message));
     }
 
-    /** Queues an encoded frame; on overflow the connection is closed as too slow. */
+    /**
+     * Queues an encoded frame; on overflow the connection is closed as too slow. A {@code voice.join}
+     * passing through grants this connection the signals to set that link up.
+     */
     public void enqueue(String frame) {
         if (closing.get()) {
             return;
+        }
+        if (frame.startsWith(VOICE_JOIN_PREFIX)) {
+            signals.grant(System.nanoTime());
         }
         long chars = queuedChars.addAndGet(frame.length());
         int frames = queuedFrames.incrementAndGet();

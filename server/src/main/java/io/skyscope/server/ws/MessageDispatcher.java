@@ -64,7 +64,16 @@ public final class MessageDispatcher {
 
     private void handle(ClientSession session, String frame, long receivedNanos) {
         metrics.frameIn();
-        switch (session.admit()) {
+        // Decoded before the rate check: signals have a budget of their own (see SignalBudget). A
+        // frame that does not decode is checked as any other frame first, then reported.
+        ClientMessage message = null;
+        ProtocolException bad = null;
+        try {
+            message = ProtocolCodec.decodeClient(frame);
+        } catch (ProtocolException e) {
+            bad = e;
+        }
+        switch (session.admit(message instanceof ClientMessage.VoiceCommand.Signal, frame.length())) {
             case ACCEPT -> { }
             case REFUSE -> {
                 metrics.frameRefused();
@@ -79,12 +88,9 @@ public final class MessageDispatcher {
                 return;
             }
         }
-        ClientMessage message;
-        try {
-            message = ProtocolCodec.decodeClient(frame);
-        } catch (ProtocolException e) {
+        if (bad != null) {
             metrics.frameRefused();
-            session.send(new ServerMessage.Error(e.code().wire(), e.getMessage(), e.ref(), e.field(), null));
+            session.send(new ServerMessage.Error(bad.code().wire(), bad.getMessage(), bad.ref(), bad.field(), null));
             if (!session.strike()) {
                 disconnectFlooder(session);
             }
