@@ -54,6 +54,8 @@ public final class ClientSession {
     static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** How every encoded {@code voice.join} starts (the codec writes the type first; a test checks it). */
     static final String VOICE_JOIN_PREFIX = "{\"type\":\"voice.join\"";
+    /** How every encoded {@code voice.warm} starts: a warm link is set up with the same signals as a call. */
+    static final String VOICE_WARM_PREFIX = "{\"type\":\"voice.warm\"";
     /** Set when the socket reported its end (the close handshake finished or the connection dropped). */
     private volatile boolean gone;
 
@@ -214,13 +216,13 @@ public final class ClientSession {
 
     /**
      * Queues an encoded frame; on overflow the connection is closed as too slow. A {@code voice.join}
-     * passing through grants this connection the signals to set that link up.
+     * or {@code voice.warm} passing through grants this connection the signals to set that link up.
      */
     public void enqueue(String frame) {
         if (closing.get()) {
             return;
         }
-        if (frame.startsWith(VOICE_JOIN_PREFIX)) {
+        if (frame.startsWith(VOICE_JOIN_PREFIX) || frame.startsWith(VOICE_WARM_PREFIX)) {
             signals.grant(System.nanoTime());
         }
         long chars = queuedChars.addAndGet(frame.length());

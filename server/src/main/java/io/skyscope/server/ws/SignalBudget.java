@@ -7,8 +7,8 @@ package io.skyscope.server.ws;
  * trickled ICE candidate (one per address, protocol and server: a dozen or more on a laptop with
  * several interfaces and a TURN server). Meeting five people at once is five such bursts together,
  * more than the general budget allows, although nothing about it is abuse. So each link the server
- * itself names for the connection (each {@code voice.join} it sends) grants {@link Limits#perLink}
- * units, kept for {@link Limits#grantMillis} after the latest grant and never more than
+ * itself names for the connection (each {@code voice.join} or {@code voice.warm} it sends)
+ * grants {@link Limits#perLink} units, kept for {@link Limits#grantMillis} after the latest grant and never more than
  * {@link Limits#maxGranted} at once; a small steady allowance ({@link Limits#steadyBurst}, refilled at
  * {@link Limits#steadyPerSecond}) covers renegotiation on links already up (a camera turned on, an
  * ICE restart). A client that has been named no links has only the steady allowance, and a client

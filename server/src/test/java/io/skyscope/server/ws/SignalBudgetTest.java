@@ -45,6 +45,8 @@ class SignalBudgetTest {
     void everyEncodedVoiceJoinStartsWithThePrefixTheSessionLooksFor() {
         var join = ProtocolCodec.encode(new ServerMessage.VoiceJoin("u1", true, "proximity", "sendrecv"));
         assertThat(join).startsWith(ClientSession.VOICE_JOIN_PREFIX);
+        var warm = ProtocolCodec.encode(new ServerMessage.VoiceWarm("u1", true));
+        assertThat(warm).startsWith(ClientSession.VOICE_WARM_PREFIX);
         var signal = ProtocolCodec.encode(new ServerMessage.Signal("u1", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
         assertThat(signal).doesNotStartWith(ClientSession.VOICE_JOIN_PREFIX);
     }
