@@ -51,6 +51,10 @@ import java.util.function.IntConsumer;
  * library (which decodes every frame into records and keeps the chat in its world state): they
  * share the two cores with the server, so lighter receivers leave more of them to it.
  * The rate limits are raised for the senders; everything else is the server's default configuration.
+ *
+ * <p>Server and clients share one process, so the run also reports the CPU time its threads used
+ * while the measured messages went through: the JDK HttpClient's threads (the clients) apart from
+ * all the others (the server's), and per message.
  */
 public final class ChatLoadBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -166,9 +170,11 @@ public final class ChatLoadBenchmark {
         long persisted = 0;
         long done = 0;
         long lateSends = 0;
+        CpuSplit cpuBefore = null;
         for (int from : new int[] {0, warmup}) {
             int to = from == 0 && warmup > 0 ? warmup : messages;
             boolean paced = rate > 0 && to == messages;
+            cpuBefore = CpuSplit.now();
             start = System.nanoTime();
             for (int i = from; i < to; i++) {
                 if (paced) {
@@ -200,6 +206,7 @@ public final class ChatLoadBenchmark {
                 break;
             }
         }
+        CpuSplit cpu = CpuSplit.now().minus(cpuBefore);
         janitor.shutdownNow();
 
         long[] deliveries = deliveryLatencies.stream().mapToLong(Long::longValue).toArray();
@@ -213,6 +220,11 @@ public final class ChatLoadBenchmark {
         System.out.printf("delivered to all:  %.0f msg/s = %.0f deliveries/s; delivery latency p50 %.1f ms, p99 %.1f ms%n",
                 measured / (done / 1e9), (double) measured * receivers / (done / 1e9), pct(deliveries, 50),
                 pct(deliveries, 99));
+        System.out.printf("CPU while measured (%.1f s): server threads %.0f ms = %.0f us a message (%.2f cores), "
+                        + "client threads %.0f ms (%.2f cores), the rest of the process (GC, JIT) %.0f ms%n",
+                done / 1e9, cpu.server() / 1e6, cpu.server() / 1e3 / measured, cpu.server() / (double) done,
+                cpu.clients() / 1e6, cpu.clients() / (double) done, (cpu.process() - cpu.server() - cpu.clients()) / 1e6);
+        System.out.printf("CPU by thread (ms): %s%n", cpu.top(10));
         System.out.printf("receivers disconnected: %d%n", closed.get());
         connections.forEach(Connection::close);
         rawReceivers.forEach(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
@@ -266,6 +278,49 @@ public final class ChatLoadBenchmark {
         socket.sendText(ProtocolCodec.encode(new ClientMessage.Join(spaceId, "j")), true);
         welcomed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return socket;
+    }
+
+    /**
+     * CPU time used so far, in nanoseconds: by the whole process, and by its live platform threads
+     * split into the clients' (the JDK HttpClient's threads) and the server's (all others: Jetty,
+     * the carriers of its virtual threads, the store, the committer, the fan-out). Threads that
+     * ended in between are not counted.
+     */
+    private record CpuSplit(long process, long server, long clients, java.util.Map<String, Long> byName) {
+        static CpuSplit now() {
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long server = 0;
+            long clients = 0;
+            var byName = new java.util.HashMap<String, Long>();
+            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+                if (cpu <= 0) {
+                    continue;
+                }
+                if (info.getThreadName().startsWith("HttpClient")) {
+                    clients += cpu;
+                } else {
+                    server += cpu;
+                }
+                byName.merge(info.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|[0-9]+", "#"), cpu, Long::sum);
+            }
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return new CpuSplit(os.getProcessCpuTime(), server, clients, byName);
+        }
+
+        CpuSplit minus(CpuSplit before) {
+            var names = new java.util.HashMap<String, Long>(byName);
+            before.byName.forEach((name, cpu) -> names.merge(name, -cpu, Long::sum));
+            return new CpuSplit(process - before.process, server - before.server, clients - before.clients, names);
+        }
+
+        /** The thread groups (names with numbers left out) that used the most CPU, in ms. */
+        String top(int n) {
+            return byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(n).map(e -> e.getKey() + " " + e.getValue() / 1_000_000).collect(
+                            java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition,

@@ -296,7 +296,8 @@ public final class SkyScopeServer implements AutoCloseable {
 
         var chatTuning = config.chat();
         var chatAccess = new ChatAccess(spaceService, users, sanctions, chatStores.conversations(), clock);
-        var fanout = new ChatFanout(bus);
+        var fanout = new ChatFanout(bus).start();
+        stopOrder.push(fanout);
         var chatRecipients = new ChatRecipients(owners);
         var chatLimiter = new ChatRateLimiter(chatTuning.ratePerSecond(), chatTuning.burst());
         var chatService = new ChatService(chatStores, users, chatAccess, chatRecipients, fanout, commit, chatLimiter,

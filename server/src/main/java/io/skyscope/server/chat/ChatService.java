@@ -3,10 +3,12 @@ package io.skyscope.server.chat;
 import io.skyscope.protocol.ChatCommand;
 import io.skyscope.protocol.ChatEvent;
 import io.skyscope.protocol.ChatMessage;
+import io.skyscope.protocol.ServerMessage;
 import io.skyscope.server.Refused;
 import io.skyscope.server.chat.store.ChatKeys;
 import io.skyscope.server.chat.store.ChatMessages;
 import io.skyscope.server.chat.store.ChatStores;
+import io.skyscope.server.chat.store.MessageWriter;
 import io.skyscope.server.chat.store.Notifications;
 import io.skyscope.server.chat.store.StoredMessage;
 import io.skyscope.server.store.TtlCache;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Posting messages and typing indicators: rate, storage and fan-out; who may send where is
@@ -23,19 +26,25 @@ import java.util.List;
  *
  * <p>Every step that reads the store is a round trip costing CPU on both sides; what is read on
  * every send but rarely changes (bans and mutes, conversations, display names) is cached for a
- * few seconds, and on the embedded store the sender's space and membership are read from memory
- * and the sender's read marker is written with the next flush, so a send there costs one store
- * round trip (the insert) and, for the space channels, a question to the space owner.
+ * few seconds, and on the embedded store the sender's space and membership are read from memory,
+ * the message is inserted with the others of the next flush ({@link MessageWriter}) and the
+ * sender's read marker is written with that flush, so a send there makes no store round trip of
+ * its own: only, for the space channels, a question to the space owner.
  *
  * <p>A message is acknowledged only once it is durable: it is stored, then the acknowledgement
  * and the deliveries wait in {@link GroupCommit} for the next flush, which many concurrent sends
- * share. A send that repeats a {@code clientMessageId} is refused by the unique index when it is
- * stored (no lookup beforehand: retries are rare, sends are not), then acknowledged again with the
- * stored message's id; nothing new is stored or delivered.
+ * share. The acknowledgement leaves at once from the committer thread; deliveries go through
+ * {@link ChatFanout}'s own thread, so acknowledgements do not wait behind them. A send that
+ * repeats a {@code clientMessageId} is refused by the unique index when it is stored (no lookup
+ * beforehand: retries are rare, sends are not), then acknowledged again with the stored message's
+ * id; nothing new is stored or delivered. A send whose insert or flush fails gets an error to
+ * retry, never an acknowledgement.
  *
  * <p>Threads: {@link #send} and {@link #typing} run on session threads (one frame at a time per
- * connection); acknowledgements and deliveries run on the group-commit thread. Stateless apart
- * from the rate limiter and typing throttle, which are thread-safe.
+ * connection); on the embedded store what follows an insert (inbox entries, read marker,
+ * notifications) runs on the committer thread just before the flush, and acknowledgements run on
+ * it after the flush; deliveries run on the fan-out thread. Stateless apart from the rate limiter
+ * and typing throttle, which are thread-safe.
  */
 public final class ChatService {
     static final long TYPING_INTERVAL_MILLIS = 3_000;
@@ -52,7 +61,7 @@ public final class ChatService {
     private final GroupCommit commit;
     private final ChatRateLimiter limiter;
     private final TypingThrottle typing = new TypingThrottle(TYPING_INTERVAL_MILLIS);
-    private final java.util.concurrent.atomic.LongAdder stored = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder stored = new LongAdder();
     private final Clock clock;
 
     public ChatService(ChatStores stores, Users users, ChatAccess access, ChatRecipients recipients,
@@ -100,35 +109,44 @@ public final class ChatService {
         }
         var message = new StoredMessage(id, target.spaceId(), target.channel().wire(), userId, senderName,
                 cmd.clientMessageId(), cmd.text(), now, replyTo, mentioned, null, false, inbox);
-        try {
-            stores.messages().insert(message);
-        } catch (ChatMessages.DuplicateSend e) {
-            // A retry: the unique index found the message stored the first time. Answer as then,
-            // and hand the numbers back so that the retry leaves no gap.
-            for (int i = inbox.size() - 1; i >= 0; i--) {
-                var entry = inbox.get(i);
-                stores.sequences().release(ChatKeys.inbox(target.spaceId(), entry.userId()), entry.seq());
+        MessageWriter.Write<List<Notifier.Outgoing>> write = stores.writer().write(message, outcome -> {
+            if (outcome != ChatMessages.Outcome.STORED) {
+                // A retry (the unique index found the message stored the first time) or a refusal:
+                // hand the numbers back so that it leaves no gap where it can.
+                for (int i = inbox.size() - 1; i >= 0; i--) {
+                    var entry = inbox.get(i);
+                    stores.sequences().release(ChatKeys.inbox(target.spaceId(), entry.userId()), entry.seq());
+                }
+                stores.sequences().release(key, seq);
+                return List.of();
             }
-            stores.sequences().release(key, seq);
-            ackAgain(userId, stores.messages().findSent(userId, cmd.clientMessageId()).orElseThrow(), cmd);
-            return;
-        }
-        stored.increment();
-        if (nearby) {
-            stores.inboxes().add(target.spaceId(), id, inbox);
-            stores.markers().advanceOwn(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
-        } else {
-            stores.markers().advanceOwn(userId, key, seq);
-        }
-        List<Notifier.Outgoing> notes = notify(message, target);
+            if (nearby) {
+                stores.inboxes().add(target.spaceId(), id, inbox);
+                stores.markers().advanceOwn(userId, ChatKeys.inbox(target.spaceId(), userId), message.inboxSeq(userId));
+            } else {
+                stores.markers().advanceOwn(userId, key, seq);
+            }
+            return notify(message, target);
+        });
 
         ChatMessage view = message.view();
         var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), id, target.channel().wire(), now);
         commit.afterDurable(() -> {
-            fanout.toUser(userId, ack);
-            fanout.toUsers(audience, userId, new ChatEvent.Message(view));
-            notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
-        }, failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
+            switch (write.outcome()) {
+                case STORED -> {
+                    stored.increment();
+                    fanout.answer(userId, ack);
+                    fanout.toUsers(audience, userId, new ChatEvent.Message(view));
+                    List<Notifier.Outgoing> notes = write.result();
+                    if (notes != null) {
+                        notes.forEach(n -> fanout.toUser(n.userId(), n.event()));
+                    }
+                }
+                case DUPLICATE -> ackAgain(userId, cmd);
+                case FAILED -> fanout.answer(userId, ChatErrors.storeUnavailable(cmd.ref()));
+                case null -> fanout.answer(userId, ChatErrors.storeUnavailable(cmd.ref()));
+            }
+        }, failure -> fanout.answer(userId, ChatErrors.storeUnavailable(cmd.ref())));
     }
 
     /** Messages stored by this node since it started (for metrics). */
@@ -190,9 +208,24 @@ public final class ChatService {
         return notes;
     }
 
-    private void ackAgain(String userId, StoredMessage m, ChatCommand.Send cmd) {
-        var ack = new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), m.id(), m.channel(), m.sentAt());
-        commit.afterDurable(() -> fanout.toUser(userId, ack),
-                failure -> fanout.toUser(userId, ChatErrors.storeUnavailable(cmd.ref())));
+    /**
+     * Acknowledges a retried send as the first one was, with the stored message's id; nothing new
+     * is stored or delivered. Runs after the flush that covers the stored copy, which was inserted
+     * before this one was refused.
+     */
+    private void ackAgain(String userId, ChatCommand.Send cmd) {
+        ServerMessage reply;
+        try {
+            reply = stores.messages().findSent(userId, cmd.clientMessageId())
+                    .<ServerMessage>map(m -> new ChatEvent.Ack(cmd.ref(), cmd.clientMessageId(), m.id(), m.channel(),
+                            m.sentAt()))
+                    .orElseGet(() -> ChatErrors.storeUnavailable(cmd.ref()));
+        } catch (RuntimeException e) {
+            if (!ChatErrors.isStorageFailure(e)) {
+                throw e;
+            }
+            reply = ChatErrors.storeUnavailable(cmd.ref());
+        }
+        fanout.answer(userId, reply);
     }
 }

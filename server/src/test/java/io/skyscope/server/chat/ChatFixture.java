@@ -34,12 +34,13 @@ final class ChatFixture implements AutoCloseable {
     final ChatReads reads;
     final ChatHistory history;
     final ChatRetention retention;
+    final ChatFanout fanout;
 
     ChatFixture(MongoStore store) {
         services = new TestServices(store);
         stores = ChatStores.open(store);
         commit = new GroupCommit(store);
-        stores.sequences().attach(commit);
+        stores.attach(commit);
         commit.start();
         SpaceLoader noSpaces = spaceId -> {
             throw new IllegalStateException("no world in this test");
@@ -47,7 +48,7 @@ final class ChatFixture implements AutoCloseable {
         owners = new SpaceOwners(noSpaces, bus, metrics, WorldTuning.defaults(), services.clock, Duration.ofMinutes(1));
         access = new ChatAccess(services.spaceService, services.users, stores.sanctions(), stores.conversations(),
                 services.clock);
-        var fanout = new ChatFanout(bus);
+        fanout = new ChatFanout(bus).start();
         chat = new ChatService(stores, services.users, access, new ChatRecipients(owners), fanout, commit,
                 new ChatRateLimiter(1000, 1000), services.clock);
         reads = new ChatReads(stores, access, fanout);
@@ -76,6 +77,7 @@ final class ChatFixture implements AutoCloseable {
     @Override
     public void close() {
         commit.close();
+        fanout.close();
         owners.close();
         metrics.close();
         bus.close();

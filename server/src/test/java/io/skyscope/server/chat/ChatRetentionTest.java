@@ -32,10 +32,12 @@ class ChatRetentionTest {
             for (int i = 0; i < 700; i++) {
                 send(f, ana, i % 3 == 0 ? "space" : i % 3 == 1 ? "nearby" : "conv:g-old", "old " + i);
             }
+            f.commit.awaitDurable();   // the messages are inserted with the flush
             f.services.clock.advance(Duration.ofDays(3));
             for (int i = 0; i < 6; i++) {
                 send(f, ana, i % 3 == 0 ? "space" : i % 3 == 1 ? "nearby" : "conv:g-old", "new " + i);
             }
+            f.commit.awaitDurable();
             assertThat(f.retention.sweep()).as("no retention set").isZero();
 
             f.stores.settings().setRetentionDays(OFFICE, 2);

@@ -4,9 +4,13 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.skyscope.protocol.ChatReaction;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -52,11 +57,49 @@ public final class ChatMessages {
         try {
             messages.insertOne(toDocument(m));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && e.getMessage().contains("cid")) {
+            if (isDuplicateSend(e.getError())) {
                 throw new DuplicateSend();
             }
             throw e;
         }
+    }
+
+    /** What became of one message of {@link #insertEach}. */
+    public enum Outcome {
+        STORED,
+        /** The sender had already stored a message with this clientMessageId (before, or earlier in the batch). */
+        DUPLICATE,
+        /** The store refused this one message for another reason. */
+        FAILED
+    }
+
+    /**
+     * Inserts the messages in one unordered bulk write (one store round trip) and says, by
+     * position, what became of each: one refusal does not stop the others.
+     *
+     * @throws RuntimeException when the write as a whole fails (nothing is known of any message)
+     */
+    public List<Outcome> insertEach(List<StoredMessage> batch) {
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), Outcome.STORED));
+        if (batch.isEmpty()) {
+            return outcomes;
+        }
+        try {
+            messages.insertMany(batch.stream().map(ChatMessages::toDocument).toList(),
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            for (BulkWriteError error : e.getWriteErrors()) {
+                outcomes.set(error.getIndex(), isDuplicateSend(error) ? Outcome.DUPLICATE : Outcome.FAILED);
+            }
+        }
+        return outcomes;
+    }
+
+    private static boolean isDuplicateSend(WriteError error) {
+        return error.getCategory() == ErrorCategory.DUPLICATE_KEY && String.valueOf(error.getMessage()).contains("cid");
     }
 
     /** Stores many messages at once (imports, benchmarks); they must not repeat a clientMessageId. */

@@ -69,6 +69,23 @@ class ChatStoresTest {
     }
 
     @Test
+    void aBulkInsertSaysWhatBecameOfEachMessageAndOneRefusalStopsNoOther() {
+        stores.messages().insert(message("s:office", 1, "u1", "client-0001", "stored before"));
+        List<ChatMessages.Outcome> outcomes = stores.messages().insertEach(List.of(
+                message("s:office", 2, "u1", "client-0002", "new"),
+                message("s:office", 3, "u1", "client-0001", "a retry of one stored before"),
+                message("s:office", 4, "u1", "client-0002", "a retry within the same write"),
+                message("s:office", 2, "u2", "client-0009", "a number already taken"),
+                message("s:office", 5, "u2", "client-0002", "another sender's own id")));
+        assertThat(outcomes).containsExactly(ChatMessages.Outcome.STORED, ChatMessages.Outcome.DUPLICATE,
+                ChatMessages.Outcome.DUPLICATE, ChatMessages.Outcome.FAILED, ChatMessages.Outcome.STORED);
+        assertThat(stores.messages().findAll(IntStream.rangeClosed(1, 5).mapToObj(n -> ChatKeys.id("s:office", n))
+                .toList()).values()).extracting(StoredMessage::text)
+                .containsExactlyInAnyOrder("stored before", "new", "another sender's own id");
+        assertThat(stores.messages().insertEach(List.of())).isEmpty();
+    }
+
+    @Test
     void aSecondMessageWithTheSameClientIdIsRefusedByTheUniqueIndex() {
         stores.messages().insert(message("s:office", 1, "u1", "client-0001", "hello"));
         assertThatThrownBy(() -> stores.messages().insert(message("s:office", 2, "u1", "client-0001", "again")))
