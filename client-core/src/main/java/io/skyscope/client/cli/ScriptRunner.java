@@ -68,6 +68,7 @@ final class ScriptRunner {
         this.people = new PeopleLines(session, this::log);
         this.desks = new DeskLines(session, etiquette, this::log);
         this.invites = new InviteLines(session, this::log);
+        MediaFallbackLines.attach(session, this::log);
     }
 
     /**

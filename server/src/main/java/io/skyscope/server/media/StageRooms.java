@@ -5,6 +5,7 @@ import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.media.JanusApi;
 import io.skyscope.protocol.media.JanusException;
+import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.world.MediaStages;
@@ -36,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * be (a participant the server did not send there is kicked; a wrong mute is corrected), so a
  * modified client can neither stay in a room nor speak in one without the server's word.
  *
+ * <p>The media server dying: the same check (after a keepalive of the server's own session) finds
+ * it within two seconds, as does any request that gets no answer within {@link #REQUEST_TIMEOUT},
+ * or a room Janus no longer knows (it restarted). Then everyone in a room gets {@code media.leave}
+ * ({@link MediaReasons#MEDIA_UNAVAILABLE}), the rooms are forgotten, and
+ * {@link #availability} says so: each space sees it at its next tick and carries its stages over
+ * direct links. Janus is probed with a back-off ({@link MediaOutages}); once it answers, the spaces
+ * put their people back through the usual {@link #member} calls, into rooms made afresh.
+ *
  * <p>Threads: {@link #member} and {@link #rejoin} come from space owners' threads and only queue
  * work; all of Janus's requests, the check and the keepalive run on the one {@code media-rooms}
  * thread, which alone touches the rooms.
@@ -45,6 +54,9 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Janus room and participant ids are JSON numbers: kept below 2^53 so that every client reads them exactly. */
     private static final long ID_BOUND = 1L << 53;
+    /** The longest any request to Janus may take: no answer by then counts as Janus being down. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final long CHECK_MILLIS = 2_000;
 
     private record Key(String spaceId, String stage) {
     }
@@ -67,6 +79,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     private final AudioBridge bridge;
     private final JanusTokens tokens;
     private final EventBus bus;
+    private final MediaOutages outages;
     private final Map<Key, Room> rooms = new HashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("media-rooms").unstarted(r));
@@ -75,15 +88,24 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         this.config = config;
         this.bus = bus;
         this.tokens = new JanusTokens(config.tokenSecret(), clock);
-        this.bridge = new AudioBridge(JanusApi.withApiSecret(config.url(), config.apiSecret(), Duration.ofSeconds(5)),
+        this.bridge = new AudioBridge(JanusApi.withApiSecret(config.url(), config.apiSecret(), REQUEST_TIMEOUT),
                 config.adminKey());
+        this.outages = new MediaOutages(clock);
+        bridge.onNoAnswer((request, e) -> outage("sending '" + request + "'", e.getMessage()));
     }
 
-    /** Starts the keepalive (every 25 s: Janus drops a session silent for 60 s) and the rooms' check (every 2 s). */
+    /**
+     * Starts watching Janus: at once, then every 2 s while it answers (a keepalive, which also keeps
+     * the session Janus drops after 60 s of silence, and the rooms' check), with a back-off while not.
+     */
     public StageRooms start() {
-        thread.scheduleWithFixedDelay(() -> guarded("keepalive", bridge::keepalive), 25, 25, TimeUnit.SECONDS);
-        thread.scheduleWithFixedDelay(() -> guarded("check", this::check), 2, 2, TimeUnit.SECONDS);
+        thread.execute(this::watch);
         return this;
+    }
+
+    @Override
+    public Availability availability() {
+        return outages.now();
     }
 
     @Override
@@ -106,9 +128,9 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     @Override
     public void rejoin(String spaceId, String userId) {
         queue("rejoin", () -> {
-            for (var entry : rooms.entrySet()) {
+            for (var entry : List.copyOf(rooms.entrySet())) {
                 Member old = entry.getValue().members.get(userId);
-                if (entry.getKey().spaceId().equals(spaceId) && old != null) {
+                if (entry.getKey().spaceId().equals(spaceId) && old != null && outages.now().up()) {
                     Room room = entry.getValue();
                     forget(room, old);
                     room.members.remove(userId);
@@ -123,7 +145,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     public void close() {
         try {
             thread.submit(() -> {
-                for (Room room : rooms.values()) {
+                for (Room room : List.copyOf(rooms.values())) {
                     guarded("destroy", () -> bridge.destroy(room.id, room.secret));
                 }
                 rooms.clear();
@@ -136,6 +158,9 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     }
 
     private void enter(Key key, String userId, boolean speaker) {
+        if (!outages.now().up()) {
+            return; // sent before the space saw the outage: it sends it again once Janus answers
+        }
         Room room = rooms.get(key);
         if (room == null) {
             room = new Room(randomId(), randomToken());
@@ -216,12 +241,82 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
     }
 
+    /**
+     * Every 2 s while Janus answers: a keepalive and the rooms' check; while it does not, a probe
+     * after each back-off. Runs on the media thread and schedules its next run there.
+     */
+    private void watch() {
+        long next = CHECK_MILLIS;
+        try {
+            if (outages.now().up()) {
+                try {
+                    bridge.ping();
+                    check();
+                } catch (JanusException e) {
+                    if (e.noAnswer()) {
+                        outage("checking its rooms", e.getMessage()); // a ping is not reported by the bridge
+                    } else {
+                        LOG.warn("media rooms: the check failed: {} ({})", e.getMessage(), e.code());
+                    }
+                }
+            } else {
+                try {
+                    bridge.ping();
+                    outages.answered(config.url());
+                } catch (JanusException e) {
+                    LOG.debug("media server still down: {}", e.getMessage());
+                    next = outages.nextProbe().toMillis();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("media rooms: watching the media server failed", e);
+        } finally {
+            try {
+                thread.schedule(this::watch, next, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("media rooms closed; the watch ends");
+            }
+        }
+    }
+
+    /**
+     * Janus gave no answer (or lost the rooms) while the server was {@code doing} something: the
+     * first time, everyone in a room is told and the rooms are forgotten.
+     */
+    private void outage(String doing, String why) {
+        if (!outages.failed(config.url(), doing, why)) {
+            return;
+        }
+        int told = 0;
+        for (var entry : rooms.entrySet()) {
+            for (String userId : entry.getValue().members.keySet()) {
+                send(userId, new ServerMessage.MediaLeave(entry.getValue().id, entry.getKey().stage(),
+                        MediaReasons.MEDIA_UNAVAILABLE));
+                told++;
+            }
+        }
+        LOG.info("media rooms: {} forgotten, {} people told to fall back to direct links", rooms.size(), told);
+        rooms.clear();
+        bridge.forget();
+    }
+
     /** Each room as it should be: nobody the server did not send there, and speakers alone unmuted. */
     private void check() {
         for (Room room : List.copyOf(rooms.values())) {
             Map<Long, Member> expected = new HashMap<>();
             room.members.values().forEach(m -> expected.put(m.participant(), m));
-            for (AudioBridge.Participant p : bridge.participants(room.id)) {
+            List<AudioBridge.Participant> present;
+            try {
+                present = bridge.participants(room.id);
+            } catch (JanusException e) {
+                if (e.code() != JanusException.NO_SUCH_ROOM) {
+                    throw e;
+                }
+                // Janus restarted since the last check: every room went with it.
+                outage("checking its rooms", "it no longer knows room " + room.id + " (it restarted)");
+                return;
+            }
+            for (AudioBridge.Participant p : present) {
                 Member m = expected.get(p.id());
                 if (m == null) {
                     LOG.warn("media room {}: participant {} was not sent there; kicked", room.id, p.id());

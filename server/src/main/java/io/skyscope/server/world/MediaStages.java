@@ -1,5 +1,7 @@
 package io.skyscope.server.world;
 
+import java.time.Instant;
+
 /**
  * Where a space's stages go beyond direct links: a media server whose rooms the implementation
  * keeps in step with what the proximity engine decides. Called on the space owner's thread, so
@@ -7,6 +9,18 @@ package io.skyscope.server.world;
  * on the implementation's own thread.
  */
 public interface MediaStages {
+
+    /**
+     * Whether the media server answers ({@code up}), since when, and why not ({@code reason}, null
+     * while up). {@code changes} counts its goings and comings: a space that sees it change starts
+     * its stages afresh, through the media server or over direct links, even if it missed a
+     * down-and-up in between.
+     */
+    record Availability(boolean up, long changes, Instant since, String reason) {
+    }
+
+    /** The media server's availability now: one volatile read, cheap enough for every tick. */
+    Availability availability();
 
     /** Most listeners a stage reaches through the media server. */
     int stageSize();

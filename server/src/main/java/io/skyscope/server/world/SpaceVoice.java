@@ -43,6 +43,8 @@ final class SpaceVoice {
     /** Where stages go beyond direct links, or null (no media server). */
     private MediaStages media;
     private String spaceId;
+    /** The media server's {@code changes} as this space last applied them. */
+    private long mediaChanges;
 
     SpaceVoice(ProximityEngine engine, Clock clock) {
         this.engine = engine;
@@ -54,6 +56,11 @@ final class SpaceVoice {
         this.spaceId = spaceId;
         this.media = media;
         engine.mediaStages(media.stageSize());
+        var now = media.availability();
+        mediaChanges = now.changes();
+        if (!now.up()) {
+            engine.restartMediaStages(0);
+        }
     }
 
     ProximityEngine engine() {
@@ -70,6 +77,13 @@ final class SpaceVoice {
     /** Runs the engine's tick and adds what it says to {@code out}. */
     void tick(List<Delivery> out) {
         long now = clock.millis();
+        if (media != null) {
+            var availability = media.availability();
+            if (availability.changes() != mediaChanges) {
+                mediaChanges = availability.changes();
+                engine.restartMediaStages(availability.up() ? media.stageSize() : 0);
+            }
+        }
         for (VoiceEvent event : engine.tick()) {
             switch (event) {
                 case VoiceEvent.Joined j -> {
@@ -94,8 +108,9 @@ final class SpaceVoice {
                         f.media() ? "The audience of '" + f.stage() + "' is full: it reaches at most " + f.limit()
                                 + " listeners through the media server (MEDIA_STAGE_SIZE)."
                                 : "The audience of '" + f.stage() + "' is full: a stage reaches at most " + f.limit()
-                                + " listeners over direct links. A larger audience needs a media server (SFU),"
-                                + " which this server does not have.", null)));
+                                + " listeners over direct links. A larger audience needs a media server (SFU), "
+                                + (media == null ? "which this server does not have."
+                                : "and this server's is not answering right now."), null)));
                 case VoiceEvent.Media m -> {
                     if (media != null) {
                         media.member(spaceId, m.stage(), m.userId(), m.inRoom(), m.speaker());

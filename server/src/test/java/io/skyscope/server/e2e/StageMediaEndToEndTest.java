@@ -6,18 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.client.Connection;
+import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.Pcm;
 import io.skyscope.client.voice.SignalSource;
 import io.skyscope.map.AreaKind;
 import io.skyscope.map.MapArea;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.MediaJoin;
 import io.skyscope.protocol.ServerMessage.MediaLeave;
 import io.skyscope.protocol.media.JanusApi;
 import io.skyscope.protocol.media.JanusException;
+import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
@@ -26,6 +30,8 @@ import io.skyscope.server.media.AudioBridge;
 import io.skyscope.server.media.JanusTokens;
 import io.skyscope.server.testing.Janus;
 import io.skyscope.server.world.proximity.VoiceSettings;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +47,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * AudioBridge's mix; a listener given the floor is then heard by the others on the same
  * connection; someone in the corridor hears nothing; leaving the audience leaves the room; and
  * nobody gets into the room by talking to Janus directly without what the server handed out.
+ * And the media server dying mid-talk (killed by its PID): everyone in the room is told, the
+ * listeners within the direct-link limit hear the speaker over direct links, the next is told the
+ * audience is full, {@code /health} says so; started again, everyone moves back into the mix.
  * Headless clients with synthetic tones, real WebRTC, all on this host.
  */
 @Tag("voice")
@@ -53,6 +62,9 @@ class StageMediaEndToEndTest {
     private static final double[] TONES = {440, 700};
     private static final double FLOOR_TONE = 1000;
     private static final Duration HEAR = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The check runs every 2 s and a killed Janus refuses at once; a frozen one would take a request's 5 s more. */
+    private static final Duration TOLD = Duration.ofSeconds(10);
 
     @RegisterExtension
     @Order(1)
@@ -192,6 +204,97 @@ class StageMediaEndToEndTest {
         } finally {
             everyone.forEach(VoiceClient::close);
         }
+    }
+
+    @Test
+    void theStageFallsBackToDirectLinksWhenJanusDiesAndMovesBackWhenItReturns() throws Exception {
+        AuthResponse fay = SERVER.register("fay");
+        MapProbe map = MapProbe.defaultOffice(SERVER);
+        String hall = SERVER.api().createSpace(fay.accessToken(), "All hands, failing over", "public").id();
+        Connection owner = SERVER.join(fay, hall);
+        List<double[]> seats = spots(map, AreaKind.AUDIENCE, 3);
+        List<VoiceClient> everyone = new ArrayList<>();
+        try {
+            assertThat(media().path("status").asText()).isEqualTo("up");
+            VoiceClient speaker = VoiceClient.join(SERVER, "speaker", hall);
+            everyone.add(speaker);
+            grant(owner, speaker, true);
+            walk(map, speaker, spots(map, AreaKind.STAGE, 1).get(0));
+            speaker.audio.play(SignalSource.tone(TONES[0]));
+            List<VoiceClient> listeners = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                VoiceClient l = VoiceClient.join(SERVER, "listener", hall);
+                everyone.add(l);
+                listeners.add(l);
+                walk(map, l, seats.get(i));
+                l.session.await(MediaJoin.class, TIMEOUT);
+            }
+            MediaJoin speakerJoin = speaker.session.await(MediaJoin.class, TIMEOUT);
+            for (VoiceClient l : listeners) {
+                await("listener hears the speaker through the mix").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                        .until(() -> l.hears(TONES[0], 300) > 150);
+            }
+
+            // Janus dies.
+            JANUS.kill();
+            long killed = System.nanoTime();
+            long slowest = 0;
+            for (VoiceClient c : everyone) {
+                MediaLeave leave = c.session.await(MediaLeave.class, TOLD);
+                slowest = Math.max(slowest, System.nanoTime() - killed);
+                assertThat(leave.reason()).isEqualTo(MediaReasons.MEDIA_UNAVAILABLE);
+                assertThat(leave.room()).isEqualTo(speakerJoin.room());
+            }
+            System.out.printf("Janus killed: all %d people in the room were told within %d ms%n", everyone.size(),
+                    slowest / 1_000_000);
+            JsonNode down = media();
+            assertThat(down.path("status").asText()).isEqualTo("down");
+            assertThat(down.path("reason").asText()).isNotBlank();
+            assertThat(down.path("since").asText()).isNotBlank();
+
+            // Direct links where the mesh allows: the first two listeners; the third is refused.
+            for (VoiceClient l : listeners.subList(0, 2)) {
+                await("listener hears the speaker over a direct link").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                        .until(() -> l.link(speaker) != null && l.link(speaker).state() == LinkState.State.CONNECTED
+                                && l.hears(TONES[0], 300) > 150);
+                assertThat(l.link(speaker).reason()).isEqualTo("stage");
+                assertThat(l.engine().snapshot().links()).noneMatch(link -> link.reason().equals("media"));
+            }
+            VoiceClient third = listeners.get(2);
+            ServerMessage.Error full = third.session.await(ServerMessage.Error.class,
+                    e -> ErrorCode.AUDIENCE_FULL.wire().equals(e.code()), TIMEOUT);
+            assertThat(full.message()).contains("not answering");
+            await("the third listener has no link").atMost(TIMEOUT)
+                    .until(() -> third.engine().snapshot().links().isEmpty() && third.hears(TONES[0], 300) < 20);
+
+            // Janus comes back: everyone moves back into a room made afresh.
+            JANUS.start();
+            long restarted = System.nanoTime();
+            for (VoiceClient c : everyone) {
+                MediaJoin again = c.session.await(MediaJoin.class, HEAR);
+                assertThat(again.room()).as("a new room").isNotEqualTo(speakerJoin.room());
+            }
+            System.out.printf("Janus started again: all were sent back within %d ms%n",
+                    (System.nanoTime() - restarted) / 1_000_000);
+            assertThat(media().path("status").asText()).isEqualTo("up");
+            for (VoiceClient l : listeners) {
+                await("listener hears the speaker through the mix again").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                        .until(() -> l.engine().snapshot().links().size() == 1
+                                && l.engine().snapshot().links().get(0).reason().equals("media")
+                                && l.engine().snapshot().links().get(0).state() == LinkState.State.CONNECTED
+                                && l.hears(TONES[0], 300) > 150);
+            }
+        } finally {
+            everyone.forEach(VoiceClient::close);
+        }
+    }
+
+    /** {@code /health}'s {@code media}. */
+    private static JsonNode media() throws Exception {
+        var response = SERVER.http().send(HttpRequest.newBuilder(SERVER.base().resolve("/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("a media server down does not make the node unhealthy").isEqualTo(200);
+        return JSON.readTree(response.body()).path("media");
     }
 
     private static void grant(Connection owner, VoiceClient who, boolean speaker) {

@@ -55,6 +55,12 @@ final class DesiredLinks {
     /** Listeners a stage reaches through the media server; 0: no media server, direct links. */
     int mediaStageSize;
 
+    /** Stages go through the media server to {@code size} listeners each (0: direct links); each starts afresh. */
+    void media(int size) {
+        mediaStageSize = size;
+        audiences.clear();
+    }
+
     DesiredLinks(List<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
         this.freed = freed;

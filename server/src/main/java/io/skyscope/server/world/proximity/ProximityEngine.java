@@ -187,6 +187,18 @@ public final class ProximityEngine {
         members.values().forEach(this::markDirty);
     }
 
+    /**
+     * The media server stopped answering ({@code listeners} 0: stages go over direct links, with
+     * their limits and refusals, as without one) or answers again. Every stage starts afresh at
+     * the next tick: its audience is admitted again, and everyone in it goes into its media room
+     * again or gets direct links. Nobody is told to leave a media room here: whoever watches the
+     * media server has told them already.
+     */
+    public void restartMediaStages(int listeners) {
+        rules.media(listeners);
+        members.values().forEach(this::markDirty);
+    }
+
     /** The map changed: areas are looked up again for everyone. */
     public void areas(List<MapArea> newAreas) {
         areas = List.copyOf(newAreas);
