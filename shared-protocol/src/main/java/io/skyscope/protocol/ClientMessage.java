@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MegaphoneOn.class, name = "megaphone.on"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MegaphoneOff.class, name = "megaphone.off"),
         @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
         @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
@@ -192,6 +194,23 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
                             String ref) implements VoiceCommand {
             public StageSpeaker {
                 Check.text("userId", userId, 1, Limits.MAX_ID_LENGTH);
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * I speak to everyone in the space, wherever they stand, through the media server (another
+         * owner's or admin's megaphone passes to me); space owners and admins only. Answered by {@code ack}.
+         */
+        record MegaphoneOn(String ref) implements VoiceCommand {
+            public MegaphoneOn {
+                Check.ref(ref);
+            }
+        }
+
+        /** The megaphone stops: its holder, or a space owner or admin. Answered by {@code ack}. */
+        record MegaphoneOff(String ref) implements VoiceCommand {
+            public MegaphoneOff {
                 Check.ref(ref);
             }
         }

@@ -29,6 +29,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
         @JsonSubTypes.Type(value = ServerMessage.MediaJoin.class, name = "media.join"),
         @JsonSubTypes.Type(value = ServerMessage.MediaLeave.class, name = "media.leave"),
+        @JsonSubTypes.Type(value = ServerMessage.Megaphone.class, name = "megaphone"),
         @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
         @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
         @JsonSubTypes.Type(value = ChatEvent.Updated.class, name = "chat.updated"),
@@ -53,6 +54,7 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
         ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ServerMessage.MediaJoin, ServerMessage.MediaLeave,
+        ServerMessage.Megaphone,
         ChatEvent, EtiquetteEvent, NotesEvent, DeskEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
@@ -230,5 +232,12 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /** Leave the media room {@code room} (you left the stage's audience, or the room is gone). */
     record MediaLeave(long room, String stage, String reason) implements ServerMessage {
+    }
+
+    /**
+     * {@code userId} speaks to the whole space through the megaphone ({@code on}), or stopped.
+     * Sent to everyone present when it changes, and after {@code welcome} while it is on.
+     */
+    record Megaphone(String userId, boolean on) implements ServerMessage {
     }
 }

@@ -80,6 +80,10 @@ sealed interface Command {
     record Who() implements Command {
     }
 
+    /** Speak to the whole space through the media server ({@code megaphone on}), or stop. */
+    record Megaphone(boolean on) implements Command {
+    }
+
     /** Locks ({@code lock}) or unlocks a meeting room by name. */
     record Lock(String room, boolean lock) implements Command {
     }
@@ -258,6 +262,7 @@ sealed interface Command {
             case "volume" -> new Volume(word(words, 1, "volume USER FACTOR"), number(words, 2, "volume USER FACTOR"));
             case "camera" -> new Camera(onOff(words, "camera on|off"));
             case "share" -> new Share(onOff(words, "share on|off"));
+            case "megaphone" -> new Megaphone(onOff(words, "megaphone on|off"));
             case "wait" -> new Wait(millis(words, 1, "wait MS"));
             case "expect-chat" -> {
                 int cut = trimmed.lastIndexOf(' ');

@@ -56,6 +56,7 @@ final class ScriptRunner {
     private final PeopleLines people;
     private final DeskLines desks;
     private final InviteLines invites;
+    private final MegaphoneLines megaphone;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -69,6 +70,7 @@ final class ScriptRunner {
         this.desks = new DeskLines(session, etiquette, this::log);
         this.invites = new InviteLines(session, this::log);
         MediaFallbackLines.attach(session, this::log);
+        this.megaphone = new MegaphoneLines(session, etiquette, this::log);
     }
 
     /**
@@ -157,6 +159,7 @@ final class ScriptRunner {
             case Command.Followable f -> people.followable(f);
             case Command.ExpectFollowed e -> people.expectAlert(e);
             case Command.DeskLine d -> desks.run(d);
+            case Command.Megaphone m -> megaphone.megaphone(m);
             case Command.Echo e -> out.println(e.text());
             case Command.Quit q -> {
             }

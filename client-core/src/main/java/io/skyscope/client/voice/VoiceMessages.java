@@ -54,6 +54,9 @@ public final class VoiceMessages {
             // A new speaker role comes with fresh voice.join messages carrying the new directions.
             case ServerMessage.StageSpeaker _ -> {
             }
+            // The megaphone's room comes with its own media.join; the indicator is the app's.
+            case ServerMessage.Megaphone _ -> {
+            }
             case ServerMessage.Error _, ServerMessage.Ack _, ServerMessage.Correction _,
                  ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _,
                  EtiquetteEvent _, io.skyscope.protocol.NotesEvent _, io.skyscope.protocol.DeskEvent _ -> {

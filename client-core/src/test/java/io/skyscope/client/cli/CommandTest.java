@@ -20,6 +20,8 @@ class CommandTest {
         assertThat(Command.parse("unmute")).isEqualTo(new Command.Mute(false));
         assertThat(Command.parse("deafen")).isEqualTo(new Command.Deafen(true));
         assertThat(Command.parse("ptt on")).isEqualTo(new Command.PushToTalk(true));
+        assertThat(Command.parse("megaphone on")).isEqualTo(new Command.Megaphone(true));
+        assertThat(Command.parse("megaphone off")).isEqualTo(new Command.Megaphone(false));
         assertThat(Command.parse("talk up")).isEqualTo(new Command.TalkKey(false));
         assertThat(Command.parse("volume ann 0.5")).isEqualTo(new Command.Volume("ann", 0.5));
         assertThat(Command.parse("wait 500")).isEqualTo(new Command.Wait(500));

@@ -109,6 +109,8 @@ public final class GuestPolicy {
             case ClientMessage.VoiceCommand command -> switch (command) {
                 case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _ -> null;
                 case ClientMessage.VoiceCommand.StageSpeaker _ -> "choose stage speakers";
+                case ClientMessage.VoiceCommand.MegaphoneOn _, ClientMessage.VoiceCommand.MegaphoneOff _ ->
+                        "use the megaphone";
             };
             case ChatCommand command -> switch (command) {
                 case ChatCommand.Send _, ChatCommand.Edit _, ChatCommand.Delete _, ChatCommand.Typing _,

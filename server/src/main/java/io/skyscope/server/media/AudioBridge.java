@@ -39,10 +39,13 @@ public final class AudioBridge {
         this.adminKey = adminKey;
     }
 
-    /** Creates a private room that admits only the tokens later {@link #allow allowed}. */
+    /** Creates a private room that admits only the tokens later {@link #allow allowed}; no description: null. */
     public void create(long room, String secret, String description) {
-        ObjectNode body = body("create", room, secret).put("description", description).put("is_private", true)
+        ObjectNode body = body("create", room, secret).put("is_private", true)
                 .put("permanent", false).put("sampling_rate", 48_000).put("audiolevel_event", false);
+        if (description != null) {
+            body.put("description", description);
+        }
         body.putArray("allowed");
         if (adminKey != null) {
             body.put("admin_key", adminKey);

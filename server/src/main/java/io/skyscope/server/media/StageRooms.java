@@ -140,6 +140,19 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         });
     }
 
+    /** The megaphone's room is keyed with no stage ({@code stage} null in its media.join and media.leave). */
+    @Override
+    public void megaphone(String spaceId, String userId, boolean inRoom, boolean speaker) {
+        queue("megaphone", () -> {
+            Key key = new Key(spaceId, null);
+            if (inRoom) {
+                enter(key, userId, speaker);
+            } else {
+                leave(key, userId, "megaphone off");
+            }
+        });
+    }
+
     /** Destroys every room (everyone in them is hung up) and ends the session. */
     @Override
     public void close() {

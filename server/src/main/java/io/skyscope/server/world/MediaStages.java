@@ -37,4 +37,10 @@ public interface MediaStages {
      * again, as a new participant with a new join token (the old one is removed).
      */
     void rejoin(String spaceId, String userId);
+
+    /**
+     * {@code userId} enters the megaphone's room of {@code spaceId} ({@code inRoom}) as its holder
+     * ({@code speaker}: heard) or a listener (muted), changes role, or leaves it.
+     */
+    void megaphone(String spaceId, String userId, boolean inRoom, boolean speaker);
 }

@@ -66,6 +66,13 @@ public sealed interface SpaceCommand {
     }
 
     /**
+     * {@code actorId} turns the megaphone on or off; {@code manager}: they are an owner or admin of
+     * the space (checked against the store by the sender's node; needed to turn it on).
+     */
+    record Megaphone(String actorId, boolean on, boolean manager, String ref) implements SpaceCommand {
+    }
+
+    /**
      * An etiquette command (lock, knock, wave, reaction) of {@code userId}; {@code manager}: they
      * are an owner or admin of the space (checked against the store by the sender's node).
      */

@@ -216,6 +216,11 @@ public final class SpaceOwner implements AutoCloseable {
                 acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
             case SpaceCommand.Etiquette e -> deliver(state.etiquette(e.userId(), e.manager(), e.command()));
+            case SpaceCommand.Megaphone m -> {
+                List<Delivery> out = new ArrayList<>();
+                state.voice().megaphone(m.actorId(), m.on(), m.manager(), m.ref(), out);
+                deliver(out);
+            }
             case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }

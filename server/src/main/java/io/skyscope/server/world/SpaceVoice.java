@@ -45,6 +45,8 @@ final class SpaceVoice {
     private String spaceId;
     /** The media server's {@code changes} as this space last applied them. */
     private long mediaChanges;
+    /** The space's megaphone, with a media server; else null. */
+    private SpaceMegaphone megaphone;
 
     SpaceVoice(ProximityEngine engine, Clock clock) {
         this.engine = engine;
@@ -55,6 +57,7 @@ final class SpaceVoice {
     void media(String spaceId, MediaStages media) {
         this.spaceId = spaceId;
         this.media = media;
+        this.megaphone = new SpaceMegaphone(spaceId, media);
         engine.mediaStages(media.stageSize());
         var now = media.availability();
         mediaChanges = now.changes();
@@ -68,6 +71,9 @@ final class SpaceVoice {
     }
 
     void left(String userId) {
+        if (megaphone != null) {
+            megaphone.left(userId);
+        }
         engine.remove(userId);
         states.remove(userId);
         cameras.remove(userId);
@@ -82,7 +88,11 @@ final class SpaceVoice {
             if (availability.changes() != mediaChanges) {
                 mediaChanges = availability.changes();
                 engine.restartMediaStages(availability.up() ? media.stageSize() : 0);
+                if (availability.up()) {
+                    megaphone.mediaBack();
+                }
             }
+            megaphone.tick(out);
         }
         for (VoiceEvent event : engine.tick()) {
             switch (event) {
@@ -246,10 +256,28 @@ final class SpaceVoice {
         return true;
     }
 
-    /** Tells {@code userId} who holds a speaker role on the stages (sent with each welcome). */
+    /**
+     * Tells {@code userId} who holds a speaker role on the stages, and the megaphone if it is on
+     * (putting a newcomer in its room); sent with each welcome.
+     */
     void speakersTo(String userId, List<Delivery> out) {
         for (String speaker : engine.speakers()) {
             out.add(new Delivery(userId, new ServerMessage.StageSpeaker(speaker, true)));
+        }
+        if (megaphone != null) {
+            megaphone.arrived(userId, out);
+        }
+    }
+
+    /** {@code actorId} turns the megaphone on or off ({@code manager}: an owner or admin of the space). */
+    void megaphone(String actorId, boolean on, boolean manager, String ref, List<Delivery> out) {
+        if (megaphone == null) {
+            out.add(new Delivery(actorId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE,
+                    "The megaphone needs a media server (JANUS_URL), which this server does not have.", ref)));
+        } else if (on) {
+            megaphone.on(actorId, ref, out);
+        } else {
+            megaphone.off(actorId, manager, ref, out);
         }
     }
 
