@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.Signal.class, name = "signal"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHand.class, name = "stage.hand"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHands.class, name = "stage.hands"),
         @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
         @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
@@ -120,7 +122,7 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
         }
     }
 
-    /** The voice family: WebRTC signalling, mute and speaking flags, stage speakers. */
+    /** The voice family: WebRTC signalling, mute and speaking flags, stage speakers and raised hands. */
     sealed interface VoiceCommand extends ClientMessage {
 
         /**
@@ -192,6 +194,27 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
                             String ref) implements VoiceCommand {
             public StageSpeaker {
                 Check.text("userId", userId, 1, Limits.MAX_ID_LENGTH);
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * Raises ({@code raised = true}) or lowers my hand in a stage's audience: asks its owner or
+         * an admin for the floor. Only someone listening to a stage may raise a hand; answered by
+         * {@code ack}, rate limited.
+         */
+        record StageHand(@JsonProperty(required = true) boolean raised, String ref) implements VoiceCommand {
+            public StageHand {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * Space owners and admins: answered with {@code stage.hands} (the hands raised now), and
+         * each change is sent as {@code stage.hand} while I stay in the space.
+         */
+        record StageHands(String ref) implements VoiceCommand {
+            public StageHands {
                 Check.ref(ref);
             }
         }

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * be (a participant the server did not send there is kicked; a wrong mute is corrected), so a
  * modified client can neither stay in a room nor speak in one without the server's word.
  *
+ * <p>A meeting room of more people than its mesh size gets a room here the same way, made, kept
+ * and checked alike, in which everyone the engine puts there is a speaker.
+ *
  * <p>Threads: {@link #member} and {@link #rejoin} come from space owners' threads and only queue
  * work; all of Janus's requests, the check and the keepalive run on the one {@code media-rooms}
  * thread, which alone touches the rooms.
@@ -46,7 +49,19 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     /** Janus room and participant ids are JSON numbers: kept below 2^53 so that every client reads them exactly. */
     private static final long ID_BOUND = 1L << 53;
 
-    private record Key(String spaceId, String stage) {
+    /**
+     * A media room's place: a stage (speakers heard, listeners muted) or a meeting room of more
+     * people than its mesh size (everyone heard).
+     */
+    private record Key(String spaceId, boolean meetingRoom, String name) {
+        ServerMessage.MediaJoin join(String url, String token, long expires, long room, Member m) {
+            return new ServerMessage.MediaJoin(url, token, expires, room, m.participant(), m.roomToken(),
+                    meetingRoom ? null : name, m.speaker(), meetingRoom ? name : null);
+        }
+
+        ServerMessage.MediaLeave leave(long room, String reason) {
+            return new ServerMessage.MediaLeave(room, meetingRoom ? null : name, reason, meetingRoom ? name : null);
+        }
     }
 
     private record Member(long participant, String roomToken, boolean speaker) {
@@ -93,12 +108,22 @@ public final class StageRooms implements MediaStages, AutoCloseable {
 
     @Override
     public void member(String spaceId, String stage, String userId, boolean inRoom, boolean speaker) {
-        queue("member", () -> {
-            Key key = new Key(spaceId, stage);
+        place(new Key(spaceId, false, stage), userId, inRoom, speaker, "left the audience");
+    }
+
+    @Override
+    public void meetingRoom(String spaceId, String room, String userId, boolean inRoom, boolean backToDirect) {
+        place(new Key(spaceId, true, room), userId, inRoom, true,
+                backToDirect ? "the room is back on direct links" : "left the room");
+    }
+
+    /** Queues the user's entry into the room of {@code key}, or their leaving it with {@code reason}. */
+    private void place(Key key, String userId, boolean inRoom, boolean speaker, String reason) {
+        queue(key.name(), () -> {
             if (inRoom) {
                 enter(key, userId, speaker);
             } else {
-                leave(key, userId, "left the audience");
+                leave(key, userId, reason);
             }
         });
     }
@@ -140,16 +165,16 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         if (room == null) {
             room = new Room(randomId(), randomToken());
             try {
-                bridge.create(room.id, room.secret, key.stage());
+                bridge.create(room.id, room.secret, key.name());
             } catch (JanusException e) {
-                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.stage(),
+                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.name(),
                         e.getMessage(), e.code());
                 send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
-                        + key.stage() + "' is not available right now; try again in a moment.", null));
+                        + key.name() + "' is not available right now; try again in a moment.", null));
                 return;
             }
             rooms.put(key, room);
-            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.stage());
+            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.name());
         }
         Member member = room.members.get(userId);
         if (member == null) {
@@ -168,13 +193,13 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         } catch (JanusException e) {
             LOG.warn("space {}: cannot admit {} to media room {}: {}", key.spaceId(), userId, room.id, e.getMessage());
             send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
-                    + key.stage() + "' is not available right now; try again in a moment.", null));
+                    + key.name() + "' is not available right now; try again in a moment.", null));
             return;
         }
         room.members.put(userId, member);
         long expires = System.currentTimeMillis() / 1000 + config.tokenTtlSeconds();
-        send(userId, new ServerMessage.MediaJoin(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE),
-                expires, room.id, member.participant(), member.roomToken(), key.stage(), speaker));
+        send(userId, key.join(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE), expires, room.id,
+                member));
     }
 
     private void leave(Key key, String userId, String reason) {
@@ -183,12 +208,12 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         if (member == null) {
             return;
         }
-        send(userId, new ServerMessage.MediaLeave(room.id, key.stage(), reason));
+        send(userId, key.leave(room.id, reason));
         forget(room, member);
         if (room.members.isEmpty()) {
             rooms.remove(key);
             guarded("destroy", () -> bridge.destroy(room.id, room.secret));
-            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.stage());
+            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.name());
         }
     }
 

@@ -8,9 +8,10 @@ import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
 
 /**
- * Handles the voice family (signal, voice.state, stage.speaker) by handing it to the owner of the
- * session's space, where the voice sets live: the relay check runs there, against the voice sets
- * of that moment. Granting the speaker role is checked and stored here first. Called on the
+ * Handles the voice family (signal, voice.state, stage.speaker, stage.hand, stage.hands) by handing
+ * it to the owner of the session's space, where the voice sets live: the relay check runs there,
+ * against the voice sets of that moment. Granting the speaker role is checked and stored here
+ * first, and so is the right to watch the raised hands. Called on the
  * session's inbound thread.
  */
 public final class VoiceHandler {
@@ -35,6 +36,13 @@ public final class VoiceHandler {
             case VoiceCommand.StageSpeaker s -> {
                 voice.setStageSpeaker(userId, spaceId, s.userId(), s.speaker());
                 yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());
+            }
+            case VoiceCommand.StageHand h -> new SpaceCommand.StageHand(userId, h.raised(), h.ref());
+            case VoiceCommand.StageHands h -> {
+                if (!voice.mayManage(userId, spaceId)) {
+                    throw Refused.forbidden("only the space's owner or an admin can see the raised hands");
+                }
+                yield new SpaceCommand.WatchHands(userId, h.ref());
             }
         };
         if (!owners.submit(spaceId, forOwner)) {

@@ -212,35 +212,13 @@ class StageMediaEndToEndTest {
     /** Tile centres in areas of this kind (the Town Hall's), 48 px apart at least, that can be walked to. */
     private static List<double[]> spots(MapProbe map, AreaKind kind, int n) {
         List<double[]> seats = new ArrayList<>();
-        int ts = map.map().tileSize();
         for (MapArea area : map.map().areas()) {
-            if (area.kind() != kind) {
-                continue;
-            }
-            for (double y = area.y() + ts / 2.0; y < area.y() + area.height(); y += ts) {
-                for (double x = area.x() + ts / 2.0; x < area.x() + area.width(); x += ts) {
-                    double px = x;
-                    double py = y;
-                    boolean apart = seats.stream().allMatch(s -> Math.hypot(s[0] - px, s[1] - py) >= 48);
-                    if (apart && map.map().collision().walkable(x, y) && map.map().areaAt(x, y).filter(area::equals).isPresent()
-                            && reachable(map, x, y)) {
-                        seats.add(new double[] {x, y});
-                    }
-                }
+            if (area.kind() == kind) {
+                seats.addAll(map.spots(area, n - seats.size(), CORRIDOR));
             }
         }
         assertThat(seats).as("spots in the %s", kind).hasSizeGreaterThanOrEqualTo(n);
         return seats.subList(0, n);
-    }
-
-    /** Whether a walk from the corridor reaches (x, y). */
-    private static boolean reachable(MapProbe map, double x, double y) {
-        try {
-            map.route(CORRIDOR[0], CORRIDOR[1], x, y);
-            return true;
-        } catch (AssertionError noWay) {
-            return false;
-        }
     }
 
     private static long cpuMillis(ProcessHandle process) {

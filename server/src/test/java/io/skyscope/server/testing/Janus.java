@@ -66,6 +66,12 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
         return process;
     }
 
+    /** The SkyScope server's configuration for this Janus (clients reach it where the server does). */
+    public io.skyscope.server.config.MediaConfig mediaConfig() {
+        return new io.skyscope.server.config.MediaConfig(url(), url(), apiSecret, tokenSecret, adminKey,
+                io.skyscope.server.config.MediaConfig.DEFAULT_STAGE_SIZE, 3600);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();

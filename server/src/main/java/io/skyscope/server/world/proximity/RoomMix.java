@@ -1,0 +1,91 @@
+package io.skyscope.server.world.proximity;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Which meeting rooms are heard through the media server's mix instead of direct links, and who is
+ * told to enter or leave each mix ({@link VoiceEvent.RoomMedia}). Owned by the engine's thread.
+ *
+ * <p>A room goes to the mix as soon as it holds more than {@code roomMesh} people: everyone in it
+ * enters the mix, and whoever walks in while it is mixed enters it too. It comes back to direct
+ * links only once it has held {@code roomMesh} or fewer for {@link #HOLD_MILLIS} without a break,
+ * so that someone standing in the doorway, stepping in and out, moves the room between the mix
+ * and direct links at most once each way in that time (a band of one person would leave a room
+ * of exactly {@code roomMesh} on the media server although the mesh could carry it). An empty
+ * room, or a space without a media server, leaves the mix at once.
+ */
+final class RoomMix {
+    /** How long a mixed room must stay within the mesh before it goes back to direct links. */
+    static final long HOLD_MILLIS = 10_000;
+
+    private static final class Mixed {
+        final Set<VoiceMember> inMix = new LinkedHashSet<>();
+        /** Since when (the clock's millis) the room has held no more than the mesh; -1: it holds more. */
+        long fewSince = -1;
+    }
+
+    private final Map<Zone, Mixed> rooms = new HashMap<>();
+
+    /**
+     * Decides whether the meeting room {@code zone}, holding {@code inRoom}, is heard through the mix
+     * after this look, and tells {@code out} who enters and who leaves the mix.
+     *
+     * @param media whether a media server carries this space's rooms (false: direct links, as ever)
+     */
+    boolean mixed(Zone zone, Set<VoiceMember> inRoom, boolean media, int mesh, long now, Consumer<VoiceEvent> out) {
+        Mixed mix = rooms.get(zone);
+        int n = inRoom.size();
+        if (mix == null) {
+            if (!media || n <= mesh) {
+                return false;
+            }
+            mix = new Mixed();
+            rooms.put(zone, mix);
+        }
+        if (n > mesh) {
+            mix.fewSince = -1;
+        } else if (mix.fewSince < 0) {
+            mix.fewSince = now;
+        }
+        boolean back = !media || n == 0 || (mix.fewSince >= 0 && now - mix.fewSince >= HOLD_MILLIS);
+        String room = zone.area().name();
+        for (Iterator<VoiceMember> it = mix.inMix.iterator(); it.hasNext(); ) {
+            VoiceMember m = it.next();
+            boolean stays = inRoom.contains(m);
+            if (back || !stays) {
+                out.accept(new VoiceEvent.RoomMedia(m.id, room, false, back && stays));
+                it.remove();
+            }
+        }
+        if (back) {
+            rooms.remove(zone);
+            return false;
+        }
+        for (VoiceMember m : inRoom) {
+            if (mix.inMix.add(m)) {
+                out.accept(new VoiceEvent.RoomMedia(m.id, room, true, false));
+            }
+        }
+        return true;
+    }
+
+    /** Hands {@code redo} each mixed room whose hold ran out: it goes back to direct links at this tick. */
+    void due(long now, Consumer<Zone> redo) {
+        for (var entry : rooms.entrySet()) {
+            long since = entry.getValue().fewSince;
+            if (since >= 0 && now - since >= HOLD_MILLIS) {
+                redo.accept(entry.getKey());
+            }
+        }
+    }
+
+    /** Whether the room is heard through the mix (for tests and metrics). */
+    boolean mixed(Zone zone) {
+        return rooms.containsKey(zone);
+    }
+}
