@@ -150,7 +150,7 @@ sealed interface Command {
     record Hands() implements Command {
     }
 
-    /** {@code who} raises a hand within the time (after {@code hands}). */
+    /** {@code who} has a hand up within the time (as told since {@code hands}). */
     record ExpectHand(String who, long millis) implements Command {
     }
 

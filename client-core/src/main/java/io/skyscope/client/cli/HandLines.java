@@ -5,6 +5,8 @@ import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.Person;
 import io.skyscope.protocol.ServerMessage;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,8 @@ final class HandLines {
     private final EtiquetteLines replies;
     private final Consumer<String> log;
     private boolean watching;
+    /** Whose hands are up, as the server told me after {@code hands}. */
+    private final Set<String> up = ConcurrentHashMap.newKeySet();
 
     HandLines(Session session, EtiquetteLines replies, Consumer<String> log) {
         this.session = session;
@@ -34,6 +38,20 @@ final class HandLines {
     }
 
     void hands() throws ScriptRunner.Failure {
+        if (!watching) {
+            watching = true;
+            session.onMessage(m -> {
+                if (m instanceof ServerMessage.StageHand h && !h.userId().equals(session.userId())) {
+                    if (h.raised()) {
+                        up.add(h.userId());
+                    } else {
+                        up.remove(h.userId());
+                    }
+                    log.accept("  " + nameOf(h.userId()) + (h.raised() ? " raises a hand in the audience of '"
+                            : " lowers their hand in the audience of '") + h.stage() + "'");
+                }
+            });
+        }
         String ref = session.nextRef("hands");
         replies.reply(session.send(new VoiceCommand.StageHands(ref)) ? ref : null);
         ServerMessage.StageHands now;
@@ -42,27 +60,18 @@ final class HandLines {
         } catch (AssertionError e) {
             throw new ScriptRunner.Failure("the raised hands did not arrive within " + ANSWER.toSeconds() + " s");
         }
+        now.hands().forEach(h -> up.add(h.userId()));
         log.accept("  hands up: " + now.hands().stream().map(h -> nameOf(h.userId()) + " (" + h.stage() + ")").toList());
-        if (!watching) {
-            watching = true;
-            session.onMessage(m -> {
-                if (m instanceof ServerMessage.StageHand h && !h.userId().equals(session.userId())) {
-                    log.accept("  " + nameOf(h.userId()) + (h.raised() ? " raises a hand in the audience of '"
-                            : " lowers their hand in the audience of '") + h.stage() + "'");
-                }
-            });
-        }
     }
 
+    /** Waits until {@code who} is present with their hand up (as told since {@code hands}). */
     void expectHand(Command.ExpectHand e) throws ScriptRunner.Failure {
-        String userId = replies.person(e.who()).userId();
-        try {
-            session.await(ServerMessage.StageHand.class, h -> h.raised() && h.userId().equals(userId),
-                    Duration.ofMillis(e.millis()));
-        } catch (AssertionError timeout) {
-            throw new ScriptRunner.Failure("no hand raised by " + e.who() + " within " + e.millis() + " ms"
-                    + (watching ? "" : " (run 'hands' first: only owners and admins who asked see hands)"));
-        }
+        replies.waitFor(() -> {
+            Person p = session.snapshot().find(e.who());
+            return p != null && up.contains(p.userId());
+        }, e.millis(), () -> "no hand raised by " + e.who() + " within " + e.millis() + " ms"
+                + (watching ? "" : " (run 'hands' first: only owners and admins who asked see hands)"));
+        log.accept("  " + e.who() + "'s hand is up");
     }
 
     private String nameOf(String userId) {
