@@ -18,10 +18,19 @@ import java.util.function.Consumer;
  * and direct links at most once each way in that time (a band of one person would leave a room
  * of exactly {@code roomMesh} on the media server although the mesh could carry it). An empty
  * room, or a space without a media server, leaves the mix at once.
+ *
+ * <p>Going back, the people in the room stay in the mix for {@link #HANDOVER_MILLIS} after their
+ * direct links are wanted, so that those links (made after the debounce, then set up) carry the
+ * voices before the mix stops: without it the voices dropped out for about 600 ms on this host
+ * (the debounce of 200 ms and the set-up); with it they may be heard twice for part of that second.
+ * Whoever walks out meanwhile leaves the mix at once, and a room that goes over the mesh again
+ * meanwhile keeps them in it.
  */
 final class RoomMix {
     /** How long a mixed room must stay within the mesh before it goes back to direct links. */
     static final long HOLD_MILLIS = 10_000;
+    /** How long the people of a room going back to direct links stay in its mix. */
+    static final long HANDOVER_MILLIS = 1_000;
 
     private static final class Mixed {
         final Set<VoiceMember> inMix = new LinkedHashSet<>();
@@ -29,7 +38,12 @@ final class RoomMix {
         long fewSince = -1;
     }
 
+    /** Who is still in the mix of a room gone back to direct links, and since when. */
+    private record HandingBack(Set<VoiceMember> inMix, long since) {
+    }
+
     private final Map<Zone, Mixed> rooms = new HashMap<>();
+    private final Map<Zone, HandingBack> handingBack = new HashMap<>();
 
     /**
      * Decides whether the meeting room {@code zone}, holding {@code inRoom}, is heard through the mix
@@ -38,6 +52,23 @@ final class RoomMix {
      * @param media whether a media server carries this space's rooms (false: direct links, as ever)
      */
     boolean mixed(Zone zone, Set<VoiceMember> inRoom, boolean media, int mesh, long now, Consumer<VoiceEvent> out) {
+        String room = zone.area().name();
+        HandingBack leaving = handingBack.get(zone);
+        if (leaving != null) {
+            boolean over = !media || now - leaving.since() >= HANDOVER_MILLIS;
+            for (Iterator<VoiceMember> it = leaving.inMix().iterator(); it.hasNext(); ) {
+                VoiceMember m = it.next();
+                boolean stays = inRoom.contains(m);
+                if (over || !stays) {
+                    out.accept(new VoiceEvent.RoomMedia(m.id, room, false, stays));
+                    it.remove();
+                }
+            }
+            if (leaving.inMix().isEmpty()) {
+                handingBack.remove(zone);
+                leaving = null;
+            }
+        }
         Mixed mix = rooms.get(zone);
         int n = inRoom.size();
         if (mix == null) {
@@ -46,6 +77,11 @@ final class RoomMix {
             }
             mix = new Mixed();
             rooms.put(zone, mix);
+            if (leaving != null) {
+                // Over the mesh again before the handover ended: they never left the mix.
+                mix.inMix.addAll(leaving.inMix());
+                handingBack.remove(zone);
+            }
         }
         if (n > mesh) {
             mix.fewSince = -1;
@@ -53,17 +89,20 @@ final class RoomMix {
             mix.fewSince = now;
         }
         boolean back = !media || n == 0 || (mix.fewSince >= 0 && now - mix.fewSince >= HOLD_MILLIS);
-        String room = zone.area().name();
+        boolean handOver = back && media && n > 0;
         for (Iterator<VoiceMember> it = mix.inMix.iterator(); it.hasNext(); ) {
             VoiceMember m = it.next();
             boolean stays = inRoom.contains(m);
-            if (back || !stays) {
-                out.accept(new VoiceEvent.RoomMedia(m.id, room, false, back && stays));
+            if (!stays || (back && !handOver)) {
+                out.accept(new VoiceEvent.RoomMedia(m.id, room, false, stays));
                 it.remove();
             }
         }
         if (back) {
             rooms.remove(zone);
+            if (handOver) {
+                handingBack.put(zone, new HandingBack(mix.inMix, now));
+            }
             return false;
         }
         for (VoiceMember m : inRoom) {
@@ -74,11 +113,19 @@ final class RoomMix {
         return true;
     }
 
-    /** Hands {@code redo} each mixed room whose hold ran out: it goes back to direct links at this tick. */
+    /**
+     * Hands {@code redo} each mixed room whose hold ran out (it goes back to direct links at this
+     * tick) and each room whose handover ended (its people leave the mix).
+     */
     void due(long now, Consumer<Zone> redo) {
         for (var entry : rooms.entrySet()) {
             long since = entry.getValue().fewSince;
             if (since >= 0 && now - since >= HOLD_MILLIS) {
+                redo.accept(entry.getKey());
+            }
+        }
+        for (var entry : handingBack.entrySet()) {
+            if (now - entry.getValue().since() >= HANDOVER_MILLIS) {
                 redo.accept(entry.getKey());
             }
         }

@@ -59,13 +59,42 @@ class RoomMixTest {
         scene.events.clear();
         scene.clock.advance(Duration.ofMillis(RoomMix.HOLD_MILLIS / 2));
         scene.settle();
-        assertThat(media()).as("the hold ran out").containsExactlyInAnyOrder(
-                new RoomMedia("a", ROOM, false, true), new RoomMedia("b", ROOM, false, true),
-                new RoomMedia("c", ROOM, false, true));
-        assertThat(VoiceScene.joins(scene.events)).as("back on direct links").hasSize(6)
+        assertThat(VoiceScene.joins(scene.events)).as("the hold ran out: back on direct links").hasSize(6)
                 .allMatch(j -> j.reason() == VoiceReason.ROOM);
         assertThat(engine.voiceSet("a")).containsExactlyInAnyOrder("b", "c");
         assertThat(engine.mixed(ROOM)).isFalse();
+        assertThat(media()).as("still in the mix while the direct links come up").isEmpty();
+
+        scene.events.clear();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
+        assertThat(scene.events).as("the handover ended").containsExactlyInAnyOrder(
+                new RoomMedia("a", ROOM, false, true), new RoomMedia("b", ROOM, false, true),
+                new RoomMedia("c", ROOM, false, true));
+    }
+
+    @Test
+    void duringTheHandoverWhoWalksOutLeavesTheMixAtOnceAndANewcomerOverTheMeshKeepsEveryoneInIt() {
+        engine.mediaStages(500);
+        enter("a", "b", "c", "d").settle();
+        scene.put("d", 700, 900).settle();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HOLD_MILLIS));
+        scene.tick(100);
+        assertThat(engine.mixed(ROOM)).as("the hold ran out: the handover begins").isFalse();
+
+        scene.events.clear();
+        scene.put("c", 500, 100).tick(100);
+        assertThat(media()).as("out of the room during the handover").containsExactly(out("c"));
+
+        scene.events.clear();
+        enter("c", "e").tick(100);
+        assertThat(media()).as("over the mesh again: a and b never left the mix; c and e enter it")
+                .containsExactlyInAnyOrder(in("c"), in("e"));
+        assertThat(engine.mixed(ROOM)).isTrue();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
+        assertThat(media()).containsExactlyInAnyOrder(in("c"), in("e"));
+        assertThat(engine.linkCount()).as("no direct links in the mix").isZero();
     }
 
     @Test
