@@ -123,6 +123,8 @@ class MeetingRoomMediaEndToEndTest {
                     100.0 * jvm / 1000 / seconds, seconds);
             System.out.printf("to the mix: the first member lost the second's tone for at most %d ms%n",
                     longestGap(room.get(0), TONES[1], switching));
+            // Nobody gets into the room's mix without the server: a lent join is kicked by the check.
+            JanusIntruder.isKickedWithALentJoin(JANUS, joins.get(0));
 
             // Two walk out: each leaves the mix at once; the room of six stays on it for the hold.
             List<double[]> away = List.of(LOUNGE, KITCHEN);

@@ -22,7 +22,6 @@ import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
-import io.skyscope.server.media.AudioBridge;
 import io.skyscope.server.media.JanusTokens;
 import io.skyscope.server.testing.Janus;
 import io.skyscope.server.world.proximity.VoiceSettings;
@@ -175,19 +174,7 @@ class StageMediaEndToEndTest {
             }
             // A join token the server handed out, used by someone else under another participant id:
             // Janus admits it, the server's check kicks them out within seconds.
-            MediaJoin lent = joins.get(2);
-            long impostor = 4_242_424_242L;
-            raw.message(session, handle, JsonNodeFactory.instance.objectNode().put("request", "join")
-                    .put("room", lent.room()).put("id", impostor).put("token", lent.roomToken()).put("muted", false), null);
-            assertThat(Janus.nextPluginEvent(raw, session).path("audiobridge").asText()).isEqualTo("joined");
-            var admin = new AudioBridge(JanusApi.withApiSecret(JANUS.url(), JANUS.apiSecret(), TIMEOUT), JANUS.adminKey());
-            try {
-                await("the impostor is kicked").atMost(TIMEOUT)
-                        .until(() -> admin.participants(lent.room()).stream().noneMatch(p -> p.id() == impostor));
-                assertThat(admin.participants(lent.room())).extracting(AudioBridge.Participant::id).contains(lent.participant());
-            } finally {
-                admin.close();
-            }
+            JanusIntruder.isKickedWithALentJoin(JANUS, joins.get(2));
             raw.destroy(session);
         } finally {
             everyone.forEach(VoiceClient::close);
