@@ -215,8 +215,10 @@ final class DesiredLinks {
      */
     void room(Zone zone, Set<VoiceMember> inRoom, VoiceSettings settings, long now, Consumer<VoiceEvent> out) {
         if (mixes.mixed(zone, inRoom, mediaStageSize > 0, settings.roomMesh(), now, out)) {
-            for (VoiceMember m : inRoom) {
-                dropAll(m);
+            if (!mixes.handingIn(zone, now)) {
+                for (VoiceMember m : inRoom) {
+                    dropAll(m);
+                }
             }
             return;
         }

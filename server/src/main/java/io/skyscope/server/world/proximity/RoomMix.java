@@ -19,12 +19,13 @@ import java.util.function.Consumer;
  * of exactly {@code roomMesh} on the media server although the mesh could carry it). An empty
  * room, or a space without a media server, leaves the mix at once.
  *
- * <p>Going back, the people in the room stay in the mix for {@link #HANDOVER_MILLIS} after their
- * direct links are wanted, so that those links (made after the debounce, then set up) carry the
- * voices before the mix stops: without it the voices dropped out for about 600 ms on this host
- * (the debounce of 200 ms and the set-up); with it they may be heard twice for part of that second.
- * Whoever walks out meanwhile leaves the mix at once, and a room that goes over the mesh again
- * meanwhile keeps them in it.
+ * <p>A switch hands over for {@link #HANDOVER_MILLIS}: going to the mix, the direct links in the
+ * room are kept that long after everyone is sent to the mix (which they must first join on the
+ * media server); going back, the people stay in the mix that long after their direct links are
+ * wanted (they are made after the debounce, then set up). Without it a voice dropped out for
+ * 240-840 ms going to the mix and about 600 ms going back on this host; with it a voice may be
+ * heard twice for part of that second. Whoever walks out meanwhile leaves the mix at once, and a
+ * room that goes over the mesh again while handing back keeps them in it.
  */
 final class RoomMix {
     /** How long a mixed room must stay within the mesh before it goes back to direct links. */
@@ -34,8 +35,15 @@ final class RoomMix {
 
     private static final class Mixed {
         final Set<VoiceMember> inMix = new LinkedHashSet<>();
+        /** When the room went to the mix (the clock's millis), and whether its handover is over. */
+        final long since;
+        boolean handedIn;
         /** Since when (the clock's millis) the room has held no more than the mesh; -1: it holds more. */
         long fewSince = -1;
+
+        Mixed(long since) {
+            this.since = since;
+        }
     }
 
     /** Who is still in the mix of a room gone back to direct links, and since when. */
@@ -75,7 +83,7 @@ final class RoomMix {
             if (!media || n <= mesh) {
                 return false;
             }
-            mix = new Mixed();
+            mix = new Mixed(now);
             rooms.put(zone, mix);
             if (leaving != null) {
                 // Over the mesh again before the handover ended: they never left the mix.
@@ -114,13 +122,28 @@ final class RoomMix {
     }
 
     /**
+     * Whether the mixed room's direct links are kept still, while its people join the mix; false
+     * once that handover is over (and for a room that is not mixed).
+     */
+    boolean handingIn(Zone zone, long now) {
+        Mixed mix = rooms.get(zone);
+        if (mix == null || mix.handedIn) {
+            return false;
+        }
+        mix.handedIn = now - mix.since >= HANDOVER_MILLIS;
+        return !mix.handedIn;
+    }
+
+    /**
      * Hands {@code redo} each mixed room whose hold ran out (it goes back to direct links at this
-     * tick) and each room whose handover ended (its people leave the mix).
+     * tick) or whose handover to the mix ended (its direct links end), and each room whose handover
+     * back ended (its people leave the mix).
      */
     void due(long now, Consumer<Zone> redo) {
         for (var entry : rooms.entrySet()) {
-            long since = entry.getValue().fewSince;
-            if (since >= 0 && now - since >= HOLD_MILLIS) {
+            Mixed mix = entry.getValue();
+            if ((mix.fewSince >= 0 && now - mix.fewSince >= HOLD_MILLIS)
+                    || (!mix.handedIn && now - mix.since >= HANDOVER_MILLIS)) {
                 redo.accept(entry.getKey());
             }
         }

@@ -32,10 +32,13 @@ class RoomMixTest {
         enter("d").settle();
         assertThat(media()).as("the fourth takes everyone to the mix").containsExactlyInAnyOrder(
                 in("a"), in("b"), in("c"), in("d"));
-        assertThat(VoiceScene.leaves(scene.events)).as("the direct links end").hasSize(6);
-        assertThat(VoiceScene.joins(scene.events)).isEmpty();
-        assertThat(engine.linkCount()).isZero();
         assertThat(engine.mixed(ROOM)).isTrue();
+        assertThat(engine.linkCount()).as("the direct links stay while everyone joins the mix").isEqualTo(3);
+        assertThat(VoiceScene.joins(scene.events)).as("and none is made for the newcomer").isEmpty();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
+        assertThat(VoiceScene.leaves(scene.events)).as("the handover ended: the direct links end").hasSize(6);
+        assertThat(engine.linkCount()).isZero();
 
         scene.events.clear();
         enter("e").settle();
@@ -109,6 +112,8 @@ class RoomMixTest {
     void leavingTheSpaceLeavesTheMixAndTheLastOneOutEndsIt() {
         engine.mediaStages(500);
         enter("a", "b", "c", "d").settle();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
         scene.events.clear();
         engine.remove("a");
         scene.settle();
