@@ -146,6 +146,18 @@ sealed interface Command {
     record Echo(String text) implements Command {
     }
 
+    /** My hand up or down in a stage's audience. */
+    record Hand(boolean raised) implements Command {
+    }
+
+    /** Owners and admins: the hands raised now, and each change from now on. */
+    record Hands() implements Command {
+    }
+
+    /** {@code who} has a hand up within the time (as told since {@code hands}). */
+    record ExpectHand(String who, long millis) implements Command {
+    }
+
     /** The desk lines, run by {@link DeskLines}. */
     sealed interface DeskLine extends Command {
         /** Makes a free desk mine. */
@@ -314,6 +326,11 @@ sealed interface Command {
             case "claim-desk", "free-desk", "assign-desk", "desk-note", "go-to-desk", "walk-to-desk", "read-desk-notes",
                  "expect-desk", "expect-desk-note" -> DeskLine.parse(verb, words, rest, trimmed);
             case "echo" -> new Echo(rest);
+            case "raise-hand" -> new Hand(true);
+            case "lower-hand" -> new Hand(false);
+            case "hands" -> new Hands();
+            case "expect-hand" -> new ExpectHand(nameBeforeMillis(trimmed, verb, "expect-hand NAME MS"),
+                    millis(words, words.length - 1, "expect-hand NAME MS"));
             case "find" -> new Find(text(rest, "find TEXT"));
             case "invite-link" -> new InviteLink();
             case "guest-link" -> new GuestLink(words.length > 1 ? millis(words, 1, "guest-link [SECONDS]") : 86_400);
@@ -326,7 +343,7 @@ sealed interface Command {
                     + "expect-locked, expect-unlocked, follow, unfollow, following, followable, "
                     + "expect-followed-online, expect-followed-entered, claim-desk, free-desk, assign-desk, desk-note, "
                     + "go-to-desk, walk-to-desk, read-desk-notes, expect-desk, expect-desk-note, find, invite-link, "
-                    + "guest-link, echo, quit");
+                    + "guest-link, raise-hand, lower-hand, hands, expect-hand, echo, quit");
         };
     }
 

@@ -43,6 +43,10 @@ class CommandTest {
         assertThat(Command.parse("react Thumbs_Up")).isEqualTo(new Command.React("thumbs_up"));
         assertThat(Command.parse("walk-to Ben Smith")).isEqualTo(new Command.WalkTo("Ben Smith"));
         assertThat(Command.parse("walk-to-wave")).isEqualTo(new Command.WalkToWave());
+        assertThat(Command.parse("raise-hand")).isEqualTo(new Command.Hand(true));
+        assertThat(Command.parse("lower-hand")).isEqualTo(new Command.Hand(false));
+        assertThat(Command.parse("hands")).isEqualTo(new Command.Hands());
+        assertThat(Command.parse("expect-hand Ann Lee 5000")).isEqualTo(new Command.ExpectHand("Ann Lee", 5000));
         assertThat(Command.parse("react-chat heart lunch at noon"))
                 .isEqualTo(new Command.ReactChat("heart", "lunch at noon", false));
         assertThat(Command.parse("unreact-chat heart lunch")).isEqualTo(new Command.ReactChat("heart", "lunch", true));

@@ -107,10 +107,12 @@ public final class GuestPolicy {
             case ClientMessage.Leave _, ClientMessage.Move _, ClientMessage.StatusChange _, ClientMessage.Ping _,
                  ClientMessage.Auth _ -> null;
             case ClientMessage.VoiceCommand command -> switch (command) {
-                case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _ -> null;
+                case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _,
+                     ClientMessage.VoiceCommand.StageHand _ -> null;
                 case ClientMessage.VoiceCommand.StageSpeaker _ -> "choose stage speakers";
                 case ClientMessage.VoiceCommand.MegaphoneOn _, ClientMessage.VoiceCommand.MegaphoneOff _ ->
                         "use the megaphone";
+                case ClientMessage.VoiceCommand.StageHands _ -> "see the raised hands";
             };
             case ChatCommand command -> switch (command) {
                 case ChatCommand.Send _, ChatCommand.Edit _, ChatCommand.Delete _, ChatCommand.Typing _,

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * direct links. Janus is probed with a back-off ({@link MediaOutages}); once it answers, the spaces
  * put their people back through the usual {@link #member} calls, into rooms made afresh.
  *
+ * <p>A meeting room of more people than its mesh size gets a room here the same way, made, kept
+ * and checked alike, in which everyone the engine puts there is a speaker; so does a space's megaphone
+ * (its holder heard, everyone else muted).
+ *
  * <p>Threads: {@link #member} and {@link #rejoin} come from space owners' threads and only queue
  * work; all of Janus's requests, the check and the keepalive run on the one {@code media-rooms}
  * thread, which alone touches the rooms.
@@ -58,29 +61,12 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final long CHECK_MILLIS = 2_000;
 
-    private record Key(String spaceId, String stage) {
-    }
-
-    private record Member(long participant, String roomToken, boolean speaker) {
-    }
-
-    private static final class Room {
-        final long id;
-        final String secret;
-        final Map<String, Member> members = new LinkedHashMap<>();
-
-        Room(long id, String secret) {
-            this.id = id;
-            this.secret = secret;
-        }
-    }
-
     private final MediaConfig config;
     private final AudioBridge bridge;
     private final JanusTokens tokens;
     private final EventBus bus;
     private final MediaOutages outages;
-    private final Map<Key, Room> rooms = new HashMap<>();
+    private final Map<MediaRoomKey, MediaRoomKey.Room> rooms = new HashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("media-rooms").unstarted(r));
 
@@ -115,12 +101,22 @@ public final class StageRooms implements MediaStages, AutoCloseable {
 
     @Override
     public void member(String spaceId, String stage, String userId, boolean inRoom, boolean speaker) {
-        queue("member", () -> {
-            Key key = new Key(spaceId, stage);
+        place(new MediaRoomKey(spaceId, MediaRoomKey.Kind.STAGE, stage), userId, inRoom, speaker, "left the audience");
+    }
+
+    @Override
+    public void meetingRoom(String spaceId, String room, String userId, boolean inRoom, boolean backToDirect) {
+        place(new MediaRoomKey(spaceId, MediaRoomKey.Kind.MEETING_ROOM, room), userId, inRoom, true,
+                backToDirect ? "the room is back on direct links" : "left the room");
+    }
+
+    /** Queues the user's entry into the room of {@code key}, or their leaving it with {@code reason}. */
+    private void place(MediaRoomKey key, String userId, boolean inRoom, boolean speaker, String reason) {
+        queue(key.name(), () -> {
             if (inRoom) {
                 enter(key, userId, speaker);
             } else {
-                leave(key, userId, "left the audience");
+                leave(key, userId, reason);
             }
         });
     }
@@ -129,9 +125,9 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     public void rejoin(String spaceId, String userId) {
         queue("rejoin", () -> {
             for (var entry : List.copyOf(rooms.entrySet())) {
-                Member old = entry.getValue().members.get(userId);
+                MediaRoomKey.Member old = entry.getValue().members.get(userId);
                 if (entry.getKey().spaceId().equals(spaceId) && old != null && outages.now().up()) {
-                    Room room = entry.getValue();
+                    MediaRoomKey.Room room = entry.getValue();
                     forget(room, old);
                     room.members.remove(userId);
                     admit(entry.getKey(), room, userId, old.speaker());
@@ -140,17 +136,10 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         });
     }
 
-    /** The megaphone's room is keyed with no stage ({@code stage} null in its media.join and media.leave). */
+    /** The megaphone's room: a kind of its own ({@code stage} and {@code meetingRoom} null in its media.join and media.leave). */
     @Override
     public void megaphone(String spaceId, String userId, boolean inRoom, boolean speaker) {
-        queue("megaphone", () -> {
-            Key key = new Key(spaceId, null);
-            if (inRoom) {
-                enter(key, userId, speaker);
-            } else {
-                leave(key, userId, "megaphone off");
-            }
-        });
+        place(MediaRoomKey.megaphone(spaceId), userId, inRoom, speaker, "megaphone off");
     }
 
     /** Destroys every room (everyone in them is hung up) and ends the session. */
@@ -158,7 +147,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     public void close() {
         try {
             thread.submit(() -> {
-                for (Room room : List.copyOf(rooms.values())) {
+                for (MediaRoomKey.Room room : List.copyOf(rooms.values())) {
                     guarded("destroy", () -> bridge.destroy(room.id, room.secret));
                 }
                 rooms.clear();
@@ -170,68 +159,68 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         thread.shutdownNow();
     }
 
-    private void enter(Key key, String userId, boolean speaker) {
+    private void enter(MediaRoomKey key, String userId, boolean speaker) {
         if (!outages.now().up()) {
             return; // sent before the space saw the outage: it sends it again once Janus answers
         }
-        Room room = rooms.get(key);
+        MediaRoomKey.Room room = rooms.get(key);
         if (room == null) {
-            room = new Room(randomId(), randomToken());
+            room = new MediaRoomKey.Room(randomId(), randomToken());
             try {
-                bridge.create(room.id, room.secret, key.stage());
+                bridge.create(room.id, room.secret, key.name());
             } catch (JanusException e) {
-                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.stage(),
+                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.name(),
                         e.getMessage(), e.code());
                 send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
-                        + key.stage() + "' is not available right now; try again in a moment.", null));
+                        + key.name() + "' is not available right now; try again in a moment.", null));
                 return;
             }
             rooms.put(key, room);
-            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.stage());
+            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.name());
         }
-        Member member = room.members.get(userId);
+        MediaRoomKey.Member member = room.members.get(userId);
         if (member == null) {
             admit(key, room, userId, speaker);
         } else if (member.speaker() != speaker) {
-            room.members.put(userId, new Member(member.participant(), member.roomToken(), speaker));
+            room.members.put(userId, new MediaRoomKey.Member(member.participant(), member.roomToken(), speaker));
             mute(room, member.participant(), !speaker);
         }
     }
 
     /** Allows a fresh join token in the room and sends the user there. */
-    private void admit(Key key, Room room, String userId, boolean speaker) {
-        var member = new Member(randomId(), randomToken(), speaker);
+    private void admit(MediaRoomKey key, MediaRoomKey.Room room, String userId, boolean speaker) {
+        var member = new MediaRoomKey.Member(randomId(), randomToken(), speaker);
         try {
             bridge.allowed(room.id, room.secret, "add", Set.of(member.roomToken()));
         } catch (JanusException e) {
             LOG.warn("space {}: cannot admit {} to media room {}: {}", key.spaceId(), userId, room.id, e.getMessage());
             send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
-                    + key.stage() + "' is not available right now; try again in a moment.", null));
+                    + key.name() + "' is not available right now; try again in a moment.", null));
             return;
         }
         room.members.put(userId, member);
         long expires = System.currentTimeMillis() / 1000 + config.tokenTtlSeconds();
-        send(userId, new ServerMessage.MediaJoin(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE),
-                expires, room.id, member.participant(), member.roomToken(), key.stage(), speaker));
+        send(userId, key.join(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE), expires, room.id,
+                member));
     }
 
-    private void leave(Key key, String userId, String reason) {
-        Room room = rooms.get(key);
-        Member member = room == null ? null : room.members.remove(userId);
+    private void leave(MediaRoomKey key, String userId, String reason) {
+        MediaRoomKey.Room room = rooms.get(key);
+        MediaRoomKey.Member member = room == null ? null : room.members.remove(userId);
         if (member == null) {
             return;
         }
-        send(userId, new ServerMessage.MediaLeave(room.id, key.stage(), reason));
+        send(userId, key.leave(room.id, reason));
         forget(room, member);
         if (room.members.isEmpty()) {
             rooms.remove(key);
             guarded("destroy", () -> bridge.destroy(room.id, room.secret));
-            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.stage());
+            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.name());
         }
     }
 
     /** Takes the member's join token off the room's list and hangs them up there. */
-    private void forget(Room room, Member member) {
+    private void forget(MediaRoomKey.Room room, MediaRoomKey.Member member) {
         guarded("disallow", () -> bridge.allowed(room.id, room.secret, "remove", Set.of(member.roomToken())));
         try {
             bridge.kick(room.id, room.secret, member.participant());
@@ -242,7 +231,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
     }
 
-    private void mute(Room room, long participant, boolean muted) {
+    private void mute(MediaRoomKey.Room room, long participant, boolean muted) {
         try {
             bridge.mute(room.id, room.secret, participant, muted);
         } catch (JanusException e) {
@@ -303,8 +292,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         int told = 0;
         for (var entry : rooms.entrySet()) {
             for (String userId : entry.getValue().members.keySet()) {
-                send(userId, new ServerMessage.MediaLeave(entry.getValue().id, entry.getKey().stage(),
-                        MediaReasons.MEDIA_UNAVAILABLE));
+                send(userId, entry.getKey().leave(entry.getValue().id, MediaReasons.MEDIA_UNAVAILABLE));
                 told++;
             }
         }
@@ -315,8 +303,8 @@ public final class StageRooms implements MediaStages, AutoCloseable {
 
     /** Each room as it should be: nobody the server did not send there, and speakers alone unmuted. */
     private void check() {
-        for (Room room : List.copyOf(rooms.values())) {
-            Map<Long, Member> expected = new HashMap<>();
+        for (MediaRoomKey.Room room : List.copyOf(rooms.values())) {
+            Map<Long, MediaRoomKey.Member> expected = new HashMap<>();
             room.members.values().forEach(m -> expected.put(m.participant(), m));
             List<AudioBridge.Participant> present;
             try {
@@ -330,7 +318,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
                 return;
             }
             for (AudioBridge.Participant p : present) {
-                Member m = expected.get(p.id());
+                MediaRoomKey.Member m = expected.get(p.id());
                 if (m == null) {
                     LOG.warn("media room {}: participant {} was not sent there; kicked", room.id, p.id());
                     guarded("kick", () -> bridge.kick(room.id, room.secret, p.id()));

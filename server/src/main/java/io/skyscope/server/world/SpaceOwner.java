@@ -215,6 +215,16 @@ public final class SpaceOwner implements AutoCloseable {
                 deliver(out);
                 acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
+            case SpaceCommand.StageHand h -> {
+                List<Delivery> out = new ArrayList<>(4);
+                state.voice().hand(h.userId(), h.raised(), h.ref(), out);
+                deliver(out);
+            }
+            case SpaceCommand.WatchHands w -> {
+                List<Delivery> out = new ArrayList<>(2);
+                state.voice().watchHands(w.userId(), w.ref(), out);
+                deliver(out);
+            }
             case SpaceCommand.Etiquette e -> deliver(state.etiquette(e.userId(), e.manager(), e.command()));
             case SpaceCommand.Megaphone m -> {
                 List<Delivery> out = new ArrayList<>();

@@ -39,6 +39,7 @@ final class SpaceVoice {
     /** Links whose answer has not been seen yet: "answerer|offerer" → when voice.join went out. */
     private final Map<String, Long> awaitingAnswer = new HashMap<>();
     private int established;
+    private final StageHands hands;
 
     /** Where stages go beyond direct links, or null (no media server). */
     private MediaStages media;
@@ -51,6 +52,7 @@ final class SpaceVoice {
     SpaceVoice(ProximityEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
+        this.hands = new StageHands(clock);
     }
 
     /** Carries this space's stages through a media server; before anyone is present. */
@@ -75,6 +77,7 @@ final class SpaceVoice {
             megaphone.left(userId);
         }
         engine.remove(userId);
+        hands.left(userId);
         states.remove(userId);
         cameras.remove(userId);
         screens.remove(userId);
@@ -126,8 +129,24 @@ final class SpaceVoice {
                         media.member(spaceId, m.stage(), m.userId(), m.inRoom(), m.speaker());
                     }
                 }
+                case VoiceEvent.RoomMedia r -> {
+                    if (media != null) {
+                        media.meetingRoom(spaceId, r.room(), r.userId(), r.inRoom(), r.backToDirect());
+                    }
+                }
             }
         }
+        hands.check(engine::stageAudience, out);
+    }
+
+    /** {@code userId} raises or lowers their hand in the audience they listen in ({@code stage.hand}). */
+    void hand(String userId, boolean raised, String ref, List<Delivery> out) {
+        hands.hand(userId, raised, engine.stageAudience(userId), ref, out);
+    }
+
+    /** An owner or admin watches the raised hands while present ({@code stage.hands}). */
+    void watchHands(String userId, String ref, List<Delivery> out) {
+        hands.watch(userId, ref, out);
     }
 
     /**

@@ -9,11 +9,12 @@ import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
 
 /**
- * Handles the voice family (signal, voice.state, stage.speaker, megaphone.on/off) by handing it to
- * the owner of the session's space, where the voice sets live: the relay check runs there, against
- * the voice sets of that moment. Granting the speaker role is checked and stored here first; the
- * megaphone is limited to {@value #MEGAPHONE_SWITCHES_PER_HOUR} switches an hour per person, and
- * whether they manage the space is looked up here. Called on the session's inbound thread.
+ * Handles the voice family (signal, voice.state, stage.speaker, stage.hand, stage.hands,
+ * megaphone.on/off) by handing it to the owner of the session's space, where the voice sets live:
+ * the relay check runs there, against the voice sets of that moment. Granting the speaker role is
+ * checked and stored here first, and so is the right to watch the raised hands; the megaphone is
+ * limited to {@value #MEGAPHONE_SWITCHES_PER_HOUR} switches an hour per person, and whether they
+ * manage the space is looked up here. Called on the session's inbound thread.
  */
 public final class VoiceHandler {
     private final SpaceDirectory owners;
@@ -50,6 +51,13 @@ public final class VoiceHandler {
             case VoiceCommand.MegaphoneOff m -> {
                 megaphone.acquire(userId);
                 yield new SpaceCommand.Megaphone(userId, false, voice.mayManage(userId, spaceId), m.ref());
+            }
+            case VoiceCommand.StageHand h -> new SpaceCommand.StageHand(userId, h.raised(), h.ref());
+            case VoiceCommand.StageHands h -> {
+                if (!voice.mayManage(userId, spaceId)) {
+                    throw Refused.forbidden("only the space's owner or an admin can see the raised hands");
+                }
+                yield new SpaceCommand.WatchHands(userId, h.ref());
             }
         };
         if (!owners.submit(spaceId, forOwner)) {

@@ -26,7 +26,6 @@ import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
-import io.skyscope.server.media.AudioBridge;
 import io.skyscope.server.media.JanusTokens;
 import io.skyscope.server.testing.Janus;
 import io.skyscope.server.world.proximity.VoiceSettings;
@@ -187,19 +186,7 @@ class StageMediaEndToEndTest {
             }
             // A join token the server handed out, used by someone else under another participant id:
             // Janus admits it, the server's check kicks them out within seconds.
-            MediaJoin lent = joins.get(2);
-            long impostor = 4_242_424_242L;
-            raw.message(session, handle, JsonNodeFactory.instance.objectNode().put("request", "join")
-                    .put("room", lent.room()).put("id", impostor).put("token", lent.roomToken()).put("muted", false), null);
-            assertThat(Janus.nextPluginEvent(raw, session).path("audiobridge").asText()).isEqualTo("joined");
-            var admin = new AudioBridge(JanusApi.withApiSecret(JANUS.url(), JANUS.apiSecret(), TIMEOUT), JANUS.adminKey());
-            try {
-                await("the impostor is kicked").atMost(TIMEOUT)
-                        .until(() -> admin.participants(lent.room()).stream().noneMatch(p -> p.id() == impostor));
-                assertThat(admin.participants(lent.room())).extracting(AudioBridge.Participant::id).contains(lent.participant());
-            } finally {
-                admin.close();
-            }
+            JanusIntruder.isKickedWithALentJoin(JANUS, joins.get(2));
             raw.destroy(session);
         } finally {
             everyone.forEach(VoiceClient::close);
@@ -315,35 +302,13 @@ class StageMediaEndToEndTest {
     /** Tile centres in areas of this kind (the Town Hall's), 48 px apart at least, that can be walked to. */
     private static List<double[]> spots(MapProbe map, AreaKind kind, int n) {
         List<double[]> seats = new ArrayList<>();
-        int ts = map.map().tileSize();
         for (MapArea area : map.map().areas()) {
-            if (area.kind() != kind) {
-                continue;
-            }
-            for (double y = area.y() + ts / 2.0; y < area.y() + area.height(); y += ts) {
-                for (double x = area.x() + ts / 2.0; x < area.x() + area.width(); x += ts) {
-                    double px = x;
-                    double py = y;
-                    boolean apart = seats.stream().allMatch(s -> Math.hypot(s[0] - px, s[1] - py) >= 48);
-                    if (apart && map.map().collision().walkable(x, y) && map.map().areaAt(x, y).filter(area::equals).isPresent()
-                            && reachable(map, x, y)) {
-                        seats.add(new double[] {x, y});
-                    }
-                }
+            if (area.kind() == kind) {
+                seats.addAll(map.spots(area, n - seats.size(), CORRIDOR));
             }
         }
         assertThat(seats).as("spots in the %s", kind).hasSizeGreaterThanOrEqualTo(n);
         return seats.subList(0, n);
-    }
-
-    /** Whether a walk from the corridor reaches (x, y). */
-    private static boolean reachable(MapProbe map, double x, double y) {
-        try {
-            map.route(CORRIDOR[0], CORRIDOR[1], x, y);
-            return true;
-        } catch (AssertionError noWay) {
-            return false;
-        }
     }
 
     private static long cpuMillis(ProcessHandle process) {
