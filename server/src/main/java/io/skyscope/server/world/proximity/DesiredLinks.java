@@ -56,10 +56,16 @@ final class DesiredLinks {
     /** Listeners a stage reaches through the media server; 0: no media server, direct links. */
     int mediaStageSize;
 
-    /** Stages go through the media server to {@code size} listeners each (0: direct links); each starts afresh. */
+    /**
+     * Stages go through the media server to {@code size} listeners each (0: direct links); each
+     * starts afresh, and so do the mixed meeting rooms: the media server's rooms are gone (it died
+     * or restarted), so nobody is in a mix any more, and a room over the mesh is mixed again from
+     * scratch, everyone sent to it anew.
+     */
     void media(int size) {
         mediaStageSize = size;
         audiences.clear();
+        mixes.restart();
     }
 
     DesiredLinks(List<Pair> touched, Set<VoiceMember> freed) {

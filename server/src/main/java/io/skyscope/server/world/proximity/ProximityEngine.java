@@ -216,8 +216,9 @@ public final class ProximityEngine {
      * The media server stopped answering ({@code listeners} 0: stages go over direct links, with
      * their limits and refusals, as without one) or answers again. Every stage starts afresh at
      * the next tick: its audience is admitted again, and everyone in it goes into its media room
-     * again or gets direct links. Nobody is told to leave a media room here: whoever watches the
-     * media server has told them already.
+     * again or gets direct links. Mixed meeting rooms start afresh too: on direct links while it is
+     * down, mixed again (everyone sent to a new mix) once it answers. Nobody is told to leave a
+     * media room here: whoever watches the media server has told them already.
      */
     public void restartMediaStages(int listeners) {
         rules.media(listeners);

@@ -154,6 +154,16 @@ final class RoomMix {
         }
     }
 
+    /**
+     * The media server's rooms are gone (an outage, or it came back): every mix is forgotten
+     * without telling anyone, since whoever watches the media server told them already. The next
+     * look at each room puts it on direct links, or in a mix made afresh.
+     */
+    void restart() {
+        rooms.clear();
+        handingBack.clear();
+    }
+
     /** Whether the room is heard through the mix (for tests and metrics). */
     boolean mixed(Zone zone) {
         return rooms.containsKey(zone);

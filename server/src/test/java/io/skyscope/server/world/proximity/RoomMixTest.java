@@ -142,6 +142,48 @@ class RoomMixTest {
     }
 
     @Test
+    void aMediaOutagePutsAMixedRoomOnDirectLinksAndItsReturnMixesItAgain() {
+        engine.mediaStages(500);
+        enter("a", "b", "c", "d").settle();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
+        assertThat(engine.linkCount()).isZero();
+
+        scene.events.clear();
+        engine.restartMediaStages(0);
+        scene.settle();
+        assertThat(media()).as("the media server told them already; its rooms are gone").isEmpty();
+        assertThat(engine.mixed(ROOM)).isFalse();
+        assertThat(engine.linkCount()).as("everyone linked directly while it is down").isEqualTo(6);
+
+        scene.events.clear();
+        engine.restartMediaStages(500);
+        scene.settle();
+        assertThat(media()).as("back: everyone is sent to a new mix").containsExactlyInAnyOrder(
+                in("a"), in("b"), in("c"), in("d"));
+        assertThat(engine.mixed(ROOM)).isTrue();
+        assertThat(engine.linkCount()).as("the direct links stay while everyone joins the mix").isEqualTo(6);
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
+        assertThat(engine.linkCount()).isZero();
+    }
+
+    @Test
+    void aSpaceThatSleptThroughAnOutageSendsEveryoneToTheNewMix() {
+        engine.mediaStages(500);
+        enter("a", "b", "c", "d").settle();
+        scene.clock.advance(Duration.ofMillis(RoomMix.HANDOVER_MILLIS));
+        scene.settle();
+
+        scene.events.clear();
+        engine.restartMediaStages(500);
+        scene.settle();
+        assertThat(media()).as("the old mix went with the media server: everyone joins the new one")
+                .containsExactlyInAnyOrder(in("a"), in("b"), in("c"), in("d"));
+        assertThat(engine.mixed(ROOM)).isTrue();
+    }
+
+    @Test
     void aHigherMeshSizeSendsTheRoomBackAfterTheHold() {
         engine.mediaStages(500);
         enter("a", "b", "c", "d").settle();
