@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * the session's receive thread.
  */
 final class MediaFallbackLines {
-    /** Stages I fell back from, until the server sends me back. */
+    /** The places (stages, meeting rooms, the megaphone) I fell back from, until the server sends me back. */
     private final Set<String> fellBack = ConcurrentHashMap.newKeySet();
 
     static void attach(Session session, Consumer<String> log) {
@@ -31,12 +31,20 @@ final class MediaFallbackLines {
     String line(ServerMessage message) {
         return switch (message) {
             case ServerMessage.MediaLeave l when MediaReasons.MEDIA_UNAVAILABLE.equals(l.reason()) -> {
-                fellBack.add(String.valueOf(l.stage()));
-                yield "  media server down: '" + l.stage() + "' falls back to direct links where they reach";
+                String place = place(l.stage(), l.meetingRoom());
+                fellBack.add(place);
+                yield "  media server down: " + place + (l.stage() == null && l.meetingRoom() == null
+                        ? " is not heard until it answers again" : " falls back to direct links where they reach");
             }
-            case ServerMessage.MediaJoin j when fellBack.remove(String.valueOf(j.stage())) ->
-                    "  media server back: in the mix of '" + j.stage() + "' again";
+            case ServerMessage.MediaJoin j when fellBack.remove(place(j.stage(), j.meetingRoom())) ->
+                    "  media server back: in the mix of " + place(j.stage(), j.meetingRoom()) + " again";
             default -> null;
         };
+    }
+
+    /** A stage's or a meeting room's name in quotes, or the megaphone. */
+    private static String place(String stage, String meetingRoom) {
+        String name = stage != null ? stage : meetingRoom;
+        return name != null ? "'" + name + "'" : "the megaphone";
     }
 }

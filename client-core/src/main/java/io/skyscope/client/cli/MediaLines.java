@@ -36,7 +36,9 @@ final class MediaLines {
         return room != null ? room : peerId.startsWith("media:") ? "a media room" : peerId;
     }
 
-    private static String what(String stage, String meetingRoom) {
-        return stage != null ? "the stage '" + stage + "'" : "the meeting room '" + meetingRoom + "'";
+    /** A media room's place: a stage, a meeting room, or (neither named) the space's megaphone. */
+    static String what(String stage, String meetingRoom) {
+        return stage != null ? "the stage '" + stage + "'"
+                : meetingRoom != null ? "the meeting room '" + meetingRoom + "'" : "the megaphone";
     }
 }

@@ -22,4 +22,17 @@ class MediaFallbackLinesTest {
         assertThat(lines.line(JOIN)).as("told once").isNull();
         assertThat(lines.line(new ServerMessage.Pong("r", 1))).isNull();
     }
+
+    @Test
+    void aMeetingRoomsMixAndTheMegaphoneAreNamedToo() {
+        var lines = new MediaFallbackLines();
+        assertThat(lines.line(new ServerMessage.MediaLeave(9, null, MediaReasons.MEDIA_UNAVAILABLE, "Boardroom")))
+                .isEqualTo("  media server down: 'Boardroom' falls back to direct links where they reach");
+        assertThat(lines.line(new ServerMessage.MediaLeave(10, null, MediaReasons.MEDIA_UNAVAILABLE, null)))
+                .isEqualTo("  media server down: the megaphone is not heard until it answers again");
+        assertThat(lines.line(new ServerMessage.MediaJoin("http://janus/janus", "t", 1, 11, 8, "r", null, true,
+                "Boardroom"))).isEqualTo("  media server back: in the mix of 'Boardroom' again");
+        assertThat(lines.line(new ServerMessage.MediaJoin("http://janus/janus", "t", 1, 12, 8, "r", null, false,
+                null))).isEqualTo("  media server back: in the mix of the megaphone again");
+    }
 }

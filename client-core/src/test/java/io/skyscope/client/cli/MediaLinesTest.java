@@ -29,4 +29,11 @@ class MediaLinesTest {
         assertThat(lines.name("media:9")).isEqualTo("the stage 'Town Hall Stage'");
         assertThat(lines.name("u-123")).isEqualTo("u-123");
     }
+
+    @Test
+    void theMegaphonesRoomNamesNeitherAStageNorAMeetingRoom() {
+        lines.on(new ServerMessage.MediaJoin("u", "t", 1, 5, 7, "rt", null, false, null));
+        assertThat(printed).containsExactly("  media server: in the mix of the megaphone, listening");
+        assertThat(lines.name("media:5")).isEqualTo("the megaphone");
+    }
 }
