@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker-compose.yml is valid for docker-compose and wires the server to MongoDB, Redis and
- * coturn the way the server's own configuration rules accept. No Docker engine is needed.
+ * coturn, and (when turned on) Janus, the way the server's own configuration rules accept. No
+ * Docker engine is needed.
  */
 class ComposeFileTest {
     @TempDir
@@ -41,7 +42,7 @@ class ComposeFileTest {
     @Test
     void serverIsWiredToMongoRedisAndTurnAndItsSettingsPassTheServersValidation() {
         JsonNode services = config.path("services");
-        assertThat(java.util.stream.StreamSupport.stream(((Iterable<String>) services::fieldNames).spliterator(), false).toList()).containsExactlyInAnyOrder("server", "mongo", "redis", "coturn");
+        assertThat(java.util.stream.StreamSupport.stream(((Iterable<String>) services::fieldNames).spliterator(), false).toList()).containsExactlyInAnyOrder("server", "mongo", "redis", "coturn", "janus");
 
         Map<String, String> env = Compose.environment(config, "server");
         assertThat(URI.create(env.get("MONGO_URI")).getHost()).isEqualTo("mongo");
@@ -79,13 +80,50 @@ class ComposeFileTest {
     @Test
     void everyServiceHasAHealthCheckAndStatefulOnesAVolume() {
         JsonNode services = config.path("services");
-        for (String name : List.of("server", "mongo", "redis", "coturn")) {
+        for (String name : List.of("server", "mongo", "redis", "coturn", "janus")) {
             assertThat(services.path(name).path("healthcheck").path("test").isArray()).as(name + " health check").isTrue();
             assertThat(services.path(name).path("restart").asText()).as(name).isEqualTo("unless-stopped");
         }
         assertThat(services.path("server").path("volumes").get(0).asText()).startsWith("server-data:/data");
         assertThat(services.path("mongo").path("volumes").get(0).asText()).startsWith("mongo-data:/data/db");
         assertThat(services.path("redis").path("volumes").get(0).asText()).startsWith("redis-data:/data");
+    }
+
+    @Test
+    void theMediaServerIsOffUnlessTurnedOnAndThenSharesTheServersSecrets() {
+        JsonNode janus = config.path("services").path("janus");
+        assertThat(janus.path("profiles").get(0).asText()).as("runs only with COMPOSE_PROFILES=media").isEqualTo("media");
+        assertThat(ServerConfig.fromEnvironment(Compose.environment(config, "server")).media())
+                .as("no media server unless JANUS_URL is set").isNull();
+
+        Map<String, String> settings = new HashMap<>(Compose.SETTINGS);
+        settings.put("COMPOSE_PROFILES", "media");
+        settings.put("JANUS_URL", "http://janus:8088/janus");
+        settings.put("JANUS_PUBLIC_URL", "https://office.example.com/janus");
+        settings.put("JANUS_API_SECRET", "test-janus-api-secret-0123456789");
+        settings.put("JANUS_TOKEN_SECRET", "test-janus-token-secret-012345678");
+        settings.put("JANUS_ADMIN_KEY", "test-janus-admin-key-0123456789");
+        JsonNode on = Compose.resolved(settings, work);
+        Map<String, String> server = Compose.environment(on, "server");
+        Map<String, String> media = Compose.environment(on, "janus");
+        for (String secret : List.of("JANUS_API_SECRET", "JANUS_TOKEN_SECRET", "JANUS_ADMIN_KEY")) {
+            assertThat(media.get(secret)).as(secret + " shared").isEqualTo(server.get(secret)).isEqualTo(settings.get(secret));
+        }
+        assertThat(media).containsEntry("JANUS_PUBLIC_IP", "203.0.113.7").containsEntry("JANUS_RTP_PORTS", "20000-20199");
+        var mediaConfig = ServerConfig.fromEnvironment(server).media();
+        assertThat(URI.create(mediaConfig.url()).getHost()).isEqualTo("janus");
+        assertThat(mediaConfig.publicUrl()).isEqualTo("https://office.example.com/janus");
+        assertThat(mediaConfig.adminKey()).isEqualTo(settings.get("JANUS_ADMIN_KEY"));
+
+        JsonNode service = on.path("services").path("janus");
+        assertThat(service.path("volumes").get(0).asText()).as("the configuration in the repository, read-only")
+                .endsWith("docker/janus:/etc/skyscope-janus:ro");
+        List<JsonNode> ports = StreamSupport.stream(service.path("ports").spliterator(), false).toList();
+        assertThat(ports.get(0).asText()).as("the API for the reverse proxy only").startsWith("127.0.0.1:8088:8088");
+        List<JsonNode> udp = ports.stream().filter(p -> p.path("protocol").asText().equals("udp")).toList();
+        assertThat(udp).as("the RTP range and nothing else").hasSize(200)
+                .allMatch(p -> p.path("published").asInt() >= 20000 && p.path("published").asInt() <= 20199
+                        && p.path("published").asInt() == p.path("target").asInt());
     }
 
     @Test
@@ -108,5 +146,8 @@ class ComposeFileTest {
         assertThat(example.stringPropertyNames()).containsAll(Compose.variables());
         assertThat(example.getProperty("JWT_SECRET")).as("no secret ships in the example").isEmpty();
         assertThat(example.getProperty("TURN_SECRET")).as("no secret ships in the example").isEmpty();
+        for (String secret : List.of("JANUS_API_SECRET", "JANUS_TOKEN_SECRET", "JANUS_ADMIN_KEY")) {
+            assertThat(example.getProperty(secret)).as("no secret ships in the example").isEmpty();
+        }
     }
 }

@@ -269,6 +269,11 @@ public final class SkyScopeServer implements AutoCloseable {
             LOG.info("stages go through the media server at {} (up to {} listeners each)", config.media().url(),
                     config.media().stageSize());
         }
+        final StageRooms media = stageRooms;
+        if (media != null) {
+            metrics.gauge("skyscope.media.up", "1 while the media server (Janus) answers, 0 while it is down",
+                    () -> media.availability().up() ? 1 : 0);
+        }
         var localOwners = new SpaceOwners(admission, bus, metrics, config.world(), clock, Duration.ofMinutes(10))
                 .media(stageRooms).start();
         final SpaceDirectory owners;
@@ -378,7 +383,11 @@ public final class SkyScopeServer implements AutoCloseable {
             new VoiceRoutes(voiceSettings, owners, authenticator).register(cfg.routes);
             new ChatRoutes(history, reads, conversations, notifications, authenticator).register(cfg.routes);
             new ModerationRoutes(moderation, retention, authenticator).register(cfg.routes);
-            new OpsRoutes(store, bus, metrics, email.enabled()).register(cfg.routes);
+            var ops = new OpsRoutes(store, bus, metrics, email.enabled());
+            if (media != null) {
+                ops.media(media::availability);
+            }
+            ops.register(cfg.routes);
             ws.register(cfg.routes);
         });
         stopOrder.push(() -> {

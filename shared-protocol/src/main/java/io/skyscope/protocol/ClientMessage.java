@@ -27,6 +27,10 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.VoiceState.class, name = "voice.state"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageSpeaker.class, name = "stage.speaker"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.WarmLinks.class, name = "voice.warmlinks"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MegaphoneOn.class, name = "megaphone.on"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MegaphoneOff.class, name = "megaphone.off"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHand.class, name = "stage.hand"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHands.class, name = "stage.hands"),
         @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
         @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
@@ -121,7 +125,7 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
         }
     }
 
-    /** The voice family: WebRTC signalling, mute and speaking flags, stage speakers. */
+    /** The voice family: WebRTC signalling, mute and speaking flags, stage speakers and raised hands. */
     sealed interface VoiceCommand extends ClientMessage {
 
         /**
@@ -206,6 +210,44 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
          */
         record WarmLinks(@JsonProperty(required = true) boolean on, String ref) implements VoiceCommand {
             public WarmLinks {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * I speak to everyone in the space, wherever they stand, through the media server (another
+         * owner's or admin's megaphone passes to me); space owners and admins only. Answered by {@code ack}.
+         */
+        record MegaphoneOn(String ref) implements VoiceCommand {
+            public MegaphoneOn {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * Raises ({@code raised = true}) or lowers my hand in a stage's audience: asks its owner or
+         * an admin for the floor. Only someone listening to a stage may raise a hand; answered by
+         * {@code ack}, rate limited.
+         */
+        record StageHand(@JsonProperty(required = true) boolean raised, String ref) implements VoiceCommand {
+            public StageHand {
+                Check.ref(ref);
+            }
+        }
+
+        /** The megaphone stops: its holder, or a space owner or admin. Answered by {@code ack}. */
+        record MegaphoneOff(String ref) implements VoiceCommand {
+            public MegaphoneOff {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * Space owners and admins: answered with {@code stage.hands} (the hands raised now), and
+         * each change is sent as {@code stage.hand} while I stay in the space.
+         */
+        record StageHands(String ref) implements VoiceCommand {
+            public StageHands {
                 Check.ref(ref);
             }
         }

@@ -35,6 +35,7 @@ public enum ErrorCode {
     NOTES_TOO_LARGE("notes_too_large"),
     AUDIENCE_FULL("audience_full"),
     MEDIA_UNAVAILABLE("media_unavailable"),
+    NOT_IN_AUDIENCE("not_in_audience"),
     UNKNOWN_ROOM("unknown_room"),
     NOT_IN_ROOM("not_in_room"),
     ROOM_NOT_LOCKED("room_not_locked"),

@@ -31,6 +31,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.MediaLeave.class, name = "media.leave"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceWarm.class, name = "voice.warm"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceCool.class, name = "voice.cool"),
+        @JsonSubTypes.Type(value = ServerMessage.Megaphone.class, name = "megaphone"),
+        @JsonSubTypes.Type(value = ServerMessage.StageHand.class, name = "stage.hand"),
+        @JsonSubTypes.Type(value = ServerMessage.StageHands.class, name = "stage.hands"),
         @JsonSubTypes.Type(value = ChatEvent.Ack.class, name = "chat.ack"),
         @JsonSubTypes.Type(value = ChatEvent.Message.class, name = "chat.message"),
         @JsonSubTypes.Type(value = ChatEvent.Updated.class, name = "chat.updated"),
@@ -56,6 +59,8 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
         ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ServerMessage.MediaJoin, ServerMessage.MediaLeave,
         ServerMessage.VoiceWarm, ServerMessage.VoiceCool,
+        ServerMessage.Megaphone,
+        ServerMessage.StageHand, ServerMessage.StageHands,
         ChatEvent, EtiquetteEvent, NotesEvent, DeskEvent {
 
     /** The space as a client needs it to load its map: {@code GET /api/v1/maps/{mapId}?version=}. */
@@ -233,18 +238,63 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     }
 
     /**
-     * Join a room on the media server (Janus's AudioBridge): the stage {@code stage} reaches you
-     * through its mix. {@code url} is Janus's HTTP API; {@code token} the signed Janus token for
-     * it (the AudioBridge only, until {@code expires}, Unix seconds); {@code room} the room, to be
-     * joined as participant {@code participant} with the room's join token {@code roomToken}.
-     * {@code speaker}: join unmuted; else muted (the server unmutes you when you get the floor,
-     * without a new connection).
+     * Join a room on the media server (Janus's AudioBridge): the stage {@code stage}, or the meeting
+     * room {@code meetingRoom} (of more people than its mesh size), reaches you through its mix; the
+     * other of the two is null. {@code url} is Janus's HTTP API; {@code token} the signed Janus
+     * token for it (the AudioBridge only, until {@code expires}, Unix seconds); {@code room} the
+     * room, to be joined as participant {@code participant} with the room's join token
+     * {@code roomToken}. {@code speaker}: join unmuted; else muted (the server unmutes you when you
+     * get the floor, without a new connection). Everyone in a meeting room's mix is a speaker.
      */
     record MediaJoin(String url, String token, long expires, long room, long participant, String roomToken,
-                     String stage, boolean speaker) implements ServerMessage {
+                     String stage, boolean speaker, String meetingRoom) implements ServerMessage {
+        /** A stage's room. */
+        public MediaJoin(String url, String token, long expires, long room, long participant, String roomToken,
+                         String stage, boolean speaker) {
+            this(url, token, expires, room, participant, roomToken, stage, speaker, null);
+        }
+
+        /** The stage's or the meeting room's name. */
+        public String area() {
+            return stage != null ? stage : meetingRoom;
+        }
     }
 
-    /** Leave the media room {@code room} (you left the stage's audience, or the room is gone). */
-    record MediaLeave(long room, String stage, String reason) implements ServerMessage {
+    /**
+     * Leave the media room {@code room} of the stage {@code stage} or the meeting room
+     * {@code meetingRoom} (you left the stage's audience or the room, the meeting room is back on
+     * direct links, or the room is gone).
+     */
+    record MediaLeave(long room, String stage, String reason, String meetingRoom) implements ServerMessage {
+        /** A stage's room. */
+        public MediaLeave(long room, String stage, String reason) {
+            this(room, stage, reason, null);
+        }
+    }
+
+    /**
+     * {@code userId} raised ({@code raised}) or lowered their hand in the audience of {@code stage}.
+     * Sent to the owners and admins who asked with {@code stage.hands}, and to the person; a hand
+     * is lowered by its owner, or by the server when they get the floor or leave the audience.
+     */
+    record StageHand(String userId, String stage, boolean raised) implements ServerMessage {
+    }
+
+    /** The hands raised now, first raised first: the answer to {@code stage.hands}. */
+    record StageHands(List<Hand> hands) implements ServerMessage {
+        public StageHands {
+            hands = List.copyOf(hands);
+        }
+
+        /** {@code userId}'s hand is up in the audience of {@code stage}. */
+        public record Hand(String userId, String stage) {
+        }
+    }
+
+    /**
+     * {@code userId} speaks to the whole space through the megaphone ({@code on}), or stopped.
+     * Sent to everyone present when it changes, and after {@code welcome} while it is on.
+     */
+    record Megaphone(String userId, boolean on) implements ServerMessage {
     }
 }

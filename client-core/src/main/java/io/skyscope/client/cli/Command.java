@@ -80,6 +80,10 @@ sealed interface Command {
     record Who() implements Command {
     }
 
+    /** Speak to the whole space through the media server ({@code megaphone on}), or stop. */
+    record Megaphone(boolean on) implements Command {
+    }
+
     /** Locks ({@code lock}) or unlocks a meeting room by name. */
     record Lock(String room, boolean lock) implements Command {
     }
@@ -140,6 +144,18 @@ sealed interface Command {
     }
 
     record Echo(String text) implements Command {
+    }
+
+    /** My hand up or down in a stage's audience. */
+    record Hand(boolean raised) implements Command {
+    }
+
+    /** Owners and admins: the hands raised now, and each change from now on. */
+    record Hands() implements Command {
+    }
+
+    /** {@code who} has a hand up within the time (as told since {@code hands}). */
+    record ExpectHand(String who, long millis) implements Command {
     }
 
     /** The desk lines, run by {@link DeskLines}. */
@@ -258,6 +274,7 @@ sealed interface Command {
             case "volume" -> new Volume(word(words, 1, "volume USER FACTOR"), number(words, 2, "volume USER FACTOR"));
             case "camera" -> new Camera(onOff(words, "camera on|off"));
             case "share" -> new Share(onOff(words, "share on|off"));
+            case "megaphone" -> new Megaphone(onOff(words, "megaphone on|off"));
             case "wait" -> new Wait(millis(words, 1, "wait MS"));
             case "expect-chat" -> {
                 int cut = trimmed.lastIndexOf(' ');
@@ -309,6 +326,11 @@ sealed interface Command {
             case "claim-desk", "free-desk", "assign-desk", "desk-note", "go-to-desk", "walk-to-desk", "read-desk-notes",
                  "expect-desk", "expect-desk-note" -> DeskLine.parse(verb, words, rest, trimmed);
             case "echo" -> new Echo(rest);
+            case "raise-hand" -> new Hand(true);
+            case "lower-hand" -> new Hand(false);
+            case "hands" -> new Hands();
+            case "expect-hand" -> new ExpectHand(nameBeforeMillis(trimmed, verb, "expect-hand NAME MS"),
+                    millis(words, words.length - 1, "expect-hand NAME MS"));
             case "find" -> new Find(text(rest, "find TEXT"));
             case "invite-link" -> new InviteLink();
             case "guest-link" -> new GuestLink(words.length > 1 ? millis(words, 1, "guest-link [SECONDS]") : 86_400);
@@ -321,7 +343,7 @@ sealed interface Command {
                     + "expect-locked, expect-unlocked, follow, unfollow, following, followable, "
                     + "expect-followed-online, expect-followed-entered, claim-desk, free-desk, assign-desk, desk-note, "
                     + "go-to-desk, walk-to-desk, read-desk-notes, expect-desk, expect-desk-note, find, invite-link, "
-                    + "guest-link, echo, quit");
+                    + "guest-link, raise-hand, lower-hand, hands, expect-hand, echo, quit");
         };
     }
 

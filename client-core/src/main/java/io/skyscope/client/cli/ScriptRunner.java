@@ -56,6 +56,9 @@ final class ScriptRunner {
     private final PeopleLines people;
     private final DeskLines desks;
     private final InviteLines invites;
+    private final MegaphoneLines megaphone;
+    private final MediaLines media;
+    private final HandLines hands;
     private final long started = System.nanoTime();
     private final Map<String, PatternWatch> watches = new HashMap<>();
 
@@ -68,6 +71,11 @@ final class ScriptRunner {
         this.people = new PeopleLines(session, this::log);
         this.desks = new DeskLines(session, etiquette, this::log);
         this.invites = new InviteLines(session, this::log);
+        MediaFallbackLines.attach(session, this::log);
+        this.megaphone = new MegaphoneLines(session, etiquette, this::log);
+        this.media = new MediaLines(this::log);
+        this.hands = new HandLines(session, etiquette, this::log);
+        session.onMessageCatchingUpOnVoice(media::on);
     }
 
     /**
@@ -156,7 +164,11 @@ final class ScriptRunner {
             case Command.Followable f -> people.followable(f);
             case Command.ExpectFollowed e -> people.expectAlert(e);
             case Command.DeskLine d -> desks.run(d);
+            case Command.Megaphone m -> megaphone.megaphone(m);
             case Command.Echo e -> out.println(e.text());
+            case Command.Hand h -> hands.hand(h.raised());
+            case Command.Hands h -> hands.hands();
+            case Command.ExpectHand e -> hands.expectHand(e);
             case Command.Quit q -> {
             }
         }
@@ -351,10 +363,10 @@ final class ScriptRunner {
 
     private String nameOf(String userId) {
         Person p = session.snapshot().person(userId);
-        return p == null ? (userId.startsWith("media:") ? "the stage's media room" : userId) : p.displayName();
+        return p == null ? media.name(userId) : p.displayName();
     }
 
-    /** A person's id by name; {@code media}: my link to a stage's room on the media server, if any. */
+    /** A person's id by name; {@code media}: my link to a room on the media server (a stage's or a meeting room's), if any. */
     private String resolve(String who) {
         Person p = session.snapshot().find(who);
         if (p == null && "media".equals(who) && voice != null) {

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * My links to media-server rooms (Janus's AudioBridge), where a stage beyond direct links is
- * heard: each room is one {@link PeerLink} like any peer's (peer id {@code media:<room>}, reason
+ * My links to media-server rooms (Janus's AudioBridge), where a stage beyond direct links, or a
+ * meeting room of more people than its mesh size, is heard: each room is one {@link PeerLink} like any peer's (peer id {@code media:<room>}, reason
  * {@code media}, two-way, voice only), so my microphone goes into the room and the room's mix
  * (everyone heard there but me) comes out of my speaker through the same mixer as direct voices.
  * What would go to a peer through the server goes to Janus instead: the offer with the
@@ -141,7 +141,7 @@ final class MediaRooms implements VoiceSignalling {
             session = api.createSession();
             handle = api.attach(session, JanusApi.AUDIOBRIDGE);
             poller = Thread.ofPlatform().daemon().name("media-events-" + join.room()).start(this::poll);
-            LOG.info("media room {} ({}): Janus session ready", join.room(), join.stage());
+            LOG.info("media room {} ({}): Janus session ready", join.room(), join.area());
         }
 
         /** The link's offer joins the room; its candidates trickle. */

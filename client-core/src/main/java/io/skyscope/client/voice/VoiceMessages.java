@@ -60,7 +60,10 @@ public final class VoiceMessages {
                 engine.leaveMedia(m.room());
             }
             // A new speaker role comes with fresh voice.join messages carrying the new directions.
-            case ServerMessage.StageSpeaker _ -> {
+            case ServerMessage.StageSpeaker _, ServerMessage.StageHand _, ServerMessage.StageHands _ -> {
+            }
+            // The megaphone's room comes with its own media.join; the indicator is the app's.
+            case ServerMessage.Megaphone _ -> {
             }
             case ServerMessage.Error _, ServerMessage.Ack _, ServerMessage.Correction _,
                  ServerMessage.PresenceUpdate _, ServerMessage.MapChanged _, ServerMessage.Pong _, ChatEvent _,

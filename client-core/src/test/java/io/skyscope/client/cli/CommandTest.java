@@ -20,6 +20,8 @@ class CommandTest {
         assertThat(Command.parse("unmute")).isEqualTo(new Command.Mute(false));
         assertThat(Command.parse("deafen")).isEqualTo(new Command.Deafen(true));
         assertThat(Command.parse("ptt on")).isEqualTo(new Command.PushToTalk(true));
+        assertThat(Command.parse("megaphone on")).isEqualTo(new Command.Megaphone(true));
+        assertThat(Command.parse("megaphone off")).isEqualTo(new Command.Megaphone(false));
         assertThat(Command.parse("talk up")).isEqualTo(new Command.TalkKey(false));
         assertThat(Command.parse("volume ann 0.5")).isEqualTo(new Command.Volume("ann", 0.5));
         assertThat(Command.parse("wait 500")).isEqualTo(new Command.Wait(500));
@@ -41,6 +43,10 @@ class CommandTest {
         assertThat(Command.parse("react Thumbs_Up")).isEqualTo(new Command.React("thumbs_up"));
         assertThat(Command.parse("walk-to Ben Smith")).isEqualTo(new Command.WalkTo("Ben Smith"));
         assertThat(Command.parse("walk-to-wave")).isEqualTo(new Command.WalkToWave());
+        assertThat(Command.parse("raise-hand")).isEqualTo(new Command.Hand(true));
+        assertThat(Command.parse("lower-hand")).isEqualTo(new Command.Hand(false));
+        assertThat(Command.parse("hands")).isEqualTo(new Command.Hands());
+        assertThat(Command.parse("expect-hand Ann Lee 5000")).isEqualTo(new Command.ExpectHand("Ann Lee", 5000));
         assertThat(Command.parse("react-chat heart lunch at noon"))
                 .isEqualTo(new Command.ReactChat("heart", "lunch at noon", false));
         assertThat(Command.parse("unreact-chat heart lunch")).isEqualTo(new Command.ReactChat("heart", "lunch", true));

@@ -259,7 +259,8 @@ public record ServerConfig(
                 (int) whole(env, "ROOM_CAPACITY", d.roomCapacity(), 2, VoiceSettings.MAX_ROOM_CAPACITY),
                 (int) whole(env, "STAGE_AUDIENCE", d.stageAudience(), 1, VoiceSettings.MAX_STAGE_AUDIENCE),
                 decimal(env, "VOICE_WALKING_SPEED", d.walkingSpeed(), 0, VoiceSettings.MAX_WALKING_SPEED),
-                (int) whole(env, "VOICE_VIDEO_PEERS", d.videoPeers(), 0, VoiceSettings.MAX_VIDEO_PEERS));
+                (int) whole(env, "VOICE_VIDEO_PEERS", d.videoPeers(), 0, VoiceSettings.MAX_VIDEO_PEERS),
+                (int) whole(env, "ROOM_MESH", d.roomMesh(), 2, VoiceSettings.MAX_ROOM_CAPACITY));
         return new VoiceConfig(turn, secret, ttl, defaults);
     }
 

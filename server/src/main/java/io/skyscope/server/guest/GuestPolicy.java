@@ -108,8 +108,11 @@ public final class GuestPolicy {
                  ClientMessage.Auth _ -> null;
             case ClientMessage.VoiceCommand command -> switch (command) {
                 case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _,
-                     ClientMessage.VoiceCommand.WarmLinks _ -> null;
+                     ClientMessage.VoiceCommand.StageHand _, ClientMessage.VoiceCommand.WarmLinks _ -> null;
                 case ClientMessage.VoiceCommand.StageSpeaker _ -> "choose stage speakers";
+                case ClientMessage.VoiceCommand.MegaphoneOn _, ClientMessage.VoiceCommand.MegaphoneOff _ ->
+                        "use the megaphone";
+                case ClientMessage.VoiceCommand.StageHands _ -> "see the raised hands";
             };
             case ChatCommand command -> switch (command) {
                 case ChatCommand.Send _, ChatCommand.Edit _, ChatCommand.Delete _, ChatCommand.Typing _,

@@ -5,18 +5,22 @@ import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.bus.RedisEventBus;
 import io.skyscope.server.metrics.ServerMetrics;
 import io.skyscope.server.store.MongoStore;
+import io.skyscope.server.world.MediaStages;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (storage and bus status, and which optional features are on) and
- * {@code GET /metrics} (Prometheus).
+ * {@code GET /health} (storage and bus status, the media server's, and which optional features
+ * are on) and {@code GET /metrics} (Prometheus). A media server that is down does not make the
+ * node unhealthy: stages fall back to direct links.
  */
 public final class OpsRoutes {
     private final MongoStore store;
     private final EventBus bus;
     private final ServerMetrics metrics;
     private final boolean email;
+    private Supplier<MediaStages.Availability> media;
 
     /** @param email whether email features (codes, password reset) are configured */
     public OpsRoutes(MongoStore store, EventBus bus, ServerMetrics metrics, boolean email) {
@@ -24,6 +28,12 @@ public final class OpsRoutes {
         this.bus = bus;
         this.metrics = metrics;
         this.email = email;
+    }
+
+    /** Reports the media server's availability (none given: "not_configured"). */
+    public OpsRoutes media(Supplier<MediaStages.Availability> availability) {
+        this.media = availability;
+        return this;
     }
 
     public void register(RoutesConfig routes) {
@@ -42,10 +52,26 @@ public final class OpsRoutes {
                 busBody.put("connects", redis.connects());
             }
             body.put("bus", busBody);
+            body.put("media", mediaBody());
             body.put("features", Map.of("email", email));
             ctx.status(storage && busUp ? 200 : 503).json(body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
+    }
+
+    private Map<String, Object> mediaBody() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (media == null) {
+            out.put("status", "not_configured");
+            return out;
+        }
+        MediaStages.Availability now = media.get();
+        out.put("status", now.up() ? "up" : "down");
+        out.put("since", now.since().toString());
+        if (now.reason() != null) {
+            out.put("reason", now.reason());
+        }
+        return out;
     }
 }

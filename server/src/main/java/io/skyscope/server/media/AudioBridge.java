@@ -8,13 +8,17 @@ import io.skyscope.protocol.media.JanusException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The server's own handle on Janus's AudioBridge: one Janus session (made again when Janus has
  * forgotten it: expired or restarted) and one handle, through which it creates and destroys rooms,
  * keeps each room's {@code allowed} list, and mutes, unmutes, kicks and lists participants.
- * Requests carry the room's secret (and the plugin's admin key to create). Not thread-safe: the
- * {@link StageRooms} thread alone calls it; {@link #keepalive} is called on that thread too.
+ * Requests carry the room's secret (and the plugin's admin key to create). A request that gets no
+ * answer tells {@link #onNoAnswer}; from then on requests fail at once, without asking Janus, until
+ * {@link #ping} gets an answer, so that a dead or hung Janus costs one timeout, not one per request.
+ * Not thread-safe: the {@link StageRooms} thread alone calls it, {@link #keepalive} and
+ * {@link #ping} included.
  */
 public final class AudioBridge {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,16 +31,21 @@ public final class AudioBridge {
     private final String adminKey;
     private long session;
     private long handle;
+    private boolean down;
+    private BiConsumer<String, JanusException> noAnswer = (request, e) -> { };
 
     public AudioBridge(JanusApi api, String adminKey) {
         this.api = api;
         this.adminKey = adminKey;
     }
 
-    /** Creates a private room that admits only the tokens later {@link #allow allowed}. */
+    /** Creates a private room that admits only the tokens later {@link #allow allowed}; no description: null. */
     public void create(long room, String secret, String description) {
-        ObjectNode body = body("create", room, secret).put("description", description).put("is_private", true)
+        ObjectNode body = body("create", room, secret).put("is_private", true)
                 .put("permanent", false).put("sampling_rate", 48_000).put("audiolevel_event", false);
+        if (description != null) {
+            body.put("description", description);
+        }
         body.putArray("allowed");
         if (adminKey != null) {
             body.put("admin_key", adminKey);
@@ -86,6 +95,47 @@ public final class AudioBridge {
         }
     }
 
+    /**
+     * Whom to tell (on the calling thread) that a request ({@code create}, {@code allowed},
+     * {@code listparticipants}, ...) got no answer.
+     */
+    public void onNoAnswer(BiConsumer<String, JanusException> listener) {
+        this.noAnswer = listener;
+    }
+
+    /**
+     * Asks Janus even while it is taken for down: makes the session (and handle) if there is none,
+     * else keeps it alive (a session Janus forgot is made afresh). An answer ends the down state.
+     */
+    public void ping() {
+        try {
+            if (session != 0) {
+                try {
+                    api.keepalive(session);
+                } catch (JanusException e) {
+                    if (e.code() != JanusException.NO_SUCH_SESSION) {
+                        throw e;
+                    }
+                    open();
+                }
+            } else {
+                open();
+            }
+            down = false;
+        } catch (JanusException e) {
+            if (e.noAnswer()) {
+                session = 0;
+                down = true;
+            }
+            throw e;
+        }
+    }
+
+    /** Drops the session without asking Janus (which forgot it, or is gone). */
+    public void forget() {
+        session = 0;
+    }
+
     /** Ends the session (its handle goes with it). */
     public void close() {
         if (session != 0) {
@@ -99,18 +149,31 @@ public final class AudioBridge {
     }
 
     private JsonNode call(ObjectNode body) {
-        if (session == 0) {
-            session = api.createSession();
-            handle = api.attach(session, JanusTokens.AUDIOBRIDGE);
+        String request = body.path("request").asText();
+        if (down) {
+            throw new JanusException(JanusException.UNREACHABLE, "the media server is down; '" + request + "' not sent");
         }
         try {
+            if (session == 0) {
+                open();
+            }
             return api.request(session, handle, body);
         } catch (JanusException e) {
-            if (e.code() == JanusException.NO_SUCH_SESSION || e.code() == 459 /* no such handle */) {
+            if (e.noAnswer()) {
+                session = 0;
+                down = true;
+                noAnswer.accept(request, e);
+            } else if (e.code() == JanusException.NO_SUCH_SESSION || e.code() == 459 /* no such handle */) {
                 session = 0;
             }
             throw e;
         }
+    }
+
+    private void open() {
+        long made = api.createSession();
+        handle = api.attach(made, JanusTokens.AUDIOBRIDGE);
+        session = made;
     }
 
     private static ObjectNode body(String request, long room, String secret) {

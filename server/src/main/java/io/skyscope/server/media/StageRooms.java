@@ -5,6 +5,7 @@ import io.skyscope.protocol.ProtocolCodec;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.media.JanusApi;
 import io.skyscope.protocol.media.JanusException;
+import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.world.MediaStages;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +36,18 @@ import org.slf4j.LoggerFactory;
  * be (a participant the server did not send there is kicked; a wrong mute is corrected), so a
  * modified client can neither stay in a room nor speak in one without the server's word.
  *
+ * <p>The media server dying: the same check (after a keepalive of the server's own session) finds
+ * it within two seconds, as does any request that gets no answer within {@link #REQUEST_TIMEOUT},
+ * or a room Janus no longer knows (it restarted). Then everyone in a room gets {@code media.leave}
+ * ({@link MediaReasons#MEDIA_UNAVAILABLE}), the rooms are forgotten, and
+ * {@link #availability} says so: each space sees it at its next tick and carries its stages over
+ * direct links. Janus is probed with a back-off ({@link MediaOutages}); once it answers, the spaces
+ * put their people back through the usual {@link #member} calls, into rooms made afresh.
+ *
+ * <p>A meeting room of more people than its mesh size gets a room here the same way, made, kept
+ * and checked alike, in which everyone the engine puts there is a speaker; so does a space's megaphone
+ * (its holder heard, everyone else muted).
+ *
  * <p>Threads: {@link #member} and {@link #rejoin} come from space owners' threads and only queue
  * work; all of Janus's requests, the check and the keepalive run on the one {@code media-rooms}
  * thread, which alone touches the rooms.
@@ -45,29 +57,16 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Janus room and participant ids are JSON numbers: kept below 2^53 so that every client reads them exactly. */
     private static final long ID_BOUND = 1L << 53;
-
-    private record Key(String spaceId, String stage) {
-    }
-
-    private record Member(long participant, String roomToken, boolean speaker) {
-    }
-
-    private static final class Room {
-        final long id;
-        final String secret;
-        final Map<String, Member> members = new LinkedHashMap<>();
-
-        Room(long id, String secret) {
-            this.id = id;
-            this.secret = secret;
-        }
-    }
+    /** The longest any request to Janus may take: no answer by then counts as Janus being down. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final long CHECK_MILLIS = 2_000;
 
     private final MediaConfig config;
     private final AudioBridge bridge;
     private final JanusTokens tokens;
     private final EventBus bus;
-    private final Map<Key, Room> rooms = new HashMap<>();
+    private final MediaOutages outages;
+    private final Map<MediaRoomKey, MediaRoomKey.Room> rooms = new HashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("media-rooms").unstarted(r));
 
@@ -75,15 +74,24 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         this.config = config;
         this.bus = bus;
         this.tokens = new JanusTokens(config.tokenSecret(), clock);
-        this.bridge = new AudioBridge(JanusApi.withApiSecret(config.url(), config.apiSecret(), Duration.ofSeconds(5)),
+        this.bridge = new AudioBridge(JanusApi.withApiSecret(config.url(), config.apiSecret(), REQUEST_TIMEOUT),
                 config.adminKey());
+        this.outages = new MediaOutages(clock);
+        bridge.onNoAnswer((request, e) -> outage("sending '" + request + "'", e.getMessage()));
     }
 
-    /** Starts the keepalive (every 25 s: Janus drops a session silent for 60 s) and the rooms' check (every 2 s). */
+    /**
+     * Starts watching Janus: at once, then every 2 s while it answers (a keepalive, which also keeps
+     * the session Janus drops after 60 s of silence, and the rooms' check), with a back-off while not.
+     */
     public StageRooms start() {
-        thread.scheduleWithFixedDelay(() -> guarded("keepalive", bridge::keepalive), 25, 25, TimeUnit.SECONDS);
-        thread.scheduleWithFixedDelay(() -> guarded("check", this::check), 2, 2, TimeUnit.SECONDS);
+        thread.execute(this::watch);
         return this;
+    }
+
+    @Override
+    public Availability availability() {
+        return outages.now();
     }
 
     @Override
@@ -93,12 +101,22 @@ public final class StageRooms implements MediaStages, AutoCloseable {
 
     @Override
     public void member(String spaceId, String stage, String userId, boolean inRoom, boolean speaker) {
-        queue("member", () -> {
-            Key key = new Key(spaceId, stage);
+        place(new MediaRoomKey(spaceId, MediaRoomKey.Kind.STAGE, stage), userId, inRoom, speaker, "left the audience");
+    }
+
+    @Override
+    public void meetingRoom(String spaceId, String room, String userId, boolean inRoom, boolean backToDirect) {
+        place(new MediaRoomKey(spaceId, MediaRoomKey.Kind.MEETING_ROOM, room), userId, inRoom, true,
+                backToDirect ? "the room is back on direct links" : "left the room");
+    }
+
+    /** Queues the user's entry into the room of {@code key}, or their leaving it with {@code reason}. */
+    private void place(MediaRoomKey key, String userId, boolean inRoom, boolean speaker, String reason) {
+        queue(key.name(), () -> {
             if (inRoom) {
                 enter(key, userId, speaker);
             } else {
-                leave(key, userId, "left the audience");
+                leave(key, userId, reason);
             }
         });
     }
@@ -106,10 +124,10 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     @Override
     public void rejoin(String spaceId, String userId) {
         queue("rejoin", () -> {
-            for (var entry : rooms.entrySet()) {
-                Member old = entry.getValue().members.get(userId);
-                if (entry.getKey().spaceId().equals(spaceId) && old != null) {
-                    Room room = entry.getValue();
+            for (var entry : List.copyOf(rooms.entrySet())) {
+                MediaRoomKey.Member old = entry.getValue().members.get(userId);
+                if (entry.getKey().spaceId().equals(spaceId) && old != null && outages.now().up()) {
+                    MediaRoomKey.Room room = entry.getValue();
                     forget(room, old);
                     room.members.remove(userId);
                     admit(entry.getKey(), room, userId, old.speaker());
@@ -118,12 +136,18 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         });
     }
 
+    /** The megaphone's room: a kind of its own ({@code stage} and {@code meetingRoom} null in its media.join and media.leave). */
+    @Override
+    public void megaphone(String spaceId, String userId, boolean inRoom, boolean speaker) {
+        place(MediaRoomKey.megaphone(spaceId), userId, inRoom, speaker, "megaphone off");
+    }
+
     /** Destroys every room (everyone in them is hung up) and ends the session. */
     @Override
     public void close() {
         try {
             thread.submit(() -> {
-                for (Room room : rooms.values()) {
+                for (MediaRoomKey.Room room : List.copyOf(rooms.values())) {
                     guarded("destroy", () -> bridge.destroy(room.id, room.secret));
                 }
                 rooms.clear();
@@ -135,65 +159,68 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         thread.shutdownNow();
     }
 
-    private void enter(Key key, String userId, boolean speaker) {
-        Room room = rooms.get(key);
+    private void enter(MediaRoomKey key, String userId, boolean speaker) {
+        if (!outages.now().up()) {
+            return; // sent before the space saw the outage: it sends it again once Janus answers
+        }
+        MediaRoomKey.Room room = rooms.get(key);
         if (room == null) {
-            room = new Room(randomId(), randomToken());
+            room = new MediaRoomKey.Room(randomId(), randomToken());
             try {
-                bridge.create(room.id, room.secret, key.stage());
+                bridge.create(room.id, room.secret, key.name());
             } catch (JanusException e) {
-                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.stage(),
+                LOG.warn("space {}: cannot make the media room of '{}': {} ({})", key.spaceId(), key.name(),
                         e.getMessage(), e.code());
                 send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
-                        + key.stage() + "' is not available right now; try again in a moment.", null));
+                        + key.name() + "' is not available right now; try again in a moment.", null));
                 return;
             }
             rooms.put(key, room);
-            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.stage());
+            LOG.info("space {}: media room {} made for '{}'", key.spaceId(), room.id, key.name());
         }
-        Member member = room.members.get(userId);
+        MediaRoomKey.Member member = room.members.get(userId);
         if (member == null) {
             admit(key, room, userId, speaker);
         } else if (member.speaker() != speaker) {
-            room.members.put(userId, new Member(member.participant(), member.roomToken(), speaker));
+            room.members.put(userId, new MediaRoomKey.Member(member.participant(), member.roomToken(), speaker));
             mute(room, member.participant(), !speaker);
         }
     }
 
     /** Allows a fresh join token in the room and sends the user there. */
-    private void admit(Key key, Room room, String userId, boolean speaker) {
-        var member = new Member(randomId(), randomToken(), speaker);
+    private void admit(MediaRoomKey key, MediaRoomKey.Room room, String userId, boolean speaker) {
+        var member = new MediaRoomKey.Member(randomId(), randomToken(), speaker);
         try {
             bridge.allowed(room.id, room.secret, "add", Set.of(member.roomToken()));
         } catch (JanusException e) {
             LOG.warn("space {}: cannot admit {} to media room {}: {}", key.spaceId(), userId, room.id, e.getMessage());
             send(userId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE, "The media server that carries '"
-                    + key.stage() + "' is not available right now; try again in a moment.", null));
+                    + key.name() + "' is not available right now; try again in a moment.", null));
             return;
         }
         room.members.put(userId, member);
         long expires = System.currentTimeMillis() / 1000 + config.tokenTtlSeconds();
-        send(userId, new ServerMessage.MediaJoin(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE),
-                expires, room.id, member.participant(), member.roomToken(), key.stage(), speaker));
+        send(userId, key.join(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE), expires, room.id,
+                member));
     }
 
-    private void leave(Key key, String userId, String reason) {
-        Room room = rooms.get(key);
-        Member member = room == null ? null : room.members.remove(userId);
+    private void leave(MediaRoomKey key, String userId, String reason) {
+        MediaRoomKey.Room room = rooms.get(key);
+        MediaRoomKey.Member member = room == null ? null : room.members.remove(userId);
         if (member == null) {
             return;
         }
-        send(userId, new ServerMessage.MediaLeave(room.id, key.stage(), reason));
+        send(userId, key.leave(room.id, reason));
         forget(room, member);
         if (room.members.isEmpty()) {
             rooms.remove(key);
             guarded("destroy", () -> bridge.destroy(room.id, room.secret));
-            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.stage());
+            LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.name());
         }
     }
 
     /** Takes the member's join token off the room's list and hangs them up there. */
-    private void forget(Room room, Member member) {
+    private void forget(MediaRoomKey.Room room, MediaRoomKey.Member member) {
         guarded("disallow", () -> bridge.allowed(room.id, room.secret, "remove", Set.of(member.roomToken())));
         try {
             bridge.kick(room.id, room.secret, member.participant());
@@ -204,7 +231,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
     }
 
-    private void mute(Room room, long participant, boolean muted) {
+    private void mute(MediaRoomKey.Room room, long participant, boolean muted) {
         try {
             bridge.mute(room.id, room.secret, participant, muted);
         } catch (JanusException e) {
@@ -216,13 +243,82 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
     }
 
+    /**
+     * Every 2 s while Janus answers: a keepalive and the rooms' check; while it does not, a probe
+     * after each back-off. Runs on the media thread and schedules its next run there.
+     */
+    private void watch() {
+        long next = CHECK_MILLIS;
+        try {
+            if (outages.now().up()) {
+                try {
+                    bridge.ping();
+                    check();
+                } catch (JanusException e) {
+                    if (e.noAnswer()) {
+                        outage("checking its rooms", e.getMessage()); // a ping is not reported by the bridge
+                    } else {
+                        LOG.warn("media rooms: the check failed: {} ({})", e.getMessage(), e.code());
+                    }
+                }
+            } else {
+                try {
+                    bridge.ping();
+                    outages.answered(config.url());
+                } catch (JanusException e) {
+                    LOG.debug("media server still down: {}", e.getMessage());
+                    next = outages.nextProbe().toMillis();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("media rooms: watching the media server failed", e);
+        } finally {
+            try {
+                thread.schedule(this::watch, next, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("media rooms closed; the watch ends");
+            }
+        }
+    }
+
+    /**
+     * Janus gave no answer (or lost the rooms) while the server was {@code doing} something: the
+     * first time, everyone in a room is told and the rooms are forgotten.
+     */
+    private void outage(String doing, String why) {
+        if (!outages.failed(config.url(), doing, why)) {
+            return;
+        }
+        int told = 0;
+        for (var entry : rooms.entrySet()) {
+            for (String userId : entry.getValue().members.keySet()) {
+                send(userId, entry.getKey().leave(entry.getValue().id, MediaReasons.MEDIA_UNAVAILABLE));
+                told++;
+            }
+        }
+        LOG.info("media rooms: {} forgotten, {} people told to fall back to direct links", rooms.size(), told);
+        rooms.clear();
+        bridge.forget();
+    }
+
     /** Each room as it should be: nobody the server did not send there, and speakers alone unmuted. */
     private void check() {
-        for (Room room : List.copyOf(rooms.values())) {
-            Map<Long, Member> expected = new HashMap<>();
+        for (MediaRoomKey.Room room : List.copyOf(rooms.values())) {
+            Map<Long, MediaRoomKey.Member> expected = new HashMap<>();
             room.members.values().forEach(m -> expected.put(m.participant(), m));
-            for (AudioBridge.Participant p : bridge.participants(room.id)) {
-                Member m = expected.get(p.id());
+            List<AudioBridge.Participant> present;
+            try {
+                present = bridge.participants(room.id);
+            } catch (JanusException e) {
+                if (e.code() != JanusException.NO_SUCH_ROOM) {
+                    throw e;
+                }
+                // Janus restarted since the last check: every room went with it.
+                outage("checking its rooms", "it no longer knows room " + room.id + " (it restarted)");
+                return;
+            }
+            for (AudioBridge.Participant p : present) {
+                MediaRoomKey.Member m = expected.get(p.id());
                 if (m == null) {
                     LOG.warn("media room {}: participant {} was not sent there; kicked", room.id, p.id());
                     guarded("kick", () -> bridge.kick(room.id, room.secret, p.id()));

@@ -59,6 +59,7 @@ public final class SpaceVoiceSettings {
         putIfSet(overrides, "stageAudience", update.stageAudience());
         putIfSet(overrides, "walkingSpeed", update.walkingSpeed());
         putIfSet(overrides, "videoPeers", update.videoPeers());
+        putIfSet(overrides, "roomMesh", update.roomMesh());
         VoiceSettings settings;
         try {
             settings = merge(overrides);
@@ -95,7 +96,7 @@ public final class SpaceVoiceSettings {
 
     public static VoiceSettingsView view(VoiceSettings s) {
         return new VoiceSettingsView(s.joinRadius(), s.leaveRadius(), s.maxPeers(), s.debounceMillis(),
-                s.roomCapacity(), s.stageAudience(), s.walkingSpeed(), s.videoPeers());
+                s.roomCapacity(), s.stageAudience(), s.walkingSpeed(), s.videoPeers(), s.roomMesh());
     }
 
     private VoiceSettings merge(Document o) {
@@ -109,7 +110,8 @@ public final class SpaceVoiceSettings {
                 (int) number(o, "roomCapacity", defaults.roomCapacity()),
                 (int) number(o, "stageAudience", defaults.stageAudience()),
                 number(o, "walkingSpeed", defaults.walkingSpeed()),
-                (int) number(o, "videoPeers", defaults.videoPeers()));
+                (int) number(o, "videoPeers", defaults.videoPeers()),
+                (int) number(o, "roomMesh", defaults.roomMesh()));
     }
 
     private static double number(Document d, String key, double fallback) {

@@ -69,6 +69,21 @@ public sealed interface SpaceCommand {
     record StageSpeaker(String actorId, String userId, boolean speaker, String ref) implements SpaceCommand {
     }
 
+    /** {@code userId} raises or lowers their hand in a stage's audience. */
+    record StageHand(String userId, boolean raised, String ref) implements SpaceCommand {
+    }
+
+    /** An owner or admin watches the raised hands (the sender's right to was checked). */
+    record WatchHands(String userId, String ref) implements SpaceCommand {
+    }
+
+    /**
+     * {@code actorId} turns the megaphone on or off; {@code manager}: they are an owner or admin of
+     * the space (checked against the store by the sender's node; needed to turn it on).
+     */
+    record Megaphone(String actorId, boolean on, boolean manager, String ref) implements SpaceCommand {
+    }
+
     /**
      * An etiquette command (lock, knock, wave, reaction) of {@code userId}; {@code manager}: they
      * are an owner or admin of the space (checked against the store by the sender's node).

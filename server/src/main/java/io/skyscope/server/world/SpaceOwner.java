@@ -236,8 +236,23 @@ public final class SpaceOwner implements AutoCloseable {
                 deliver(out);
                 acknowledge(s.actorId(), s.ref(), "stage.speaker");
             }
+            case SpaceCommand.StageHand h -> {
+                List<Delivery> out = new ArrayList<>(4);
+                state.voice().hand(h.userId(), h.raised(), h.ref(), out);
+                deliver(out);
+            }
+            case SpaceCommand.WatchHands w -> {
+                List<Delivery> out = new ArrayList<>(2);
+                state.voice().watchHands(w.userId(), w.ref(), out);
+                deliver(out);
+            }
             case SpaceCommand.Etiquette e -> deliver(state.etiquette(e.userId(), e.manager(), e.command()));
             case SpaceCommand.WarmLinks w -> deliver(state.warmLinks(w.userId(), w.on(), w.ref()));
+            case SpaceCommand.Megaphone m -> {
+                List<Delivery> out = new ArrayList<>();
+                state.voice().megaphone(m.actorId(), m.on(), m.manager(), m.ref(), out);
+                deliver(out);
+            }
             case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }

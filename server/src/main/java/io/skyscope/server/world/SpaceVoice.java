@@ -46,22 +46,34 @@ final class SpaceVoice {
     private int established;
     static final int WARM_RESETS_PER_MINUTE = 12;
     private final Throttle warmResets;
+    private final StageHands hands;
 
     /** Where stages go beyond direct links, or null (no media server). */
     private MediaStages media;
     private String spaceId;
+    /** The media server's {@code changes} as this space last applied them. */
+    private long mediaChanges;
+    /** The space's megaphone, with a media server; else null. */
+    private SpaceMegaphone megaphone;
 
     SpaceVoice(ProximityEngine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;
         this.warmResets = new Throttle(clock, WARM_RESETS_PER_MINUTE, java.time.Duration.ofMinutes(1));
+        this.hands = new StageHands(clock);
     }
 
     /** Carries this space's stages through a media server; before anyone is present. */
     void media(String spaceId, MediaStages media) {
         this.spaceId = spaceId;
         this.media = media;
+        this.megaphone = new SpaceMegaphone(spaceId, media);
         engine.mediaStages(media.stageSize());
+        var now = media.availability();
+        mediaChanges = now.changes();
+        if (!now.up()) {
+            engine.restartMediaStages(0);
+        }
     }
 
     ProximityEngine engine() {
@@ -69,8 +81,12 @@ final class SpaceVoice {
     }
 
     void left(String userId) {
+        if (megaphone != null) {
+            megaphone.left(userId);
+        }
         engine.remove(userId);
         warmResets.prune();
+        hands.left(userId);
         states.remove(userId);
         cameras.remove(userId);
         screens.remove(userId);
@@ -79,6 +95,17 @@ final class SpaceVoice {
     /** Runs the engine's tick and adds what it says to {@code out}. */
     void tick(List<Delivery> out) {
         long now = clock.millis();
+        if (media != null) {
+            var availability = media.availability();
+            if (availability.changes() != mediaChanges) {
+                mediaChanges = availability.changes();
+                engine.restartMediaStages(availability.up() ? media.stageSize() : 0);
+                if (availability.up()) {
+                    megaphone.mediaBack();
+                }
+            }
+            megaphone.tick(out);
+        }
         for (VoiceEvent event : engine.tick()) {
             switch (event) {
                 case VoiceEvent.Joined j -> {
@@ -103,16 +130,23 @@ final class SpaceVoice {
                         f.media() ? "The audience of '" + f.stage() + "' is full: it reaches at most " + f.limit()
                                 + " listeners through the media server (MEDIA_STAGE_SIZE)."
                                 : "The audience of '" + f.stage() + "' is full: a stage reaches at most " + f.limit()
-                                + " listeners over direct links. A larger audience needs a media server (SFU),"
-                                + " which this server does not have.", null)));
+                                + " listeners over direct links. A larger audience needs a media server (SFU), "
+                                + (media == null ? "which this server does not have."
+                                : "and this server's is not answering right now."), null)));
                 case VoiceEvent.Media m -> {
                     if (media != null) {
                         media.member(spaceId, m.stage(), m.userId(), m.inRoom(), m.speaker());
                     }
                 }
+                case VoiceEvent.RoomMedia r -> {
+                    if (media != null) {
+                        media.meetingRoom(spaceId, r.room(), r.userId(), r.inRoom(), r.backToDirect());
+                    }
+                }
             }
         }
         warmEvents(out);
+        hands.check(engine::stageAudience, out);
     }
 
     /**
@@ -146,6 +180,16 @@ final class SpaceVoice {
                 case WarmEvent.Cool c -> out.add(new Delivery(c.userId(), new ServerMessage.VoiceCool(c.peerId())));
             }
         }
+    }
+
+    /** {@code userId} raises or lowers their hand in the audience they listen in ({@code stage.hand}). */
+    void hand(String userId, boolean raised, String ref, List<Delivery> out) {
+        hands.hand(userId, raised, engine.stageAudience(userId), ref, out);
+    }
+
+    /** An owner or admin watches the raised hands while present ({@code stage.hands}). */
+    void watchHands(String userId, String ref, List<Delivery> out) {
+        hands.watch(userId, ref, out);
     }
 
     /**
@@ -278,10 +322,28 @@ final class SpaceVoice {
         return true;
     }
 
-    /** Tells {@code userId} who holds a speaker role on the stages (sent with each welcome). */
+    /**
+     * Tells {@code userId} who holds a speaker role on the stages, and the megaphone if it is on
+     * (putting a newcomer in its room); sent with each welcome.
+     */
     void speakersTo(String userId, List<Delivery> out) {
         for (String speaker : engine.speakers()) {
             out.add(new Delivery(userId, new ServerMessage.StageSpeaker(speaker, true)));
+        }
+        if (megaphone != null) {
+            megaphone.arrived(userId, out);
+        }
+    }
+
+    /** {@code actorId} turns the megaphone on or off ({@code manager}: an owner or admin of the space). */
+    void megaphone(String actorId, boolean on, boolean manager, String ref, List<Delivery> out) {
+        if (megaphone == null) {
+            out.add(new Delivery(actorId, ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE,
+                    "The megaphone needs a media server (JANUS_URL), which this server does not have.", ref)));
+        } else if (on) {
+            megaphone.on(actorId, ref, out);
+        } else {
+            megaphone.off(actorId, manager, ref, out);
         }
     }
 

@@ -3,19 +3,24 @@ package io.skyscope.server.ws;
 import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.server.Refused;
+import io.skyscope.server.limits.RateLimit;
 import io.skyscope.server.space.SpaceVoiceSettings;
 import io.skyscope.server.world.SpaceCommand;
 import io.skyscope.server.world.SpaceDirectory;
 
 /**
- * Handles the voice family (signal, voice.state, stage.speaker, voice.warmlinks) by handing it to the owner of the
- * session's space, where the voice sets live: the relay check runs there, against the voice sets
- * of that moment. Granting the speaker role is checked and stored here first. Called on the
- * session's inbound thread.
+ * Handles the voice family (signal, voice.state, stage.speaker, stage.hand, stage.hands,
+ * megaphone.on/off, voice.warmlinks) by handing it to the owner of the session's space, where the
+ * voice sets live: the relay check runs there, against the voice sets of that moment. Granting the
+ * speaker role is checked and stored here first, and so is the right to watch the raised hands;
+ * the megaphone is limited to {@value #MEGAPHONE_SWITCHES_PER_HOUR} switches an hour per person,
+ * and whether they manage the space is looked up here. Called on the session's inbound thread.
  */
 public final class VoiceHandler {
     private final SpaceDirectory owners;
     private final SpaceVoiceSettings voice;
+    static final long MEGAPHONE_SWITCHES_PER_HOUR = 120;
+    private final RateLimit megaphone = new RateLimit("megaphone switches", MEGAPHONE_SWITCHES_PER_HOUR);
 
     public VoiceHandler(SpaceDirectory owners, SpaceVoiceSettings voice) {
         this.owners = owners;
@@ -36,6 +41,24 @@ public final class VoiceHandler {
             case VoiceCommand.StageSpeaker s -> {
                 voice.setStageSpeaker(userId, spaceId, s.userId(), s.speaker());
                 yield new SpaceCommand.StageSpeaker(userId, s.userId(), s.speaker(), s.ref());
+            }
+            case VoiceCommand.MegaphoneOn m -> {
+                megaphone.acquire(userId);
+                if (!voice.mayManage(userId, spaceId)) {
+                    throw Refused.forbidden("only the space's owner or an admin can use the megaphone");
+                }
+                yield new SpaceCommand.Megaphone(userId, true, true, m.ref());
+            }
+            case VoiceCommand.MegaphoneOff m -> {
+                megaphone.acquire(userId);
+                yield new SpaceCommand.Megaphone(userId, false, voice.mayManage(userId, spaceId), m.ref());
+            }
+            case VoiceCommand.StageHand h -> new SpaceCommand.StageHand(userId, h.raised(), h.ref());
+            case VoiceCommand.StageHands h -> {
+                if (!voice.mayManage(userId, spaceId)) {
+                    throw Refused.forbidden("only the space's owner or an admin can see the raised hands");
+                }
+                yield new SpaceCommand.WatchHands(userId, h.ref());
             }
         };
         if (!owners.submit(spaceId, forOwner)) {

@@ -1,6 +1,7 @@
 package io.skyscope.server.e2e;
 
 import io.skyscope.client.Connection;
+import io.skyscope.map.MapArea;
 import io.skyscope.map.TiledMap;
 import io.skyscope.map.TiledMapParser;
 import io.skyscope.protocol.ClientMessage;
@@ -157,5 +158,35 @@ public final class MapProbe {
             i = far + 1;
         }
         return waypoints;
+    }
+
+    /**
+     * Up to {@code n} tile centres inside {@code area} (not in a smaller area within it), at least
+     * 48 px apart, that can be walked to from {@code from}, row by row from the area's top left.
+     */
+    List<double[]> spots(MapArea area, int n, double[] from) {
+        List<double[]> spots = new ArrayList<>();
+        int ts = map.tileSize();
+        for (double y = area.y() + ts / 2.0; y < area.y() + area.height() && spots.size() < n; y += ts) {
+            for (double x = area.x() + ts / 2.0; x < area.x() + area.width() && spots.size() < n; x += ts) {
+                double px = x;
+                double py = y;
+                boolean apart = spots.stream().allMatch(s -> Math.hypot(s[0] - px, s[1] - py) >= 48);
+                if (apart && map.collision().walkable(x, y) && map.areaAt(x, y).filter(area::equals).isPresent()
+                        && reachable(from, x, y)) {
+                    spots.add(new double[] {x, y});
+                }
+            }
+        }
+        return spots;
+    }
+
+    private boolean reachable(double[] from, double x, double y) {
+        try {
+            route(from[0], from[1], x, y);
+            return true;
+        } catch (AssertionError noWay) {
+            return false;
+        }
     }
 }

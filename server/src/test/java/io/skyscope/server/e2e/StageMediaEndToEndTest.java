@@ -6,26 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.client.Connection;
+import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.Pcm;
 import io.skyscope.client.voice.SignalSource;
 import io.skyscope.map.AreaKind;
 import io.skyscope.map.MapArea;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.protocol.ErrorCode;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.MediaJoin;
 import io.skyscope.protocol.ServerMessage.MediaLeave;
 import io.skyscope.protocol.media.JanusApi;
 import io.skyscope.protocol.media.JanusException;
+import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
-import io.skyscope.server.media.AudioBridge;
 import io.skyscope.server.media.JanusTokens;
 import io.skyscope.server.testing.Janus;
 import io.skyscope.server.world.proximity.VoiceSettings;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +46,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * AudioBridge's mix; a listener given the floor is then heard by the others on the same
  * connection; someone in the corridor hears nothing; leaving the audience leaves the room; and
  * nobody gets into the room by talking to Janus directly without what the server handed out.
+ * And the media server dying mid-talk (killed by its PID): everyone in the room is told, the
+ * listeners within the direct-link limit hear the speaker over direct links, the next is told the
+ * audience is full, {@code /health} says so; started again, everyone moves back into the mix.
  * Headless clients with synthetic tones, real WebRTC, all on this host.
  */
 @Tag("voice")
@@ -53,6 +61,9 @@ class StageMediaEndToEndTest {
     private static final double[] TONES = {440, 700};
     private static final double FLOOR_TONE = 1000;
     private static final Duration HEAR = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The check runs every 2 s and a killed Janus refuses at once; a frozen one would take a request's 5 s more. */
+    private static final Duration TOLD = Duration.ofSeconds(10);
 
     @RegisterExtension
     @Order(1)
@@ -175,23 +186,102 @@ class StageMediaEndToEndTest {
             }
             // A join token the server handed out, used by someone else under another participant id:
             // Janus admits it, the server's check kicks them out within seconds.
-            MediaJoin lent = joins.get(2);
-            long impostor = 4_242_424_242L;
-            raw.message(session, handle, JsonNodeFactory.instance.objectNode().put("request", "join")
-                    .put("room", lent.room()).put("id", impostor).put("token", lent.roomToken()).put("muted", false), null);
-            assertThat(Janus.nextPluginEvent(raw, session).path("audiobridge").asText()).isEqualTo("joined");
-            var admin = new AudioBridge(JanusApi.withApiSecret(JANUS.url(), JANUS.apiSecret(), TIMEOUT), JANUS.adminKey());
-            try {
-                await("the impostor is kicked").atMost(TIMEOUT)
-                        .until(() -> admin.participants(lent.room()).stream().noneMatch(p -> p.id() == impostor));
-                assertThat(admin.participants(lent.room())).extracting(AudioBridge.Participant::id).contains(lent.participant());
-            } finally {
-                admin.close();
-            }
+            JanusIntruder.isKickedWithALentJoin(JANUS, joins.get(2));
             raw.destroy(session);
         } finally {
             everyone.forEach(VoiceClient::close);
         }
+    }
+
+    @Test
+    void theStageFallsBackToDirectLinksWhenJanusDiesAndMovesBackWhenItReturns() throws Exception {
+        AuthResponse fay = SERVER.register("fay");
+        MapProbe map = MapProbe.defaultOffice(SERVER);
+        String hall = SERVER.api().createSpace(fay.accessToken(), "All hands, failing over", "public").id();
+        Connection owner = SERVER.join(fay, hall);
+        List<double[]> seats = spots(map, AreaKind.AUDIENCE, 3);
+        List<VoiceClient> everyone = new ArrayList<>();
+        try {
+            assertThat(media().path("status").asText()).isEqualTo("up");
+            VoiceClient speaker = VoiceClient.join(SERVER, "speaker", hall);
+            everyone.add(speaker);
+            grant(owner, speaker, true);
+            walk(map, speaker, spots(map, AreaKind.STAGE, 1).get(0));
+            speaker.audio.play(SignalSource.tone(TONES[0]));
+            List<VoiceClient> listeners = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                VoiceClient l = VoiceClient.join(SERVER, "listener", hall);
+                everyone.add(l);
+                listeners.add(l);
+                walk(map, l, seats.get(i));
+                l.session.await(MediaJoin.class, TIMEOUT);
+            }
+            MediaJoin speakerJoin = speaker.session.await(MediaJoin.class, TIMEOUT);
+            for (VoiceClient l : listeners) {
+                await("listener hears the speaker through the mix").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                        .until(() -> l.hears(TONES[0], 300) > 150);
+            }
+
+            // Janus dies.
+            JANUS.kill();
+            long killed = System.nanoTime();
+            long slowest = 0;
+            for (VoiceClient c : everyone) {
+                MediaLeave leave = c.session.await(MediaLeave.class, TOLD);
+                slowest = Math.max(slowest, System.nanoTime() - killed);
+                assertThat(leave.reason()).isEqualTo(MediaReasons.MEDIA_UNAVAILABLE);
+                assertThat(leave.room()).isEqualTo(speakerJoin.room());
+            }
+            System.out.printf("Janus killed: all %d people in the room were told within %d ms%n", everyone.size(),
+                    slowest / 1_000_000);
+            JsonNode down = media();
+            assertThat(down.path("status").asText()).isEqualTo("down");
+            assertThat(down.path("reason").asText()).isNotBlank();
+            assertThat(down.path("since").asText()).isNotBlank();
+
+            // Direct links where the mesh allows: the first two listeners; the third is refused.
+            for (VoiceClient l : listeners.subList(0, 2)) {
+                await("listener hears the speaker over a direct link").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                        .until(() -> l.link(speaker) != null && l.link(speaker).state() == LinkState.State.CONNECTED
+                                && l.hears(TONES[0], 300) > 150);
+                assertThat(l.link(speaker).reason()).isEqualTo("stage");
+                assertThat(l.engine().snapshot().links()).noneMatch(link -> link.reason().equals("media"));
+            }
+            VoiceClient third = listeners.get(2);
+            ServerMessage.Error full = third.session.await(ServerMessage.Error.class,
+                    e -> ErrorCode.AUDIENCE_FULL.wire().equals(e.code()), TIMEOUT);
+            assertThat(full.message()).contains("not answering");
+            await("the third listener has no link").atMost(TIMEOUT)
+                    .until(() -> third.engine().snapshot().links().isEmpty() && third.hears(TONES[0], 300) < 20);
+
+            // Janus comes back: everyone moves back into a room made afresh.
+            JANUS.start();
+            long restarted = System.nanoTime();
+            for (VoiceClient c : everyone) {
+                MediaJoin again = c.session.await(MediaJoin.class, HEAR);
+                assertThat(again.room()).as("a new room").isNotEqualTo(speakerJoin.room());
+            }
+            System.out.printf("Janus started again: all were sent back within %d ms%n",
+                    (System.nanoTime() - restarted) / 1_000_000);
+            assertThat(media().path("status").asText()).isEqualTo("up");
+            for (VoiceClient l : listeners) {
+                await("listener hears the speaker through the mix again").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                        .until(() -> l.engine().snapshot().links().size() == 1
+                                && l.engine().snapshot().links().get(0).reason().equals("media")
+                                && l.engine().snapshot().links().get(0).state() == LinkState.State.CONNECTED
+                                && l.hears(TONES[0], 300) > 150);
+            }
+        } finally {
+            everyone.forEach(VoiceClient::close);
+        }
+    }
+
+    /** {@code /health}'s {@code media}. */
+    private static JsonNode media() throws Exception {
+        var response = SERVER.http().send(HttpRequest.newBuilder(SERVER.base().resolve("/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("a media server down does not make the node unhealthy").isEqualTo(200);
+        return JSON.readTree(response.body()).path("media");
     }
 
     private static void grant(Connection owner, VoiceClient who, boolean speaker) {
@@ -212,35 +302,13 @@ class StageMediaEndToEndTest {
     /** Tile centres in areas of this kind (the Town Hall's), 48 px apart at least, that can be walked to. */
     private static List<double[]> spots(MapProbe map, AreaKind kind, int n) {
         List<double[]> seats = new ArrayList<>();
-        int ts = map.map().tileSize();
         for (MapArea area : map.map().areas()) {
-            if (area.kind() != kind) {
-                continue;
-            }
-            for (double y = area.y() + ts / 2.0; y < area.y() + area.height(); y += ts) {
-                for (double x = area.x() + ts / 2.0; x < area.x() + area.width(); x += ts) {
-                    double px = x;
-                    double py = y;
-                    boolean apart = seats.stream().allMatch(s -> Math.hypot(s[0] - px, s[1] - py) >= 48);
-                    if (apart && map.map().collision().walkable(x, y) && map.map().areaAt(x, y).filter(area::equals).isPresent()
-                            && reachable(map, x, y)) {
-                        seats.add(new double[] {x, y});
-                    }
-                }
+            if (area.kind() == kind) {
+                seats.addAll(map.spots(area, n - seats.size(), CORRIDOR));
             }
         }
         assertThat(seats).as("spots in the %s", kind).hasSizeGreaterThanOrEqualTo(n);
         return seats.subList(0, n);
-    }
-
-    /** Whether a walk from the corridor reaches (x, y). */
-    private static boolean reachable(MapProbe map, double x, double y) {
-        try {
-            map.route(CORRIDOR[0], CORRIDOR[1], x, y);
-            return true;
-        } catch (AssertionError noWay) {
-            return false;
-        }
     }
 
     private static long cpuMillis(ProcessHandle process) {

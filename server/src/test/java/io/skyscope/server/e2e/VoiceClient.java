@@ -82,6 +82,19 @@ final class VoiceClient implements AutoCloseable {
         session.await(ServerMessage.Ack.class, ack -> ref.equals(ack.ref()), TIMEOUT);
     }
 
+    /** Walks around walls to {@code to}, each step confirmed by the server, and checks I got there. */
+    void walk(MapProbe map, double[] to) {
+        double[] at = position();
+        for (double[] waypoint : map.route(at[0], at[1], to[0], to[1])) {
+            moveTo(waypoint);
+        }
+        double[] got = position();
+        if (Math.hypot(got[0] - to[0], got[1] - to[1]) > 0.5) {
+            throw new AssertionError(id() + " walked to " + to[0] + "," + to[1] + " but the server has them at "
+                    + got[0] + "," + got[1]);
+        }
+    }
+
     /** Turns my camera on with the synthetic test pattern. */
     void cameraOn() {
         engine().useCamera(VideoDevice.testPattern());

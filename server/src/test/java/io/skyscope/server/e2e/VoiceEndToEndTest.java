@@ -178,7 +178,7 @@ class VoiceEndToEndTest {
         assertThat(forbidden.status()).isEqualTo(403);
         var set = SERVER.api().send("PUT", path, fay.accessToken(), update, VoiceSettingsView.class);
         assertThat(set).isEqualTo(new VoiceSettingsView(200.0, 232.0, 4, VOICE.debounceMillis(),
-                VOICE.roomCapacity(), VOICE.stageAudience(), 0.0, VOICE.videoPeers()));
+                VOICE.roomCapacity(), VOICE.stageAudience(), 0.0, VOICE.videoPeers(), VOICE.roomMesh()));
         assertThat(SERVER.api().send("GET", path, gil.accessToken(), null, VoiceSettingsView.class)).isEqualTo(set);
         var bad = org.assertj.core.api.Assertions.catchThrowableOfType(io.skyscope.client.ApiError.class,
                 () -> SERVER.api().send("PUT", path, fay.accessToken(),

@@ -27,7 +27,7 @@ class GuestPolicyTest {
     private static final AuthenticatedUser MEMBER = new AuthenticatedUser("u1", 0, "s1", Instant.now().plusSeconds(60));
     private static final AuthenticatedUser GUEST = new AuthenticatedUser("g1", 0, "s2", Instant.now().plusSeconds(60),
             "office");
-    private static final Set<String> REFUSED = Set.of("stage.speaker", "room.lock", "room.unlock", "notes.open",
+    private static final Set<String> REFUSED = Set.of("stage.speaker", "stage.hands", "megaphone.on", "megaphone.off", "room.lock", "room.unlock", "notes.open",
             "notes.update", "notes.cursor", "notes.close", "notes.versions", "notes.restore", "desk.claim", "desk.free",
             "desk.assign", "desk.note", "desk.notes.read", "desk.settings");
 

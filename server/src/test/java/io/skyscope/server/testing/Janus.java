@@ -66,6 +66,12 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
         return process;
     }
 
+    /** The SkyScope server's configuration for this Janus (clients reach it where the server does). */
+    public io.skyscope.server.config.MediaConfig mediaConfig() {
+        return new io.skyscope.server.config.MediaConfig(url(), url(), apiSecret, tokenSecret, adminKey,
+                io.skyscope.server.config.MediaConfig.DEFAULT_STAGE_SIZE, 3600);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
@@ -73,6 +79,9 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (process != null && process.isAlive()) {
+            thaw(); // a frozen Janus does not act on SIGTERM
+        }
         stop();
         Processes.deleteTree(dir);
     }
@@ -168,6 +177,23 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
     /** Stops Janus (SIGTERM, then SIGKILL) by its own process handle. */
     public void stop() {
         Processes.stop(process);
+    }
+
+    /** Kills Janus at once (SIGKILL to its PID), as a crash would: nothing is closed on the way out. */
+    public void kill() {
+        Processes.kill(process);
+    }
+
+    /**
+     * Freezes Janus (SIGSTOP): its sockets stay open and the kernel still accepts connections, but
+     * nothing answers. {@link #thaw} lets it go on.
+     */
+    public void freeze() {
+        Processes.signal(process, "STOP");
+    }
+
+    public void thaw() {
+        Processes.signal(process, "CONT");
     }
 
     public String log() {

@@ -137,7 +137,9 @@ public final class JanusApi {
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new JanusException("Janus at " + url + " did not answer: " + e.getMessage(), e);
+            // A refused connection has no message of its own: its kind says it.
+            throw new JanusException("Janus at " + url + " did not answer: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JanusException("interrupted while waiting for Janus", e);

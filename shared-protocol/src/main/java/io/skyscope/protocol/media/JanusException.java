@@ -29,4 +29,12 @@ public final class JanusException extends RuntimeException {
     public int code() {
         return code;
     }
+
+    /**
+     * Whether Janus itself gave no answer: nothing within the timeout, no connection, or an HTTP
+     * 5xx from something in front of it (Janus answers its own errors with HTTP 200).
+     */
+    public boolean noAnswer() {
+        return code == UNREACHABLE || (code >= 500 && code < 600);
+    }
 }

@@ -15,13 +15,22 @@ package io.skyscope.protocol.rest;
  *                       call until they slow down (0: off)
  * @param videoPeers     most people whose camera one person receives: the nearest of their two-way
  *                       links (0: no camera video in the space)
+ * @param roomMesh       with a media server, a meeting room of more people than this is heard through one
+ *                       mix on the media server instead of direct links (no effect without one)
  */
 public record VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
                                 Integer roomCapacity, Integer stageAudience, Double walkingSpeed,
-                                Integer videoPeers) {
+                                Integer videoPeers, Integer roomMesh) {
     /** Settings without {@code videoPeers} (as bodies written before it existed): it takes the default. */
     public VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
                              Integer roomCapacity, Integer stageAudience, Double walkingSpeed) {
         this(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience, walkingSpeed, null);
+    }
+
+    /** Settings without {@code roomMesh} (as bodies written before it existed): it takes the default. */
+    public VoiceSettingsView(Double joinRadius, Double leaveRadius, Integer maxPeers, Long debounceMillis,
+                             Integer roomCapacity, Integer stageAudience, Double walkingSpeed, Integer videoPeers) {
+        this(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience, walkingSpeed, videoPeers,
+                null);
     }
 }

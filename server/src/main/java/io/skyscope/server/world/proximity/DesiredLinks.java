@@ -29,6 +29,7 @@ final class DesiredLinks {
     private final List<Pair> touched;
     private final Set<VoiceMember> freed;
     private final Map<Zone, StageAudience> audiences = new HashMap<>();
+    private final RoomMix mixes = new RoomMix();
     private final List<VoiceMember> keep = new ArrayList<>();
     /**
      * This query's candidates in parallel arrays reused from query to query, and a binary min-heap
@@ -54,6 +55,18 @@ final class DesiredLinks {
     int maxPeers = Integer.MAX_VALUE;
     /** Listeners a stage reaches through the media server; 0: no media server, direct links. */
     int mediaStageSize;
+
+    /**
+     * Stages go through the media server to {@code size} listeners each (0: direct links); each
+     * starts afresh, and so do the mixed meeting rooms: the media server's rooms are gone (it died
+     * or restarted), so nobody is in a mix any more, and a room over the mesh is mixed again from
+     * scratch, everyone sent to it anew.
+     */
+    void media(int size) {
+        mediaStageSize = size;
+        audiences.clear();
+        mixes.restart();
+    }
 
     DesiredLinks(List<Pair> touched, Set<VoiceMember> freed) {
         this.touched = touched;
@@ -207,8 +220,20 @@ final class DesiredLinks {
         return score[a] < score[b] || (score[a] == score[b] && a < b);
     }
 
-    /** Everyone in a meeting room hears everyone else in it. */
-    void room(Collection<VoiceMember> inRoom) {
+    /**
+     * Everyone in a meeting room hears everyone else in it: over direct links, or, with a media
+     * server and more people than the settings' {@code roomMesh}, through the media server's mix
+     * ({@link RoomMix}), with no direct links among them.
+     */
+    void room(Zone zone, Set<VoiceMember> inRoom, VoiceSettings settings, long now, Consumer<VoiceEvent> out) {
+        if (mixes.mixed(zone, inRoom, mediaStageSize > 0, settings.roomMesh(), now, out)) {
+            if (!mixes.handingIn(zone, now)) {
+                for (VoiceMember m : inRoom) {
+                    dropAll(m);
+                }
+            }
+            return;
+        }
         for (VoiceMember a : inRoom) {
             for (VoiceMember b : inRoom) {
                 if (a.id.compareTo(b.id) < 0 && a.desired.get(b) == null) {
@@ -275,6 +300,16 @@ final class DesiredLinks {
                 }
             }
         }
+    }
+
+    /** Hands {@code redo} the mixed meeting rooms due to go back to direct links at this tick. */
+    void roomsDue(long now, Consumer<Zone> redo) {
+        mixes.due(now, redo);
+    }
+
+    /** Whether a meeting room is heard through the media server's mix. */
+    boolean mixed(Zone zone) {
+        return mixes.mixed(zone);
     }
 
     /** Forgets a stage's audience bookkeeping when nobody is left in it (the last leave its media room). */

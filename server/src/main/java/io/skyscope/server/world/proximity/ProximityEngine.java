@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>The rules: in open space people hear their nearest neighbours within range ({@link
  * DesiredLinks}), and someone walking past (faster since the last tick than the settings' walking
  * speed) starts no new call; everyone in a meeting room hears everyone else in it and nobody
- * outside; a silent zone has no voice; a stage's speakers are heard by its audience;
+ * outside (with a media server, a room of more than {@code roomMesh} people hears everyone through
+ * the media server's mix instead: {@link RoomMix}); a silent zone has no voice; a stage's speakers are heard by its audience;
  * do-not-disturb users are in no voice set. A change of who hears whom is made once it has held
  * for the debounce time, except that a link to someone who left, went do-not-disturb or into a
  * silent zone ends at once.
@@ -157,10 +158,34 @@ public final class ProximityEngine {
 
     /**
      * A media server carries this space's stages to up to {@code listeners} listeners each (0: none,
-     * direct links up to the settings' {@code stageAudience}). Set before anyone is present.
+     * direct links up to the settings' {@code stageAudience}), and its meeting rooms of more than
+     * the settings' {@code roomMesh} people. Set before anyone is present; set again later (the
+     * media server went away: 0, or came back), everyone is looked at again at the next tick.
      */
     public void mediaStages(int listeners) {
-        rules.mediaStageSize = listeners;
+        if (rules.mediaStageSize != listeners) {
+            rules.mediaStageSize = listeners;
+            members.values().forEach(this::markDirty);
+        }
+    }
+
+    /** Whether the meeting room {@code roomName} is heard through the media server's mix. */
+    public boolean mixed(String roomName) {
+        return areas.stream().filter(a -> a.kind() == AreaKind.MEETING_ROOM && a.name().equals(roomName))
+                .anyMatch(a -> rules.mixed(new Zone(Zone.Kind.ROOM, a)));
+    }
+
+    /**
+     * The stage whose audience {@code userId} is in where they stand now: on it or in an audience
+     * area naming it, without the speaker role (and not do-not-disturb); empty otherwise.
+     */
+    public Optional<String> stageAudience(String userId) {
+        VoiceMember m = members.get(userId);
+        if (m == null || speakerRole.contains(userId)) {
+            return Optional.empty();
+        }
+        Zone zone = zoneOf(m);
+        return zone.kind() == Zone.Kind.STAGE ? Optional.of(zone.area().name()) : Optional.empty();
     }
 
     /** Grants or revokes the speaker role on this space's stages; false if nothing changed. */
@@ -190,6 +215,19 @@ public final class ProximityEngine {
             openSpace = rebuilt;
         }
         settings = newSettings;
+        members.values().forEach(this::markDirty);
+    }
+
+    /**
+     * The media server stopped answering ({@code listeners} 0: stages go over direct links, with
+     * their limits and refusals, as without one) or answers again. Every stage starts afresh at
+     * the next tick: its audience is admitted again, and everyone in it goes into its media room
+     * again or gets direct links. Mixed meeting rooms start afresh too: on direct links while it is
+     * down, mixed again (everyone sent to a new mix) once it answers. Nobody is told to leave a
+     * media room here: whoever watches the media server has told them already.
+     */
+    public void restartMediaStages(int listeners) {
+        rules.media(listeners);
         members.values().forEach(this::markDirty);
     }
 
@@ -367,10 +405,11 @@ public final class ProximityEngine {
             m.dirty = false;
         }
         dirty.clear();
+        rules.roomsDue(now, zonesToRedo::add);
         for (Zone zone : zonesToRedo) {
             Set<VoiceMember> inZone = zones.getOrDefault(zone, Set.of());
             if (zone.kind() == Zone.Kind.ROOM) {
-                rules.room(inZone);
+                rules.room(zone, inZone, settings, now, out::add);
             } else if (inZone.isEmpty()) {
                 rules.stageEmptied(zone, out::add);
             } else {

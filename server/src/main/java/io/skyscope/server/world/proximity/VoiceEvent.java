@@ -44,4 +44,13 @@ public sealed interface VoiceEvent {
      */
     record Media(String userId, String stage, boolean inRoom, boolean speaker) implements VoiceEvent {
     }
+
+    /**
+     * With a media server, a meeting room of more people than its mesh size is heard through one mix
+     * there instead of direct links ({@link RoomMix}): {@code userId} enters it ({@code inRoom}, heard
+     * like everyone there) or leaves it, because they left the room or because the room is back on
+     * direct links ({@code backToDirect}: voice.join messages for everyone in it follow).
+     */
+    record RoomMedia(String userId, String room, boolean inRoom, boolean backToDirect) implements VoiceEvent {
+    }
 }

@@ -15,9 +15,13 @@ package io.skyscope.server.world.proximity;
  *                       0 turns this off
  * @param videoPeers     each person receives the camera of at most this many people: the nearest of
  *                       their two-way links ({@link VideoSets}); 0: no camera video in this space
+ * @param roomMesh       with a media server, a meeting room of more people than this is heard through
+ *                       one mix there instead of direct links between everyone ({@link RoomMix});
+ *                       without one it changes nothing (rooms hold up to {@code roomCapacity}, all linked)
  */
 public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers, long debounceMillis,
-                            int roomCapacity, int stageAudience, double walkingSpeed, int videoPeers) {
+                            int roomCapacity, int stageAudience, double walkingSpeed, int videoPeers,
+                            int roomMesh) {
     public static final double MAX_RADIUS = 4096;
     public static final int MAX_PEERS = 32;
     public static final long MAX_DEBOUNCE_MILLIS = 10_000;
@@ -26,6 +30,7 @@ public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers,
     public static final double MAX_WALKING_SPEED = 5000;
     public static final int MAX_VIDEO_PEERS = 16;
     public static final int DEFAULT_VIDEO_PEERS = 4;
+    public static final int DEFAULT_ROOM_MESH = 6;
 
     public VoiceSettings {
         check("joinRadius", joinRadius >= 16 && joinRadius <= MAX_RADIUS, "must be from 16 to " + (int) MAX_RADIUS
@@ -44,6 +49,15 @@ public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers,
                 "must be from 0 (off) to " + (int) MAX_WALKING_SPEED + " px/s, got " + walkingSpeed);
         check("videoPeers", videoPeers >= 0 && videoPeers <= MAX_VIDEO_PEERS,
                 "must be from 0 (no camera video) to " + MAX_VIDEO_PEERS + ", got " + videoPeers);
+        check("roomMesh", roomMesh >= 2 && roomMesh <= MAX_ROOM_CAPACITY,
+                "must be from 2 to " + MAX_ROOM_CAPACITY + ", got " + roomMesh);
+    }
+
+    /** Settings with the default {@code roomMesh} ({@value #DEFAULT_ROOM_MESH}). */
+    public VoiceSettings(double joinRadius, double leaveRadius, int maxPeers, long debounceMillis, int roomCapacity,
+                         int stageAudience, double walkingSpeed, int videoPeers) {
+        this(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience, walkingSpeed, videoPeers,
+                DEFAULT_ROOM_MESH);
     }
 
     /** Settings with the default {@code videoPeers} ({@value #DEFAULT_VIDEO_PEERS}). */
@@ -56,22 +70,28 @@ public record VoiceSettings(double joinRadius, double leaveRadius, int maxPeers,
     /**
      * 4 tiles of 32 px to start hearing, 5 to stop; 8 peers; 300 ms; rooms of 12; audiences of 50;
      * walking past above 160 px/s (half the default speed limit; the clients walk at 288); the
-     * cameras of the 4 nearest.
+     * cameras of the 4 nearest; a room of more than 6 through the media server, if there is one.
      */
     public static VoiceSettings defaults() {
-        return new VoiceSettings(128, 160, 8, 300, 12, 50, 160, DEFAULT_VIDEO_PEERS);
+        return new VoiceSettings(128, 160, 8, 300, 12, 50, 160, DEFAULT_VIDEO_PEERS, DEFAULT_ROOM_MESH);
     }
 
     /** These settings with another walking speed (0: off). */
     public VoiceSettings withWalkingSpeed(double pxPerSecond) {
         return new VoiceSettings(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience,
-                pxPerSecond, videoPeers);
+                pxPerSecond, videoPeers, roomMesh);
     }
 
     /** These settings with another {@code videoPeers} (0: no camera video). */
     public VoiceSettings withVideoPeers(int peers) {
         return new VoiceSettings(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience,
-                walkingSpeed, peers);
+                walkingSpeed, peers, roomMesh);
+    }
+
+    /** These settings with another {@code roomMesh}. */
+    public VoiceSettings withRoomMesh(int people) {
+        return new VoiceSettings(joinRadius, leaveRadius, maxPeers, debounceMillis, roomCapacity, stageAudience,
+                walkingSpeed, videoPeers, people);
     }
 
     /** The band in which an existing link is kept though a new one would not be made. */

@@ -51,4 +51,31 @@ class MediaStageTest {
                 new Media("l4", "Stage", false, false), new Media("l1", "Stage", false, true),
                 new Media("host", "Stage", false, true));
     }
+
+    @Test
+    void whileTheMediaServerIsDownTheStageHasDirectLinksWithTheirLimitAndThenGoesBackToTheRoom() {
+        engine.mediaStages(3);
+        engine.speaker("host", true);
+        scene.put("host", 2100, 50).put("l1", 2100, 300).put("l2", 2200, 300).put("l3", 2300, 300).settle();
+        assertThat(scene.events).hasSize(4).allMatch(Media.class::isInstance);
+
+        scene.events.clear();
+        engine.restartMediaStages(0);
+        scene.settle();
+        assertThat(scene.events).as("nobody is told to leave the room here: the media watch told them")
+                .noneMatch(Media.class::isInstance);
+        assertThat(scene.events).as("the direct limit (2) and its refusal stand")
+                .contains(new AudienceFull("l3", "Stage", 2, false));
+        assertThat(engine.voiceSet("host")).containsExactlyInAnyOrder("l1", "l2");
+        assertThat(engine.voiceSet("l3")).isEmpty();
+
+        scene.events.clear();
+        engine.restartMediaStages(3);
+        scene.settle();
+        assertThat(scene.events).filteredOn(Media.class::isInstance).as("everyone goes back into the room")
+                .containsExactlyInAnyOrder(new Media("host", "Stage", true, true), new Media("l1", "Stage", true, false),
+                        new Media("l2", "Stage", true, false), new Media("l3", "Stage", true, false));
+        assertThat(engine.linkCount()).as("the direct links end").isZero();
+        assertThat(VoiceScene.leaves(scene.events)).hasSize(4);
+    }
 }

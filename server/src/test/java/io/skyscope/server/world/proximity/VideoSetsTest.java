@@ -241,7 +241,7 @@ class VideoSetsTest {
                     case VoiceEvent.Joined j -> told.put(j.userId() + "|" + j.peerId(), new boolean[2]);
                     case VoiceEvent.Left l -> told.remove(l.userId() + "|" + l.peerId());
                     case Video v -> told.put(v.userId() + "|" + v.peerId(), new boolean[] {v.send(), v.receive()});
-                    case VoiceEvent.AudienceFull _, VoiceEvent.Media _ -> {
+                    case VoiceEvent.AudienceFull _, VoiceEvent.Media _, VoiceEvent.RoomMedia _ -> {
                     }
                 }
             }

@@ -1,0 +1,42 @@
+package io.skyscope.server.e2e;
+
+import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.skyscope.protocol.ServerMessage.MediaJoin;
+import io.skyscope.protocol.media.JanusApi;
+import io.skyscope.server.media.AudioBridge;
+import io.skyscope.server.testing.Janus;
+
+/** Someone talking to Janus directly with what the server handed another person, for the media tests. */
+final class JanusIntruder {
+    private static final long IMPOSTOR = 4_242_424_242L;
+
+    private JanusIntruder() {
+    }
+
+    /**
+     * Joins the room of {@code lent} with its Janus token and join token, under another participant
+     * id: Janus admits it, and the server's check kicks the impostor out within seconds, while the
+     * person the server sent there stays.
+     */
+    static void isKickedWithALentJoin(Janus janus, MediaJoin lent) {
+        var raw = JanusApi.withToken(janus.url(), lent.token(), TIMEOUT);
+        long session = raw.createSession();
+        var admin = new AudioBridge(JanusApi.withApiSecret(janus.url(), janus.apiSecret(), TIMEOUT), janus.adminKey());
+        try {
+            long handle = raw.attach(session, JanusApi.AUDIOBRIDGE);
+            raw.message(session, handle, JsonNodeFactory.instance.objectNode().put("request", "join")
+                    .put("room", lent.room()).put("id", IMPOSTOR).put("token", lent.roomToken()).put("muted", false), null);
+            assertThat(Janus.nextPluginEvent(raw, session).path("audiobridge").asText()).isEqualTo("joined");
+            await("the impostor is kicked").atMost(TIMEOUT)
+                    .until(() -> admin.participants(lent.room()).stream().noneMatch(p -> p.id() == IMPOSTOR));
+            assertThat(admin.participants(lent.room())).extracting(AudioBridge.Participant::id).contains(lent.participant());
+        } finally {
+            admin.close();
+            raw.destroy(session);
+        }
+    }
+}
