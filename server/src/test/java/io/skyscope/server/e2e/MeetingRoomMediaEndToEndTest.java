@@ -13,6 +13,7 @@ import io.skyscope.client.voice.SignalSource;
 import io.skyscope.map.MapArea;
 import io.skyscope.protocol.ServerMessage.MediaJoin;
 import io.skyscope.protocol.ServerMessage.MediaLeave;
+import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.protocol.rest.VoiceSettingsView;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one AudioBridge room, unmuted, with no direct links among them, and each hears the seven others
  * through the mix; someone in the corridor hears nothing. Two walk out: they leave the mix at once,
  * and once the room has held six for the hold time the six left are back on direct links and still
- * hear each other. Real WebRTC, all on this host.
+ * hear each other. And Janus dying (killed by its PID) while the eight are mixed: each is told
+ * ({@code media_unavailable}) and the room falls back to direct links among all eight; started
+ * again, everyone is sent to a new mix and hears the others there. Real WebRTC, all on this host.
  */
 @Tag("voice")
 class MeetingRoomMediaEndToEndTest {
@@ -52,6 +55,8 @@ class MeetingRoomMediaEndToEndTest {
     private static final Duration HEAR = Duration.ofSeconds(40);
     /** The room's hold (10 s) and time to spare. */
     private static final Duration BACK = Duration.ofSeconds(40);
+    /** The check runs every 2 s and a killed Janus refuses at once. */
+    private static final Duration TOLD = Duration.ofSeconds(10);
 
     @RegisterExtension
     @Order(1)
@@ -166,6 +171,75 @@ class MeetingRoomMediaEndToEndTest {
                     .until(() -> gone.hears(TONES[0], 300) < 20 && !reasons(gone).contains("media"));
         } finally {
             everyone.forEach(VoiceClient::close);
+        }
+    }
+
+    @Test
+    void aMixedRoomFallsBackToDirectLinksWhenJanusDiesAndIsMixedAgainWhenItReturns() throws Exception {
+        var fay = SERVER.register("fay");
+        MapProbe map = MapProbe.defaultOffice(SERVER);
+        String space = SERVER.api().createSpace(fay.accessToken(), "All hands, failing over", "public").id();
+        SERVER.api().send("PUT", "api/v1/spaces/" + space + "/voice-settings", fay.accessToken(), mesh(MESH),
+                VoiceSettingsView.class);
+        List<double[]> seats = map.spots(area(map, "Boardroom"), PEOPLE, CORRIDOR);
+        List<VoiceClient> room = new ArrayList<>();
+        try {
+            for (int i = 0; i < PEOPLE; i++) {
+                VoiceClient c = VoiceClient.join(SERVER, "member", space);
+                room.add(c);
+                c.audio.play(SignalSource.tone(TONES[i], LEVEL_DBFS));
+                c.walk(map, seats.get(i));
+            }
+            List<MediaJoin> joins = room.stream().map(c -> c.session.await(MediaJoin.class, TIMEOUT)).toList();
+            for (VoiceClient c : room) {
+                await("everyone is on the mix alone").atMost(HEAR).until(() -> reasons(c).equals(List.of("media")));
+            }
+
+            // Janus dies: everyone is told, and the eight get direct links among them.
+            JANUS.kill();
+            long killed = System.nanoTime();
+            for (VoiceClient c : room) {
+                MediaLeave leave = c.session.await(MediaLeave.class, TOLD);
+                assertThat(leave.reason()).isEqualTo(MediaReasons.MEDIA_UNAVAILABLE);
+                assertThat(leave.meetingRoom()).isEqualTo("Boardroom");
+                assertThat(leave.room()).isEqualTo(joins.get(0).room());
+            }
+            for (VoiceClient c : room) {
+                await("seven direct links, no mix").atMost(BACK).until(() -> !reasons(c).contains("media")
+                        && c.engine().snapshot().links().stream()
+                                .filter(l -> l.reason().equals("room") && l.state() == LinkState.State.CONNECTED)
+                                .count() == PEOPLE - 1);
+            }
+            System.out.printf("Janus killed: all %d in the room on direct links after %d ms%n", PEOPLE,
+                    (System.nanoTime() - killed) / 1_000_000);
+            hearEachOther(room);
+
+            // Janus comes back: the room goes to a new mix.
+            JANUS.start();
+            long restarted = System.nanoTime();
+            for (VoiceClient c : room) {
+                MediaJoin again = c.session.await(MediaJoin.class, j -> j.room() != joins.get(0).room(), BACK);
+                assertThat(again.meetingRoom()).isEqualTo("Boardroom");
+                assertThat(again.speaker()).isTrue();
+            }
+            for (VoiceClient c : room) {
+                await("on the new mix alone").atMost(BACK).until(() -> reasons(c).equals(List.of("media")));
+            }
+            System.out.printf("Janus started again: all %d on the new mix alone after %d ms%n", PEOPLE,
+                    (System.nanoTime() - restarted) / 1_000_000);
+            hearEachOther(room);
+        } finally {
+            room.forEach(VoiceClient::close);
+        }
+    }
+
+    private static void hearEachOther(List<VoiceClient> room) {
+        for (int i = 0; i < room.size(); i++) {
+            VoiceClient listener = room.get(i);
+            int me = i;
+            await("member " + i + " hears the others").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                    .until(() -> IntStream.range(0, room.size()).filter(j -> j != me)
+                            .allMatch(j -> listener.hears(TONES[j], 300) > HEARD));
         }
     }
 
