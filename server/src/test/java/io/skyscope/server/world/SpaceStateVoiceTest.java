@@ -120,6 +120,30 @@ class SpaceStateVoiceTest {
                 .toList();
     }
 
+    /**
+     * Turning warm links on or off makes every warm peer close and set its connections up again:
+     * a client gets {@value SpaceVoice#WARM_RESETS_PER_MINUTE} a minute, the next is refused.
+     */
+    @Test
+    void warmLinkResetsAreLimitedPerMinute() {
+        for (int i = 0; i < SpaceVoice.WARM_RESETS_PER_MINUTE; i++) {
+            assertThat(messages(state.warmLinks("amy", i % 2 == 0, "w" + i), ServerMessage.Ack.class))
+                    .as("reset %d", i).hasSize(1);
+        }
+        List<Delivery> refused = state.warmLinks("amy", true, "over");
+        assertThat(messages(refused, ServerMessage.Ack.class)).isEmpty();
+        assertThat(messages(refused, ServerMessage.Error.class)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.code()).isEqualTo("rate_limited");
+                    assertThat(e.ref()).isEqualTo("over");
+                    assertThat(e.retryAfterMs()).isPositive();
+                });
+        assertThat(messages(state.warmLinks("bob", true, "b"), ServerMessage.Ack.class))
+                .as("another client's limit is its own").hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(messages(state.warmLinks("amy", true, "later"), ServerMessage.Ack.class)).hasSize(1);
+    }
+
     private List<Delivery> tick() {
         clock.advance(Duration.ofMillis(100));
         return state.tick();
