@@ -1,16 +1,21 @@
 package io.skyscope.client.voice;
 
+import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
+import dev.onvoid.webrtc.media.MediaType;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import io.skyscope.client.video.VideoKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,8 @@ final class LinkVideo {
     private static final VideoKind[] KINDS = VideoKind.values();
     /** The largest picture shown: a 4K screen (3840 x 2160) and a little more. */
     static final long MAX_PIXELS = 4096L * 2304;
+    /** The video codecs links negotiate, by name (see {@link #preferredCodecs}). */
+    private static final Set<String> PREFERRED_CODECS = Set.of("VP8", "RTX");
 
     /** A peer's picture of one kind: counts frames and hands them to the UI's sinks. */
     private final class Feed implements VideoTrackSink {
@@ -120,13 +127,14 @@ final class LinkVideo {
      * kind (WebRTC will not add a section without one) and drops it at once; {@link #update} puts
      * it back where allowed.
      */
-    void offer(RTCPeerConnection pc, VideoTrack camera, VideoTrack screen) {
+    void offer(RTCPeerConnection pc, VideoTrack camera, VideoTrack screen, List<RTCRtpCodecCapability> codecs) {
         for (VideoKind kind : KINDS) {
             var init = new RTCRtpTransceiverInit();
             init.direction = RTCRtpTransceiverDirection.SEND_RECV;
             init.streamIds = List.of(kind == VideoKind.CAMERA ? "camera" : "screen");
             RTCRtpTransceiver transceiver = pc.addTransceiver(kind == VideoKind.CAMERA ? camera : screen, init);
             owned.add(NativeReferences.handle(transceiver));
+            prefer(transceiver, codecs);
             adopt(kind, transceiver);
             senders[kind.ordinal()].replaceTrack(null);
         }
@@ -135,9 +143,10 @@ final class LinkVideo {
     /**
      * The answerer's side, once the offer is applied: WebRTC made a receive-only transceiver for
      * each video section of the offer; they become two-way before the answer. An offer without
-     * them (audio only) leaves this link without video.
+     * them (audio only) leaves this link without video. The answer names only {@code codecs}
+     * (those the offer has too).
      */
-    void answer(RTCPeerConnection pc) {
+    void answer(RTCPeerConnection pc, List<RTCRtpCodecCapability> codecs) {
         // These wrappers hold no reference of their own (releasing them crashes the process).
         RTCRtpTransceiver[] all = pc.getTransceivers();
         if (all.length < 1 + KINDS.length) {
@@ -154,7 +163,46 @@ final class LinkVideo {
         for (VideoKind kind : KINDS) {
             RTCRtpTransceiver transceiver = all[1 + kind.ordinal()];
             transceiver.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
+            prefer(transceiver, codecs);
             adopt(kind, transceiver);
+        }
+    }
+
+    /**
+     * The video codecs a link offers and answers with: VP8 and its retransmission (RTX) format,
+     * from what this WebRTC build can receive; empty (WebRTC's whole list) if it has no VP8.
+     *
+     * <p>VP8 is what SkyScope sends (README); offering every codec WebRTC has (VP9's profiles,
+     * H.264's, AV1, each with its RTX) makes each video section's description several times
+     * larger. That matters beyond the bytes on the wire: webrtc-java (0.14.0 and 0.15.0) never
+     * deletes the description {@code createOffer} and {@code createAnswer} hand to its observer,
+     * so every description a link creates stays in native memory for good, and its size is
+     * mostly these codec lists.
+     */
+    static List<RTCRtpCodecCapability> preferredCodecs(PeerConnectionFactory factory) {
+        List<RTCRtpCodecCapability> all = factory.getRtpReceiverCapabilities(MediaType.VIDEO).getCodecs();
+        List<RTCRtpCodecCapability> chosen = all.stream()
+                .filter(c -> PREFERRED_CODECS.contains(c.getName().toUpperCase(Locale.ROOT)))
+                .toList();
+        if (chosen.stream().noneMatch(c -> c.getName().equalsIgnoreCase("VP8"))) {
+            LOG.warn("this WebRTC build cannot receive VP8; links offer every video codec it has");
+            return List.of();
+        }
+        return chosen;
+    }
+
+    /** Limits the transceiver's codecs to {@code codecs} (none: WebRTC's own list); a refusal keeps its list. */
+    private void prefer(RTCRtpTransceiver transceiver, List<RTCRtpCodecCapability> codecs) {
+        if (codecs.isEmpty()) {
+            return;
+        }
+        try {
+            transceiver.setCodecPreferences(codecs);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // webrtc-java throws a plain java.lang.Error when WebRTC refuses the list.
+            LOG.warn("the video section to {} keeps every codec: {}", peerId, e.toString());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
 import dev.onvoid.webrtc.RTCRtpEncodingParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
@@ -76,6 +77,8 @@ final class PeerLink {
     private final Events events;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private RTCPeerConnection pc;
+    /** The video codecs this link negotiates (empty: WebRTC's whole list); set by {@link #open}. */
+    private List<RTCRtpCodecCapability> videoCodecs = List.of();
     private RTCRtpSender sender;
     /** The addTransceiver/addTrack result, whose Java wrapper owns a native reference. */
     private long ownedSenderSide;
@@ -117,7 +120,8 @@ final class PeerLink {
      * until the engine puts them where allowed); the answerer gets them from the offer.
      */
     void open(PeerConnectionFactory factory, AudioTrack microphone, VideoTrack camera, VideoTrack screen,
-              VoiceConfig config) {
+              List<RTCRtpCodecCapability> videoCodecs, VoiceConfig config) {
+        this.videoCodecs = videoCodecs;
         pc = factory.createPeerConnection(rtcConfiguration(config), new Observer());
         if (offerer) {
             var init = new RTCRtpTransceiverInit();
@@ -135,7 +139,7 @@ final class PeerLink {
             ownedSenderSide = NativeReferences.handle(transceiver);
             sender = transceiver.getSender();
             if (twoWay()) {
-                video.offer(pc, camera, screen);
+                video.offer(pc, camera, screen, videoCodecs);
                 events.videoReady(this);
             }
             pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer", false)));
@@ -208,7 +212,7 @@ final class PeerLink {
         } else if (type.equals("offer") && !offerer) {
             setRemote(new RTCSessionDescription(RTCSdpType.OFFER, payload.path("sdp").asText()), () -> {
                 if (twoWay() && !video.ready()) {
-                    video.answer(pc);
+                    video.answer(pc, videoCodecs);
                     events.videoReady(this);
                 }
                 pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer", true)));

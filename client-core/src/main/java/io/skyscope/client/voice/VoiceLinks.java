@@ -2,6 +2,7 @@ package io.skyscope.client.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.skyscope.client.voice.LinkState.State;
@@ -77,6 +78,8 @@ final class VoiceLinks {
     private VideoTrack camera;
     private VideoTrack screen;
     private VideoSinks sinks;
+    /** The video codecs links offer and answer with (see {@link LinkVideo#preferredCodecs}). */
+    private List<RTCRtpCodecCapability> videoCodecs = List.of();
 
     VoiceLinks(ScheduledExecutorService control, VoiceSignalling signalling, Supplier<VoiceConfig> config,
                Events events) {
@@ -94,6 +97,7 @@ final class VoiceLinks {
         this.camera = camera;
         this.screen = screen;
         this.sinks = sinks;
+        this.videoCodecs = LinkVideo.preferredCodecs(factory);
     }
 
     void join(String peerId, boolean offerer, String reason, String direction) {
@@ -154,7 +158,7 @@ final class VoiceLinks {
             control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
         }
         try {
-            link.open(factory, microphone, camera, screen, config.get());
+            link.open(factory, microphone, camera, screen, videoCodecs, config.get());
         } catch (RuntimeException e) {
             LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
             close(links.remove(peerId));

@@ -14,12 +14,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LoopbackSignalling {
     private final Map<String, VoiceEngine> engines = new ConcurrentHashMap<>();
     final List<String> voiceStates = new CopyOnWriteArrayList<>();
+    /** Every offer and answer relayed, as "from type" to its SDP. */
+    final Map<String, String> descriptions = new ConcurrentHashMap<>();
 
     /** The signalling seen by {@code userId}'s engine. */
     VoiceSignalling of(String userId) {
         return new VoiceSignalling() {
             @Override
             public void signal(String peerId, ObjectNode payload) {
+                if (payload.has("sdp")) {
+                    descriptions.put(userId + " " + payload.path("type").asText(), payload.path("sdp").asText());
+                }
                 VoiceEngine peer = engines.get(peerId);
                 if (peer != null) {
                     peer.signal(userId, payload.deepCopy());

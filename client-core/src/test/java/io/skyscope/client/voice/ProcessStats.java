@@ -37,9 +37,32 @@ final class ProcessStats {
      * to the whole RSS without Native Memory Tracking.
      */
     static long outsideJvmKib() {
+        trimMalloc();
         long jvm = jvmCommittedKib();
         return jvm < 0 ? rssKib() : rssKib() - jvm;
     }
+
+    /**
+     * Hands the C allocator's free pages back to the system (glibc {@code malloc_trim(0)}), so that
+     * resident memory follows what native code still holds rather than what it once held: freed
+     * memory that stays mapped in an arena is not a leak, but grows RSS by chance. A no-op where
+     * the function does not exist.
+     */
+    static void trimMalloc() {
+        MALLOC_TRIM.ifPresent(trim -> {
+            try {
+                int ignored = (int) trim.invokeExact(0L);
+            } catch (Throwable t) {
+                throw new IllegalStateException("malloc_trim failed", t);
+            }
+        });
+    }
+
+    private static final java.util.Optional<java.lang.invoke.MethodHandle> MALLOC_TRIM = java.lang.foreign.Linker
+            .nativeLinker().defaultLookup().find("malloc_trim")
+            .map(address -> java.lang.foreign.Linker.nativeLinker().downcallHandle(address,
+                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT,
+                            java.lang.foreign.ValueLayout.JAVA_LONG)));
 
     /** Every thread of the process, native ones included. */
     static long osThreads() {

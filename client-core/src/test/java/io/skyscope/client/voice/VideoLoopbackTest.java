@@ -126,6 +126,32 @@ class VideoLoopbackTest {
         await().atMost(WAIT).until(() -> ben.snapshot().links().isEmpty() && ana.snapshot().links().isEmpty());
     }
 
+    /**
+     * The camera and screen sections name VP8 and its retransmission format only, in the offer and
+     * in the answer: not every codec WebRTC has (see {@link LinkVideo#preferredCodecs}).
+     */
+    @Test
+    void videoSectionsNegotiateVp8Only() {
+        signalling.link("ana", "ben");
+        await().atMost(WAIT).until(() -> ben.snapshot().link("ana") != null
+                && ben.snapshot().link("ana").state() == LinkState.State.CONNECTED);
+        for (String key : List.of("ana offer", "ben answer")) {
+            String sdp = signalling.descriptions.get(key);
+            assertThat(sdp).as(key).isNotNull();
+            List<String> sections = List.of(sdp.split("(?=\r?\nm=)"));
+            List<String> video = sections.stream().filter(m -> m.trim().startsWith("m=video")).toList();
+            assertThat(video).as(key + ": camera and screen").hasSize(2);
+            for (String section : video) {
+                List<String> codecs = section.lines().filter(l -> l.startsWith("a=rtpmap:"))
+                        .map(l -> l.substring(l.indexOf(' ') + 1, l.indexOf('/'))).distinct().toList();
+                assertThat(codecs).as(key).containsExactlyInAnyOrder("VP8", "rtx");
+            }
+            assertThat(sections.stream().filter(m -> m.trim().startsWith("m=audio")).findFirst().orElseThrow())
+                    .as(key + ": the voice keeps Opus").contains("opus/48000");
+        }
+        signalling.unlink("ana", "ben");
+    }
+
     @Test
     void myCameraIsSentSmallerTheMoreLinksCarryIt() {
         var config = VoiceConfig.defaults().withChime(false).withProcessing(VoiceProcessing.Options.NONE);

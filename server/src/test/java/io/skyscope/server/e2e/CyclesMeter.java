@@ -102,7 +102,11 @@ final class CyclesMeter {
         // about 73 KiB a call with two video sections and no frames at all, 42 with one, 12 KiB
         // without video, 1 KiB when the same transceivers are added and closed unnegotiated;
         // the engine measured 77 and 17 the same way, and frames, sinks and decoding add nothing
-        // to the trend. The voice cycles have it too (their two-way links negotiate the video
+        // to the trend. The cause (heaptrack): webrtc-java never deletes the description that
+        // createOffer and createAnswer hand to its observer, and its size was mostly the video
+        // sections' codec lists; links now negotiate VP8 only (LinkVideo.preferredCodecs), which
+        // took the client's own leak test from 50-80 to 24-26 KiB a cycle. The figures here are
+        // from before that. The voice cycles have it too (their two-way links negotiate the video
         // sections): malloc'ed memory 79 KiB a cycle there, 71 for video, where RSS showed -12 and
         // 35. The jumps of a few MB now and then are not in the malloc reading: the allocator's
         // heap, not memory in use. A frame left behind per call would be 340 KiB, a codec megabytes.
