@@ -162,7 +162,7 @@ public final class SkyScopeServer implements AutoCloseable {
         byte[] jwtSecret = Secrets.jwtSecret(config);
 
         store = config.mongoUri() == null
-                ? MongoStore.embedded(config.dataDir().resolve("db"))
+                ? MongoStore.embedded(config.dataDir().resolve("db"), config.quotas().storeCacheMb())
                 : MongoStore.connect(config.mongoUri());
         stopOrder.push(store);
         var users = new Users(store);

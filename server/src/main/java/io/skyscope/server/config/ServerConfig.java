@@ -91,11 +91,13 @@ public record ServerConfig(
      * @param spacesPerUser        spaces one user may own
      * @param spaceCreatesPerHour  spaces one user may create per hour
      * @param groupInvitesPerHour  people one user may add to group conversations per hour
+     * @param storeCacheMb         megabytes of the embedded store's pages kept in memory (its page
+     *                             cache fills with what has been read, up to this)
      */
     public record Quotas(int mapCacheSize, int mapVersionsKept, int mapUploadsPerHour, long spaceMapStorageBytes,
-                         int spacesPerUser, int spaceCreatesPerHour, int groupInvitesPerHour) {
+                         int spacesPerUser, int spaceCreatesPerHour, int groupInvitesPerHour, int storeCacheMb) {
         public static Quotas defaults() {
-            return new Quotas(8, 3, 30, 64L * 1024 * 1024, 20, 10, 100);
+            return new Quotas(8, 3, 30, 64L * 1024 * 1024, 20, 10, 100, 64);
         }
     }
 
@@ -223,7 +225,8 @@ public record ServerConfig(
                 whole(env, "SPACE_MAP_STORAGE_MB", q.spaceMapStorageBytes() >> 20, 1, 1_048_576) << 20,
                 (int) whole(env, "SPACES_PER_USER", q.spacesPerUser(), 1, 1_000_000),
                 (int) whole(env, "SPACE_CREATES_PER_HOUR", q.spaceCreatesPerHour(), 1, 100_000),
-                (int) whole(env, "GROUP_INVITES_PER_HOUR", q.groupInvitesPerHour(), 1, 1_000_000));
+                (int) whole(env, "GROUP_INVITES_PER_HOUR", q.groupInvitesPerHour(), 1, 1_000_000),
+                (int) whole(env, "STORE_CACHE_MB", q.storeCacheMb(), 16, 65_536));
     }
 
     private static VoiceConfig voice(Map<String, String> env) {

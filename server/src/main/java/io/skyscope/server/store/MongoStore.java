@@ -46,7 +46,11 @@ public final class MongoStore implements AutoCloseable {
     private static final long OWNED_CACHE_MILLIS = 60_000;
 
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
-    private static final int EMBEDDED_CACHE_MB = 512;
+    /**
+     * The page cache of {@link #embedded(Path)} (the server's own comes from STORE_CACHE_MB, 64 by
+     * default): MVStore's default of 16 MB made a 100,000-message history crawl (PLATFORM.md).
+     */
+    static final int EMBEDDED_CACHE_MB = 64;
 
     private final MongoClient client;
     private final MongoDatabase database;
@@ -71,6 +75,16 @@ public final class MongoStore implements AutoCloseable {
      * cannot be read around it.
      */
     public static MongoStore embedded(Path dataDir) {
+        return embedded(dataDir, EMBEDDED_CACHE_MB);
+    }
+
+    /**
+     * As {@link #embedded(Path)}, keeping up to {@code cacheMb} megabytes of the store's pages in
+     * memory. The cache holds what has been read, so it grows with the data in use up to this: a
+     * smaller one costs reads from the file (a collection scanned whole, as chat history is, is then
+     * read from disk each time), a larger one heap.
+     */
+    public static MongoStore embedded(Path dataDir, int cacheMb) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -78,10 +92,9 @@ public final class MongoStore implements AutoCloseable {
         }
         restrictToOwner(dataDir);
         Path file = dataDir.resolve(EMBEDDED_FILE);
-        // The default MVStore cache is small enough to make large collections crawl (PLATFORM.md).
         MVStore mvStore = new MVStore.Builder()
                 .fileName(file.toString())
-                .cacheSize(EMBEDDED_CACHE_MB)
+                .cacheSize(cacheMb)
                 .open();
         H2Backend backend = new H2Backend(mvStore);
         String password = randomPassword();

@@ -44,7 +44,10 @@ class ServerConfigTest {
         assertThat(chat).isEqualTo(new ServerConfig.ChatTuning(2, 8));
         assertThat(ServerConfig.fromEnvironment(Map.of()).chat()).isEqualTo(ServerConfig.ChatTuning.defaults());
         var quotas = ServerConfig.fromEnvironment(Map.of("MAP_VERSIONS_KEPT", "5", "SPACE_MAP_STORAGE_MB", "10",
-                "SPACES_PER_USER", "3")).quotas();
+                "SPACES_PER_USER", "3", "STORE_CACHE_MB", "64")).quotas();
+        assertThat(quotas.storeCacheMb()).isEqualTo(64);
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("STORE_CACHE_MB", "8")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STORE_CACHE_MB");
         assertThat(quotas.mapVersionsKept()).isEqualTo(5);
         assertThat(quotas.spaceMapStorageBytes()).isEqualTo(10L * 1024 * 1024);
         assertThat(quotas.spacesPerUser()).isEqualTo(3);

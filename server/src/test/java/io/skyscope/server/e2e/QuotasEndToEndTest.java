@@ -42,7 +42,8 @@ class QuotasEndToEndTest {
 
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension(c -> c.withQuotas(new Quotas(
-            CACHE, KEPT, UPLOADS_PER_HOUR, 1024 * 1024, SPACES_PER_USER, CREATES_PER_HOUR, INVITES_PER_HOUR)));
+            CACHE, KEPT, UPLOADS_PER_HOUR, 1024 * 1024, SPACES_PER_USER, CREATES_PER_HOUR, INVITES_PER_HOUR,
+            Quotas.defaults().storeCacheMb())));
 
     @BeforeAll
     static void theFirstAccountOwnsTheDefaultSpace() {

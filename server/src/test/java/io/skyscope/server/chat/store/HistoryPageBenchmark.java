@@ -83,6 +83,13 @@ public final class HistoryPageBenchmark {
 
     private static void measure(Path dir, int n) {
         var config = ServerConfig.defaults(dir).withPort(0);
+        // STORE_CACHE_MB as for the server: the embedded store's page cache.
+        if (System.getenv("STORE_CACHE_MB") != null) {
+            var q = config.quotas();
+            config = config.withQuotas(new ServerConfig.Quotas(q.mapCacheSize(), q.mapVersionsKept(),
+                    q.mapUploadsPerHour(), q.spaceMapStorageBytes(), q.spacesPerUser(), q.spaceCreatesPerHour(),
+                    q.groupInvitesPerHour(), Integer.parseInt(System.getenv("STORE_CACHE_MB"))));
+        }
         try (SkyScopeServer server = SkyScopeServer.start(config)) {
             var api = new SkyScopeApi(URI.create("http://127.0.0.1:" + server.port() + "/"));
             var chat = new ChatApi(api);
