@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       playing a tone), for n = 2 and 4. The difference divided by the links is the cost of one link, both ends.</li>
  *   <li>The gap a peer in a call hears when a third person joins the speaker ({@link JoinGap}),
  *       with warm links and without.</li>
+ *   <li>Mouth-to-ear latency on a steady link ({@link MouthToEar}).</li>
  * </ol>
- * Usage: {@code VoiceBenchmark [runs] [all|latency|gap]} (default 20, all).
+ * Usage: {@code VoiceBenchmark [runs] [all|latency|gap|m2e]} (default 20, all).
  */
 public final class VoiceBenchmark {
     private VoiceBenchmark() {
@@ -52,6 +53,9 @@ public final class VoiceBenchmark {
             if (part.equals("all") || part.equals("gap")) {
                 JoinGap.measure(api, runs, true);
                 JoinGap.measure(api, runs, false);
+            }
+            if (part.equals("all") || part.equals("m2e")) {
+                MouthToEar.measure(api, runs);
             }
             if (part.equals("all")) {
                 cpu(api, 2);

@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>It is the only thread that calls {@code pushAudio}. webrtc-java 0.14.0 aborts the process if
  * its audio module's own recording thread delivers while {@code pushAudio} runs, and WebRTC starts
- * that thread whenever a link begins to send. So pushing waits while a link is settling (see
- * {@link VoiceEngine}), and every push first stops that recording thread under the gate's lock.
+ * that thread whenever a link begins to send; the {@link CaptureFence} decides when a push may run
+ * and stops that thread.
  */
 final class CaptureLoop implements Runnable {
     /** What the loop needs from its engine. */
@@ -29,10 +29,8 @@ final class CaptureLoop implements Runnable {
         /** Called after each frame's level was measured; {@code changed} if speaking flipped. */
         void measured(boolean changed);
 
-        /** Runs {@code push} unless a link is settling; returns false if it could not run now. */
+        /** Runs {@code push} if my voice may go into WebRTC now; returns false if it could not run. */
         boolean whenSettled(Runnable push);
-
-        void stopNativeRecording();
     }
 
     private final Host host;
@@ -47,7 +45,7 @@ final class CaptureLoop implements Runnable {
         this.source = source;
     }
 
-    /** Frames not pushed because a link was settling. */
+    /** Frames not pushed because a link was settling and the fence could not cover it. */
     long heldBack() {
         return heldBack;
     }
@@ -80,13 +78,10 @@ final class CaptureLoop implements Runnable {
         }
     }
 
-    /** Pushes {@code frame} into WebRTC unless a link is settling. */
+    /** Pushes {@code frame} into WebRTC if the fence lets it. */
     private void push() {
         Pcm.toBytes(frame, frame.length, bytes);
-        boolean pushed = host.whenSettled(() -> {
-            host.stopNativeRecording();
-            source.pushAudio(bytes, 16, Pcm.SAMPLE_RATE, 1, Pcm.FRAME);
-        });
+        boolean pushed = host.whenSettled(() -> source.pushAudio(bytes, 16, Pcm.SAMPLE_RATE, 1, Pcm.FRAME));
         if (!pushed) {
             heldBack++;
         }

@@ -97,7 +97,8 @@ final class PeerLink {
     private volatile boolean live;
 
     PeerLink(String peerId, boolean offerer, String reason, String direction, boolean live,
-             ScheduledExecutorService control, VoiceSignalling signalling, Events events, VideoSinks sinks) {
+             ScheduledExecutorService control, VoiceSignalling signalling, Events events, VideoSinks sinks,
+             CaptureFence fence) {
         this.peerId = peerId;
         this.live = live;
         this.offerer = offerer;
@@ -106,7 +107,7 @@ final class PeerLink {
         this.control = control;
         this.signalling = signalling;
         this.events = events;
-        this.voice = new RemoteVoice(() -> onControl(() -> events.speakingChanged(this)));
+        this.voice = new RemoteVoice(() -> onControl(() -> events.speakingChanged(this)), fence);
         this.video = new LinkVideo(peerId, sinks);
     }
 
@@ -226,6 +227,22 @@ final class PeerLink {
     }
 
     /**
+     * Takes the peer's voice off its sink and my microphone's track off the sender: the changes
+     * to the sinks that must not overlap a push (see {@link CaptureFence}). {@link #close} does it
+     * too if it was not done.
+     */
+    void detach() {
+        if (remoteTrack != null) {
+            remoteTrack.removeSink(voice);
+            remoteTrack = null;
+        }
+        if (pc != null && sender != null) {
+            pc.removeTrack(sender);
+            sender = null;
+        }
+    }
+
+    /**
      * Frees every native object of this link: the sink, my track from the sender, the connection,
      * then the references webrtc-java kept for us (see {@link NativeReferences}).
      */
@@ -234,16 +251,9 @@ final class PeerLink {
             return;
         }
         state = State.CLOSED;
-        if (remoteTrack != null) {
-            remoteTrack.removeSink(voice);
-            remoteTrack = null;
-        }
+        detach();
         if (pc != null) {
             video.close(pc);
-            if (sender != null) {
-                pc.removeTrack(sender);
-                sender = null;
-            }
             long connection = NativeReferences.handle(pc);
             pc.close();
             pc = null;

@@ -6,21 +6,26 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSink;
  * A peer's decoded voice as it arrives: converted to 48 kHz mono, queued in a
  * {@link JitterBuffer} for the render thread, and measured for the speaking indicator.
  *
- * <p>{@link #onData} runs on WebRTC's playout thread; the jitter buffer and meter are read by
- * the render and control threads.
+ * <p>{@link #onData} runs on WebRTC's audio module threads: its play thread, and its recording
+ * thread while one runs, which first tells the {@link CaptureFence}; the jitter buffer and meter
+ * are read by the render and control threads.
  */
 final class RemoteVoice implements AudioTrackSink {
     final JitterBuffer jitter = new JitterBuffer();
     final LevelMeter meter = new LevelMeter();
     private final Runnable speakingChanged;
+    private final CaptureFence fence;
+    /** When the audio module's play thread last called {@link #onData} (System.nanoTime); see {@link CaptureFence}. */
+    volatile long playerNanos;
     private short[] samples = new short[Pcm.FRAME];
     private short[] resampled = new short[Pcm.FRAME];
     private Resampler resampler;
     private int resamplerRate;
     private volatile long firstAudioNanos;
 
-    RemoteVoice(Runnable speakingChanged) {
+    RemoteVoice(Runnable speakingChanged, CaptureFence fence) {
         this.speakingChanged = speakingChanged;
+        this.fence = fence;
     }
 
     /** When the first frame louder than the speaking threshold arrived (System.nanoTime), or 0. */
@@ -30,6 +35,7 @@ final class RemoteVoice implements AudioTrackSink {
 
     @Override
     public void onData(byte[] data, int bitsPerSample, int sampleRate, int channels, int frames) {
+        fence.heard(this);
         if (bitsPerSample != 16 || channels < 1 || frames <= 0 || sampleRate <= 0) {
             return;
         }

@@ -53,11 +53,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settling. When a link starts sending (once its transport is first writable, on WebRTC's
  * worker thread, about when it connects), WebRTC starts its audio module's own recording thread,
- * which must never run while the capture thread pushes: webrtc-java 0.14.0 aborts the JVM. So a
- * link "settles" once it has sent its first packet (that thread then runs; 500 ms after connecting
- * if no packet shows, at once if it failed or closed, after 15 s at the latest), and until no
- * link is settling the capture thread holds my microphone back; each push first stops that
- * recording thread. People already linked miss a fraction of a second of me when someone joins.
+ * which must never deliver while the capture thread pushes: webrtc-java 0.14.0 aborts the JVM. A
+ * link "settles" once it has sent its first packet (500 ms after connecting if no packet shows, at
+ * once if it failed or closed, after 15 s at the latest). While a link settles, the
+ * {@link CaptureFence} lets my microphone go on if a link I hear is being played: the recording
+ * thread then shows itself before it delivers, and is stopped before the next push. People already
+ * linked keep hearing me when someone joins or leaves; what they may hear is one 10 ms frame of my
+ * playout mix that the module's thread slips in before it is stopped. With no link being played
+ * (my first link), my microphone is held back until the link settles, as it always was.
  *
  * <p>Warm links ({@link #warm}, {@link #cool}; see {@link VoiceLinks}) are connections set up before
  * a call with my audio sender inactive: no RTP at all, so WebRTC starts no send stream and no
@@ -117,6 +120,7 @@ public final class VoiceEngine implements AutoCloseable {
             natives.push("audio processing", processing::close);
             adm = new HeadlessAudioDeviceModule();
             natives.push("audio device module", adm::dispose);
+            links.stopsRecordingWith(adm::stopRecording);
             PeerConnectionFactory factory = new PeerConnectionFactory(adm);
             natives.push("peer connection factory", factory::dispose);
             // Playout makes WebRTC decode each peer and feed their sinks; the render thread plays.
@@ -669,10 +673,6 @@ public final class VoiceEngine implements AutoCloseable {
             return links.whenSettled(push);
         }
 
-        @Override
-        public void stopNativeRecording() {
-            adm.stopRecording();
-        }
     }
 
     private final class RenderHost implements RenderLoop.Host {

@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The voice engine's links: one {@link PeerLink} per person in my voice set, opened and closed as
- * the server says, signals kept for a while if they come before their join, and the settling gate
- * that keeps my microphone out of WebRTC while a link starts (see {@link VoiceEngine}).
+ * the server says, signals kept for a while if they come before their join, and the links that
+ * settle (may start a send stream) for the {@link CaptureFence} that decides when my microphone
+ * goes into WebRTC.
  *
  * <p>Warm links ({@link #warm}, {@link #cool}): a connection set up before a call, its audio
  * sender inactive. A {@code voice.join} for a warm peer makes that link live (my audio on, no new
- * offer, no new ICE); starting its send stream starts WebRTC's recording thread, so my microphone
- * is held back while the switch runs (see {@code goLive}). When the call ends and the peer stays warm, the call's
+ * offer, no new ICE); starting its send stream starts WebRTC's recording thread, so the link
+ * settles while the switch runs (see {@code goLive}). When the call ends and the peer stays warm, the call's
  * connection closes and a fresh warm one is set up in its place (both sides do, on the same
  * {@code voice.leave}), rather than the sender being switched off: a stream that paused and
  * resumed on the same connection was measured to take about 800 ms more to play at the other end
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: {@link #join}, {@link #leave}, {@link #warm}, {@link #cool}, {@link #signal},
  * {@link #closeAll} and the link events run on the control thread; {@link #whenSettled} on the
- * capture thread; the read methods from any thread.
+ * capture thread; the read methods from any thread. Adding or removing my microphone's sender or
+ * a peer's sink goes through {@link CaptureFence#changeSinks}.
  */
 final class VoiceLinks {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLinks.class);
@@ -66,7 +68,7 @@ final class VoiceLinks {
     private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
     /** Peers the server named warm (voice.warm, until voice.cool). Control thread. */
     private final Set<String> warm = new HashSet<>();
-    private final Set<PeerLink> settling = new HashSet<>();
+    private final CaptureFence fence = new CaptureFence(links::values);
     private final Map<String, List<EarlySignal>> early = new ConcurrentHashMap<>();
     private final ScheduledExecutorService control;
     private final VoiceSignalling signalling;
@@ -149,16 +151,16 @@ final class VoiceLinks {
     }
 
     private void open(String peerId, boolean offerer, String reason, String direction, boolean live) {
-        var link = new PeerLink(peerId, offerer, reason, direction, live, control, signalling, linkEvents, sinks);
+        var link = new PeerLink(peerId, offerer, reason, direction, live, control, signalling, linkEvents, sinks,
+                fence);
         links.put(peerId, link);
-        // Held back while addTrack and the connection change the microphone source's sinks; a
-        // live link stays held until it sends, a warm one starts no send stream and settles now.
+        // A live link settles once it sends; a warm one starts no send stream and settles now.
         holdBack(link);
         if (live) {
             control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
         }
         try {
-            link.open(factory, microphone, camera, screen, videoCodecs, config.get());
+            fence.changeSinks(() -> link.open(factory, microphone, camera, screen, videoCodecs, config.get()));
         } catch (RuntimeException e) {
             LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
             close(links.remove(peerId));
@@ -179,9 +181,9 @@ final class VoiceLinks {
 
     /**
      * A warm link becomes a call: my audio goes on over it. The send stream, and with it WebRTC's
-     * recording thread, starts inside {@code setLive} if the link is connected: my microphone is
-     * held back only while that runs (the next push stops the thread; nothing more starts on this
-     * link). Not connected yet, it settles when it has sent its first packet, as a new link does.
+     * recording thread, starts inside {@code setLive} if the link is connected: the link settles
+     * only while that runs (the next push stops the thread; nothing more starts on this link).
+     * Not connected yet, it settles when it has sent its first packet, as a new link does.
      */
     private void goLive(PeerLink link) {
         holdBack(link);
@@ -238,37 +240,35 @@ final class VoiceLinks {
         return links.values();
     }
 
-    /** Runs {@code push} unless a link is settling; false if it could not run now. Capture thread. */
+    /** Runs {@code push} if my voice may go into WebRTC now (see {@link CaptureFence}); false if not. Capture thread. */
     boolean whenSettled(Runnable push) {
-        synchronized (settling) {
-            if (!settling.isEmpty()) {
-                return false;
-            }
-            push.run();
-            return true;
-        }
+        return fence.push(push);
+    }
+
+    /** The audio module's {@code stopRecording}, once the engine has made the module. */
+    void stopsRecordingWith(Runnable stopRecording) {
+        fence.stopsWith(stopRecording);
     }
 
     private void holdBack(PeerLink link) {
-        synchronized (settling) {
-            settling.add(link);
-        }
+        fence.holdBack(link);
     }
 
     private void settle(PeerLink link) {
-        synchronized (settling) {
-            settling.remove(link);
-        }
+        fence.settle(link);
     }
 
-    /** Closes a link with my microphone held back meanwhile. */
+    /**
+     * Closes a link (already out of {@link #links}): its sinks come off with pushes waiting, not
+     * dropped; the connection then closes while my voice goes on to the others.
+     */
     private void close(PeerLink link) {
         if (link == null) {
             return;
         }
-        holdBack(link);
         boolean wasConnected = link.state() == State.CONNECTED && link.live();
         try {
+            fence.changeSinks(link::detach);
             link.close();
         } catch (RuntimeException e) {
             LOG.warn("closing the voice link to {} failed: {}", link.peerId, e.toString());
