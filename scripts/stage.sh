@@ -11,7 +11,8 @@
 # (with the commit) is appended to $STAGE_RESULTS (default $STAGE_DIR/stage-results.txt) and each
 # run's output and logs are kept in $STAGE_DIR/run-N-* (STAGE_DIR defaults to /tmp/skyscope-stage).
 #
-# Each N holds the shared build lock (STAGE_LOCK, default /tmp/skyscope-build.lock) for its whole run
+# A benchmark JVM that dies after its report (webrtc-java has crashed in native code while 50 clients
+# closed their links) does not stop the next N. Each N holds the shared build lock (STAGE_LOCK, default /tmp/skyscope-build.lock) for its whole run
 # and releases it between runs: do not wrap this script in flock yourself. SERVER_JAVA_OPTS adds JVM
 # options to the server, STAGE_JAVA_OPTS to the benchmark JVM (e.g. a JFR recording). Needs janus
 # (Debian package janus), libpulse0, the server jar and the benchmarks jar
@@ -156,7 +157,8 @@ one_run() { # N, then the benchmark's options
   echo "N=$n: janus PID $janus_pid on $url, server PID $server_pid on port $server_port, output in $run_dir"
   "$java" -Xmx4g --enable-native-access=ALL-UNNAMED ${STAGE_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar \
     io.skyscope.bench.StageBenchmark --server "http://127.0.0.1:$server_port/" --janus-pid "$janus_pid" \
-    --server-pid "$server_pid" --listeners "$n" "$@" 2>&1 | grep --line-buffered -v ' DEBUG ' | tee "$run_dir/stage.log"
+    --server-pid "$server_pid" --listeners "$n" "$@" 2>&1 | grep --line-buffered -v ' DEBUG ' | tee "$run_dir/stage.log" ||
+    echo "the benchmark JVM ended with status ${PIPESTATUS[0]} (its RESULT line, if printed, is kept)" >&2
   stop_all
   grep '^RESULT ' "$run_dir/stage.log" | sed "s/\$/ commit=$commit/" >> "$results" || true
 }
