@@ -2,11 +2,14 @@ package io.skyscope.bench;
 
 import io.skyscope.map.TiledMap;
 import io.skyscope.map.TiledMapParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 /** Maps for benchmarks: the shipped office, and a large open floor built in memory. */
 public final class BenchmarkMaps {
@@ -37,6 +40,14 @@ public final class BenchmarkMaps {
 
     /** The Tiled JSON of {@link #openFloor}; its one tileset image is {@code floor.png}, 32 x 32. */
     public static String openFloorTmj(int w, int h) {
+        return openFloorTmj(w, h, w * 16, h * 16, "");
+    }
+
+    /**
+     * An open floor of w x h tiles with its spawn at (spawnX, spawnY) and more objects in its
+     * object layer ({@code objects}: Tiled JSON objects, each starting with a comma).
+     */
+    public static String openFloorTmj(int w, int h, double spawnX, double spawnY, String objects) {
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < w * h; i++) {
             data.append(i == 0 ? "1" : ",1");
@@ -46,11 +57,26 @@ public final class BenchmarkMaps {
                  "tilewidth":32,"tileheight":32,
                  "layers":[{"type":"tilelayer","name":"floor","width":%d,"height":%d,"x":0,"y":0,"data":[%s]},
                    {"type":"objectgroup","name":"areas","objects":[
-                     {"id":1,"name":"spawn","type":"spawn","x":%d,"y":%d,"width":0,"height":0}]}],
+                     {"id":1,"name":"spawn","type":"spawn","x":%s,"y":%s,"width":0,"height":0}%s]}],
                  "tilesets":[{"firstgid":1,"name":"floor","image":"floor.png","imagewidth":32,"imageheight":32,
                    "tilewidth":32,"tileheight":32,"tilecount":1,"columns":1}]}
-                """.formatted(w, h, w, h, data, w * 16, h * 16);
+                """.formatted(w, h, w, h, data, fmt(spawnX), fmt(spawnY), objects);
         return json;
+    }
+
+    /** The one tileset image of {@link #openFloorTmj}: a plain 32 x 32 PNG. */
+    public static byte[] floorPng() {
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A random walkable point. */

@@ -2,6 +2,7 @@ package io.skyscope.bench;
 
 import io.skyscope.client.Session;
 import io.skyscope.client.SkyScopeApi;
+import io.skyscope.client.Tokens;
 import io.skyscope.client.voice.HeadlessAudio;
 import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.SessionVoice;
@@ -26,9 +27,11 @@ final class Caller implements AutoCloseable {
     /** When the last {@code voice.join} arrived (System.nanoTime). */
     final AtomicLong joinedAt = new AtomicLong();
 
-    private Caller(SkyScopeApi api, String name, boolean warmLinks) {
+    private Caller(SkyScopeApi api, String name, boolean warmLinks, String spaceId) {
         String user = name + System.nanoTime() % 1_000_000;
-        session = Session.open(api, new Session.Credentials(user, "violet harbor lantern " + user, name), "office");
+        // Registered, not signed in: sign-ins are limited to 20 a minute from an address.
+        session = Session.open(Tokens.of(api, api.register(user, "violet harbor lantern " + user, name)), spaceId,
+                Session.Options.DEFAULTS);
         session.onMessage(m -> {
             if (m instanceof ServerMessage.VoiceJoin) {
                 joinedAt.set(System.nanoTime());
@@ -45,12 +48,17 @@ final class Caller implements AutoCloseable {
     }
 
     static Caller join(SkyScopeApi api, String name) {
-        return new Caller(api, name, true);
+        return new Caller(api, name, true, "office");
     }
 
     /** A caller whose client makes no warm links: every call starts by setting its connection up. */
     static Caller joinCold(SkyScopeApi api, String name) {
-        return new Caller(api, name, false);
+        return new Caller(api, name, false, "office");
+    }
+
+    /** A caller in {@code spaceId} that makes no warm links ({@code name} must be unique in the run). */
+    static Caller joinCold(SkyScopeApi api, String name, String spaceId) {
+        return new Caller(api, name, false, spaceId);
     }
 
     VoiceEngine engine() {
@@ -74,9 +82,24 @@ final class Caller implements AutoCloseable {
     /** Walks there at the speed limit and waits until the server has applied it. */
     void moveTo(double[] to) throws InterruptedException {
         io.skyscope.client.Walker.walk(session, to[0], to[1]);
+        confirm();
+    }
+
+    /**
+     * Moves there in one step (the server's speed budget must allow it) and waits until the server
+     * has applied it; returns when its acknowledgement arrived (System.nanoTime).
+     */
+    long step(double[] to) {
+        session.move(to[0], to[1]);
+        return confirm();
+    }
+
+    /** A status change after my moves: its acknowledgement says the server has applied them (System.nanoTime). */
+    private long confirm() {
         String ref = "confirm-" + System.nanoTime();
         session.send(new ClientMessage.StatusChange(Status.AVAILABLE, null, ref));
         session.await(ServerMessage.Ack.class, a -> ref.equals(a.ref()), Measure.WAIT);
+        return System.nanoTime();
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.skyscope.bench.BenchmarkMaps;
 import io.skyscope.client.SkyScopeApi;
 import io.skyscope.protocol.rest.AuthResponse;
 import io.skyscope.protocol.rest.SpaceView;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -24,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 
 /**
  * Load on running servers over real sockets: N users in S spaces (on the default office or on a
@@ -214,15 +211,9 @@ public final class LoadBenchmark {
     }
 
     /** Puts the open floor of 200 x 200 tiles ({@link #FLOOR_PIXELS} square, spawn in the middle) in a space. */
-    static void uploadFloor(SkyScopeApi api, String accessToken, String spaceId) throws IOException {
+    static void uploadFloor(SkyScopeApi api, String accessToken, String spaceId) {
         api.uploadMap(accessToken, spaceId, BenchmarkMaps.openFloorTmj(200, 200).getBytes(StandardCharsets.UTF_8),
-                Map.of("floor.png", floorPng()));
-    }
-
-    private static byte[] floorPng() throws IOException {
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
+                Map.of("floor.png", BenchmarkMaps.floorPng()));
     }
 
     /**
@@ -265,7 +256,7 @@ public final class LoadBenchmark {
     }
 
     /** User plus system CPU time of processes, from /proc (Linux), in milliseconds. */
-    static long cpuMillis(long... pids) {
+    public static long cpuMillis(long... pids) {
         long sum = 0;
         for (long pid : pids) {
             sum += cpuMillis(pid);
@@ -281,7 +272,7 @@ public final class LoadBenchmark {
     }
 
     /** Resident memory of processes in KiB, from /proc (Linux). */
-    static long rssKib(long... pids) {
+    public static long rssKib(long... pids) {
         long sum = 0;
         for (long pid : pids) {
             sum += rssKib(pid);
@@ -298,7 +289,7 @@ public final class LoadBenchmark {
         return 0;
     }
 
-    static long ownCpuMillis() {
+    public static long ownCpuMillis() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return os.getProcessCpuTime() / 1_000_000;
     }
@@ -311,7 +302,7 @@ public final class LoadBenchmark {
         }
     }
 
-    static Map<String, String> options(String[] args) {
+    public static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
