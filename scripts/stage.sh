@@ -82,6 +82,7 @@ general: {
     token_auth_secret = "$5"
     admin_secret = "$(secret)"
     hide_dependencies = true
+    protected_folders = ["/"]
 }
 media: {
     rtp_port_range = "$rtp-$((rtp + 999))"

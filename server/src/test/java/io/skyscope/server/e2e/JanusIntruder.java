@@ -9,6 +9,10 @@ import io.skyscope.protocol.ServerMessage.MediaJoin;
 import io.skyscope.protocol.media.JanusApi;
 import io.skyscope.server.media.AudioBridge;
 import io.skyscope.server.testing.Janus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Someone talking to Janus directly with what the server handed another person, for the media tests. */
 final class JanusIntruder {
@@ -23,14 +27,34 @@ final class JanusIntruder {
      * person the server sent there stays.
      */
     static void isKickedWithALentJoin(Janus janus, MediaJoin lent) {
+        isKickedWithALentJoin(janus, lent, null);
+    }
+
+    /**
+     * As {@link #isKickedWithALentJoin(Janus, MediaJoin)}, the join asking the AudioBridge to record
+     * the impostor's audio to {@code recordTo/intruder} (any participant may ask, and the plugin has
+     * no lock for it): Janus refuses to write anywhere (its protected folders), so no file appears.
+     */
+    static void isKickedWithALentJoin(Janus janus, MediaJoin lent, Path recordTo) {
         var raw = JanusApi.withToken(janus.url(), lent.token(), TIMEOUT);
         long session = raw.createSession();
         var admin = new AudioBridge(JanusApi.withApiSecret(janus.url(), janus.apiSecret(), TIMEOUT), janus.adminKey());
         try {
             long handle = raw.attach(session, JanusApi.AUDIOBRIDGE);
-            raw.message(session, handle, JsonNodeFactory.instance.objectNode().put("request", "join")
-                    .put("room", lent.room()).put("id", IMPOSTOR).put("token", lent.roomToken()).put("muted", false), null);
+            var join = JsonNodeFactory.instance.objectNode().put("request", "join")
+                    .put("room", lent.room()).put("id", IMPOSTOR).put("token", lent.roomToken()).put("muted", false);
+            if (recordTo != null) {
+                join.put("record", true).put("filename", recordTo.resolve("intruder").toString());
+            }
+            raw.message(session, handle, join, null);
             assertThat(Janus.nextPluginEvent(raw, session).path("audiobridge").asText()).isEqualTo("joined");
+            if (recordTo != null) {
+                try (var written = Files.list(recordTo)) {
+                    assertThat(written.toList()).as("files Janus recorded for a participant").isEmpty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             await("the impostor is kicked").atMost(TIMEOUT)
                     .until(() -> admin.participants(lent.room()).stream().noneMatch(p -> p.id() == IMPOSTOR));
             assertThat(admin.participants(lent.room())).extracting(AudioBridge.Participant::id).contains(lent.participant());

@@ -31,6 +31,7 @@ import io.skyscope.server.testing.Janus;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -186,7 +187,8 @@ class StageMediaEndToEndTest {
             }
             // A join token the server handed out, used by someone else under another participant id:
             // Janus admits it, the server's check kicks them out within seconds.
-            JanusIntruder.isKickedWithALentJoin(JANUS, joins.get(2));
+            // ... and asking Janus to record their audio to a file of their choice writes nothing.
+            JanusIntruder.isKickedWithALentJoin(JANUS, joins.get(2), Files.createTempDirectory("skyscope-recording"));
             raw.destroy(session);
         } finally {
             everyone.forEach(VoiceClient::close);

@@ -114,6 +114,7 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
                     token_auth_secret = "%s"
                     admin_secret = "%s"
                     hide_dependencies = true
+                    protected_folders = ["/"]
                 }
                 media: {
                     rtp_port_range = "%d-%d"
