@@ -4,33 +4,44 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides when the capture thread may push my microphone into WebRTC, so that webrtc-java 0.14.0
- * never aborts the process and the people I already talk to miss nothing of me when a link starts
- * or ends.
+ * neither aborts nor hangs the process, and the people I already talk to miss nothing of me when a
+ * link starts or ends.
  *
  * <p>Why. Whenever a send stream starts and the audio module is not recording, WebRTC's
  * {@code AudioState::AddSendingStream} starts the module's recording thread (webrtc-java does not
  * expose {@code SetAudioRecording(false)}). That thread ({@code HeadlessAudioDeviceModule::
  * CaptureThreadProcess}) pulls the playout mix every 10 ms ({@code NeedMorePlayData}) and delivers
  * it to every send stream ({@code DeliverRecordedData}); our {@code pushAudio} delivering into the
- * same streams at the same moment trips {@code AudioSendStream::SendAudioData}'s race check. And
- * {@code CustomAudioSource}'s list of sinks has no lock, so adding or removing a link's sender must
- * not overlap a push either.
+ * same streams at the same moment trips {@code AudioSendStream::SendAudioData}'s race check. So the
+ * thread must be stopped ({@code stopRecording}) before my voice goes on. And {@code
+ * CustomAudioSource}'s list of sinks has no lock, so adding or removing a link's sender must not
+ * overlap a push either.
+ *
+ * <p>The module's {@code StartRecording} and {@code StopRecording} share its thread handle without
+ * a lock: a stop of ours that overlaps WebRTC starting a send stream (on its worker thread) joins
+ * a thread twice, or one already gone, and the worker hangs in {@code pthread_join} for good (seen
+ * under load: every later call into that connection hangs with it). So send streams start only
+ * where we know: every link's audio sender starts inactive, and the engine activates it on the
+ * control thread once the link is connected ({@link #holdBack} before, {@link #settle} after; the
+ * send stream, and with it the recording thread, starts inside that call). No stop of ours runs
+ * while such a start does, and none starts while a stop runs.
  *
  * <p>How, without holding my voice back. Pulling the playout mix calls every remote track's sink
  * ({@link RemoteVoice#onData}) before the module delivers, so a recording thread announces itself
  * to {@link #heard} on its first round, under this fence's lock: a push in progress finishes
- * first, and no push starts until that thread was stopped ({@code stopRecording}, which joins
- * it). That holds only while some link's sink is being pulled (a link I hear, called by the play
- * thread within {@link #ARMED_NANOS}); otherwise my voice is held back while a link settles, as
- * before. {@code stopRecording} must never overlap a send stream starting (webrtc-java's
- * Start/StopRecording then hang), so it runs only when no link settles, or when exactly one does
- * and the thread that announced itself is the one its start launched.
+ * first, and no push starts until that thread was stopped ({@code stopRecording}, which joins it).
+ * That holds only while some link's sink is being pulled (a link I hear, called by the play
+ * thread within {@link #ARMED_NANOS}); otherwise every push first stops whatever recording thread
+ * may run. A recording thread that shows up neither during an activation nor just after one (a
+ * send stream WebRTC started on its own, which the links above should never let happen) is
+ * stopped only once it is {@link #UNEXPECTED_START_NANOS} old, by when its start has long returned.
  *
  * <p>What is left: the module's thread delivers one round (10 ms, sometimes two) of the playout
  * mix into every send stream before it is stopped; that needs webrtc-java (see docs/benchmarks.md).
@@ -44,8 +55,13 @@ final class CaptureFence {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureFence.class);
     /** A link's sink called by the play thread this recently is still being pulled (every 10 ms). */
     static final long ARMED_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
-    /** A recording thread this young may be inside its start still: not stopped yet. */
-    private static final long STARTED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** A recording thread that showed up outside an activation is stopped no younger than this. */
+    static final long UNEXPECTED_START_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
+    /**
+     * A recording thread that shows up this soon after an activation returned was started by it
+     * (its first round often comes a little after the call returns): its start is over.
+     */
+    private static final long AFTER_ACTIVATION_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WAIT_MILLIS = 200;
     private static final long JOIN_MILLIS = 50;
 
@@ -60,6 +76,10 @@ final class CaptureFence {
     /** A thread other than the player that pulled a sink: a recording thread, until stopped. */
     private Thread fencer;
     private long fencerSince;
+    /** Whether {@link #fencer} showed up while or just after a link was activated (its start is over once none is). */
+    private boolean fencerExpected;
+    /** When the last activation returned ({@link #settle}). */
+    private long settledNanos = System.nanoTime() - AFTER_ACTIVATION_NANOS;
 
     CaptureFence(Supplier<? extends Collection<PeerLink>> links) {
         this.links = links;
@@ -72,12 +92,11 @@ final class CaptureFence {
 
     /**
      * Runs {@code push} if my voice may go into WebRTC now; false if it is held back (dropped).
-     * Waits, bounded, rather than dropping while a link's sinks change or a recording thread is
-     * stopped. Capture thread.
+     * Waits, bounded, rather than dropping while a link's sinks change, a link's sender is being
+     * activated or a recording thread is stopped. Capture thread.
      */
     boolean push(Runnable push) {
         Thread target;
-        Object settled;
         synchronized (lock) {
             if (!awaitNoSinkChange()) {
                 return false;
@@ -86,15 +105,15 @@ final class CaptureFence {
                 push.run();
                 return true;
             }
-            if (fencer != null && player != null && settling.size() == 1) {
-                waitNanos(STARTED_NANOS - (System.nanoTime() - fencerSince));
-            }
-            if (settling.isEmpty()) {
-                settled = null; // no send stream can start: stop whatever recording thread runs, as each push did before
-            } else if (fencer != null && player != null && settling.size() == 1) {
-                settled = settling.iterator().next();
-            } else {
+            // A send stream may be starting: no stop may overlap it.
+            if (!awaitSettled()) {
                 return false;
+            }
+            if (fencer != null && !fencerExpected) {
+                waitNanos(UNEXPECTED_START_NANOS - (System.nanoTime() - fencerSince));
+                if (!settling.isEmpty()) {
+                    return false;
+                }
             }
             target = fencer;
             stopping = true;
@@ -104,19 +123,14 @@ final class CaptureFence {
             stopping = false;
             lock.notifyAll();
             if (target != null && fencer == target) {
-                if (stopped) {
-                    fencer = null;
-                } else if (settled == null) {
+                if (!stopped) {
                     // It outlived stopRecording while no send stream could start: the play thread.
                     LOG.debug("audio module play thread is {}", target);
                     player = target;
-                    fencer = null;
                 }
+                fencer = null;
             }
-            if (settled != null && stopped) {
-                settling.remove(settled); // the recording thread was launched by its send stream starting
-            }
-            if (!awaitNoSinkChange() || fencer != null || !(settling.isEmpty() || announcing())) {
+            if (!awaitNoSinkChange() || fencer != null || !settling.isEmpty()) {
                 return false;
             }
             push.run();
@@ -167,9 +181,19 @@ final class CaptureFence {
         return false;
     }
 
+    /** Under the lock: waits, bounded, until no link's sinks are being changed; false if they still are. */
     private boolean awaitNoSinkChange() {
+        return awaitNone(() -> sinkChanges > 0);
+    }
+
+    /** Under the lock: waits, bounded, until no link is being activated; false if one still is. */
+    private boolean awaitSettled() {
+        return awaitNone(() -> !settling.isEmpty());
+    }
+
+    private boolean awaitNone(BooleanSupplier busy) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        while (sinkChanges > 0) {
+        while (busy.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -197,13 +221,15 @@ final class CaptureFence {
             } else if (fencer != t) {
                 fencer = t;
                 fencerSince = System.nanoTime();
+                fencerExpected = !settling.isEmpty() || fencerSince - settledNanos < AFTER_ACTIVATION_NANOS;
             }
         }
     }
 
     /**
-     * {@code link} may start a send stream from now on (being opened or switched live): a stop of
-     * the recording thread in progress ends first. Control thread.
+     * {@code link}'s audio sender is about to be activated, which starts its send stream (and
+     * WebRTC's recording thread, if none runs): a stop of the recording thread in progress ends
+     * first, and none starts until {@link #settle}. Control thread.
      */
     void holdBack(Object link) {
         synchronized (lock) {
@@ -221,10 +247,12 @@ final class CaptureFence {
         }
     }
 
-    /** {@code link}'s send stream has started, or never will. Control thread. */
+    /** {@code link}'s activation has returned: its send stream has started, or never will. Control thread. */
     void settle(Object link) {
         synchronized (lock) {
             settling.remove(link);
+            settledNanos = System.nanoTime();
+            lock.notifyAll();
         }
     }
 

@@ -21,7 +21,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
-import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
@@ -30,7 +29,6 @@ import io.skyscope.client.voice.LinkState.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * ({@link LinkVideo}), and an orderly close.
  *
  * <p>A link is live (a call: my voice goes out) or warm (set up before a call, the server's
- * {@code voice.warm}): a warm link's audio sender is inactive, so it sends no RTP at all, and
- * {@link #setLive} switches that either way without a new offer or new ICE.
+ * {@code voice.warm}). Every link's audio sender starts inactive, so it sends no RTP at all and
+ * WebRTC starts no send stream on its own; a live link's sender is activated by the engine once
+ * the link is connected ({@link #startSending}, see {@link CaptureFence} for why), and {@link
+ * #setLive} switches a link either way without a new offer or new ICE.
  *
  * <p>Threads: every method runs on the engine's control thread; WebRTC's callbacks arrive on its
  * signalling thread and are handed to the control thread.
@@ -54,8 +54,8 @@ final class PeerLink {
     interface Events {
         void stateChanged(PeerLink link);
 
-        /** The link applied its descriptions, connected, failed or closed: the engine decides when it settles. */
-        void settled(PeerLink link);
+        /** The link is connected (again): a live link's audio sender may be activated now. */
+        void connected(PeerLink link);
 
         void speakingChanged(PeerLink link);
 
@@ -95,6 +95,8 @@ final class PeerLink {
     boolean announcedInRange;
     /** Whether my voice goes out on it (a call) rather than only being set up (warm). */
     private volatile boolean live;
+    /** Whether the audio sender's encoding is active. Control thread. */
+    private boolean sending;
 
     PeerLink(String peerId, boolean offerer, String reason, String direction, boolean live,
              ScheduledExecutorService control, VoiceSignalling signalling, Events events, VideoSinks sinks,
@@ -132,10 +134,8 @@ final class PeerLink {
                 default -> RTCRtpTransceiverDirection.SEND_RECV;
             };
             init.streamIds = List.of("voice");
-            if (!live) {
-                // Inactive from the start: no send stream, so not one packet before setLive(true).
-                init.sendEncodings = List.of(encoding(false));
-            }
+            // Inactive from the start: no send stream, so not one packet before startSending.
+            init.sendEncodings = List.of(encoding(false));
             RTCRtpTransceiver transceiver = pc.addTransceiver(microphone, init);
             ownedSenderSide = NativeReferences.handle(transceiver);
             sender = transceiver.getSender();
@@ -143,14 +143,12 @@ final class PeerLink {
                 video.offer(pc, camera, screen, videoCodecs);
                 events.videoReady(this);
             }
-            pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer", false)));
+            pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer")));
         } else if (!"recvonly".equals(direction)) {
             sender = pc.addTrack(microphone, List.of("voice"));
             ownedSenderSide = NativeReferences.handle(sender);
-            if (!live) {
-                // Before any description: the parameters apply when the sender gets its stream.
-                activate(false);
-            }
+            // Before any description: the parameters apply when the sender gets its stream.
+            activate(false);
         }
     }
 
@@ -160,15 +158,31 @@ final class PeerLink {
     }
 
     /**
-     * Turns my audio on this link on (a call) or off (warm): the sender's encoding becomes active
-     * or inactive, on the same connection (no offer, no ICE). Turning it on starts WebRTC's send
-     * stream at once if the link is connected, else when it connects.
+     * Makes this link a call (my audio goes out once {@link #startSending} runs) or warm again
+     * (the sender's encoding becomes inactive at once), on the same connection (no offer, no ICE).
      */
     void setLive(boolean on) {
-        if (on != live && state != State.CLOSED && pc != null) {
-            activate(on);
-        }
         live = on;
+        if (!on && sending && state != State.CLOSED && pc != null) {
+            activate(false);
+            sending = false;
+        }
+    }
+
+    /** Whether {@link #startSending} would start my audio: a live, connected link whose sender is off. */
+    boolean readyToSend() {
+        return live && !sending && sender != null && state == State.CONNECTED && pc != null;
+    }
+
+    /**
+     * Activates the audio sender: WebRTC starts the send stream (and its recording thread, if none
+     * runs) inside this call, the link being connected. Only between the fence's holdBack and settle.
+     */
+    void startSending() {
+        if (readyToSend()) {
+            activate(true);
+            sending = true;
+        }
     }
 
     private void activate(boolean on) {
@@ -216,11 +230,10 @@ final class PeerLink {
                     video.answer(pc, videoCodecs);
                     events.videoReady(this);
                 }
-                pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer", true)));
+                pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer")));
             });
         } else if (type.equals("answer") && offerer) {
-            setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, payload.path("sdp").asText()),
-                    () -> events.settled(this));
+            setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, payload.path("sdp").asText()), () -> { });
         } else {
             LOG.debug("ignoring a '{}' payload from {} (offerer={})", type, peerId, offerer);
         }
@@ -267,36 +280,6 @@ final class PeerLink {
     }
 
     /**
-     * Runs {@code then} on the control thread once this link has sent its first RTP packet (its
-     * send stream, and with it WebRTC's recording thread, has started), polling the statistics
-     * every 20 ms, or once {@code atMostMillis} have passed, or if the link closes.
-     */
-    void whenSending(Runnable then, long atMostMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(atMostMillis);
-        pollSending(then, deadline);
-    }
-
-    private void pollSending(Runnable then, long deadline) {
-        if (state == State.CLOSED || pc == null || System.nanoTime() >= deadline) {
-            then.run();
-            return;
-        }
-        pc.getStats(report -> {
-            boolean sent = report.getStats().values().stream()
-                    .filter(st -> st.getType() == RTCStatsType.OUTBOUND_RTP)
-                    .map(st -> st.getAttributes().get("packetsSent"))
-                    .anyMatch(v -> v instanceof Number n && n.longValue() > 0);
-            control.execute(() -> {
-                if (sent) {
-                    then.run();
-                } else {
-                    control.schedule(() -> pollSending(then, deadline), 20, TimeUnit.MILLISECONDS);
-                }
-            });
-        });
-    }
-
-    /**
      * Hands the peer's audio {@code inbound-rtp} statistics ({@link ReceiveStats}, or null if the
      * link has none yet or closed) to {@code then}, on WebRTC's signalling thread.
      */
@@ -335,14 +318,11 @@ final class PeerLink {
                 volume, gain, setupMillis(), video.snapshot());
     }
 
-    private void setLocal(RTCSessionDescription description, String type, boolean settlesLink) {
+    private void setLocal(RTCSessionDescription description, String type) {
         pc.setLocalDescription(description, applied(() -> {
             ObjectNode payload = JsonNodeFactory.instance.objectNode();
             payload.put("type", type).put("sdp", description.sdp);
             signalling.signal(peerId, payload);
-            if (settlesLink) {
-                events.settled(this);
-            }
         }));
     }
 
@@ -360,7 +340,6 @@ final class PeerLink {
         if (state != State.CLOSED) {
             state = State.FAILED;
             events.stateChanged(this);
-            events.settled(this);
         }
     }
 
@@ -435,8 +414,8 @@ final class PeerLink {
                             connectedNanos = System.nanoTime();
                         }
                         state = State.CONNECTED;
+                        events.connected(PeerLink.this);
                         events.stateChanged(PeerLink.this);
-                        events.settled(PeerLink.this);
                     }
                     case FAILED -> fail("ICE could not connect");
                     case DISCONNECTED -> {

@@ -10,6 +10,7 @@ import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.video.VideoFrameSink;
 import io.skyscope.client.video.VideoKind;
 import io.skyscope.protocol.ServerMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -51,21 +52,21 @@ import org.slf4j.LoggerFactory;
  * ({@link RenderLoop}) move sound every 10 ms. WebRTC's own threads call into {@link PeerLink}'s
  * observers and {@link RemoteVoice}.
  *
- * <p>Settling. When a link starts sending (once its transport is first writable, on WebRTC's
- * worker thread, about when it connects), WebRTC starts its audio module's own recording thread,
- * which must never deliver while the capture thread pushes: webrtc-java 0.14.0 aborts the JVM. A
- * link "settles" once it has sent its first packet (500 ms after connecting if no packet shows, at
- * once if it failed or closed, after 15 s at the latest). While a link settles, the
- * {@link CaptureFence} lets my microphone go on if a link I hear is being played: the recording
- * thread then shows itself before it delivers, and is stopped before the next push. People already
- * linked keep hearing me when someone joins or leaves; what they may hear is one 10 ms frame of my
- * playout mix that the module's thread slips in before it is stopped. With no link being played
- * (my first link), my microphone is held back until the link settles, as it always was.
+ * <p>Starting to send. When a link's send stream starts, WebRTC starts its audio module's own
+ * recording thread, which must never deliver while the capture thread pushes (webrtc-java 0.14.0
+ * aborts the JVM), and which may be stopped only when no send stream is starting (the module's
+ * start and stop race, and a worker thread hangs for good). So every link's audio sender starts
+ * inactive, and a live link's is activated on the control thread once the link is connected; the
+ * send stream starts inside that call, and the {@link CaptureFence} holds its stops meanwhile. My
+ * microphone goes on throughout if a link I hear is being played: the recording thread then shows
+ * itself before it delivers, and is stopped before the next push. People already linked keep
+ * hearing me when someone joins or leaves; what they may hear is one 10 ms frame of my playout
+ * mix that the module's thread slips in before it is stopped. With no link being played (my
+ * first link), a push waits while a sender is being activated.
  *
  * <p>Warm links ({@link #warm}, {@link #cool}; see {@link VoiceLinks}) are connections set up before
- * a call with my audio sender inactive: no RTP at all, so WebRTC starts no send stream and no
- * recording thread for them. A call over a connected warm link starts its send stream inside the
- * sender switch, so my microphone is held back only for that switch, not until a first packet.
+ * a call with my audio sender inactive: no RTP at all. A call over a connected warm link activates
+ * the sender at once; one not yet connected, when it connects, as a new link does.
  * They are not in {@link #snapshot}; {@link #connection} and {@link #audioRtpCounts} show them.
  */
 public final class VoiceEngine implements AutoCloseable {
@@ -88,6 +89,7 @@ public final class VoiceEngine implements AutoCloseable {
     private final VideoControl video;
     private final Thread captureThread;
     private final Thread renderThread;
+    private volatile Thread controlThread;
     private volatile VoiceConfig config;
     private volatile boolean running = true;
     private volatile boolean muted;
@@ -110,8 +112,11 @@ public final class VoiceEngine implements AutoCloseable {
         this.signalling = signalling;
         this.positions = positions;
         this.mixer = new SpatialMixer(config.mixer());
-        this.control = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("voice-control").daemon().unstarted(r));
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = Thread.ofPlatform().name("voice-control").daemon().unstarted(r);
+            controlThread = t;
+            return t;
+        });
         this.media = new MediaRooms(signalling, this::signal);
         this.links = new VoiceLinks(control, media, () -> this.config, new LinkEvents());
         CustomAudioSource source;
@@ -477,7 +482,7 @@ public final class VoiceEngine implements AutoCloseable {
         return linkStats(peerId, AudioRtpCounts::from);
     }
 
-    /** Microphone frames held back while links settled. */
+    /** Microphone frames held back (not pushed) while a sender was being activated or a link's sinks changed. */
     public long heldBackFrames() {
         return capture.heldBack();
     }
@@ -491,7 +496,12 @@ public final class VoiceEngine implements AutoCloseable {
         }
     }
 
-    /** Stops the sound threads, closes every link and releases the native objects in reverse. */
+    /**
+     * Stops the sound threads, closes every link and releases the native objects in reverse. If a
+     * thread that uses them does not end (stuck inside WebRTC), the native objects are left as
+     * they are, and its stack is logged: releasing them under a thread still inside would hang
+     * or crash the process, while leaving them costs only their memory.
+     */
     @Override
     public void close() {
         if (!running) {
@@ -499,8 +509,7 @@ public final class VoiceEngine implements AutoCloseable {
         }
         running = false;
         slots.closeAll();
-        join(captureThread);
-        join(renderThread);
+        boolean ended = join(captureThread) & join(renderThread);
         try {
             onControlAndWait(() -> {
                 video.close();
@@ -513,11 +522,29 @@ public final class VoiceEngine implements AutoCloseable {
         }
         control.shutdownNow();
         try {
-            control.awaitTermination(5, TimeUnit.SECONDS);
+            ended &= control.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            ended = false;
         }
-        natives.close();
+        if (ended) {
+            natives.close();
+            return;
+        }
+        for (Thread t : new Thread[] {captureThread, renderThread, controlThread}) {
+            if (t != null && t.isAlive()) {
+                LOG.error("voice engine closed with {} stuck; its native objects are left unreleased:{}", t.getName(),
+                        stack(t));
+            }
+        }
+    }
+
+    private static String stack(Thread t) {
+        var out = new StringBuilder();
+        for (StackTraceElement e : t.getStackTrace()) {
+            out.append(System.lineSeparator()).append("\tat ").append(e);
+        }
+        return out.toString();
     }
 
     // ---- internals -------------------------------------------------------------------------
@@ -572,11 +599,13 @@ public final class VoiceEngine implements AutoCloseable {
         }
     }
 
-    private static void join(Thread t) {
+    /** Waits, bounded, for {@code t} to end; false if it did not. */
+    private static boolean join(Thread t) {
         try {
-            t.join(TimeUnit.SECONDS.toMillis(5));
+            return t.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

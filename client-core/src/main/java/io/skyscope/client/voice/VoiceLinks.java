@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The voice engine's links: one {@link PeerLink} per person in my voice set, opened and closed as
- * the server says, signals kept for a while if they come before their join, and the links that
- * settle (may start a send stream) for the {@link CaptureFence} that decides when my microphone
- * goes into WebRTC.
+ * the server says, signals kept for a while if they come before their join, and the one place
+ * where a link's send stream starts: a live link's audio sender is activated once the link is
+ * connected, with the {@link CaptureFence} that decides when my microphone goes into WebRTC told
+ * before and after ({@code startSending}).
  *
  * <p>Warm links ({@link #warm}, {@link #cool}): a connection set up before a call, its audio
  * sender inactive. A {@code voice.join} for a warm peer makes that link live (my audio on, no new
- * offer, no new ICE); starting its send stream starts WebRTC's recording thread, so the link
- * settles while the switch runs (see {@code goLive}). When the call ends and the peer stays warm, the call's
+ * offer, no new ICE; see {@code goLive}). When the call ends and the peer stays warm, the call's
  * connection closes and a fresh warm one is set up in its place (both sides do, on the same
  * {@code voice.leave}), rather than the sender being switched off: a stream that paused and
  * resumed on the same connection was measured to take about 800 ms more to play at the other end
@@ -42,10 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VoiceLinks {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLinks.class);
-    /** A link that shows no packet (receive-only) settles this long after connecting. */
-    private static final long SETTLE_AFTER_CONNECTED_MS = 500;
-    /** A link that has not connected by then is not sending either: stop holding my voice back for it. */
-    private static final long SETTLE_AT_THE_LATEST_MS = 15_000;
     private static final long EARLY_SIGNAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     /** What the links tell their engine, on the control thread. */
@@ -154,21 +150,13 @@ final class VoiceLinks {
         var link = new PeerLink(peerId, offerer, reason, direction, live, control, signalling, linkEvents, sinks,
                 fence);
         links.put(peerId, link);
-        // A live link settles once it sends; a warm one starts no send stream and settles now.
-        holdBack(link);
-        if (live) {
-            control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
-        }
         try {
+            // The sender starts inactive: no send stream starts before startSending.
             fence.changeSinks(() -> link.open(factory, microphone, camera, screen, videoCodecs, config.get()));
         } catch (RuntimeException e) {
             LOG.warn("cannot open a voice link to {}: {}", peerId, e.toString());
             close(links.remove(peerId));
             return;
-        } finally {
-            if (!live) {
-                settle(link);
-            }
         }
         if (live) {
             events.changed(link.snapshot());
@@ -180,26 +168,42 @@ final class VoiceLinks {
     }
 
     /**
-     * A warm link becomes a call: my audio goes on over it. The send stream, and with it WebRTC's
-     * recording thread, starts inside {@code setLive} if the link is connected: the link settles
-     * only while that runs (the next push stops the thread; nothing more starts on this link).
-     * Not connected yet, it settles when it has sent its first packet, as a new link does.
+     * A warm link becomes a call: my audio goes on over it at once if the link is connected, else
+     * as soon as it connects.
      */
     private void goLive(PeerLink link) {
-        holdBack(link);
-        control.schedule(() -> settle(link), SETTLE_AT_THE_LATEST_MS, TimeUnit.MILLISECONDS);
-        try {
-            link.setLive(true);
-        } catch (RuntimeException e) {
-            LOG.warn("cannot turn on audio to {}: {}", link.peerId, e.toString());
-            close(links.remove(link.peerId));
+        link.setLive(true);
+        if (!startSending(link)) {
             return;
         }
         events.changed(link.snapshot());
         events.videoReady(link);
         if (link.state() == State.CONNECTED) {
             announceInRange(link);
-            settle(link);
+        }
+    }
+
+    /**
+     * Activates a live, connected link's audio sender (nothing otherwise). WebRTC starts the send
+     * stream, and its recording thread if none runs, inside that call, so the fence holds its
+     * stops meanwhile. False if it failed and the link was closed.
+     */
+    private boolean startSending(PeerLink link) {
+        if (!link.readyToSend()) {
+            return true;
+        }
+        fence.holdBack(link);
+        long started = System.nanoTime();
+        try {
+            link.startSending();
+            LOG.debug("audio to {} on in {} us", link.peerId, (System.nanoTime() - started) / 1000);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot turn on audio to {}: {}", link.peerId, e.toString());
+            close(links.remove(link.peerId));
+            return false;
+        } finally {
+            fence.settle(link);
         }
     }
 
@@ -250,13 +254,6 @@ final class VoiceLinks {
         fence.stopsWith(stopRecording);
     }
 
-    private void holdBack(PeerLink link) {
-        fence.holdBack(link);
-    }
-
-    private void settle(PeerLink link) {
-        fence.settle(link);
-    }
 
     /**
      * Closes a link (already out of {@link #links}): its sinks come off with pushes waiting, not
@@ -272,8 +269,6 @@ final class VoiceLinks {
             link.close();
         } catch (RuntimeException e) {
             LOG.warn("closing the voice link to {} failed: {}", link.peerId, e.toString());
-        } finally {
-            settle(link);
         }
         if (wasConnected) {
             events.leftHearingRange(link.peerId);
@@ -294,14 +289,8 @@ final class VoiceLinks {
         }
 
         @Override
-        public void settled(PeerLink link) {
-            switch (link.state()) {
-                case CONNECTED -> link.whenSending(() -> settle(link), SETTLE_AFTER_CONNECTED_MS);
-                case FAILED, CLOSED -> settle(link);
-                case CONNECTING -> {
-                    // Descriptions applied; sending starts only once the transport is writable.
-                }
-            }
+        public void connected(PeerLink link) {
+            startSending(link);
         }
 
         @Override
