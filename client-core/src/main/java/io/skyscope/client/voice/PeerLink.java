@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>A link is live (a call: my voice goes out) or warm (set up before a call, the server's
  * {@code voice.warm}). Every link's audio sender starts inactive, so it sends no RTP at all and
  * WebRTC starts no send stream on its own; a live link's sender is activated by the engine once
- * the link is connected ({@link #startSending}, see {@link CaptureFence} for why), and {@link
- * #setLive} switches a link either way without a new offer or new ICE.
+ * the link is connected ({@link #startSending}, see {@link CaptureFence} for why); {@link
+ * #makeLive} turns a warm link into a call without a new offer or new ICE.
  *
  * <p>Threads: every method runs on the engine's control thread; WebRTC's callbacks arrive on its
  * signalling thread and are handed to the control thread.
@@ -157,16 +157,9 @@ final class PeerLink {
         return live;
     }
 
-    /**
-     * Makes this link a call (my audio goes out once {@link #startSending} runs) or warm again
-     * (the sender's encoding becomes inactive at once), on the same connection (no offer, no ICE).
-     */
-    void setLive(boolean on) {
-        live = on;
-        if (!on && sending && state != State.CLOSED && pc != null) {
-            activate(false);
-            sending = false;
-        }
+    /** Makes this warm link a call: my audio goes out once {@link #startSending} runs (same connection, no offer, no ICE). */
+    void makeLive() {
+        live = true;
     }
 
     /** Whether {@link #startSending} would start my audio: a live, connected link whose sender is off. */

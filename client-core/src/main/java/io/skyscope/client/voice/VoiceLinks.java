@@ -172,7 +172,7 @@ final class VoiceLinks {
      * as soon as it connects.
      */
     private void goLive(PeerLink link) {
-        link.setLive(true);
+        link.makeLive();
         if (!startSending(link)) {
             return;
         }
