@@ -254,7 +254,6 @@ final class VoiceLinks {
         fence.stopsWith(stopRecording);
     }
 
-
     /**
      * Closes a link (already out of {@link #links}): its sinks come off with pushes waiting, not
      * dropped; the connection then closes while my voice goes on to the others.
