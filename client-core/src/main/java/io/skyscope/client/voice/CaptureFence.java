@@ -29,9 +29,14 @@ import org.slf4j.LoggerFactory;
  * a thread twice, or one already gone, and the worker hangs in {@code pthread_join} for good (seen
  * under load: every later call into that connection hangs with it). So send streams start only
  * where we know: every link's audio sender starts inactive, and the engine activates it on the
- * control thread once the link is connected ({@link #holdBack} before, {@link #settle} after; the
- * send stream, and with it the recording thread, starts inside that call). No stop of ours runs
- * while such a start does, and none starts while a stop runs.
+ * control thread once the link is connected ({@link #holdBack} before, {@link #settle} once the
+ * link has sent a packet: the send stream, and with it the recording thread, starts inside that
+ * call or when the transport is first writable just after). WebRTC also restarts the recording
+ * thread when a sender gets its stream or track while the thread is stopped ({@code
+ * AudioState::OnMuteStreamChanged}), so every control-thread task counts as settling too. No stop
+ * of ours runs while any of those may start it, and none starts while a stop runs. What is left
+ * are starts the engine cannot see (a description WebRTC applies later on its own thread): rarer
+ * now, not impossible (docs/benchmarks.md).
  *
  * <p>How, without holding my voice back. Pulling the playout mix calls every remote track's sink
  * ({@link RemoteVoice#onData}) before the module delivers, so a recording thread announces itself

@@ -21,6 +21,7 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
@@ -29,6 +30,7 @@ import io.skyscope.client.voice.LinkState.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,6 +272,36 @@ final class PeerLink {
         }
         voice.meter.reset();
         events.stateChanged(this);
+    }
+
+    /**
+     * Runs {@code then} on the control thread once this link has sent its first RTP packet (its
+     * send stream, and with it WebRTC's recording thread, has started), polling the statistics
+     * every 20 ms, or once {@code atMostMillis} have passed, or if the link closes.
+     */
+    void whenSending(Runnable then, long atMostMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(atMostMillis);
+        pollSending(then, deadline);
+    }
+
+    private void pollSending(Runnable then, long deadline) {
+        if (state == State.CLOSED || pc == null || System.nanoTime() >= deadline) {
+            then.run();
+            return;
+        }
+        pc.getStats(report -> {
+            boolean sent = report.getStats().values().stream()
+                    .filter(st -> st.getType() == RTCStatsType.OUTBOUND_RTP)
+                    .map(st -> st.getAttributes().get("packetsSent"))
+                    .anyMatch(v -> v instanceof Number n && n.longValue() > 0);
+            control.execute(() -> {
+                if (sent) {
+                    then.run();
+                } else {
+                    control.schedule(() -> pollSending(then, deadline), 20, TimeUnit.MILLISECONDS);
+                }
+            });
+        });
     }
 
     /**

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,11 +112,24 @@ public final class VoiceEngine implements AutoCloseable {
         this.signalling = signalling;
         this.positions = positions;
         this.mixer = new SpatialMixer(config.mixer());
-        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.control = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Thread.ofPlatform().name("voice-control").daemon().unstarted(r);
             controlThread = t;
             return t;
-        });
+        }) {
+            // Any control task may call into WebRTC, which may start a send stream or restart the
+            // audio module's recording thread (negotiation, a sender switched): the fence stops that
+            // thread only between tasks.
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                controlTask(true);
+            }
+
+            @Override
+            protected void afterExecute(Runnable r, Throwable t) {
+                controlTask(false);
+            }
+        };
         this.media = new MediaRooms(signalling, this::signal);
         this.links = new VoiceLinks(control, media, () -> this.config, new LinkEvents());
         CustomAudioSource source;
@@ -485,6 +498,13 @@ public final class VoiceEngine implements AutoCloseable {
     /** Microphone frames held back (not pushed) while a sender was being activated or a link's sinks changed. */
     public long heldBackFrames() {
         return capture.heldBack();
+    }
+
+    private void controlTask(boolean running) {
+        VoiceLinks l = links;
+        if (l != null) {
+            l.controlTask(running);
+        }
     }
 
     /** Runs {@code task} on the control thread and waits for its result (tests, shutdown). */

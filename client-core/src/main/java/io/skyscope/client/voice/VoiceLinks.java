@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 final class VoiceLinks {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceLinks.class);
     private static final long EARLY_SIGNAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** A link whose activation shows no packet sent (a receive-only offer, say) settles this long after it. */
+    private static final long SENDING_MS = 500;
 
     /** What the links tell their engine, on the control thread. */
     interface Events {
@@ -196,15 +198,19 @@ final class VoiceLinks {
         long started = System.nanoTime();
         try {
             link.startSending();
-            LOG.debug("audio to {} on in {} us", link.peerId, (System.nanoTime() - started) / 1000);
-            return true;
         } catch (RuntimeException e) {
             LOG.warn("cannot turn on audio to {}: {}", link.peerId, e.toString());
+            fence.settle(link);
             close(links.remove(link.peerId));
             return false;
-        } finally {
-            fence.settle(link);
         }
+        // The stream may start a little later, when the transport is first writable: the link
+        // settles once it has sent a packet (at most SENDING_MS after the activation).
+        link.whenSending(() -> {
+            fence.settle(link);
+            LOG.debug("audio to {} sending {} us after its activation", link.peerId, (System.nanoTime() - started) / 1000);
+        }, SENDING_MS);
+        return true;
     }
 
     private void announceInRange(PeerLink link) {
@@ -249,6 +255,20 @@ final class VoiceLinks {
         return fence.push(push);
     }
 
+    /**
+     * The control thread starts ({@code running}) or ends a task. Any task may call into WebRTC in
+     * a way that starts a send stream or, through {@code AudioState::OnMuteStreamChanged} (any
+     * sender given its stream or track while the recording thread is stopped), the audio module's
+     * recording thread: the fence never stops that thread while one runs. Control thread.
+     */
+    void controlTask(boolean running) {
+        if (running) {
+            fence.holdBack(this);
+        } else {
+            fence.settle(this);
+        }
+    }
+
     /** The audio module's {@code stopRecording}, once the engine has made the module. */
     void stopsRecordingWith(Runnable stopRecording) {
         fence.stopsWith(stopRecording);
@@ -268,6 +288,8 @@ final class VoiceLinks {
             link.close();
         } catch (RuntimeException e) {
             LOG.warn("closing the voice link to {} failed: {}", link.peerId, e.toString());
+        } finally {
+            fence.settle(link);
         }
         if (wasConnected) {
             events.leftHearingRange(link.peerId);
