@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * send stream WebRTC started on its own, which the links above should never let happen) is
  * stopped only once it is {@link #UNEXPECTED_START_NANOS} old, by when its start has long returned.
  *
- * <p>What is left: the module's thread delivers one round (10 ms, sometimes two) of the playout
- * mix into every send stream before it is stopped; that needs webrtc-java (see docs/benchmarks.md).
+ * <p>What is left: the module's thread delivers the playout mix into every send stream from a new
+ * link's activation until that link has sent a packet (about 30 ms) and it may be stopped; that
+ * needs webrtc-java (see docs/benchmarks.md).
  *
  * <p>Threads: {@link #push} on the capture thread; {@link #heard} on WebRTC's audio module threads
  * (the play thread, and a recording thread while one runs); {@link #holdBack}, {@link #settle} and

@@ -57,12 +57,12 @@ import org.slf4j.LoggerFactory;
  * aborts the JVM), and which may be stopped only when no send stream is starting (the module's
  * start and stop race, and a worker thread hangs for good). So every link's audio sender starts
  * inactive, and a live link's is activated on the control thread once the link is connected; the
- * send stream starts inside that call, and the {@link CaptureFence} holds its stops meanwhile. My
- * microphone goes on throughout if a link I hear is being played: the recording thread then shows
- * itself before it delivers, and is stopped before the next push. People already linked keep
- * hearing me when someone joins or leaves; what they may hear is one 10 ms frame of my playout
- * mix that the module's thread slips in before it is stopped. With no link being played (my
- * first link), a push waits while a sender is being activated.
+ * {@link CaptureFence} holds its stops from then until the link has sent a packet, and while any
+ * control task runs. My microphone goes on throughout if a link I hear is being played: the
+ * recording thread then shows itself before it delivers, and is stopped once it may be. People
+ * already linked keep hearing me when someone joins or leaves; what they may hear is about 30 ms
+ * of my playout mix that the module's thread slips in before it is stopped. With no link being
+ * played (my first link), a push waits while the fence holds its stops.
  *
  * <p>Warm links ({@link #warm}, {@link #cool}; see {@link VoiceLinks}) are connections set up before
  * a call with my audio sender inactive: no RTP at all. A call over a connected warm link activates
