@@ -63,7 +63,7 @@ class LinkChurnLoopbackTest {
                 signalling.link(ids.get(lo), ids.get(hi));
             }
             linked[lo][hi] = !linked[lo][hi];
-            Thread.sleep(random.nextInt(100));
+            awaitFrames(random.nextInt(10)); // 0-90 ms between changes, paced by p0's speaker
             if (change % 20 == 0) {
                 for (int i = 0; i < PEOPLE; i++) {
                     VoiceEngine engine = engines.get(i);
@@ -87,5 +87,11 @@ class LinkChurnLoopbackTest {
             await("p" + j + " hears p0").atMost(ANSWER)
                     .until(() -> ToneGapWatch.amplitude(listener.recorder().last(300), 300) > 300);
         }
+    }
+
+    /** Waits until p0's speaker has played {@code frames} more 10 ms frames. */
+    private void awaitFrames(int frames) {
+        long target = audio.get(0).recorder().framesWritten() + frames;
+        await().atMost(ANSWER).until(() -> audio.get(0).recorder().framesWritten() >= target);
     }
 }
