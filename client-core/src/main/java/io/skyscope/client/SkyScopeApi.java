@@ -45,6 +45,13 @@ public final class SkyScopeApi {
     /** Most pages a call that returns a whole list follows, so a misbehaving server cannot loop it forever. */
     public static final int MAX_PAGES = 100;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Bodies larger than this ask the server to accept them before they are sent ({@code Expect:
+     * 100-continue}): a server that refuses an upload by its declared length (413) answers before a
+     * byte of it travels, instead of closing the connection under a client still sending, which can
+     * lose the answer and leave only a broken connection.
+     */
+    static final long CONTINUE_ABOVE_BYTES = 64 * 1024;
 
     private final URI base;
     private final HttpClient http;
@@ -301,6 +308,9 @@ public final class SkyScopeApi {
                 builder.header("Content-Type", contentType);
             }
             builder.method(method, body);
+            if (body.contentLength() > CONTINUE_ABOVE_BYTES) {
+                builder.expectContinue(true);
+            }
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 throw error(response.statusCode(), response.body());

@@ -66,6 +66,10 @@ public final class MapRoutes {
                 throw Refused.forbidden("only the owner or an admin of the space can upload its map");
             }
             maps.admitUpload(userId, spaceId);
+            if (ctx.req().getContentLengthLong() > MAX_UPLOAD_BYTES) {
+                throw Refused.tooLarge("map", "The upload is too large: the whole upload may have at most "
+                        + MAX_UPLOAD_BYTES + " bytes");
+            }
             UploadedFile tmj = multipart(() -> ctx.uploadedFile("map"));
             if (tmj == null) {
                 throw Refused.badRequest("map", "send the Tiled JSON map as a multipart file part named 'map'");
