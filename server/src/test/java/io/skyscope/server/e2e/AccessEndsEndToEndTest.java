@@ -163,7 +163,14 @@ class AccessEndsEndToEndTest {
         List<RawWebSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                sockets.add(RawWebSocket.open(SERVER.server().port(), kai.accessToken(), 1 << 16));
+                RawWebSocket socket = RawWebSocket.open(SERVER.server().port(), kai.accessToken(), 1 << 16);
+                sockets.add(socket);
+                // The server registers a connection after the upgrade's answer, so two opened back to back
+                // can register in either order (the later one registered wins). A ping answered means this
+                // one is registered before the next opens.
+                String ref = "opened-" + i;
+                socket.sendText("{\"type\":\"ping\",\"ref\":\"" + ref + "\"}");
+                socket.readUntil(t -> t.contains("\"" + ref + "\""), TIMEOUT.toMillis());
             }
             // The server holds the newest alone: the others are closed on its side.
             await().atMost(TIMEOUT).until(() -> openConnections() <= before + 1);

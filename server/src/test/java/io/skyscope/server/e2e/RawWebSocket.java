@@ -147,6 +147,30 @@ public final class RawWebSocket implements AutoCloseable {
         return new Ending(texts, closeSeen, false, -1);
     }
 
+    /**
+     * Reads (answering nothing) until a text frame matches, for at most {@code timeoutMillis}.
+     *
+     * @throws AssertionError if none matched in time or the connection ended first
+     */
+    public void readUntil(java.util.function.Predicate<String> wanted, long timeoutMillis) throws IOException {
+        var data = new DataInputStream(in);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, Math.min(1_000, (deadline - System.nanoTime()) / 1_000_000L)));
+            try {
+                int first = data.readUnsignedByte();
+                socket.setSoTimeout(15_000);
+                Frame frame = readFrame(data, first);
+                if (frame.opcode() == 0x1 && wanted.test(new String(frame.payload(), StandardCharsets.UTF_8))) {
+                    return;
+                }
+            } catch (SocketTimeoutException e) {
+                // nothing this second; keep listening
+            }
+        }
+        throw new AssertionError("no matching text frame within " + timeoutMillis + " ms");
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
