@@ -7,6 +7,7 @@ import io.skyscope.desktop.people.Photos;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.shape.Circle;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -133,17 +135,17 @@ public final class StagePanel extends VBox {
 
     private VBox speaker(StageModel.Speaker s, boolean manager) {
         PhotoNode photo = new PhotoNode(PHOTO).show(photos.photo(s.userId(), Photos.LARGE), s.name());
-        photo.getStyleClass().add("stage-speaker-photo");
-        if (s.speaking()) {
-            photo.getStyleClass().add("speaking");
-        }
+        Circle ring = new Circle(PHOTO / 2.0 + 4);
+        ring.getStyleClass().add("stage-speaking-ring");
+        ring.setVisible(s.speaking());
+        StackPane framed = new StackPane(ring, photo);
         Label name = new Label(s.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.setWrapText(true);
         name.setMaxWidth(100);
         Label state = new Label(s.speaking() ? "speaking" : " ");
         state.getStyleClass().add(Styles.TEXT_SMALL);
-        VBox card = new VBox(4, photo, name, state);
+        VBox card = new VBox(4, framed, name, state);
         card.setId("speaker-" + s.userId());
         card.setAlignment(Pos.TOP_CENTER);
         card.setPrefWidth(100);
