@@ -13,8 +13,6 @@ import io.skyscope.desktop.settings.Settings;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.rest.AuthResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -74,7 +72,7 @@ class DesktopStageEndToEndTest {
         assertThat(visible("#stage-panel")).as("away from a stage, no panel").isFalse();
         assertThat(visible("#megaphone")).as("the owner's megaphone button").isTrue();
 
-        walk(office, SEATS);
+        Screens.walk(office, SEATS);
         Fx.until(TIMEOUT, "the panel", () -> visible("#stage-panel")
                 && text("#stage-name").equals("\uD83C\uDFA4 " + STAGE)
                 && text("#stage-listeners").equals("1 person listening")
@@ -106,7 +104,7 @@ class DesktopStageEndToEndTest {
         assertThat(bob.send(new VoiceCommand.VoiceState(false, true, null))).isTrue();
         Fx.until(TIMEOUT.multipliedBy(3), "Bob on the stage, ringed while he speaks", () ->
                 speakingRing(bobUser.userId()));
-        shoot("stage-panel.png");
+        Screens.shoot(app, "stage-panel.png");
 
         robot.clickOn("#take-floor-" + bobUser.userId());
         bob.await(ServerMessage.StageSpeaker.class, m -> m.userId().equals(bobUser.userId()) && !m.speaker(), TIMEOUT);
@@ -137,14 +135,6 @@ class DesktopStageEndToEndTest {
                 .matches("You raised and lowered your hand too often; try again in \\d+ s\\.");
     }
 
-    private static void walk(OfficeModel office, double[] to) {
-        assertThat(Fx.get(() -> office.walkTo(to[0], to[1]))).isTrue();
-        Fx.until(TIMEOUT.multipliedBy(3), "arriving at " + to[0] + "," + to[1], () -> {
-            double[] at = office.simulation().myPosition();
-            return at != null && Math.hypot(at[0] - to[0], at[1] - to[1]) < 1 && !office.simulation().walker().walking();
-        });
-    }
-
     private static boolean visible(String query) {
         return Fx.get(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && parentsVisible(n)).orElse(false));
     }
@@ -173,23 +163,5 @@ class DesktopStageEndToEndTest {
         return robot.lookup("#speaker-" + userId).tryQuery()
                 .flatMap(card -> robot.from(card).lookup(".stage-speaking-ring").<Node>tryQuery())
                 .map(Node::isVisible).orElse(false);
-    }
-
-    /** Saves the window as a PNG in the folder named by {@code stage.shots}, if set. */
-    private static void shoot(String name) {
-        String folder = System.getProperty("stage.shots");
-        if (folder == null) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Path.of(folder));
-            var image = Fx.get(() -> app.officeView().getScene().snapshot(null));
-            var png = new java.awt.image.BufferedImage((int) image.getWidth(), (int) image.getHeight(),
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            io.skyscope.desktop.tools.ScreenshotTour.paint(png, image, 0, 0);
-            javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
