@@ -80,6 +80,9 @@ public final class StagePanel extends VBox {
     }
 
     private void show() {
+        // The rows are made afresh: a keyboard user's focus moves to the same button in the new ones.
+        String focused = getScene() != null && getScene().getFocusOwner() != null
+                && getScene().getFocusOwner() != hand ? getScene().getFocusOwner().getId() : null;
         String stage = model.stageProperty().get();
         boolean here = !stage.isEmpty();
         boolean manager = model.managerProperty().get();
@@ -130,6 +133,12 @@ public final class StagePanel extends VBox {
             row.setId("hand-" + h.userId());
             row.setAlignment(Pos.CENTER_LEFT);
             requests.getChildren().add(row);
+        }
+        if (focused != null) {
+            var again = lookup("#" + focused);
+            if (again != null) {
+                again.requestFocus();
+            }
         }
     }
 

@@ -125,7 +125,8 @@ class DesktopStageEndToEndTest {
     @Order(4)
     void raisingAndLoweringTooOftenIsRefusedInPlainWords() {
         // Mine is up; each click flips it, as the server says, until the server stops counting.
-        for (int i = 0; i < 12 && !app.office().noticeProperty().get().contains("too often"); i++) {
+        assertThat(Fx.get(() -> robot.lookup("#stage-hand").query().isFocusTraversable())).as("reached with Tab").isTrue();
+        for (int i = 0; i < 12 && !Fx.get(() -> app.office().noticeProperty().get().contains("too often")); i++) {
             boolean up = text("#stage-hand").endsWith("Lower hand");
             robot.clickOn("#stage-hand");
             Fx.until(TIMEOUT, "an answer", () -> text("#stage-hand").endsWith(up ? "Raise hand" : "Lower hand")
