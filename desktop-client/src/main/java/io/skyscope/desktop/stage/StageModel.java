@@ -51,7 +51,6 @@ public final class StageModel implements AutoCloseable {
 
     private final Session link;
     private final TiledMap map;
-    private final Executor fx;
     private final Supplier<double[]> position;
     private final Supplier<Set<String>> speaking;
     private final ReadOnlyBooleanProperty manager;
@@ -84,7 +83,6 @@ public final class StageModel implements AutoCloseable {
                       Supplier<Set<String>> speaking, ReadOnlyBooleanProperty manager) {
         this.link = link;
         this.map = map;
-        this.fx = fx;
         this.position = position;
         this.speaking = speaking;
         this.manager = manager;

@@ -28,6 +28,8 @@ import javafx.scene.layout.VBox;
  */
 public final class StagePanel extends VBox {
     private static final int PHOTO = 72;
+    /** Rows of raised hands shown at once: the first raised are the ones to answer, and a stage may have hundreds. */
+    private static final int MAX_HANDS_SHOWN = 50;
 
     private final StageModel model;
     private final Photos photos;
@@ -120,7 +122,7 @@ public final class StagePanel extends VBox {
         Label heading = new Label(model.hands().isEmpty() ? "No raised hands." : "Raised hands, first raised first:");
         heading.getStyleClass().add(Styles.TEXT_MUTED);
         requests.getChildren().add(heading);
-        for (StageModel.Hand h : model.hands()) {
+        for (StageModel.Hand h : model.hands().subList(0, Math.min(MAX_HANDS_SHOWN, model.hands().size()))) {
             Label who = new Label("\u270B " + h.name() + (h.stage().equals(stage) ? "" : " · " + h.stage()));
             who.setWrapText(true);
             Region gap = new Region();
@@ -133,6 +135,11 @@ public final class StagePanel extends VBox {
             row.setId("hand-" + h.userId());
             row.setAlignment(Pos.CENTER_LEFT);
             requests.getChildren().add(row);
+        }
+        if (model.hands().size() > MAX_HANDS_SHOWN) {
+            Label more = new Label("… and " + (model.hands().size() - MAX_HANDS_SHOWN) + " more after them.");
+            more.getStyleClass().add(Styles.TEXT_MUTED);
+            requests.getChildren().add(more);
         }
         if (focused != null) {
             var again = lookup("#" + focused);
