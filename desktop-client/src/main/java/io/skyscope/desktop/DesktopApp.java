@@ -255,6 +255,7 @@ public final class DesktopApp {
                 new SpriteCache());
         spaceResources.push(office.etiquette());
         spaceResources.push(office.desks());
+        spaceResources.push(office.stage());
         officeView = new OfficeView(office, renderer, appearance);
         show(officeView);
         stage.setTitle(space.name() + " — SkyScope");

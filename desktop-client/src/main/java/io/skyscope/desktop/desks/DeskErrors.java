@@ -1,5 +1,6 @@
 package io.skyscope.desktop.desks;
 
+import io.skyscope.desktop.ui.Waits;
 import io.skyscope.protocol.ServerMessage;
 
 /**
@@ -26,7 +27,7 @@ final class DeskErrors {
                     ? "Nobody holds that desk any more, so nobody would read the note."
                     : "That desk is already free.";
             case "holder_present" -> "They are here right now; message them instead of leaving a note.";
-            case "rate_limited" -> "Too many desk changes in a short time; try again " + after(e.retryAfterMs()) + ".";
+            case "rate_limited" -> "Too many desk changes in a short time; try again " + Waits.after(e.retryAfterMs()) + ".";
             case "forbidden" -> kind == Kind.ASSIGN || kind == Kind.FREE
                     ? "Only the space's owner and admins can do that with someone else's desk."
                     : "Only members of this space have desks.";
@@ -35,13 +36,5 @@ final class DeskErrors {
             case "quota_exceeded" -> "Enough notes are waiting on that desk already; try again once they are read.";
             default -> e.message();
         };
-    }
-
-    private static String after(Long retryAfterMs) {
-        if (retryAfterMs == null || retryAfterMs <= 0) {
-            return "in a moment";
-        }
-        long seconds = Math.max(1, (retryAfterMs + 999) / 1000);
-        return seconds < 120 ? "in " + seconds + " s" : "in " + (seconds + 59) / 60 + " min";
     }
 }

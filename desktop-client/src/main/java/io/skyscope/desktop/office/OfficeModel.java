@@ -15,6 +15,7 @@ import io.skyscope.desktop.people.PeopleModel;
 import io.skyscope.desktop.render.AvatarPainter;
 import io.skyscope.desktop.render.RenderFrame;
 import io.skyscope.desktop.settings.Settings;
+import io.skyscope.desktop.stage.StageModel;
 import io.skyscope.desktop.voice.CanvasVoiceSnapshot;
 import io.skyscope.desktop.voice.VoiceModel;
 import io.skyscope.protocol.Person;
@@ -54,6 +55,7 @@ public final class OfficeModel {
     private final OfficeSimulation simulation;
     private final EtiquetteModel etiquette;
     private final DeskModel desks;
+    private final StageModel stage;
     private final Runnable onLeave;
     private final boolean guest;
     private final ReadOnlyObjectWrapper<LinkStatus> linkState = new ReadOnlyObjectWrapper<>(LinkStatus.CONNECTING);
@@ -92,8 +94,11 @@ public final class OfficeModel {
                 (x, y) -> walkTo(x, y));
         this.desks = new DeskModel(link, fx, (x, y) -> walkTo(x, y));
         simulation.plates(desks::plates);
+        this.stage = new StageModel(link, map.map(), fx, simulation::myPosition, () -> voice.snapshot().speaking(),
+                desks.managerProperty());
         forward(etiquette.noticeProperty(), etiquette::clearNotice);
         forward(desks.noticeProperty(), desks::clearNotice);
+        forward(stage.noticeProperty(), stage::clearNotice);
         this.idle = new IdleWatch(this::idleChanged);
         this.peopleModel = new PeopleModel(link, fx, this::message, this::locate, this::walkTo);
         peopleModel.following().alertProperty().addListener((obs, was, text) -> notice.set(text));
@@ -104,7 +109,7 @@ public final class OfficeModel {
         link.onMessage(m -> {
             if (m instanceof ServerMessage.Error e && e.ref() != null && !e.ref().startsWith("join")) {
                 fx.execute(() -> {
-                    if (!desks.explains(e.ref())) { // the desks word their own
+                    if (!desks.explains(e.ref()) && !StageModel.explains(e.ref())) { // they word their own
                         notice.set(e.message());
                     }
                 });
@@ -164,6 +169,11 @@ public final class OfficeModel {
     /** Desks: mine, the notes on it, claiming and freeing, the name plates. */
     public DeskModel desks() {
         return desks;
+    }
+
+    /** Stages (speakers, listeners, raised hands, the floor) and the megaphone. */
+    public StageModel stage() {
+        return stage;
     }
 
     /** Locks, knocks, waves, reactions and the room's notes. */
@@ -379,6 +389,7 @@ public final class OfficeModel {
         currentArea.set(area);
         etiquette.refresh();
         desks.refresh();
+        stage.refresh();
         if (simulation.following() == null && following.get() != null) {
             following.set(null);
         }

@@ -8,6 +8,8 @@ import io.skyscope.desktop.etiquette.EtiquetteBar;
 import io.skyscope.desktop.etiquette.LifeOverlay;
 import io.skyscope.desktop.people.PeoplePanel;
 import io.skyscope.desktop.render.OfficeRenderer;
+import io.skyscope.desktop.stage.MegaphoneControls;
+import io.skyscope.desktop.stage.StagePanel;
 import io.skyscope.client.Session;
 import io.skyscope.desktop.ui.Appearance;
 import io.skyscope.desktop.video.VideoOverlay;
@@ -30,10 +32,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The office screen: a toolbar (space, where I am, lock, notes, knock and reactions, status, zoom,
- * theme, leave), the map canvas with the connection banner, notices, knock and wave cards and the
- * room's notes, a large video and my self-view over it and the sharing bar and
- * the meeting room's video strip above it, people and chat on the side, the voice bar below.
+ * The office screen: a toolbar (space, where I am, lock, notes, knock and reactions, my desk, the
+ * megaphone, status, zoom, theme, leave), the map canvas with the connection banner, notices, knock
+ * and wave cards, the stage panel and the room's notes, a large video and my self-view over it and
+ * the sharing bar, the megaphone's bar and the meeting room's video strip above it, people and chat
+ * on the side, the voice bar below.
  */
 public final class OfficeView extends BorderPane {
     private final OfficeCanvas canvas;
@@ -103,7 +106,7 @@ public final class OfficeView extends BorderPane {
         following.setTooltip(new Tooltip("The people you follow and where they are"));
         following.setOnAction(e -> model.profiles().following().toggle());
         HBox bar = new HBox(8, space, area, new EtiquetteBar(model.etiquette(), model.guest()), gap,
-                DeskControls.myDeskButton(model.desks()), new StatusMenu(model), following, profile, out, zoom, in,
+                DeskControls.myDeskButton(model.desks()), MegaphoneControls.button(model.stage()), new StatusMenu(model), following, profile, out, zoom, in,
                 dark, leave);
         if (model.guest()) {
             bar.getChildren().removeAll(following, profile); // a guest has no profile and follows no one
@@ -155,12 +158,15 @@ public final class OfficeView extends BorderPane {
         VideoOverlay video = new VideoOverlay(model.voice().video());
         life = new LifeOverlay(model.etiquette(), model.desks());
         canvas.afterFrame(video::update);
-        StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, banner, notice);
+        StagePanel stagePanel = new StagePanel(model.stage(), model.profiles().photos());
+        StackPane.setAlignment(stagePanel, Pos.TOP_RIGHT);
+        StackPane.setMargin(stagePanel, new Insets(12));
+        StackPane map = new StackPane(canvas, video.large(), video.selfView(), life, stagePanel, banner, notice);
         if (!model.guest()) { // profile cards, my profile and the Following list are members' (REST refuses guests)
             PeopleOverlays.addTo(map, model.profiles()).addSetting(DeskControls.goToDeskSetting(model.desks()));
         }
         VBox.setVgrow(map, Priority.ALWAYS);
-        VBox stage = new VBox(video.sharingBar(), video.strip(), map);
+        VBox stage = new VBox(video.sharingBar(), MegaphoneControls.indicator(model.stage()), video.strip(), map);
 
         ChatPanel chat = new ChatPanel(model.chat());
         chat.showPeople(model.profiles().photos(), model.profiles().card()::show);

@@ -92,7 +92,7 @@ class DesktopOfficeLifeEndToEndTest {
         OfficeModel office = app.office();
         bob = server.session(bobUser);
         await().atMost(TIMEOUT).until(() -> bob.snapshot().map() != null);
-        walk(office, INSIDE);
+        Screens.walk(office, INSIDE);
         Fx.until(TIMEOUT, "in the Boardroom", () -> office.etiquette().roomProperty().get().equals(BOARDROOM));
         assertThat(robot.lookup("#room-lock").queryLabeled().getText()).endsWith("Lock");
 
@@ -121,7 +121,7 @@ class DesktopOfficeLifeEndToEndTest {
     @Order(2)
     void walkingIntoTheLockedRoomStopsAtItsDoorAndOffersAKnockThatBobAnswers() {
         OfficeModel office = app.office();
-        walk(office, CORRIDOR);
+        Screens.walk(office, CORRIDOR);
         assertThat(bob.snapshot().isLocked(BOARDROOM)).as("Bob is still inside").isTrue();
 
         Fx.run(() -> office.walkTo(INSIDE[0], INSIDE[1]));
@@ -136,7 +136,7 @@ class DesktopOfficeLifeEndToEndTest {
         assertThat(knock.knockerName()).isEqualTo("Dana Desk");
         assertThat(bob.etiquette().awaitReply(bob.etiquette().answer(dana.userId(), true), TIMEOUT)).isNull();
         Fx.until(TIMEOUT, "the knock answered", () -> office.etiquette().knockRoomProperty().get().isEmpty());
-        walk(office, INSIDE);
+        Screens.walk(office, INSIDE);
         Fx.until(TIMEOUT, "in the Boardroom", () -> office.etiquette().roomProperty().get().equals(BOARDROOM));
     }
 
@@ -204,7 +204,7 @@ class DesktopOfficeLifeEndToEndTest {
     @Order(5)
     void theNotesEditorShowsWhatBobWritesAndWhereHisCursorIs() {
         OfficeModel office = app.office();
-        walk(office, INSIDE);
+        Screens.walk(office, INSIDE);
         assertThat(bob.etiquette().walkTo(FAR_INSIDE[0], FAR_INSIDE[1])).isTrue();
         Fx.until(TIMEOUT, "in the Boardroom", () -> office.etiquette().roomProperty().get().equals(BOARDROOM));
 
@@ -295,12 +295,6 @@ class DesktopOfficeLifeEndToEndTest {
         var out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private static void walk(OfficeModel office, double[] to) {
-        assertThat(Fx.get(() -> office.walkTo(to[0], to[1]))).isTrue();
-        Fx.until(TIMEOUT.multipliedBy(3), "arriving at " + to[0] + "," + to[1], () ->
-                distance(office.simulation().myPosition(), to) < 1 && !office.simulation().walker().walking());
     }
 
     private static java.util.List<Walker.Point> pathOf(Session s, double[] to) {

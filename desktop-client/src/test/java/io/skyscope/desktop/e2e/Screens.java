@@ -104,4 +104,31 @@ final class Screens {
                 && app.get().office().linkStateProperty().get().isOnline()
                 && app.get().office().simulation().myPosition() != null);
     }
+
+    /** Walks me to a map point along the path finder and waits until I stand there. */
+    static void walk(io.skyscope.desktop.office.OfficeModel office, double[] to) {
+        org.assertj.core.api.Assertions.assertThat(Fx.get(() -> office.walkTo(to[0], to[1]))).isTrue();
+        Fx.until(TIMEOUT.multipliedBy(3), "arriving at " + to[0] + "," + to[1], () -> {
+            double[] at = office.simulation().myPosition();
+            return at != null && Math.hypot(at[0] - to[0], at[1] - to[1]) < 1 && !office.simulation().walker().walking();
+        });
+    }
+
+    /** Saves the window as a PNG in the folder named by {@code stage.shots}, if set. */
+    static void shoot(DesktopApp app, String name) {
+        String folder = System.getProperty("stage.shots");
+        if (folder == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+            var image = Fx.get(() -> app.officeView().getScene().snapshot(null));
+            var png = new java.awt.image.BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            io.skyscope.desktop.tools.ScreenshotTour.paint(png, image, 0, 0);
+            javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -317,7 +317,7 @@ public final class ScreenshotTour {
     }
 
     /** Copies the opaque pixels of {@code image} into {@code png} at (x0, y0), clipped. */
-    static void paint(BufferedImage png, WritableImage image, int x0, int y0) {
+    public static void paint(BufferedImage png, WritableImage image, int x0, int y0) {
         PixelReader reader = image.getPixelReader();
         for (int y = 0; y < (int) image.getHeight(); y++) {
             for (int x = 0; x < (int) image.getWidth(); x++) {
