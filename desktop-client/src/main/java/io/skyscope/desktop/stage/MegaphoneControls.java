@@ -24,7 +24,7 @@ public final class MegaphoneControls {
         b.setId("megaphone");
         b.getStyleClass().add(Styles.SMALL);
         b.textProperty().bind(model.megaphoneProperty().map(holder -> holder.isEmpty()
-                ? "\uD83D\uDCE3 Megaphone" : "\uD83D\uDCE3 Stop megaphone"));
+                ? "Megaphone" : "Stop megaphone"));
         b.setTooltip(new Tooltip("Speak to everyone in the space, wherever they stand"));
         b.setOnAction(e -> model.toggleMegaphone());
         b.visibleProperty().bind(model.managerProperty());
@@ -36,8 +36,7 @@ public final class MegaphoneControls {
     public static HBox indicator(StageModel model) {
         Label text = new Label();
         text.setId("megaphone-indicator");
-        text.textProperty().bind(Bindings.createStringBinding(() -> "\uD83D\uDCE3 "
-                + (model.megaphoneMineProperty().get() ? "You are" : model.megaphoneProperty().get() + " is")
+        text.textProperty().bind(Bindings.createStringBinding(() -> (model.megaphoneMineProperty().get() ? "You are" : model.megaphoneProperty().get() + " is")
                 + " speaking to everyone", model.megaphoneProperty(), model.megaphoneMineProperty()));
         HBox bar = new HBox(text);
         bar.setId("megaphone-bar");

@@ -90,7 +90,7 @@ public final class StagePanel extends VBox {
         boolean manager = model.managerProperty().get();
         setVisible(here || manager && !model.hands().isEmpty());
         setManaged(isVisible());
-        title.setText(here ? "\uD83C\uDFA4 " + stage : "\uD83C\uDFA4 Stages");
+        title.setText(here ? stage : "Stages");
         for (var node : new Region[] {speakers, listeners}) {
             node.setVisible(here);
             node.setManaged(here);
@@ -101,7 +101,7 @@ public final class StagePanel extends VBox {
         hand.setVisible(listener);
         hand.setManaged(listener);
         boolean up = model.handUpProperty().get();
-        hand.setText(up ? "\u270B Lower hand" : "\u270B Raise hand");
+        hand.setText(up ? "Lower hand" : "Raise hand");
         hand.getStyleClass().remove(Styles.ACCENT);
         if (!up) {
             hand.getStyleClass().add(Styles.ACCENT);
@@ -123,7 +123,7 @@ public final class StagePanel extends VBox {
         heading.getStyleClass().add(Styles.TEXT_MUTED);
         requests.getChildren().add(heading);
         for (StageModel.Hand h : model.hands().subList(0, Math.min(MAX_HANDS_SHOWN, model.hands().size()))) {
-            Label who = new Label("\u270B " + h.name() + (h.stage().equals(stage) ? "" : " · " + h.stage()));
+            Label who = new Label(h.name() + (h.stage().equals(stage) ? "" : " · " + h.stage()));
             who.setWrapText(true);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);

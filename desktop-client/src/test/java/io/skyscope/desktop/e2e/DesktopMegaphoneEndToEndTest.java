@@ -74,7 +74,7 @@ class DesktopMegaphoneEndToEndTest {
         assertThat(dana.send(new VoiceCommand.MegaphoneOn("m1"))).isTrue();
         dana.await(ServerMessage.Ack.class, a -> "m1".equals(a.ref()), TIMEOUT);
         Fx.until(TIMEOUT, "the bar", () -> shown("#megaphone-bar") && ((Labeled) robot.lookup("#megaphone-indicator")
-                .query()).getText().equals("\uD83D\uDCE3 Dana Desk is speaking to everyone"));
+                .query()).getText().equals("Dana Desk is speaking to everyone"));
         Screens.shoot(app, "megaphone-bar.png");
 
         assertThat(dana.send(new VoiceCommand.MegaphoneOff("m2"))).isTrue();
@@ -100,7 +100,7 @@ class DesktopMegaphoneEndToEndTest {
         robot.clickOn("#megaphone");
         dana.await(ServerMessage.Megaphone.class, m -> m.on() && m.userId().equals(bob.userId()), TIMEOUT);
         Fx.until(TIMEOUT, "my bar", () -> shown("#megaphone-bar") && text("#megaphone-indicator")
-                .equals("\uD83D\uDCE3 You are speaking to everyone") && text("#megaphone").endsWith("Stop megaphone"));
+                .equals("You are speaking to everyone") && text("#megaphone").endsWith("Stop megaphone"));
 
         robot.clickOn("#megaphone");
         dana.await(ServerMessage.Megaphone.class, m -> !m.on() && m.userId().equals(bob.userId()), TIMEOUT);
