@@ -31,6 +31,9 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MegaphoneOff.class, name = "megaphone.off"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHand.class, name = "stage.hand"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHands.class, name = "stage.hands"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MediaVideoPublish.class, name = "media.video.publish"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MediaVideoUnpublish.class, name = "media.video.unpublish"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MediaVideoAnswer.class, name = "media.video.answer"),
         @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
         @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
@@ -248,6 +251,41 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
          */
         record StageHands(String ref) implements VoiceCommand {
             public StageHands {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * My camera and screen for the mixed meeting room whose media room is {@code room} (the
+         * {@code room} of my {@code media.join}): a WebRTC offer of exactly two video sections,
+         * camera first, then screen, that the server hands to the media server's SFU on my
+         * behalf. Answered by {@code media.video.published}; refused unless I am in that room's mix.
+         */
+        record MediaVideoPublish(@JsonProperty(required = true) long room,
+                                 @JsonProperty(required = true) String sdp,
+                                 String ref) implements VoiceCommand {
+            public MediaVideoPublish {
+                Check.nonNegative("room", room);
+                Check.sdp(sdp);
+                Check.ref(ref);
+            }
+        }
+
+        /** My camera and screen leave the mixed room's SFU (both turned off). Answered by {@code ack}. */
+        record MediaVideoUnpublish(@JsonProperty(required = true) long room, String ref) implements VoiceCommand {
+            public MediaVideoUnpublish {
+                Check.nonNegative("room", room);
+                Check.ref(ref);
+            }
+        }
+
+        /** My answer to the server's latest {@code media.video.offer} for {@code room}. */
+        record MediaVideoAnswer(@JsonProperty(required = true) long room,
+                                @JsonProperty(required = true) String sdp,
+                                String ref) implements VoiceCommand {
+            public MediaVideoAnswer {
+                Check.nonNegative("room", room);
+                Check.sdp(sdp);
                 Check.ref(ref);
             }
         }

@@ -368,7 +368,7 @@ final class PeerLink {
         }
     }
 
-    private static RTCConfiguration rtcConfiguration(VoiceConfig config) {
+    static RTCConfiguration rtcConfiguration(VoiceConfig config) {
         var rtc = new RTCConfiguration();
         for (var server : config.iceServers()) {
             var ice = new RTCIceServer();

@@ -51,4 +51,10 @@ public interface MediaStages {
      * ({@code speaker}: heard) or a listener (muted), changes role, or leaves it.
      */
     void megaphone(String spaceId, String userId, boolean inRoom, boolean speaker);
+
+    /**
+     * {@code userId}'s video for the mixed meeting room of {@code spaceId} whose media room is
+     * {@code room}: refused (an {@code error} to them) unless they are in that room's mix now.
+     */
+    void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp, String ref);
 }

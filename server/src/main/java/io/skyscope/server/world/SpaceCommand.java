@@ -92,6 +92,18 @@ public sealed interface SpaceCommand {
             implements SpaceCommand {
     }
 
+    /**
+     * {@code userId}'s video for the mixed meeting room whose media room is {@code room}: an offer
+     * of their camera and screen ({@link MediaVideoAction#PUBLISH}, {@code sdp}), their answer to
+     * the SFU's offer ({@link MediaVideoAction#ANSWER}), or the end of their publishing.
+     */
+    record MediaVideo(String userId, MediaVideoAction action, long room, String sdp, String ref)
+            implements SpaceCommand {
+    }
+
+    /** What a {@link MediaVideo} asks. */
+    enum MediaVideoAction { PUBLISH, UNPUBLISH, ANSWER }
+
     /** The space's voice settings were changed. */
     record VoiceSettingsChanged(io.skyscope.server.world.proximity.VoiceSettings settings) implements SpaceCommand {
     }

@@ -335,6 +335,20 @@ final class SpaceVoice {
         }
     }
 
+    /**
+     * A member's video for a mixed meeting room, handed to the media server's side, which checks
+     * that they are in that room's mix; without a media server, refused here.
+     */
+    void mediaVideo(SpaceCommand.MediaVideo video, List<Delivery> out) {
+        if (media == null) {
+            out.add(new Delivery(video.userId(), ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE,
+                    "Video through the media server needs one (JANUS_URL), which this server does not have.",
+                    video.ref())));
+        } else {
+            media.video(spaceId, video.userId(), video.action(), video.room(), video.sdp(), video.ref());
+        }
+    }
+
     /** {@code actorId} turns the megaphone on or off ({@code manager}: an owner or admin of the space). */
     void megaphone(String actorId, boolean on, boolean manager, String ref, List<Delivery> out) {
         if (megaphone == null) {

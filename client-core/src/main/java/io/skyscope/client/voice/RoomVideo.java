@@ -1,0 +1,198 @@
+package io.skyscope.client.voice;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.media.video.VideoFrame;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import io.skyscope.client.video.VideoKind;
+import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.protocol.ServerMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Video in a mixed meeting room, through the media server's SFU with the SkyScope server in
+ * between (it holds every handle there): my camera and screen on a send-only connection
+ * ({@code media.video.publish}, two video sections, camera then screen, made while either is on
+ * and closed when both are off), and the others' pictures on a receive-only one whose offers come
+ * from the server ({@code media.video.offer}) with a roster of whose picture each section
+ * ({@code mid}) carries. Each picture goes to the UI's sinks under that person's id and kind, as
+ * a direct link's would; a section the roster does not name shows nothing.
+ *
+ * <p>Threads: the engine's control thread, except {@link Feed#onVideoFrame} (a WebRTC decoding
+ * thread), which reads the roster through a volatile reference.
+ */
+final class RoomVideo {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomVideo.class);
+
+    /** What the connections need from the engine. */
+    record Context(PeerConnectionFactory factory, Supplier<VoiceConfig> config, ScheduledExecutorService control,
+                   VoiceSignalling signalling, VideoSinks sinks, List<RTCRtpCodecCapability> codecs) {
+    }
+
+    /** Whose picture a section carries. */
+    private record Picture(String userId, VideoKind kind) {
+    }
+
+    private final long room;
+    private final Context context;
+    private SfuConnection publisher;
+    private RTCRtpSender cameraSender;
+    private RTCRtpSender screenSender;
+    private boolean cameraOut;
+    private boolean screenOut;
+    private SfuConnection subscriber;
+    private volatile Map<String, Picture> roster = Map.of();
+    private final Map<String, Feed> feeds = new HashMap<>();
+
+    RoomVideo(long room, Context context) {
+        this.room = room;
+        this.context = context;
+    }
+
+    /**
+     * Sends my camera and screen as they are now: publishes when the first goes on, puts tracks on
+     * or takes them off the sections while published, unpublishes when both are off.
+     */
+    void publish(VideoTrack camera, VideoTrack screen, boolean cameraOn, boolean sharing) {
+        if (!cameraOn && !sharing) {
+            if (publisher != null) {
+                closePublisher();
+                context.signalling().video(new VoiceCommand.MediaVideoUnpublish(room, null));
+            }
+            return;
+        }
+        if (publisher == null) {
+            publisher = new SfuConnection("the video of media room " + room, context.factory(), context.config().get(),
+                    context.control());
+            RTCRtpTransceiver c = publisher.addSending(camera, "camera", cameraOn, context.codecs());
+            RTCRtpTransceiver s = publisher.addSending(screen, "screen", sharing, context.codecs());
+            cameraSender = c.getSender();
+            screenSender = s.getSender();
+            cameraOut = cameraOn;
+            screenOut = sharing;
+            quality();
+            publisher.offer(sdp -> context.signalling().video(new VoiceCommand.MediaVideoPublish(room, sdp, null)));
+            return;
+        }
+        if (cameraOn != cameraOut) {
+            cameraSender.replaceTrack(cameraOn ? camera : null);
+            cameraOut = cameraOn;
+            quality();
+        }
+        if (sharing != screenOut) {
+            screenSender.replaceTrack(sharing ? screen : null);
+            screenOut = sharing;
+        }
+    }
+
+    /** The SFU's answer to my offer. */
+    void published(String sdp) {
+        if (publisher != null) {
+            publisher.answered(sdp);
+        }
+    }
+
+    /** The SFU's offer of the others' pictures (the first or a renegotiation), answered at once. */
+    void offer(ServerMessage.MediaVideoOffer offer) {
+        if (subscriber == null) {
+            subscriber = new SfuConnection("the pictures of media room " + room, context.factory(), context.config().get(),
+                    context.control());
+        }
+        roster = offer.streams().stream().collect(Collectors.toUnmodifiableMap(ServerMessage.MediaVideoOffer.Stream::mid,
+                s -> new Picture(s.userId(), "screen".equals(s.kind()) ? VideoKind.SCREEN : VideoKind.CAMERA),
+                (a, b) -> a));
+        subscriber.answer(offer.sdp(), this::followFeeds,
+                sdp -> context.signalling().video(new VoiceCommand.MediaVideoAnswer(room, sdp, null)));
+    }
+
+    /** Both connections close: nothing of mine goes out, nothing of theirs comes in. */
+    void close() {
+        closePublisher();
+        feeds.values().forEach(f -> f.track.removeSink(f));
+        feeds.clear();
+        if (subscriber != null) {
+            subscriber.close();
+            subscriber = null;
+        }
+        roster = Map.of();
+    }
+
+    /** A sink on each received section not followed yet (new sections come with renegotiations). */
+    private void followFeeds() {
+        for (RTCRtpTransceiver t : subscriber.transceivers()) {
+            String mid = t.getMid();
+            if (mid != null && !feeds.containsKey(mid) && t.getReceiver().getTrack() instanceof VideoTrack track) {
+                var feed = new Feed(mid, track);
+                track.addSink(feed);
+                feeds.put(mid, feed);
+            }
+        }
+    }
+
+    private void closePublisher() {
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
+            cameraSender = null;
+            screenSender = null;
+        }
+    }
+
+    /** The SFU sends one copy to everyone: small enough for a room of many tiles (more than the mesh size). */
+    private void quality() {
+        if (cameraOut) {
+            try {
+                VideoQuality.LOW.applyTo(cameraSender);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot set the camera quality of media room {}: {}", room, e.toString());
+            }
+        }
+    }
+
+    /** One received section: its frames go to the sinks of whoever the roster says it carries. */
+    private final class Feed implements VideoTrackSink {
+        final String mid;
+        final VideoTrack track;
+        private boolean oversized;
+
+        Feed(String mid, VideoTrack track) {
+            this.mid = mid;
+            this.track = track;
+        }
+
+        @Override
+        public void onVideoFrame(VideoFrame frame) {
+            // WebRTC hands each sink its own copy, ours to release.
+            try {
+                Picture picture = roster.get(mid);
+                if (picture == null) {
+                    return;
+                }
+                long pixels = (long) frame.buffer.getWidth() * frame.buffer.getHeight();
+                if (pixels > LinkVideo.MAX_PIXELS) {
+                    if (!oversized) {
+                        oversized = true;
+                        LOG.warn("{}'s {} comes at {}x{} through media room {}; dropped", picture.userId(),
+                                picture.kind().name().toLowerCase(Locale.ROOT), frame.buffer.getWidth(),
+                                frame.buffer.getHeight(), room);
+                    }
+                    return;
+                }
+                context.sinks().deliver(picture.userId(), picture.kind(), frame);
+            } finally {
+                frame.release();
+            }
+        }
+    }
+}

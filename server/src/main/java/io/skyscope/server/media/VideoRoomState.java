@@ -1,0 +1,92 @@
+package io.skyscope.server.media;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@link VideoRooms} knows of each mixed meeting room's VideoRoom: its ids and secrets, its
+ * members, their publisher and subscriber handles and the feeds they are subscribed to. Mutable:
+ * the {@code media-video} thread alone touches it.
+ */
+final class VideoRoomState {
+    private VideoRoomState() {
+    }
+
+    /** A meeting room's VideoRoom, known by its AudioBridge room's id (the id its members know). */
+    static final class Room {
+        final String spaceId;
+        final String name;
+        final long audioRoom;
+        final long id = StageRooms.randomId();
+        final String secret = StageRooms.randomToken();
+        /** The one join token the room admits: the server's own. */
+        final String token = StageRooms.randomToken();
+        final Map<String, Member> members = new LinkedHashMap<>();
+
+        Room(String spaceId, String name, long audioRoom) {
+            this.spaceId = spaceId;
+            this.name = name;
+            this.audioRoom = audioRoom;
+        }
+    }
+
+    /** Someone in a room's mix, and the handles the server holds for them (0: none). */
+    static final class Member {
+        final String userId;
+        long publisher;
+        /** The publisher id the server chose for them, new with each publish. */
+        long feed;
+        /** Their offer's video sections: the camera's, then the screen's. */
+        List<String> mids = List.of();
+        /** Their publisher's connection is up: others can subscribe to it. */
+        boolean live;
+        long subscriber;
+        final Set<Long> subscribed = new HashSet<>();
+
+        Member(String userId) {
+            this.userId = userId;
+        }
+    }
+
+    /** A handle the server attached for {@code member}: their publisher or their subscriber. */
+    record Handle(Room room, Member member, boolean publisher) {
+    }
+
+    /**
+     * The {@code a=mid} of each media section of a publisher's offer, which must be one to
+     * {@code most} video sections and nothing else (no audio, no data channel).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static List<String> videoMids(String sdp, int most) {
+        List<String> mids = new ArrayList<>();
+        boolean inMedia = false;
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith("m=")) {
+                if (!line.startsWith("m=video ")) {
+                    throw new IllegalArgumentException("'sdp' may offer video only, not '" + line.split(" ")[0] + "'");
+                }
+                inMedia = true;
+                mids.add(null);
+            } else if (inMedia && line.startsWith("a=mid:")) {
+                String mid = line.substring("a=mid:".length()).trim();
+                if (!mid.matches("[A-Za-z0-9_-]{1,16}") || mids.contains(mid)) {
+                    throw new IllegalArgumentException("'sdp' has a bad or repeated mid '" + mid + "'");
+                }
+                mids.set(mids.size() - 1, mid);
+            }
+        }
+        if (mids.isEmpty() || mids.size() > most) {
+            throw new IllegalArgumentException("'sdp' must offer 1 to " + most + " video sections (camera, screen), not "
+                    + mids.size());
+        }
+        if (mids.contains(null)) {
+            throw new IllegalArgumentException("'sdp' has a video section without a mid");
+        }
+        return List.copyOf(mids);
+    }
+}

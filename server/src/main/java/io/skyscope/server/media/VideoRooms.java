@@ -1,0 +1,349 @@
+package io.skyscope.server.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.ErrorCode;
+import io.skyscope.protocol.ProtocolCodec;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.media.JanusApi;
+import io.skyscope.protocol.media.JanusException;
+import io.skyscope.server.bus.EventBus;
+import io.skyscope.server.world.SpaceCommand.MediaVideoAction;
+import io.skyscope.server.world.proximity.VoiceSettings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Video in mixed meeting rooms, through Janus's VideoRoom (an SFU), with every handle the
+ * server's own. While a meeting room is mixed, it has a private VideoRoom next to its AudioBridge
+ * room, made with the first member and destroyed with the mix. A member who publishes (camera and
+ * screen: an offer of two video sections) gets a publisher handle attached here, joined under a
+ * random feed id the server chose (shown as their user id); the offer and Janus's answer are
+ * relayed over the member's SkyScope connection. Each member has at most one subscriber handle,
+ * subscribed here to the video of every other member whose publisher is up; Janus's offers
+ * (the first, and each renegotiation as publishers come and go) go to the member with a roster
+ * of whose picture each section carries, and their answers come back. A member who leaves the
+ * mix (walked out, disconnected, kicked, the room back on direct links) has both handles
+ * detached here at once: they stop receiving and sending, and Janus renegotiates everyone
+ * else's subscription without their feed. Clients never talk to the VideoRoom: their Janus tokens
+ * name the AudioBridge alone, and the rooms admit only a join token this server keeps.
+ *
+ * <p>Threads: the public methods may be called from any thread (the {@link StageRooms} thread, for
+ * the rooms' comings and goings, in the order they happen there; space owners' threads, for
+ * members' requests) and only queue work on the one {@code media-video} thread, which alone
+ * touches the rooms and makes Janus requests; a second thread, {@code media-video-events},
+ * long-polls the session's events and hands them to the first. So a slow Janus delays video and
+ * never the AudioBridge's rooms or a space.
+ */
+final class VideoRooms implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoRooms.class);
+    private static final long KEEPALIVE_SECONDS = 20;
+    /** Janus counts a room's publishers; a meeting room holds at most this many people. */
+    static final int PUBLISHERS = VoiceSettings.MAX_ROOM_CAPACITY;
+    /** The media sections a publisher's offer may have: camera, then screen. */
+    private static final List<String> KINDS = List.of("camera", "screen");
+
+    private final VideoRoom janus;
+    private final EventBus bus;
+    private final Map<Long, VideoRoomState.Room> rooms = new HashMap<>();
+    private final Map<Long, VideoRoomState.Handle> handles = new HashMap<>();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
+            Thread.ofPlatform().daemon().name("media-video").unstarted(r));
+    private volatile boolean closed;
+
+    VideoRooms(JanusApi api, String adminKey, EventBus bus) {
+        this.janus = new VideoRoom(api, adminKey);
+        this.bus = bus;
+        thread.scheduleWithFixedDelay(() -> guarded("keepalive", janus::keepalive), KEEPALIVE_SECONDS,
+                KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** {@code userId} entered the mix of the meeting room {@code name}, whose AudioBridge room is {@code audioRoom}. */
+    void entered(String spaceId, String name, long audioRoom, String userId) {
+        queue("entering", () -> {
+            VideoRoomState.Room room = rooms.get(audioRoom);
+            if (room == null) {
+                room = make(spaceId, name, audioRoom);
+            }
+            var member = new VideoRoomState.Member(userId);
+            room.members.put(userId, member);
+            for (VideoRoomState.Member publisher : room.members.values()) {
+                subscribe(room, member, publisher);
+            }
+        });
+    }
+
+    /** {@code userId} left the mix of {@code audioRoom}: their handles are detached; the last one out ends the room. */
+    void left(long audioRoom, String userId) {
+        queue("leaving", () -> {
+            VideoRoomState.Room room = rooms.get(audioRoom);
+            VideoRoomState.Member member = room == null ? null : room.members.remove(userId);
+            if (member == null) {
+                return;
+            }
+            unpublish(room, member);
+            detach(member.subscriber);
+            member.subscriber = 0;
+            if (room.members.isEmpty()) {
+                rooms.remove(audioRoom);
+                guarded("destroy", () -> janus.destroy(room.id, room.secret));
+                LOG.info("space {}: video room of '{}' destroyed", room.spaceId, room.name);
+            }
+        });
+    }
+
+    /** Janus is down (or restarted): every room and handle went with it. */
+    void lost() {
+        queue("forgetting", () -> {
+            rooms.clear();
+            handles.clear();
+            janus.forget();
+        });
+    }
+
+    /** A member's request: refused unless they are in the mix of {@code audioRoom} in {@code spaceId}. */
+    void request(String spaceId, String userId, MediaVideoAction action, long audioRoom, String sdp, String ref) {
+        queue("a video request", () -> {
+            VideoRoomState.Room room = rooms.get(audioRoom);
+            VideoRoomState.Member member = room == null || !room.spaceId.equals(spaceId) ? null : room.members.get(userId);
+            if (member == null) {
+                error(userId, ErrorCode.NOT_IN_ROOM, "You are not in the mix of media room " + audioRoom
+                        + ": only the people in a mixed meeting room send and receive its video.", ref);
+                return;
+            }
+            try {
+                act(room, member, action, sdp, ref);
+            } catch (JanusException e) {
+                LOG.warn("space {}: video room of '{}': {} for {} failed: {} ({})", room.spaceId, room.name, action,
+                        userId, e.getMessage(), e.code());
+                error(userId, ErrorCode.MEDIA_UNAVAILABLE, "The media server did not take your video request: "
+                        + e.getMessage(), ref);
+            }
+        });
+    }
+
+    private void act(VideoRoomState.Room room, VideoRoomState.Member member, MediaVideoAction action, String sdp,
+                     String ref) {
+        String userId = member.userId;
+        long audioRoom = room.audioRoom;
+        switch (action) {
+                case PUBLISH -> publish(room, member, sdp, ref);
+                case UNPUBLISH -> {
+                    unpublish(room, member);
+                    if (ref != null) {
+                        send(userId, new ServerMessage.Ack(ref, "media.video.unpublish"));
+                    }
+                }
+                case ANSWER -> {
+                    if (member.subscriber == 0) {
+                        error(userId, ErrorCode.BAD_REQUEST, "There is no video offer of media room " + audioRoom
+                                + " to answer.", ref);
+                    } else {
+                        janus.start(member.subscriber, sdp);
+                    }
+                }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.submit(() -> {
+                for (VideoRoomState.Room room : rooms.values()) {
+                    guarded("destroy", () -> janus.destroy(room.id, room.secret));
+                }
+                rooms.clear();
+                handles.clear();
+                janus.close();
+            }).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("video rooms did not close cleanly: {}", e.toString());
+        }
+        thread.shutdownNow();
+    }
+
+    private VideoRoomState.Room make(String spaceId, String name, long audioRoom) {
+        if (janus.open()) {
+            long session = janus.session();
+            Thread.ofPlatform().daemon().name("media-video-events").start(() -> poll(session));
+        }
+        var room = new VideoRoomState.Room(spaceId, name, audioRoom);
+        janus.create(room.id, room.secret, room.token, PUBLISHERS, name);
+        rooms.put(audioRoom, room);
+        LOG.info("space {}: video room made for '{}'", spaceId, name);
+        return room;
+    }
+
+    private void publish(VideoRoomState.Room room, VideoRoomState.Member member, String sdp, String ref) {
+        List<String> mids;
+        try {
+            mids = VideoRoomState.videoMids(sdp, KINDS.size());
+        } catch (IllegalArgumentException e) {
+            error(member.userId, ErrorCode.INVALID_FIELD, e.getMessage(), ref);
+            return;
+        }
+        unpublish(room, member);
+        member.publisher = janus.attach();
+        member.feed = StageRooms.randomId();
+        member.mids = mids;
+        handles.put(member.publisher, new VideoRoomState.Handle(room, member, true));
+        janus.publish(member.publisher, room.id, room.token, member.feed, member.userId, sdp);
+    }
+
+    private void unpublish(VideoRoomState.Room room, VideoRoomState.Member member) {
+        if (member.publisher == 0) {
+            return;
+        }
+        detach(member.publisher);
+        member.publisher = 0;
+        member.live = false;
+        for (VideoRoomState.Member other : room.members.values()) {
+            other.subscribed.remove(member.feed); // Janus renegotiates their subscriptions without it
+        }
+    }
+
+    /** Subscribes {@code member} to {@code publisher}'s video if it is up and not theirs or subscribed already. */
+    private void subscribe(VideoRoomState.Room room, VideoRoomState.Member member, VideoRoomState.Member publisher) {
+        if (publisher == member || !publisher.live || member.subscribed.contains(publisher.feed)) {
+            return;
+        }
+        List<VideoRoom.Stream> streams = publisher.mids.stream().map(mid -> new VideoRoom.Stream(publisher.feed, mid))
+                .toList();
+        if (member.subscriber == 0) {
+            member.subscriber = janus.attach();
+            handles.put(member.subscriber, new VideoRoomState.Handle(room, member, false));
+            janus.subscribe(member.subscriber, room.id, room.token, streams);
+        } else {
+            janus.add(member.subscriber, streams);
+        }
+        member.subscribed.add(publisher.feed);
+    }
+
+    /** An event of the session, on the media-video thread. */
+    private void event(JsonNode event) {
+        VideoRoomState.Handle handle = handles.get(event.path("sender").asLong());
+        if (handle == null || handle.room() != rooms.get(handle.room().audioRoom)
+                || handle.room().members.get(handle.member().userId) != handle.member()) {
+            return; // a handle detached meanwhile
+        }
+        VideoRoomState.Room room = handle.room();
+        VideoRoomState.Member member = handle.member();
+        if (handle.publisher() && member.publisher != event.path("sender").asLong()) {
+            return; // an earlier publisher of theirs
+        }
+        switch (event.path("janus").asText()) {
+            case "webrtcup" -> {
+                if (handle.publisher()) {
+                    member.live = true;
+                    for (VideoRoomState.Member other : room.members.values()) {
+                        subscribe(room, other, member);
+                    }
+                }
+            }
+            case "event" -> {
+                JsonNode data = event.path("plugindata").path("data");
+                JsonNode jsep = event.path("jsep");
+                if (data.has("error_code")) {
+                    LOG.warn("space {}: video room of '{}' refused {}'s {}: {} ({})", room.spaceId, room.name,
+                            member.userId, handle.publisher() ? "publishing" : "subscription", data.path("error").asText(),
+                            data.path("error_code").asInt());
+                    error(member.userId, ErrorCode.MEDIA_UNAVAILABLE, "The media server refused "
+                            + (handle.publisher() ? "your video: " : "the others' video: ") + data.path("error").asText(),
+                            null);
+                    if (handle.publisher()) {
+                        unpublish(room, member);
+                    }
+                } else if (handle.publisher() && "answer".equals(jsep.path("type").asText())) {
+                    send(member.userId, new ServerMessage.MediaVideoPublished(room.audioRoom, jsep.path("sdp").asText()));
+                } else if (!handle.publisher() && "offer".equals(jsep.path("type").asText())) {
+                    send(member.userId, new ServerMessage.MediaVideoOffer(room.audioRoom, jsep.path("sdp").asText(),
+                            roster(room, data.path("streams"))));
+                }
+            }
+            default -> {
+                // media, slowlink, hangup, detached: nothing to do here
+            }
+        }
+    }
+
+    /** Whose picture each of a subscription's sections carries: the server's own record of feeds, never Janus's display. */
+    private static List<ServerMessage.MediaVideoOffer.Stream> roster(VideoRoomState.Room room, JsonNode streams) {
+        List<ServerMessage.MediaVideoOffer.Stream> out = new ArrayList<>();
+        for (JsonNode s : streams) {
+            if (!"video".equals(s.path("type").asText()) || !s.has("feed_id")) {
+                continue;
+            }
+            long feed = s.path("feed_id").asLong();
+            for (VideoRoomState.Member m : room.members.values()) {
+                int kind = m.mids.indexOf(s.path("feed_mid").asText());
+                if (m.feed == feed && m.publisher != 0 && kind >= 0) {
+                    out.add(new ServerMessage.MediaVideoOffer.Stream(s.path("mid").asText(), m.userId, KINDS.get(kind)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Long-polls the session's events until it ends, handing each to the media-video thread. */
+    private void poll(long session) {
+        while (!closed && janus.session() == session) {
+            try {
+                JsonNode event = janus.poll(session);
+                if (event.has("sender")) {
+                    queue("an event", () -> event(event));
+                }
+            } catch (JanusException e) {
+                if (!closed && janus.session() == session) {
+                    LOG.warn("video rooms: the media server's events stopped: {}", e.getMessage());
+                    queue("forgetting", () -> {
+                        if (janus.session() == session) {
+                            rooms.clear();
+                            handles.clear();
+                            janus.forget();
+                        }
+                    });
+                }
+                return;
+            }
+        }
+    }
+
+    private void detach(long handle) {
+        if (handle != 0) {
+            handles.remove(handle);
+            guarded("detach", () -> janus.detach(handle));
+        }
+    }
+
+    private void error(String userId, ErrorCode code, String message, String ref) {
+        send(userId, ServerMessage.Error.of(code, message, ref));
+    }
+
+    private void send(String userId, ServerMessage message) {
+        bus.publish(EventBus.Topics.user(userId), ProtocolCodec.encode(message));
+    }
+
+    private void queue(String what, Runnable task) {
+        try {
+            thread.execute(() -> guarded(what, task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("video rooms closed; {} dropped", what);
+        }
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("video rooms: {} failed: {}", what, e.toString());
+        }
+    }
+}

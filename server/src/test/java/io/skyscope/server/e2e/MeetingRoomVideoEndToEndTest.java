@@ -1,0 +1,181 @@
+package io.skyscope.server.e2e;
+
+import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.skyscope.client.video.PatternWatch;
+import io.skyscope.client.video.VideoKind;
+import io.skyscope.client.voice.LinkState;
+import io.skyscope.client.voice.SignalSource;
+import io.skyscope.map.MapArea;
+import io.skyscope.protocol.ClientMessage.VoiceCommand;
+import io.skyscope.protocol.ServerMessage;
+import io.skyscope.protocol.ServerMessage.MediaJoin;
+import io.skyscope.protocol.ServerMessage.MediaLeave;
+import io.skyscope.protocol.rest.VoiceSettingsView;
+import io.skyscope.server.config.ServerConfig.VoiceConfig;
+import io.skyscope.server.config.ServerConfig.WorldTuning;
+import io.skyscope.server.testing.Janus;
+import io.skyscope.server.world.proximity.VoiceSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Video in a mixed meeting room through a real Janus's VideoRoom (SFU), every handle there the
+ * server's: with the space's mesh size set to 6, eight people in the Boardroom (headless clients,
+ * each playing a tone of its own and sending the synthetic camera pattern) hear each other through
+ * the AudioBridge's mix and each decodes the seven others' camera patterns from the SFU, with no
+ * direct link left to carry them. Someone outside the room who sends the room video offers or
+ * answers is refused, and a client's Janus token cannot reach the VideoRoom at all. One walks
+ * out: from then on they receive nobody's picture, nobody receives theirs, and Janus lists no
+ * publisher of theirs in the room. Real WebRTC, all on this host.
+ */
+@Tag("voice")
+class MeetingRoomVideoEndToEndTest {
+    private static final int PEOPLE = 8;
+    private static final int MESH = 6;
+    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50, 160);
+    private static final double[] CORRIDOR = {344, 620};
+    private static final double[] LOUNGE = {1840, 1040};
+    private static final double[] TONES = {340, 460, 580, 700, 820, 940, 1060, 1180};
+    private static final double LEVEL_DBFS = -24;
+    private static final double HEARD = 100;
+    private static final Duration HEAR = Duration.ofSeconds(40);
+    /** Eight encoders and 56 decoders share two cores with Janus and the server: generous. */
+    private static final Duration SEE = Duration.ofSeconds(60);
+    private static final int ADVANCE = 10;
+    private static final long MAX_AGE_MILLIS = 3_000;
+
+    @RegisterExtension
+    @Order(1)
+    static final Janus JANUS = new Janus();
+
+    @RegisterExtension
+    @Order(2)
+    static final ServerExtension SERVER = new ServerExtension(c -> c
+            .withWorld(new WorldTuning(5000, 1200, 100, 300))
+            .withVoice(new VoiceConfig(List.of(), null, 3600, VOICE))
+            .withMedia(JANUS.mediaConfig()));
+
+    @Test
+    void eightInAMixedRoomSeeEachOthersCamerasThroughTheSfuAndWhoWalksOutIsCutOffBothWays() {
+        var fay = SERVER.register("fay");
+        MapProbe map = MapProbe.defaultOffice(SERVER);
+        String space = SERVER.api().createSpace(fay.accessToken(), "All hands, on camera", "public").id();
+        SERVER.api().send("PUT", "api/v1/spaces/" + space + "/voice-settings", fay.accessToken(),
+                new VoiceSettingsView(null, null, null, null, null, null, null, null, MESH), VoiceSettingsView.class);
+        List<VoiceClient> everyone = new ArrayList<>();
+        try {
+            VoiceClient outsider = VoiceClient.join(SERVER, "corridor", space);
+            everyone.add(outsider);
+            outsider.walk(map, CORRIDOR);
+            List<double[]> seats = map.spots(area(map, "Boardroom"), PEOPLE, CORRIDOR);
+            List<VoiceClient> room = new ArrayList<>();
+            for (int i = 0; i < PEOPLE; i++) {
+                VoiceClient c = VoiceClient.join(SERVER, "member", space);
+                everyone.add(c);
+                room.add(c);
+                c.audio.play(SignalSource.tone(TONES[i], LEVEL_DBFS));
+                c.cameraOn();
+                c.walk(map, seats.get(i));
+            }
+            List<MediaJoin> joins = room.stream().map(c -> c.session.await(MediaJoin.class, TIMEOUT)).toList();
+            for (VoiceClient c : room) {
+                await("on the mix alone").atMost(HEAR).until(() -> reasons(c).equals(List.of("media")));
+            }
+
+            // Every camera from the SFU alone: no direct link is left to carry one.
+            Map<String, PatternWatch> watches = new HashMap<>();
+            for (VoiceClient viewer : room) {
+                for (VoiceClient seen : room) {
+                    if (viewer != seen) {
+                        watches.put(viewer.id() + ">" + seen.id(), viewer.watch(seen, VideoKind.CAMERA));
+                    }
+                }
+            }
+            long start = System.nanoTime();
+            for (var entry : watches.entrySet()) {
+                await(entry.getKey() + ": the camera pattern decoded").atMost(SEE)
+                        .until(() -> entry.getValue().fresh(ADVANCE, MAX_AGE_MILLIS));
+            }
+            System.out.printf("all %d cameras of the mixed room decoded through the SFU after %d ms%n", watches.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            for (VoiceClient c : room) {
+                assertThat(reasons(c)).as("still on the mix alone").containsExactly("media");
+            }
+            hearEachOther(room);
+
+            // Outside the room: refused, by the server and by Janus.
+            long mediaRoom = joins.get(0).room();
+            outsider.session.send(new VoiceCommand.MediaVideoPublish(mediaRoom, "v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+                    + "a=mid:0\r\n", "intrude-1"));
+            assertThat(refusal(outsider, "intrude-1").code()).isEqualTo("not_in_room");
+            outsider.session.send(new VoiceCommand.MediaVideoAnswer(mediaRoom, "v=0\r\n", "intrude-2"));
+            assertThat(refusal(outsider, "intrude-2").message()).contains("not in the mix");
+            JanusIntruder.cannotReachTheVideoRoom(JANUS, joins.get(0));
+            Map<String, Boolean> publishers = JanusIntruder.videoPublishers(JANUS);
+            assertThat(publishers).as("the room's publishers, by the member ids the server showed them as")
+                    .containsOnlyKeys(room.stream().map(VoiceClient::id).toArray(String[]::new));
+
+            // One walks out: cut off both ways at once, and gone from the VideoRoom.
+            VoiceClient leaver = room.get(PEOPLE - 1);
+            VoiceClient stayer = room.get(0);
+            PatternWatch leaverSees = watches.get(leaver.id() + ">" + stayer.id());
+            leaver.walk(map, LOUNGE);
+            assertThat(leaver.session.await(MediaLeave.class, TIMEOUT).reason()).isEqualTo("left the room");
+            stopped(leaverSees, "who walked out sees the room no more");
+            for (VoiceClient other : room.subList(0, PEOPLE - 1)) {
+                stopped(watches.get(other.id() + ">" + leaver.id()), "nobody sees who walked out");
+            }
+            await("Janus lists no publisher of who walked out").atMost(TIMEOUT)
+                    .until(() -> !JanusIntruder.videoPublishers(JANUS).containsKey(leaver.id()));
+            PatternWatch stillSeen = watches.get(stayer.id() + ">" + room.get(1).id());
+            stillSeen.reset();
+            await("the others still see each other").atMost(SEE).until(() -> stillSeen.fresh(ADVANCE, MAX_AGE_MILLIS));
+        } finally {
+            everyone.forEach(VoiceClient::close);
+        }
+    }
+
+    /** No new frame for a second and a half, within the timeout. */
+    private static void stopped(PatternWatch watch, String what) {
+        long[] last = {-1};
+        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(1500)).until(() -> {
+            long now = watch.frames();
+            boolean still = now == last[0];
+            last[0] = now;
+            return still;
+        });
+    }
+
+    private static ServerMessage.Error refusal(VoiceClient c, String ref) {
+        return c.session.await(ServerMessage.Error.class, e -> ref.equals(e.ref()), TIMEOUT);
+    }
+
+    private static void hearEachOther(List<VoiceClient> room) {
+        for (int i = 0; i < room.size(); i++) {
+            VoiceClient listener = room.get(i);
+            int me = i;
+            await("member " + i + " hears the others").atMost(HEAR).pollInterval(Duration.ofMillis(300))
+                    .until(() -> IntStream.range(0, room.size()).filter(j -> j != me)
+                            .allMatch(j -> listener.hears(TONES[j], 300) > HEARD));
+        }
+    }
+
+    private static MapArea area(MapProbe map, String name) {
+        return map.map().areas().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> reasons(VoiceClient c) {
+        return c.engine().snapshot().links().stream().map(LinkState::reason).toList();
+    }
+}
