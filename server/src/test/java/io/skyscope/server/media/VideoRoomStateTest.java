@@ -1,0 +1,36 @@
+package io.skyscope.server.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** What a publisher's offer may hold before the server hands it to the SFU: one or two video sections, nothing else. */
+class VideoRoomStateTest {
+    private static final String HEAD = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+
+    private static String video(String mid) {
+        return "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=sendonly\r\n" + (mid == null ? "" : "a=mid:" + mid + "\r\n");
+    }
+
+    @Test
+    void theCameraThenTheScreenAreReadInOrder() {
+        assertThat(VideoRoomState.videoMids(HEAD + video("0") + video("1"), 2)).containsExactly("0", "1");
+        assertThat(VideoRoomState.videoMids(HEAD + video("cam"), 2)).containsExactly("cam");
+    }
+
+    @Test
+    void anythingButOneOrTwoVideoSectionsWithGoodMidsIsRefused() {
+        String audio = "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:a\r\n";
+        String data = "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:d\r\n";
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + audio + video("1"), 2)).hasMessageContaining("video only");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + data, 2)).hasMessageContaining("video only");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD, 2)).hasMessageContaining("1 to 2");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + video("1") + video("2"), 2))
+                .hasMessageContaining("1 to 2");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video(null) + video("1"), 2)).hasMessageContaining("without a mid");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + video("0"), 2)).hasMessageContaining("repeated");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("x\"y"), 2)).hasMessageContaining("bad");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("a".repeat(17)), 2)).hasMessageContaining("bad");
+    }
+}
