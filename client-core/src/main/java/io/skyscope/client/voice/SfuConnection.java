@@ -1,6 +1,5 @@
 package io.skyscope.client.voice;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
@@ -14,7 +13,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +42,7 @@ final class SfuConnection {
     private final RTCPeerConnection pc;
     /** The native references the addTransceiver results hold. */
     private final List<Long> owned = new ArrayList<>();
+    private final DescriptionSteps steps = new DescriptionSteps(this::onControl, this::failed);
     private Runnable whenGathered;
     private boolean closed;
 
@@ -69,12 +68,12 @@ final class SfuConnection {
 
     /** Makes and applies my offer; {@code then} gets it with my candidates. */
     void offer(Consumer<String> then) {
-        pc.createOffer(new RTCOfferOptions(), described(d -> setLocal(d, then)));
+        pc.createOffer(new RTCOfferOptions(), steps.described(d -> setLocal(d, then)));
     }
 
     /** Applies the SFU's answer to my offer. */
     void answered(String sdp) {
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), applied(() -> { }));
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), steps.applied(() -> { }));
     }
 
     /**
@@ -82,9 +81,9 @@ final class SfuConnection {
      * gets my answer with my candidates.
      */
     void answer(String offer, Runnable applied, Consumer<String> then) {
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer), applied(() -> {
+        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer), steps.applied(() -> {
             applied.run();
-            pc.createAnswer(new RTCAnswerOptions(), described(d -> setLocal(d, then)));
+            pc.createAnswer(new RTCAnswerOptions(), steps.described(d -> setLocal(d, then)));
         }));
     }
 
@@ -121,7 +120,7 @@ final class SfuConnection {
     }
 
     private void setLocal(RTCSessionDescription description, Consumer<String> then) {
-        pc.setLocalDescription(description, applied(() -> {
+        pc.setLocalDescription(description, steps.applied(() -> {
             whenGathered = () -> then.accept(pc.getLocalDescription().sdp);
             if (pc.getIceGatheringState() == RTCIceGatheringState.COMPLETE) {
                 gathered();
@@ -135,6 +134,10 @@ final class SfuConnection {
                 }, GATHER_MILLIS, TimeUnit.MILLISECONDS);
             }
         }));
+    }
+
+    private void failed(String what) {
+        LOG.warn("{}: {}", name, what);
     }
 
     private void gathered() {
@@ -155,34 +158,6 @@ final class SfuConnection {
                 }
             }
         });
-    }
-
-    private CreateSessionDescriptionObserver described(Consumer<RTCSessionDescription> next) {
-        return new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription description) {
-                onControl(() -> next.accept(description));
-            }
-
-            @Override
-            public void onFailure(String error) {
-                LOG.warn("{}: creating a description failed: {}", name, error);
-            }
-        };
-    }
-
-    private SetSessionDescriptionObserver applied(Runnable next) {
-        return new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                onControl(next);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                LOG.warn("{}: applying a description failed: {}", name, error);
-            }
-        };
     }
 
     /** WebRTC's callbacks, on its signalling thread. */

@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,8 +69,8 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     private final MediaOutages outages;
     private final VideoRooms videos;
     private final Map<MediaRoomKey, MediaRoomKey.Room> rooms = new HashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
-            Thread.ofPlatform().daemon().name("media-rooms").unstarted(r));
+    private final MediaThread media = new MediaThread("media-rooms");
+    private final ScheduledExecutorService thread = media.executor;
 
     public StageRooms(MediaConfig config, EventBus bus, Clock clock) {
         this.config = config;
@@ -213,11 +212,11 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
         room.members.put(userId, member);
         long expires = System.currentTimeMillis() / 1000 + config.tokenTtlSeconds();
+        if (key.kind() == MediaRoomKey.Kind.MEETING_ROOM) {
+            videos.entered(key.spaceId(), key.name(), room.id, userId); // queued before the client can ask for it
+        }
         send(userId, key.join(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE), expires, room.id,
                 member));
-        if (key.kind() == MediaRoomKey.Kind.MEETING_ROOM) {
-            videos.entered(key.spaceId(), key.name(), room.id, userId);
-        }
     }
 
     private void leave(MediaRoomKey key, String userId, String reason) {
@@ -359,19 +358,11 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     }
 
     private void queue(String what, Runnable task) {
-        try {
-            thread.execute(() -> guarded(what, task));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("media rooms closed; {} dropped", what);
-        }
+        media.queue(what, task);
     }
 
-    private static void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.warn("media rooms: {} failed: {}", what, e.toString());
-        }
+    private void guarded(String what, Runnable task) {
+        media.guarded(what, task);
     }
 
     /** A random Janus id (room, participant, feed) below 2^53. */

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +51,13 @@ final class VideoRooms implements AutoCloseable {
     private final EventBus bus;
     private final Map<Long, VideoRoomState.Room> rooms = new HashMap<>();
     private final Map<Long, VideoRoomState.Handle> handles = new HashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
-            Thread.ofPlatform().daemon().name("media-video").unstarted(r));
+    private final MediaThread thread = new MediaThread("media-video");
     private volatile boolean closed;
 
     VideoRooms(JanusApi api, String adminKey, EventBus bus) {
         this.janus = new VideoRoom(api, adminKey);
         this.bus = bus;
-        thread.scheduleWithFixedDelay(() -> guarded("keepalive", janus::keepalive), KEEPALIVE_SECONDS,
+        thread.executor.scheduleWithFixedDelay(() -> guarded("keepalive", janus::keepalive), KEEPALIVE_SECONDS,
                 KEEPALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -156,7 +152,7 @@ final class VideoRooms implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            thread.submit(() -> {
+            thread.executor.submit(() -> {
                 for (VideoRoomState.Room room : rooms.values()) {
                     guarded("destroy", () -> janus.destroy(room.id, room.secret));
                 }
@@ -167,7 +163,7 @@ final class VideoRooms implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("video rooms did not close cleanly: {}", e.toString());
         }
-        thread.shutdownNow();
+        thread.close();
     }
 
     private VideoRoomState.Room make(String spaceId, String name, long audioRoom) {
@@ -332,18 +328,10 @@ final class VideoRooms implements AutoCloseable {
     }
 
     private void queue(String what, Runnable task) {
-        try {
-            thread.execute(() -> guarded(what, task));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("video rooms closed; {} dropped", what);
-        }
+        thread.queue(what, task);
     }
 
-    private static void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.warn("video rooms: {} failed: {}", what, e.toString());
-        }
+    private void guarded(String what, Runnable task) {
+        thread.guarded(what, task);
     }
 }

@@ -2,13 +2,23 @@ package io.skyscope.server.e2e;
 
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.CORRIDOR;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.HEAR;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.LEVEL_DBFS;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.LOUNGE;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.MESH;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.PEOPLE;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.TONES;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.VOICE;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.area;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.hearEachOther;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.mesh;
+import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.reasons;
 import static org.awaitility.Awaitility.await;
 
 import io.skyscope.client.video.PatternWatch;
 import io.skyscope.client.video.VideoKind;
-import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.SignalSource;
-import io.skyscope.map.MapArea;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.MediaJoin;
@@ -17,13 +27,11 @@ import io.skyscope.protocol.rest.VoiceSettingsView;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
 import io.skyscope.server.testing.Janus;
-import io.skyscope.server.world.proximity.VoiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,15 +49,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("voice")
 class MeetingRoomVideoEndToEndTest {
-    private static final int PEOPLE = 8;
-    private static final int MESH = 6;
-    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50, 160);
-    private static final double[] CORRIDOR = {344, 620};
-    private static final double[] LOUNGE = {1840, 1040};
-    private static final double[] TONES = {340, 460, 580, 700, 820, 940, 1060, 1180};
-    private static final double LEVEL_DBFS = -24;
-    private static final double HEARD = 100;
-    private static final Duration HEAR = Duration.ofSeconds(40);
     /** Eight encoders and 56 decoders share two cores with Janus and the server: generous. */
     private static final Duration SEE = Duration.ofSeconds(60);
     private static final int ADVANCE = 10;
@@ -72,7 +71,7 @@ class MeetingRoomVideoEndToEndTest {
         MapProbe map = MapProbe.defaultOffice(SERVER);
         String space = SERVER.api().createSpace(fay.accessToken(), "All hands, on camera", "public").id();
         SERVER.api().send("PUT", "api/v1/spaces/" + space + "/voice-settings", fay.accessToken(),
-                new VoiceSettingsView(null, null, null, null, null, null, null, null, MESH), VoiceSettingsView.class);
+                mesh(MESH), VoiceSettingsView.class);
         List<VoiceClient> everyone = new ArrayList<>();
         try {
             VoiceClient outsider = VoiceClient.join(SERVER, "corridor", space);
@@ -159,23 +158,5 @@ class MeetingRoomVideoEndToEndTest {
 
     private static ServerMessage.Error refusal(VoiceClient c, String ref) {
         return c.session.await(ServerMessage.Error.class, e -> ref.equals(e.ref()), TIMEOUT);
-    }
-
-    private static void hearEachOther(List<VoiceClient> room) {
-        for (int i = 0; i < room.size(); i++) {
-            VoiceClient listener = room.get(i);
-            int me = i;
-            await("member " + i + " hears the others").atMost(HEAR).pollInterval(Duration.ofMillis(300))
-                    .until(() -> IntStream.range(0, room.size()).filter(j -> j != me)
-                            .allMatch(j -> listener.hears(TONES[j], 300) > HEARD));
-        }
-    }
-
-    private static MapArea area(MapProbe map, String name) {
-        return map.map().areas().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static List<String> reasons(VoiceClient c) {
-        return c.engine().snapshot().links().stream().map(LinkState::reason).toList();
     }
 }
