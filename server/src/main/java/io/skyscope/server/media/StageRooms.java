@@ -153,6 +153,11 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         videos.request(spaceId, userId, action, room, sdp, ref);
     }
 
+    @Override
+    public void cameras(String spaceId, boolean on) {
+        videos.cameras(spaceId, on);
+    }
+
     /** Destroys every room (everyone in them is hung up) and ends the session. */
     @Override
     public void close() {

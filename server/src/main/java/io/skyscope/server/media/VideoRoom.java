@@ -120,6 +120,13 @@ final class VideoRoom {
         api.message(session, handle, body, null);
     }
 
+    /** Takes {@code streams} off a subscription; Janus renegotiates. */
+    void remove(long handle, List<Stream> streams) {
+        ObjectNode body = JSON.createObjectNode().put("request", "unsubscribe");
+        streams(body, streams);
+        api.message(session, handle, body, null);
+    }
+
     /** The subscriber's answer to Janus's latest offer. */
     void start(long handle, String answer) {
         api.message(session, handle, JSON.createObjectNode().put("request", "start"), jsep("answer", answer));

@@ -45,7 +45,8 @@ final class VideoRoomState {
         /** Their publisher's connection is up: others can subscribe to it. */
         boolean live;
         long subscriber;
-        final Set<Long> subscribed = new HashSet<>();
+        /** The publishers' sections their subscriber has. */
+        final Set<VideoRoom.Stream> subscribed = new HashSet<>();
 
         Member(String userId) {
             this.userId = userId;

@@ -11,8 +11,10 @@ import io.skyscope.server.world.SpaceCommand.MediaVideoAction;
 import io.skyscope.server.world.proximity.VoiceSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,8 @@ final class VideoRooms implements AutoCloseable {
     private final EventBus bus;
     private final Map<Long, VideoRoomState.Room> rooms = new HashMap<>();
     private final Map<Long, VideoRoomState.Handle> handles = new HashMap<>();
+    /** Spaces whose cameras are not seen (their {@code videoPeers} is 0). */
+    private final Set<String> camerasOff = new HashSet<>();
     private final MediaThread thread = new MediaThread("media-video");
     private volatile boolean closed;
 
@@ -91,6 +95,30 @@ final class VideoRooms implements AutoCloseable {
                 rooms.remove(audioRoom);
                 guarded("destroy", () -> janus.destroy(room.id, room.secret));
                 LOG.info("space {}: video room of '{}' destroyed", room.spaceId, room.name);
+            }
+        });
+    }
+
+    /**
+     * Whether cameras are seen in {@code spaceId}'s mixed rooms: turned off, every subscription
+     * there drops the camera sections at once (Janus renegotiates); on, they are added again.
+     */
+    void cameras(String spaceId, boolean on) {
+        queue("cameras", () -> {
+            if (on ? !camerasOff.remove(spaceId) : !camerasOff.add(spaceId)) {
+                return;
+            }
+            for (VideoRoomState.Room room : rooms.values()) {
+                if (!room.spaceId.equals(spaceId)) {
+                    continue;
+                }
+                for (VideoRoomState.Member member : room.members.values()) {
+                    if (on) {
+                        room.members.values().forEach(publisher -> subscribe(room, member, publisher));
+                    } else {
+                        dropCameras(room, member);
+                    }
+                }
             }
         });
     }
@@ -202,17 +230,30 @@ final class VideoRooms implements AutoCloseable {
         member.publisher = 0;
         member.live = false;
         for (VideoRoomState.Member other : room.members.values()) {
-            other.subscribed.remove(member.feed); // Janus renegotiates their subscriptions without it
+            // Janus renegotiates their subscriptions without it.
+            other.subscribed.removeIf(s -> s.feed() == member.feed);
         }
     }
 
-    /** Subscribes {@code member} to {@code publisher}'s video if it is up and not theirs or subscribed already. */
+    /**
+     * Subscribes {@code member} to the sections of {@code publisher}'s video they lack, if its
+     * connection is up and it is not theirs (a camera only where the space's cameras are seen).
+     */
     private void subscribe(VideoRoomState.Room room, VideoRoomState.Member member, VideoRoomState.Member publisher) {
-        if (publisher == member || !publisher.live || member.subscribed.contains(publisher.feed)) {
+        if (publisher == member || !publisher.live) {
             return;
         }
-        List<VideoRoom.Stream> streams = publisher.mids.stream().map(mid -> new VideoRoom.Stream(publisher.feed, mid))
-                .toList();
+        boolean cameras = !camerasOff.contains(room.spaceId);
+        List<VideoRoom.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < publisher.mids.size(); i++) {
+            var stream = new VideoRoom.Stream(publisher.feed, publisher.mids.get(i));
+            if ((cameras || !KINDS.get(i).equals("camera")) && !member.subscribed.contains(stream)) {
+                streams.add(stream);
+            }
+        }
+        if (streams.isEmpty()) {
+            return;
+        }
         if (member.subscriber == 0) {
             member.subscriber = janus.attach();
             handles.put(member.subscriber, new VideoRoomState.Handle(room, member, false));
@@ -220,7 +261,19 @@ final class VideoRooms implements AutoCloseable {
         } else {
             janus.add(member.subscriber, streams);
         }
-        member.subscribed.add(publisher.feed);
+        member.subscribed.addAll(streams);
+    }
+
+    /** Takes every camera section off {@code member}'s subscription. */
+    private void dropCameras(VideoRoomState.Room room, VideoRoomState.Member member) {
+        List<VideoRoom.Stream> cameras = member.subscribed.stream()
+                .filter(s -> room.members.values().stream().anyMatch(p -> p.feed == s.feed()
+                        && p.mids.indexOf(s.mid()) == KINDS.indexOf("camera")))
+                .toList();
+        if (!cameras.isEmpty() && member.subscriber != 0) {
+            janus.remove(member.subscriber, cameras);
+            member.subscribed.removeAll(cameras);
+        }
     }
 
     /** An event of the session, on the media-video thread. */

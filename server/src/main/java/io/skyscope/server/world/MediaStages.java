@@ -57,4 +57,10 @@ public interface MediaStages {
      * {@code room}: refused (an {@code error} to them) unless they are in that room's mix now.
      */
     void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp, String ref);
+
+    /**
+     * Whether cameras are seen in {@code spaceId}'s mixed meeting rooms (its {@code videoPeers} is
+     * not 0); a change applies to the rooms mixed now. Screen shares are not governed by it.
+     */
+    void cameras(String spaceId, boolean on);
 }

@@ -68,6 +68,7 @@ final class SpaceVoice {
         this.spaceId = spaceId;
         this.media = media;
         this.megaphone = new SpaceMegaphone(spaceId, media);
+        media.cameras(spaceId, engine.settings().videoPeers() > 0);
         engine.mediaStages(media.stageSize());
         var now = media.availability();
         mediaChanges = now.changes();
@@ -364,6 +365,9 @@ final class SpaceVoice {
     /** New voice settings for the space (its owner changed them). */
     void settings(VoiceSettings settings) {
         engine.settings(settings);
+        if (media != null) {
+            media.cameras(spaceId, settings.videoPeers() > 0); // mixed rooms' cameras too, at once
+        }
     }
 
     /** The stage's speakers as stored, set before anyone is present. */

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * direct link left to carry them. Someone outside the room who sends the room video offers or
  * answers is refused, and a client's Janus token cannot reach the VideoRoom at all. One walks
  * out: from then on they receive nobody's picture, nobody receives theirs, and Janus lists no
- * publisher of theirs in the room. Real WebRTC, all on this host.
+ * publisher of theirs in the room. The owner turning cameras off in the space (videoPeers 0) takes
+ * them off the room mixed at that moment. Real WebRTC, all on this host.
  */
 @Tag("voice")
 class MeetingRoomVideoEndToEndTest {
@@ -140,6 +141,11 @@ class MeetingRoomVideoEndToEndTest {
             PatternWatch stillSeen = watches.get(stayer.id() + ">" + room.get(1).id());
             stillSeen.reset();
             await("the others still see each other").atMost(SEE).until(() -> stillSeen.fresh(ADVANCE, MAX_AGE_MILLIS));
+
+            // The owner turns cameras off in the space: the room mixed now shows none from then on.
+            SERVER.api().send("PUT", "api/v1/spaces/" + space + "/voice-settings", fay.accessToken(),
+                    new VoiceSettingsView(null, null, null, null, null, null, null, 0, null), VoiceSettingsView.class);
+            stopped(stillSeen, "no camera once the space turns cameras off");
         } finally {
             everyone.forEach(VoiceClient::close);
         }
