@@ -10,10 +10,12 @@ import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import io.skyscope.client.video.VideoKind;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.ServerMessage;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RoomVideo {
     private static final Logger LOG = LoggerFactory.getLogger(RoomVideo.class);
+    /** The reason of the entries of {@link #pictures}. */
+    static final String REASON = "media-video";
 
     /** What the connections need from the engine. */
     record Context(PeerConnectionFactory factory, Supplier<VoiceConfig> config, ScheduledExecutorService control,
@@ -53,7 +57,8 @@ final class RoomVideo {
     private boolean screenOut;
     private SfuConnection subscriber;
     private volatile Map<String, Picture> roster = Map.of();
-    private final Map<String, Feed> feeds = new HashMap<>();
+    /** Changed on the control thread; read by {@link #pictures} on any. */
+    private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
 
     RoomVideo(long room, Context context) {
         this.room = room;
@@ -128,6 +133,29 @@ final class RoomVideo {
         roster = Map.of();
     }
 
+    /**
+     * The pictures reaching me now, one entry per person as a receive-only link would show them
+     * (a picture counts as on while its frames flow). Any thread.
+     */
+    List<LinkState> pictures() {
+        long now = System.nanoTime();
+        Map<String, boolean[]> on = new TreeMap<>();
+        roster.forEach((mid, picture) -> {
+            Feed feed = feeds.get(mid);
+            if (feed != null && feed.flowing(now)) {
+                on.computeIfAbsent(picture.userId(), u -> new boolean[2])[picture.kind().ordinal()] = true;
+            }
+        });
+        List<LinkState> out = new ArrayList<>();
+        on.forEach((userId, kinds) -> {
+            boolean camera = kinds[VideoKind.CAMERA.ordinal()];
+            boolean screen = kinds[VideoKind.SCREEN.ordinal()];
+            out.add(new LinkState(userId, REASON, "recvonly", LinkState.State.CONNECTED, -120, false, false, 1, 0, -1,
+                    new LinkState.Video(camera, screen, false, true, camera, screen, false, false, false, false, null)));
+        });
+        return out;
+    }
+
     /** A sink on each received section not followed yet (new sections come with renegotiations). */
     private void followFeeds() {
         for (RTCRtpTransceiver t : subscriber.transceivers()) {
@@ -165,6 +193,8 @@ final class RoomVideo {
         final String mid;
         final VideoTrack track;
         private boolean oversized;
+        private volatile long frames;
+        private volatile long lastFrameNanos;
 
         Feed(String mid, VideoTrack track) {
             this.mid = mid;
@@ -189,10 +219,16 @@ final class RoomVideo {
                     }
                     return;
                 }
+                lastFrameNanos = System.nanoTime();
+                frames++;
                 context.sinks().deliver(picture.userId(), picture.kind(), frame);
             } finally {
                 frame.release();
             }
+        }
+
+        boolean flowing(long now) {
+            return frames > 0 && now - lastFrameNanos < LinkVideo.STALL_NANOS;
         }
     }
 }

@@ -13,7 +13,6 @@ import io.skyscope.protocol.ServerMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -89,8 +88,8 @@ public final class VoiceEngine implements AutoCloseable {
     private final VoiceProcessing processing;
     private final CaptureLoop capture;
     private final VideoControl video;
-    /** The video of each mixed meeting room I am in, by its media room; control thread only. */
-    private final Map<Long, RoomVideo> roomVideos = new HashMap<>();
+    /** The video of each mixed meeting room I am in, by its media room; changed on the control thread only. */
+    private final Map<Long, RoomVideo> roomVideos = new java.util.concurrent.ConcurrentHashMap<>();
     private final RoomVideo.Context roomVideo;
     private final Thread captureThread;
     private final Thread renderThread;
@@ -486,7 +485,8 @@ public final class VoiceEngine implements AutoCloseable {
         boolean tx = transmitting();
         return new VoiceSnapshot(muted || deafened, deafened, pushToTalk, talkKeyDown, tx, capture.meter.level(),
                 tx && capture.meter.speaking(), slots.inputDevice(), slots.outputDevice(), states, hearMe,
-                video.cameraOn(), video.cameraDevice(), video.sharing());
+                video.cameraOn(), video.cameraDevice(), video.sharing(),
+                roomVideos.values().stream().flatMap(v -> v.pictures().stream()).toList());
     }
 
     /** When the first audible frame from {@code peerId} arrived (System.nanoTime), or 0. */

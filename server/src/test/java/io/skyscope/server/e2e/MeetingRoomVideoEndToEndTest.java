@@ -111,6 +111,9 @@ class MeetingRoomVideoEndToEndTest {
                     (System.nanoTime() - start) / 1_000_000);
             for (VoiceClient c : room) {
                 assertThat(reasons(c)).as("still on the mix alone").containsExactly("media");
+                await("the seven cameras as the UI shows them").atMost(TIMEOUT).until(() -> c.engine().snapshot()
+                        .roomPictures().stream().filter(p -> p.video().camera() && p.video().receive()).count()
+                        == PEOPLE - 1);
             }
             hearEachOther(room);
 
