@@ -1,5 +1,7 @@
 package io.skyscope.server.media;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyscope.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.Set;
  * the {@code media-video} thread alone touches it.
  */
 final class VideoRoomState {
+    /** The media sections a publisher's offer may have, in this order: camera, then screen. */
+    static final List<String> KINDS = List.of("camera", "screen");
     private VideoRoomState() {
     }
 
@@ -45,6 +49,8 @@ final class VideoRoomState {
         /** Their publisher's connection is up: others can subscribe to it. */
         boolean live;
         long subscriber;
+        /** An offer was sent to them and not answered yet: the one answer the server takes. */
+        boolean offerPending;
         /** The publishers' sections their subscriber has. */
         final Set<VideoRoom.Stream> subscribed = new HashSet<>();
 
@@ -89,5 +95,23 @@ final class VideoRoomState {
             throw new IllegalArgumentException("'sdp' has a video section without a mid");
         }
         return List.copyOf(mids);
+    }
+
+    /** Whose picture each of a subscription's sections carries: the server's own record of feeds, never Janus's display. */
+    static List<ServerMessage.MediaVideoOffer.Stream> roster(Room room, JsonNode streams) {
+        List<ServerMessage.MediaVideoOffer.Stream> out = new ArrayList<>();
+        for (JsonNode s : streams) {
+            if (!"video".equals(s.path("type").asText()) || !s.has("feed_id")) {
+                continue;
+            }
+            long feed = s.path("feed_id").asLong();
+            for (Member m : room.members.values()) {
+                int kind = m.mids.indexOf(s.path("feed_mid").asText());
+                if (m.feed == feed && m.publisher != 0 && kind >= 0) {
+                    out.add(new ServerMessage.MediaVideoOffer.Stream(s.path("mid").asText(), m.userId, KINDS.get(kind)));
+                }
+            }
+        }
+        return out;
     }
 }

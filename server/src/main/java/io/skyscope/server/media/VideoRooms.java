@@ -46,8 +46,6 @@ final class VideoRooms implements AutoCloseable {
     private static final long KEEPALIVE_SECONDS = 20;
     /** Janus counts a room's publishers; a meeting room holds at most this many people. */
     static final int PUBLISHERS = VoiceSettings.MAX_ROOM_CAPACITY;
-    /** The media sections a publisher's offer may have: camera, then screen. */
-    private static final List<String> KINDS = List.of("camera", "screen");
 
     private final VideoRoom janus;
     private final EventBus bus;
@@ -61,13 +59,13 @@ final class VideoRooms implements AutoCloseable {
     VideoRooms(JanusApi api, String adminKey, EventBus bus) {
         this.janus = new VideoRoom(api, adminKey);
         this.bus = bus;
-        thread.executor.scheduleWithFixedDelay(() -> guarded("keepalive", janus::keepalive), KEEPALIVE_SECONDS,
-                KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+        thread.executor.scheduleWithFixedDelay(() -> thread.guarded("keepalive", janus::keepalive),
+                KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** {@code userId} entered the mix of the meeting room {@code name}, whose AudioBridge room is {@code audioRoom}. */
     void entered(String spaceId, String name, long audioRoom, String userId) {
-        queue("entering", () -> {
+        thread.queue("entering", () -> {
             VideoRoomState.Room room = rooms.get(audioRoom);
             if (room == null) {
                 room = make(spaceId, name, audioRoom);
@@ -82,7 +80,7 @@ final class VideoRooms implements AutoCloseable {
 
     /** {@code userId} left the mix of {@code audioRoom}: their handles are detached; the last one out ends the room. */
     void left(long audioRoom, String userId) {
-        queue("leaving", () -> {
+        thread.queue("leaving", () -> {
             VideoRoomState.Room room = rooms.get(audioRoom);
             VideoRoomState.Member member = room == null ? null : room.members.remove(userId);
             if (member == null) {
@@ -93,7 +91,7 @@ final class VideoRooms implements AutoCloseable {
             member.subscriber = 0;
             if (room.members.isEmpty()) {
                 rooms.remove(audioRoom);
-                guarded("destroy", () -> janus.destroy(room.id, room.secret));
+                thread.guarded("destroy", () -> janus.destroy(room.id, room.secret));
                 LOG.info("space {}: video room of '{}' destroyed", room.spaceId, room.name);
             }
         });
@@ -104,7 +102,7 @@ final class VideoRooms implements AutoCloseable {
      * there drops the camera sections at once (Janus renegotiates); on, they are added again.
      */
     void cameras(String spaceId, boolean on) {
-        queue("cameras", () -> {
+        thread.queue("cameras", () -> {
             if (on ? !camerasOff.remove(spaceId) : !camerasOff.add(spaceId)) {
                 return;
             }
@@ -125,16 +123,18 @@ final class VideoRooms implements AutoCloseable {
 
     /** Janus is down (or restarted): every room and handle went with it. */
     void lost() {
-        queue("forgetting", () -> {
-            rooms.clear();
-            handles.clear();
-            janus.forget();
-        });
+        thread.queue("forgetting", this::forgetAll);
+    }
+
+    private void forgetAll() {
+        rooms.clear();
+        handles.clear();
+        janus.forget();
     }
 
     /** A member's request: refused unless they are in the mix of {@code audioRoom} in {@code spaceId}. */
     void request(String spaceId, String userId, MediaVideoAction action, long audioRoom, String sdp, String ref) {
-        queue("a video request", () -> {
+        thread.queue("a video request", () -> {
             VideoRoomState.Room room = rooms.get(audioRoom);
             VideoRoomState.Member member = room == null || !room.spaceId.equals(spaceId) ? null : room.members.get(userId);
             if (member == null) {
@@ -166,10 +166,11 @@ final class VideoRooms implements AutoCloseable {
                     }
                 }
                 case ANSWER -> {
-                    if (member.subscriber == 0) {
+                    if (member.subscriber == 0 || !member.offerPending) {
                         error(userId, ErrorCode.BAD_REQUEST, "There is no video offer of media room " + audioRoom
                                 + " to answer.", ref);
                     } else {
+                        member.offerPending = false;
                         janus.start(member.subscriber, sdp);
                     }
                 }
@@ -182,7 +183,7 @@ final class VideoRooms implements AutoCloseable {
         try {
             thread.executor.submit(() -> {
                 for (VideoRoomState.Room room : rooms.values()) {
-                    guarded("destroy", () -> janus.destroy(room.id, room.secret));
+                    thread.guarded("destroy", () -> janus.destroy(room.id, room.secret));
                 }
                 rooms.clear();
                 handles.clear();
@@ -209,7 +210,7 @@ final class VideoRooms implements AutoCloseable {
     private void publish(VideoRoomState.Room room, VideoRoomState.Member member, String sdp, String ref) {
         List<String> mids;
         try {
-            mids = VideoRoomState.videoMids(sdp, KINDS.size());
+            mids = VideoRoomState.videoMids(sdp, VideoRoomState.KINDS.size());
         } catch (IllegalArgumentException e) {
             error(member.userId, ErrorCode.INVALID_FIELD, e.getMessage(), ref);
             return;
@@ -247,7 +248,7 @@ final class VideoRooms implements AutoCloseable {
         List<VideoRoom.Stream> streams = new ArrayList<>();
         for (int i = 0; i < publisher.mids.size(); i++) {
             var stream = new VideoRoom.Stream(publisher.feed, publisher.mids.get(i));
-            if ((cameras || !KINDS.get(i).equals("camera")) && !member.subscribed.contains(stream)) {
+            if ((cameras || !VideoRoomState.KINDS.get(i).equals("camera")) && !member.subscribed.contains(stream)) {
                 streams.add(stream);
             }
         }
@@ -268,7 +269,7 @@ final class VideoRooms implements AutoCloseable {
     private void dropCameras(VideoRoomState.Room room, VideoRoomState.Member member) {
         List<VideoRoom.Stream> cameras = member.subscribed.stream()
                 .filter(s -> room.members.values().stream().anyMatch(p -> p.feed == s.feed()
-                        && p.mids.indexOf(s.mid()) == KINDS.indexOf("camera")))
+                        && p.mids.indexOf(s.mid()) == VideoRoomState.KINDS.indexOf("camera")))
                 .toList();
         if (!cameras.isEmpty() && member.subscriber != 0) {
             janus.remove(member.subscriber, cameras);
@@ -313,8 +314,9 @@ final class VideoRooms implements AutoCloseable {
                 } else if (handle.publisher() && "answer".equals(jsep.path("type").asText())) {
                     send(member.userId, new ServerMessage.MediaVideoPublished(room.audioRoom, jsep.path("sdp").asText()));
                 } else if (!handle.publisher() && "offer".equals(jsep.path("type").asText())) {
+                    member.offerPending = true;
                     send(member.userId, new ServerMessage.MediaVideoOffer(room.audioRoom, jsep.path("sdp").asText(),
-                            roster(room, data.path("streams"))));
+                            VideoRoomState.roster(room, data.path("streams"))));
                 }
             }
             default -> {
@@ -323,40 +325,20 @@ final class VideoRooms implements AutoCloseable {
         }
     }
 
-    /** Whose picture each of a subscription's sections carries: the server's own record of feeds, never Janus's display. */
-    private static List<ServerMessage.MediaVideoOffer.Stream> roster(VideoRoomState.Room room, JsonNode streams) {
-        List<ServerMessage.MediaVideoOffer.Stream> out = new ArrayList<>();
-        for (JsonNode s : streams) {
-            if (!"video".equals(s.path("type").asText()) || !s.has("feed_id")) {
-                continue;
-            }
-            long feed = s.path("feed_id").asLong();
-            for (VideoRoomState.Member m : room.members.values()) {
-                int kind = m.mids.indexOf(s.path("feed_mid").asText());
-                if (m.feed == feed && m.publisher != 0 && kind >= 0) {
-                    out.add(new ServerMessage.MediaVideoOffer.Stream(s.path("mid").asText(), m.userId, KINDS.get(kind)));
-                }
-            }
-        }
-        return out;
-    }
-
     /** Long-polls the session's events until it ends, handing each to the media-video thread. */
     private void poll(long session) {
         while (!closed && janus.session() == session) {
             try {
                 JsonNode event = janus.poll(session);
                 if (event.has("sender")) {
-                    queue("an event", () -> event(event));
+                    thread.queue("an event", () -> event(event));
                 }
             } catch (JanusException e) {
                 if (!closed && janus.session() == session) {
                     LOG.warn("video rooms: the media server's events stopped: {}", e.getMessage());
-                    queue("forgetting", () -> {
+                    thread.queue("forgetting", () -> {
                         if (janus.session() == session) {
-                            rooms.clear();
-                            handles.clear();
-                            janus.forget();
+                            forgetAll();
                         }
                     });
                 }
@@ -368,7 +350,7 @@ final class VideoRooms implements AutoCloseable {
     private void detach(long handle) {
         if (handle != 0) {
             handles.remove(handle);
-            guarded("detach", () -> janus.detach(handle));
+            thread.guarded("detach", () -> janus.detach(handle));
         }
     }
 
@@ -378,13 +360,5 @@ final class VideoRooms implements AutoCloseable {
 
     private void send(String userId, ServerMessage message) {
         bus.publish(EventBus.Topics.user(userId), ProtocolCodec.encode(message));
-    }
-
-    private void queue(String what, Runnable task) {
-        thread.queue(what, task);
-    }
-
-    private void guarded(String what, Runnable task) {
-        thread.guarded(what, task);
     }
 }

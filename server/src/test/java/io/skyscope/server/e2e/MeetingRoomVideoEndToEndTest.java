@@ -125,6 +125,10 @@ class MeetingRoomVideoEndToEndTest {
             outsider.session.send(new VoiceCommand.MediaVideoAnswer(mediaRoom, "v=0\r\n", "intrude-2"));
             assertThat(refusal(outsider, "intrude-2").message()).contains("not in the mix");
             JanusIntruder.cannotReachTheVideoRoom(JANUS, joins.get(0));
+            // A member may publish video alone: an offer with audio is refused, what they publish stays.
+            room.get(0).session.send(new VoiceCommand.MediaVideoPublish(mediaRoom, "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF"
+                    + " 111\r\na=mid:0\r\n", "audio-1"));
+            assertThat(refusal(room.get(0), "audio-1").code()).isEqualTo("invalid_field");
             Map<String, Boolean> publishers = JanusIntruder.videoPublishers(JANUS);
             assertThat(publishers).as("the room's publishers, by the member ids the server showed them as")
                     .containsOnlyKeys(room.stream().map(VoiceClient::id).toArray(String[]::new));
