@@ -229,11 +229,13 @@ final class VideoRooms implements AutoCloseable {
         }
         detach(member.publisher);
         member.publisher = 0;
+        feedGone(room, member);
+    }
+
+    /** The member's feed is down: nobody is subscribed to it any more (Janus renegotiates their subscriptions). */
+    private static void feedGone(VideoRoomState.Room room, VideoRoomState.Member member) {
         member.live = false;
-        for (VideoRoomState.Member other : room.members.values()) {
-            // Janus renegotiates their subscriptions without it.
-            other.subscribed.removeIf(s -> s.feed() == member.feed);
-        }
+        room.members.values().forEach(other -> other.subscribed.removeIf(s -> s.feed() == member.feed));
     }
 
     /**
@@ -319,8 +321,13 @@ final class VideoRooms implements AutoCloseable {
                             VideoRoomState.roster(room, data.path("streams"))));
                 }
             }
+            case "hangup" -> {
+                if (handle.publisher()) {
+                    feedGone(room, member); // their connection ended without an unpublish
+                }
+            }
             default -> {
-                // media, slowlink, hangup, detached: nothing to do here
+                // media, slowlink, detached: nothing to do here
             }
         }
     }

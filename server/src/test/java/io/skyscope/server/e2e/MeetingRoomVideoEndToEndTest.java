@@ -23,6 +23,7 @@ import io.skyscope.protocol.ClientMessage.VoiceCommand;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.ServerMessage.MediaJoin;
 import io.skyscope.protocol.ServerMessage.MediaLeave;
+import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.protocol.rest.VoiceSettingsView;
 import io.skyscope.server.config.ServerConfig.VoiceConfig;
 import io.skyscope.server.config.ServerConfig.WorldTuning;
@@ -33,7 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,14 +49,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * answers is refused, and a client's Janus token cannot reach the VideoRoom at all. One walks
  * out: from then on they receive nobody's picture, nobody receives theirs, and Janus lists no
  * publisher of theirs in the room. The owner turning cameras off in the space (videoPeers 0) takes
- * them off the room mixed at that moment. Real WebRTC, all on this host.
+ * them off the room mixed at that moment. Janus killed: the room's video ends with its mix (nothing
+ * comes through a media server that is gone); started again, the new mix's VideoRoom carries
+ * everyone's camera again. Real WebRTC, all on this host.
  */
 @Tag("voice")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeetingRoomVideoEndToEndTest {
     /** Eight encoders and 56 decoders share two cores with Janus and the server: generous. */
     private static final Duration SEE = Duration.ofSeconds(60);
     private static final int ADVANCE = 10;
     private static final long MAX_AGE_MILLIS = 3_000;
+    /** The check runs every 2 s and a killed Janus refuses at once. */
+    private static final Duration TOLD = Duration.ofSeconds(10);
+    private static final Duration BACK = Duration.ofSeconds(40);
 
     @RegisterExtension
     @Order(1)
@@ -67,6 +76,7 @@ class MeetingRoomVideoEndToEndTest {
             .withMedia(JANUS.mediaConfig()));
 
     @Test
+    @Order(1)
     void eightInAMixedRoomSeeEachOthersCamerasThroughTheSfuAndWhoWalksOutIsCutOffBothWays() {
         var fay = SERVER.register("fay");
         MapProbe map = MapProbe.defaultOffice(SERVER);
@@ -78,37 +88,13 @@ class MeetingRoomVideoEndToEndTest {
             VoiceClient outsider = VoiceClient.join(SERVER, "corridor", space);
             everyone.add(outsider);
             outsider.walk(map, CORRIDOR);
-            List<double[]> seats = map.spots(area(map, "Boardroom"), PEOPLE, CORRIDOR);
-            List<VoiceClient> room = new ArrayList<>();
-            for (int i = 0; i < PEOPLE; i++) {
-                VoiceClient c = VoiceClient.join(SERVER, "member", space);
-                everyone.add(c);
-                room.add(c);
-                c.audio.play(SignalSource.tone(TONES[i], LEVEL_DBFS));
-                c.cameraOn();
-                c.walk(map, seats.get(i));
-            }
+            List<VoiceClient> room = mixedRoomOnCamera(map, space, everyone);
             List<MediaJoin> joins = room.stream().map(c -> c.session.await(MediaJoin.class, TIMEOUT)).toList();
-            for (VoiceClient c : room) {
-                await("on the mix alone").atMost(HEAR).until(() -> reasons(c).equals(List.of("media")));
-            }
+            awaitMixAlone(room);
 
             // Every camera from the SFU alone: no direct link is left to carry one.
-            Map<String, PatternWatch> watches = new HashMap<>();
-            for (VoiceClient viewer : room) {
-                for (VoiceClient seen : room) {
-                    if (viewer != seen) {
-                        watches.put(viewer.id() + ">" + seen.id(), viewer.watch(seen, VideoKind.CAMERA));
-                    }
-                }
-            }
-            long start = System.nanoTime();
-            for (var entry : watches.entrySet()) {
-                await(entry.getKey() + ": the camera pattern decoded").atMost(SEE)
-                        .until(() -> entry.getValue().fresh(ADVANCE, MAX_AGE_MILLIS));
-            }
-            System.out.printf("all %d cameras of the mixed room decoded through the SFU after %d ms%n", watches.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+            Map<String, PatternWatch> watches = watches(room);
+            seeEachOther(watches);
             for (VoiceClient c : room) {
                 assertThat(reasons(c)).as("still on the mix alone").containsExactly("media");
                 await("the seven cameras as the UI shows them").atMost(TIMEOUT).until(() -> c.engine().snapshot()
@@ -156,6 +142,88 @@ class MeetingRoomVideoEndToEndTest {
         } finally {
             everyone.forEach(VoiceClient::close);
         }
+    }
+
+    @Test
+    @Order(2)
+    void janusDyingEndsTheRoomsVideoWithItsMixAndTheNewMixCarriesItAgain() throws Exception {
+        var fay = SERVER.register("fay");
+        MapProbe map = MapProbe.defaultOffice(SERVER);
+        String space = SERVER.api().createSpace(fay.accessToken(), "All hands, on camera, failing over", "public").id();
+        SERVER.api().send("PUT", "api/v1/spaces/" + space + "/voice-settings", fay.accessToken(),
+                mesh(MESH), VoiceSettingsView.class);
+        List<VoiceClient> everyone = new ArrayList<>();
+        try {
+            List<VoiceClient> room = mixedRoomOnCamera(map, space, everyone);
+            long first = room.get(0).session.await(MediaJoin.class, TIMEOUT).room();
+            awaitMixAlone(room);
+            Map<String, PatternWatch> watches = watches(room);
+            seeEachOther(watches);
+
+            JANUS.kill();
+            for (VoiceClient c : room) {
+                assertThat(c.session.await(MediaLeave.class, TOLD).reason()).isEqualTo(MediaReasons.MEDIA_UNAVAILABLE);
+                await("off the mix").atMost(TIMEOUT).until(() -> !reasons(c).contains("media"));
+                assertThat(c.engine().snapshot().roomPictures()).as("no picture through a media server that is gone")
+                        .isEmpty();
+            }
+
+            JANUS.start();
+            for (VoiceClient c : room) {
+                c.session.await(MediaJoin.class, j -> j.room() != first, BACK);
+            }
+            awaitMixAlone(room);
+            watches.values().forEach(PatternWatch::reset);
+            seeEachOther(watches);
+            assertThat(JanusIntruder.videoPublishers(JANUS)).as("a new VideoRoom, with everyone publishing")
+                    .containsOnlyKeys(room.stream().map(VoiceClient::id).toArray(String[]::new));
+        } finally {
+            everyone.forEach(VoiceClient::close);
+        }
+    }
+
+    /** Eight people in the Boardroom, each with a tone of their own and the camera pattern on. */
+    private static List<VoiceClient> mixedRoomOnCamera(MapProbe map, String space, List<VoiceClient> everyone) {
+        List<double[]> seats = map.spots(area(map, "Boardroom"), PEOPLE, CORRIDOR);
+        List<VoiceClient> room = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            VoiceClient c = VoiceClient.join(SERVER, "member", space);
+            everyone.add(c);
+            room.add(c);
+            c.audio.play(SignalSource.tone(TONES[i], LEVEL_DBFS));
+            c.cameraOn();
+            c.walk(map, seats.get(i));
+        }
+        return room;
+    }
+
+    private static void awaitMixAlone(List<VoiceClient> room) {
+        for (VoiceClient c : room) {
+            await("on the mix alone").atMost(HEAR).until(() -> reasons(c).equals(List.of("media")));
+        }
+    }
+
+    /** Each one's watch of each other one's camera, by "viewer>seen". */
+    private static Map<String, PatternWatch> watches(List<VoiceClient> room) {
+        Map<String, PatternWatch> watches = new HashMap<>();
+        for (VoiceClient viewer : room) {
+            for (VoiceClient seen : room) {
+                if (viewer != seen) {
+                    watches.put(viewer.id() + ">" + seen.id(), viewer.watch(seen, VideoKind.CAMERA));
+                }
+            }
+        }
+        return watches;
+    }
+
+    private static void seeEachOther(Map<String, PatternWatch> watches) {
+        long start = System.nanoTime();
+        for (var entry : watches.entrySet()) {
+            await(entry.getKey() + ": the camera pattern decoded").atMost(SEE)
+                    .until(() -> entry.getValue().fresh(ADVANCE, MAX_AGE_MILLIS));
+        }
+        System.out.printf("all %d cameras of the mixed room decoded through the SFU after %d ms%n", watches.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** No new frame for a second and a half, within the timeout. */
