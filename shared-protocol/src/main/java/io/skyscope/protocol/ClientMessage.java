@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Every frame a client sends. Each may carry a {@code ref}, echoed by the reply or error it causes.
@@ -256,17 +258,25 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
         }
 
         /**
-         * My camera and screen for the mixed meeting room whose media room is {@code room} (the
-         * {@code room} of my {@code media.join}): a WebRTC offer of exactly two video sections,
-         * camera first, then screen, that the server hands to the media server's SFU on my
-         * behalf. Answered by {@code media.video.published}; refused unless I am in that room's mix.
+         * My camera and/or screen for the mixed meeting room whose media room is {@code room} (the
+         * {@code room} of my {@code media.join}): a WebRTC offer of one video section per entry of
+         * {@code kinds} ({@code camera}, {@code screen}), in that order, that the server hands to
+         * the media server's SFU on my behalf. Answered by {@code media.video.published}; refused
+         * unless I am in that room's mix.
          */
         record MediaVideoPublish(@JsonProperty(required = true) long room,
                                  @JsonProperty(required = true) String sdp,
+                                 @JsonProperty(required = true) List<String> kinds,
                                  String ref) implements VoiceCommand {
             public MediaVideoPublish {
                 Check.nonNegative("room", room);
                 Check.sdp(sdp);
+                Check.required("kinds", kinds);
+                if (kinds.isEmpty() || kinds.size() > 2 || !Set.of("camera", "screen").containsAll(kinds)
+                        || kinds.stream().distinct().count() != kinds.size()) {
+                    throw new InvalidFieldException("kinds", "'kinds' must name camera, screen or both, once each");
+                }
+                kinds = List.copyOf(kinds);
                 Check.ref(ref);
             }
         }

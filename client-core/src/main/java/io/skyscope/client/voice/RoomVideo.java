@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Video in a mixed meeting room, through the media server's SFU with the SkyScope server in
  * between (it holds every handle there): my camera and screen on a send-only connection
- * ({@code media.video.publish}, two video sections, camera then screen, made while either is on
- * and closed when both are off), and the others' pictures on a receive-only one whose offers come
+ * ({@code media.video.publish}, a video section for each that is on, camera first, made afresh
+ * when that changes and closed when both are off), and the others' pictures on a receive-only one whose offers come
  * from the server ({@code media.video.offer}) with a roster of whose picture each section
  * ({@code mid}) carries. Each picture goes to the UI's sinks under that person's id and kind, as
  * a direct link's would; a section the roster does not name shows nothing.
@@ -51,10 +51,8 @@ final class RoomVideo {
     private final long room;
     private final Context context;
     private SfuConnection publisher;
-    private RTCRtpSender cameraSender;
-    private RTCRtpSender screenSender;
-    private boolean cameraOut;
-    private boolean screenOut;
+    /** What the publisher's sections carry, in order (camera, screen); empty when not publishing. */
+    private List<String> published = List.of();
     private SfuConnection subscriber;
     private volatile Map<String, Picture> roster = Map.of();
     /** Changed on the control thread; read by {@link #pictures} on any. */
@@ -66,39 +64,38 @@ final class RoomVideo {
     }
 
     /**
-     * Sends my camera and screen as they are now: publishes when the first goes on, puts tracks on
-     * or takes them off the sections while published, unpublishes when both are off.
+     * Sends my camera and screen as they are now, one section for each that is on: publishes
+     * afresh when that changes (the server replaces what I published; others' pictures of me
+     * renegotiate), unpublishes when both are off. A section per picture that is on, rather than
+     * both always, keeps everyone's subscription (and its descriptions) to the pictures that exist.
      */
     void publish(VideoTrack camera, VideoTrack screen, boolean cameraOn, boolean sharing) {
-        if (!cameraOn && !sharing) {
-            if (publisher != null) {
-                closePublisher();
-                context.signalling().video(new VoiceCommand.MediaVideoUnpublish(room, null));
+        List<String> wanted = new ArrayList<>(2);
+        if (cameraOn) {
+            wanted.add("camera");
+        }
+        if (sharing) {
+            wanted.add("screen");
+        }
+        if (wanted.equals(published)) {
+            return;
+        }
+        closePublisher();
+        published = List.copyOf(wanted);
+        if (wanted.isEmpty()) {
+            context.signalling().video(new VoiceCommand.MediaVideoUnpublish(room, null));
+            return;
+        }
+        publisher = new SfuConnection("the video of media room " + room, context.factory(), context.config().get(),
+                context.control());
+        for (String kind : wanted) {
+            RTCRtpTransceiver t = publisher.addSending(kind.equals("camera") ? camera : screen, kind, context.codecs());
+            if (kind.equals("camera")) {
+                quality(t.getSender());
             }
-            return;
         }
-        if (publisher == null) {
-            publisher = new SfuConnection("the video of media room " + room, context.factory(), context.config().get(),
-                    context.control());
-            RTCRtpTransceiver c = publisher.addSending(camera, "camera", cameraOn, context.codecs());
-            RTCRtpTransceiver s = publisher.addSending(screen, "screen", sharing, context.codecs());
-            cameraSender = c.getSender();
-            screenSender = s.getSender();
-            cameraOut = cameraOn;
-            screenOut = sharing;
-            quality();
-            publisher.offer(sdp -> context.signalling().video(new VoiceCommand.MediaVideoPublish(room, sdp, null)));
-            return;
-        }
-        if (cameraOn != cameraOut) {
-            cameraSender.replaceTrack(cameraOn ? camera : null);
-            cameraOut = cameraOn;
-            quality();
-        }
-        if (sharing != screenOut) {
-            screenSender.replaceTrack(sharing ? screen : null);
-            screenOut = sharing;
-        }
+        List<String> kinds = published;
+        publisher.offer(sdp -> context.signalling().video(new VoiceCommand.MediaVideoPublish(room, sdp, kinds, null)));
     }
 
     /** The SFU's answer to my offer. */
@@ -111,10 +108,11 @@ final class RoomVideo {
     /** The SFU's offer of the others' pictures (the first or a renegotiation), answered at once. */
     void offer(ServerMessage.MediaVideoOffer offer) {
         if (subscriber == null) {
-            subscriber = new SfuConnection("the pictures of media room " + room, context.factory(), context.config().get(),
-                    context.control());
+            subscriber = new SfuConnection("the pictures of media room " + room, context.factory(),
+                    context.config().get(), context.control());
         }
-        roster = offer.streams().stream().collect(Collectors.toUnmodifiableMap(ServerMessage.MediaVideoOffer.Stream::mid,
+        roster = offer.streams().stream().collect(Collectors.toUnmodifiableMap(
+                ServerMessage.MediaVideoOffer.Stream::mid,
                 s -> new Picture(s.userId(), "screen".equals(s.kind()) ? VideoKind.SCREEN : VideoKind.CAMERA),
                 (a, b) -> a));
         subscriber.answer(offer.sdp(), this::followFeeds,
@@ -150,8 +148,9 @@ final class RoomVideo {
         on.forEach((userId, kinds) -> {
             boolean camera = kinds[VideoKind.CAMERA.ordinal()];
             boolean screen = kinds[VideoKind.SCREEN.ordinal()];
+            var video = new LinkState.Video(camera, screen, false, true, camera, screen, false, false, false, false, null);
             out.add(new LinkState(userId, REASON, "recvonly", LinkState.State.CONNECTED, -120, false, false, 1, 0, -1,
-                    new LinkState.Video(camera, screen, false, true, camera, screen, false, false, false, false, null)));
+                    video));
         });
         return out;
     }
@@ -172,19 +171,16 @@ final class RoomVideo {
         if (publisher != null) {
             publisher.close();
             publisher = null;
-            cameraSender = null;
-            screenSender = null;
         }
+        published = List.of();
     }
 
     /** The SFU sends one copy to everyone: small enough for a room of many tiles (more than the mesh size). */
-    private void quality() {
-        if (cameraOut) {
-            try {
-                VideoQuality.LOW.applyTo(cameraSender);
-            } catch (RuntimeException e) {
-                LOG.warn("cannot set the camera quality of media room {}: {}", room, e.toString());
-            }
+    private void quality(RTCRtpSender camera) {
+        try {
+            VideoQuality.LOW.applyTo(camera);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot set the camera quality of media room {}: {}", room, e.toString());
         }
     }
 

@@ -52,17 +52,14 @@ final class SfuConnection {
         this.pc = factory.createPeerConnection(PeerLink.rtcConfiguration(config), new Observer());
     }
 
-    /** A send-only video section with {@code track} (WebRTC adds none without one), taken off again if not {@code on}. */
-    RTCRtpTransceiver addSending(VideoTrack track, String stream, boolean on, List<RTCRtpCodecCapability> codecs) {
+    /** A send-only video section with {@code track}, in a stream of its own named {@code stream}. */
+    RTCRtpTransceiver addSending(VideoTrack track, String stream, List<RTCRtpCodecCapability> codecs) {
         var init = new RTCRtpTransceiverInit();
         init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
         init.streamIds = List.of(stream);
         RTCRtpTransceiver transceiver = pc.addTransceiver(track, init);
         owned.add(NativeReferences.handle(transceiver));
         LinkVideo.prefer(transceiver, codecs, name);
-        if (!on) {
-            transceiver.getSender().replaceTrack(null);
-        }
         return transceiver;
     }
 

@@ -149,8 +149,8 @@ public final class StageRooms implements MediaStages, AutoCloseable {
 
     @Override
     public void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp,
-                      String ref) {
-        videos.request(spaceId, userId, action, room, sdp, ref);
+                      List<String> kinds, String ref) {
+        videos.request(spaceId, userId, action, room, sdp, kinds, ref);
     }
 
     @Override

@@ -15,8 +15,6 @@ import java.util.Set;
  * the {@code media-video} thread alone touches it.
  */
 final class VideoRoomState {
-    /** The media sections a publisher's offer may have, in this order: camera, then screen. */
-    static final List<String> KINDS = List.of("camera", "screen");
     private VideoRoomState() {
     }
 
@@ -44,8 +42,9 @@ final class VideoRoomState {
         long publisher;
         /** The publisher id the server chose for them, new with each publish. */
         long feed;
-        /** Their offer's video sections: the camera's, then the screen's. */
+        /** Their offer's video sections, and what each carries ({@code camera}, {@code screen}). */
         List<String> mids = List.of();
+        List<String> kinds = List.of();
         /** Their publisher's connection is up: others can subscribe to it. */
         boolean live;
         long subscriber;
@@ -64,12 +63,12 @@ final class VideoRoomState {
     }
 
     /**
-     * The {@code a=mid} of each media section of a publisher's offer, which must be one to
-     * {@code most} video sections and nothing else (no audio, no data channel).
+     * The {@code a=mid} of each media section of a publisher's offer, which must be exactly
+     * {@code count} video sections and nothing else (no audio, no data channel).
      *
      * @throws IllegalArgumentException saying what is wrong
      */
-    static List<String> videoMids(String sdp, int most) {
+    static List<String> videoMids(String sdp, int count) {
         List<String> mids = new ArrayList<>();
         boolean inMedia = false;
         for (String line : sdp.split("\r?\n")) {
@@ -87,9 +86,9 @@ final class VideoRoomState {
                 mids.set(mids.size() - 1, mid);
             }
         }
-        if (mids.isEmpty() || mids.size() > most) {
-            throw new IllegalArgumentException("'sdp' must offer 1 to " + most + " video sections (camera, screen), not "
-                    + mids.size());
+        if (mids.size() != count) {
+            throw new IllegalArgumentException("'sdp' must offer " + count + " video section" + (count == 1 ? "" : "s")
+                    + " (one per entry of 'kinds'), not " + mids.size());
         }
         if (mids.contains(null)) {
             throw new IllegalArgumentException("'sdp' has a video section without a mid");
@@ -108,7 +107,8 @@ final class VideoRoomState {
             for (Member m : room.members.values()) {
                 int kind = m.mids.indexOf(s.path("feed_mid").asText());
                 if (m.feed == feed && m.publisher != 0 && kind >= 0) {
-                    out.add(new ServerMessage.MediaVideoOffer.Stream(s.path("mid").asText(), m.userId, KINDS.get(kind)));
+                    out.add(new ServerMessage.MediaVideoOffer.Stream(s.path("mid").asText(), m.userId,
+                            m.kinds.get(kind)));
                 }
             }
         }

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Video in mixed meeting rooms, through Janus's VideoRoom (an SFU), with every handle the
  * server's own. While a meeting room is mixed, it has a private VideoRoom next to its AudioBridge
- * room, made with the first member and destroyed with the mix. A member who publishes (camera and
- * screen: an offer of two video sections) gets a publisher handle attached here, joined under a
- * random feed id the server chose (shown as their user id); the offer and Janus's answer are
+ * room, made with the first member and destroyed with the mix. A member who publishes (camera
+ * and/or screen: an offer of a video section for each that is on) gets a publisher handle attached
+ * here, joined under a random feed id the server chose (shown as their user id); the offer and
+ * Janus's answer are
  * relayed over the member's SkyScope connection. Each member has at most one subscriber handle,
  * subscribed here to the video of every other member whose publisher is up; Janus's offers
  * (the first, and each renegotiation as publishers come and go) go to the member with a roster
@@ -133,7 +134,8 @@ final class VideoRooms implements AutoCloseable {
     }
 
     /** A member's request: refused unless they are in the mix of {@code audioRoom} in {@code spaceId}. */
-    void request(String spaceId, String userId, MediaVideoAction action, long audioRoom, String sdp, String ref) {
+    void request(String spaceId, String userId, MediaVideoAction action, long audioRoom, String sdp, List<String> kinds,
+                 String ref) {
         thread.queue("a video request", () -> {
             VideoRoomState.Room room = rooms.get(audioRoom);
             VideoRoomState.Member member = room == null || !room.spaceId.equals(spaceId) ? null : room.members.get(userId);
@@ -143,7 +145,7 @@ final class VideoRooms implements AutoCloseable {
                 return;
             }
             try {
-                act(room, member, action, sdp, ref);
+                act(room, member, action, sdp, kinds, ref);
             } catch (JanusException e) {
                 LOG.warn("space {}: video room of '{}': {} for {} failed: {} ({})", room.spaceId, room.name, action,
                         userId, e.getMessage(), e.code());
@@ -154,11 +156,11 @@ final class VideoRooms implements AutoCloseable {
     }
 
     private void act(VideoRoomState.Room room, VideoRoomState.Member member, MediaVideoAction action, String sdp,
-                     String ref) {
+                     List<String> kinds, String ref) {
         String userId = member.userId;
         long audioRoom = room.audioRoom;
         switch (action) {
-                case PUBLISH -> publish(room, member, sdp, ref);
+                case PUBLISH -> publish(room, member, sdp, kinds, ref);
                 case UNPUBLISH -> {
                     unpublish(room, member);
                     if (ref != null) {
@@ -207,10 +209,11 @@ final class VideoRooms implements AutoCloseable {
         return room;
     }
 
-    private void publish(VideoRoomState.Room room, VideoRoomState.Member member, String sdp, String ref) {
+    private void publish(VideoRoomState.Room room, VideoRoomState.Member member, String sdp, List<String> kinds,
+                         String ref) {
         List<String> mids;
         try {
-            mids = VideoRoomState.videoMids(sdp, VideoRoomState.KINDS.size());
+            mids = VideoRoomState.videoMids(sdp, kinds.size());
         } catch (IllegalArgumentException e) {
             error(member.userId, ErrorCode.INVALID_FIELD, e.getMessage(), ref);
             return;
@@ -219,6 +222,7 @@ final class VideoRooms implements AutoCloseable {
         member.publisher = janus.attach();
         member.feed = StageRooms.randomId();
         member.mids = mids;
+        member.kinds = kinds;
         handles.put(member.publisher, new VideoRoomState.Handle(room, member, true));
         janus.publish(member.publisher, room.id, room.token, member.feed, member.userId, sdp);
     }
@@ -250,7 +254,7 @@ final class VideoRooms implements AutoCloseable {
         List<VideoRoom.Stream> streams = new ArrayList<>();
         for (int i = 0; i < publisher.mids.size(); i++) {
             var stream = new VideoRoom.Stream(publisher.feed, publisher.mids.get(i));
-            if ((cameras || !VideoRoomState.KINDS.get(i).equals("camera")) && !member.subscribed.contains(stream)) {
+            if ((cameras || !publisher.kinds.get(i).equals("camera")) && !member.subscribed.contains(stream)) {
                 streams.add(stream);
             }
         }
@@ -271,7 +275,7 @@ final class VideoRooms implements AutoCloseable {
     private void dropCameras(VideoRoomState.Room room, VideoRoomState.Member member) {
         List<VideoRoom.Stream> cameras = member.subscribed.stream()
                 .filter(s -> room.members.values().stream().anyMatch(p -> p.feed == s.feed()
-                        && p.mids.indexOf(s.mid()) == VideoRoomState.KINDS.indexOf("camera")))
+                        && p.mids.indexOf(s.mid()) == p.kinds.indexOf("camera")))
                 .toList();
         if (!cameras.isEmpty() && member.subscriber != 0) {
             janus.remove(member.subscriber, cameras);

@@ -54,9 +54,11 @@ public interface MediaStages {
 
     /**
      * {@code userId}'s video for the mixed meeting room of {@code spaceId} whose media room is
-     * {@code room}: refused (an {@code error} to them) unless they are in that room's mix now.
+     * {@code room} (an offer's {@code kinds}: what each of its sections is): refused (an
+     * {@code error} to them) unless they are in that room's mix now.
      */
-    void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp, String ref);
+    void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp,
+               java.util.List<String> kinds, String ref);
 
     /**
      * Whether cameras are seen in {@code spaceId}'s mixed meeting rooms (its {@code videoPeers} is

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Status;
+import java.util.List;
 
 /** What a space's owner is asked to do. Created on session threads, run on the owner's thread. */
 public sealed interface SpaceCommand {
@@ -97,7 +98,7 @@ public sealed interface SpaceCommand {
      * of their camera and screen ({@link MediaVideoAction#PUBLISH}, {@code sdp}), their answer to
      * the SFU's offer ({@link MediaVideoAction#ANSWER}), or the end of their publishing.
      */
-    record MediaVideo(String userId, MediaVideoAction action, long room, String sdp, String ref)
+    record MediaVideo(String userId, MediaVideoAction action, long room, String sdp, List<String> kinds, String ref)
             implements SpaceCommand {
     }
 

@@ -346,7 +346,8 @@ final class SpaceVoice {
                     "Video through the media server needs one (JANUS_URL), which this server does not have.",
                     video.ref())));
         } else {
-            media.video(spaceId, video.userId(), video.action(), video.room(), video.sdp(), video.ref());
+            media.video(spaceId, video.userId(), video.action(), video.room(), video.sdp(), video.kinds(),
+                    video.ref());
         }
     }
 

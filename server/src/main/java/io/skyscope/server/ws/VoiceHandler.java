@@ -64,16 +64,16 @@ public final class VoiceHandler {
             case VoiceCommand.MediaVideoPublish p -> {
                 video.acquire(userId);
                 yield new SpaceCommand.MediaVideo(userId, SpaceCommand.MediaVideoAction.PUBLISH, p.room(), p.sdp(),
-                        p.ref());
+                        p.kinds(), p.ref());
             }
             case VoiceCommand.MediaVideoUnpublish u -> {
                 video.acquire(userId);
                 yield new SpaceCommand.MediaVideo(userId, SpaceCommand.MediaVideoAction.UNPUBLISH, u.room(), null,
-                        u.ref());
+                        null, u.ref());
             }
             case VoiceCommand.MediaVideoAnswer a -> {
                 yield new SpaceCommand.MediaVideo(userId, SpaceCommand.MediaVideoAction.ANSWER, a.room(), a.sdp(),
-                        a.ref());
+                        null, a.ref());
             }
             case VoiceCommand.StageHands h -> {
                 if (!voice.mayManage(userId, spaceId)) {

@@ -17,6 +17,7 @@ import static io.skyscope.server.e2e.MeetingRoomMediaEndToEndTest.reasons;
 import static org.awaitility.Awaitility.await;
 
 import io.skyscope.client.video.PatternWatch;
+import io.skyscope.client.video.TestPattern;
 import io.skyscope.client.video.VideoKind;
 import io.skyscope.client.voice.SignalSource;
 import io.skyscope.protocol.ClientMessage.VoiceCommand;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * each playing a tone of its own and sending the synthetic camera pattern) hear each other through
  * the AudioBridge's mix and each decodes the seven others' camera patterns from the SFU, with no
  * direct link left to carry them. Someone outside the room who sends the room video offers or
- * answers is refused, and a client's Janus token cannot reach the VideoRoom at all. One walks
+ * answers is refused, and a client's Janus token cannot reach the VideoRoom at all. A screen
+ * shared besides the camera reaches the others the same way, and ends when it stops. One walks
  * out: from then on they receive nobody's picture, nobody receives theirs, and Janus lists no
  * publisher of theirs in the room. The owner turning cameras off in the space (videoPeers 0) takes
  * them off the room mixed at that moment. Janus killed: the room's video ends with its mix (nothing
@@ -102,18 +104,33 @@ class MeetingRoomVideoEndToEndTest {
                         == PEOPLE - 1);
             }
             hearEachOther(room);
+            var offer = room.get(0).session.await(ServerMessage.MediaVideoOffer.class, o -> o.streams().size() == 7,
+                    TIMEOUT);
+            System.out.printf("the SFU's offer of the seven others' cameras: %d bytes for %d sections%n",
+                    offer.sdp().length(), offer.sdp().split("\r\nm=").length - 1);
+
+            // One shares a screen as well: published afresh with two sections, both seen by the others.
+            VoiceClient sharer = room.get(2);
+            PatternWatch screen = room.get(3).watch(sharer, VideoKind.SCREEN);
+            PatternWatch camera = watches.get(room.get(3).id() + ">" + sharer.id());
+            sharer.engine().shareScreen(TestPattern.screen());
+            await("the screen share decoded through the SFU").atMost(SEE).until(() -> screen.fresh(ADVANCE, MAX_AGE_MILLIS));
+            camera.reset();
+            await("and the sharer's camera still").atMost(SEE).until(() -> camera.fresh(ADVANCE, MAX_AGE_MILLIS));
+            sharer.engine().stopSharing();
+            stopped(screen, "the share ends");
 
             // Outside the room: refused, by the server and by Janus.
             long mediaRoom = joins.get(0).room();
             outsider.session.send(new VoiceCommand.MediaVideoPublish(mediaRoom, "v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
-                    + "a=mid:0\r\n", "intrude-1"));
+                    + "a=mid:0\r\n", List.of("camera"), "intrude-1"));
             assertThat(refusal(outsider, "intrude-1").code()).isEqualTo("not_in_room");
             outsider.session.send(new VoiceCommand.MediaVideoAnswer(mediaRoom, "v=0\r\n", "intrude-2"));
             assertThat(refusal(outsider, "intrude-2").message()).contains("not in the mix");
             JanusIntruder.cannotReachTheVideoRoom(JANUS, joins.get(0));
             // A member may publish video alone: an offer with audio is refused, what they publish stays.
             room.get(0).session.send(new VoiceCommand.MediaVideoPublish(mediaRoom, "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF"
-                    + " 111\r\na=mid:0\r\n", "audio-1"));
+                    + " 111\r\na=mid:0\r\n", List.of("camera"), "audio-1"));
             assertThat(refusal(room.get(0), "audio-1").code()).isEqualTo("invalid_field");
             Map<String, Boolean> publishers = JanusIntruder.videoPublishers(JANUS);
             assertThat(publishers).as("the room's publishers, by the member ids the server showed them as")

@@ -19,7 +19,7 @@ class VideoRoomStateTest {
     @Test
     void theCameraThenTheScreenAreReadInOrder() {
         assertThat(VideoRoomState.videoMids(HEAD + video("0") + video("1"), 2)).containsExactly("0", "1");
-        assertThat(VideoRoomState.videoMids(HEAD + video("cam"), 2)).containsExactly("cam");
+        assertThat(VideoRoomState.videoMids(HEAD + video("cam"), 1)).containsExactly("cam");
     }
 
     @Test
@@ -28,9 +28,11 @@ class VideoRoomStateTest {
         String data = "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:d\r\n";
         assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + audio + video("1"), 2)).hasMessageContaining("video only");
         assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + data, 2)).hasMessageContaining("video only");
-        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD, 2)).hasMessageContaining("1 to 2");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD, 2)).hasMessageContaining("must offer 2");
         assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + video("1") + video("2"), 2))
-                .hasMessageContaining("1 to 2");
+                .hasMessageContaining("must offer 2");
+        assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + video("1"), 1))
+                .hasMessageContaining("must offer 1 video section ");
         assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video(null) + video("1"), 2)).hasMessageContaining("without a mid");
         assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("0") + video("0"), 2)).hasMessageContaining("repeated");
         assertThatThrownBy(() -> VideoRoomState.videoMids(HEAD + video("x\"y"), 2)).hasMessageContaining("bad");
@@ -44,6 +46,7 @@ class VideoRoomStateTest {
         ana.publisher = 11;
         ana.feed = 1001;
         ana.mids = List.of("0", "1");
+        ana.kinds = List.of("camera", "screen");
         var ben = new VideoRoomState.Member("ben");
         room.members.put("ana", ana);
         room.members.put("ben", ben);
