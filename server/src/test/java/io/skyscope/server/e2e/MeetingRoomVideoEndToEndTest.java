@@ -49,8 +49,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * direct link left to carry them. Someone outside the room who sends the room video offers or
  * answers is refused, and a client's Janus token cannot reach the VideoRoom at all. A screen
  * shared besides the camera reaches the others the same way, and ends when it stops. One walks
- * out: from then on they receive nobody's picture, nobody receives theirs, and Janus lists no
- * publisher of theirs in the room. The owner turning cameras off in the space (videoPeers 0) takes
+ * out, with a client modified to ignore {@code media.leave} (it keeps its connections to the SFU):
+ * from then on they receive nobody's picture, nobody receives theirs, and Janus lists no
+ * publisher of theirs in the room, because the server detached their handles. The owner turning cameras off in the space (videoPeers 0) takes
  * them off the room mixed at that moment. Janus killed: the room's video ends with its mix (nothing
  * comes through a media server that is gone); started again, the new mix's VideoRoom carries
  * everyone's camera again. Real WebRTC, all on this host.
@@ -90,7 +91,7 @@ class MeetingRoomVideoEndToEndTest {
             VoiceClient outsider = VoiceClient.join(SERVER, "corridor", space);
             everyone.add(outsider);
             outsider.walk(map, CORRIDOR);
-            List<VoiceClient> room = mixedRoomOnCamera(map, space, everyone);
+            List<VoiceClient> room = mixedRoomOnCamera(map, space, everyone, true);
             List<MediaJoin> joins = room.stream().map(c -> c.session.await(MediaJoin.class, TIMEOUT)).toList();
             awaitMixAlone(room);
 
@@ -136,7 +137,8 @@ class MeetingRoomVideoEndToEndTest {
             assertThat(publishers).as("the room's publishers, by the member ids the server showed them as")
                     .containsOnlyKeys(room.stream().map(VoiceClient::id).toArray(String[]::new));
 
-            // One walks out: cut off both ways at once, and gone from the VideoRoom.
+            // One walks out, whose client ignores media.leave: the server cuts them off both ways at
+            // once all the same, and Janus has no publisher of theirs left.
             VoiceClient leaver = room.get(PEOPLE - 1);
             VoiceClient stayer = room.get(0);
             PatternWatch leaverSees = watches.get(leaver.id() + ">" + stayer.id());
@@ -171,7 +173,7 @@ class MeetingRoomVideoEndToEndTest {
                 mesh(MESH), VoiceSettingsView.class);
         List<VoiceClient> everyone = new ArrayList<>();
         try {
-            List<VoiceClient> room = mixedRoomOnCamera(map, space, everyone);
+            List<VoiceClient> room = mixedRoomOnCamera(map, space, everyone, false);
             long first = room.get(0).session.await(MediaJoin.class, TIMEOUT).room();
             awaitMixAlone(room);
             Map<String, PatternWatch> watches = watches(room);
@@ -199,12 +201,22 @@ class MeetingRoomVideoEndToEndTest {
         }
     }
 
-    /** Eight people in the Boardroom, each with a tone of their own and the camera pattern on. */
-    private static List<VoiceClient> mixedRoomOnCamera(MapProbe map, String space, List<VoiceClient> everyone) {
+    /**
+     * Eight people in the Boardroom, each with a tone of their own and the camera pattern on; with
+     * {@code lastModified}, the last one's client ignores {@code media.leave}.
+     */
+    private static List<VoiceClient> mixedRoomOnCamera(MapProbe map, String space, List<VoiceClient> everyone,
+                                                       boolean lastModified) {
         List<double[]> seats = map.spots(area(map, "Boardroom"), PEOPLE, CORRIDOR);
         List<VoiceClient> room = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
-            VoiceClient c = VoiceClient.join(SERVER, "member", space);
+            VoiceClient c;
+            if (lastModified && i == PEOPLE - 1) {
+                c = VoiceClient.joinWithoutVoice(SERVER, "modified", space);
+                c.startVoiceIgnoringMediaLeave();
+            } else {
+                c = VoiceClient.join(SERVER, "member", space);
+            }
             everyone.add(c);
             room.add(c);
             c.audio.play(SignalSource.tone(TONES[i], LEVEL_DBFS));
