@@ -69,7 +69,16 @@ final class VideoRooms implements AutoCloseable {
         thread.queue("entering", () -> {
             VideoRoomState.Room room = rooms.get(audioRoom);
             if (room == null) {
-                room = make(spaceId, name, audioRoom);
+                try {
+                    room = make(spaceId, name, audioRoom);
+                } catch (JanusException e) {
+                    // The voice goes on through the mix; the next one in tries again.
+                    LOG.warn("space {}: cannot make the video room of '{}': {} ({})", spaceId, name, e.getMessage(),
+                            e.code());
+                    error(userId, ErrorCode.MEDIA_UNAVAILABLE, "Video in '" + name + "' is not available right now"
+                            + " (the media server refused its video room); you still hear everyone.", null);
+                    return;
+                }
             }
             var member = new VideoRoomState.Member(userId);
             room.members.put(userId, member);
