@@ -158,8 +158,8 @@ final class VideoRooms implements AutoCloseable {
             } catch (JanusException e) {
                 LOG.warn("space {}: video room of '{}': {} for {} failed: {} ({})", room.spaceId, room.name, action,
                         userId, e.getMessage(), e.code());
-                error(userId, ErrorCode.MEDIA_UNAVAILABLE, "The media server did not take your video request: "
-                        + e.getMessage(), ref);
+                error(userId, ErrorCode.MEDIA_UNAVAILABLE, "The media server did not take your video request;"
+                        + " try again in a moment.", ref);
             }
         });
     }
@@ -169,22 +169,22 @@ final class VideoRooms implements AutoCloseable {
         String userId = member.userId;
         long audioRoom = room.audioRoom;
         switch (action) {
-                case PUBLISH -> publish(room, member, sdp, kinds, ref);
-                case UNPUBLISH -> {
-                    unpublish(room, member);
-                    if (ref != null) {
-                        send(userId, new ServerMessage.Ack(ref, "media.video.unpublish"));
-                    }
+            case PUBLISH -> publish(room, member, sdp, kinds, ref);
+            case UNPUBLISH -> {
+                unpublish(room, member);
+                if (ref != null) {
+                    send(userId, new ServerMessage.Ack(ref, "media.video.unpublish"));
                 }
-                case ANSWER -> {
-                    if (member.subscriber == 0 || !member.offerPending) {
-                        error(userId, ErrorCode.BAD_REQUEST, "There is no video offer of media room " + audioRoom
-                                + " to answer.", ref);
-                    } else {
-                        member.offerPending = false;
-                        janus.start(member.subscriber, sdp);
-                    }
+            }
+            case ANSWER -> {
+                if (member.subscriber == 0 || !member.offerPending) {
+                    error(userId, ErrorCode.BAD_REQUEST, "There is no video offer of media room " + audioRoom
+                            + " to answer.", ref);
+                } else {
+                    member.offerPending = false;
+                    janus.start(member.subscriber, sdp);
                 }
+            }
         }
     }
 
@@ -325,11 +325,17 @@ final class VideoRooms implements AutoCloseable {
                             null);
                     if (handle.publisher()) {
                         unpublish(room, member);
+                    } else if (!member.joined) {
+                        // The subscription never started: the next publisher to come up starts it afresh.
+                        detach(member.subscriber);
+                        member.subscriber = 0;
+                        member.subscribed.clear();
                     }
                 } else if (handle.publisher() && "answer".equals(jsep.path("type").asText())) {
                     send(member.userId, new ServerMessage.MediaVideoPublished(room.audioRoom, jsep.path("sdp").asText()));
                 } else if (!handle.publisher() && "offer".equals(jsep.path("type").asText())) {
                     member.offerPending = true;
+                    member.joined = true;
                     send(member.userId, new ServerMessage.MediaVideoOffer(room.audioRoom, jsep.path("sdp").asText(),
                             VideoRoomState.roster(room, data.path("streams"))));
                 }
