@@ -51,6 +51,14 @@ public final class VoiceBacklog {
             // A media room counts as one more peer: its join is replayed, its leave forgets it.
             case ServerMessage.MediaJoin m -> byPeer.put("media:" + m.room(), new ArrayList<>(List.of(m)));
             case ServerMessage.MediaLeave m -> byPeer.remove("media:" + m.room());
+            // Its video: the SFU's latest offer replaces the one before.
+            case ServerMessage.MediaVideoOffer o -> {
+                List<ServerMessage> kept = byPeer.get("media:" + o.room());
+                if (kept != null) {
+                    kept.removeIf(m -> m instanceof ServerMessage.MediaVideoOffer);
+                    kept.add(o);
+                }
+            }
             default -> {
             }
         }

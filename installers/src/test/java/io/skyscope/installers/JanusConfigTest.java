@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code start.sh} writes the mounted configuration with the secrets from the environment and
  * starts Debian's {@code janus} (here on this machine, on loopback, instead of in an image). Janus
  * then asks for the API secret or a token signed with the shared secret, carries the AudioBridge
- * alone, and creates rooms only for the admin key; {@code start.sh} refuses to start without a
+ * and the VideoRoom alone, creates rooms in either only for the admin key, and lets a client's
+ * token (the AudioBridge's) attach to the AudioBridge but not to the VideoRoom; {@code start.sh} refuses to start without a
  * secret and names it.
  */
 class JanusConfigTest {
@@ -43,7 +44,7 @@ class JanusConfigTest {
     Path work;
 
     @Test
-    void theMountedConfigurationRunsJanusWithTokensRequiredAndTheAudioBridgeAlone() throws Exception {
+    void theMountedConfigurationRunsJanusWithTokensRequiredAndItsTwoPluginsAlone() throws Exception {
         Prerequisites.command("janus", "janus");
         int port = freeTcpPort();
         int rtp = freeUdpPort();
@@ -70,14 +71,19 @@ class JanusConfigTest {
             JsonNode about = JSON.readTree(body[0]);
             assertThat(about.path("api_secret").asBoolean()).as("API secret required").isTrue();
             assertThat(about.path("auth_token").asBoolean()).as("signed tokens required").isTrue();
-            assertThat(iterable(about.path("plugins"))).containsExactly(JanusApi.AUDIOBRIDGE);
+            assertThat(iterable(about.path("plugins"))).containsExactlyInAnyOrder(JanusApi.AUDIOBRIDGE,
+                    JanusApi.VIDEOROOM);
             assertThat(iterable(about.path("transports"))).containsExactly("janus.transport.http");
 
             assertThatThrownBy(() -> JanusApi.withToken(url, null, TIMEOUT).createSession())
                     .isInstanceOf(JanusException.class).extracting(e -> ((JanusException) e).code()).isEqualTo(403);
             var client = JanusApi.withToken(url, new JanusTokens(env.get("JANUS_TOKEN_SECRET"), Clock.systemUTC())
                     .audioBridge(600), TIMEOUT);
-            client.destroy(client.createSession());
+            long clientSession = client.createSession();
+            client.attach(clientSession, JanusApi.AUDIOBRIDGE);
+            assertThatThrownBy(() -> client.attach(clientSession, JanusApi.VIDEOROOM))
+                    .as("a client's token does not open the VideoRoom").isInstanceOf(JanusException.class);
+            client.destroy(clientSession);
 
             var server = JanusApi.withApiSecret(url, env.get("JANUS_API_SECRET"), TIMEOUT);
             long session = server.createSession();
@@ -88,6 +94,13 @@ class JanusConfigTest {
             server.request(session, handle, JSON.createObjectNode().put("request", "create").put("room", 4_242_011)
                     .put("admin_key", env.get("JANUS_ADMIN_KEY")));
             server.request(session, handle, JSON.createObjectNode().put("request", "destroy").put("room", 4_242_011));
+            long video = server.attach(session, JanusApi.VIDEOROOM);
+            assertThatThrownBy(() -> server.request(session, video, JSON.createObjectNode().put("request", "create")
+                    .put("room", 4_242_012)))
+                    .as("no video room without the admin key").isInstanceOf(JanusException.class);
+            server.request(session, video, JSON.createObjectNode().put("request", "create").put("room", 4_242_013)
+                    .put("admin_key", env.get("JANUS_ADMIN_KEY")));
+            server.request(session, video, JSON.createObjectNode().put("request", "destroy").put("room", 4_242_013));
             server.destroy(session);
         }
     }

@@ -1,5 +1,6 @@
 package io.skyscope.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Field checks used by the message records' compact constructors. */
@@ -74,6 +75,20 @@ public final class Check {
             throw new InvalidFieldException(field, "'" + field + "' must not be negative, got " + value);
         }
         return value;
+    }
+
+    /** An SDP of at most {@link Limits#MAX_VIDEO_SDP_BYTES} bytes that starts as one must ({@code v=0}). */
+    public static String sdp(String sdp) {
+        Check.required("sdp", sdp);
+        int size = sdp.getBytes(StandardCharsets.UTF_8).length;
+        if (size > Limits.MAX_VIDEO_SDP_BYTES) {
+            throw new InvalidFieldException("sdp", "'sdp' is " + size + " bytes; at most " + Limits.MAX_VIDEO_SDP_BYTES
+                    + " are accepted");
+        }
+        if (!sdp.startsWith("v=0")) {
+            throw new InvalidFieldException("sdp", "'sdp' must be a session description (starting with v=0)");
+        }
+        return sdp;
     }
 
     public static <T> T required(String field, T value) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Every frame a client sends. Each may carry a {@code ref}, echoed by the reply or error it causes.
@@ -31,6 +33,9 @@ import java.nio.charset.StandardCharsets;
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MegaphoneOff.class, name = "megaphone.off"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHand.class, name = "stage.hand"),
         @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.StageHands.class, name = "stage.hands"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MediaVideoPublish.class, name = "media.video.publish"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MediaVideoUnpublish.class, name = "media.video.unpublish"),
+        @JsonSubTypes.Type(value = ClientMessage.VoiceCommand.MediaVideoAnswer.class, name = "media.video.answer"),
         @JsonSubTypes.Type(value = ChatCommand.Send.class, name = "chat.send"),
         @JsonSubTypes.Type(value = ChatCommand.Edit.class, name = "chat.edit"),
         @JsonSubTypes.Type(value = ChatCommand.Delete.class, name = "chat.delete"),
@@ -248,6 +253,49 @@ public sealed interface ClientMessage permits ClientMessage.Join, ClientMessage.
          */
         record StageHands(String ref) implements VoiceCommand {
             public StageHands {
+                Check.ref(ref);
+            }
+        }
+
+        /**
+         * My camera and/or screen for the mixed meeting room whose media room is {@code room} (the
+         * {@code room} of my {@code media.join}): a WebRTC offer of one video section per entry of
+         * {@code kinds} ({@code camera}, {@code screen}), in that order, that the server hands to
+         * the media server's SFU on my behalf. Answered by {@code media.video.published}; refused
+         * unless I am in that room's mix.
+         */
+        record MediaVideoPublish(@JsonProperty(required = true) long room,
+                                 @JsonProperty(required = true) String sdp,
+                                 @JsonProperty(required = true) List<String> kinds,
+                                 String ref) implements VoiceCommand {
+            public MediaVideoPublish {
+                Check.nonNegative("room", room);
+                Check.sdp(sdp);
+                Check.required("kinds", kinds);
+                if (kinds.isEmpty() || kinds.size() > 2 || !Set.of("camera", "screen").containsAll(kinds)
+                        || kinds.stream().distinct().count() != kinds.size()) {
+                    throw new InvalidFieldException("kinds", "'kinds' must name camera, screen or both, once each");
+                }
+                kinds = List.copyOf(kinds);
+                Check.ref(ref);
+            }
+        }
+
+        /** My camera and screen leave the mixed room's SFU (both turned off). Answered by {@code ack}. */
+        record MediaVideoUnpublish(@JsonProperty(required = true) long room, String ref) implements VoiceCommand {
+            public MediaVideoUnpublish {
+                Check.nonNegative("room", room);
+                Check.ref(ref);
+            }
+        }
+
+        /** My answer to the server's latest {@code media.video.offer} for {@code room}. */
+        record MediaVideoAnswer(@JsonProperty(required = true) long room,
+                                @JsonProperty(required = true) String sdp,
+                                String ref) implements VoiceCommand {
+            public MediaVideoAnswer {
+                Check.nonNegative("room", room);
+                Check.sdp(sdp);
                 Check.ref(ref);
             }
         }

@@ -15,6 +15,12 @@ public final class Limits {
     public static final int MAX_STATUS_TEXT = 140;
     /** Largest WebRTC payload of a {@code signal}, in bytes of its JSON encoding. */
     public static final int MAX_SIGNAL_PAYLOAD_BYTES = 16 * 1024;
+    /**
+     * Largest SDP of a {@code media.video.publish} or {@code media.video.answer}, in bytes (UTF-8):
+     * an answer takes about 1 KiB per picture received, and a room holds at most 50 people; what
+     * is left of a frame is for the JSON around it.
+     */
+    public static final int MAX_VIDEO_SDP_BYTES = 56 * 1024;
     /** Upper bound of any map coordinate in pixels (512 tiles of 128 px). */
     public static final double MAX_COORDINATE = 65_536;
     /** Longest chat message, in characters (Unicode code points). */

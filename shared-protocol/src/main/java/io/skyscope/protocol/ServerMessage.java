@@ -29,6 +29,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.StageSpeaker.class, name = "stage.speaker"),
         @JsonSubTypes.Type(value = ServerMessage.MediaJoin.class, name = "media.join"),
         @JsonSubTypes.Type(value = ServerMessage.MediaLeave.class, name = "media.leave"),
+        @JsonSubTypes.Type(value = ServerMessage.MediaVideoPublished.class, name = "media.video.published"),
+        @JsonSubTypes.Type(value = ServerMessage.MediaVideoOffer.class, name = "media.video.offer"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceWarm.class, name = "voice.warm"),
         @JsonSubTypes.Type(value = ServerMessage.VoiceCool.class, name = "voice.cool"),
         @JsonSubTypes.Type(value = ServerMessage.Megaphone.class, name = "megaphone"),
@@ -58,6 +60,7 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         ServerMessage.Correction, ServerMessage.PresenceUpdate, ServerMessage.MapChanged, ServerMessage.Pong,
         ServerMessage.VoiceJoin, ServerMessage.VoiceLeave, ServerMessage.Signal, ServerMessage.VoiceState,
         ServerMessage.VoiceVideo, ServerMessage.StageSpeaker, ServerMessage.MediaJoin, ServerMessage.MediaLeave,
+        ServerMessage.MediaVideoPublished, ServerMessage.MediaVideoOffer,
         ServerMessage.VoiceWarm, ServerMessage.VoiceCool,
         ServerMessage.Megaphone,
         ServerMessage.StageHand, ServerMessage.StageHands,
@@ -269,6 +272,30 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         /** A stage's room. */
         public MediaLeave(long room, String stage, String reason) {
             this(room, stage, reason, null);
+        }
+    }
+
+    /**
+     * The media server's answer to my {@code media.video.publish} for the mixed meeting room whose
+     * media room is {@code room}: my camera and screen go to its SFU once the connection is up.
+     */
+    record MediaVideoPublished(long room, String sdp) implements ServerMessage {
+    }
+
+    /**
+     * The pictures of the others in the mixed meeting room whose media room is {@code room}, from
+     * the media server's SFU: its offer (the first, or a renegotiation when someone starts or stops
+     * publishing), to be answered with {@code media.video.answer}. {@code streams} says whose
+     * picture each media section ({@code mid}) carries and which ({@code camera} or {@code screen});
+     * a section not listed carries nothing.
+     */
+    record MediaVideoOffer(long room, String sdp, List<Stream> streams) implements ServerMessage {
+        public MediaVideoOffer {
+            streams = List.copyOf(streams);
+        }
+
+        /** The section {@code mid} carries {@code userId}'s {@code kind} ({@code camera} or {@code screen}). */
+        public record Stream(String mid, String userId, String kind) {
         }
     }
 

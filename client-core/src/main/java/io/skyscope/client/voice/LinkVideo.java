@@ -134,7 +134,7 @@ final class LinkVideo {
             init.streamIds = List.of(kind == VideoKind.CAMERA ? "camera" : "screen");
             RTCRtpTransceiver transceiver = pc.addTransceiver(kind == VideoKind.CAMERA ? camera : screen, init);
             owned.add(NativeReferences.handle(transceiver));
-            prefer(transceiver, codecs);
+            prefer(transceiver, codecs, peerId);
             adopt(kind, transceiver);
             senders[kind.ordinal()].replaceTrack(null);
         }
@@ -163,7 +163,7 @@ final class LinkVideo {
         for (VideoKind kind : KINDS) {
             RTCRtpTransceiver transceiver = all[1 + kind.ordinal()];
             transceiver.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
-            prefer(transceiver, codecs);
+            prefer(transceiver, codecs, peerId);
             adopt(kind, transceiver);
         }
     }
@@ -191,8 +191,11 @@ final class LinkVideo {
         return chosen;
     }
 
-    /** Limits the transceiver's codecs to {@code codecs} (none: WebRTC's own list); a refusal keeps its list. */
-    private void prefer(RTCRtpTransceiver transceiver, List<RTCRtpCodecCapability> codecs) {
+    /**
+     * Limits the transceiver's codecs to {@code codecs} (none: WebRTC's own list); a refusal keeps
+     * its list. {@code to} names the other end for the log.
+     */
+    static void prefer(RTCRtpTransceiver transceiver, List<RTCRtpCodecCapability> codecs, String to) {
         if (codecs.isEmpty()) {
             return;
         }
@@ -202,7 +205,7 @@ final class LinkVideo {
             throw e;
         } catch (RuntimeException | Error e) {
             // webrtc-java throws a plain java.lang.Error when WebRTC refuses the list.
-            LOG.warn("the video section to {} keeps every codec: {}", peerId, e.toString());
+            LOG.warn("the video section to {} keeps every codec: {}", to, e.toString());
         }
     }
 

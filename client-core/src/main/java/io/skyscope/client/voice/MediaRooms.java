@@ -97,6 +97,11 @@ final class MediaRooms implements VoiceSignalling {
     }
 
     @Override
+    public void video(io.skyscope.protocol.ClientMessage.VoiceCommand command) {
+        server.video(command);
+    }
+
+    @Override
     public void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen) {
         server.voiceState(muted, speaking, camera, screen);
     }

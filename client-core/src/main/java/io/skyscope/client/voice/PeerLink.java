@@ -3,7 +3,6 @@ package io.skyscope.client.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
@@ -23,7 +22,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.skyscope.client.voice.LinkState.State;
@@ -78,6 +76,7 @@ final class PeerLink {
     private final VoiceSignalling signalling;
     private final Events events;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    private final DescriptionSteps steps = new DescriptionSteps(this::onControl, this::fail);
     private RTCPeerConnection pc;
     /** The video codecs this link negotiates (empty: WebRTC's whole list); set by {@link #open}. */
     private List<RTCRtpCodecCapability> videoCodecs = List.of();
@@ -145,7 +144,7 @@ final class PeerLink {
                 video.offer(pc, camera, screen, videoCodecs);
                 events.videoReady(this);
             }
-            pc.createOffer(new RTCOfferOptions(), described(offer -> setLocal(offer, "offer")));
+            pc.createOffer(new RTCOfferOptions(), steps.described(offer -> setLocal(offer, "offer")));
         } else if (!"recvonly".equals(direction)) {
             sender = pc.addTrack(microphone, List.of("voice"));
             ownedSenderSide = NativeReferences.handle(sender);
@@ -225,7 +224,7 @@ final class PeerLink {
                     video.answer(pc, videoCodecs);
                     events.videoReady(this);
                 }
-                pc.createAnswer(new RTCAnswerOptions(), described(answer -> setLocal(answer, "answer")));
+                pc.createAnswer(new RTCAnswerOptions(), steps.described(answer -> setLocal(answer, "answer")));
             });
         } else if (type.equals("answer") && offerer) {
             setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, payload.path("sdp").asText()), () -> { });
@@ -344,7 +343,7 @@ final class PeerLink {
     }
 
     private void setLocal(RTCSessionDescription description, String type) {
-        pc.setLocalDescription(description, applied(() -> {
+        pc.setLocalDescription(description, steps.applied(() -> {
             ObjectNode payload = JsonNodeFactory.instance.objectNode();
             payload.put("type", type).put("sdp", description.sdp);
             signalling.signal(peerId, payload);
@@ -352,7 +351,7 @@ final class PeerLink {
     }
 
     private void setRemote(RTCSessionDescription description, Runnable then) {
-        pc.setRemoteDescription(description, applied(() -> {
+        pc.setRemoteDescription(description, steps.applied(() -> {
             remoteDescriptionSet = true;
             pendingCandidates.forEach(pc::addIceCandidate);
             pendingCandidates.clear();
@@ -368,7 +367,7 @@ final class PeerLink {
         }
     }
 
-    private static RTCConfiguration rtcConfiguration(VoiceConfig config) {
+    static RTCConfiguration rtcConfiguration(VoiceConfig config) {
         var rtc = new RTCConfiguration();
         for (var server : config.iceServers()) {
             var ice = new RTCIceServer();
@@ -390,34 +389,6 @@ final class PeerLink {
                 step.run();
             }
         });
-    }
-
-    private CreateSessionDescriptionObserver described(Consumer<RTCSessionDescription> next) {
-        return new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription description) {
-                onControl(() -> next.accept(description));
-            }
-
-            @Override
-            public void onFailure(String error) {
-                onControl(() -> fail("creating a description: " + error));
-            }
-        };
-    }
-
-    private SetSessionDescriptionObserver applied(Runnable next) {
-        return new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                onControl(next);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                onControl(() -> fail("applying a description: " + error));
-            }
-        };
     }
 
     /** WebRTC's callbacks, on its signalling thread. */

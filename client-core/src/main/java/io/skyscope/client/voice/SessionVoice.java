@@ -72,6 +72,12 @@ public final class SessionVoice implements VoiceSignalling, AutoCloseable {
         session.send(new VoiceCommand.Signal(peerId, payload, null));
     }
 
+    /** Only worth sending while joined: a rejoin sends me to the room's mix afresh. */
+    @Override
+    public void video(VoiceCommand command) {
+        session.send(command);
+    }
+
     /** Sent when offline too: it waits in the session's outbox and goes out right after the rejoin. */
     @Override
     public void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,6 +88,9 @@ public final class VoiceEngine implements AutoCloseable {
     private final VoiceProcessing processing;
     private final CaptureLoop capture;
     private final VideoControl video;
+    /** The video of each mixed meeting room I am in, by its media room; changed on the control thread only. */
+    private final Map<Long, RoomVideo> roomVideos = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RoomVideo.Context roomVideo;
     private final Thread captureThread;
     private final Thread renderThread;
     private volatile Thread controlThread;
@@ -154,6 +158,8 @@ public final class VoiceEngine implements AutoCloseable {
             natives.push("microphone track", microphone::dispose);
             video = new VideoControl(factory, natives, new VideoSinks(), links::all, this::onControl, new VideoEvents());
             links.connectTo(factory, microphone, video.camera.track, video.screen.track, video.sinks);
+            roomVideo = new RoomVideo.Context(factory, () -> this.config, control, signalling, video.sinks,
+                    LinkVideo.preferredCodecs(factory));
             slots.useInput(input, openInput(input));
             slots.useOutput(output, openOutput(output));
         } catch (RuntimeException | Error e) {
@@ -222,6 +228,7 @@ public final class VoiceEngine implements AutoCloseable {
     /** The connection dropped: every link is gone (the server sends fresh joins after a reconnect). */
     public void leaveAll() {
         onControl(() -> {
+            closeRoomVideos();
             media.closeAll();
             links.closeAll();
         });
@@ -236,15 +243,58 @@ public final class VoiceEngine implements AutoCloseable {
         onControl(() -> {
             links.leave(peerId);
             media.open(join, () -> onControl(() -> links.join(peerId, true, MediaRooms.REASON, "sendrecv")));
+            closeRoomVideo(join.room());
+            if (join.meetingRoom() != null) {
+                // A mixed meeting room's video goes through the server to the media server's SFU.
+                var video = new RoomVideo(join.room(), roomVideo);
+                roomVideos.put(join.room(), video);
+                publishRoomVideo(video);
+            }
         });
     }
 
-    /** I left a media room: my session there ends and its link closes. */
+    /** I left a media room: my session there ends and its link closes, and its video with it. */
     public void leaveMedia(long room) {
         onControl(() -> {
             media.close(room);
             links.leave(MediaRooms.peerId(room));
+            closeRoomVideo(room);
         });
+    }
+
+    /** The media server's answer to my camera and screen in a mixed meeting room ({@code media.video.published}). */
+    public void roomVideoPublished(ServerMessage.MediaVideoPublished published) {
+        onControl(() -> {
+            RoomVideo video = roomVideos.get(published.room());
+            if (video != null) {
+                video.published(published.sdp());
+            }
+        });
+    }
+
+    /** The others' pictures in a mixed meeting room ({@code media.video.offer}): answered at once. */
+    public void roomVideoOffer(ServerMessage.MediaVideoOffer offer) {
+        onControl(() -> {
+            RoomVideo video = roomVideos.get(offer.room());
+            if (video != null) {
+                video.offer(offer);
+            }
+        });
+    }
+
+    private void publishRoomVideo(RoomVideo room) {
+        room.publish(video.camera.track, video.screen.track, video.cameraOn(), video.sharing());
+    }
+
+    private void closeRoomVideo(long room) {
+        RoomVideo video = roomVideos.remove(room);
+        if (video != null) {
+            video.close();
+        }
+    }
+
+    private void closeRoomVideos() {
+        List.copyOf(roomVideos.keySet()).forEach(this::closeRoomVideo);
     }
 
     /** STUN/TURN servers for links opened from now on (TURN credentials expire; each welcome brings fresh ones). */
@@ -435,7 +485,8 @@ public final class VoiceEngine implements AutoCloseable {
         boolean tx = transmitting();
         return new VoiceSnapshot(muted || deafened, deafened, pushToTalk, talkKeyDown, tx, capture.meter.level(),
                 tx && capture.meter.speaking(), slots.inputDevice(), slots.outputDevice(), states, hearMe,
-                video.cameraOn(), video.cameraDevice(), video.sharing());
+                video.cameraOn(), video.cameraDevice(), video.sharing(),
+                roomVideos.values().stream().flatMap(v -> v.pictures().stream()).toList());
     }
 
     /** When the first audible frame from {@code peerId} arrived (System.nanoTime), or 0. */
@@ -532,6 +583,7 @@ public final class VoiceEngine implements AutoCloseable {
         boolean ended = join(captureThread) & join(renderThread);
         try {
             onControlAndWait(() -> {
+                closeRoomVideos();
                 video.close();
                 media.closeAll();
                 links.closeAll();
@@ -665,6 +717,7 @@ public final class VoiceEngine implements AutoCloseable {
         @Override
         public void flagsChanged() {
             announceVoiceState();
+            roomVideos.values().forEach(VoiceEngine.this::publishRoomVideo);
         }
 
         @Override

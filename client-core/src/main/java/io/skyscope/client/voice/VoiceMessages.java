@@ -55,6 +55,11 @@ public final class VoiceMessages {
                 LOG.debug("media.join room {} as {} speaker={}", m.room(), m.participant(), m.speaker());
                 engine.joinMedia(m);
             }
+            case ServerMessage.MediaVideoPublished p -> engine.roomVideoPublished(p);
+            case ServerMessage.MediaVideoOffer o -> {
+                LOG.debug("media.video.offer room {}: {} pictures", o.room(), o.streams().size());
+                engine.roomVideoOffer(o);
+            }
             case ServerMessage.MediaLeave m -> {
                 LOG.debug("media.leave room {} {}", m.room(), m.reason());
                 engine.leaveMedia(m.room());

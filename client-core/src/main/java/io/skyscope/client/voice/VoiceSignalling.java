@@ -21,4 +21,11 @@ public interface VoiceSignalling {
      * and whether I share my screen.
      */
     void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen);
+
+    /**
+     * Sends a message about my video in a mixed meeting room ({@code media.video.publish},
+     * {@code media.video.answer}, {@code media.video.unpublish}) to the server, which holds my
+     * handles on the media server's SFU.
+     */
+    void video(io.skyscope.protocol.ClientMessage.VoiceCommand command);
 }

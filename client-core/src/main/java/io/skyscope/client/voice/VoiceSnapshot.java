@@ -20,11 +20,23 @@ import java.util.List;
  * @param camera       my camera is on (its capture runs; it goes out where the server allows)
  * @param cameraDevice the camera chosen, or null before one is
  * @param sharing      I share a screen (on every two-way link)
+ * @param roomPictures the pictures that reach me through a mixed meeting room's media server, one
+ *                     entry per person (reason {@code media-video}, receive-only), shaped as a
+ *                     link's so that a UI shows them as it shows a link's
  */
 public record VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk, boolean talkKeyDown,
                             boolean transmitting, double micLevel, boolean speaking, AudioDevice input,
                             AudioDevice output, List<LinkState> links, List<String> canHearMe, boolean camera,
-                            VideoDevice cameraDevice, boolean sharing) {
+                            VideoDevice cameraDevice, boolean sharing, List<LinkState> roomPictures) {
+    /** Without pictures from a mixed meeting room. */
+    public VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk, boolean talkKeyDown,
+                         boolean transmitting, double micLevel, boolean speaking, AudioDevice input,
+                         AudioDevice output, List<LinkState> links, List<String> canHearMe, boolean camera,
+                         VideoDevice cameraDevice, boolean sharing) {
+        this(muted, deafened, pushToTalk, talkKeyDown, transmitting, micLevel, speaking, input, output, links,
+                canHearMe, camera, cameraDevice, sharing, List.of());
+    }
+
     /** Voice only: camera and screen share off. */
     public VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk, boolean talkKeyDown,
                          boolean transmitting, double micLevel, boolean speaking, AudioDevice input,
@@ -36,6 +48,7 @@ public record VoiceSnapshot(boolean muted, boolean deafened, boolean pushToTalk,
     public VoiceSnapshot {
         links = List.copyOf(links);
         canHearMe = List.copyOf(canHearMe);
+        roomPictures = roomPictures == null ? List.of() : List.copyOf(roomPictures);
     }
 
     public LinkState link(String peerId) {

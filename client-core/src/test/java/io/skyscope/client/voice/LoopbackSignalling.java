@@ -40,6 +40,11 @@ final class LoopbackSignalling {
                     }
                 });
             }
+
+            @Override
+            public void video(io.skyscope.protocol.ClientMessage.VoiceCommand command) {
+                // no media server between engines here
+            }
         };
     }
 

@@ -5,11 +5,13 @@ import io.skyscope.client.video.VideoCaptureException;
 import io.skyscope.client.video.VideoDevice;
 import io.skyscope.client.video.VideoFrameSink;
 import io.skyscope.client.video.VideoKind;
+import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.VoiceEngine;
 import io.skyscope.client.voice.VoiceListener;
 import io.skyscope.client.voice.VoiceSnapshot;
 import io.skyscope.desktop.settings.Settings;
 import io.skyscope.protocol.Person;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -240,8 +242,11 @@ public final class DesktopVideo extends VideoProperties implements AutoCloseable
         } else if (!sharePending && !sharing.get().isEmpty()) {
             sharing.set("");
         }
-        streams.follow(s.links());
-        VideoTiles reaching = VideoTiles.of(s.links(), streams::feed, id -> name(world, id), videoPeers, inMyRoom);
+        // A mixed meeting room's pictures (through the media server) show as a link's would.
+        List<LinkState> links = new ArrayList<>(s.links());
+        links.addAll(s.roomPictures());
+        streams.follow(links);
+        VideoTiles reaching = VideoTiles.of(links, streams::feed, id -> name(world, id), videoPeers, inMyRoom);
         tiles = reaching.tiles();
         limit.set(reaching.limit());
         // A share I closed stays closed while it runs; shared again, it shows large again.

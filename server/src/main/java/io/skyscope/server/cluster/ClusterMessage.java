@@ -55,6 +55,7 @@ sealed interface ClusterMessage {
             @JsonSubTypes.Type(value = SpaceCommand.VoiceState.class, name = "voice.state"),
             @JsonSubTypes.Type(value = SpaceCommand.StageSpeaker.class, name = "stage.speaker"),
             @JsonSubTypes.Type(value = SpaceCommand.Megaphone.class, name = "megaphone"),
+            @JsonSubTypes.Type(value = SpaceCommand.MediaVideo.class, name = "media.video"),
             @JsonSubTypes.Type(value = SpaceCommand.StageHand.class, name = "stage.hand"),
             @JsonSubTypes.Type(value = SpaceCommand.WatchHands.class, name = "stage.hands"),
             @JsonSubTypes.Type(value = SpaceCommand.Etiquette.class, name = "etiquette"),
@@ -86,7 +87,7 @@ sealed interface ClusterMessage {
             case SpaceCommand.Join _, SpaceCommand.Rejoin _, SpaceCommand.Leave _, SpaceCommand.Move _,
                  SpaceCommand.SetStatus _, SpaceCommand.Profile _, SpaceCommand.Signal _, SpaceCommand.VoiceState _,
                  SpaceCommand.StageSpeaker _, SpaceCommand.Etiquette _, SpaceCommand.Megaphone _,
-                 SpaceCommand.StageHand _, SpaceCommand.WatchHands _, SpaceCommand.WarmLinks _ -> true;
+                 SpaceCommand.MediaVideo _, SpaceCommand.StageHand _, SpaceCommand.WatchHands _, SpaceCommand.WarmLinks _ -> true;
             case SpaceCommand.Ask<?> _, SpaceCommand.ReplaceMap _, SpaceCommand.VoiceSettingsChanged _,
                  SpaceCommand.WelcomeAgain _ -> false;
         };

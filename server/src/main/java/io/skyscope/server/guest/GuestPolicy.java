@@ -108,7 +108,9 @@ public final class GuestPolicy {
                  ClientMessage.Auth _ -> null;
             case ClientMessage.VoiceCommand command -> switch (command) {
                 case ClientMessage.VoiceCommand.Signal _, ClientMessage.VoiceCommand.VoiceState _,
-                     ClientMessage.VoiceCommand.StageHand _, ClientMessage.VoiceCommand.WarmLinks _ -> null;
+                     ClientMessage.VoiceCommand.StageHand _, ClientMessage.VoiceCommand.WarmLinks _,
+                     ClientMessage.VoiceCommand.MediaVideoPublish _, ClientMessage.VoiceCommand.MediaVideoUnpublish _,
+                     ClientMessage.VoiceCommand.MediaVideoAnswer _ -> null;
                 case ClientMessage.VoiceCommand.StageSpeaker _ -> "choose stage speakers";
                 case ClientMessage.VoiceCommand.MegaphoneOn _, ClientMessage.VoiceCommand.MegaphoneOff _ ->
                         "use the megaphone";

@@ -9,6 +9,7 @@ import io.skyscope.protocol.media.MediaReasons;
 import io.skyscope.server.bus.EventBus;
 import io.skyscope.server.config.MediaConfig;
 import io.skyscope.server.world.MediaStages;
+import io.skyscope.server.world.SpaceCommand;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * put their people back through the usual {@link #member} calls, into rooms made afresh.
  *
  * <p>A meeting room of more people than its mesh size gets a room here the same way, made, kept
- * and checked alike, in which everyone the engine puts there is a speaker; so does a space's megaphone
+ * and checked alike, in which everyone the engine puts there is a speaker, and a VideoRoom next to
+ * it for its members' cameras and screens ({@link VideoRooms}); so does a space's megaphone
  * (its holder heard, everyone else muted).
  *
  * <p>Threads: {@link #member} and {@link #rejoin} come from space owners' threads and only queue
@@ -66,9 +67,10 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     private final JanusTokens tokens;
     private final EventBus bus;
     private final MediaOutages outages;
+    private final VideoRooms videos;
     private final Map<MediaRoomKey, MediaRoomKey.Room> rooms = new HashMap<>();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
-            Thread.ofPlatform().daemon().name("media-rooms").unstarted(r));
+    private final MediaThread media = new MediaThread("media-rooms");
+    private final ScheduledExecutorService thread = media.executor;
 
     public StageRooms(MediaConfig config, EventBus bus, Clock clock) {
         this.config = config;
@@ -77,6 +79,8 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         this.bridge = new AudioBridge(JanusApi.withApiSecret(config.url(), config.apiSecret(), REQUEST_TIMEOUT),
                 config.adminKey());
         this.outages = new MediaOutages(clock);
+        this.videos = new VideoRooms(JanusApi.withApiSecret(config.url(), config.apiSecret(), REQUEST_TIMEOUT),
+                config.adminKey(), bus);
         bridge.onNoAnswer((request, e) -> outage("sending '" + request + "'", e.getMessage()));
     }
 
@@ -130,6 +134,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
                     MediaRoomKey.Room room = entry.getValue();
                     forget(room, old);
                     room.members.remove(userId);
+                    leftVideo(entry.getKey(), room, userId);
                     admit(entry.getKey(), room, userId, old.speaker());
                 }
             }
@@ -142,9 +147,21 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         place(MediaRoomKey.megaphone(spaceId), userId, inRoom, speaker, "megaphone off");
     }
 
+    @Override
+    public void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp,
+                      List<String> kinds, String ref) {
+        videos.request(spaceId, userId, action, room, sdp, kinds, ref);
+    }
+
+    @Override
+    public void cameras(String spaceId, boolean on) {
+        videos.cameras(spaceId, on);
+    }
+
     /** Destroys every room (everyone in them is hung up) and ends the session. */
     @Override
     public void close() {
+        videos.close();
         try {
             thread.submit(() -> {
                 for (MediaRoomKey.Room room : List.copyOf(rooms.values())) {
@@ -200,6 +217,9 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
         room.members.put(userId, member);
         long expires = System.currentTimeMillis() / 1000 + config.tokenTtlSeconds();
+        if (key.kind() == MediaRoomKey.Kind.MEETING_ROOM) {
+            videos.entered(key.spaceId(), key.name(), room.id, userId); // queued before the client can ask for it
+        }
         send(userId, key.join(config.publicUrl(), tokens.sign(expires, JanusTokens.AUDIOBRIDGE), expires, room.id,
                 member));
     }
@@ -212,10 +232,18 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         }
         send(userId, key.leave(room.id, reason));
         forget(room, member);
+        leftVideo(key, room, userId);
         if (room.members.isEmpty()) {
             rooms.remove(key);
             guarded("destroy", () -> bridge.destroy(room.id, room.secret));
             LOG.info("space {}: media room {} of '{}' destroyed (empty)", key.spaceId(), room.id, key.name());
+        }
+    }
+
+    /** A meeting room's member leaves its video too: the server's handles for them are detached. */
+    private void leftVideo(MediaRoomKey key, MediaRoomKey.Room room, String userId) {
+        if (key.kind() == MediaRoomKey.Kind.MEETING_ROOM) {
+            videos.left(room.id, userId);
         }
     }
 
@@ -299,6 +327,7 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         LOG.info("media rooms: {} forgotten, {} people told to fall back to direct links", rooms.size(), told);
         rooms.clear();
         bridge.forget();
+        videos.lost();
     }
 
     /** Each room as it should be: nobody the server did not send there, and speakers alone unmuted. */
@@ -334,26 +363,20 @@ public final class StageRooms implements MediaStages, AutoCloseable {
     }
 
     private void queue(String what, Runnable task) {
-        try {
-            thread.execute(() -> guarded(what, task));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("media rooms closed; {} dropped", what);
-        }
+        media.queue(what, task);
     }
 
-    private static void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.warn("media rooms: {} failed: {}", what, e.toString());
-        }
+    private void guarded(String what, Runnable task) {
+        media.guarded(what, task);
     }
 
-    private static long randomId() {
+    /** A random Janus id (room, participant, feed) below 2^53. */
+    static long randomId() {
         return 1 + (RANDOM.nextLong() & (ID_BOUND - 1)) % (ID_BOUND - 1);
     }
 
-    private static String randomToken() {
+    /** A random secret or token: 24 bytes, hex. */
+    static String randomToken() {
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);

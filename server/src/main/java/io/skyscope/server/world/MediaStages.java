@@ -51,4 +51,18 @@ public interface MediaStages {
      * ({@code speaker}: heard) or a listener (muted), changes role, or leaves it.
      */
     void megaphone(String spaceId, String userId, boolean inRoom, boolean speaker);
+
+    /**
+     * {@code userId}'s video for the mixed meeting room of {@code spaceId} whose media room is
+     * {@code room} (an offer's {@code kinds}: what each of its sections is): refused (an
+     * {@code error} to them) unless they are in that room's mix now.
+     */
+    void video(String spaceId, String userId, SpaceCommand.MediaVideoAction action, long room, String sdp,
+               java.util.List<String> kinds, String ref);
+
+    /**
+     * Whether cameras are seen in {@code spaceId}'s mixed meeting rooms (its {@code videoPeers} is
+     * not 0); a change applies to the rooms mixed now. Screen shares are not governed by it.
+     */
+    void cameras(String spaceId, boolean on);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.skyscope.map.TiledMap;
 import io.skyscope.protocol.Status;
+import java.util.List;
 
 /** What a space's owner is asked to do. Created on session threads, run on the owner's thread. */
 public sealed interface SpaceCommand {
@@ -91,6 +92,18 @@ public sealed interface SpaceCommand {
     record Etiquette(String userId, boolean manager, io.skyscope.protocol.EtiquetteCommand command)
             implements SpaceCommand {
     }
+
+    /**
+     * {@code userId}'s video for the mixed meeting room whose media room is {@code room}: an offer
+     * of their camera and screen ({@link MediaVideoAction#PUBLISH}, {@code sdp}), their answer to
+     * the SFU's offer ({@link MediaVideoAction#ANSWER}), or the end of their publishing.
+     */
+    record MediaVideo(String userId, MediaVideoAction action, long room, String sdp, List<String> kinds, String ref)
+            implements SpaceCommand {
+    }
+
+    /** What a {@link MediaVideo} asks. */
+    enum MediaVideoAction { PUBLISH, UNPUBLISH, ANSWER }
 
     /** The space's voice settings were changed. */
     record VoiceSettingsChanged(io.skyscope.server.world.proximity.VoiceSettings settings) implements SpaceCommand {

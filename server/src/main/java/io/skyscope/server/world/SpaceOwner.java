@@ -253,6 +253,11 @@ public final class SpaceOwner implements AutoCloseable {
                 state.voice().megaphone(m.actorId(), m.on(), m.manager(), m.ref(), out);
                 deliver(out);
             }
+            case SpaceCommand.MediaVideo v -> {
+                List<Delivery> out = new ArrayList<>(1);
+                state.voice().mediaVideo(v, out);
+                deliver(out);
+            }
             case SpaceCommand.VoiceSettingsChanged c -> state.voice().settings(c.settings());
             case SpaceCommand.ReplaceMap r -> deliver(state.replaceMap(r.map(), r.info()));
         }

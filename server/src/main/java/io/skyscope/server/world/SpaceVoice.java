@@ -68,6 +68,7 @@ final class SpaceVoice {
         this.spaceId = spaceId;
         this.media = media;
         this.megaphone = new SpaceMegaphone(spaceId, media);
+        media.cameras(spaceId, engine.settings().videoPeers() > 0);
         engine.mediaStages(media.stageSize());
         var now = media.availability();
         mediaChanges = now.changes();
@@ -335,6 +336,21 @@ final class SpaceVoice {
         }
     }
 
+    /**
+     * A member's video for a mixed meeting room, handed to the media server's side, which checks
+     * that they are in that room's mix; without a media server, refused here.
+     */
+    void mediaVideo(SpaceCommand.MediaVideo video, List<Delivery> out) {
+        if (media == null) {
+            out.add(new Delivery(video.userId(), ServerMessage.Error.of(ErrorCode.MEDIA_UNAVAILABLE,
+                    "Video through the media server needs one (JANUS_URL), which this server does not have.",
+                    video.ref())));
+        } else {
+            media.video(spaceId, video.userId(), video.action(), video.room(), video.sdp(), video.kinds(),
+                    video.ref());
+        }
+    }
+
     /** {@code actorId} turns the megaphone on or off ({@code manager}: an owner or admin of the space). */
     void megaphone(String actorId, boolean on, boolean manager, String ref, List<Delivery> out) {
         if (megaphone == null) {
@@ -350,6 +366,9 @@ final class SpaceVoice {
     /** New voice settings for the space (its owner changed them). */
     void settings(VoiceSettings settings) {
         engine.settings(settings);
+        if (media != null) {
+            media.cameras(spaceId, settings.videoPeers() > 0); // mixed rooms' cameras too, at once
+        }
     }
 
     /** The stage's speakers as stored, set before anyone is present. */

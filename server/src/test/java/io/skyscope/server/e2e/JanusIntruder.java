@@ -2,17 +2,21 @@ package io.skyscope.server.e2e;
 
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyscope.protocol.ServerMessage.MediaJoin;
 import io.skyscope.protocol.media.JanusApi;
+import io.skyscope.protocol.media.JanusException;
 import io.skyscope.server.media.AudioBridge;
 import io.skyscope.server.testing.Janus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Someone talking to Janus directly with what the server handed another person, for the media tests. */
 final class JanusIntruder {
@@ -61,6 +65,49 @@ final class JanusIntruder {
         } finally {
             admin.close();
             raw.destroy(session);
+        }
+    }
+
+    /**
+     * With the Janus token of {@code lent} (the AudioBridge's), a session opens but the VideoRoom
+     * cannot be attached: the token does not name it, so nobody reaches a mixed room's video
+     * except through the server.
+     */
+    static void cannotReachTheVideoRoom(Janus janus, MediaJoin lent) {
+        var raw = JanusApi.withToken(janus.url(), lent.token(), TIMEOUT);
+        long session = raw.createSession();
+        try {
+            var refused = catchThrowableOfType(JanusException.class, () -> raw.attach(session, JanusApi.VIDEOROOM));
+            assertThat(refused).as("attaching to the VideoRoom with an AudioBridge token").isNotNull();
+            System.out.printf("Janus refused the VideoRoom to a client's token: %s (%d)%n", refused.getMessage(),
+                    refused.code());
+        } finally {
+            raw.destroy(session);
+        }
+    }
+
+    /**
+     * Every publisher in Janus's VideoRooms, by display (the member id the server joined them as),
+     * and whether its connection is up; asked with the server's API secret and the admin key
+     * (the rooms are private).
+     */
+    static Map<String, Boolean> videoPublishers(Janus janus) {
+        var api = JanusApi.withApiSecret(janus.url(), janus.apiSecret(), TIMEOUT);
+        long session = api.createSession();
+        try {
+            long handle = api.attach(session, JanusApi.VIDEOROOM);
+            var list = JsonNodeFactory.instance.objectNode().put("request", "list").put("admin_key", janus.adminKey());
+            Map<String, Boolean> out = new HashMap<>();
+            for (var room : api.request(session, handle, list).path("list")) {
+                var ask = JsonNodeFactory.instance.objectNode().put("request", "listparticipants")
+                        .put("room", room.path("room").asLong());
+                for (var p : api.request(session, handle, ask).path("participants")) {
+                    out.put(p.path("display").asText(), p.path("publisher").asBoolean());
+                }
+            }
+            return out;
+        } finally {
+            api.destroy(session);
         }
     }
 }

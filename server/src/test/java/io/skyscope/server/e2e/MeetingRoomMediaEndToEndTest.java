@@ -40,19 +40,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("voice")
 class MeetingRoomMediaEndToEndTest {
-    private static final int PEOPLE = 8;
-    private static final int MESH = 6;
-    private static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50, 160);
-    private static final double[] CORRIDOR = {344, 620};
+    static final int PEOPLE = 8;
+    static final int MESH = 6;
+    static final VoiceSettings VOICE = new VoiceSettings(128, 160, 8, 200, 12, 50, 160);
+    static final double[] CORRIDOR = {344, 620};
     /** Where two walk out to: open space, far from the corridor and from each other. */
-    private static final double[] LOUNGE = {1840, 1040};
+    static final double[] LOUNGE = {1840, 1040};
     private static final double[] KITCHEN = {240, 1008};
     /** Far apart, and not harmonics of one another. */
-    private static final double[] TONES = {340, 460, 580, 700, 820, 940, 1060, 1180};
+    static final double[] TONES = {340, 460, 580, 700, 820, 940, 1060, 1180};
     /** Each tone at -24 dBFS, so that seven of them mixed stay below full scale. */
-    private static final double LEVEL_DBFS = -24;
+    static final double LEVEL_DBFS = -24;
     private static final double HEARD = 100;
-    private static final Duration HEAR = Duration.ofSeconds(40);
+    static final Duration HEAR = Duration.ofSeconds(40);
     /** The room's hold (10 s) and time to spare. */
     private static final Duration BACK = Duration.ofSeconds(40);
     /** The check runs every 2 s and a killed Janus refuses at once. */
@@ -233,7 +233,7 @@ class MeetingRoomMediaEndToEndTest {
         }
     }
 
-    private static void hearEachOther(List<VoiceClient> room) {
+    static void hearEachOther(List<VoiceClient> room) {
         for (int i = 0; i < room.size(); i++) {
             VoiceClient listener = room.get(i);
             int me = i;
@@ -270,15 +270,15 @@ class MeetingRoomMediaEndToEndTest {
         }
     }
 
-    private static VoiceSettingsView mesh(int size) {
+    static VoiceSettingsView mesh(int size) {
         return new VoiceSettingsView(null, null, null, null, null, null, null, null, size);
     }
 
-    private static MapArea area(MapProbe map, String name) {
+    static MapArea area(MapProbe map, String name) {
         return map.map().areas().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static List<String> reasons(VoiceClient c) {
+    static List<String> reasons(VoiceClient c) {
         return c.engine().snapshot().links().stream().map(LinkState::reason).toList();
     }
 

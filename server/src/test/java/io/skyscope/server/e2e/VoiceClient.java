@@ -2,6 +2,7 @@ package io.skyscope.server.e2e;
 
 import static io.skyscope.server.e2e.ServerExtension.TIMEOUT;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skyscope.client.Session;
 import io.skyscope.client.video.PatternWatch;
 import io.skyscope.client.video.VideoDevice;
@@ -11,7 +12,10 @@ import io.skyscope.client.voice.LinkState;
 import io.skyscope.client.voice.SessionVoice;
 import io.skyscope.client.voice.VoiceConfig;
 import io.skyscope.client.voice.VoiceEngine;
+import io.skyscope.client.voice.Positions;
+import io.skyscope.client.voice.VoiceMessages;
 import io.skyscope.client.voice.VoiceProcessing;
+import io.skyscope.client.voice.VoiceSignalling;
 import io.skyscope.protocol.ClientMessage;
 import io.skyscope.protocol.ServerMessage;
 import io.skyscope.protocol.Status;
@@ -29,6 +33,8 @@ final class VoiceClient implements AutoCloseable {
     private final VoiceConfig config;
     /** Null until {@link #startVoice} for a client that joined without it. */
     SessionVoice voice;
+    /** The engine of {@link #startVoiceIgnoringMediaLeave}, instead of {@link #voice}. */
+    private VoiceEngine modified;
 
     private VoiceClient(ServerExtension server, String prefix, String spaceId, boolean relayOnly, boolean withVoice) {
         user = server.register(prefix);
@@ -60,7 +66,38 @@ final class VoiceClient implements AutoCloseable {
     }
 
     VoiceEngine engine() {
-        return voice.engine();
+        return modified != null ? modified : voice.engine();
+    }
+
+    /**
+     * Starts voice as a modified client would run it: every server message applied but
+     * {@code media.leave}, so its connections to media rooms (the mix, a mixed room's video) stay
+     * open after the server sends it away. Only the server can cut them then.
+     */
+    void startVoiceIgnoringMediaLeave() {
+        var signalling = new VoiceSignalling() {
+            @Override
+            public void signal(String peerId, ObjectNode payload) {
+                session.send(new ClientMessage.VoiceCommand.Signal(peerId, payload, null));
+            }
+
+            @Override
+            public void voiceState(boolean muted, boolean speaking, boolean camera, boolean screen) {
+                session.sendOrQueue(new ClientMessage.VoiceCommand.VoiceState(muted, speaking, camera, screen, null));
+            }
+
+            @Override
+            public void video(ClientMessage.VoiceCommand command) {
+                session.send(command);
+            }
+        };
+        var withIce = config.withIceServers(VoiceMessages.iceServers(session.welcome()), config.relayOnly());
+        modified = new VoiceEngine(withIce, audio, null, null, signalling, Positions.of(session.world()));
+        session.onMessageCatchingUpOnVoice(m -> {
+            if (!(m instanceof ServerMessage.MediaLeave)) {
+                VoiceMessages.apply(modified, m);
+            }
+        });
     }
 
     String id() {
@@ -140,6 +177,9 @@ final class VoiceClient implements AutoCloseable {
     public void close() {
         if (voice != null) {
             voice.close();
+        }
+        if (modified != null) {
+            modified.close();
         }
         session.close();
     }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real Janus media server for a test class: {@code janus} in the foreground as a child process
  * with a configuration folder of its own, its HTTP API on a free port of 127.0.0.1, RTP on a range
  * of its own, an API secret (the SkyScope server's), signed-token authentication with a shared
- * secret (the clients'), an admin secret, and an AudioBridge that creates rooms only with its admin
- * key. Waits until it answers; stopped by its own process handle after the class. A machine
+ * secret (the clients'), an admin secret, and an AudioBridge and a VideoRoom that create rooms only
+ * with their admin key. Waits until it answers; stopped by its own process handle after the class. A machine
  * without Janus fails the test, naming the Debian package.
  */
 public final class Janus implements BeforeAllCallback, AfterAllCallback {
@@ -125,7 +125,7 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
                     ice_ignore_list = "vmnet"
                 }
                 plugins: {
-                    disable = "libjanus_voicemail.so,libjanus_recordplay.so,libjanus_sip.so,libjanus_nosip.so,libjanus_lua.so,libjanus_duktape.so,libjanus_streaming.so,libjanus_textroom.so,libjanus_videocall.so,libjanus_videoroom.so"
+                    disable = "libjanus_voicemail.so,libjanus_recordplay.so,libjanus_sip.so,libjanus_nosip.so,libjanus_lua.so,libjanus_duktape.so,libjanus_streaming.so,libjanus_textroom.so,libjanus_videocall.so"
                 }
                 transports: {
                     disable = "libjanus_websockets.so,libjanus_pfunix.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_rabbitmq.so"
@@ -152,6 +152,13 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
                 }
                 """.formatted(port));
         Files.writeString(dir.resolve("janus.plugin.audiobridge.jcfg"), """
+                general: {
+                    admin_key = "%s"
+                    lock_rtp_forward = true
+                    string_ids = false
+                }
+                """.formatted(adminKey));
+        Files.writeString(dir.resolve("janus.plugin.videoroom.jcfg"), """
                 general: {
                     admin_key = "%s"
                     lock_rtp_forward = true

@@ -25,6 +25,8 @@ import java.util.HexFormat;
 public final class JanusApi {
     /** The AudioBridge plugin's package name, as {@link #attach} and signed tokens name it. */
     public static final String AUDIOBRIDGE = "janus.plugin.audiobridge";
+    /** The VideoRoom plugin's (the SFU), which only the SkyScope server attaches to. */
+    public static final String VIDEOROOM = "janus.plugin.videoroom";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -86,6 +88,11 @@ public final class JanusApi {
             message.set("jsep", jsep);
         }
         post(url + "/" + session + "/" + handle, message);
+    }
+
+    /** Detaches a handle: its connection is hung up and it leaves whatever room it was in. */
+    public void detach(long session, long handle) {
+        post(url + "/" + session + "/" + handle, request("detach"));
     }
 
     /** An ICE candidate for the handle's connection ({@code {"completed": true}} ends them). */
