@@ -287,9 +287,11 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
      * the media server's SFU: its offer (the first, or a renegotiation when someone starts or stops
      * publishing), to be answered with {@code media.video.answer}. {@code streams} says whose
      * picture each media section ({@code mid}) carries and which ({@code camera} or {@code screen});
-     * a section not listed carries nothing.
+     * a section not listed carries nothing. {@code fresh}: the offer of a new subscription (the first,
+     * or one the server made after the last one's connection failed), to be answered on a new
+     * connection; else a renegotiation of the current one.
      */
-    record MediaVideoOffer(long room, String sdp, List<Stream> streams) implements ServerMessage {
+    record MediaVideoOffer(long room, String sdp, List<Stream> streams, boolean fresh) implements ServerMessage {
         public MediaVideoOffer {
             streams = List.copyOf(streams);
         }

@@ -107,6 +107,9 @@ final class RoomVideo {
 
     /** The SFU's offer of the others' pictures (the first or a renegotiation), answered at once. */
     void offer(ServerMessage.MediaVideoOffer offer) {
+        if (offer.fresh()) {
+            closeSubscriber(); // a new subscription on the SFU: its sections start afresh
+        }
         if (subscriber == null) {
             subscriber = new SfuConnection("the pictures of media room " + room, context.factory(),
                     context.config().get(), context.control());
@@ -122,6 +125,10 @@ final class RoomVideo {
     /** Both connections close: nothing of mine goes out, nothing of theirs comes in. */
     void close() {
         closePublisher();
+        closeSubscriber();
+    }
+
+    private void closeSubscriber() {
         feeds.values().forEach(f -> f.track.removeSink(f));
         feeds.clear();
         if (subscriber != null) {

@@ -230,9 +230,9 @@ public final class StageRooms implements MediaStages, AutoCloseable {
         if (member == null) {
             return;
         }
+        leftVideo(key, room, userId); // queued for the video thread before the client hears it
         send(userId, key.leave(room.id, reason));
         forget(room, member);
-        leftVideo(key, room, userId);
         if (room.members.isEmpty()) {
             rooms.remove(key);
             guarded("destroy", () -> bridge.destroy(room.id, room.secret));

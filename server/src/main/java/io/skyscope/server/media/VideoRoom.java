@@ -22,6 +22,12 @@ import java.util.List;
  */
 final class VideoRoom {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The most a publisher is told to send, in bit/s (Janus's REMB to its connection; with
+     * {@code bitrate_cap} the publisher cannot raise it): a camera at its best (800 kbit/s) and a
+     * screen together. A sender that ignores REMB is not stopped by it.
+     */
+    static final int MAX_BITRATE = 2_000_000;
 
     /** A publisher's stream to subscribe to. */
     record Stream(long feed, String mid) {
@@ -64,12 +70,13 @@ final class VideoRoom {
     }
 
     /**
-     * A private room for at most {@code publishers} publishers, VP8 only, admitting only
-     * {@code token}; recording only with the secret.
+     * A private room for at most {@code publishers} publishers, VP8 only, at most
+     * {@link #MAX_BITRATE} each, admitting only {@code token}; recording only with the secret.
      */
     void create(long room, String secret, String token, int publishers, String description) {
         ObjectNode body = body("create", room).put("secret", secret).put("is_private", true).put("permanent", false)
                 .put("publishers", publishers).put("videocodec", "vp8").put("audiocodec", "opus")
+                .put("bitrate", MAX_BITRATE).put("bitrate_cap", true)
                 .put("lock_record", true).put("record", false).put("notify_joining", false)
                 .put("description", description);
         body.putArray("allowed").add(token);

@@ -50,6 +50,8 @@ final class VideoRoomState {
         long subscriber;
         /** An offer was sent to them and not answered yet: the one answer the server takes. */
         boolean offerPending;
+        /** Fresh subscriptions made for them after one hung up. */
+        int resubscribes;
         /** Their subscriber joined the room (Janus made it an offer). */
         boolean joined;
         /** The publishers' sections their subscriber has. */

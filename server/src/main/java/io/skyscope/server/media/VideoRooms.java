@@ -47,6 +47,10 @@ final class VideoRooms implements AutoCloseable {
     private static final long KEEPALIVE_SECONDS = 20;
     /** Janus counts a room's publishers; a meeting room holds at most this many people. */
     static final int PUBLISHERS = VoiceSettings.MAX_ROOM_CAPACITY;
+    /** Fresh subscriptions a member gets after theirs hung up, per stay in the room. */
+    private static final int RESUBSCRIBES = 5;
+    /** Failed event polls in a row before the session is taken for lost. */
+    private static final int POLL_ATTEMPTS = 3;
 
     private final VideoRoom janus;
     private final EventBus bus;
@@ -83,7 +87,8 @@ final class VideoRooms implements AutoCloseable {
             var member = new VideoRoomState.Member(userId);
             room.members.put(userId, member);
             for (VideoRoomState.Member publisher : room.members.values()) {
-                subscribe(room, member, publisher);
+                VideoRoomState.Room made = room;
+                thread.guarded("subscribing", () -> subscribe(made, member, publisher));
             }
         });
     }
@@ -122,9 +127,10 @@ final class VideoRooms implements AutoCloseable {
                 }
                 for (VideoRoomState.Member member : room.members.values()) {
                     if (on) {
-                        room.members.values().forEach(publisher -> subscribe(room, member, publisher));
+                        room.members.values().forEach(publisher ->
+                                thread.guarded("subscribing", () -> subscribe(room, member, publisher)));
                     } else {
-                        dropCameras(room, member);
+                        thread.guarded("dropping cameras", () -> dropCameras(room, member));
                     }
                 }
             }
@@ -246,6 +252,26 @@ final class VideoRooms implements AutoCloseable {
     }
 
     /** The member's feed is down: nobody is subscribed to it any more (Janus renegotiates their subscriptions). */
+    /**
+     * {@code member}'s subscription hung up (Janus dropped every stream of it): a fresh one, to
+     * every publisher whose connection is up, at most {@link #RESUBSCRIBES} times while they stay.
+     */
+    private void resubscribe(VideoRoomState.Room room, VideoRoomState.Member member) {
+        detach(member.subscriber);
+        member.subscriber = 0;
+        member.joined = false;
+        member.offerPending = false;
+        member.subscribed.clear();
+        if (++member.resubscribes > RESUBSCRIBES) {
+            error(member.userId, ErrorCode.MEDIA_UNAVAILABLE, "The others' video kept failing to reach you;"
+                    + " enter the room again to try once more.", null);
+            return;
+        }
+        for (VideoRoomState.Member publisher : room.members.values()) {
+            thread.guarded("subscribing again", () -> subscribe(room, member, publisher));
+        }
+    }
+
     private static void feedGone(VideoRoomState.Room room, VideoRoomState.Member member) {
         member.live = false;
         room.members.values().forEach(other -> other.subscribed.removeIf(s -> s.feed() == member.feed));
@@ -309,7 +335,7 @@ final class VideoRooms implements AutoCloseable {
                 if (handle.publisher()) {
                     member.live = true;
                     for (VideoRoomState.Member other : room.members.values()) {
-                        subscribe(room, other, member);
+                        thread.guarded("subscribing", () -> subscribe(room, other, member));
                     }
                 }
             }
@@ -334,15 +360,20 @@ final class VideoRooms implements AutoCloseable {
                 } else if (handle.publisher() && "answer".equals(jsep.path("type").asText())) {
                     send(member.userId, new ServerMessage.MediaVideoPublished(room.audioRoom, jsep.path("sdp").asText()));
                 } else if (!handle.publisher() && "offer".equals(jsep.path("type").asText())) {
+                    boolean fresh = !member.joined;
                     member.offerPending = true;
                     member.joined = true;
                     send(member.userId, new ServerMessage.MediaVideoOffer(room.audioRoom, jsep.path("sdp").asText(),
-                            VideoRoomState.roster(room, data.path("streams"))));
+                            VideoRoomState.roster(room, data.path("streams")), fresh));
                 }
             }
             case "hangup" -> {
                 if (handle.publisher()) {
                     feedGone(room, member); // their connection ended without an unpublish
+                    error(member.userId, ErrorCode.MEDIA_UNAVAILABLE, "Your video stopped reaching the media"
+                            + " server; turn your camera or screen off and on again to send it.", null);
+                } else {
+                    resubscribe(room, member);
                 }
             }
             default -> {
@@ -351,23 +382,51 @@ final class VideoRooms implements AutoCloseable {
         }
     }
 
-    /** Long-polls the session's events until it ends, handing each to the media-video thread. */
+    /**
+     * Long-polls the session's events until it ends, handing each to the media-video thread. A
+     * failed poll is tried again (after 1 s, then 2 s): a blip must not end every room's video.
+     * The session is taken for lost when Janus says it has no such session, or after
+     * {@link #POLL_ATTEMPTS} failures in a row; then everyone in a mixed room is told that its
+     * video stopped (their voice goes on) and the rooms are forgotten.
+     */
     private void poll(long session) {
+        int failures = 0;
         while (!closed && janus.session() == session) {
             try {
                 JsonNode event = janus.poll(session);
+                failures = 0;
                 if (event.has("sender")) {
                     thread.queue("an event", () -> event(event));
                 }
-            } catch (JanusException e) {
-                if (!closed && janus.session() == session) {
-                    LOG.warn("video rooms: the media server's events stopped: {}", e.getMessage());
-                    thread.queue("forgetting", () -> {
-                        if (janus.session() == session) {
-                            forgetAll();
-                        }
-                    });
+            } catch (RuntimeException e) {
+                if (closed || janus.session() != session) {
+                    return;
                 }
+                failures++;
+                boolean gone = e instanceof JanusException j && j.code() == JanusException.NO_SUCH_SESSION;
+                if (!gone && failures < POLL_ATTEMPTS) {
+                    LOG.info("video rooms: polling the media server's events failed ({}); trying again",
+                            e.toString());
+                    try {
+                        Thread.sleep(1_000L << (failures - 1));
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                    continue;
+                }
+                LOG.warn("video rooms: the media server's events stopped: {}", e.toString());
+                thread.queue("forgetting", () -> {
+                    if (janus.session() == session) {
+                        for (VideoRoomState.Room room : rooms.values()) {
+                            for (String userId : room.members.keySet()) {
+                                error(userId, ErrorCode.MEDIA_UNAVAILABLE, "Video in '" + room.name + "' stopped:"
+                                        + " the media server lost it. You still hear everyone; enter the room again"
+                                        + " for video.", null);
+                            }
+                        }
+                        forgetAll();
+                    }
+                });
                 return;
             }
         }

@@ -92,18 +92,30 @@ final class JanusIntruder {
      * (the rooms are private).
      */
     static Map<String, Boolean> videoPublishers(Janus janus) {
+        Map<String, Boolean> out = new HashMap<>();
+        videoParticipants(janus).forEach(p -> out.put(p.path("display").asText(), p.path("publisher").asBoolean()));
+        return out;
+    }
+
+    /** The feed id each publisher of every VideoRoom has, by its display (the member id the server gave). */
+    static Map<String, Long> videoFeeds(Janus janus) {
+        Map<String, Long> out = new HashMap<>();
+        videoParticipants(janus).stream().filter(p -> p.path("publisher").asBoolean())
+                .forEach(p -> out.put(p.path("display").asText(), p.path("id").asLong()));
+        return out;
+    }
+
+    private static java.util.List<com.fasterxml.jackson.databind.JsonNode> videoParticipants(Janus janus) {
         var api = JanusApi.withApiSecret(janus.url(), janus.apiSecret(), TIMEOUT);
         long session = api.createSession();
         try {
             long handle = api.attach(session, JanusApi.VIDEOROOM);
             var list = JsonNodeFactory.instance.objectNode().put("request", "list").put("admin_key", janus.adminKey());
-            Map<String, Boolean> out = new HashMap<>();
+            var out = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
             for (var room : api.request(session, handle, list).path("list")) {
                 var ask = JsonNodeFactory.instance.objectNode().put("request", "listparticipants")
                         .put("room", room.path("room").asLong());
-                for (var p : api.request(session, handle, ask).path("participants")) {
-                    out.put(p.path("display").asText(), p.path("publisher").asBoolean());
-                }
+                api.request(session, handle, ask).path("participants").forEach(out::add);
             }
             return out;
         } finally {

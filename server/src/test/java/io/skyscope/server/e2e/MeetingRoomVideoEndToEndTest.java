@@ -121,6 +121,19 @@ class MeetingRoomVideoEndToEndTest {
             sharer.engine().stopSharing();
             stopped(screen, "the share ends");
 
+            // One's subscription fails (Janus hangs its connection up): the server makes a fresh one,
+            // whose offer says so, and the pictures come back on a new connection.
+            VoiceClient failing = room.get(1);
+            failing.session.clearInbox();
+            long feed = JanusIntruder.videoFeeds(JANUS).get(failing.id());
+            JanusAdmin.Handle hungUp = JanusAdmin.subscriptionWithout(JANUS, feed);
+            JanusAdmin.hangUp(JANUS, hungUp);
+            failing.session.await(ServerMessage.MediaVideoOffer.class, ServerMessage.MediaVideoOffer::fresh, TIMEOUT);
+            PatternWatch again = watches.get(failing.id() + ">" + room.get(0).id());
+            again.reset();
+            await("pictures on the fresh subscription").atMost(SEE).until(() -> again.fresh(ADVANCE, MAX_AGE_MILLIS));
+            assertThat(JanusAdmin.subscriptionWithout(JANUS, feed)).as("a new subscription").isNotEqualTo(hungUp);
+
             // Outside the room: refused, by the server and by Janus.
             long mediaRoom = joins.get(0).room();
             outsider.session.send(new VoiceCommand.MediaVideoPublish(mediaRoom, "v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"

@@ -41,10 +41,12 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
     private final String apiSecret = random();
     private final String tokenSecret = random();
     private final String adminKey = random();
+    private final String adminSecret = random();
     private final List<String> log = new ArrayList<>();
     private Path dir;
     private Process process;
     private int port;
+    private int adminPort;
 
     public String url() {
         return "http://127.0.0.1:" + port + "/janus";
@@ -60,6 +62,15 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
 
     public String adminKey() {
         return adminKey;
+    }
+
+    /** Janus's Admin API (loopback only), for tests that act as an operator or a failing network. */
+    public String adminUrl() {
+        return "http://127.0.0.1:" + adminPort + "/admin";
+    }
+
+    public String adminSecret() {
+        return adminSecret;
     }
 
     public Process process() {
@@ -96,6 +107,7 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
         if (dir == null) {
             dir = Files.createTempDirectory("skyscope-janus");
             port = Processes.freePort();
+            adminPort = Processes.freePort();
         }
         int rtp = freeUdpPort();
         Files.writeString(dir.resolve("janus.jcfg"), """
@@ -136,7 +148,7 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
                 events: {
                     broadcast = false
                 }
-                """.formatted(dir, LIB, LIB, LIB, LIB, apiSecret, tokenSecret, random(), rtp, Math.min(65535, rtp + 200)));
+                """.formatted(dir, LIB, LIB, LIB, LIB, apiSecret, tokenSecret, adminSecret, rtp, Math.min(65535, rtp + 200)));
         Files.writeString(dir.resolve("janus.transport.http.jcfg"), """
                 general: {
                     json = "plain"
@@ -147,10 +159,13 @@ public final class Janus implements BeforeAllCallback, AfterAllCallback {
                     https = false
                 }
                 admin: {
-                    admin_http = false
+                    admin_base_path = "/admin"
+                    admin_http = true
+                    admin_port = %d
+                    admin_ip = "127.0.0.1"
                     admin_https = false
                 }
-                """.formatted(port));
+                """.formatted(port, adminPort));
         Files.writeString(dir.resolve("janus.plugin.audiobridge.jcfg"), """
                 general: {
                     admin_key = "%s"
