@@ -187,8 +187,8 @@ final class VideoRooms implements AutoCloseable {
                     error(userId, ErrorCode.BAD_REQUEST, "There is no video offer of media room " + audioRoom
                             + " to answer.", ref);
                 } else {
+                    janus.start(member.subscriber, sdp); // refused or unanswered: the client may answer again
                     member.offerPending = false;
-                    janus.start(member.subscriber, sdp);
                 }
             }
         }
@@ -253,8 +253,9 @@ final class VideoRooms implements AutoCloseable {
 
     /** The member's feed is down: nobody is subscribed to it any more (Janus renegotiates their subscriptions). */
     /**
-     * {@code member}'s subscription hung up (Janus dropped every stream of it): a fresh one, to
-     * every publisher whose connection is up, at most {@link #RESUBSCRIBES} times while they stay.
+     * {@code member}'s subscription hung up (Janus dropped every stream of it) or was refused before
+     * it started: a fresh one, to every publisher whose connection is up, at most
+     * {@link #RESUBSCRIBES} times while they stay.
      */
     private void resubscribe(VideoRoomState.Room room, VideoRoomState.Member member) {
         detach(member.subscriber);
@@ -352,10 +353,7 @@ final class VideoRooms implements AutoCloseable {
                     if (handle.publisher()) {
                         unpublish(room, member);
                     } else if (!member.joined) {
-                        // The subscription never started: the next publisher to come up starts it afresh.
-                        detach(member.subscriber);
-                        member.subscriber = 0;
-                        member.subscribed.clear();
+                        resubscribe(room, member); // the subscription never started: afresh, to who is live now
                     }
                 } else if (handle.publisher() && "answer".equals(jsep.path("type").asText())) {
                     send(member.userId, new ServerMessage.MediaVideoPublished(room.audioRoom, jsep.path("sdp").asText()));
